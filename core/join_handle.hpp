@@ -1,0 +1,89 @@
+// The handle of a spawned task (tokio's `JoinHandle`). Awaiting it gives the task's output;
+// `abort()` cancels the task; dropping the handle detaches the task, which keeps running.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <utility>
+
+#include "runtime.hpp"
+
+namespace wakeline {
+
+/// Thrown when awaiting the handle of a task that was aborted or cancelled.
+class join_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+template <class T>
+class [[nodiscard]] join_handle {
+ public:
+  using value_type = std::conditional_t<std::is_void_v<T>, unit, T>;
+
+  explicit join_handle(detail::task_header* task) : task_(task) {
+    task_->owner->retain_task(task_);
+    task_->state |= detail::task_has_handle;
+  }
+  join_handle(join_handle&& other) noexcept : task_(std::exchange(other.task_, nullptr)) {}
+  join_handle& operator=(join_handle&& other) noexcept {
+    if (this != &other) {
+      detach();
+      task_ = std::exchange(other.task_, nullptr);
+    }
+    return *this;
+  }
+  ~join_handle() { detach(); }
+
+  /// Ready with the task's output once it ends. Rethrows the task's exception if it failed;
+  /// throws `join_error` if it was aborted or cancelled.
+  wakeline::poll<T> poll(context& cx) {
+    if (!(task_->state & detail::task_ended)) {
+      if (!task_->join_waiter || !task_->join_waiter->will_wake(cx.waker())) {
+        task_->join_waiter = cx.waker();
+      }
+      return poll_pending;
+    }
+    switch (task_->outcome) {
+      case task_outcome::completed:
+        break;
+      case task_outcome::failed:
+        std::rethrow_exception(task_->error);
+      case task_outcome::aborted:
+        throw join_error("task " + std::to_string(task_->id) + " was aborted");
+      case task_outcome::cancelled:
+        throw join_error("task " + std::to_string(task_->id) + " was cancelled");
+    }
+    if constexpr (std::is_void_v<T>) {
+      return poll_ready();
+    } else {
+      return std::move(*output());
+    }
+  }
+
+  /// Cancels the task: the next time the executor reaches it, its future is dropped.
+  void abort() {
+    if (task_ != nullptr) task_->owner->abort_task(task_);
+  }
+
+  /// True once the task has ended, in any way.
+  bool is_finished() const { return task_ != nullptr && (task_->state & detail::task_ended); }
+
+  /// The id of the task, as in the trace.
+  std::uint32_t id() const { return task_->id; }
+
+ private:
+  std::optional<value_type>& output() {
+    return static_cast<detail::task_cell_output<value_type>*>(task_)->output;
+  }
+  void detach() {
+    if (task_ == nullptr) return;
+    task_->state &= ~detail::task_has_handle;
+    task_->join_waiter.reset();
+    task_->owner->release_task(std::exchange(task_, nullptr));
+  }
+
+  detail::task_header* task_;
+};
+
+}  // namespace wakeline

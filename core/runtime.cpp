@@ -1,0 +1,430 @@
+#include "runtime.hpp"
+
+#include <cassert>
+
+namespace wakeline {
+
+namespace {
+
+constexpr std::uint64_t ns_per_tick = 1'000'000;  // The timer wheel's 1 ms resolution.
+// Like tokio's current_thread scheduler, also look at timers and I/O every 61 polls, so that a
+// busy run queue cannot starve them when time is real.
+constexpr std::uint64_t driver_interval = 61;
+
+thread_local runtime* current_runtime = nullptr;
+
+detail::task_header* as_task(const void* data) {
+  return static_cast<detail::task_header*>(const_cast<void*>(data));
+}
+
+raw_waker task_clone(const void* data) {
+  as_task(data)->owner->on_waker_clone(as_task(data));
+  return raw_waker{data, &detail::task_waker_vtable};
+}
+void task_wake(const void* data) { as_task(data)->owner->on_waker_wake(as_task(data), false); }
+void task_wake_by_ref(const void* data) {
+  as_task(data)->owner->on_waker_wake(as_task(data), true);
+}
+void task_drop(const void* data) { as_task(data)->owner->on_waker_drop(as_task(data)); }
+
+raw_waker noop_clone(const void*);
+void noop(const void*) {}
+constexpr raw_waker_vtable noop_vtable{&noop_clone, &noop, &noop, &noop};
+raw_waker noop_clone(const void*) { return raw_waker{nullptr, &noop_vtable}; }
+
+std::string describe(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const std::exception& e) {
+    return e.what();
+  } catch (...) {
+    return "unknown exception";
+  }
+}
+
+/// The task a waker wakes, or 0 when it is not a task's waker.
+std::uint32_t task_of(const waker& w) {
+  if (w.as_raw().vtable != &detail::task_waker_vtable) return 0;
+  return as_task(w.as_raw().data)->id;
+}
+
+}  // namespace
+
+namespace detail {
+const raw_waker_vtable task_waker_vtable{&task_clone, &task_wake, &task_wake_by_ref, &task_drop};
+thread_local source_location suspend_point;
+}  // namespace detail
+
+waker noop_waker() { return waker::from_raw(raw_waker{nullptr, &noop_vtable}); }
+
+runtime::runtime(runtime_options options) : options_(options), trace_(options.trace) {
+  if (options_.clock == clock_kind::virtual_time) {
+    auto vc = std::make_unique<virtual_clock>();
+    virtual_clock_ = vc.get();
+    clock_ = std::move(vc);
+  } else {
+    clock_ = std::make_unique<real_clock>();
+  }
+}
+
+runtime::~runtime() { assert(live_ == nullptr); }
+
+runtime& runtime::current() {
+  if (current_runtime == nullptr) {
+    throw std::logic_error("wakeline: no runtime is running on this thread (use block_on)");
+  }
+  return *current_runtime;
+}
+
+runtime* runtime::try_current() { return current_runtime; }
+
+void runtime::register_task(detail::task_header* task, std::string_view name,
+                            source_location where) {
+  task->owner = this;
+  task->id = ++last_task_id_;
+  task->refs = 1;  // The live list's reference, released when the task ends.
+  task->prev_live = live_tail_;
+  if (live_tail_ != nullptr) live_tail_->next_live = task; else live_ = task;
+  live_tail_ = task;
+  std::uint32_t parent = current_task_ != nullptr ? current_task_->id : 0;
+  std::uint64_t seq = emit({.cause = actor_.cause,
+                            .file = where.file,
+                            .line = where.line,
+                            .task = task->id,
+                            .ref = parent,
+                            .text = trace_.intern(name),
+                            .kind = event_kind::task_spawn});
+  task->state |= detail::task_scheduled;
+  enqueue(task, enqueue_reason::spawn, seq);
+}
+
+void runtime::enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause) {
+  ++task->refs;  // The queue's reference.
+  task->next_in_queue = nullptr;
+  if (queue_tail_ != nullptr) queue_tail_->next_in_queue = task; else queue_head_ = task;
+  queue_tail_ = task;
+  ++queue_len_;
+  task->next_reason = enqueue_reason::wake;
+  task->enqueue_cause = emit({.cause = cause,
+                              .arg = queue_len_,
+                              .task = task->id,
+                              .kind = event_kind::task_enqueue,
+                              .detail = static_cast<std::uint8_t>(reason)});
+}
+
+detail::task_header* runtime::dequeue() {
+  detail::task_header* task = queue_head_;
+  if (task == nullptr) return nullptr;
+  queue_head_ = task->next_in_queue;
+  if (queue_head_ == nullptr) queue_tail_ = nullptr;
+  task->next_in_queue = nullptr;
+  --queue_len_;
+  return task;
+}
+
+void runtime::begin_run() {
+  previous_ = std::exchange(current_runtime, this);
+  emit({.kind = event_kind::runtime_start,
+        .detail = static_cast<std::uint8_t>(options_.clock)});
+}
+
+void runtime::run(detail::task_header* root) {
+  root_ = root;
+  for (;;) {
+    if (root->state & detail::task_ended) {
+      outcome_ = root->outcome == task_outcome::completed ? run_outcome::completed
+                                                          : run_outcome::failed;
+      break;
+    }
+    if (cancel_requested_) {
+      outcome_ = run_outcome::cancelled;
+      break;
+    }
+    if (trace_.enabled() && trace_.event_count() >= options_.event_budget) {
+      emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
+      outcome_ = run_outcome::budget_exhausted;
+      break;
+    }
+    if (detail::task_header* task = dequeue()) {
+      poll_task(task);
+      release_task(task);
+      if (++ticks_ % driver_interval == 0) drive(false);
+      continue;
+    }
+    if (!drive(true)) {
+      report_deadlock();
+      outcome_ = run_outcome::deadlock;
+      break;
+    }
+  }
+  shutdown();
+  emit({.arg = trace_.event_count() + 1,
+        .kind = event_kind::runtime_end,
+        .detail = static_cast<std::uint8_t>(outcome_)});
+  current_runtime = previous_;
+}
+
+void runtime::poll_task(detail::task_header* task) {
+  task->state &= ~detail::task_scheduled;
+  if (task->state & detail::task_ended) return;
+  if (task->state & detail::task_closed) {
+    end_task(task, task_outcome::aborted, {});
+    return;
+  }
+  task->state |= detail::task_running;
+  current_task_ = task;
+  std::uint64_t begin = emit({.cause = task->enqueue_cause,
+                              .arg = queue_len_,
+                              .task = task->id,
+                              .kind = event_kind::poll_begin});
+  actor saved = exchange_actor({wake_source::task, task->id, begin});
+  detail::suspend_point = {};
+
+  // The task's own waker, borrowed for the poll: no reference is taken, so none is dropped.
+  waker borrowed = waker::from_raw(raw_waker{task, &detail::task_waker_vtable});
+  bool done = false;
+  std::exception_ptr error;
+  {
+    context cx(borrowed);
+    try {
+      done = task->vtable->poll(task, cx);
+    } catch (...) {
+      error = std::current_exception();
+    }
+  }
+  (void)std::move(borrowed).into_raw();
+  task->state &= ~detail::task_running;
+
+  if (error) {
+    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end, .detail = 2});
+    task->error = error;
+    end_task(task, task_outcome::failed, describe(error));
+  } else if (done) {
+    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end, .detail = 1});
+    task->state |= detail::task_has_output;
+    end_task(task, task_outcome::completed, {});
+  } else {
+    task->suspended_at = detail::suspend_point;
+    emit({.cause = begin,
+          .file = task->suspended_at.file,
+          .line = task->suspended_at.line,
+          .task = task->id,
+          .kind = event_kind::poll_end,
+          .detail = 0});
+    if (task->state & detail::task_closed) {
+      end_task(task, task_outcome::aborted, {});
+    } else if (task->state & detail::task_scheduled) {
+      // Woken during its own poll (a yield, or a wake from a future it polled).
+      enqueue(task, task->next_reason, task->enqueue_cause);
+    }
+  }
+  actor_ = saved;
+  current_task_ = nullptr;
+}
+
+void runtime::end_task(detail::task_header* task, task_outcome outcome, std::string_view message) {
+  if (task->state & detail::task_ended) return;
+  task->state |= detail::task_ended;
+  task->outcome = outcome;
+  ++task->refs;  // Keep the task alive while its future's destructors run.
+  // Destructors may wake others (a dropped mutex guard) or cancel timers: attribute to the task.
+  detail::task_header* saved_task = std::exchange(current_task_, task);
+  actor saved = exchange_actor({wake_source::task, task->id, actor_.cause});
+  task->vtable->drop_future(task);
+  std::uint64_t seq = emit({.cause = actor_.cause,
+                            .task = task->id,
+                            .text = trace_.intern(message),
+                            .kind = event_kind::task_end,
+                            .detail = static_cast<std::uint8_t>(outcome)});
+  if (task->prev_live != nullptr) task->prev_live->next_live = task->next_live; else live_ = task->next_live;
+  if (task->next_live != nullptr) task->next_live->prev_live = task->prev_live; else live_tail_ = task->prev_live;
+  task->prev_live = task->next_live = nullptr;
+  if (task->join_waiter) {
+    actor_.cause = seq;
+    waker w = std::move(*task->join_waiter);
+    task->join_waiter.reset();
+    std::move(w).wake();
+  }
+  actor_ = saved;
+  current_task_ = saved_task;
+  release_task(task);  // The live list's reference.
+  release_task(task);  // The one taken above.
+}
+
+void runtime::release_task(detail::task_header* task) {
+  assert(task->refs > 0);
+  if (--task->refs == 0) task->vtable->dealloc(task);
+}
+
+void runtime::abort_task(detail::task_header* task) {
+  if (task->state & (detail::task_ended | detail::task_closed)) return;
+  task->state |= detail::task_closed;
+  if (task->state & (detail::task_scheduled | detail::task_running)) return;
+  if (shutting_down_) return;
+  task->state |= detail::task_scheduled;
+  enqueue(task, enqueue_reason::abort, actor_.cause);
+}
+
+void runtime::note_yield() {
+  if (current_task_ != nullptr) current_task_->next_reason = enqueue_reason::yield;
+}
+
+void runtime::on_waker_clone(detail::task_header* task) {
+  ++task->refs;
+  ++task->wakers;
+  emit({.cause = actor_.cause,
+        .task = task->id,
+        .ref = actor_.id,
+        .kind = event_kind::waker_clone,
+        .detail = static_cast<std::uint8_t>(actor_.source)});
+}
+
+void runtime::on_waker_drop(detail::task_header* task) {
+  emit({.cause = actor_.cause,
+        .task = task->id,
+        .ref = actor_.id,
+        .kind = event_kind::waker_drop,
+        .detail = static_cast<std::uint8_t>(actor_.source)});
+  --task->wakers;
+  release_task(task);
+}
+
+void runtime::on_waker_wake(detail::task_header* task, bool by_ref) {
+  // arg: 0 the task was scheduled by this wake, 1 it was already scheduled, 2 it has ended.
+  std::uint64_t effect = 0;
+  if (task->state & detail::task_ended) {
+    effect = 2;
+  } else if (task->state & detail::task_scheduled) {
+    effect = 1;
+  }
+  std::uint64_t seq = emit({.cause = actor_.cause,
+                            .arg = effect,
+                            .task = task->id,
+                            .ref = actor_.id,
+                            .kind = by_ref ? event_kind::waker_wake_by_ref : event_kind::waker_wake,
+                            .detail = static_cast<std::uint8_t>(actor_.source)});
+  if (effect == 0 && !shutting_down_) {
+    task->state |= detail::task_scheduled;
+    if (task->state & detail::task_running) {
+      task->enqueue_cause = seq;  // Queued when its poll returns.
+    } else {
+      enqueue(task, task->next_reason, seq);
+    }
+  }
+  if (!by_ref) {
+    --task->wakers;
+    release_task(task);
+  }
+}
+
+std::pair<timer_handle, bool> runtime::arm_timer(std::uint64_t deadline_ns, const waker& w,
+                                                 source_location where) {
+  std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
+  timer_handle h{wheel_.allocate(), ++last_timer_id_};
+  if (timers_.size() <= h.node) timers_.resize(h.node + 1);
+  timer_slot& slot = timers_[h.node];
+  slot = timer_slot{std::nullopt, h.id, false};
+  std::uint64_t seq = emit({.cause = actor_.cause,
+                            .arg = tick * ns_per_tick,
+                            .file = where.file,
+                            .line = where.line,
+                            .task = task_of(w),
+                            .ref = h.id,
+                            .kind = event_kind::timer_arm});
+  if (!wheel_.insert(h.node, tick)) {
+    slot.fired = true;
+    emit({.cause = seq, .task = task_of(w), .ref = h.id, .kind = event_kind::timer_fire});
+    return {h, true};
+  }
+  slot.waiter = w;
+  return {h, false};
+}
+
+bool runtime::timer_fired(const timer_handle& h) const { return timers_[h.node].fired; }
+
+void runtime::update_timer_waker(const timer_handle& h, const waker& w) {
+  timer_slot& slot = timers_[h.node];
+  if (slot.fired) return;
+  if (!slot.waiter || !slot.waiter->will_wake(w)) slot.waiter = w;
+}
+
+void runtime::release_timer(const timer_handle& h) {
+  timer_slot& slot = timers_[h.node];
+  if (wheel_.queued(h.node)) {
+    wheel_.remove(h.node);
+    emit({.cause = actor_.cause,
+          .task = slot.waiter ? task_of(*slot.waiter) : 0,
+          .ref = slot.id,
+          .kind = event_kind::timer_cancel});
+  }
+  slot.waiter.reset();
+  wheel_.release(h.node);
+}
+
+void runtime::fire_due_timers() {
+  std::uint64_t now_tick = clock_->now_ns() / ns_per_tick;
+  while (auto node = wheel_.poll(now_tick)) {
+    timer_slot& slot = timers_[*node];
+    slot.fired = true;
+    std::optional<waker> w = std::move(slot.waiter);
+    slot.waiter.reset();
+    std::uint64_t seq = emit({.cause = actor_.cause,
+                              .task = w ? task_of(*w) : 0,
+                              .ref = slot.id,
+                              .kind = event_kind::timer_fire});
+    actor saved = exchange_actor({wake_source::timer, slot.id, seq});
+    if (w) std::move(*w).wake();
+    actor_ = saved;
+  }
+}
+
+bool runtime::drive(bool may_park) {
+  if (may_park) {
+    std::optional<std::uint64_t> next;
+    if (auto tick = wheel_.next_expiration()) next = *tick * ns_per_tick;
+    if (auto t = reactor_.next_delivery(); t && (!next || *t < *next)) next = *t;
+    if (!next && !reactor_.has_real_operations()) return false;
+    std::uint64_t now = clock_->now_ns();
+    std::uint64_t park = emit({.arg = next.value_or(0),
+                               .kind = event_kind::park,
+                               .detail = static_cast<std::uint8_t>(next.has_value())});
+    if (virtual_clock_ != nullptr) {
+      if (next) virtual_clock_->advance_to(*next);
+    } else {
+      std::optional<std::uint64_t> timeout;
+      if (next) timeout = *next > now ? *next - now : 0;
+      reactor_.wait_real(timeout);
+    }
+    actor saved = exchange_actor({wake_source::outside, 0, emit({.cause = park,
+                                                                 .kind = event_kind::unpark})});
+    fire_due_timers();
+    reactor_.deliver_due(clock_->now_ns());
+    actor_ = saved;
+    return true;
+  }
+  if (virtual_clock_ == nullptr) reactor_.poll_real();
+  fire_due_timers();
+  reactor_.deliver_due(clock_->now_ns());
+  return true;
+}
+
+void runtime::report_deadlock() {
+  std::vector<stuck_task> stuck;
+  for (detail::task_header* t = live_; t != nullptr; t = t->next_live) {
+    stuck.push_back({t->id, t->suspended_at.file, t->suspended_at.line, t->wakers});
+  }
+  if (trace_.enabled()) {
+    emit({.arg = trace_.add_deadlock(std::move(stuck)), .kind = event_kind::deadlock});
+  }
+}
+
+void runtime::shutdown() {
+  shutting_down_ = true;
+  while (detail::task_header* task = dequeue()) {
+    task->state &= ~detail::task_scheduled;
+    release_task(task);
+  }
+  while (live_ != nullptr) end_task(live_, task_outcome::cancelled, {});
+}
+
+}  // namespace wakeline

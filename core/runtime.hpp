@@ -1,0 +1,222 @@
+// The runtime: a single-threaded executor with a FIFO run queue, a timer wheel, a reactor and
+// the trace recorder, all driven by one loop:
+//
+//   loop:
+//     pop a task from the run queue and poll it      (poll_begin / poll_end)
+//     when the queue is empty, park until the next   (park / unpark)
+//       timer deadline or I/O readiness, fire what    (timer_fire, io_ready -> waker_wake
+//       is due, and the wakes refill the queue         -> task_enqueue)
+//     stop when the root future completes, nothing can ever run again (deadlock), or the
+//     event budget is spent
+//
+// Futures reach their runtime through `runtime::current()`, like tokio's thread-local context.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "detail/task.hpp"
+#include "detail/timer_wheel.hpp"
+#include "future.hpp"
+#include "io/reactor.hpp"
+#include "source_location.hpp"
+#include "time/clock.hpp"
+#include "trace/recorder.hpp"
+
+namespace wakeline {
+
+/// How a runtime is set up.
+struct runtime_options {
+  clock_kind clock = clock_kind::virtual_time;
+  /// Record events. Off, recording is one branch and the event budget does not apply.
+  bool trace = true;
+  /// The run ends with outcome `budget_exhausted` once this many events are recorded.
+  std::uint64_t event_budget = 1'000'000;
+};
+
+/// Thrown by `block_on` when the root future did not complete: deadlock or budget.
+class run_error : public std::runtime_error {
+ public:
+  run_error(run_outcome outcome, const std::string& what)
+      : std::runtime_error(what), outcome_(outcome) {}
+  run_outcome outcome() const { return outcome_; }
+
+ private:
+  run_outcome outcome_;
+};
+
+/// Who is running right now: the source recorded with every wake.
+struct actor {
+  wake_source source = wake_source::outside;
+  std::uint32_t id = 0;      ///< Task id, timer id or I/O resource id.
+  std::uint64_t cause = 0;   ///< Seq of the event that started this activity.
+};
+
+/// Handle of an armed timer, owned by the future that armed it.
+struct timer_handle {
+  detail::timer_wheel::node_id node = detail::timer_wheel::no_node;
+  std::uint32_t id = 0;  ///< Trace id, from 1.
+};
+
+class runtime {
+ public:
+  explicit runtime(runtime_options options = {});
+  ~runtime();
+  runtime(const runtime&) = delete;
+  runtime& operator=(const runtime&) = delete;
+
+  /// The runtime running on this thread; throws std::logic_error outside `block_on`.
+  static runtime& current();
+  /// The runtime running on this thread, or nullptr.
+  static runtime* try_current();
+
+  /// Runs `f` as the root task ("main") until it completes, then cancels the tasks still alive.
+  /// Returns its output; rethrows its exception; throws run_error on deadlock or budget.
+  /// A runtime runs one root future in its life.
+  template <future F>
+  output_t<F> block_on(F f, std::string_view name = "main",
+                       source_location where = source_location::current());
+
+  /// Spawns `f` as a new task on this runtime. Prefer the free function `wakeline::spawn`.
+  template <future F>
+  detail::task_header* spawn_task(F f, std::string_view name, source_location where);
+
+  /// Asks the run to stop before its next poll; it ends with outcome `cancelled`.
+  void request_cancel() { cancel_requested_ = true; }
+
+  /// How the run ended; `completed` before it ends.
+  run_outcome outcome() const { return outcome_; }
+  trace_recorder& trace() { return trace_; }
+  const trace_recorder& trace() const { return trace_; }
+  const runtime_options& options() const { return options_; }
+
+  std::uint64_t now_ns() const { return clock_->now_ns(); }
+  wakeline::reactor& reactor() { return reactor_; }
+
+  /// The task being polled, or nullptr.
+  detail::task_header* current_task() const { return current_task_; }
+  /// Who a wake made right now would be attributed to.
+  const actor& current_actor() const { return actor_; }
+  /// Sets the actor for the scope of a timer, an I/O readiness or a drop; returns the old one.
+  actor exchange_actor(actor a) { return std::exchange(actor_, a); }
+
+  /// Records an event at the current time on the current worker. Returns its seq.
+  std::uint64_t emit(trace_event e) {
+    if (!trace_.enabled()) return 0;
+    e.t = clock_->now_ns();
+    return trace_.record(e);
+  }
+
+  /// Arms a timer for `deadline_ns` (rounded up to the next millisecond) that wakes `w`. Returns
+  /// the handle, and whether the deadline has already passed (the timer fired at once).
+  std::pair<timer_handle, bool> arm_timer(std::uint64_t deadline_ns, const waker& w,
+                                          source_location where);
+  /// True once the timer has fired.
+  bool timer_fired(const timer_handle& h) const;
+  /// Replaces the waker of a pending timer unless it would wake the same task.
+  void update_timer_waker(const timer_handle& h, const waker& w);
+  /// Cancels the timer if still pending and frees its handle.
+  void release_timer(const timer_handle& h);
+
+  /// Marks the current task's next enqueue as a yield rather than a wake.
+  void note_yield();
+
+  // Task operations used by join_handle.
+  void abort_task(detail::task_header* task);
+  void release_task(detail::task_header* task);
+  void retain_task(detail::task_header* task) { ++task->refs; }
+
+  // The waker of a task (the vtable functions call these).
+  void on_waker_clone(detail::task_header* task);
+  void on_waker_wake(detail::task_header* task, bool by_ref);
+  void on_waker_drop(detail::task_header* task);
+
+ private:
+  void register_task(detail::task_header* task, std::string_view name, source_location where);
+  void begin_run();
+  void run(detail::task_header* root);
+  void poll_task(detail::task_header* task);
+  void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
+  void enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause);
+  detail::task_header* dequeue();
+  bool drive(bool may_park);
+  void fire_due_timers();
+  void report_deadlock();
+  void shutdown();
+
+  runtime_options options_;
+  trace_recorder trace_;
+  std::unique_ptr<clock> clock_;
+  virtual_clock* virtual_clock_ = nullptr;  ///< Same object as clock_ when time is virtual.
+  detail::timer_wheel wheel_;
+  struct timer_slot {
+    std::optional<waker> waiter;
+    std::uint32_t id = 0;
+    bool fired = false;
+  };
+  std::vector<timer_slot> timers_;  ///< Indexed like the wheel's nodes.
+  std::uint32_t last_timer_id_ = 0;
+  wakeline::reactor reactor_;
+
+  detail::task_header* queue_head_ = nullptr;
+  detail::task_header* queue_tail_ = nullptr;
+  std::size_t queue_len_ = 0;
+  detail::task_header* live_ = nullptr;  ///< Tasks whose future has not ended.
+  std::uint32_t last_task_id_ = 0;
+  detail::task_header* current_task_ = nullptr;
+  detail::task_header* root_ = nullptr;
+  actor actor_;
+  run_outcome outcome_ = run_outcome::completed;
+  bool started_ = false;
+  bool shutting_down_ = false;
+  bool cancel_requested_ = false;
+  std::uint64_t ticks_ = 0;  ///< Polls so far; the driver is also checked every 61 of them.
+  detail::task_header* live_tail_ = nullptr;
+  runtime* previous_ = nullptr;
+};
+
+namespace detail {
+/// The waker vtable of tasks: every slot records its trace event.
+extern const raw_waker_vtable task_waker_vtable;
+
+/// The innermost await point of the poll in progress; async awaiters set it when they suspend.
+extern thread_local source_location suspend_point;
+}  // namespace detail
+
+template <future F>
+detail::task_header* runtime::spawn_task(F f, std::string_view name, source_location where) {
+  using cell = detail::task_cell<F, value_t<F>>;
+  auto* task = new cell(std::move(f));
+  register_task(task, name, where);
+  return task;
+}
+
+template <future F>
+output_t<F> runtime::block_on(F f, std::string_view name, source_location where) {
+  if (started_) throw std::logic_error("wakeline: a runtime runs one root future");
+  started_ = true;
+  using cell = detail::task_cell<F, value_t<F>>;
+  begin_run();
+  auto* root = new cell(std::move(f));
+  register_task(root, name, where);
+  retain_task(root);  // Held here until the output is taken.
+  run(root);
+  struct release_on_exit {
+    runtime* rt;
+    detail::task_header* task;
+    ~release_on_exit() { rt->release_task(task); }
+  } guard{this, root};
+  if (outcome_ == run_outcome::deadlock) throw run_error(outcome_, "wakeline: deadlock");
+  if (outcome_ == run_outcome::budget_exhausted)
+    throw run_error(outcome_, "wakeline: event budget exhausted");
+  if (root->error) std::rethrow_exception(root->error);
+  if constexpr (!std::is_void_v<output_t<F>>) return std::move(*static_cast<cell*>(root)->output);
+}
+
+}  // namespace wakeline

@@ -1,0 +1,83 @@
+#include "event.hpp"
+
+namespace wakeline {
+
+const char* to_string(event_kind kind) {
+  switch (kind) {
+    case event_kind::runtime_start: return "runtime_start";
+    case event_kind::runtime_end: return "runtime_end";
+    case event_kind::task_spawn: return "task_spawn";
+    case event_kind::task_enqueue: return "task_enqueue";
+    case event_kind::poll_begin: return "poll_begin";
+    case event_kind::poll_end: return "poll_end";
+    case event_kind::task_end: return "task_end";
+    case event_kind::waker_clone: return "waker_clone";
+    case event_kind::waker_wake: return "waker_wake";
+    case event_kind::waker_wake_by_ref: return "waker_wake_by_ref";
+    case event_kind::waker_drop: return "waker_drop";
+    case event_kind::timer_arm: return "timer_arm";
+    case event_kind::timer_fire: return "timer_fire";
+    case event_kind::timer_cancel: return "timer_cancel";
+    case event_kind::io_register: return "io_register";
+    case event_kind::io_ready: return "io_ready";
+    case event_kind::park: return "park";
+    case event_kind::unpark: return "unpark";
+    case event_kind::select_drop: return "select_drop";
+    case event_kind::deadlock: return "deadlock";
+    case event_kind::budget_exhausted: return "budget_exhausted";
+  }
+  return "unknown";
+}
+
+const char* to_string(enqueue_reason reason) {
+  switch (reason) {
+    case enqueue_reason::spawn: return "spawn";
+    case enqueue_reason::wake: return "wake";
+    case enqueue_reason::yield: return "yield";
+    case enqueue_reason::abort: return "abort";
+  }
+  return "unknown";
+}
+
+const char* to_string(wake_source source) {
+  switch (source) {
+    case wake_source::outside: return "outside";
+    case wake_source::task: return "task";
+    case wake_source::timer: return "timer";
+    case wake_source::io: return "io";
+  }
+  return "unknown";
+}
+
+const char* to_string(task_outcome outcome) {
+  switch (outcome) {
+    case task_outcome::completed: return "completed";
+    case task_outcome::cancelled: return "cancelled";
+    case task_outcome::aborted: return "aborted";
+    case task_outcome::failed: return "failed";
+  }
+  return "unknown";
+}
+
+const char* to_string(run_outcome outcome) {
+  switch (outcome) {
+    case run_outcome::completed: return "completed";
+    case run_outcome::deadlock: return "deadlock";
+    case run_outcome::budget_exhausted: return "budget_exhausted";
+    case run_outcome::failed: return "failed";
+    case run_outcome::cancelled: return "cancelled";
+  }
+  return "unknown";
+}
+
+const char* to_string(io_op op) {
+  switch (op) {
+    case io_op::accept: return "accept";
+    case io_op::connect: return "connect";
+    case io_op::read: return "read";
+    case io_op::write: return "write";
+  }
+  return "unknown";
+}
+
+}  // namespace wakeline

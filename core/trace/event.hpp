@@ -1,0 +1,73 @@
+// One recorded scheduler event: a compact struct, turned into JSON only when written out.
+// docs/trace-format.md documents every kind and how its fields appear in NDJSON.
+#pragma once
+
+#include <cstdint>
+
+namespace wakeline {
+
+/// Every kind of event the runtime records. Names match the NDJSON `kind` field.
+enum class event_kind : std::uint8_t {
+  runtime_start,
+  runtime_end,
+  task_spawn,
+  task_enqueue,
+  poll_begin,
+  poll_end,
+  task_end,
+  waker_clone,
+  waker_wake,
+  waker_wake_by_ref,
+  waker_drop,
+  timer_arm,
+  timer_fire,
+  timer_cancel,
+  io_register,
+  io_ready,
+  park,
+  unpark,
+  select_drop,
+  deadlock,
+  budget_exhausted,
+};
+
+/// Why a task entered a run queue.
+enum class enqueue_reason : std::uint8_t { spawn, wake, yield, abort };
+
+/// Who called a waker: the task being polled, a timer firing, I/O readiness, or nobody inside.
+enum class wake_source : std::uint8_t { outside, task, timer, io };
+
+/// How a task ended.
+enum class task_outcome : std::uint8_t { completed, cancelled, aborted, failed };
+
+/// How a whole run ended.
+enum class run_outcome : std::uint8_t { completed, deadlock, budget_exhausted, failed, cancelled };
+
+/// The operation an I/O event is about.
+enum class io_op : std::uint8_t { accept, connect, read, write };
+
+/// A recorded event. Fields that do not apply to a kind stay zero; `arg` and `ref` mean
+/// different things per kind (see the comment of each `runtime` emitter and the format doc).
+struct trace_event {
+  std::uint64_t seq = 0;    ///< Global order, from 1.
+  std::uint64_t t = 0;      ///< Time in ns since the runtime started (virtual or real).
+  std::uint64_t cause = 0;  ///< Seq of the event that caused this one, 0 if none.
+  std::uint64_t arg = 0;    ///< Kind-specific number: deadline, budget, count, id.
+  const char* file = nullptr;
+  std::uint32_t line = 0;
+  std::uint32_t task = 0;  ///< The task the event is about, 0 if none.
+  std::uint32_t ref = 0;   ///< Kind-specific id: parent task, timer, waker source, I/O resource.
+  std::uint32_t text = 0;  ///< Index into the recorder's string table, 0 if none.
+  std::uint16_t worker = 0;
+  event_kind kind = event_kind::runtime_start;
+  std::uint8_t detail = 0;  ///< Kind-specific small enum: reason, result, source, outcome, op.
+};
+
+const char* to_string(event_kind kind);
+const char* to_string(enqueue_reason reason);
+const char* to_string(wake_source source);
+const char* to_string(task_outcome outcome);
+const char* to_string(run_outcome outcome);
+const char* to_string(io_op op);
+
+}  // namespace wakeline

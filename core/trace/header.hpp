@@ -1,0 +1,31 @@
+// What a trace was recorded from: the first line of every NDJSON trace.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "../time/clock.hpp"
+
+namespace wakeline {
+
+/// The schema name and version written in every trace header (docs/trace-format.md).
+inline constexpr const char* trace_schema = "wakeline-trace";
+inline constexpr int trace_schema_version = 1;
+
+/// A parameter value as it appears in the header.
+using param_value = std::variant<std::int64_t, double, bool, std::string>;
+
+/// The inputs of a run: enough to reproduce it.
+struct trace_header {
+  std::string example;
+  std::string strategy = "local";
+  std::vector<std::pair<std::string, param_value>> params;
+  std::uint64_t seed = 0;
+  clock_kind clock = clock_kind::virtual_time;
+  std::uint64_t budget = 0;
+};
+
+}  // namespace wakeline

@@ -1,0 +1,23 @@
+// Writes a trace as NDJSON: one header line, then one line per event (docs/trace-format.md).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "header.hpp"
+#include "recorder.hpp"
+
+namespace wakeline {
+
+/// The header line, without the newline.
+std::string ndjson_header(const trace_header& header);
+/// One event as a JSON line, without the newline.
+std::string ndjson_event(const trace_recorder& trace, const trace_event& e);
+/// The whole trace: header line and every event, each line ending in '\n'.
+void write_ndjson(std::ostream& out, const trace_header& header, const trace_recorder& trace);
+
+/// The file name of a source path without its directories, so traces do not depend on where
+/// the sources were built.
+const char* source_file_name(const char* path);
+
+}  // namespace wakeline

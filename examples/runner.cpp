@@ -1,0 +1,110 @@
+#include "runner.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <limits>
+
+namespace wakeline::examples {
+
+const std::vector<std::string>& known_strategies() {
+  static const std::vector<std::string> strategies{"local"};
+  return strategies;
+}
+
+std::optional<std::int64_t> parse_integer(std::string_view text) {
+  std::int64_t value = 0;
+  if (text.empty() || text.front() == '+') return std::nullopt;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+namespace {
+
+std::int64_t parse_value(const param_spec& spec, const std::string& text) {
+  if (spec.type == param_type::boolean) {
+    if (text == "true" || text == "1") return 1;
+    if (text == "false" || text == "0") return 0;
+    throw usage_error("parameter '" + spec.name + "' must be true or false, not '" + text + "'");
+  }
+  auto value = parse_integer(text);
+  if (!value) {
+    throw usage_error("parameter '" + spec.name + "' must be an integer, not '" + text + "'");
+  }
+  if (*value < spec.min || *value > spec.max) {
+    throw usage_error("parameter '" + spec.name + "' must be between " + std::to_string(spec.min) +
+                      " and " + std::to_string(spec.max) + ", not " + text);
+  }
+  return *value;
+}
+
+std::string names_of(const example& e) {
+  std::string names;
+  for (const param_spec& p : e.params) names += (names.empty() ? "" : ", ") + p.name;
+  return names.empty() ? "none" : names;
+}
+
+}  // namespace
+
+param_values validate_params(const example& e,
+                             const std::vector<std::pair<std::string, std::string>>& settings,
+                             std::uint64_t seed) {
+  std::map<std::string, std::int64_t> values;
+  for (const param_spec& p : e.params) values[p.name] = p.default_value;
+  for (const auto& [name, text] : settings) {
+    auto spec = std::find_if(e.params.begin(), e.params.end(),
+                             [&](const param_spec& p) { return p.name == name; });
+    if (spec == e.params.end()) {
+      throw usage_error("example '" + e.id + "' has no parameter '" + name +
+                        "' (parameters: " + names_of(e) + ")");
+    }
+    values[name] = parse_value(*spec, text);
+  }
+  return param_values(std::move(values), seed);
+}
+
+run_result run_example(const run_request& request) {
+  const example* e = find_example(request.example);
+  if (e == nullptr) {
+    throw usage_error("unknown example '" + request.example + "' (see 'wakeline list')");
+  }
+  if (std::find(e->strategies.begin(), e->strategies.end(), request.strategy) ==
+      e->strategies.end()) {
+    std::string list;
+    for (const auto& s : e->strategies) list += (list.empty() ? "" : ", ") + s;
+    throw usage_error("example '" + e->id + "' does not support strategy '" + request.strategy +
+                      "' (supported: " + list + ")");
+  }
+  if (request.budget == 0) throw usage_error("the event budget must be at least 1");
+  param_values params = validate_params(*e, request.settings, request.seed);
+
+  run_result result;
+  result.header.example = e->id;
+  result.header.strategy = request.strategy;
+  result.header.seed = request.seed;
+  result.header.clock = request.clock;
+  result.header.budget = request.budget;
+  for (const param_spec& p : e->params) {
+    if (p.type == param_type::boolean) {
+      result.header.params.emplace_back(p.name, params.flag(p.name));
+    } else {
+      result.header.params.emplace_back(p.name, params.integer(p.name));
+    }
+  }
+  runtime_options options;
+  options.clock = request.clock;
+  options.trace = request.trace;
+  options.event_budget = request.budget;
+  result.rt = std::make_unique<runtime>(options);
+  try {
+    result.rt->block_on(e->main(params), "main");
+  } catch (const run_error&) {
+    // Deadlock or budget: the outcome and the trace say it all.
+  } catch (const std::exception& error) {
+    result.message = error.what();
+  }
+  result.outcome = result.rt->outcome();
+  return result;
+}
+
+}  // namespace wakeline::examples

@@ -1,0 +1,58 @@
+// Runs one example from user input: validates every value, builds the runtime, runs the root
+// future and keeps the trace. The CLI and the wasm module both go through here, so a link and
+// a command line with the same inputs give byte-identical traces.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "registry.hpp"
+
+namespace wakeline::examples {
+
+/// Input that cannot be run: unknown example, parameter or strategy, malformed or out-of-range
+/// value. The message is one sentence naming the problem.
+class usage_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// What the user asked for, as text where the user typed it.
+struct run_request {
+  std::string example;
+  std::string strategy = "local";
+  std::vector<std::pair<std::string, std::string>> settings;  ///< name=value, in order given.
+  std::uint64_t seed = 0;
+  std::uint64_t budget = 1'000'000;
+  clock_kind clock = clock_kind::virtual_time;
+  bool trace = true;
+};
+
+/// A finished run.
+struct run_result {
+  trace_header header;
+  std::unique_ptr<runtime> rt;  ///< Owns the recorded trace.
+  run_outcome outcome = run_outcome::completed;
+  std::string message;  ///< Why the root task failed, when it did.
+};
+
+/// The strategies this build knows.
+const std::vector<std::string>& known_strategies();
+
+/// Parses a decimal integer strictly (optional '-', digits, no overflow); nullopt otherwise.
+std::optional<std::int64_t> parse_integer(std::string_view text);
+
+/// Checks settings against the example's parameters and fills in defaults.
+/// Throws usage_error naming the first problem.
+param_values validate_params(const example& e,
+                             const std::vector<std::pair<std::string, std::string>>& settings,
+                             std::uint64_t seed);
+
+/// Validates `request` (throws usage_error) and runs it to its end.
+run_result run_example(const run_request& request);
+
+}  // namespace wakeline::examples
