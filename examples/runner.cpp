@@ -53,7 +53,7 @@ param_values validate_params(const example& e,
   for (const param_spec& p : e.params) values[p.name] = p.default_value;
   for (const auto& [name, text] : settings) {
     auto spec = std::find_if(e.params.begin(), e.params.end(),
-                             [&](const param_spec& p) { return p.name == name; });
+                             [&key = name](const param_spec& p) { return p.name == key; });
     if (spec == e.params.end()) {
       throw usage_error("example '" + e.id + "' has no parameter '" + name +
                         "' (parameters: " + names_of(e) + ")");

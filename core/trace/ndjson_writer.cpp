@@ -57,7 +57,7 @@ std::string ndjson_header(const trace_header& header) {
   j["strategy"] = header.strategy;
   json params = json::object();
   for (const auto& [name, value] : header.params) {
-    std::visit([&](const auto& v) { params[name] = v; }, value);
+    std::visit([&params, &key = name](const auto& v) { params[key] = v; }, value);
   }
   j["params"] = std::move(params);
   j["seed"] = header.seed;
