@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what Wakeline needs to build and test, and nothing that is already there. Safe to repeat.
+# Debian 12 packages: compilers, CMake/Ninja, GoogleTest, Google Benchmark, Asio, nlohmann/json,
+# Emscripten and node. Then the npm packages, when package.json lists any.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev libasio-dev nlohmann-json3-dev
+          emscripten nodejs)
+
+missing=()
+for package in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null || true)
+  [[ "$status" == ii* ]] || missing+=("$package")
+done
+
+if ((${#missing[@]} > 0)); then
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "install-deps: missing Debian packages: ${missing[*]}" >&2
+    echo "install-deps: install them as root, then run this again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "install-deps: installing ${missing[*]}"
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# npm packages: only when package.json declares some and node_modules is older than the lock.
+if node -e 'const p = require("./package.json");
+            process.exit(Object.keys({...p.dependencies, ...p.devDependencies}).length ? 0 : 1)'; then
+  if [[ ! -d node_modules || package.json -nt node_modules ||
+        ( -f package-lock.json && package-lock.json -nt node_modules ) ]]; then
+    if [[ -f package-lock.json ]]; then npm ci; else npm install; fi
+    touch node_modules
+  fi
+fi

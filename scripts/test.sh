@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: the GoogleTest suite in a release build and again under AddressSanitizer +
+# UndefinedBehaviorSanitizer with leak detection, then the WebAssembly build against the native
+# CLI. Installs what is missing first. Safe to repeat; later runs rebuild only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jobs=${WAKELINE_JOBS:-2}
+started=$SECONDS
+
+section() {
+  printf '\n==== %s (%ds)\n' "$1" $((SECONDS - started))
+}
+
+section "dependencies"
+bash scripts/install-deps.sh
+export WAKELINE_DEPS_READY=1
+
+section "release: build"
+bash scripts/build.sh release
+section "release: tests"
+ctest --preset release -j "$jobs" --no-tests=error
+
+section "asan: build"
+bash scripts/build.sh asan
+section "asan: tests (AddressSanitizer + UBSan, leak detection on)"
+# The asan test preset sets ASAN_OPTIONS=detect_leaks=1; -fno-sanitize-recover makes any UBSan
+# report fatal.
+ctest --preset asan -j "$jobs" --no-tests=error
+
+section "wasm: build"
+bash scripts/build.sh wasm
+section "node tests: wasm against native, scripts"
+shopt -s nullglob
+node_tests=(tests/wasm/*.test.mjs tests/scripts/*.test.mjs)
+if ((${#node_tests[@]} == 0)); then
+  echo "test: no tests/wasm/*.test.mjs or tests/scripts/*.test.mjs found" >&2
+  exit 1
+fi
+node --test "${node_tests[@]}"
+
+section "all tests passed"
