@@ -45,7 +45,7 @@ const char* wake_effect_name(std::uint64_t arg) {
 json header_object(const trace_header& header) {
   json params = json::object();
   for (const auto& [name, value] : header.params) {
-    std::visit([&](const auto& v) { params[name] = v; }, value);
+    std::visit([&params, &key = name](const auto& v) { params[key] = v; }, value);
   }
   json j;
   j["schema"] = trace_schema;
