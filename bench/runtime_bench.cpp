@@ -8,6 +8,7 @@
 #include <limits>
 #include <vector>
 
+#include "sync/mpsc.hpp"
 #include "wakeline.hpp"
 
 namespace {
@@ -72,6 +73,39 @@ void BM_YieldPingPong(benchmark::State& state) {
   report_per_op(state, 2 * yields_each);
 }
 BENCHMARK(BM_YieldPingPong)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+async<void> pinger(mpsc::sender<int> tx, mpsc::receiver<int> rx, int rounds) {
+  for (int i = 0; i < rounds; ++i) {
+    (void)co_await tx.send(i);
+    co_await rx.recv();
+  }
+}
+
+async<void> ponger(mpsc::receiver<int> rx, mpsc::sender<int> tx) {
+  while (auto v = co_await rx.recv()) (void)co_await tx.send(*v);
+}
+
+async<void> ping_pong(int rounds) {
+  auto [to_pong, pong_rx] = mpsc::channel<int>(1);
+  auto [to_ping, ping_rx] = mpsc::channel<int>(1);
+  auto a = spawn(pinger(std::move(to_pong), std::move(ping_rx), rounds));
+  auto b = spawn(ponger(std::move(pong_rx), std::move(to_ping)));
+  co_await a;
+  co_await b;
+}
+
+// Two tasks bounce a value through two bounded channels of capacity 1: one op is one message
+// (a send, the wake of the receiver, its recv).
+void BM_MpscPingPong(benchmark::State& state) {
+  constexpr int rounds = 50'000;
+  for (auto _ : state) {
+    runtime rt(options_for(state));
+    rt.block_on(ping_pong(rounds));
+    benchmark::DoNotOptimize(rt.trace().event_count());
+  }
+  report_per_op(state, 2 * rounds);
+}
+BENCHMARK(BM_MpscPingPong)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 async<void> sleeper(std::chrono::nanoseconds d) { co_await sleep(d); }
 
