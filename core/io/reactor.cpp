@@ -1,23 +1,27 @@
 #include "reactor.hpp"
 
+#include <asio/executor_work_guard.hpp>
 #include <asio/io_context.hpp>
-#include <asio/steady_timer.hpp>
 #include <chrono>
 #include <map>
 #include <utility>
+
+#include "sim_network.hpp"
 
 namespace wakeline {
 
 struct reactor::impl {
   asio::io_context io;
-  /// Ends an idle wait at the next timer deadline: the wheel keeps the timers, Asio does the waiting.
-  asio::steady_timer deadline{io};
+  /// Keeps run_one_for blocking for its whole timeout even when no socket is open: without
+  /// work, Asio returns at once and an idle wait for a timer would spin.
+  asio::executor_work_guard<asio::io_context::executor_type> work{io.get_executor()};
   /// Simulated deliveries by (time, order of scheduling).
   std::map<std::pair<std::uint64_t, std::uint64_t>, std::function<void()>> deliveries;
   std::uint64_t next_order = 0;
 };
 
-reactor::reactor() : impl_(std::make_unique<impl>()) {}
+reactor::reactor()
+    : network_(std::make_unique<detail::sim_network>()), impl_(std::make_unique<impl>()) {}
 reactor::~reactor() = default;
 
 asio::io_context& reactor::io_context() { return impl_->io; }
@@ -45,10 +49,10 @@ void reactor::wait_real(std::optional<std::uint64_t> timeout_ns) {
   auto& io = impl_->io;
   io.restart();
   if (timeout_ns) {
-    impl_->deadline.expires_after(std::chrono::nanoseconds(*timeout_ns));
-    impl_->deadline.async_wait([](const asio::error_code&) {});
+    io.run_one_for(std::chrono::nanoseconds(*timeout_ns));
+  } else {
+    io.run_one();
   }
-  io.run_one();
 }
 
 void reactor::poll_real() {

@@ -15,6 +15,10 @@ class io_context;
 
 namespace wakeline {
 
+namespace detail {
+class sim_network;
+}
+
 class reactor {
  public:
   reactor();
@@ -25,6 +29,9 @@ class reactor {
   /// The Asio context that real sockets and timers are bound to.
   asio::io_context& io_context();
 
+  /// The simulated network that sockets use under the virtual clock.
+  detail::sim_network& network() { return *network_; }
+
   /// A new I/O resource id for the trace (a socket, a listener).
   std::uint32_t new_resource() { return ++last_resource_; }
 
@@ -33,7 +40,8 @@ class reactor {
   void deliver_at(std::uint64_t t_ns, std::function<void()> on_ready);
   /// The time of the next simulated delivery, if any.
   std::optional<std::uint64_t> next_delivery() const;
-  /// Runs every simulated delivery due at or before `now_ns`; returns how many ran.
+  /// Runs every simulated delivery due at or before `now_ns`, including those that the
+  /// deliveries themselves schedule for that time; returns how many ran.
   std::size_t deliver_due(std::uint64_t now_ns);
 
   /// Real operations in flight on the io_context. While any is, an idle runtime waits for
@@ -52,6 +60,8 @@ class reactor {
 
  private:
   struct impl;
+  // Declared before impl_ so that it outlives the deliveries, which may hold simulated sockets.
+  std::unique_ptr<detail::sim_network> network_;
   std::unique_ptr<impl> impl_;
   std::uint32_t last_resource_ = 0;
   std::uint32_t real_in_flight_ = 0;
