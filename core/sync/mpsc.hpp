@@ -108,9 +108,12 @@ struct chan {
   /// Returns true when the caller held the last reference and must delete the channel.
   bool drop_receiver() {
     close();
-    rx_alive = false;
     rx_waker.reset();
-    buffer.clear();
+    // A buffered value may own the last sender of this very channel: destroy the values while
+    // the receiver still counts as alive, so that such a sender does not free the channel.
+    std::deque<T> doomed = std::move(buffer);
+    doomed.clear();
+    rx_alive = false;
     return senders == 0;
   }
 
@@ -268,7 +271,8 @@ class unbounded_sender {
   unbounded_sender(const unbounded_sender& other) : chan_(other.chan_) {
     if (chan_ != nullptr) chan_->add_sender();
   }
-  unbounded_sender(unbounded_sender&& other) noexcept : chan_(std::exchange(other.chan_, nullptr)) {}
+  unbounded_sender(unbounded_sender&& other) noexcept
+      : chan_(std::exchange(other.chan_, nullptr)) {}
   unbounded_sender& operator=(unbounded_sender other) noexcept {
     std::swap(chan_, other.chan_);
     return *this;

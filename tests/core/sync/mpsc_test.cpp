@@ -264,6 +264,22 @@ TEST(Mpsc, BufferedValuesAreDestroyedWithTheReceiver) {
   EXPECT_EQ(value.use_count(), 1);
 }
 
+// A message that carries a sender of its own channel.
+struct looped {
+  std::shared_ptr<mpsc::unbounded_sender<looped>> back;
+};
+
+TEST(Mpsc, ReceiverDroppedWhileItsBufferHoldsTheLastSenderFreesTheChannelOnce) {
+  auto [tx, rx] = mpsc::unbounded_channel<looped>();
+  auto shared = std::make_shared<mpsc::unbounded_sender<looped>>(std::move(tx));
+  EXPECT_TRUE(shared->send(looped{shared}));
+  std::weak_ptr<mpsc::unbounded_sender<looped>> watch = shared;
+  shared.reset();  // Only the buffered message keeps the sender alive now.
+  EXPECT_FALSE(watch.expired());
+  { auto gone = std::move(rx); }  // Under ASan, a double free or a leak would fail here.
+  EXPECT_TRUE(watch.expired());
+}
+
 TEST(Mpsc, DroppedPendingRecvReleasesTheReceiversWaker) {
   auto [tx, rx] = mpsc::unbounded_channel<int>();
   wake_counter c;
