@@ -1,0 +1,234 @@
+#include "time/sleep.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "wakeline.hpp"
+
+namespace {
+
+using namespace wakeline;
+using namespace std::chrono_literals;
+
+constexpr std::uint64_t ms = 1'000'000;
+
+// One line per event, in a form a reviewer can read in a diff: "10ms timer_fire task1 timer1".
+std::string describe(const trace_event& e) {
+  std::string s = std::to_string(e.t / 1'000'000) + "ms " + to_string(e.kind);
+  if (e.task != 0) s += " task" + std::to_string(e.task);
+  switch (e.kind) {
+    case event_kind::timer_arm:
+      s += " timer" + std::to_string(e.ref) + " for " + std::to_string(e.arg / 1'000'000) + "ms";
+      break;
+    case event_kind::timer_fire:
+    case event_kind::timer_cancel:
+      s += " timer" + std::to_string(e.ref);
+      break;
+    case event_kind::task_enqueue:
+      s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
+      break;
+    case event_kind::poll_end:
+      s += e.detail == 0 ? " pending" : e.detail == 1 ? " ready" : " failed";
+      break;
+    case event_kind::task_end:
+      s += std::string(" ") + to_string(static_cast<task_outcome>(e.detail));
+      break;
+    case event_kind::select_drop:
+      s += " branch" + std::to_string(e.arg);
+      break;
+    default:
+      break;
+  }
+  return s;
+}
+
+std::vector<std::string> trace_lines(const runtime& rt) {
+  std::vector<std::string> lines;
+  for (const trace_event& e : rt.trace().events()) lines.push_back(describe(e));
+  return lines;
+}
+
+std::vector<const trace_event*> events_of(const runtime& rt, event_kind kind) {
+  std::vector<const trace_event*> out;
+  for (const trace_event& e : rt.trace().events()) {
+    if (e.kind == kind) out.push_back(&e);
+  }
+  return out;
+}
+
+std::vector<std::uint32_t> tasks_of(const runtime& rt, event_kind kind) {
+  std::vector<std::uint32_t> tasks;
+  for (const trace_event* e : events_of(rt, kind)) tasks.push_back(e->task);
+  return tasks;
+}
+
+TEST(Sleep, CompletesWhenVirtualTimeReachesTheDeadline) {
+  runtime rt;
+  rt.block_on([]() -> async<void> { co_await sleep(10ms); }());
+  EXPECT_EQ(rt.now_ns(), 10 * ms);
+  EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
+                                "0ms runtime_start",
+                                "0ms task_spawn task1",
+                                "0ms task_enqueue task1 spawn",
+                                "0ms poll_begin task1",
+                                "0ms timer_arm task1 timer1 for 10ms",  // first poll arms
+                                "0ms waker_clone task1",                // the timer keeps a waker
+                                "0ms poll_end task1 pending",
+                                "0ms park",                  // nothing to run: wait for timer1
+                                "10ms unpark",               // virtual time jumped 10 ms at once
+                                "10ms timer_fire task1 timer1",
+                                "10ms waker_wake task1",     // the timer's waker is consumed
+                                "10ms task_enqueue task1 wake",
+                                "10ms poll_begin task1",
+                                "10ms poll_end task1 ready",
+                                "10ms task_end task1 completed",
+                                "10ms runtime_end",
+                            }));
+}
+
+TEST(Sleep, VirtualTimeJumpsToAFarDeadlineThroughTheWheelsCascadePoints) {
+  runtime rt;
+  rt.block_on([]() -> async<void> { co_await sleep(1h); }());
+  EXPECT_EQ(rt.now_ns(), 3'600'000 * ms);
+  std::vector<std::uint64_t> parks;
+  for (const trace_event* e : events_of(rt, event_kind::park)) parks.push_back(e->arg / ms);
+  // Like tokio's driver, the runtime parks until the start of the next occupied slot: 1 h sits at
+  // level 3 and moves down through levels 2 and 1 before it fires. Each park is one jump.
+  EXPECT_EQ(parks, (std::vector<std::uint64_t>{
+                       3'407'872,  // level 3, slot 13 (13 x 2^18 ms): cascade to level 2
+                       3'596'288,  // level 2, slot 46: cascade to level 1
+                       3'600'000,  // level 1, slot 58 ends exactly at 1 h: fire
+                   }));
+}
+
+TEST(Sleep, DeadlinesAreRoundedUpToTheNextMillisecond) {
+  runtime rt;
+  rt.block_on([]() -> async<void> {
+    co_await sleep(1500us);
+    co_await sleep(1ns);
+  }());
+  EXPECT_EQ(rt.now_ns(), 3 * ms);
+  auto arms = events_of(rt, event_kind::timer_arm);
+  ASSERT_EQ(arms.size(), 2u);
+  EXPECT_EQ(arms[0]->arg, 2 * ms);  // 1.5 ms rounded up
+  EXPECT_EQ(arms[1]->arg, 3 * ms);  // 2 ms + 1 ns rounded up
+}
+
+TEST(Sleep, ZeroSleepCompletesInTheSamePollWithoutParking) {
+  runtime rt;
+  rt.block_on([]() -> async<void> { co_await sleep(0ms); }());
+  EXPECT_EQ(rt.now_ns(), 0u);
+  EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
+                                "0ms runtime_start",
+                                "0ms task_spawn task1",
+                                "0ms task_enqueue task1 spawn",
+                                "0ms poll_begin task1",
+                                "0ms timer_arm task1 timer1 for 0ms",
+                                "0ms timer_fire task1 timer1",  // already due: no waker kept
+                                "0ms poll_end task1 ready",
+                                "0ms task_end task1 completed",
+                                "0ms runtime_end",
+                            }));
+}
+
+TEST(Sleep, SleepUntilWaitsForAnAbsoluteDeadline) {
+  runtime rt;
+  std::vector<std::uint64_t> seen;
+  rt.block_on([](runtime& r, std::vector<std::uint64_t>& out) -> async<void> {
+    co_await sleep(5ms);
+    out.push_back(r.now_ns());
+    co_await sleep_until(12 * ms);
+    out.push_back(r.now_ns());
+    co_await sleep_until(3 * ms);  // already past: no wait
+    out.push_back(r.now_ns());
+  }(rt, seen));
+  EXPECT_EQ(seen, (std::vector<std::uint64_t>{5 * ms, 12 * ms, 12 * ms}));
+  EXPECT_EQ(events_of(rt, event_kind::park).size(), 2u);
+}
+
+// Arms a timer for `deadline_ns` after yielding `yields` times, so that the arming order differs
+// from the spawn order.
+async<void> sleep_after_yields(int yields, std::uint64_t deadline_ns) {
+  for (int i = 0; i < yields; ++i) co_await yield_now();
+  co_await sleep_until(deadline_ns);
+}
+
+class EqualDeadlines : public ::testing::TestWithParam<std::uint64_t> {};
+
+TEST_P(EqualDeadlines, FireInArmingOrder) {
+  const std::uint64_t deadline = GetParam();
+  runtime rt;
+  rt.block_on([](std::uint64_t d) -> async<void> {
+    auto late = spawn(sleep_after_yields(2, d), "late");    // task 2, arms third
+    auto middle = spawn(sleep_after_yields(1, d), "mid");  // task 3, arms second
+    auto early = spawn(sleep_after_yields(0, d), "early");  // task 4, arms first
+    co_await std::move(late);
+    co_await std::move(middle);
+    co_await std::move(early);
+  }(deadline));
+  EXPECT_EQ(rt.now_ns(), deadline);
+  EXPECT_EQ(tasks_of(rt, event_kind::timer_arm), (std::vector<std::uint32_t>{4, 3, 2}));
+  EXPECT_EQ(tasks_of(rt, event_kind::timer_fire), (std::vector<std::uint32_t>{4, 3, 2}));
+}
+
+// Within level 0, across one cascade (level 1) and across two (level 2).
+INSTANTIATE_TEST_SUITE_P(Sleep, EqualDeadlines, ::testing::Values(10 * ms, 300 * ms, 5000 * ms));
+
+TEST(Sleep, DroppingAnArmedSleepRecordsTimerCancel) {
+  runtime rt;
+  rt.block_on([]() -> async<void> {
+    std::optional<sleep_future> s(sleep(10ms));
+    co_await poll_fn([&](context& cx) -> wakeline::poll<void> {
+      EXPECT_TRUE(s->poll(cx).is_pending());  // arms the timer
+      return poll_ready();
+    });
+    s.reset();
+  }());
+  EXPECT_EQ(rt.now_ns(), 0u);  // nothing waited for the cancelled timer
+  EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
+                                "0ms runtime_start",
+                                "0ms task_spawn task1",
+                                "0ms task_enqueue task1 spawn",
+                                "0ms poll_begin task1",
+                                "0ms timer_arm task1 timer1 for 10ms",
+                                "0ms waker_clone task1",
+                                "0ms timer_cancel task1 timer1",  // s.reset()
+                                "0ms waker_drop task1",           // the timer's waker goes too
+                                "0ms poll_end task1 ready",
+                                "0ms task_end task1 completed",
+                                "0ms runtime_end",
+                            }));
+}
+
+TEST(Sleep, DroppingASleepThatWasNeverPolledArmsNothing) {
+  runtime rt;
+  rt.block_on([]() -> async<void> {
+    auto s = sleep(10ms);
+    (void)s;
+    co_return;
+  }());
+  EXPECT_TRUE(events_of(rt, event_kind::timer_arm).empty());
+  EXPECT_TRUE(events_of(rt, event_kind::timer_cancel).empty());
+}
+
+TEST(Sleep, DroppingASleepThatFiredRecordsNoCancel) {
+  runtime rt;
+  rt.block_on([]() -> async<void> {
+    auto s = sleep(10ms);
+    co_await s;
+    co_await yield_now();  // `s` is still alive here, and only dropped at the end
+  }());
+  EXPECT_EQ(events_of(rt, event_kind::timer_fire).size(), 1u);
+  EXPECT_TRUE(events_of(rt, event_kind::timer_cancel).empty());
+}
+
+TEST(Sleep, NeedsARunningRuntime) {
+  EXPECT_THROW((void)sleep(1ms), std::logic_error);
+}
+
+}  // namespace
