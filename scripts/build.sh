@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Configures and builds CMake presets: by default the native release build (the `wakeline` CLI)
-# and the WebAssembly build. Usage: scripts/build.sh [PRESET...]   (release, debug, asan, wasm)
+# Configures and builds CMake presets (release, debug, asan, wasm), each in build/PRESET.
+# Usage: scripts/build.sh [PRESET[:TARGET]...]
+# Without arguments it builds what the page and the README need: the `wakeline` CLI of the release
+# preset and the WebAssembly build; scripts/test.sh builds whole presets, tests included.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,12 +12,15 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
 jobs=${WAKELINE_JOBS:-2}
 
-presets=("$@")
-((${#presets[@]} > 0)) || presets=(release wasm)
+requests=("$@")
+((${#requests[@]} > 0)) || requests=(release:wakeline wasm)
 
-for preset in "${presets[@]}"; do
-  echo "==> build: $preset"
+for request in "${requests[@]}"; do
+  preset=${request%%:*}
+  targets=()
+  [[ $request == *:* ]] && targets=(--target "${request#*:}")
+  echo "==> build: $request"
   # Re-configuring an existing build is quick, and picks up edits to CMakePresets.json.
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" -j "$jobs"
+  cmake --build --preset "$preset" -j "$jobs" "${targets[@]}"
 done
