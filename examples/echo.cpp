@@ -30,7 +30,8 @@ async<void> serve(tcp_listener listener, int connections) {
   std::vector<join_handle<void>> handlers;
   for (int i = 1; i <= connections; ++i) {
     tcp_stream stream = co_await listener.accept();
-    handlers.push_back(spawn(serve_connection(std::move(stream)), "connection " + std::to_string(i)));
+    handlers.push_back(
+        spawn(serve_connection(std::move(stream)), "connection " + std::to_string(i)));
   }
   for (auto& handler : handlers) co_await handler;
 }

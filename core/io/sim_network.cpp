@@ -99,8 +99,8 @@ class sim_socket final : public stream_io, public std::enable_shared_from_this<s
   void receive(const std::string& bytes, std::uint64_t cause) {
     if (closed_) return;  // Nobody will read it: dropped, as after a reset.
     inbox_ += bytes;
-    reader_.ready(*rt_, io_, io_op::read,
-                  std::min(read_capacity_, inbox_.size() - inbox_pos_), cause);
+    reader_.ready(*rt_, io_, io_op::read, std::min(read_capacity_, inbox_.size() - inbox_pos_),
+                  cause);
   }
 
   void end_of_stream(std::uint64_t cause) {

@@ -105,11 +105,11 @@ class real_stream final : public stream_io, public std::enable_shared_from_this<
     rt_->reactor().begin_real_operation();
     socket_.async_read_some(
         asio::buffer(scratch_),
-        asio::bind_cancellation_slot(read_cancel_.slot(),
-                                     [self = shared_from_this()](const asio::error_code& ec,
-                                                                 std::size_t n) {
-                                       self->read_done(ec, n);
-                                     }));
+        asio::bind_cancellation_slot(
+            read_cancel_.slot(),
+            [self = shared_from_this()](const asio::error_code& ec, std::size_t n) {
+              self->read_done(ec, n);
+            }));
   }
 
   void read_done(const asio::error_code& ec, std::size_t n) {
@@ -161,8 +161,7 @@ class real_stream final : public stream_io, public std::enable_shared_from_this<
 };
 
 /// A listening Asio socket on 127.0.0.1.
-class real_listener final : public listener_io,
-                            public std::enable_shared_from_this<real_listener> {
+class real_listener final : public listener_io, public std::enable_shared_from_this<real_listener> {
  public:
   explicit real_listener(runtime& rt)
       : rt_(&rt), acceptor_(rt.reactor().io_context()), io_(rt.reactor().new_resource()) {}
@@ -217,8 +216,7 @@ class real_listener final : public listener_io,
     in_flight_ = true;
     rt_->reactor().begin_real_operation();
     acceptor_.async_accept(asio::bind_cancellation_slot(
-        cancel_.slot(),
-        [self = shared_from_this()](const asio::error_code& ec, tcp::socket s) {
+        cancel_.slot(), [self = shared_from_this()](const asio::error_code& ec, tcp::socket s) {
           self->accept_done(ec, std::move(s));
         }));
   }
@@ -249,20 +247,23 @@ class real_listener final : public listener_io,
 class real_connect final : public connect_io, public std::enable_shared_from_this<real_connect> {
  public:
   real_connect(runtime& rt, std::uint16_t port)
-      : rt_(&rt), socket_(rt.reactor().io_context()), port_(port),
+      : rt_(&rt),
+        socket_(rt.reactor().io_context()),
+        port_(port),
         io_(rt.reactor().new_resource()) {}
 
   wakeline::poll<std::shared_ptr<stream_io>> poll_connect(context& cx) override {
     if (done_) {
       if (!error_.empty()) throw io_error(error_);
-      return std::shared_ptr<stream_io>(std::make_shared<real_stream>(*rt_, std::move(socket_), io_));
+      return std::shared_ptr<stream_io>(
+          std::make_shared<real_stream>(*rt_, std::move(socket_), io_));
     }
     if (!started_) {
       started_ = true;
       rt_->reactor().begin_real_operation();
-      socket_.async_connect(loopback(port_), [self = shared_from_this()](const asio::error_code& ec) {
-        self->connect_done(ec);
-      });
+      socket_.async_connect(
+          loopback(port_),
+          [self = shared_from_this()](const asio::error_code& ec) { self->connect_done(ec); });
     }
     waiter_.wait(*rt_, cx, io_, io_op::connect);
     return poll_pending;
@@ -330,7 +331,8 @@ void set_network_latency(std::chrono::nanoseconds latency) {
 read_some_future::read_some_future(std::shared_ptr<detail::stream_io> io, std::span<char> buffer)
     : io_(std::move(io)), buffer_(buffer) {}
 read_some_future::read_some_future(read_some_future&& other) noexcept
-    : io_(std::move(other.io_)), buffer_(other.buffer_),
+    : io_(std::move(other.io_)),
+      buffer_(other.buffer_),
       waiting_(std::exchange(other.waiting_, false)) {}
 read_some_future::~read_some_future() {
   if (waiting_) io_->cancel_read();
@@ -347,8 +349,11 @@ poll<std::size_t> read_some_future::poll(context& cx) {
 write_all_future::write_all_future(std::shared_ptr<detail::stream_io> io, std::string_view bytes)
     : io_(std::move(io)), bytes_(bytes) {}
 write_all_future::write_all_future(write_all_future&& other) noexcept
-    : io_(std::move(other.io_)), bytes_(other.bytes_), ticket_(other.ticket_),
-      done_(other.done_), waiting_(std::exchange(other.waiting_, false)) {}
+    : io_(std::move(other.io_)),
+      bytes_(other.bytes_),
+      ticket_(other.ticket_),
+      done_(other.done_),
+      waiting_(std::exchange(other.waiting_, false)) {}
 write_all_future::~write_all_future() {
   if (waiting_) io_->cancel_write();
 }
@@ -373,7 +378,8 @@ connect_future::~connect_future() {
 poll<tcp_stream> connect_future::poll(context& cx) {
   if (!io_) {
     runtime& rt = runtime::current();
-    io_ = detail::simulated(rt) ? detail::sim_connect(rt, port_) : detail::real_connect_to(rt, port_);
+    io_ =
+        detail::simulated(rt) ? detail::sim_connect(rt, port_) : detail::real_connect_to(rt, port_);
   }
   try {
     auto p = io_->poll_connect(cx);

@@ -83,14 +83,14 @@ TEST(TcpSimulated, EchoRoundTripTakesOneHopPerStepAtExactVirtualTimes) {
   EXPECT_EQ(rt.now_ns(), 5 * ms);
   // Tasks: 1 main, 2 server, 3 client. I/O: 1 listener, 2 client socket, 3 server socket.
   std::vector<std::string> expected{
-      "t=0ms io_register accept io=1 task=2",  // The server waits for a connection.
-      "t=0ms io_register connect io=2 task=3",  // The client's request leaves.
+      "t=0ms io_register accept io=1 task=2",       // The server waits for a connection.
+      "t=0ms io_register connect io=2 task=3",      // The client's request leaves.
       "t=1ms io_ready accept io=1 task=2 bytes=0",  // One hop later it reaches the listener.
       "t=1ms wake task=2 by io=1",
-      "t=1ms io_register read io=3 task=2",  // The server waits for bytes.
+      "t=1ms io_register read io=3 task=2",          // The server waits for bytes.
       "t=2ms io_ready connect io=2 task=3 bytes=0",  // The answer is back: connected.
       "t=2ms wake task=3 by io=2",
-      "t=2ms io_register write io=2 task=3",  // "hello" goes out...
+      "t=2ms io_register write io=2 task=3",      // "hello" goes out...
       "t=3ms io_ready read io=3 task=2 bytes=5",  // ...and lands one hop later.
       "t=3ms wake task=2 by io=3",
       "t=3ms io_ready write io=2 task=3 bytes=5",
@@ -101,7 +101,7 @@ TEST(TcpSimulated, EchoRoundTripTakesOneHopPerStepAtExactVirtualTimes) {
       "t=4ms wake task=3 by io=2",
       "t=4ms io_ready write io=3 task=2 bytes=5",
       "t=4ms wake task=2 by io=3",
-      "t=4ms io_register read io=3 task=2",  // The server waits for more; the client closes.
+      "t=4ms io_register read io=3 task=2",       // The server waits for more; the client closes.
       "t=5ms io_ready read io=3 task=2 bytes=0",  // End of stream, one hop after the close.
       "t=5ms wake task=2 by io=3",
   };
