@@ -66,6 +66,7 @@ class future_awaiter {
     promise_.waiting = suspended_on{this, &future_awaiter::poll_erased};
   }
   output_t<future_type> await_resume() {
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
     if constexpr (!std::is_void_v<output_t<future_type>>) return std::move(*result_);
   }
 
@@ -79,14 +80,23 @@ class future_awaiter {
     if (!suspend_point.known()) suspend_point = where_;
     return false;
   }
+  // A re-poll happens outside the coroutine body: an exception is kept and rethrown by
+  // await_resume, so that it surfaces at the co_await, inside the coroutine's try blocks.
   static bool poll_erased(void* self, context& cx) {
-    return static_cast<future_awaiter*>(self)->poll_once(cx);
+    auto* awaiter = static_cast<future_awaiter*>(self);
+    try {
+      return awaiter->poll_once(cx);
+    } catch (...) {
+      awaiter->error_ = std::current_exception();
+      return true;
+    }
   }
 
   F future_;
   async_promise_base& promise_;
   source_location where_;
   std::optional<value_t<future_type>> result_;
+  std::exception_ptr error_;
 };
 
 template <class F>
