@@ -1,0 +1,154 @@
+// The `wakeline` command line: output, exit codes and one-line errors.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+struct cli_result {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::string temp_path(const std::string& suffix) {
+  return ::testing::TempDir() + "wakeline_cli_" + std::to_string(::getpid()) + "_" + suffix;
+}
+
+cli_result run_cli(const std::string& args) {
+  const std::string err_path = temp_path("stderr");
+  const std::string command = std::string(WAKELINE_CLI_PATH) + " " + args + " 2>" + err_path;
+  cli_result result;
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (pipe == nullptr) return result;
+  char buffer[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) result.out.append(buffer, n);
+  int status = ::pclose(pipe);
+  result.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.err = read_file(err_path);
+  std::remove(err_path.c_str());
+  return result;
+}
+
+std::size_t line_count(const std::string& text) {
+  std::size_t n = 0;
+  for (char c : text) n += c == '\n';
+  return n;
+}
+
+TEST(Cli, ListShowsTheExamplesWithTheirParameters) {
+  cli_result r = run_cli("list");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("basic  [basics]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("concurrent  [basics]"), std::string::npos);
+  EXPECT_NE(r.out.find("--set tasks=5  (1..1000)"), std::string::npos);
+  EXPECT_NE(r.out.find("--set together=false  (true|false)"), std::string::npos);
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, HelpPrintsUsageAndSucceeds) {
+  cli_result r = run_cli("--help");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("usage:", 0), 0u);
+  EXPECT_NE(r.out.find("--format"), std::string::npos);
+}
+
+TEST(Cli, RunPrintsTheNdjsonTraceOnStdout) {
+  cli_result r = run_cli("run basic");
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.err, "");
+  std::istringstream lines(r.out);
+  std::string line;
+  std::size_t count = 0;
+  nlohmann::json first, last;
+  while (std::getline(lines, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);  // throws, failing the test, if not JSON
+    if (count == 0) first = j;
+    last = j;
+    ++count;
+  }
+  ASSERT_GT(count, 2u);
+  EXPECT_EQ(first["schema"], "wakeline-trace");
+  EXPECT_EQ(first["example"], "basic");
+  EXPECT_EQ(last["kind"], "runtime_end");
+  EXPECT_EQ(last["outcome"], "completed");
+  EXPECT_EQ(last["events"], count - 1);
+}
+
+TEST(Cli, SettingsAndSeedAppearInTheHeader) {
+  cli_result r = run_cli("run concurrent --set tasks=3 --seed 9");
+  EXPECT_EQ(r.status, 0);
+  nlohmann::json header = nlohmann::json::parse(r.out.substr(0, r.out.find('\n')));
+  EXPECT_EQ(header["params"]["tasks"], 3);
+  EXPECT_EQ(header["seed"], 9);
+}
+
+void expect_usage_error(const std::string& args, const std::string& needle) {
+  SCOPED_TRACE(args);
+  cli_result r = run_cli(args);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(line_count(r.err), 1u) << r.err;
+  EXPECT_EQ(r.err.rfind("wakeline: ", 0), 0u) << r.err;
+  EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, UnknownExampleIsAUsageError) { expect_usage_error("run no-such-example", "no-such-example"); }
+
+TEST(Cli, UnknownParameterIsAUsageError) { expect_usage_error("run basic --set nope=1", "nope"); }
+
+TEST(Cli, OutOfRangeValueIsAUsageError) {
+  expect_usage_error("run basic --set steps=21", "between 1 and 20");
+  expect_usage_error("run concurrent --set tasks=0", "tasks");
+}
+
+TEST(Cli, MalformedValueIsAUsageError) {
+  expect_usage_error("run basic --set steps=3x", "integer");
+  expect_usage_error("run basic --set steps", "name=value");
+  expect_usage_error("run basic --seed -1", "--seed");
+  expect_usage_error("run state-machine --set together=maybe", "true or false");
+}
+
+TEST(Cli, BadOptionIsAUsageError) {
+  expect_usage_error("run basic --frobnicate 1", "--frobnicate");
+  expect_usage_error("run basic --format xml", "--format");
+  expect_usage_error("run basic --seed", "needs a value");
+  expect_usage_error("", "missing command");
+  expect_usage_error("dance", "dance");
+}
+
+TEST(Cli, ChromeFormatIsOneValidJsonObject) {
+  cli_result r = run_cli("run basic --format chrome");
+  EXPECT_EQ(r.status, 0);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j.contains("traceEvents"));
+  EXPECT_TRUE(j["traceEvents"].is_array());
+  EXPECT_GT(j["traceEvents"].size(), 10u);
+  EXPECT_EQ(j["metadata"]["example"], "basic");
+}
+
+TEST(Cli, OutWritesTheTraceToTheFileAndNothingToStdout) {
+  const std::string path = temp_path("trace.ndjson");
+  cli_result r = run_cli("run basic --out " + path);
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out, "");
+  std::string written = read_file(path);
+  std::remove(path.c_str());
+  EXPECT_EQ(written, run_cli("run basic").out);
+}
+
+}  // namespace
