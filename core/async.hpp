@@ -17,6 +17,7 @@
 #include <utility>
 
 #include "detail/coroutine.hpp"
+#include "detail/frame_pool.hpp"
 #include "future.hpp"
 #include "source_location.hpp"
 
@@ -40,6 +41,12 @@ class async_promise_base {
   coro::suspend_always initial_suspend() noexcept { return {}; }
   coro::suspend_always final_suspend() noexcept { return {}; }
   void unhandled_exception() { error_ = std::current_exception(); }
+
+  // Frames come and go with every spawned async function: recycle them.
+  static void* operator new(std::size_t size) { return frame_pool::allocate(size); }
+  static void operator delete(void* frame, std::size_t size) noexcept {
+    frame_pool::deallocate(frame, size);
+  }
 
   /// Awaits any future: polls it in place, and suspends the coroutine while it is pending.
   template <class F>

@@ -27,6 +27,7 @@
 #include "../source_location.hpp"
 #include "../trace/event.hpp"
 #include "../waker.hpp"
+#include "frame_pool.hpp"
 
 namespace wakeline {
 class runtime;
@@ -93,6 +94,12 @@ struct task_cell final : task_cell_output<Output> {
 
   explicit task_cell(F&& f) : future(std::move(f)) { this->vtable = &table; }
   ~task_cell() {}
+
+  // One cell per spawn, freed when the last reference goes: recycle them.
+  static void* operator new(std::size_t size) { return frame_pool::allocate(size); }
+  static void operator delete(void* cell, std::size_t size) noexcept {
+    frame_pool::deallocate(cell, size);
+  }
 
   static bool poll_impl(task_header* task, context& cx) {
     auto* self = static_cast<task_cell*>(task);
