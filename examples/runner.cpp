@@ -96,6 +96,7 @@ run_result run_example(const run_request& request) {
   options.trace = request.trace;
   options.event_budget = request.budget;
   result.rt = std::make_unique<runtime>(options);
+  result.rt->trace().set_sink(request.sink, request.sink_context);
   try {
     result.rt->block_on(e->main(params), "main");
   } catch (const run_error&) {

@@ -1,0 +1,186 @@
+// The JavaScript API (wasm/api/wakeline.mjs) in node: the catalogue it lists, traces that equal
+// the native CLI's byte for byte, and typed errors for bad input. Needs build/release/wakeline
+// and build/wasm/wakeline-core.mjs (scripts/build.sh builds both).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import test from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { WakelineError, createWakeline } from '../../wasm/api/wakeline.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const nativeCli = path.join(repo, 'build/release/wakeline');
+const core = path.join(repo, 'build/wasm/wakeline-core.mjs');
+
+function runNative(args) {
+  const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });
+  assert.equal(run.error, undefined, `wakeline ${args.join(' ')} did not run: ${run.error}`);
+  return run;
+}
+
+// The NDJSON the API produces, header line included, as the CLI would print it.
+async function apiTrace(wl, id, options) {
+  const run = await wl.run(id, { ...options, format: 'ndjson' });
+  let text = `${run.headerLine}\n`;
+  for await (const batch of run) text += batch;
+  return { text, summary: await run.done };
+}
+
+function nativeArgs(id, { params = {}, seed, budget } = {}) {
+  const args = ['run', id];
+  for (const [name, value] of Object.entries(params)) args.push('--set', `${name}=${value}`);
+  if (seed !== undefined) args.push('--seed', String(seed));
+  if (budget !== undefined) args.push('--budget', String(budget));
+  return args;
+}
+
+function assertSameText(actual, expected, shown) {
+  if (actual === expected) return;
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) ++i;
+  assert.fail(`${shown}: trace differs at line ${i + 1}\n  native: ${a[i]}\n  api:    ${b[i]}`);
+}
+
+// Every parameter moved one step from its default (where its range allows), and a seed.
+function otherSettings(example) {
+  const params = {};
+  for (const p of example.params) {
+    if (p.type === 'boolean') params[p.name] = !p.default;
+    else if (p.default + 1 <= p.max) params[p.name] = p.default + 1;
+    else if (p.default - 1 >= p.min) params[p.name] = p.default - 1;
+  }
+  return { params, seed: 42 };
+}
+
+const missing = [nativeCli, core].filter((file) => !existsSync(file));
+if (missing.length > 0) {
+  test('native and wasm builds exist', () => {
+    assert.fail(`missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
+      'build them with `bash scripts/build.sh release wasm` (npm test does this)');
+  });
+} else {
+  const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 50 });
+  const examples = await wl.examples();
+
+  test('version names Wakeline and the trace schema', () => {
+    assert.match(wl.version.wakeline, /^\d+\.\d+\.\d+$/);
+    assert.equal(wl.version.schema, 'wakeline-trace');
+    assert.equal(wl.version.schemaVersion, 1);
+  });
+
+  test('examples() lists what `wakeline list` lists, with params and source text', () => {
+    const list = runNative(['list']).stdout.toString();
+    const ids = list.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0]);
+    assert.deepEqual(examples.map((e) => e.id), ids);
+    for (const e of examples) {
+      assert.ok(e.title && e.topic && e.explanation, `${e.id}: title, topic, explanation`);
+      assert.ok(list.includes(`${e.id}  [${e.topic}]  ${e.title}\n`), `${e.id}: title and topic as listed`);
+      assert.ok(e.strategies.includes('local'), `${e.id}: strategies`);
+      assert.match(e.source, /register_example/, `${e.id}: source text`);
+      assert.ok(e.source.includes(`"${e.id}"`), `${e.id}: source registers its id`);
+      for (const p of e.params) {
+        const shown = p.type === 'boolean' ? `${p.default}  (true|false)` : `${p.default}  (${p.min}..${p.max})`;
+        assert.ok(list.includes(`--set ${p.name}=${shown}  ${p.description}\n`), `${e.id}: param ${p.name}`);
+      }
+    }
+  });
+
+  for (const example of examples) {
+    test(`${example.id}: API trace equals native trace`, async (t) => {
+      const cases = [
+        ['defaults', {}],
+        ['other parameters and seed', otherSettings(example)],
+        ['budget of 20 events', { budget: 20 }],
+      ];
+      for (const [name, options] of cases) {
+        await t.test(name, async () => {
+          const native = runNative(nativeArgs(example.id, options));
+          const { text, summary } = await apiTrace(wl, example.id, options);
+          assertSameText(text, native.stdout.toString(), `${example.id} ${name}`);
+          const lines = native.stdout.toString().trimEnd().split('\n').map((l) => JSON.parse(l));
+          const end = lines.at(-1);
+          assert.equal(summary.events, lines.length - 1);
+          assert.equal(summary.duration_ns, end.t);
+          if (end.kind === 'runtime_end') assert.equal(summary.outcome, end.outcome);
+          if (name.startsWith('budget')) assert.equal(summary.outcome, 'budget_exhausted');
+          const polls = lines.filter((l) => l.kind === 'poll_begin').length;
+          assert.equal(summary.tasks.reduce((n, task) => n + task.polls, 0), polls);
+        });
+      }
+    });
+  }
+
+  test('batches hold parsed events of at most batchSize, in seq order', async () => {
+    const run = await wl.run(examples[0].id);
+    const seqs = [];
+    for await (const batch of run) {
+      assert.ok(batch.length >= 1 && batch.length <= 50, `batch of ${batch.length}`);
+      for (const event of batch) seqs.push(event.seq);
+    }
+    assert.deepEqual(seqs, seqs.map((_, i) => i + 1));
+    assert.equal((await run.done).events, seqs.length);
+    assert.equal(run.header.example, examples[0].id);
+  });
+
+  test('a run cancelled before it starts ends as cancelled, and the next run works', async () => {
+    const run = await wl.run(examples[0].id);
+    run.cancel();
+    const batches = [];
+    for await (const batch of run) batches.push(batch);
+    assert.deepEqual(batches, []);
+    assert.equal((await run.done).outcome, 'cancelled');
+    const next = await wl.run(examples[0].id);
+    assert.equal((await next.done).outcome, 'completed');
+  });
+
+  test('bad input rejects with a typed error naming the problem', async (t) => {
+    const withInt = examples.find((e) => e.params.some((p) => p.type === 'integer'));
+    const int = withInt.params.find((p) => p.type === 'integer');
+    const withBool = examples.find((e) => e.params.some((p) => p.type === 'boolean'));
+    const cases = [
+      ['unknown example', ['no-such-example'], 'unknown_example', /no-such-example/],
+      ['unknown parameter', [withInt.id, { params: { no_such: 1 } }], 'unknown_parameter', /no_such/],
+      ['unknown strategy', [withInt.id, { strategy: 'nope' }], 'unknown_strategy', /nope/],
+      ['string for an integer', [withInt.id, { params: { [int.name]: '3' } }], 'bad_value', new RegExp(int.name)],
+      ['fraction for an integer', [withInt.id, { params: { [int.name]: 1.5 } }], 'bad_value', new RegExp(`${int.name}.*integer`)],
+      ['boolean for an integer', [withInt.id, { params: { [int.name]: true } }], 'bad_value', new RegExp(int.name)],
+      ['above the maximum', [withInt.id, { params: { [int.name]: int.max + 1 } }], 'out_of_range',
+        new RegExp(`${int.name}' must be between ${int.min} and ${int.max}, not ${int.max + 1}`)],
+      ['below the minimum', [withInt.id, { params: { [int.name]: int.min - 1 } }], 'out_of_range', new RegExp(int.name)],
+      ['far beyond int64', [withInt.id, { params: { [int.name]: 1e30 } }], 'out_of_range', new RegExp(int.name)],
+      ['negative budget', [withInt.id, { budget: -1 }], 'out_of_range', /budget/],
+      ['zero budget', [withInt.id, { budget: 0 }], 'out_of_range', /budget/],
+      ['fractional budget', [withInt.id, { budget: 2.5 }], 'bad_value', /budget/],
+      ['negative seed', [withInt.id, { seed: -1 }], 'out_of_range', /seed/],
+      ['params not an object', [withInt.id, { params: [1] }], 'bad_value', /params/],
+    ];
+    if (withBool) {
+      const flag = withBool.params.find((p) => p.type === 'boolean');
+      cases.push(['number for a boolean', [withBool.id, { params: { [flag.name]: 1 } }], 'bad_value',
+        new RegExp(`${flag.name}' must be true or false`)]);
+    }
+    for (const [name, args, code, message] of cases) {
+      await t.test(name, async () => {
+        await assert.rejects(wl.run(...args), (error) => {
+          assert.ok(error instanceof WakelineError, `${error} is a WakelineError`);
+          assert.equal(error.code, code);
+          assert.match(error.message, message);
+          return true;
+        });
+      });
+    }
+  });
+
+  test('a disposed handle rejects run() and examples()', async () => {
+    const other = await createWakeline({ worker: false, coreUrl: pathToFileURL(core) });
+    const started = await other.run(examples[0].id);
+    other.dispose();
+    assert.equal((await started.done).outcome, 'cancelled');
+    await assert.rejects(other.run(examples[0].id), { name: 'WakelineError', code: 'disposed' });
+    await assert.rejects(other.examples(), { name: 'WakelineError', code: 'disposed' });
+  });
+}
