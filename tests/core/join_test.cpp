@@ -8,83 +8,18 @@
 #include <tuple>
 #include <vector>
 
+#include "support/event_lines.hpp"
+#include "support/poll_by_hand.hpp"
+#include "support/test_futures.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t ms = 1'000'000;
-
-// One line per event, in a form a reviewer can read in a diff: "10ms timer_fire task1 timer1".
-std::string describe(const trace_event& e) {
-  std::string s = std::to_string(e.t / 1'000'000) + "ms " + to_string(e.kind);
-  if (e.task != 0) s += " task" + std::to_string(e.task);
-  switch (e.kind) {
-    case event_kind::timer_arm:
-      s += " timer" + std::to_string(e.ref) + " for " + std::to_string(e.arg / 1'000'000) + "ms";
-      break;
-    case event_kind::timer_fire:
-    case event_kind::timer_cancel:
-      s += " timer" + std::to_string(e.ref);
-      break;
-    case event_kind::task_enqueue:
-      s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
-      break;
-    case event_kind::poll_end:
-      s += e.detail == 0 ? " pending" : e.detail == 1 ? " ready" : " failed";
-      break;
-    case event_kind::task_end:
-      s += std::string(" ") + to_string(static_cast<task_outcome>(e.detail));
-      break;
-    case event_kind::select_drop:
-      s += " branch" + std::to_string(e.arg);
-      break;
-    default:
-      break;
-  }
-  return s;
-}
-
-std::vector<std::string> trace_lines(const runtime& rt) {
-  std::vector<std::string> lines;
-  for (const trace_event& e : rt.trace().events()) lines.push_back(describe(e));
-  return lines;
-}
-
-// A counting future: logs its name on every poll and completes on its `needed`-th poll, waking
-// itself in between so that it is polled again.
-struct counted {
-  std::string name;
-  int needed;
-  std::vector<std::string>* log;
-  int polls = 0;
-
-  wakeline::poll<int> poll(context& cx) {
-    log->push_back(name);
-    if (++polls >= needed) return polls;
-    cx.waker().wake_by_ref();
-    return poll_pending;
-  }
-};
-
-// Counts destructions, to see when a branch is dropped.
-struct drop_guard {
-  int* drops;
-  ~drop_guard() { ++*drops; }
-};
-
-async<int> after(std::chrono::milliseconds delay, int value) {
-  co_await sleep(delay);
-  co_return value;
-}
-
-async<int> guarded_after(std::chrono::milliseconds delay, int value, int* drops) {
-  drop_guard guard{drops};
-  co_await sleep(delay);
-  co_return value;
-}
 
 TEST(Join, CompletesWithEveryOutputInArgumentOrderAfterTheSlowestBranch) {
   runtime rt;
@@ -164,23 +99,17 @@ TEST(Join, DroppingAPendingJoinCancelsEveryBranch) {
   rt.block_on([](int& d) -> async<void> {
     std::optional<join_future<sleep_future, async<int>>> both(
         join(sleep(10ms), guarded_after(20ms, 1, &d)));
-    co_await poll_fn([&](context& cx) -> wakeline::poll<void> {
-      EXPECT_TRUE(both->poll(cx).is_pending());
-      return poll_ready();
-    });
+    EXPECT_FALSE(co_await poll_in_task(*both));
     both.reset();
   }(drops));
   EXPECT_EQ(drops, 1);
-  std::vector<std::string> timers;
-  for (const std::string& line : trace_lines(rt)) {
-    if (line.find("timer_") != std::string::npos) timers.push_back(line);
-  }
-  EXPECT_EQ(timers, (std::vector<std::string>{
-                        "0ms timer_arm task1 timer1 for 10ms",
-                        "0ms timer_arm task1 timer2 for 20ms",
-                        "0ms timer_cancel task1 timer1",  // branches dropped in argument order
-                        "0ms timer_cancel task1 timer2",
-                    }));
+  EXPECT_EQ(lines_with(trace_lines(rt), {"timer_"}),
+            (std::vector<std::string>{
+                "0ms timer_arm task1 timer1 for 10ms",
+                "0ms timer_arm task1 timer2 for 20ms",
+                "0ms timer_cancel task1 timer1",  // branches dropped in argument order
+                "0ms timer_cancel task1 timer2",
+            }));
   EXPECT_EQ(rt.now_ns(), 0u);
 }
 

@@ -7,16 +7,15 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "core/trace_helpers.hpp"
+#include "support/event_lines.hpp"
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
 using namespace std::chrono_literals;
-using wakeline::testing::count_kind;
-using wakeline::testing::kinds_and_tasks;
-using wakeline::testing::poll_order;
+using namespace wakeline::support;
 
 async<void> yield_three_times() {
   for (int i = 0; i < 3; ++i) co_await yield_now();
@@ -41,28 +40,27 @@ TEST(Runtime, ThreeYieldingTasksInterleaveRoundRobin) {
   // main (1) spawns a (2), b (3), c (4) and waits on a; then a, b, c take turns: three yields
   // and a final poll each; a's end wakes main, which finds all three done.
   std::vector<std::uint32_t> expected{1, 2, 3, 4, 2, 3, 4, 2, 3, 4, 2, 3, 4, 1};
-  EXPECT_EQ(poll_order(rt.trace()), expected);
+  EXPECT_EQ(tasks_of(rt, event_kind::poll_begin), expected);
 }
 
 TEST(Runtime, AYieldIsRecordedAsAWakeByRefThenAnEnqueueAfterThePoll) {
   runtime rt;
   rt.block_on(yield_now());
   std::vector<std::string> expected{
-      "runtime_start",
-      "task_spawn 1",
-      "task_enqueue 1",       // reason spawn
-      "poll_begin 1",
-      "waker_wake_by_ref 1",  // yield_now wakes its own task...
-      "poll_end 1",           // ...which returns pending...
-      "task_enqueue 1",       // ...and is queued again once the poll is over: reason yield
-      "poll_begin 1",
-      "poll_end 1",
-      "task_end 1",
-      "runtime_end",
+      "0ms runtime_start",
+      "0ms task_spawn task1",
+      "0ms task_enqueue task1 spawn",
+      "0ms poll_begin task1",
+      "0ms waker_wake_by_ref task1",   // yield_now wakes its own task...
+      "0ms poll_end task1 pending",    // ...which returns pending...
+      "0ms task_enqueue task1 yield",  // ...and is queued again once the poll is over
+      "0ms poll_begin task1",
+      "0ms poll_end task1 ready",
+      "0ms task_end task1 completed",
+      "0ms runtime_end",
   };
-  EXPECT_EQ(kinds_and_tasks(rt.trace()), expected);
+  EXPECT_EQ(trace_lines(rt), expected);
   const auto& events = rt.trace().events();
-  EXPECT_EQ(events[6].detail, static_cast<std::uint8_t>(enqueue_reason::yield));
   EXPECT_EQ(events[6].cause, events[4].seq);  // The enqueue points at the wake that caused it.
   EXPECT_EQ(events[7].cause, events[6].seq);  // The poll points at the enqueue.
 }
@@ -94,8 +92,8 @@ TEST(Runtime, ATaskWokenTwiceBeforeItRunsIsQueuedAndPolledOnce) {
   }());
   EXPECT_EQ(sleeper_polls, 2);
   std::vector<std::uint64_t> effects;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == event_kind::waker_wake_by_ref && e.task == 2) effects.push_back(e.arg);
+  for (const trace_event* e : events_of(rt, event_kind::waker_wake_by_ref)) {
+    if (e->task == 2) effects.push_back(e->arg);
   }
   EXPECT_EQ(effects, (std::vector<std::uint64_t>{0, 1}));  // scheduled, already scheduled
 }
@@ -156,7 +154,7 @@ TEST(Runtime, AbortCancelsASleepingTaskAndItsTimer) {
   }());
   EXPECT_TRUE(got_join_error);
   EXPECT_TRUE(watch.expired());
-  EXPECT_EQ(count_kind(rt.trace(), event_kind::timer_cancel), 1u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 1u);
   EXPECT_LT(rt.now_ns(), 1'000'000u);  // The hour never had to pass.
 }
 
@@ -187,11 +185,9 @@ TEST(Runtime, TasksAliveWhenTheRootEndsAreCancelledAndFreed) {
     co_await yield_now();
   }());
   EXPECT_TRUE(watch.expired());
-  std::vector<std::string> ends;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == event_kind::task_end) ends.push_back(to_string(static_cast<task_outcome>(e.detail)));
-  }
-  EXPECT_EQ(ends, (std::vector<std::string>{"completed", "cancelled"}));
+  EXPECT_EQ(lines_with(trace_lines(rt), {"task_end"}),
+            (std::vector<std::string>{"0ms task_end task1 completed",
+                                      "0ms task_end task2 cancelled"}));
 }
 
 TEST(Runtime, AFutureThatNeverKeepsItsWakerEndsInADetectedDeadlock) {
@@ -199,12 +195,7 @@ TEST(Runtime, AFutureThatNeverKeepsItsWakerEndsInADetectedDeadlock) {
   const std::uint32_t await_line = __LINE__ + 1;
   EXPECT_THROW(rt.block_on([]() -> async<void> { co_await pending(); }()), run_error);
   EXPECT_EQ(rt.outcome(), run_outcome::deadlock);
-  const trace_event* deadlock = nullptr;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == event_kind::deadlock) deadlock = &e;
-  }
-  ASSERT_NE(deadlock, nullptr);
-  const auto& stuck = rt.trace().deadlock(deadlock->arg);
+  const auto& stuck = rt.trace().deadlock(only(rt, event_kind::deadlock).arg);
   ASSERT_EQ(stuck.size(), 1u);
   EXPECT_EQ(stuck[0].task, 1u);
   EXPECT_EQ(stuck[0].wakers, 0u);  // Nobody holds its waker: a lost wakeup.
@@ -237,9 +228,7 @@ TEST(Runtime, VirtualTimeJumpsToTheNextDeadline) {
   // As in tokio, the executor parks until the next slot of the wheel: 250 ms sits in level 1's
   // slot [192, 256) ms, which expires at 192 ms and cascades the timer down to level 0.
   std::vector<std::uint64_t> parks;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == event_kind::park) parks.push_back(e.arg);
-  }
+  for (const trace_event* e : events_of(rt, event_kind::park)) parks.push_back(e->arg);
   EXPECT_EQ(parks, (std::vector<std::uint64_t>{192'000'000, 250'000'000}));
 }
 

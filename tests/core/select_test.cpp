@@ -7,101 +7,23 @@
 #include <variant>
 #include <vector>
 
+#include "support/event_lines.hpp"
+#include "support/test_futures.hpp"
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t ms = 1'000'000;
 
-// One line per event, in a form a reviewer can read in a diff: "10ms timer_fire task1 timer1".
-std::string describe(const trace_event& e) {
-  std::string s = std::to_string(e.t / 1'000'000) + "ms " + to_string(e.kind);
-  if (e.task != 0) s += " task" + std::to_string(e.task);
-  switch (e.kind) {
-    case event_kind::timer_arm:
-      s += " timer" + std::to_string(e.ref) + " for " + std::to_string(e.arg / 1'000'000) + "ms";
-      break;
-    case event_kind::timer_fire:
-    case event_kind::timer_cancel:
-      s += " timer" + std::to_string(e.ref);
-      break;
-    case event_kind::task_enqueue:
-      s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
-      break;
-    case event_kind::poll_end:
-      s += e.detail == 0 ? " pending" : e.detail == 1 ? " ready" : " failed";
-      break;
-    case event_kind::task_end:
-      s += std::string(" ") + to_string(static_cast<task_outcome>(e.detail));
-      break;
-    case event_kind::select_drop:
-      s += " branch" + std::to_string(e.arg);
-      break;
-    default:
-      break;
-  }
-  return s;
-}
-
-std::vector<std::string> trace_lines(const runtime& rt) {
-  std::vector<std::string> lines;
-  for (const trace_event& e : rt.trace().events()) lines.push_back(describe(e));
-  return lines;
-}
-
-// A counting future: logs its name on every poll and completes on its `needed`-th poll.
-struct counted {
-  std::string name;
-  int needed;
-  std::vector<std::string>* log;
-  int polls = 0;
-
-  wakeline::poll<int> poll(context& cx) {
-    log->push_back(name);
-    if (++polls >= needed) return polls;
-    cx.waker().wake_by_ref();
-    return poll_pending;
-  }
-};
-
-// Counts destructions, to see when a branch is dropped.
-struct drop_guard {
-  int* drops;
-  ~drop_guard() { ++*drops; }
-};
-
-async<int> after(std::chrono::milliseconds delay, int value) {
-  co_await sleep(delay);
-  co_return value;
-}
-
-async<int> guarded_after(std::chrono::milliseconds delay, int value, int* drops) {
-  drop_guard guard{drops};
-  co_await sleep(delay);
-  co_return value;
-}
-
+// Two guarded frames, one awaiting the other: dropping the outer must destroy both.
 async<int> guarded_outer(std::chrono::milliseconds delay, int* drops) {
   drop_guard guard{drops};
   co_return co_await guarded_after(delay, 7, drops);
-}
-
-const trace_event& only(const runtime& rt, event_kind kind) {
-  const trace_event* found = nullptr;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind != kind) continue;
-    EXPECT_EQ(found, nullptr) << "more than one " << to_string(kind);
-    found = &e;
-  }
-  if (found == nullptr) {
-    ADD_FAILURE() << "no " << to_string(kind);
-    static const trace_event none{};
-    return none;
-  }
-  return *found;
 }
 
 TEST(Select, TheFirstReadyBranchWinsAtItsOwnIndex) {
@@ -193,18 +115,13 @@ TEST(Select, EveryLoserIsDroppedInArgumentOrder) {
   rt.block_on([]() -> async<void> {
     co_await select(sleep(30ms), sleep(10ms), sleep(20ms));
   }());
-  std::vector<std::string> drops;
-  for (const std::string& l : trace_lines(rt)) {
-    if (l.find("select_drop") != std::string::npos || l.find("cancel") != std::string::npos) {
-      drops.push_back(l);
-    }
-  }
-  EXPECT_EQ(drops, (std::vector<std::string>{
-                       "10ms select_drop task1 branch0",
-                       "10ms timer_cancel task1 timer1",
-                       "10ms select_drop task1 branch2",
-                       "10ms timer_cancel task1 timer3",
-                   }));
+  EXPECT_EQ(lines_with(trace_lines(rt), {"select_drop", "cancel"}),
+            (std::vector<std::string>{
+                "10ms select_drop task1 branch0",
+                "10ms timer_cancel task1 timer1",
+                "10ms select_drop task1 branch2",
+                "10ms timer_cancel task1 timer3",
+            }));
 }
 
 TEST(Select, AnAsyncLoserRunsTheDestructorsOfItsFrameBeforeSelectReturns) {
@@ -233,7 +150,7 @@ TEST(Select, AWinnerAlreadyReadyNeverArmsTheLosersTimer) {
   }());
   EXPECT_EQ(std::get<0>(out), 4);
   EXPECT_EQ(only(rt, event_kind::select_drop).arg, 1u);
-  for (const trace_event& e : rt.trace().events()) EXPECT_NE(e.kind, event_kind::timer_arm);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_arm), 0u);
 }
 
 TEST(Select, WorksOutsideARuntimeWithoutRecording) {

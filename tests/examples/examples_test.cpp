@@ -6,6 +6,7 @@
 
 #include "registry.hpp"
 #include "runner.hpp"
+#include "support/trace_queries.hpp"
 #include "trace/chrome_writer.hpp"
 #include "trace_checks.hpp"
 
@@ -13,6 +14,7 @@ namespace {
 
 using namespace wakeline;
 using namespace wakeline::examples;
+using namespace wakeline::support;
 
 class EveryExample : public ::testing::TestWithParam<const example*> {};
 
@@ -109,9 +111,7 @@ TEST(ConcurrentExample, WorkersOverlapSoTheRunTakesAsLongAsTheSlowestWorker) {
   ASSERT_EQ(result.outcome, run_outcome::completed);
   // Worker i naps 5 * (i + 1) ms twice: the slowest takes 40 ms; one after another would be 100.
   EXPECT_EQ(result.rt->trace().events().back().t, 40'000'000u);
-  std::size_t spawns = 0;
-  for (const trace_event& e : result.rt->trace().events()) spawns += e.kind == event_kind::task_spawn;
-  EXPECT_EQ(spawns, 5u);  // main and four workers
+  EXPECT_EQ(count_kind(*result.rt, event_kind::task_spawn), 5u);  // main and four workers
 }
 
 TEST(ConcurrentExample, TheSeedChangesTheJitterAndTheSameSeedRepeatsIt) {

@@ -1,42 +1,49 @@
-// Helpers for asserting on recorded traces: golden sequences read as "kind task" strings.
+// Questions asked of a recorded trace: which events of a kind, how many, about which tasks.
 #pragma once
 
-#include <string>
+#include <gtest/gtest.h>
+
+#include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "wakeline.hpp"
 
-namespace wakeline::testing {
+namespace wakeline::support {
 
-/// "kind task" for each event of the listed kinds (all kinds when `kinds` is empty).
-inline std::vector<std::string> kinds_and_tasks(const trace_recorder& trace,
-                                                std::vector<event_kind> kinds = {}) {
-  std::vector<std::string> out;
-  for (const trace_event& e : trace.events()) {
-    bool wanted = kinds.empty();
-    for (event_kind k : kinds) wanted = wanted || k == e.kind;
-    if (!wanted) continue;
-    std::string line = to_string(e.kind);
-    if (e.task != 0) line += " " + std::to_string(e.task);
-    out.push_back(line);
+/// The events of one kind, in order.
+inline std::vector<const trace_event*> events_of(const runtime& rt, event_kind kind) {
+  std::vector<const trace_event*> out;
+  for (const trace_event& e : rt.trace().events()) {
+    if (e.kind == kind) out.push_back(&e);
   }
   return out;
 }
 
-/// The ids of the tasks polled, in order.
-inline std::vector<std::uint32_t> poll_order(const trace_recorder& trace) {
-  std::vector<std::uint32_t> out;
-  for (const trace_event& e : trace.events()) {
-    if (e.kind == event_kind::poll_begin) out.push_back(e.task);
-  }
-  return out;
+/// The task of each event of one kind, in order: `tasks_of(rt, event_kind::poll_begin)` is
+/// the order in which tasks were polled.
+inline std::vector<std::uint32_t> tasks_of(const runtime& rt, event_kind kind) {
+  std::vector<std::uint32_t> tasks;
+  for (const trace_event* e : events_of(rt, kind)) tasks.push_back(e->task);
+  return tasks;
 }
 
-/// Counts the events of one kind.
-inline std::size_t count_kind(const trace_recorder& trace, event_kind kind) {
+/// How many events of one kind were recorded.
+inline std::size_t count_kind(const runtime& rt, event_kind kind) {
   std::size_t n = 0;
-  for (const trace_event& e : trace.events()) n += e.kind == kind;
+  for (const trace_event& e : rt.trace().events()) n += e.kind == kind;
   return n;
 }
 
-}  // namespace wakeline::testing
+/// The one event of a kind; a test failure (and an empty event) if there are none or several.
+inline const trace_event& only(const runtime& rt, event_kind kind) {
+  std::vector<const trace_event*> found = events_of(rt, kind);
+  if (found.size() != 1) {
+    ADD_FAILURE() << found.size() << " " << to_string(kind) << " events, expected one";
+    static const trace_event none{};
+    return none;
+  }
+  return *found.front();
+}
+
+}  // namespace wakeline::support

@@ -5,23 +5,21 @@
 #include <array>
 #include <chrono>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "runner.hpp"
+#include "support/poll_by_hand.hpp"
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t ms = 1'000'000;
-
-/// Polls `f` once in place and tells whether it was ready; the caller decides when to drop it.
-template <class F>
-async<bool> poll_once(F& f) {
-  co_return co_await poll_fn([&](context& cx) { return poll_ready(f.poll(cx).is_ready()); });
-}
 
 /// The I/O events of a run and the wakes they cause, one line each, for golden comparisons.
 std::vector<std::string> io_lines(const runtime& rt) {
@@ -111,17 +109,15 @@ TEST(TcpSimulated, EchoRoundTripTakesOneHopPerStepAtExactVirtualTimes) {
 TEST(TcpSimulated, TheIoReadyOfAReadIsCausedByThePeersWrite) {
   runtime rt;
   rt.block_on(echo_round_trip(7));
-  const auto& events = rt.trace().events();
   const trace_event* read_ready = nullptr;
-  for (const trace_event& e : events) {
-    if (e.kind == event_kind::io_ready && static_cast<io_op>(e.detail) == io_op::read &&
-        e.arg == 5) {
-      read_ready = &e;
+  for (const trace_event* e : events_of(rt, event_kind::io_ready)) {
+    if (static_cast<io_op>(e->detail) == io_op::read && e->arg == 5) {
+      read_ready = e;
       break;
     }
   }
   ASSERT_NE(read_ready, nullptr);
-  const trace_event& cause = events.at(read_ready->cause - 1);
+  const trace_event& cause = rt.trace().events().at(read_ready->cause - 1);
   EXPECT_EQ(cause.kind, event_kind::io_register);
   EXPECT_EQ(static_cast<io_op>(cause.detail), io_op::write);
   EXPECT_EQ(cause.task, 3u);  // The client wrote.
@@ -179,13 +175,9 @@ TEST(TcpSimulated, TwoRunsOfTheEchoExampleRecordIdenticalEvents) {
   ASSERT_EQ(second.outcome, run_outcome::completed) << second.message;
   std::vector<std::string> a = event_signature(*first.rt);
   EXPECT_EQ(a, event_signature(*second.rt));
-  std::size_t io_events = 0;
-  for (const trace_event& e : first.rt->trace().events()) {
-    if (e.kind == event_kind::io_ready) ++io_events;
-  }
   // 1 accept (the three requests arrive together: the server finds two in the backlog),
   // 3 connects, 12 messages x (read + write on each side), 3 ends of stream.
-  EXPECT_EQ(io_events, 1u + 3u + 12u * 4u + 3u);
+  EXPECT_EQ(count_kind(*first.rt, event_kind::io_ready), 1u + 3u + 12u * 4u + 3u);
 }
 
 TEST(TcpSimulated, ADroppedAcceptStopsWaitingAndALaterAcceptGetsTheConnection) {
@@ -194,7 +186,7 @@ TEST(TcpSimulated, ADroppedAcceptStopsWaitingAndALaterAcceptGetsTheConnection) {
     tcp_listener listener = tcp_listener::bind(7);
     {
       auto accept = listener.accept();
-      EXPECT_FALSE(co_await poll_once(accept));
+      EXPECT_FALSE(co_await poll_in_task(accept));
     }  // Dropped while waiting.
     auto client = spawn([]() -> async<void> { (void)co_await tcp_stream::connect(7); }(), "client");
     co_await sleep(10ms);  // The connection arrives while nobody accepts: it waits in the backlog.
@@ -204,10 +196,8 @@ TEST(TcpSimulated, ADroppedAcceptStopsWaitingAndALaterAcceptGetsTheConnection) {
   }());
   EXPECT_EQ(rt.outcome(), run_outcome::completed);
   // The dropped accept's waker went with it: the connection arriving woke nobody.
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == event_kind::io_ready) {
-      EXPECT_NE(static_cast<io_op>(e.detail), io_op::accept);
-    }
+  for (const trace_event* e : events_of(rt, event_kind::io_ready)) {
+    EXPECT_NE(static_cast<io_op>(e->detail), io_op::accept);
   }
 }
 
@@ -227,7 +217,7 @@ TEST(TcpSimulated, ADroppedReadLosesNoBytes) {
     std::array<char, 8> buffer;
     {
       auto read = stream.read_some(buffer);
-      EXPECT_FALSE(co_await poll_once(read));
+      EXPECT_FALSE(co_await poll_in_task(read));
     }
     co_await client;  // "abc" has arrived by now, with no read waiting for it.
     std::size_t n = co_await stream.read_some(buffer);
@@ -270,6 +260,15 @@ runtime_options real_time() {
   return options;
 }
 
+/// Both ends of one loopback connection: the accepted (server) side, then the connecting side.
+async<std::pair<tcp_stream, tcp_stream>> loopback_pair() {
+  tcp_listener listener = tcp_listener::bind(0);
+  auto connecting = spawn(tcp_stream::connect(listener.local_port()), "connect");
+  tcp_stream server_side = co_await listener.accept();
+  tcp_stream client_side = co_await connecting;
+  co_return std::pair<tcp_stream, tcp_stream>(std::move(server_side), std::move(client_side));
+}
+
 TEST(TcpReal, EchoRoundTripOverLoopbackWithAnEphemeralPort) {
   runtime rt(real_time());
   std::string echo;
@@ -279,14 +278,9 @@ TEST(TcpReal, EchoRoundTripOverLoopbackWithAnEphemeralPort) {
   }());
   EXPECT_EQ(rt.outcome(), run_outcome::completed);
   EXPECT_EQ(echo, "hello");
-  std::size_t registers = 0;
-  std::size_t readies = 0;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == event_kind::io_register) ++registers;
-    if (e.kind == event_kind::io_ready) ++readies;
-  }
+  std::size_t registers = count_kind(rt, event_kind::io_register);
   EXPECT_GE(registers, 4u);  // At least accept, connect, and a write on each side.
-  EXPECT_EQ(readies, registers);
+  EXPECT_EQ(count_kind(rt, event_kind::io_ready), registers);
 }
 
 TEST(TcpReal, ListenerBindsToAnEphemeralPortOnLoopback) {
@@ -304,7 +298,7 @@ TEST(TcpReal, ADroppedAcceptCancelsItsOperation) {
     tcp_listener listener = tcp_listener::bind(0);
     {
       auto accept = listener.accept();
-      EXPECT_FALSE(co_await poll_once(accept));
+      EXPECT_FALSE(co_await poll_in_task(accept));
       EXPECT_TRUE(rt.reactor().has_real_operations());
     }
     co_await sleep(5ms);  // The aborted operation's handler runs while the runtime waits.
@@ -318,14 +312,11 @@ TEST(TcpReal, ADroppedReadCancelsItsOperationAndLaterReadsStillWork) {
   std::string received;
   rt.block_on([&]() -> async<void> {
     auto guard = spawn(watchdog(), "watchdog");
-    tcp_listener listener = tcp_listener::bind(0);
-    auto connecting = spawn(tcp_stream::connect(listener.local_port()), "connect");
-    tcp_stream server_side = co_await listener.accept();
-    tcp_stream client_side = co_await connecting;
+    auto [server_side, client_side] = co_await loopback_pair();
     std::array<char, 8> buffer;
     {
       auto read = server_side.read_some(buffer);
-      EXPECT_FALSE(co_await poll_once(read));
+      EXPECT_FALSE(co_await poll_in_task(read));
     }
     co_await sleep(5ms);
     EXPECT_FALSE(rt.reactor().has_real_operations());
@@ -343,13 +334,10 @@ TEST(TcpReal, ADroppedReadCancelsItsOperationAndLaterReadsStillWork) {
 TEST(TcpReal, ADroppedPendingReadWhoseRuntimeEndsLeaksNothing) {
   runtime rt(real_time());
   rt.block_on([]() -> async<void> {
-    tcp_listener listener = tcp_listener::bind(0);
-    auto connecting = spawn(tcp_stream::connect(listener.local_port()), "connect");
-    tcp_stream server_side = co_await listener.accept();
-    tcp_stream client_side = co_await connecting;
+    auto [server_side, client_side] = co_await loopback_pair();
     std::array<char, 8> buffer;
     auto read = server_side.read_some(buffer);
-    EXPECT_FALSE(co_await poll_once(read));
+    EXPECT_FALSE(co_await poll_in_task(read));
     // Returning drops the read with its operation still in flight.
   }());
   EXPECT_EQ(rt.outcome(), run_outcome::completed);

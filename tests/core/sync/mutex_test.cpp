@@ -6,77 +6,21 @@
 #include <string>
 #include <vector>
 
+#include "support/event_lines.hpp"
+#include "support/poll_by_hand.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using std::chrono::milliseconds;
-
-// A waker over counters, so a test can poll futures by hand and drop them at exact points.
-struct wake_counter {
-  int wakes = 0;
-  int refs = 0;  // Wakers alive: back to what the test holds once nobody keeps a clone.
-
-  waker make() {
-    ++refs;
-    return waker::from_raw({this, &vtable});
-  }
-  static wake_counter* self(const void* d) {
-    return static_cast<wake_counter*>(const_cast<void*>(d));
-  }
-  static raw_waker clone(const void* d) {
-    ++self(d)->refs;
-    return {d, &vtable};
-  }
-  static void wake(const void* d) {
-    ++self(d)->wakes;
-    --self(d)->refs;
-  }
-  static void wake_by_ref(const void* d) { ++self(d)->wakes; }
-  static void drop(const void* d) { --self(d)->refs; }
-  static const raw_waker_vtable vtable;
-};
-const raw_waker_vtable wake_counter::vtable{&clone, &wake, &wake_by_ref, &drop};
-
-// The scheduling story of a run: polls, their results, waker clones, wakes (by whom) and drops.
-std::vector<std::string> story(const runtime& rt) {
-  std::vector<std::string> out;
-  for (const trace_event& e : rt.trace().events()) {
-    std::string task = std::to_string(e.task);
-    switch (e.kind) {
-      case event_kind::poll_begin: out.push_back("poll " + task); break;
-      case event_kind::poll_end:
-        out.push_back((e.detail == 0 ? "pending " : "ready ") + task);
-        break;
-      case event_kind::waker_clone: out.push_back("clone " + task); break;
-      case event_kind::waker_wake:
-      case event_kind::waker_wake_by_ref:
-        out.push_back(std::string(to_string(static_cast<wake_source>(e.detail))) + " " +
-                      std::to_string(e.ref) + " wakes " + task);
-        break;
-      case event_kind::waker_drop: out.push_back("drop " + task); break;
-      case event_kind::task_end: out.push_back("end " + task); break;
-      default: break;
-    }
-  }
-  return out;
-}
-
-template <class F>
-auto expect_ready(F& f, context& cx) {
-  auto p = f.poll(cx);
-  EXPECT_TRUE(p.is_ready());
-  return std::move(p).value();
-}
 
 TEST(Mutex, LockOfAFreeMutexIsReadyAtOnce) {
   mutex<int> m(7);
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   auto f = m.lock();
-  auto guard = expect_ready(f, cx);
+  auto guard = expect_ready(f, a.cx);
   EXPECT_EQ(*guard, 7);
   EXPECT_TRUE(m.is_locked());
   EXPECT_EQ(a.refs, 1);  // A lock that does not wait keeps no waker.
@@ -98,15 +42,13 @@ TEST(Mutex, TryLockFailsWhileLockedAndSucceedsAfterUnlock) {
 
 TEST(Mutex, UnlockHandsTheLockToTheFirstWaiterWithoutLettingOthersBargeIn) {
   mutex<int> m(0);
-  wake_counter a, b;
-  waker wa = a.make(), wb = b.make();
-  context cxa(wa), cxb(wb);
+  mock_task a, b;
 
   auto held = m.try_lock();
   auto fa = m.lock();
   auto fb = m.lock();
-  EXPECT_TRUE(fa.poll(cxa).is_pending());
-  EXPECT_TRUE(fb.poll(cxb).is_pending());
+  EXPECT_TRUE(fa.poll(a.cx).is_pending());
+  EXPECT_TRUE(fb.poll(b.cx).is_pending());
   EXPECT_EQ(a.refs, 2);  // Each waiter keeps one clone of its waker.
 
   held.reset();
@@ -116,81 +58,72 @@ TEST(Mutex, UnlockHandsTheLockToTheFirstWaiterWithoutLettingOthersBargeIn) {
   // The lock already belongs to `a`: nobody else can take it in between.
   EXPECT_TRUE(m.is_locked());
   EXPECT_FALSE(m.try_lock().has_value());
-  EXPECT_TRUE(fb.poll(cxb).is_pending());
+  EXPECT_TRUE(fb.poll(b.cx).is_pending());
 
   {
-    auto guard = expect_ready(fa, cxa);
+    auto guard = expect_ready(fa, a.cx);
     *guard = 1;
   }
   EXPECT_EQ(b.wakes, 1);
-  auto guard = expect_ready(fb, cxb);
+  auto guard = expect_ready(fb, b.cx);
   EXPECT_EQ(*guard, 1);
 }
 
 TEST(Mutex, RepollingAWaitingLockDoesNotCloneTheSameWakerAgain) {
   mutex<int> m(0);
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   auto held = m.try_lock();
   auto f = m.lock();
-  EXPECT_TRUE(f.poll(cx).is_pending());
-  EXPECT_TRUE(f.poll(cx).is_pending());
-  EXPECT_TRUE(f.poll(cx).is_pending());
+  EXPECT_TRUE(f.poll(a.cx).is_pending());
+  EXPECT_TRUE(f.poll(a.cx).is_pending());
+  EXPECT_TRUE(f.poll(a.cx).is_pending());
   EXPECT_EQ(a.refs, 2);
 }
 
 TEST(Mutex, DroppedWaitingLockLeavesTheQueue) {
   mutex<int> m(0);
-  wake_counter a, b;
-  waker wa = a.make(), wb = b.make();
-  context cxa(wa), cxb(wb);
+  mock_task a, b;
   auto held = m.try_lock();
   auto fb = m.lock();
   {
     auto fa = m.lock();
-    EXPECT_TRUE(fa.poll(cxa).is_pending());
-    EXPECT_TRUE(fb.poll(cxb).is_pending());
+    EXPECT_TRUE(fa.poll(a.cx).is_pending());
+    EXPECT_TRUE(fb.poll(b.cx).is_pending());
   }
   EXPECT_EQ(a.refs, 1);  // Its waker clone went with it.
   held.reset();
   EXPECT_EQ(a.wakes, 0);
   EXPECT_EQ(b.wakes, 1);
-  auto guard = expect_ready(fb, cxb);
-  (void)guard;
+  EXPECT_TRUE(fb.poll(b.cx).is_ready());
 }
 
 TEST(Mutex, DroppedLockThatWasHandedTheLockPassesItToTheNextWaiter) {
   mutex<int> m(0);
-  wake_counter a, b;
-  waker wa = a.make(), wb = b.make();
-  context cxa(wa), cxb(wb);
+  mock_task a, b;
   auto held = m.try_lock();
   auto fb = m.lock();
   {
     auto fa = m.lock();
-    EXPECT_TRUE(fa.poll(cxa).is_pending());
-    EXPECT_TRUE(fb.poll(cxb).is_pending());
+    EXPECT_TRUE(fa.poll(a.cx).is_pending());
+    EXPECT_TRUE(fb.poll(b.cx).is_pending());
     held.reset();
     EXPECT_EQ(a.wakes, 1);
     EXPECT_EQ(b.wakes, 0);
   }
   // `a` was woken with the lock but went away before taking it: `b` must not be stranded.
   EXPECT_EQ(b.wakes, 1);
-  auto guard = expect_ready(fb, cxb);
+  auto guard = expect_ready(fb, b.cx);
   (void)guard;
   EXPECT_TRUE(m.is_locked());
 }
 
 TEST(Mutex, DroppedLockThatWasHandedTheLockFreesTheMutexWhenNobodyElseWaits) {
   mutex<int> m(0);
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   auto held = m.try_lock();
   {
     auto f = m.lock();
-    EXPECT_TRUE(f.poll(cx).is_pending());
+    EXPECT_TRUE(f.poll(a.cx).is_pending());
     held.reset();
   }
   EXPECT_FALSE(m.is_locked());

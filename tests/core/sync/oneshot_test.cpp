@@ -6,78 +6,42 @@
 #include <memory>
 #include <optional>
 
+#include "support/poll_by_hand.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using std::chrono::milliseconds;
-
-// A waker over counters, so a test can poll futures by hand and drop them at exact points.
-struct wake_counter {
-  int wakes = 0;
-  int refs = 0;  // Wakers alive: back to what the test holds once nobody keeps a clone.
-
-  waker make() {
-    ++refs;
-    return waker::from_raw({this, &vtable});
-  }
-  static wake_counter* self(const void* d) {
-    return static_cast<wake_counter*>(const_cast<void*>(d));
-  }
-  static raw_waker clone(const void* d) {
-    ++self(d)->refs;
-    return {d, &vtable};
-  }
-  static void wake(const void* d) {
-    ++self(d)->wakes;
-    --self(d)->refs;
-  }
-  static void wake_by_ref(const void* d) { ++self(d)->wakes; }
-  static void drop(const void* d) { --self(d)->refs; }
-  static const raw_waker_vtable vtable;
-};
-const raw_waker_vtable wake_counter::vtable{&clone, &wake, &wake_by_ref, &drop};
 
 TEST(Oneshot, ValueSentBeforeTheFirstPollIsReadyAtOnce) {
   auto [tx, rx] = oneshot::channel<int>();
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   EXPECT_TRUE(tx.send(42));
-  auto p = rx.poll(cx);
-  ASSERT_TRUE(p.is_ready());
-  EXPECT_EQ(p.value(), std::optional<int>(42));
+  EXPECT_EQ(expect_ready(rx, a.cx), std::optional<int>(42));
   EXPECT_EQ(a.refs, 1);
 }
 
 TEST(Oneshot, SendWakesTheWaitingReceiver) {
   auto [tx, rx] = oneshot::channel<int>();
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
-  EXPECT_TRUE(rx.poll(cx).is_pending());
-  EXPECT_TRUE(rx.poll(cx).is_pending());
+  mock_task a;
+  EXPECT_TRUE(rx.poll(a.cx).is_pending());
+  EXPECT_TRUE(rx.poll(a.cx).is_pending());
   EXPECT_EQ(a.refs, 2);  // One clone, kept across polls.
   EXPECT_TRUE(tx.send(7));
   EXPECT_EQ(a.wakes, 1);
   EXPECT_EQ(a.refs, 1);
-  auto p = rx.poll(cx);
-  ASSERT_TRUE(p.is_ready());
-  EXPECT_EQ(p.value(), std::optional<int>(7));
+  EXPECT_EQ(expect_ready(rx, a.cx), std::optional<int>(7));
 }
 
 TEST(Oneshot, DroppedSenderWakesTheReceiverWithNothing) {
   auto [tx, rx] = oneshot::channel<int>();
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
-  EXPECT_TRUE(rx.poll(cx).is_pending());
+  mock_task a;
+  EXPECT_TRUE(rx.poll(a.cx).is_pending());
   { auto gone = std::move(tx); }
   EXPECT_EQ(a.wakes, 1);
-  auto p = rx.poll(cx);
-  ASSERT_TRUE(p.is_ready());
-  EXPECT_EQ(p.value(), std::nullopt);
+  EXPECT_EQ(expect_ready(rx, a.cx), std::nullopt);
 }
 
 TEST(Oneshot, SendFailsOnceTheReceiverIsGone) {
@@ -107,11 +71,9 @@ TEST(Oneshot, ValueNeverReceivedIsDestroyedWithTheReceiver) {
 }
 
 TEST(Oneshot, DroppedWaitingReceiverReleasesItsWaker) {
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   auto [tx, rx] = oneshot::channel<int>();
-  EXPECT_TRUE(rx.poll(cx).is_pending());
+  EXPECT_TRUE(rx.poll(a.cx).is_pending());
   { auto gone = std::move(rx); }
   EXPECT_EQ(a.refs, 1);
   EXPECT_FALSE(tx.send(3));

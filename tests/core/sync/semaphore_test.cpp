@@ -6,49 +6,22 @@
 #include <chrono>
 #include <vector>
 
+#include "support/poll_by_hand.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using std::chrono::milliseconds;
-
-// A waker over counters, so a test can poll futures by hand and drop them at exact points.
-struct wake_counter {
-  int wakes = 0;
-  int refs = 0;  // Wakers alive: back to what the test holds once nobody keeps a clone.
-
-  waker make() {
-    ++refs;
-    return waker::from_raw({this, &vtable});
-  }
-  static wake_counter* self(const void* d) {
-    return static_cast<wake_counter*>(const_cast<void*>(d));
-  }
-  static raw_waker clone(const void* d) {
-    ++self(d)->refs;
-    return {d, &vtable};
-  }
-  static void wake(const void* d) {
-    ++self(d)->wakes;
-    --self(d)->refs;
-  }
-  static void wake_by_ref(const void* d) { ++self(d)->wakes; }
-  static void drop(const void* d) { --self(d)->refs; }
-  static const raw_waker_vtable vtable;
-};
-const raw_waker_vtable wake_counter::vtable{&clone, &wake, &wake_by_ref, &drop};
 
 TEST(Semaphore, AcquireTakesPermitsAndThePermitGivesThemBack) {
   semaphore sem(3);
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   {
     auto f = sem.acquire(2);
-    auto p = f.poll(cx);
-    ASSERT_TRUE(p.is_ready());
-    EXPECT_EQ(p.value().num_permits(), 2u);
+    auto permit = expect_ready(f, a.cx);
+    EXPECT_EQ(permit.num_permits(), 2u);
     EXPECT_EQ(sem.available_permits(), 1u);
   }
   EXPECT_EQ(sem.available_permits(), 3u);
@@ -72,14 +45,13 @@ TEST(Semaphore, ForgottenPermitIsNeverReturned) {
 
 TEST(Semaphore, LargeRequestAtTheHeadBlocksLaterSmallOnes) {
   semaphore sem(1);
-  wake_counter big_w, small_w;
-  waker wb = big_w.make(), ws = small_w.make();
-  context cxb(wb), cxs(ws);
+  mock_task big_w, small_w;
   auto big = sem.acquire(3);
   auto small = sem.acquire(1);
-  EXPECT_TRUE(big.poll(cxb).is_pending());  // Takes the one permit there is, waits for two more.
+  // Takes the one permit there is, waits for two more.
+  EXPECT_TRUE(big.poll(big_w.cx).is_pending());
   EXPECT_EQ(sem.available_permits(), 0u);
-  EXPECT_TRUE(small.poll(cxs).is_pending());
+  EXPECT_TRUE(small.poll(small_w.cx).is_pending());
 
   sem.add_permits(1);  // Goes to the head of the queue, though `small` could use it.
   EXPECT_EQ(sem.available_permits(), 0u);
@@ -90,26 +62,22 @@ TEST(Semaphore, LargeRequestAtTheHeadBlocksLaterSmallOnes) {
   sem.add_permits(2);  // One completes `big`, the other goes to `small`.
   EXPECT_EQ(big_w.wakes, 1);
   EXPECT_EQ(small_w.wakes, 1);
-  auto pb = big.poll(cxb);
-  auto ps = small.poll(cxs);
-  ASSERT_TRUE(pb.is_ready());
-  ASSERT_TRUE(ps.is_ready());
-  EXPECT_EQ(pb.value().num_permits(), 3u);
-  EXPECT_EQ(ps.value().num_permits(), 1u);
+  auto pb = expect_ready(big, big_w.cx);
+  auto ps = expect_ready(small, small_w.cx);
+  EXPECT_EQ(pb.num_permits(), 3u);
+  EXPECT_EQ(ps.num_permits(), 1u);
   EXPECT_EQ(sem.available_permits(), 0u);
 }
 
 TEST(Semaphore, DroppedWaiterHandsThePermitsAssignedToItToTheNextWaiter) {
   semaphore sem(2);
   auto held = sem.try_acquire(2);
-  wake_counter big_w, small_w;
-  waker wb = big_w.make(), ws = small_w.make();
-  context cxb(wb), cxs(ws);
+  mock_task big_w, small_w;
   auto small = sem.acquire(1);
   {
     auto big = sem.acquire(3);
-    EXPECT_TRUE(big.poll(cxb).is_pending());
-    EXPECT_TRUE(small.poll(cxs).is_pending());
+    EXPECT_TRUE(big.poll(big_w.cx).is_pending());
+    EXPECT_TRUE(small.poll(small_w.cx).is_pending());
     held.reset();  // Both permits are assigned to `big`, which still lacks one.
     EXPECT_EQ(big_w.wakes, 0);
     EXPECT_EQ(small_w.wakes, 0);
@@ -117,18 +85,15 @@ TEST(Semaphore, DroppedWaiterHandsThePermitsAssignedToItToTheNextWaiter) {
   EXPECT_EQ(big_w.refs, 1);
   EXPECT_EQ(small_w.wakes, 1);
   EXPECT_EQ(sem.available_permits(), 1u);
-  auto ps = small.poll(cxs);
-  ASSERT_TRUE(ps.is_ready());
-  EXPECT_EQ(ps.value().num_permits(), 1u);
+  auto ps = expect_ready(small, small_w.cx);
+  EXPECT_EQ(ps.num_permits(), 1u);
 }
 
 TEST(Semaphore, AcquireOfZeroPermitsDoesNotQueue) {
   semaphore sem(0);
-  wake_counter a;
-  waker wa = a.make();
-  context cx(wa);
+  mock_task a;
   auto f = sem.acquire(0);
-  EXPECT_TRUE(f.poll(cx).is_ready());
+  EXPECT_TRUE(f.poll(a.cx).is_ready());
   EXPECT_EQ(a.refs, 1);
 }
 

@@ -8,50 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "support/event_lines.hpp"
+#include "support/poll_by_hand.hpp"
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t ms = 1'000'000;
-
-// One line per event, in a form a reviewer can read in a diff: "10ms timer_fire task1 timer1".
-std::string describe(const trace_event& e) {
-  std::string s = std::to_string(e.t / 1'000'000) + "ms " + to_string(e.kind);
-  if (e.task != 0) s += " task" + std::to_string(e.task);
-  switch (e.kind) {
-    case event_kind::timer_arm:
-      s += " timer" + std::to_string(e.ref) + " for " + std::to_string(e.arg / 1'000'000) + "ms";
-      break;
-    case event_kind::timer_fire:
-    case event_kind::timer_cancel:
-      s += " timer" + std::to_string(e.ref);
-      break;
-    case event_kind::task_enqueue:
-      s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
-      break;
-    case event_kind::poll_end:
-      s += e.detail == 0 ? " pending" : e.detail == 1 ? " ready" : " failed";
-      break;
-    case event_kind::task_end:
-      s += std::string(" ") + to_string(static_cast<task_outcome>(e.detail));
-      break;
-    case event_kind::select_drop:
-      s += " branch" + std::to_string(e.arg);
-      break;
-    default:
-      break;
-  }
-  return s;
-}
-
-std::vector<std::string> trace_lines(const runtime& rt) {
-  std::vector<std::string> lines;
-  for (const trace_event& e : rt.trace().events()) lines.push_back(describe(e));
-  return lines;
-}
 
 // What each tick returned and when it completed, in ms.
 struct tick_seen {
@@ -101,24 +69,19 @@ TEST(Interval, TimersOfATickingInterval) {
     auto every = interval(5ms);
     for (int i = 0; i < 3; ++i) co_await every.tick();
   }());
-  std::vector<std::string> timers;
-  for (const std::string& line : trace_lines(rt)) {
-    if (line.find("timer_") != std::string::npos || line.find("park") != std::string::npos) {
-      timers.push_back(line);
-    }
-  }
-  EXPECT_EQ(timers, (std::vector<std::string>{
-                        "0ms timer_arm task1 timer1 for 0ms",  // first tick: due now
-                        "0ms timer_fire task1 timer1",         // fires in the same poll
-                        "0ms timer_arm task1 timer2 for 5ms",  // second tick, same poll
-                        "0ms park",
-                        "5ms unpark",
-                        "5ms timer_fire task1 timer2",
-                        "5ms timer_arm task1 timer3 for 10ms",
-                        "5ms park",
-                        "10ms unpark",
-                        "10ms timer_fire task1 timer3",
-                    }));
+  EXPECT_EQ(lines_with(trace_lines(rt), {"timer_", "park"}),
+            (std::vector<std::string>{
+                "0ms timer_arm task1 timer1 for 0ms",  // first tick: due now
+                "0ms timer_fire task1 timer1",         // fires in the same poll
+                "0ms timer_arm task1 timer2 for 5ms",  // second tick, same poll
+                "0ms park",
+                "5ms unpark",
+                "5ms timer_fire task1 timer2",
+                "5ms timer_arm task1 timer3 for 10ms",
+                "5ms park",
+                "10ms unpark",
+                "10ms timer_fire task1 timer3",
+            }));
 }
 
 TEST(Interval, DroppingAPendingTickLeavesTheScheduleUnchanged) {
@@ -129,18 +92,13 @@ TEST(Interval, DroppingAPendingTickLeavesTheScheduleUnchanged) {
     co_await every.tick();
     {
       auto t = every.tick();
-      co_await poll_fn([&](context& cx) -> wakeline::poll<void> {
-        EXPECT_TRUE(t.poll(cx).is_pending());
-        return poll_ready();
-      });
+      EXPECT_FALSE(co_await poll_in_task(t));
     }  // dropped: its timer is cancelled
     EXPECT_EQ(every.next_tick(), 10 * ms);
     out.push_back({co_await every.tick() / ms, r.now_ns() / ms});
   }(rt, ticks));
   EXPECT_EQ(ticks, (std::vector<tick_seen>{{10, 10}}));
-  std::size_t cancels = 0;
-  for (const trace_event& e : rt.trace().events()) cancels += e.kind == event_kind::timer_cancel;
-  EXPECT_EQ(cancels, 1u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 1u);
 }
 
 TEST(Interval, IntervalAtStartsAtTheGivenTime) {

@@ -8,64 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "support/event_lines.hpp"
+#include "support/poll_by_hand.hpp"
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t ms = 1'000'000;
-
-// One line per event, in a form a reviewer can read in a diff: "10ms timer_fire task1 timer1".
-std::string describe(const trace_event& e) {
-  std::string s = std::to_string(e.t / 1'000'000) + "ms " + to_string(e.kind);
-  if (e.task != 0) s += " task" + std::to_string(e.task);
-  switch (e.kind) {
-    case event_kind::timer_arm:
-      s += " timer" + std::to_string(e.ref) + " for " + std::to_string(e.arg / 1'000'000) + "ms";
-      break;
-    case event_kind::timer_fire:
-    case event_kind::timer_cancel:
-      s += " timer" + std::to_string(e.ref);
-      break;
-    case event_kind::task_enqueue:
-      s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
-      break;
-    case event_kind::poll_end:
-      s += e.detail == 0 ? " pending" : e.detail == 1 ? " ready" : " failed";
-      break;
-    case event_kind::task_end:
-      s += std::string(" ") + to_string(static_cast<task_outcome>(e.detail));
-      break;
-    case event_kind::select_drop:
-      s += " branch" + std::to_string(e.arg);
-      break;
-    default:
-      break;
-  }
-  return s;
-}
-
-std::vector<std::string> trace_lines(const runtime& rt) {
-  std::vector<std::string> lines;
-  for (const trace_event& e : rt.trace().events()) lines.push_back(describe(e));
-  return lines;
-}
-
-std::vector<const trace_event*> events_of(const runtime& rt, event_kind kind) {
-  std::vector<const trace_event*> out;
-  for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == kind) out.push_back(&e);
-  }
-  return out;
-}
-
-std::vector<std::uint32_t> tasks_of(const runtime& rt, event_kind kind) {
-  std::vector<std::uint32_t> tasks;
-  for (const trace_event* e : events_of(rt, kind)) tasks.push_back(e->task);
-  return tasks;
-}
 
 TEST(Sleep, CompletesWhenVirtualTimeReachesTheDeadline) {
   runtime rt;
@@ -148,7 +102,7 @@ TEST(Sleep, SleepUntilWaitsForAnAbsoluteDeadline) {
     out.push_back(r.now_ns());
   }(rt, seen));
   EXPECT_EQ(seen, (std::vector<std::uint64_t>{5 * ms, 12 * ms, 12 * ms}));
-  EXPECT_EQ(events_of(rt, event_kind::park).size(), 2u);
+  EXPECT_EQ(count_kind(rt, event_kind::park), 2u);
 }
 
 // Arms a timer for `deadline_ns` after yielding `yields` times, so that the arming order differs
@@ -183,10 +137,7 @@ TEST(Sleep, DroppingAnArmedSleepRecordsTimerCancel) {
   runtime rt;
   rt.block_on([]() -> async<void> {
     std::optional<sleep_future> s(sleep(10ms));
-    co_await poll_fn([&](context& cx) -> wakeline::poll<void> {
-      EXPECT_TRUE(s->poll(cx).is_pending());  // arms the timer
-      return poll_ready();
-    });
+    EXPECT_FALSE(co_await poll_in_task(*s));  // arms the timer
     s.reset();
   }());
   EXPECT_EQ(rt.now_ns(), 0u);  // nothing waited for the cancelled timer
@@ -212,8 +163,8 @@ TEST(Sleep, DroppingASleepThatWasNeverPolledArmsNothing) {
     (void)s;
     co_return;
   }());
-  EXPECT_TRUE(events_of(rt, event_kind::timer_arm).empty());
-  EXPECT_TRUE(events_of(rt, event_kind::timer_cancel).empty());
+  EXPECT_EQ(count_kind(rt, event_kind::timer_arm), 0u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 0u);
 }
 
 TEST(Sleep, DroppingASleepThatFiredRecordsNoCancel) {
@@ -223,8 +174,8 @@ TEST(Sleep, DroppingASleepThatFiredRecordsNoCancel) {
     co_await s;
     co_await yield_now();  // `s` is still alive here, and only dropped at the end
   }());
-  EXPECT_EQ(events_of(rt, event_kind::timer_fire).size(), 1u);
-  EXPECT_TRUE(events_of(rt, event_kind::timer_cancel).empty());
+  EXPECT_EQ(count_kind(rt, event_kind::timer_fire), 1u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 0u);
 }
 
 TEST(Sleep, NeedsARunningRuntime) {

@@ -7,68 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "support/event_lines.hpp"
+#include "support/poll_by_hand.hpp"
+#include "support/test_futures.hpp"
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 
 constexpr std::uint64_t ms = 1'000'000;
-
-// One line per event, in a form a reviewer can read in a diff: "10ms timer_fire task1 timer1".
-std::string describe(const trace_event& e) {
-  std::string s = std::to_string(e.t / 1'000'000) + "ms " + to_string(e.kind);
-  if (e.task != 0) s += " task" + std::to_string(e.task);
-  switch (e.kind) {
-    case event_kind::timer_arm:
-      s += " timer" + std::to_string(e.ref) + " for " + std::to_string(e.arg / 1'000'000) + "ms";
-      break;
-    case event_kind::timer_fire:
-    case event_kind::timer_cancel:
-      s += " timer" + std::to_string(e.ref);
-      break;
-    case event_kind::task_enqueue:
-      s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
-      break;
-    case event_kind::poll_end:
-      s += e.detail == 0 ? " pending" : e.detail == 1 ? " ready" : " failed";
-      break;
-    case event_kind::task_end:
-      s += std::string(" ") + to_string(static_cast<task_outcome>(e.detail));
-      break;
-    case event_kind::select_drop:
-      s += " branch" + std::to_string(e.arg);
-      break;
-    default:
-      break;
-  }
-  return s;
-}
-
-std::vector<std::string> trace_lines(const runtime& rt) {
-  std::vector<std::string> lines;
-  for (const trace_event& e : rt.trace().events()) lines.push_back(describe(e));
-  return lines;
-}
-
-// Counts destructions, to see when the inner future is dropped.
-struct drop_guard {
-  int* drops;
-  ~drop_guard() { ++*drops; }
-};
-
-async<int> guarded_after(std::chrono::milliseconds delay, int value, int* drops) {
-  drop_guard guard{drops};
-  co_await sleep(delay);
-  co_return value;
-}
-
-std::size_t count_of(const runtime& rt, event_kind kind) {
-  std::size_t n = 0;
-  for (const trace_event& e : rt.trace().events()) n += e.kind == kind;
-  return n;
-}
 
 TEST(Timeout, GivesTheValueWhenTheFutureFinishesFirstAndCancelsTheTimer) {
   runtime rt;
@@ -154,7 +105,7 @@ TEST(Timeout, AFutureReadyOnItsFirstPollNeverArmsTheTimer) {
               co_return co_await timeout(10ms, ready(3));
             }()),
             3);
-  EXPECT_EQ(count_of(rt, event_kind::timer_arm), 0u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_arm), 0u);
 }
 
 TEST(Timeout, ZeroDurationTimesOutAPendingFutureAtOnce) {
@@ -164,7 +115,7 @@ TEST(Timeout, ZeroDurationTimesOutAPendingFutureAtOnce) {
   }());
   EXPECT_EQ(out, std::nullopt);
   EXPECT_EQ(rt.now_ns(), 0u);
-  EXPECT_EQ(count_of(rt, event_kind::park), 0u);
+  EXPECT_EQ(count_kind(rt, event_kind::park), 0u);
 }
 
 TEST(Timeout, TheDeadlineCountsFromCreationNotFromTheFirstPoll) {
@@ -192,14 +143,11 @@ TEST(Timeout, DroppingAPendingTimeoutCancelsBothTimers) {
   runtime rt;
   rt.block_on([]() -> async<void> {
     std::optional<timeout_future<sleep_future>> t(timeout(10ms, sleep(20ms)));
-    co_await poll_fn([&](context& cx) -> wakeline::poll<void> {
-      EXPECT_TRUE(t->poll(cx).is_pending());
-      return poll_ready();
-    });
+    EXPECT_FALSE(co_await poll_in_task(*t));
     t.reset();
   }());
-  EXPECT_EQ(count_of(rt, event_kind::timer_arm), 2u);
-  EXPECT_EQ(count_of(rt, event_kind::timer_cancel), 2u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_arm), 2u);
+  EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 2u);
   EXPECT_EQ(rt.now_ns(), 0u);
 }
 

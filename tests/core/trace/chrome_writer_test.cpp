@@ -11,11 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "support/trace_queries.hpp"
 #include "wakeline.hpp"
 
 namespace {
 
 using namespace wakeline;
+using namespace wakeline::support;
 using namespace std::chrono_literals;
 using json = nlohmann::json;
 
@@ -57,11 +59,7 @@ struct scenario {
     return out;
   }
 
-  std::size_t count(event_kind kind) const {
-    std::size_t n = 0;
-    for (const trace_event& e : rt.trace().events()) n += e.kind == kind;
-    return n;
-  }
+  std::size_t count(event_kind kind) const { return count_kind(rt, kind); }
 };
 
 TEST(ChromeTrace, IsOneObjectWithTraceEventsTimeUnitAndTheRunHeader) {
