@@ -27,8 +27,9 @@ int topic_rank(const std::string& topic) {
 
 }  // namespace
 
-bool register_example(example e, const char* file) {
-  e.source_file = source_file_name(file);
+bool register_example(example e, source_location where) {
+  e.source_file = source_file_name(where.file);
+  e.registered_at = where;
   if (find_example(e.id) != nullptr) throw std::logic_error("duplicate example id: " + e.id);
   storage().push_back(std::make_unique<example>(std::move(e)));
   return true;

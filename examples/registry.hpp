@@ -54,12 +54,14 @@ struct example {
   std::function<async<void>(const param_values&)> main;
   /// The file the example lives in, set by `register_example`.
   std::string source_file;
+  /// Where the example registers itself: the trace shows it as the spawn location of `main`.
+  source_location registered_at;
   /// Whether `wakeline list` and the page show it (false for test-only examples).
   bool listed = true;
 };
 
 /// Adds an example to the catalogue; returns true so it can initialise a static.
-bool register_example(example e, const char* file = __builtin_FILE());
+bool register_example(example e, source_location where = source_location::current());
 
 /// Every registered example, ordered by topic, then id.
 const std::vector<const example*>& all_examples();

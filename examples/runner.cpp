@@ -98,7 +98,7 @@ run_result run_example(const run_request& request) {
   result.rt = std::make_unique<runtime>(options);
   result.rt->trace().set_sink(request.sink, request.sink_context);
   try {
-    result.rt->block_on(e->main(params), "main");
+    result.rt->block_on(e->main(params), "main", e->registered_at);
   } catch (const run_error&) {
     // Deadlock or budget: the outcome and the trace say it all.
   } catch (const std::exception& error) {
