@@ -41,7 +41,9 @@ class timer_wheel {
   void remove(node_id id);
   bool queued(node_id id) const { return nodes_[id].queued; }
 
-  /// The tick at which the next entry expires, if any.
+  /// The tick of the next slot to process, if any. For a slot above level 0 that is the slot's
+  /// start, where its entries cascade down; the executor may wake there with nothing to fire,
+  /// as tokio's driver does.
   std::optional<std::uint64_t> next_expiration() const;
   /// Returns one entry whose deadline is at or before `now`, advancing `elapsed` towards `now`.
   std::optional<node_id> poll(std::uint64_t now);
