@@ -77,7 +77,8 @@ export interface TaskTotals {
 
 /**
  * How a run ended. `failed`: the example's root task threw (`message` says what); `error`: the
- * WebAssembly module trapped or aborted (`message` says what).
+ * WebAssembly module trapped or aborted (`message` says what; `events` counts those delivered
+ * before). The trapped instance is dropped and the next run gets a fresh one.
  */
 export interface RunSummary {
   outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'cancelled' | 'failed' | 'error';

@@ -74,6 +74,12 @@ function requestText(exampleId, options, batchSize) {
   );
 }
 
+function countLines(text) {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) ++n;
+  return n;
+}
+
 function parseLines(text) {
   const lines = text.split('\n');
   lines.pop(); // Every line ends in '\n'.
@@ -89,6 +95,7 @@ class Run {
   #rejectDone;
   #cancelRequested = false;
   #started = false;
+  #events = 0;
 
   constructor(header, headerLine, format) {
     this.header = header;
@@ -121,22 +128,35 @@ class Run {
     }
   }
 
-  /** Runs `execute` unless cancelled first; `execute` pushes batches and returns the summary. */
+  /**
+   * Runs `execute` unless cancelled first; `execute` pushes batches and returns the summary.
+   * Returns false if the run failed inside the module (a trap or an abort), whose instance must
+   * then not be used again.
+   */
   _start(execute) {
     this.#started = true;
     if (this.#cancelRequested) {
       this._finish({ outcome: 'cancelled', events: 0, duration_ns: 0, tasks: [] });
-      return;
+      return true;
     }
     try {
       this._finish(execute());
+      return true;
     } catch (error) {
-      // A trap or abort inside the module: the run ends in error, with its message.
-      this._finish({ outcome: 'error', message: String(error?.message ?? error), events: 0, duration_ns: 0, tasks: [] });
+      // A trap or abort inside the module (or, for a WakelineError, a request the module
+      // refused after checking it): the run ends in error, with its message.
+      let message = String(error?.message ?? error);
+      // Emscripten's abort() throws a RuntimeError too, whose message already says "Aborted(".
+      if (error instanceof WebAssembly.RuntimeError && !message.startsWith('Aborted(')) {
+        message = `WebAssembly trap: ${message}`;
+      }
+      this._finish({ outcome: 'error', message, events: this.#events, duration_ns: 0, tasks: [] });
+      return error instanceof WakelineError;
     }
   }
 
   _push(text) {
+    this.#events += countLines(text);
     this.#batches.push(this.format === 'ndjson' ? text : parseLines(text));
     this.#wake();
   }
@@ -162,9 +182,14 @@ class Run {
   }
 }
 
-/** A handle on one WebAssembly instance, running one example at a time in the calling thread. */
+/**
+ * A handle on a WebAssembly instance, running one example at a time in the calling thread. An
+ * instance that traps or aborts is dropped, and the next run gets a fresh one.
+ */
 class InThreadWakeline {
-  #core;
+  #createCore;
+  #core = null;
+  #reloading = null;
   #check;
   #run;
   #examplesText;
@@ -173,11 +198,10 @@ class InThreadWakeline {
   #pending = new Set();
   #batchSize;
 
-  constructor(core, batchSize) {
-    this.#core = core;
+  constructor(createCore, core, batchSize) {
+    this.#createCore = createCore;
     this.#batchSize = batchSize;
-    this.#check = core.cwrap('wakeline_check', 'string', ['string']);
-    this.#run = core.cwrap('wakeline_run', 'string', ['string']);
+    this.#bind(core);
     this.#examplesText = core.UTF8ToString(core._wakeline_examples());
     const version = JSON.parse(core.UTF8ToString(core._wakeline_version()));
     this.version = Object.freeze({
@@ -185,6 +209,28 @@ class InThreadWakeline {
       schema: version.schema,
       schemaVersion: version.schema_version,
     });
+  }
+
+  #bind(core) {
+    this.#core = core;
+    this.#check = core.cwrap('wakeline_check', 'string', ['string']);
+    this.#run = core.cwrap('wakeline_run', 'string', ['string']);
+  }
+
+  // A trapped instance's memory and stack are whatever the trap left: only a new one is safe.
+  async #ensureCore() {
+    if (this.#core) return;
+    this.#reloading ??= this.#createCore({ onTraceChunk: undefined }).then(
+      (core) => {
+        this.#reloading = null;
+        if (!this.#disposed) this.#bind(core);
+      },
+      (error) => {
+        this.#reloading = null;
+        throw error;
+      },
+    );
+    await this.#reloading;
   }
 
   #assertUsable() {
@@ -203,6 +249,8 @@ class InThreadWakeline {
     if (format !== 'objects' && format !== 'ndjson') {
       throw new WakelineError('bad_value', `format must be 'objects' or 'ndjson', not ${describe(format)}`);
     }
+    await this.#ensureCore();
+    this.#assertUsable();
     const checked = JSON.parse(this.#check(request));
     if (checked.error) throw new WakelineError(checked.error.code, checked.error.message);
     const run = new Run(JSON.parse(checked.header), checked.header, format);
@@ -210,11 +258,21 @@ class InThreadWakeline {
     // Start on a later turn, one run at a time: code right after `await run()` can still cancel.
     this.#queue = this.#queue
       .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-      .then(() => {
-        this.#pending.delete(run);
-        if (this.#disposed) run.cancel();
-        run._start(() => this.#execute(run, request));
-      });
+      .then(() => (this.#disposed ? undefined : this.#ensureCore()))
+      .then(
+        () => {
+          this.#pending.delete(run);
+          if (this.#disposed) run.cancel();
+          const core = this.#core;
+          if (!run._start(() => this.#execute(run, request)) && this.#core === core) this.#core = null;
+        },
+        (error) => {
+          this.#pending.delete(run);
+          run._start(() => {
+            throw new Error(`could not instantiate the WebAssembly module: ${error?.message ?? error}`);
+          });
+        },
+      );
     return run;
   }
 
@@ -260,5 +318,5 @@ export async function createWakeline(options = {}) {
   const url = coreUrl ?? new URL('./wakeline-core.mjs', import.meta.url);
   const { default: createCore } = await import(String(url));
   const core = await createCore({ onTraceChunk: undefined });
-  return new InThreadWakeline(core, batchSize);
+  return new InThreadWakeline(createCore, core, batchSize);
 }
