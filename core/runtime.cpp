@@ -196,11 +196,13 @@ void runtime::poll_task(detail::task_header* task) {
   task->state &= ~detail::task_running;
 
   if (error) {
-    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end, .detail = 2});
+    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end,
+          .detail = static_cast<std::uint8_t>(poll_result::failed)});
     task->error = error;
     end_task(task, task_outcome::failed, describe(error));
   } else if (done) {
-    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end, .detail = 1});
+    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end,
+          .detail = static_cast<std::uint8_t>(poll_result::ready)});
     task->state |= detail::task_has_output;
     end_task(task, task_outcome::completed, {});
   } else {
@@ -210,7 +212,7 @@ void runtime::poll_task(detail::task_header* task) {
           .line = task->suspended_at.line,
           .task = task->id,
           .kind = event_kind::poll_end,
-          .detail = 0});
+          .detail = static_cast<std::uint8_t>(poll_result::pending)});
     if (task->state & detail::task_closed) {
       end_task(task, task_outcome::aborted, {});
     } else if (task->state & detail::task_scheduled) {
@@ -290,20 +292,19 @@ void runtime::on_waker_drop(detail::task_header* task) {
 }
 
 void runtime::on_waker_wake(detail::task_header* task, bool by_ref) {
-  // arg: 0 the task was scheduled by this wake, 1 it was already scheduled, 2 it has ended.
-  std::uint64_t effect = 0;
+  wake_effect effect = wake_effect::scheduled;
   if (task->state & detail::task_ended) {
-    effect = 2;
+    effect = wake_effect::ended;
   } else if (task->state & detail::task_scheduled) {
-    effect = 1;
+    effect = wake_effect::already_scheduled;
   }
   std::uint64_t seq = emit({.cause = actor_.cause,
-                            .arg = effect,
+                            .arg = static_cast<std::uint64_t>(effect),
                             .task = task->id,
                             .ref = actor_.id,
                             .kind = by_ref ? event_kind::waker_wake_by_ref : event_kind::waker_wake,
                             .detail = static_cast<std::uint8_t>(actor_.source)});
-  if (effect == 0 && !shutting_down_) {
+  if (effect == wake_effect::scheduled && !shutting_down_) {
     task->state |= detail::task_scheduled;
     if (task->state & detail::task_running) {
       task->enqueue_cause = seq;  // Queued when its poll returns.

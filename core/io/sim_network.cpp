@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "detail/byte_inbox.hpp"
 #include "stream_io.hpp"
 #include "tcp.hpp"
 
@@ -36,16 +37,7 @@ class sim_socket final : public stream_io, public std::enable_shared_from_this<s
   wakeline::poll<std::size_t> poll_read(context& cx, std::span<char> buffer) override {
     if (closed_) throw io_error("read on a closed stream");
     if (buffer.empty()) return std::size_t{0};
-    if (inbox_.size() > inbox_pos_) {
-      std::size_t n = std::min(buffer.size(), inbox_.size() - inbox_pos_);
-      std::copy_n(inbox_.data() + inbox_pos_, n, buffer.data());
-      inbox_pos_ += n;
-      if (inbox_pos_ == inbox_.size()) {
-        inbox_.clear();
-        inbox_pos_ = 0;
-      }
-      return n;
-    }
+    if (!inbox_.empty()) return inbox_.take(buffer);
     if (eof_) return std::size_t{0};
     read_capacity_ = buffer.size();
     reader_.wait(*rt_, cx, io_, io_op::read);
@@ -98,8 +90,8 @@ class sim_socket final : public stream_io, public std::enable_shared_from_this<s
 
   void receive(const std::string& bytes, std::uint64_t cause) {
     if (closed_) return;  // Nobody will read it: dropped, as after a reset.
-    inbox_ += bytes;
-    reader_.ready(*rt_, io_, io_op::read, std::min(read_capacity_, inbox_.size() - inbox_pos_),
+    inbox_.append(bytes);
+    reader_.ready(*rt_, io_, io_op::read, std::min(read_capacity_, inbox_.size()),
                   cause);
   }
 
@@ -112,8 +104,7 @@ class sim_socket final : public stream_io, public std::enable_shared_from_this<s
   std::uint32_t io_;
   std::uint16_t port_;
   std::weak_ptr<sim_socket> peer_;
-  std::string inbox_;
-  std::size_t inbox_pos_ = 0;
+  detail::byte_inbox inbox_;
   std::size_t read_capacity_ = 0;  ///< Buffer size of the waiting read, for io_ready's bytes.
   bool eof_ = false;
   bool closed_ = false;

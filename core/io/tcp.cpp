@@ -5,6 +5,7 @@
 #include <string>
 #include <utility>
 
+#include "detail/byte_inbox.hpp"
 #include "sim_network.hpp"
 #include "stream_io.hpp"
 
@@ -42,16 +43,7 @@ class real_stream final : public stream_io, public std::enable_shared_from_this<
   wakeline::poll<std::size_t> poll_read(context& cx, std::span<char> buffer) override {
     if (closed_) throw io_error("read on a closed stream");
     if (buffer.empty()) return std::size_t{0};
-    if (inbox_.size() > inbox_pos_) {
-      std::size_t n = std::min(buffer.size(), inbox_.size() - inbox_pos_);
-      std::copy_n(inbox_.data() + inbox_pos_, n, buffer.data());
-      inbox_pos_ += n;
-      if (inbox_pos_ == inbox_.size()) {
-        inbox_.clear();
-        inbox_pos_ = 0;
-      }
-      return n;
-    }
+    if (!inbox_.empty()) return inbox_.take(buffer);
     if (!read_error_.empty()) throw io_error(read_error_);
     if (eof_) return std::size_t{0};
     if (!read_in_flight_) start_read(buffer.size());
@@ -116,7 +108,7 @@ class real_stream final : public stream_io, public std::enable_shared_from_this<
     rt_->reactor().end_real_operation();
     read_in_flight_ = false;
     if (!ec) {
-      inbox_.append(scratch_.data(), n);
+      inbox_.append(std::string_view(scratch_.data(), n));
     } else if (ec == asio::error::eof) {
       eof_ = true;
     } else if (ec != asio::error::operation_aborted) {
@@ -144,8 +136,7 @@ class real_stream final : public stream_io, public std::enable_shared_from_this<
   runtime* rt_;
   tcp::socket socket_;
   std::uint32_t io_;
-  std::string inbox_;
-  std::size_t inbox_pos_ = 0;
+  detail::byte_inbox inbox_;
   std::string scratch_;
   std::string outbox_;  ///< The bytes of the write in flight, owned here and not by its future.
   std::string read_error_;

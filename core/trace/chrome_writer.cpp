@@ -26,22 +26,6 @@ constexpr std::uint64_t nudge_ns = 2;
 
 double to_us(std::uint64_t ns) { return static_cast<double>(ns) / 1000.0; }
 
-const char* poll_result_name(std::uint8_t detail) {
-  switch (detail) {
-    case 0: return "pending";
-    case 1: return "ready";
-    default: return "failed";
-  }
-}
-
-const char* wake_effect_name(std::uint64_t arg) {
-  switch (arg) {
-    case 0: return "scheduled";
-    case 1: return "already_scheduled";
-    default: return "ended";
-  }
-}
-
 json header_object(const trace_header& header) {
   json params = json::object();
   for (const auto& [name, value] : header.params) {
@@ -234,7 +218,7 @@ class chrome_builder {
         json args = event_args(e);
         if (end != poll_end_of_.end()) {
           const trace_event& pe = events_[end->second];
-          args["result"] = poll_result_name(pe.detail);
+          args["result"] = to_string(static_cast<poll_result>(pe.detail));
           if (pe.file != nullptr) {
             args["file"] = source_file_name(pe.file);
             args["line"] = pe.line;
@@ -262,7 +246,7 @@ class chrome_builder {
       case event_kind::waker_wake:
       case event_kind::waker_wake_by_ref: {
         std::string name = "wake " + task_name(e.task);
-        if (e.arg != 0) name += std::string(" (") + wake_effect_name(e.arg) + ")";
+        if (e.arg != 0) name += std::string(" (") + to_string(static_cast<wake_effect>(e.arg)) + ")";
         if (open_poll_tid_ == 0) {
           // Outside a poll there is no slice for an arrow to start from: give the wake its own.
           json j = base("X", name, "wake", at - 1);

@@ -49,6 +49,24 @@ const char* to_string(wake_source source) {
   return "unknown";
 }
 
+const char* to_string(poll_result result) {
+  switch (result) {
+    case poll_result::pending: return "pending";
+    case poll_result::ready: return "ready";
+    case poll_result::failed: return "failed";
+  }
+  return "unknown";
+}
+
+const char* to_string(wake_effect effect) {
+  switch (effect) {
+    case wake_effect::scheduled: return "scheduled";
+    case wake_effect::already_scheduled: return "already_scheduled";
+    case wake_effect::ended: return "ended";
+  }
+  return "unknown";
+}
+
 const char* to_string(task_outcome outcome) {
   switch (outcome) {
     case task_outcome::completed: return "completed";

@@ -37,6 +37,12 @@ enum class enqueue_reason : std::uint8_t { spawn, wake, yield, abort };
 /// Who called a waker: the task being polled, a timer firing, I/O readiness, or nobody inside.
 enum class wake_source : std::uint8_t { outside, task, timer, io };
 
+/// What one poll of a task returned.
+enum class poll_result : std::uint8_t { pending, ready, failed };
+
+/// What a wake did to its task.
+enum class wake_effect : std::uint8_t { scheduled, already_scheduled, ended };
+
 /// How a task ended.
 enum class task_outcome : std::uint8_t { completed, cancelled, aborted, failed };
 
@@ -66,6 +72,8 @@ struct trace_event {
 const char* to_string(event_kind kind);
 const char* to_string(enqueue_reason reason);
 const char* to_string(wake_source source);
+const char* to_string(poll_result result);
+const char* to_string(wake_effect effect);
 const char* to_string(task_outcome outcome);
 const char* to_string(run_outcome outcome);
 const char* to_string(io_op op);

@@ -14,22 +14,6 @@ const char* clock_name(clock_kind clock) {
   return clock == clock_kind::virtual_time ? "virtual" : "real";
 }
 
-const char* poll_result_name(std::uint8_t detail) {
-  switch (detail) {
-    case 0: return "pending";
-    case 1: return "ready";
-    default: return "failed";
-  }
-}
-
-const char* wake_effect_name(std::uint64_t arg) {
-  switch (arg) {
-    case 0: return "scheduled";
-    case 1: return "already_scheduled";
-    default: return "ended";
-  }
-}
-
 void add_location(json& j, const trace_event& e) {
   if (e.file == nullptr) return;
   j["file"] = source_file_name(e.file);
@@ -100,7 +84,7 @@ std::string ndjson_event(const trace_recorder& trace, const trace_event& e) {
     case event_kind::poll_end:
       j["task"] = e.task;
       j["worker"] = e.worker;
-      j["result"] = poll_result_name(e.detail);
+      j["result"] = to_string(static_cast<poll_result>(e.detail));
       add_location(j, e);
       break;
     case event_kind::task_end:
@@ -117,7 +101,7 @@ std::string ndjson_event(const trace_recorder& trace, const trace_event& e) {
     case event_kind::waker_wake_by_ref:
       j["task"] = e.task;
       add_waker_source(j, e);
-      j["effect"] = wake_effect_name(e.arg);
+      j["effect"] = to_string(static_cast<wake_effect>(e.arg));
       break;
     case event_kind::timer_arm:
       j["timer"] = e.ref;
