@@ -23,7 +23,6 @@ class [[nodiscard]] join_handle {
 
   explicit join_handle(detail::task_header* task) : task_(task) {
     task_->owner->retain_task(task_);
-    task_->state |= detail::task_has_handle;
   }
   join_handle(join_handle&& other) noexcept : task_(std::exchange(other.task_, nullptr)) {}
   join_handle& operator=(join_handle&& other) noexcept {
@@ -78,7 +77,6 @@ class [[nodiscard]] join_handle {
   }
   void detach() {
     if (task_ == nullptr) return;
-    task_->state &= ~detail::task_has_handle;
     task_->join_waiter.reset();
     task_->owner->release_task(std::exchange(task_, nullptr));
   }

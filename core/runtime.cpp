@@ -129,7 +129,6 @@ void runtime::begin_run() {
 }
 
 void runtime::run(detail::task_header* root) {
-  root_ = root;
   for (;;) {
     if (root->state & detail::task_ended) {
       outcome_ = root->outcome == task_outcome::completed ? run_outcome::completed
@@ -203,7 +202,6 @@ void runtime::poll_task(detail::task_header* task) {
   } else if (done) {
     emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end,
           .detail = static_cast<std::uint8_t>(poll_result::ready)});
-    task->state |= detail::task_has_output;
     end_task(task, task_outcome::completed, {});
   } else {
     task->suspended_at = detail::suspend_point;

@@ -170,7 +170,6 @@ class runtime {
   detail::task_header* live_ = nullptr;  ///< Tasks whose future has not ended.
   std::uint32_t last_task_id_ = 0;
   detail::task_header* current_task_ = nullptr;
-  detail::task_header* root_ = nullptr;
   actor actor_;
   run_outcome outcome_ = run_outcome::completed;
   bool started_ = false;

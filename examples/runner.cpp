@@ -25,14 +25,14 @@ std::int64_t parse_value(const param_spec& spec, const std::string& text) {
   if (spec.type == param_type::boolean) {
     if (text == "true" || text == "1") return 1;
     if (text == "false" || text == "0") return 0;
-    throw usage_error("parameter '" + spec.name + "' must be true or false, not '" + text + "'");
+    throw usage_error(usage_error::problem::bad_value, "parameter '" + spec.name + "' must be true or false, not '" + text + "'");
   }
   auto value = parse_integer(text);
   if (!value) {
-    throw usage_error("parameter '" + spec.name + "' must be an integer, not '" + text + "'");
+    throw usage_error(usage_error::problem::bad_value, "parameter '" + spec.name + "' must be an integer, not '" + text + "'");
   }
   if (*value < spec.min || *value > spec.max) {
-    throw usage_error("parameter '" + spec.name + "' must be between " + std::to_string(spec.min) +
+    throw usage_error(usage_error::problem::out_of_range, "parameter '" + spec.name + "' must be between " + std::to_string(spec.min) +
                       " and " + std::to_string(spec.max) + ", not " + text);
   }
   return *value;
@@ -55,7 +55,7 @@ param_values validate_params(const example& e,
     auto spec = std::find_if(e.params.begin(), e.params.end(),
                              [&key = name](const param_spec& p) { return p.name == key; });
     if (spec == e.params.end()) {
-      throw usage_error("example '" + e.id + "' has no parameter '" + name +
+      throw usage_error(usage_error::problem::unknown_parameter, "example '" + e.id + "' has no parameter '" + name +
                         "' (parameters: " + names_of(e) + ")");
     }
     values[name] = parse_value(*spec, text);
@@ -63,34 +63,43 @@ param_values validate_params(const example& e,
   return param_values(std::move(values), seed);
 }
 
-run_result run_example(const run_request& request) {
+checked_run check_request(const run_request& request) {
   const example* e = find_example(request.example);
   if (e == nullptr) {
-    throw usage_error("unknown example '" + request.example + "' (see 'wakeline list')");
+    throw usage_error(usage_error::problem::unknown_example,
+                      "unknown example '" + request.example + "' (see 'wakeline list')");
   }
   if (std::find(e->strategies.begin(), e->strategies.end(), request.strategy) ==
       e->strategies.end()) {
     std::string list;
     for (const auto& s : e->strategies) list += (list.empty() ? "" : ", ") + s;
-    throw usage_error("example '" + e->id + "' does not support strategy '" + request.strategy +
-                      "' (supported: " + list + ")");
+    throw usage_error(usage_error::problem::unknown_strategy,
+                      "example '" + e->id + "' does not support strategy '" + request.strategy +
+                          "' (supported: " + list + ")");
   }
-  if (request.budget == 0) throw usage_error("the event budget must be at least 1");
-  param_values params = validate_params(*e, request.settings, request.seed);
-
-  run_result result;
-  result.header.example = e->id;
-  result.header.strategy = request.strategy;
-  result.header.seed = request.seed;
-  result.header.clock = request.clock;
-  result.header.budget = request.budget;
+  if (request.budget == 0) {
+    throw usage_error(usage_error::problem::out_of_range, "the event budget must be at least 1");
+  }
+  checked_run run{e, request, validate_params(*e, request.settings, request.seed), {}};
+  run.header.example = e->id;
+  run.header.strategy = request.strategy;
+  run.header.seed = request.seed;
+  run.header.clock = request.clock;
+  run.header.budget = request.budget;
   for (const param_spec& p : e->params) {
     if (p.type == param_type::boolean) {
-      result.header.params.emplace_back(p.name, params.flag(p.name));
+      run.header.params.emplace_back(p.name, run.params.flag(p.name));
     } else {
-      result.header.params.emplace_back(p.name, params.integer(p.name));
+      run.header.params.emplace_back(p.name, run.params.integer(p.name));
     }
   }
+  return run;
+}
+
+run_result execute(const checked_run& run) {
+  const run_request& request = run.request;
+  run_result result;
+  result.header = run.header;
   runtime_options options;
   options.clock = request.clock;
   options.trace = request.trace;
@@ -98,7 +107,7 @@ run_result run_example(const run_request& request) {
   result.rt = std::make_unique<runtime>(options);
   result.rt->trace().set_sink(request.sink, request.sink_context);
   try {
-    result.rt->block_on(e->main(params), "main", e->registered_at);
+    result.rt->block_on(run.e->main(run.params), "main", run.e->registered_at);
   } catch (const run_error&) {
     // Deadlock or budget: the outcome and the trace say it all.
   } catch (const std::exception& error) {
@@ -107,5 +116,7 @@ run_result run_example(const run_request& request) {
   result.outcome = result.rt->outcome();
   return result;
 }
+
+run_result run_example(const run_request& request) { return execute(check_request(request)); }
 
 }  // namespace wakeline::examples

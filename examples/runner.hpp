@@ -18,7 +18,15 @@ namespace wakeline::examples {
 /// value. The message is one sentence naming the problem.
 class usage_error : public std::runtime_error {
  public:
-  using std::runtime_error::runtime_error;
+  /// What kind of problem, for callers that report it as a code (the JS API).
+  enum class problem { unknown_example, unknown_strategy, unknown_parameter, bad_value, out_of_range };
+
+  usage_error(problem kind, const std::string& message)
+      : std::runtime_error(message), kind_(kind) {}
+  problem kind() const { return kind_; }
+
+ private:
+  problem kind_;
 };
 
 /// What the user asked for, as text where the user typed it.
@@ -53,6 +61,20 @@ std::optional<std::int64_t> parse_integer(std::string_view text);
 param_values validate_params(const example& e,
                              const std::vector<std::pair<std::string, std::string>>& settings,
                              std::uint64_t seed);
+
+/// A request that passed validation: everything needed to run it, and its header.
+struct checked_run {
+  const example* e = nullptr;
+  run_request request;
+  param_values params;
+  trace_header header;
+};
+
+/// Validates `request`; throws usage_error naming the first problem.
+checked_run check_request(const run_request& request);
+
+/// Runs a checked request to its end.
+run_result execute(const checked_run& run);
 
 /// Validates `request` (throws usage_error) and runs it to its end.
 run_result run_example(const run_request& request);

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -134,77 +135,61 @@ std::string setting_text(const param_spec& spec, const json& value) {
 }
 
 /// A request checked against the catalogue, ready to run.
+/// A request that passed both the JSON checks here and the runner's, plus its batch size.
 struct checked_request {
-  const example* e = nullptr;
-  run_request request;
-  trace_header header;
+  checked_run run;
   std::uint64_t batch_events = 256;
 };
 
+const char* code_of(usage_error::problem problem) {
+  switch (problem) {
+    case usage_error::problem::unknown_example: return "unknown_example";
+    case usage_error::problem::unknown_strategy: return "unknown_strategy";
+    case usage_error::problem::unknown_parameter: return "unknown_parameter";
+    case usage_error::problem::bad_value: return "bad_value";
+    case usage_error::problem::out_of_range: return "out_of_range";
+  }
+  return "bad_request";
+}
+
+// Checks what only JSON can get wrong (types, fractions, numbers beyond int64) and turns the
+// request into the runner's text settings; the runner checks everything else, as for the CLI.
 checked_request check(const std::string& text) {
   json request = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!request.is_object()) throw api_error{"bad_request", "the request is not a JSON object"};
-  checked_request c;
+  run_request r;
   if (!request.contains("example") || !request["example"].is_string()) {
     throw api_error{"bad_value", "the example id must be a string"};
   }
-  c.request.example = request["example"].get<std::string>();
-  c.e = find_example(c.request.example);
-  if (c.e == nullptr) {
-    throw api_error{"unknown_example", "unknown example '" + c.request.example + "'"};
-  }
+  r.example = request["example"].get<std::string>();
+  const example* e = find_example(r.example);
   if (request.contains("strategy") && !request["strategy"].is_null()) {
     if (!request["strategy"].is_string()) {
       throw api_error{"bad_value", "the strategy must be a string, not " + request["strategy"].dump()};
     }
-    c.request.strategy = request["strategy"].get<std::string>();
+    r.strategy = request["strategy"].get<std::string>();
   }
-  if (std::find(c.e->strategies.begin(), c.e->strategies.end(), c.request.strategy) ==
-      c.e->strategies.end()) {
-    std::string list;
-    for (const auto& s : c.e->strategies) list += (list.empty() ? "" : ", ") + s;
-    throw api_error{"unknown_strategy", "example '" + c.e->id + "' does not support strategy '" +
-                                            c.request.strategy + "' (supported: " + list + ")"};
-  }
-  c.request.seed = unsigned_field(request, "seed", 0, 0);
-  c.request.budget = unsigned_field(request, "budget", c.request.budget, 1);
-  c.batch_events = unsigned_field(request, "batch_events", c.batch_events, 1);
-
+  r.seed = unsigned_field(request, "seed", 0, 0);
+  r.budget = unsigned_field(request, "budget", r.budget, 1);
+  std::uint64_t batch_events = unsigned_field(request, "batch_events", 256, 1);
   if (request.contains("params") && !request["params"].is_null()) {
     const json& params = request["params"];
     if (!params.is_object()) {
       throw api_error{"bad_value", "params must be an object of name: value, not " + params.dump()};
     }
     for (const auto& [name, value] : params.items()) {
-      const param_spec* spec = find_param(*c.e, name);
-      std::pair<std::string, std::string> setting{name, spec ? setting_text(*spec, value) : "0"};
-      try {
-        validate_params(*c.e, {setting}, c.request.seed);
-      } catch (const usage_error& error) {
-        throw api_error{spec ? "out_of_range" : "unknown_parameter", error.what()};
-      }
-      c.request.settings.push_back(std::move(setting));
+      const param_spec* spec = e != nullptr ? find_param(*e, name) : nullptr;
+      // An unknown name is passed on as is: the runner names it with the example's parameters.
+      r.settings.emplace_back(name, spec != nullptr ? setting_text(*spec, value) : "0");
     }
   }
-  param_values values = validate_params(*c.e, c.request.settings, c.request.seed);
-
-  // The header exactly as examples::run_example builds it: the API sends it before the run.
-  c.header.example = c.e->id;
-  c.header.strategy = c.request.strategy;
-  c.header.seed = c.request.seed;
-  c.header.clock = c.request.clock;
-  c.header.budget = c.request.budget;
-  for (const param_spec& p : c.e->params) {
-    if (p.type == param_type::boolean) {
-      c.header.params.emplace_back(p.name, values.flag(p.name));
-    } else {
-      c.header.params.emplace_back(p.name, values.integer(p.name));
-    }
+  try {
+    return checked_request{check_request(r), batch_events};
+  } catch (const usage_error& error) {
+    throw api_error{code_of(error.kind()), error.what()};
   }
-  return c;
 }
 
-/// Gathers NDJSON lines and hands them to JS every `batch_events` events.
 struct chunk_stream {
   std::uint64_t batch_events = 256;
   std::uint64_t pending = 0;
@@ -292,7 +277,7 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_version() {
 /// {"header": "<NDJSON header line>"} or {"error": {"code", "message"}}.
 EMSCRIPTEN_KEEPALIVE const char* wakeline_check(const char* request) {
   try {
-    answer() = json{{"header", ndjson_header(check(request).header)}}.dump();
+    answer() = json{{"header", ndjson_header(check(request).run.header)}}.dump();
   } catch (const api_error& error) {
     answer() = error_json(error);
   }
@@ -303,34 +288,23 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_check(const char* request) {
 /// `batch_events` lines, through Module.onTraceChunk. Returns the summary (outcome, message,
 /// events, duration_ns, tasks with polls and wakes) or {"error": ...} for bad input.
 EMSCRIPTEN_KEEPALIVE const char* wakeline_run(const char* request) {
-  checked_request c;
+  std::optional<checked_request> checked;
   try {
-    c = check(request);
+    checked = check(request);
   } catch (const api_error& error) {
     answer() = error_json(error);
     return answer().c_str();
   }
-  std::string header = ndjson_header(c.header);
+  checked_request& c = *checked;
+  std::string header = ndjson_header(c.run.header);
   wakeline_js_chunk(0, header.data(), header.size());
 
   chunk_stream stream{.batch_events = c.batch_events};
-  c.request.sink = &chunk_stream::on_event;
-  c.request.sink_context = &stream;
-  run_result result;
-  try {
-    result = run_example(c.request);
-  } catch (const usage_error& error) {
-    answer() = error_json({"internal", std::string("checked request refused: ") + error.what()});
-    return answer().c_str();
-  }
+  c.run.request.sink = &chunk_stream::on_event;
+  c.run.request.sink_context = &stream;
+  run_result result = execute(c.run);
   stream.flush();
   result.rt->trace().set_sink(nullptr);
-  if (ndjson_header(result.header) != header) {
-    // The header sent ahead must be the runner's own; anything else is a bug here.
-    answer() = error_json({"internal", "header differs from the runner's: " +
-                                           ndjson_header(result.header)});
-    return answer().c_str();
-  }
   answer() = summary_json(*result.rt, result.outcome, result.message).dump();
   // The runtime (and the trace it owns) is freed here, before JS reads the answer.
   return answer().c_str();

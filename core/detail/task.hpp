@@ -43,10 +43,6 @@ inline constexpr std::uint32_t task_running = 1u << 1;
 inline constexpr std::uint32_t task_ended = 1u << 2;
 /// abort() was called: the next time the executor pops the task it drops the future.
 inline constexpr std::uint32_t task_closed = 1u << 3;
-/// A join_handle exists: the output is kept for it.
-inline constexpr std::uint32_t task_has_handle = 1u << 4;
-/// The output was stored by a completed poll and not yet taken.
-inline constexpr std::uint32_t task_has_output = 1u << 5;
 
 struct task_header;
 

@@ -55,9 +55,6 @@ class reactor {
   /// Runs Asio handlers that are ready now, without blocking.
   void poll_real();
 
-  /// True while any simulated delivery or real operation is outstanding.
-  bool busy() const { return next_delivery().has_value() || has_real_operations(); }
-
  private:
   struct impl;
   // Declared before impl_ so that it outlives the deliveries, which may hold simulated sockets.

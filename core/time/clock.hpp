@@ -15,6 +15,11 @@ enum class clock_kind : std::uint8_t {
   real_time,
 };
 
+/// The clock's name in traces and on the command line: "virtual" or "real".
+inline const char* to_string(clock_kind kind) {
+  return kind == clock_kind::virtual_time ? "virtual" : "real";
+}
+
 /// Nanoseconds since the runtime started.
 class clock {
  public:

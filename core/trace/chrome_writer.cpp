@@ -38,7 +38,7 @@ json header_object(const trace_header& header) {
   j["strategy"] = header.strategy;
   j["params"] = std::move(params);
   j["seed"] = header.seed;
-  j["clock"] = header.clock == clock_kind::virtual_time ? "virtual" : "real";
+  j["clock"] = to_string(header.clock);
   j["budget"] = header.budget;
   return j;
 }

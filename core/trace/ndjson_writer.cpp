@@ -10,10 +10,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-const char* clock_name(clock_kind clock) {
-  return clock == clock_kind::virtual_time ? "virtual" : "real";
-}
-
 void add_location(json& j, const trace_event& e) {
   if (e.file == nullptr) return;
   j["file"] = source_file_name(e.file);
@@ -45,7 +41,7 @@ std::string ndjson_header(const trace_header& header) {
   }
   j["params"] = std::move(params);
   j["seed"] = header.seed;
-  j["clock"] = clock_name(header.clock);
+  j["clock"] = to_string(header.clock);
   j["unit"] = "ns";
   j["budget"] = header.budget;
   return j.dump();
@@ -58,7 +54,7 @@ std::string ndjson_event(const trace_recorder& trace, const trace_event& e) {
   j["kind"] = to_string(e.kind);
   switch (e.kind) {
     case event_kind::runtime_start:
-      j["clock"] = clock_name(static_cast<clock_kind>(e.detail));
+      j["clock"] = to_string(static_cast<clock_kind>(e.detail));
       break;
     case event_kind::runtime_end:
       j["outcome"] = to_string(static_cast<run_outcome>(e.detail));
