@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const wasmDir = path.join(repo, 'build/wasm');
+const wasmDir = path.join(repo, 'build/wasm/api');
 const nativeCli = path.join(repo, 'build/release/wakeline');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 7;
@@ -31,14 +31,14 @@ const rate = (events, millis) => `${(events / (millis / 1000) / 1e6).toFixed(2)}
 
 for (const file of ['wakeline.mjs', 'wakeline-core.mjs', 'wakeline-core.wasm']) {
   if (!existsSync(path.join(wasmDir, file))) {
-    console.error(`missing build/wasm/${file}: cmake --preset wasm && cmake --build --preset wasm`);
+    console.error(`missing build/wasm/api/${file}: cmake --preset wasm && cmake --build --preset wasm`);
     process.exit(1);
   }
 }
 const { createWakeline } = await import(String(pathToFileURL(path.join(wasmDir, 'wakeline.mjs'))));
 
 // 1. Size: what a page downloads.
-console.log('## Size (build/wasm, gzip -9 by node:zlib)');
+console.log('## Size (build/wasm/api, gzip -9 by node:zlib)');
 let raw = 0;
 let gz = 0;
 for (const file of ['wakeline-core.wasm', 'wakeline-core.mjs', 'wakeline.mjs']) {

@@ -1,6 +1,6 @@
 // The JavaScript API (wasm/api/wakeline.mjs) in node: the catalogue it lists, traces that equal
 // the native CLI's byte for byte, and typed errors for bad input. Needs build/release/wakeline
-// and build/wasm/wakeline-core.mjs (scripts/build.sh builds both).
+// and build/wasm/api/wakeline-core.mjs (scripts/build.sh builds both).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { WakelineError, createWakeline } from '../../wasm/api/wakeline.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nativeCli = path.join(repo, 'build/release/wakeline');
-const core = path.join(repo, 'build/wasm/wakeline-core.mjs');
+const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
 
 function runNative(args) {
   const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });

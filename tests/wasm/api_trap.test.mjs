@@ -12,7 +12,7 @@ import { createWakeline } from '../../wasm/api/wakeline.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const nativeCli = path.join(repo, 'build/release/wakeline');
-const core = path.join(repo, 'build/wasm/wakeline-core.mjs');
+const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
 
 function nativeTrace(args) {
   const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });
