@@ -13,6 +13,18 @@ constexpr std::uint64_t driver_interval = 61;
 
 thread_local runtime* current_runtime = nullptr;
 
+/// Makes a runtime the current one for a scope: while it runs a slice, or drops its tasks.
+class current_runtime_scope {
+ public:
+  explicit current_runtime_scope(runtime* rt) : previous_(std::exchange(current_runtime, rt)) {}
+  ~current_runtime_scope() { current_runtime = previous_; }
+  current_runtime_scope(const current_runtime_scope&) = delete;
+  current_runtime_scope& operator=(const current_runtime_scope&) = delete;
+
+ private:
+  runtime* previous_;
+};
+
 detail::task_header* as_task(const void* data) {
   return static_cast<detail::task_header*>(const_cast<void*>(data));
 }
@@ -67,7 +79,16 @@ runtime::runtime(runtime_options options) : options_(options), trace_(options.tr
   }
 }
 
-runtime::~runtime() { assert(live_ == nullptr); }
+runtime::~runtime() {
+  if (started_ && !ended_) {
+    // Dropped part-way through (a host stopped resuming it): cancel what is alive, as a run's
+    // end would, so every destructor runs with this runtime current.
+    current_runtime_scope scope(this);
+    shutdown();
+  }
+  if (root_ != nullptr) release_task(root_);
+  assert(live_ == nullptr);
+}
 
 runtime& runtime::current() {
   if (current_runtime == nullptr) {
@@ -122,45 +143,62 @@ detail::task_header* runtime::dequeue() {
   return task;
 }
 
-void runtime::begin_run() {
-  previous_ = std::exchange(current_runtime, this);
-  emit({.kind = event_kind::runtime_start,
-        .detail = static_cast<std::uint8_t>(options_.clock)});
+void runtime::start_root(detail::task_header* root, std::string_view name,
+                         source_location where) {
+  if (started_) {
+    delete root;
+    throw std::logic_error("wakeline: a runtime runs one root future");
+  }
+  started_ = true;
+  emit({.kind = event_kind::runtime_start, .detail = static_cast<std::uint8_t>(options_.clock)});
+  register_task(root, name, where);
+  retain_task(root);  // Held until the runtime goes, so its output and error can be read.
+  root_ = root;
 }
 
-void runtime::run(detail::task_header* root) {
-  for (;;) {
-    if (root->state & detail::task_ended) {
-      outcome_ = root->outcome == task_outcome::completed ? run_outcome::completed
-                                                          : run_outcome::failed;
-      break;
-    }
-    if (cancel_requested_) {
-      outcome_ = run_outcome::cancelled;
-      break;
-    }
-    if (trace_.enabled() && trace_.event_count() >= options_.event_budget) {
-      emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
-      outcome_ = run_outcome::budget_exhausted;
-      break;
-    }
-    if (detail::task_header* task = dequeue()) {
-      poll_task(task);
-      release_task(task);
-      if (++ticks_ % driver_interval == 0) drive(false);
-      continue;
-    }
-    if (!drive(true)) {
-      report_deadlock();
-      outcome_ = run_outcome::deadlock;
-      break;
+bool runtime::resume(std::uint64_t max_steps) {
+  if (!started_) throw std::logic_error("wakeline: resume before start");
+  if (ended_) return true;
+  current_runtime_scope scope(this);
+  for (std::uint64_t step = 0; step < max_steps; ++step) {
+    if (std::optional<run_outcome> outcome = run_step()) {
+      outcome_ = *outcome;
+      finish_run();
+      return true;
     }
   }
+  return false;
+}
+
+std::optional<run_outcome> runtime::run_step() {
+  if (root_->state & detail::task_ended) {
+    return root_->outcome == task_outcome::completed ? run_outcome::completed
+                                                     : run_outcome::failed;
+  }
+  if (cancel_requested_) return run_outcome::cancelled;
+  if (trace_.enabled() && trace_.event_count() >= options_.event_budget) {
+    emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
+    return run_outcome::budget_exhausted;
+  }
+  if (detail::task_header* task = dequeue()) {
+    poll_task(task);
+    release_task(task);
+    if (++ticks_ % driver_interval == 0) drive(false);
+    return std::nullopt;
+  }
+  if (!drive(true)) {
+    report_deadlock();
+    return run_outcome::deadlock;
+  }
+  return std::nullopt;
+}
+
+void runtime::finish_run() {
   shutdown();
   emit({.arg = trace_.event_count() + 1,
         .kind = event_kind::runtime_end,
         .detail = static_cast<std::uint8_t>(outcome_)});
-  current_runtime = previous_;
+  ended_ = true;
 }
 
 void runtime::poll_task(detail::task_header* task) {

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <exception>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -83,6 +84,23 @@ class runtime {
   output_t<F> block_on(F f, std::string_view name = "main",
                        source_location where = source_location::current());
 
+  /// Spawns `f` as the root task without running anything; `resume` then runs the program in
+  /// slices. For hosts that must get control back now and then, like a browser's event loop.
+  template <future F>
+  void start(F f, std::string_view name = "main",
+             source_location where = source_location::current());
+
+  /// Runs at most `max_steps` steps (a step polls one task, or parks until the next timer or I/O)
+  /// of the program begun by `start`. Returns true once the run has ended; `outcome()` says how.
+  /// The trace of a run is the same whatever slices it was run in.
+  bool resume(std::uint64_t max_steps);
+
+  /// True once the run has ended.
+  bool ended() const { return ended_; }
+
+  /// The exception the root task failed with, or null.
+  std::exception_ptr root_error() const { return root_ != nullptr ? root_->error : nullptr; }
+
   /// Spawns `f` as a new task on this runtime. Prefer the free function `wakeline::spawn`.
   template <future F>
   detail::task_header* spawn_task(F f, std::string_view name, source_location where);
@@ -139,8 +157,9 @@ class runtime {
 
  private:
   void register_task(detail::task_header* task, std::string_view name, source_location where);
-  void begin_run();
-  void run(detail::task_header* root);
+  void start_root(detail::task_header* root, std::string_view name, source_location where);
+  std::optional<run_outcome> run_step();
+  void finish_run();
   void poll_task(detail::task_header* task);
   void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
   void enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause);
@@ -172,12 +191,13 @@ class runtime {
   detail::task_header* current_task_ = nullptr;
   actor actor_;
   run_outcome outcome_ = run_outcome::completed;
+  detail::task_header* root_ = nullptr;  ///< Held from `start` until the runtime is destroyed.
   bool started_ = false;
+  bool ended_ = false;
   bool shutting_down_ = false;
   bool cancel_requested_ = false;
   std::uint64_t ticks_ = 0;  ///< Polls so far; the driver is also checked every 61 of them.
   detail::task_header* live_tail_ = nullptr;
-  runtime* previous_ = nullptr;
 };
 
 namespace detail {
@@ -197,25 +217,21 @@ detail::task_header* runtime::spawn_task(F f, std::string_view name, source_loca
 }
 
 template <future F>
+void runtime::start(F f, std::string_view name, source_location where) {
+  start_root(new detail::task_cell<F, value_t<F>>(std::move(f)), name, where);
+}
+
+template <future F>
 output_t<F> runtime::block_on(F f, std::string_view name, source_location where) {
-  if (started_) throw std::logic_error("wakeline: a runtime runs one root future");
-  started_ = true;
-  using cell = detail::task_cell<F, value_t<F>>;
-  begin_run();
-  auto* root = new cell(std::move(f));
-  register_task(root, name, where);
-  retain_task(root);  // Held here until the output is taken.
-  run(root);
-  struct release_on_exit {
-    runtime* rt;
-    detail::task_header* task;
-    ~release_on_exit() { rt->release_task(task); }
-  } guard{this, root};
+  start(std::move(f), name, where);
+  resume(std::numeric_limits<std::uint64_t>::max());
   if (outcome_ == run_outcome::deadlock) throw run_error(outcome_, "wakeline: deadlock");
   if (outcome_ == run_outcome::budget_exhausted)
     throw run_error(outcome_, "wakeline: event budget exhausted");
-  if (root->error) std::rethrow_exception(root->error);
-  if constexpr (!std::is_void_v<output_t<F>>) return std::move(*static_cast<cell*>(root)->output);
+  if (root_->error) std::rethrow_exception(root_->error);
+  if constexpr (!std::is_void_v<output_t<F>>) {
+    return std::move(*static_cast<detail::task_cell<F, value_t<F>>*>(root_)->output);
+  }
 }
 
 }  // namespace wakeline

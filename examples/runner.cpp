@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <exception>
 #include <limits>
 
 namespace wakeline::examples {
@@ -96,7 +97,7 @@ checked_run check_request(const run_request& request) {
   return run;
 }
 
-run_result execute(const checked_run& run) {
+run_result start(const checked_run& run) {
   const run_request& request = run.request;
   run_result result;
   result.header = run.header;
@@ -106,14 +107,28 @@ run_result execute(const checked_run& run) {
   options.event_budget = request.budget;
   result.rt = std::make_unique<runtime>(options);
   result.rt->trace().set_sink(request.sink, request.sink_context);
-  try {
-    result.rt->block_on(run.e->main(run.params), "main", run.e->registered_at);
-  } catch (const run_error&) {
-    // Deadlock or budget: the outcome and the trace say it all.
-  } catch (const std::exception& error) {
-    result.message = error.what();
+  result.rt->start(run.e->main(run.params), "main", run.e->registered_at);
+  return result;
+}
+
+bool resume(run_result& run, std::uint64_t max_steps) {
+  if (!run.rt->resume(max_steps)) return false;
+  run.outcome = run.rt->outcome();
+  if (std::exception_ptr error = run.rt->root_error()) {
+    try {
+      std::rethrow_exception(error);
+    } catch (const std::exception& e) {
+      run.message = e.what();
+    } catch (...) {
+      run.message = "unknown exception";
+    }
   }
-  result.outcome = result.rt->outcome();
+  return true;
+}
+
+run_result execute(const checked_run& run) {
+  run_result result = start(run);
+  resume(result, std::numeric_limits<std::uint64_t>::max());
   return result;
 }
 

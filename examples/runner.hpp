@@ -76,6 +76,13 @@ checked_run check_request(const run_request& request);
 /// Runs a checked request to its end.
 run_result execute(const checked_run& run);
 
+/// Starts a checked request without running it, for hosts that run it in slices with `resume`.
+run_result start(const checked_run& run);
+
+/// Runs at most `max_steps` more steps of a started run. Returns true once it has ended, with
+/// `outcome` and `message` set; the trace is the same as `execute`'s whatever the slices.
+bool resume(run_result& run, std::uint64_t max_steps);
+
 /// Validates `request` (throws usage_error) and runs it to its end.
 run_result run_example(const run_request& request);
 
