@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Wakeline needs to build and test, and nothing that is already there. Safe to repeat.
 # Debian 12 packages: compilers, CMake/Ninja, GoogleTest, Google Benchmark, Asio, nlohmann/json,
-# Emscripten and node. Then the npm packages, when package.json lists any.
+# Emscripten, node, and Chromium for the browser tests (driven by playwright-core, which never
+# downloads a browser). Then the npm packages, when package.json lists any.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev libasio-dev nlohmann-json3-dev
-          emscripten nodejs)
+          emscripten nodejs chromium)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,6 +1,6 @@
-// Serves the playground on 127.0.0.1 for local use: static files from web/ (and dist/, where the
-// built JavaScript API will go), with the headers the page will have when hosted. No dependencies.
-// Usage: node scripts/serve.mjs [DIR...]   (default web/ dist/; PORT=8080 by default, the next free
+// Serves the playground on 127.0.0.1 for local use: the built site in dist/ (see
+// scripts/build-web.mjs), with the headers the page will have when hosted. No dependencies.
+// Usage: node scripts/serve.mjs [DIR...]   (default dist/; PORT=8080 by default, the next free
 // port if that one is taken)
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -13,7 +13,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const roots = args.length > 0
   ? args.map((dir) => path.resolve(dir))
-  : ['web', 'dist'].map((dir) => path.join(repo, dir));
+  : [path.join(repo, 'dist')];
 const host = '127.0.0.1';
 const portTries = 20;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the GoogleTest suite in a release build and again under AddressSanitizer +
 # UndefinedBehaviorSanitizer with leak detection, then the WebAssembly build against the native
-# CLI. Installs what is missing first. Safe to repeat; later runs rebuild only what changed.
+# CLI, and the page in Chromium. Installs what is missing first. Safe to repeat; later runs rebuild
+# only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,13 +29,13 @@ section "asan: tests (AddressSanitizer + UBSan, leak detection on)"
 # report fatal.
 ctest --preset asan -j "$jobs" --no-tests=error
 
-section "wasm: build"
-bash scripts/build.sh wasm
-section "node tests: wasm against native, scripts"
+section "wasm and web: build"
+bash scripts/build.sh wasm web
+section "node tests: wasm against native, scripts, the page in Chromium"
 shopt -s nullglob
-node_tests=(tests/wasm/*.test.mjs tests/scripts/*.test.mjs)
+node_tests=(tests/wasm/*.test.mjs tests/scripts/*.test.mjs tests/web/*.test.mjs)
 if ((${#node_tests[@]} == 0)); then
-  echo "test: no tests/wasm/*.test.mjs or tests/scripts/*.test.mjs found" >&2
+  echo "test: no tests/wasm/*.test.mjs, tests/scripts/*.test.mjs or tests/web/*.test.mjs found" >&2
   exit 1
 fi
 node --test "${node_tests[@]}"

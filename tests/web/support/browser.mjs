@@ -1,0 +1,103 @@
+// Shared by the browser tests: builds dist/ once, serves it with scripts/serve.mjs on a free port,
+// and opens the page in Debian's Chromium through playwright-core, collecting console errors.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+
+/** Chromium's flags for this machine (docs: TOOLCHAIN.md). */
+export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run'];
+
+let built = false;
+
+/** Builds dist/ from web/ and the wasm build's API, once per test file. */
+export function buildSite() {
+  if (built) return;
+  const result = spawnSync(process.execPath, [path.join(repo, 'scripts/build-web.mjs')], {
+    cwd: repo,
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`build-web failed:\n${result.stdout}${result.stderr}`);
+  built = true;
+}
+
+/** Starts scripts/serve.mjs over dist/ on a free port: { url, close() }. */
+export function startServer() {
+  const child = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs')], {
+    env: { ...process.env, PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const close = () => {
+    child.removeAllListeners('exit');
+    child.kill('SIGTERM');
+  };
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+      if (match) resolve({ url: match[0], close });
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${output}`)));
+  });
+}
+
+/** Launches Chromium. */
+export function launchBrowser() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
+}
+
+/**
+ * Opens `url` at 1280x720 in a new page of `browser`; `page.errors` collects console errors,
+ * uncaught exceptions and failed requests (CSP violations are console errors too).
+ */
+export async function openPage(browser, url) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  page.errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => page.errors.push(`exception: ${error.message}`));
+  page.on('requestfailed', (request) => page.errors.push(`request failed: ${request.url()}`));
+  await page.goto(url);
+  return page;
+}
+
+/** Waits until the page's run ended (body[data-run-state] done or error); returns the state. */
+export async function waitForRun(page, timeout = 20000) {
+  await page.waitForFunction(
+    () => ['done', 'error'].includes(document.body.dataset.runState),
+    null,
+    { timeout },
+  );
+  return page.evaluate(() => document.body.dataset.runState);
+}
+
+/** Sets up a server and a browser for a test file: { url, browser, close() }. */
+export async function startSession() {
+  buildSite();
+  const server = await startServer();
+  let browser;
+  try {
+    browser = await launchBrowser();
+  } catch (error) {
+    server.close();
+    throw error;
+  }
+  return {
+    url: server.url,
+    browser,
+    async close() {
+      try {
+        await browser.close();
+      } finally {
+        server.close();
+      }
+    },
+  };
+}

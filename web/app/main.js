@@ -1,0 +1,150 @@
+// Wakeline's playground page: loads the runtime, builds the controls from its catalogue, runs
+// `concurrent` (or the example the link names) and wires timeline, source and status together.
+import { CatalogueForm } from './catalogue-form.js';
+import { byId } from './dom.js';
+import { loadEngine } from './engine.js';
+import { RunController } from './run-controller.js';
+import { SourceView } from './source-view.js';
+import { attachInteraction } from './timeline/interaction.js';
+import { formatTime } from './timeline/time-format.js';
+import { Timeline } from './timeline/timeline.js';
+
+const defaultExample = 'concurrent';
+
+/** The example a link like `#example=basic` names, or null. */
+function linkedExample() {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  return params.get('example');
+}
+
+function showError(message) {
+  const banner = byId('error-banner');
+  banner.textContent = message;
+  banner.hidden = false;
+}
+
+function setRunState(state) {
+  document.body.dataset.runState = state;
+}
+
+async function start() {
+  setRunState('loading');
+  const statusText = byId('run-status-text');
+  const progress = byId('run-progress');
+  const runButton = byId('run-button');
+  const cancelButton = byId('cancel-button');
+  const details = byId('selection-details');
+  const rangeReadout = byId('timeline-range');
+  const sourceView = new SourceView(byId('source-view'));
+
+  let model = null;
+  const timeline = new Timeline(byId('timeline'), {
+    onSelect(hit) {
+      if (!hit || !model) {
+        details.textContent = 'Click a poll or an event to select it.';
+        sourceView.highlight(null, null);
+        return;
+      }
+      const fields = model.fieldsOf(hit.event);
+      const where = fields.file && fields.line ? ` at ${fields.file}:${fields.line}` : '';
+      const what = hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
+      details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
+      sourceView.highlight(fields.file, fields.line);
+    },
+    onView(view) {
+      rangeReadout.textContent = view.count === 0
+        ? ''
+        : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
+      rangeReadout.dataset.x0 = String(view.x0);
+      rangeReadout.dataset.x1 = String(view.x1);
+    },
+  });
+  attachInteraction(timeline);
+  byId('fit-button').addEventListener('click', () => timeline.fit());
+  const spread = byId('spread-instants');
+  spread.addEventListener('change', () => {
+    if (!model) return;
+    model.spread = spread.checked;
+    timeline.fit();
+  });
+
+  let engine;
+  try {
+    engine = await loadEngine();
+  } catch (error) {
+    setRunState('error');
+    showError(`The runtime could not be loaded: ${error?.message ?? error}`);
+    return;
+  }
+  const examples = await engine.examples();
+  const form = new CatalogueForm(examples, {
+    examplePicker: byId('example-picker'),
+    explanation: byId('example-explanation'),
+    strategyPicker: byId('strategy-picker'),
+    params: byId('params'),
+    runButton,
+  }, {
+    onExampleChange(example) {
+      byId('example-title').textContent = example.title;
+      sourceView.show(example.source_file, example.source);
+    },
+  });
+
+  const runs = new RunController(engine, {
+    start(newModel) {
+      model = newModel;
+      model.spread = spread.checked;
+      timeline.setModel(model);
+      details.textContent = 'Click a poll or an event to select it.';
+      byId('error-banner').hidden = true;
+      statusText.textContent = 'running…';
+      progress.hidden = false;
+      cancelButton.disabled = false;
+      setRunState('running');
+    },
+    progress(current) {
+      statusText.textContent = `${current.count.toLocaleString('en')} events…`;
+      timeline.modelChanged();
+    },
+    end(current, summary) {
+      timeline.modelChanged();
+      progress.hidden = true;
+      cancelButton.disabled = true;
+      const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
+      statusText.textContent =
+        `${current.count.toLocaleString('en')} events · ${formatTime(current.duration)}${outcome}`;
+      if (summary.message) showError(`The run ended with ${summary.outcome}: ${summary.message}`);
+      setRunState('done');
+    },
+    error(error) {
+      progress.hidden = true;
+      cancelButton.disabled = true;
+      statusText.textContent = 'not run';
+      showError(error?.message ?? String(error));
+      setRunState('error');
+    },
+  });
+
+  const run = () => {
+    const request = form.request();
+    if (request) runs.start(request);
+  };
+  runButton.addEventListener('click', run);
+  byId('params-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    run();
+  });
+  cancelButton.addEventListener('click', () => runs.cancel());
+
+  const linked = linkedExample();
+  if (linked && !form.selectExample(linked)) {
+    showError(`The link names an example that does not exist: “${linked}”. Showing ${defaultExample}.`);
+  }
+  if (!form.example) form.selectExample(form.byId.has(defaultExample) ? defaultExample : examples[0].id);
+  run();
+}
+
+start().catch((error) => {
+  setRunState('error');
+  showError(`The page failed to start: ${error?.message ?? error}`);
+});

@@ -1,0 +1,59 @@
+// The source panel: an example's C++ with highlighting, one row per line, and a way to light up
+// and scroll to a line. Token texts become text nodes; no source text is ever parsed as markup.
+import { splitLines, tokenizeCpp } from './cpp-tokens.js';
+
+/** Shows one source file; `highlight(line)` marks a line and scrolls it into view. */
+export class SourceView {
+  constructor(container) {
+    this.container = container;
+    this.fileName = '';
+    this.rows = [];
+    this.current = null;
+    this.reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
+  }
+
+  /** Replaces the shown file. */
+  show(fileName, source) {
+    this.fileName = fileName;
+    this.current = null;
+    const lines = splitLines(tokenizeCpp(source.replace(/\n$/, '')));
+    this.rows = lines.map((tokens, index) => {
+      const row = document.createElement('div');
+      row.className = 'source-line';
+      row.dataset.line = String(index + 1);
+      const number = document.createElement('span');
+      number.className = 'source-line-number';
+      number.textContent = String(index + 1);
+      const code = document.createElement('code');
+      for (const token of tokens) {
+        if (token.type === 'plain') {
+          code.append(token.text);
+        } else {
+          const span = document.createElement('span');
+          span.className = `tok-${token.type}`;
+          span.textContent = token.text;
+          code.append(span);
+        }
+      }
+      row.append(number, code);
+      return row;
+    });
+    const title = document.createElement('div');
+    title.className = 'source-file-name';
+    title.textContent = fileName;
+    this.container.replaceChildren(title, ...this.rows);
+  }
+
+  /** Marks `line` (1-based) of `file` and scrolls to it; another file or null clears the mark. */
+  highlight(file, line) {
+    this.current?.classList.remove('is-current');
+    this.current = null;
+    if (file !== this.fileName || !Number.isInteger(line)) return false;
+    const row = this.rows[line - 1];
+    if (!row) return false;
+    row.classList.add('is-current');
+    this.current = row;
+    row.scrollIntoView({ block: 'center', behavior: this.reduceMotion.matches ? 'auto' : 'smooth' });
+    return true;
+  }
+}

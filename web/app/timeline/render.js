@@ -1,0 +1,270 @@
+// Draws one frame of the timeline from a render context: axis, instants, lanes, labels.
+// Everything is in CSS pixels; the caller has scaled the context by devicePixelRatio.
+import { pollResult } from './model.js';
+import { axisHeight, labelWidth } from './lanes.js';
+import { laneSpans, lanePoints } from './lane-items.js';
+import { forEachVisibleSpan, forEachVisiblePoint, lowerBound } from './visible.js';
+import { formatTime, niceStep } from './time-format.js';
+
+/** Narrowest a span is drawn, in CSS pixels, so zero-length polls stay visible. */
+export const minSpanPx = 2;
+
+const wakeKinds = new Set(['waker_wake', 'waker_wake_by_ref']);
+
+function resultColour(palette, result) {
+  switch (result) {
+    case pollResult.pending: return palette.pending;
+    case pollResult.ready: return palette.ready;
+    case pollResult.failed: return palette.failed;
+    default: return palette.other;
+  }
+}
+
+/**
+ * Renders the frame described by `rc`:
+ * { ctx, width, height, model, lanes, scale, scrollY, palette, selection: { event, poll, task } }.
+ */
+export function renderTimeline(rc) {
+  const { ctx, width, height, palette } = rc;
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, width, height);
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textBaseline = 'middle';
+
+  const top = axisHeight - rc.scrollY;
+  drawLaneBackgrounds(rc, top);
+  drawInstants(rc);
+  const ticks = axisTicks(rc);
+  ctx.strokeStyle = palette.grid;
+  ctx.lineWidth = 1;
+  for (const tick of ticks) {
+    ctx.beginPath();
+    ctx.moveTo(Math.round(tick.px) + 0.5, axisHeight);
+    ctx.lineTo(Math.round(tick.px) + 0.5, height);
+    ctx.stroke();
+  }
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(labelWidth, axisHeight, width - labelWidth, height - axisHeight);
+  ctx.clip();
+  for (const lane of rc.lanes) {
+    const y = top + lane.y;
+    if (y + lane.h < axisHeight || y > height) continue;
+    drawLane(rc, lane, y);
+  }
+  ctx.restore();
+
+  drawAxis(rc, ticks);
+  drawLabels(rc, top);
+}
+
+function drawLaneBackgrounds(rc, top) {
+  const { ctx, width, height, palette, selection } = rc;
+  rc.lanes.forEach((lane, index) => {
+    const y = top + lane.y;
+    if (y + lane.h < axisHeight || y > height) return;
+    const selected = lane.type === 'task' && selection && lane.task.id === selection.task;
+    ctx.fillStyle = selected ? palette.laneSelected : index % 2 ? palette.laneAlt : palette.lane;
+    ctx.fillRect(0, y, width, lane.h);
+  });
+}
+
+// Instants where time stands still and several events happen: a faint band, so the reader sees
+// that these polls all share one virtual time.
+function drawInstants(rc) {
+  const { ctx, model, scale, palette, height } = rc;
+  const k = model.k;
+  if (k === 0) return;
+  const first = model.instants.data;
+  const n = model.instants.length;
+  const endOf = (j) => (j + 1 < n ? first[j + 1] : model.count);
+  ctx.fillStyle = palette.instant;
+  forEachVisibleSpan(
+    n,
+    (j) => model.x(first[j], k),
+    (j) => model.x(endOf(j) - 1, k) + k,
+    scale,
+    (j, px0, px1) => {
+      if (endOf(j) - first[j] < 2 || px1 - px0 < 3) return;
+      const left = Math.max(px0, labelWidth);
+      ctx.fillRect(left, axisHeight, Math.max(0, px1 - left), height - axisHeight);
+    },
+  );
+}
+
+function drawLane(rc, lane, y) {
+  const { ctx, model, scale, palette, selection } = rc;
+  const k = model.k;
+  const spans = laneSpans(model, lane, k);
+  if (spans && lane.type === 'task') {
+    const { result } = model.polls;
+    let lastEndPx = null;
+    let lastPending = false;
+    const spanTop = y + 5;
+    const spanHeight = lane.h - 12;
+    forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) => {
+      const poll = spans.poll(i);
+      const r = result.data[poll];
+      if (lastPending && lastEndPx !== null && px0 - lastEndPx > 2) {
+        ctx.strokeStyle = palette.waiting;
+        ctx.setLineDash([3, 3]);
+        ctx.beginPath();
+        ctx.moveTo(lastEndPx, spanTop + spanHeight / 2 + 0.5);
+        ctx.lineTo(px0, spanTop + spanHeight / 2 + 0.5);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+      const w = Math.max(minSpanPx, px1 - px0);
+      ctx.fillStyle = resultColour(palette, r);
+      ctx.fillRect(px0, spanTop, w, spanHeight);
+      if (selection && selection.poll === poll) {
+        ctx.strokeStyle = palette.selection;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(px0 - 1, spanTop - 1, w + 2, spanHeight + 2);
+        ctx.lineWidth = 1;
+      }
+      lastEndPx = px0 + w;
+      lastPending = r === pollResult.pending;
+    });
+    // A wait that started left of the window and ends beyond it still shows as a line.
+    if (spans.n > 0 && lastEndPx === null) {
+      const before = lowerBound(0, spans.n, (j) => spans.beginX(j) > scale.x1) - 1;
+      if (before >= 0 && result.data[spans.poll(before)] === pollResult.pending && before + 1 < spans.n) {
+        ctx.strokeStyle = palette.waiting;
+        ctx.setLineDash([3, 3]);
+        ctx.beginPath();
+        ctx.moveTo(scale.left, spanTop + spanHeight / 2 + 0.5);
+        ctx.lineTo(scale.left + scale.width, spanTop + spanHeight / 2 + 0.5);
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+    }
+  } else if (spans) {
+    ctx.fillStyle = palette.park;
+    forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) => {
+      const w = Math.max(1, px1 - px0);
+      ctx.fillRect(px0, y + 5, w, lane.h - 10);
+      if (w > 60) {
+        ctx.fillStyle = palette.textMuted;
+        ctx.fillText('parked', Math.max(px0, labelWidth) + 6, y + lane.h / 2);
+        ctx.fillStyle = palette.park;
+      }
+    });
+  }
+
+  const points = lanePoints(model, lane, k);
+  if (!points) return;
+  forEachVisiblePoint(points.n, points.pointX, scale, (i, px) => {
+    const event = points.event(i);
+    const kind = model.kindOf(event);
+    const selected = selection && selection.event === event && selection.poll === -1;
+    if (lane.type === 'task') {
+      const tall = wakeKinds.has(kind) || kind === 'task_spawn' || kind === 'task_end';
+      ctx.fillStyle = selected ? palette.selection : palette.mark;
+      ctx.fillRect(Math.round(px) - 0.5, y + lane.h - (tall ? 9 : 6), selected ? 3 : 1.5, tall ? 8 : 5);
+    } else {
+      drawMarker(ctx, kind, px, y + lane.h / 2, lane.type === 'io' ? palette.io : palette.timer);
+      if (selected) {
+        ctx.strokeStyle = palette.selection;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(px - 6, y + 3, 12, lane.h - 6);
+        ctx.lineWidth = 1;
+      }
+    }
+  });
+}
+
+// Fires and readiness are diamonds, arms and registrations ticks, cancels crosses: shapes as well
+// as colours, for readers who cannot tell the colours apart.
+function drawMarker(ctx, kind, px, cy, colour) {
+  ctx.fillStyle = colour;
+  ctx.strokeStyle = colour;
+  if (kind === 'timer_fire' || kind === 'io_ready') {
+    ctx.beginPath();
+    ctx.moveTo(px, cy - 6);
+    ctx.lineTo(px + 5, cy);
+    ctx.lineTo(px, cy + 6);
+    ctx.lineTo(px - 5, cy);
+    ctx.closePath();
+    ctx.fill();
+  } else if (kind === 'timer_cancel') {
+    ctx.beginPath();
+    ctx.moveTo(px - 4, cy - 4);
+    ctx.lineTo(px + 4, cy + 4);
+    ctx.moveTo(px + 4, cy - 4);
+    ctx.lineTo(px - 4, cy + 4);
+    ctx.stroke();
+  } else {
+    ctx.fillRect(Math.round(px) - 1, cy - 5, 2, 10);
+  }
+}
+
+/** Tick marks in virtual time over the visible window: [{ px, label }]. */
+export function axisTicks(rc) {
+  const { model, scale } = rc;
+  const k = model.k;
+  const t0 = model.timeAt(scale.x0, k);
+  const t1 = model.timeAt(scale.x1, k);
+  const step = niceStep(t1 - t0, scale.width / 110);
+  const ticks = [];
+  if (t1 <= t0) return ticks;
+  let lastPx = -Infinity;
+  for (let T = Math.ceil(t0 / step) * step; T <= t1; T += step) {
+    const px = scale.toPx(model.xOfTime(T, k));
+    if (px < scale.left || px - lastPx < 56) continue;
+    ticks.push({ px, label: formatTime(T, step) });
+    lastPx = px;
+  }
+  return ticks;
+}
+
+function drawAxis(rc, ticks) {
+  const { ctx, width, palette, model, scale } = rc;
+  ctx.fillStyle = palette.background;
+  ctx.fillRect(0, 0, width, axisHeight);
+  ctx.fillStyle = palette.text;
+  ctx.textAlign = 'left';
+  for (const tick of ticks) ctx.fillText(tick.label, tick.px + 3, axisHeight / 2);
+  if (ticks.length === 0 && model.count > 0) {
+    // The whole window lies inside one instant: say which, rather than showing no time at all.
+    const t = model.timeAt((scale.x0 + scale.x1) / 2);
+    ctx.fillText(`t = ${formatTime(t)} (time stands still)`, scale.left + 6, axisHeight / 2);
+  }
+  ctx.strokeStyle = palette.grid;
+  ctx.beginPath();
+  ctx.moveTo(0, axisHeight - 0.5);
+  ctx.lineTo(width, axisHeight - 0.5);
+  ctx.stroke();
+}
+
+function drawLabels(rc, top) {
+  const { ctx, height, palette, selection } = rc;
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(0, axisHeight, labelWidth, height - axisHeight);
+  ctx.clip();
+  rc.lanes.forEach((lane, index) => {
+    const y = top + lane.y;
+    if (y + lane.h < axisHeight || y > height) return;
+    const selected = lane.type === 'task' && selection && lane.task.id === selection.task;
+    ctx.fillStyle = selected ? palette.laneSelected : index % 2 ? palette.laneAlt : palette.lane;
+    ctx.fillRect(0, y, labelWidth, lane.h);
+    ctx.fillStyle = lane.type === 'task' ? palette.text : palette.textMuted;
+    ctx.font = selected ? 'bold 12px system-ui, sans-serif' : '12px system-ui, sans-serif';
+    ctx.fillText(fitText(ctx, lane.label, labelWidth - 12), 8, y + lane.h / 2);
+  });
+  ctx.restore();
+  ctx.strokeStyle = palette.grid;
+  ctx.beginPath();
+  ctx.moveTo(labelWidth - 0.5, 0);
+  ctx.lineTo(labelWidth - 0.5, height);
+  ctx.stroke();
+}
+
+function fitText(ctx, text, width) {
+  if (ctx.measureText(text).width <= width) return text;
+  let end = text.length;
+  while (end > 1 && ctx.measureText(`${text.slice(0, end)}…`).width > width) --end;
+  return `${text.slice(0, end)}…`;
+}

@@ -1,0 +1,229 @@
+// The timeline component: owns the canvas, the visible window and the one requestAnimationFrame
+// loop; drawing is render.js, input is interaction.js, geometry comes from the model.
+import { axisHeight, buildLanes, labelWidth, laneAt } from './lanes.js';
+import { laneSpans, lanePoints } from './lane-items.js';
+import { readPalette } from './palette.js';
+import { minSpanPx, renderTimeline } from './render.js';
+import { TimeScale } from './time-scale.js';
+import { lowerBound, nearestPoint } from './visible.js';
+
+/** What the pointer is on: { event, poll (-1 if none), task (0 if none) }. */
+export class Timeline {
+  /**
+   * @param {HTMLElement} container where the canvas goes
+   * @param {{ onSelect?: (hit: object | null) => void, onView?: (view: object) => void }} callbacks
+   *   onView hears the visible window after each frame: { x0, x1, t0, t1, count }.
+   */
+  constructor(container, { onSelect, onView } = {}) {
+    this.container = container;
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'timeline-canvas';
+    this.canvas.tabIndex = 0;
+    this.canvas.setAttribute('role', 'img');
+    this.canvas.setAttribute('aria-label', 'Timeline of the run: one lane per task, polls as spans');
+    container.append(this.canvas);
+    this.onSelect = onSelect ?? (() => {});
+    this.onView = onView ?? (() => {});
+    this.model = null;
+    this.lanes = [];
+    this.lanesHeight = 0;
+    this.x0 = 0;
+    this.x1 = 1;
+    this.scrollY = 0;
+    this.autoFit = true;
+    this.selection = null;
+    this.width = 0;
+    this.height = 0;
+    this.frame = 0;
+    this.palette = readPalette(container);
+    this.drawCount = 0;
+
+    new ResizeObserver(() => this.#resize()).observe(container);
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      this.palette = readPalette(this.container);
+      this.requestDraw();
+    });
+    this.#resize();
+  }
+
+  /** Shows `model` (a new run); the view fits it until the user zooms or pans. */
+  setModel(model) {
+    this.model = model;
+    this.selection = null;
+    this.scrollY = 0;
+    this.autoFit = true;
+    this.modelChanged();
+  }
+
+  /** Call after events were appended: lanes are rebuilt and a fitted view follows the growth. */
+  modelChanged() {
+    if (!this.model) return;
+    const { lanes, height } = buildLanes(this.model);
+    this.lanes = lanes;
+    this.lanesHeight = height;
+    if (this.autoFit) this.#fitView();
+    this.#clampScroll();
+    this.requestDraw();
+  }
+
+  /** Shows the whole trace. */
+  fit() {
+    this.autoFit = true;
+    this.#fitView();
+    this.requestDraw();
+  }
+
+  #fitView() {
+    if (!this.model) return;
+    const [start, end] = this.model.extent();
+    const pad = (end - start) * 0.02;
+    this.x0 = start - pad;
+    this.x1 = end + pad;
+  }
+
+  /** The layout window on screen: { x0, x1 }. */
+  get view() {
+    return { x0: this.x0, x1: this.x1 };
+  }
+
+  /** The pixel scale of the current window. */
+  get scale() {
+    return new TimeScale(this.x0, this.x1, labelWidth, this.width - labelWidth);
+  }
+
+  /** Zooms by `factor` (> 1 zooms in) keeping the layout position under CSS pixel `px` still. */
+  zoomAt(px, factor) {
+    if (!this.model) return;
+    const scale = this.scale;
+    const anchor = scale.fromPx(Math.min(Math.max(px, labelWidth), this.width));
+    const [start, end] = this.model.extent();
+    const total = end - start;
+    // Deepest zoom: a few event slots, or 10 ns on a pure time layout; widest: 4x the trace.
+    const minSpan = Math.max(this.model.k * 3, 10);
+    const span = Math.min(Math.max((this.x1 - this.x0) / factor, minSpan), total * 4 + minSpan);
+    const ratio = (anchor - this.x0) / (this.x1 - this.x0);
+    this.x0 = anchor - ratio * span;
+    this.x1 = this.x0 + span;
+    this.autoFit = false;
+    this.requestDraw();
+  }
+
+  /** Moves the window by CSS pixels: positive dx shows what is further left. */
+  panBy(dx, dy) {
+    const shift = dx / this.scale.pxPerUnit;
+    this.x0 -= shift;
+    this.x1 -= shift;
+    this.scrollY -= dy;
+    this.#clampScroll();
+    if (dx !== 0) this.autoFit = false;
+    this.requestDraw();
+  }
+
+  #clampScroll() {
+    const room = Math.max(0, this.lanesHeight - (this.height - axisHeight));
+    this.scrollY = Math.min(Math.max(0, this.scrollY), room);
+  }
+
+  /** What is under CSS pixel (px, py), or null. */
+  hitTest(px, py) {
+    const model = this.model;
+    if (!model || px < labelWidth || py < axisHeight) return null;
+    const lane = laneAt(this.lanes, py - axisHeight + this.scrollY);
+    if (!lane) return null;
+    const scale = this.scale;
+    const x = scale.fromPx(px);
+    const k = model.k;
+    const tolerance = 4 / scale.pxPerUnit;
+    const spans = laneSpans(model, lane, k);
+    if (spans && spans.n > 0) {
+      const i = lowerBound(0, spans.n, (j) => spans.endX(j) >= x - tolerance) ;
+      if (i < spans.n) {
+        const begin = spans.beginX(i);
+        const end = Math.max(spans.endX(i), begin + minSpanPx / scale.pxPerUnit);
+        if (x >= begin - tolerance && x <= end + tolerance) {
+          if (lane.type === 'task') {
+            const poll = spans.poll(i);
+            const endEvent = model.polls.end.data[poll];
+            return {
+              lane,
+              poll,
+              event: endEvent === -1 ? model.polls.begin.data[poll] : endEvent,
+              begin: model.polls.begin.data[poll],
+              task: lane.task.id,
+            };
+          }
+          return { lane, poll: -1, event: lane.worker.parkBegin.data[i], task: 0 };
+        }
+      }
+    }
+    const points = lanePoints(model, lane, k);
+    if (points && points.n > 0) {
+      const i = nearestPoint(points.n, points.pointX, x, tolerance);
+      if (i !== -1) {
+        const event = points.event(i);
+        return { lane, poll: -1, event, task: model.task.data[event] };
+      }
+    }
+    return null;
+  }
+
+  /** Selects `hit` (from hitTest) or clears the selection with null. */
+  select(hit) {
+    this.selection = hit ? { event: hit.event, poll: hit.poll, task: hit.task } : null;
+    this.requestDraw();
+    this.onSelect(hit);
+  }
+
+  /** Schedules a frame; several requests before it draw once. */
+  requestDraw() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  /** Draws now. */
+  draw() {
+    const dpr = window.devicePixelRatio || 1;
+    const ctx = this.canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    if (!this.model) {
+      ctx.fillStyle = this.palette.background;
+      ctx.fillRect(0, 0, this.width, this.height);
+      return;
+    }
+    renderTimeline({
+      ctx,
+      width: this.width,
+      height: this.height,
+      model: this.model,
+      lanes: this.lanes,
+      scale: this.scale,
+      scrollY: this.scrollY,
+      palette: this.palette,
+      selection: this.selection,
+    });
+    ++this.drawCount;
+    this.onView({
+      x0: this.x0,
+      x1: this.x1,
+      t0: this.model.timeAt(this.x0),
+      t1: this.model.timeAt(this.x1),
+      count: this.model.count,
+    });
+  }
+
+  #resize() {
+    const rect = this.container.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    this.width = Math.max(1, Math.floor(rect.width));
+    this.height = Math.max(1, Math.floor(rect.height));
+    this.canvas.width = Math.round(this.width * dpr);
+    this.canvas.height = Math.round(this.height * dpr);
+    this.canvas.style.width = `${this.width}px`;
+    this.canvas.style.height = `${this.height}px`;
+    this.#clampScroll();
+    this.draw();
+  }
+}
