@@ -191,6 +191,16 @@ async<void> woken_while_running() {
   co_await b;
 }
 
+async<void> nothing() { co_return; }
+
+// A child wakes the root while another child keeps re-queueing itself.
+async<void> root_woken_behind_queue() {
+  auto a = spawn(nothing());
+  auto b = spawn(self_wake{2});
+  co_await a;
+  co_await b;
+}
+
 async<void> pass_on(oneshot::receiver<std::uint32_t> input, oneshot::sender<std::uint32_t> tx) {
   auto v = co_await input;
   check(v.has_value(), "chain broken");
@@ -213,8 +223,6 @@ async<void> wake_chain() {
   check(last == len, "wrong chain length");
   for (auto& h : handles) co_await h;
 }
-
-async<void> nothing() { co_return; }
 
 // 70 tasks that end at their first poll; the root waits for each in turn.
 async<void> many_ready_tasks() {
@@ -251,6 +259,7 @@ constexpr std::array all{
     scenario{"select", select},
     scenario{"nested_spawn", nested_spawn},
     scenario{"woken_while_running", woken_while_running},
+    scenario{"root_woken_behind_queue", root_woken_behind_queue},
     scenario{"wake_chain", wake_chain},
     scenario{"many_ready_tasks", many_ready_tasks},
     scenario{"coop_budget", coop_budget},

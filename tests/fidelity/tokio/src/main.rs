@@ -25,6 +25,7 @@ fn main() {
     scenario!(select);
     scenario!(nested_spawn);
     scenario!(woken_while_running);
+    scenario!(root_woken_behind_queue);
     scenario!(wake_chain);
     scenario!(many_ready_tasks);
     scenario!(coop_budget);

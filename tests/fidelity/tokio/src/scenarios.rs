@@ -202,6 +202,14 @@ pub async fn woken_while_running() {
     b.await.unwrap();
 }
 
+/// A child wakes the root while another child keeps re-queueing itself.
+pub async fn root_woken_behind_queue() {
+    let a = spawn(async {});
+    let b = spawn(SelfWake { times: 2 });
+    a.await.unwrap();
+    b.await.unwrap();
+}
+
 /// A value passed along 100 tasks through oneshot channels, each wake starting the next.
 pub async fn wake_chain() {
     const LEN: usize = 100;
