@@ -15,7 +15,7 @@ std string string_view vector optional`.split(/\s+/));
 
 // One alternative per token type, tried in order at each position (the sticky flag anchors it).
 const tokenPattern = new RegExp([
-  String.raw`(?<comment>\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$))`,
+  String.raw`(?<comment>\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|(?![\s\S])))`,
   String.raw`(?<preprocessor>^[ \t]*#[^\n]*)`,
   String.raw`(?<string>(?:u8|u|U|L)?R"([^(\s]*)\([\s\S]*?\)\2"|(?:u8|u|U|L)?"(?:[^"\\\n]|\\.)*"?)`,
   String.raw`(?<char>'(?:[^'\\\n]|\\.)*'?)`,

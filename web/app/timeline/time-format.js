@@ -19,7 +19,7 @@ function unitFor(magnitude) {
  */
 export function formatTime(ns, step) {
   if (ns === 0) return '0';
-  const [size, name] = unitFor(step ?? ns);
+  const [size, name] = unitFor(step === undefined ? ns : Math.max(Math.abs(ns), step));
   const value = ns / size;
   let decimals;
   if (step !== undefined) {
