@@ -129,7 +129,8 @@ async function start() {
     const request = form.request();
     if (request) runs.start(request);
   };
-  runButton.addEventListener('click', run);
+  // Run is the form's submit button (index.html), so Enter in a field runs too, and a disabled
+  // Run blocks both.
   byId('params-form').addEventListener('submit', (event) => {
     event.preventDefault();
     run();
