@@ -2,7 +2,8 @@
 // module), app.css (web/styles bundled), and the JavaScript API's files exactly as the wasm build
 // ships them. The API is not bundled: it loads its core module (and worker) from beside itself.
 // Usage: node scripts/build-web.mjs [--dev]   (--dev: no minification)
-// Needs the wasm build first: bash scripts/build.sh wasm
+// Needs the wasm build first: bash scripts/build.sh wasm. WAKELINE_API_DIR=DIR ships the API
+// files of another wasm build (e.g. one made from a clean checkout).
 import { build } from 'esbuild';
 import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,7 +14,7 @@ const dist = path.join(repo, 'dist');
 const dev = process.argv.includes('--dev');
 
 // The wasm build's folder of files to ship; older builds left the API loose in build/wasm/.
-const apiDir = path.join(repo, 'build/wasm/api');
+const apiDir = path.resolve(repo, process.env.WAKELINE_API_DIR || 'build/wasm/api');
 const legacyDir = path.join(repo, 'build/wasm');
 const legacyFiles = ['wakeline.mjs', 'wakeline.d.ts', 'wakeline-core.mjs', 'wakeline-core.wasm'];
 
