@@ -107,7 +107,8 @@ run_result start(const checked_run& run) {
   options.event_budget = request.budget;
   result.rt = std::make_unique<runtime>(options);
   result.rt->trace().set_sink(request.sink, request.sink_context);
-  result.rt->start(run.e->main(run.params), "main", run.e->registered_at);
+  result.params = std::make_unique<const param_values>(run.params);
+  result.rt->start(run.e->main(*result.params), "main", run.e->registered_at);
   return result;
 }
 

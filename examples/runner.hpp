@@ -45,7 +45,9 @@ struct run_request {
 /// A finished run.
 struct run_result {
   trace_header header;
-  std::unique_ptr<runtime> rt;  ///< Owns the recorded trace.
+  /// The parameters the root future refers to, at a fixed address for the life of the run.
+  std::unique_ptr<const param_values> params;
+  std::unique_ptr<runtime> rt;  ///< Owns the recorded trace; destroyed before `params`.
   run_outcome outcome = run_outcome::completed;
   std::string message;  ///< Why the root task failed, when it did.
 };

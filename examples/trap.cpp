@@ -28,7 +28,7 @@ const bool registered = examples::register_example({
         "Test-only: the main task waits on a few timers, then executes a trap instruction (or "
         "calls std::abort()). In WebAssembly the instance stops there; the JavaScript API ends "
         "the run with outcome error and makes a fresh instance for the next run.",
-    .params = {{"steps", examples::param_type::integer, 3, 0, 100,
+    .params = {{"steps", examples::param_type::integer, 3, 0, 1000,
                 "how many 1 ms timers to await before the trap"},
                {"abort", examples::param_type::boolean, 0, 0, 1,
                 "call std::abort() instead of executing a trap instruction"}},

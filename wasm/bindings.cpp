@@ -1,16 +1,21 @@
 // The C functions behind wasm/api/wakeline.mjs. Requests and answers cross the boundary as JSON
-// text and the trace as NDJSON chunks, so the JS side needs only `cwrap` and one callback: no
-// embind runtime, one copy per chunk, and the bytes are those the native CLI writes.
+// text; the trace crosses as fixed-size binary records that JS reads straight out of the module's
+// memory (or, on request, as the NDJSON lines the CLI writes). A run is started, then resumed in
+// slices, so the JS side gets control back between slices to stream batches and take a cancel.
+// wasm/README.md says why this shape rather than embind.
 #include <emscripten/emscripten.h>
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <optional>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,12 +26,6 @@
 #ifndef WAKELINE_VERSION
 #error "WAKELINE_VERSION must be defined by the build"
 #endif
-
-// Hands one chunk of trace text to JS: kind 0 is the header line, kind 1 whole NDJSON event
-// lines. A true answer asks the run to stop (cancel).
-EM_JS(int, wakeline_js_chunk, (int kind, const char* data, std::size_t size), {
-  return Module['onTraceChunk'](kind, UTF8ToString(data, size)) ? 1 : 0;
-});
 
 namespace {
 
@@ -134,12 +133,6 @@ std::string setting_text(const param_spec& spec, const json& value) {
   return value.dump();
 }
 
-/// A request checked against the catalogue, ready to run.
-/// A request that passed both the JSON checks here and the runner's, plus its batch size.
-struct checked_request {
-  checked_run run;
-  std::uint64_t batch_events = 256;
-};
 
 const char* code_of(usage_error::problem problem) {
   switch (problem) {
@@ -154,7 +147,7 @@ const char* code_of(usage_error::problem problem) {
 
 // Checks what only JSON can get wrong (types, fractions, numbers beyond int64) and turns the
 // request into the runner's text settings; the runner checks everything else, as for the CLI.
-checked_request check(const std::string& text) {
+checked_run check(const std::string& text) {
   json request = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!request.is_object()) throw api_error{"bad_request", "the request is not a JSON object"};
   run_request r;
@@ -171,7 +164,6 @@ checked_request check(const std::string& text) {
   }
   r.seed = unsigned_field(request, "seed", 0, 0);
   r.budget = unsigned_field(request, "budget", r.budget, 1);
-  std::uint64_t batch_events = unsigned_field(request, "batch_events", 256, 1);
   if (request.contains("params") && !request["params"].is_null()) {
     const json& params = request["params"];
     if (!params.is_object()) {
@@ -184,37 +176,100 @@ checked_request check(const std::string& text) {
     }
   }
   try {
-    return checked_request{check_request(r), batch_events};
+    return check_request(r);
   } catch (const usage_error& error) {
     throw api_error{code_of(error.kind()), error.what()};
   }
 }
 
-struct chunk_stream {
-  std::uint64_t batch_events = 256;
-  std::uint64_t pending = 0;
-  std::string text;
+/// One event as JS reads it (wasm/api/wire.mjs): the recorded event with its pointers and string
+/// table indexes replaced by ids into the strings sent alongside. Little-endian, 56 bytes.
+struct wire_event {
+  std::uint64_t seq;
+  std::uint64_t t;
+  std::uint64_t cause;
+  std::uint64_t arg;
+  std::uint32_t task;
+  std::uint32_t ref;
+  std::uint32_t line;
+  std::uint32_t text;  ///< String id: task name, failure message, or a deadlock's stuck tasks.
+  std::uint32_t file;  ///< String id of the source file name.
+  std::uint16_t worker;
+  std::uint8_t kind;
+  std::uint8_t detail;
+};
+// wire.mjs reads these offsets.
+static_assert(sizeof(wire_event) == 56);
+static_assert(offsetof(wire_event, task) == 32 && offsetof(wire_event, text) == 44 &&
+              offsetof(wire_event, file) == 48 && offsetof(wire_event, worker) == 52 &&
+              offsetof(wire_event, kind) == 54 && offsetof(wire_event, detail) == 55);
 
-  void flush() {
-    if (pending == 0) return;
-    bool cancel = wakeline_js_chunk(1, text.data(), text.size()) != 0;
-    text.clear();
-    pending = 0;
-    // Chunks are sent from inside the run, so the runtime to stop is the current one (none for
-    // the last chunk, sent after the run).
-    runtime* rt = runtime::try_current();
-    if (cancel && rt != nullptr) rt->request_cancel();
+/// Turns recorded events into wire records. Each distinct string is sent once per run, the first
+/// time an event refers to it, and referred to by id after.
+class wire_packer {
+ public:
+  /// Packs `events` into `records()`; the strings they introduce go to `fresh_strings()`.
+  void pack(const trace_recorder& trace, const trace_event* events, std::size_t count) {
+    records_.resize(count);
+    fresh_ = json::array();
+    for (std::size_t i = 0; i < count; ++i) {
+      const trace_event& e = events[i];
+      std::uint32_t text = 0;
+      if (e.kind == event_kind::deadlock) {
+        text = add(ndjson_stuck_tasks(trace, e.arg));
+      } else if (e.text != 0) {
+        auto [it, fresh] = texts_.try_emplace(e.text, 0);
+        if (fresh) it->second = add(trace.text(e.text));
+        text = it->second;
+      }
+      std::uint32_t file = 0;
+      if (e.file != nullptr) {
+        auto [it, fresh] = files_.try_emplace(e.file, 0);
+        if (fresh) it->second = add(source_file_name(e.file));
+        file = it->second;
+      }
+      records_[i] = wire_event{e.seq,  e.t,    e.cause, e.arg,  e.task,
+                               e.ref,  e.line, text,    file,   e.worker,
+                               static_cast<std::uint8_t>(e.kind), e.detail};
+    }
+    fresh_text_ = fresh_.empty() ? std::string() : fresh_.dump();
   }
 
-  static void on_event(void* context, const trace_recorder& trace, const trace_event& e) {
-    auto* self = static_cast<chunk_stream*>(context);
-    self->text += ndjson_event(trace, e);
-    self->text += '\n';
-    if (++self->pending >= self->batch_events) self->flush();
+  const wire_event* records() const { return records_.data(); }
+  /// A JSON array of the strings new in the last `pack`, ids counting on from the previous
+  /// ones; empty text when there are none.
+  const std::string& fresh_strings() const { return fresh_text_; }
+
+ private:
+  std::uint32_t add(const std::string& text) {
+    fresh_.push_back(text);
+    return ++last_id_;
   }
+
+  std::vector<wire_event> records_;
+  std::unordered_map<const char*, std::uint32_t> files_;
+  std::unordered_map<std::uint32_t, std::uint32_t> texts_;
+  std::uint32_t last_id_ = 0;  // Id 0 means "no string".
+  json fresh_;
+  std::string fresh_text_;
 };
 
+/// The run in progress: at most one per module instance.
+struct session {
+  run_result run;
+  std::uint64_t sent = 0;  ///< Events handed to JS so far.
+  bool ended = false;
+  wire_packer packer;
+  std::string ndjson;
+};
+
+std::unique_ptr<session>& current_session() {
+  static std::unique_ptr<session> s;
+  return s;
+}
+
 json summary_json(const runtime& rt, run_outcome outcome, const std::string& message) {
+  // Names come from the trace's own string table, so a summary needs no wire strings.
   struct task_totals {
     std::string name;
     std::uint64_t polls = 0;
@@ -273,40 +328,119 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_version() {
   return text.c_str();
 }
 
-/// Checks a run request (JSON: example, strategy, params, seed, budget, batch_events). Returns
+/// The names of the numbered fields of wire records, as JSON: for each enum of trace/event.hpp,
+/// its names in order of value. wire.mjs builds its decoders from these.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_names() {
+  static const std::string text = [] {
+    auto names = [](auto last) {
+      json list = json::array();
+      for (int i = 0; i <= static_cast<int>(last); ++i) {
+        list.push_back(to_string(static_cast<decltype(last)>(i)));
+      }
+      return list;
+    };
+    json j;
+    j["event_kind"] = names(event_kind::budget_exhausted);
+    j["enqueue_reason"] = names(enqueue_reason::abort);
+    j["wake_source"] = names(wake_source::io);
+    j["poll_result"] = names(poll_result::failed);
+    j["wake_effect"] = names(wake_effect::ended);
+    j["task_outcome"] = names(task_outcome::failed);
+    j["run_outcome"] = names(run_outcome::cancelled);
+    j["io_op"] = names(io_op::write);
+    j["clock_kind"] = names(clock_kind::real_time);
+    return j.dump();
+  }();
+  return text.c_str();
+}
+
+/// Checks a run request (JSON: example, strategy, params, seed, budget). Returns
 /// {"header": "<NDJSON header line>"} or {"error": {"code", "message"}}.
 EMSCRIPTEN_KEEPALIVE const char* wakeline_check(const char* request) {
   try {
-    answer() = json{{"header", ndjson_header(check(request).run.header)}}.dump();
+    answer() = json{{"header", ndjson_header(check(request).header)}}.dump();
   } catch (const api_error& error) {
     answer() = error_json(error);
   }
   return answer().c_str();
 }
 
-/// Checks and runs a request. Streams the header line, then the events in chunks of
-/// `batch_events` lines, through Module.onTraceChunk. Returns the summary (outcome, message,
-/// events, duration_ns, tasks with polls and wakes) or {"error": ...} for bad input.
-EMSCRIPTEN_KEEPALIVE const char* wakeline_run(const char* request) {
-  std::optional<checked_request> checked;
+/// Checks a request and starts it, replacing any run in progress; nothing runs until
+/// `wakeline_resume`. Returns {"header": ...} or {"error": ...} like `wakeline_check`.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_start(const char* request) {
+  current_session().reset();
   try {
-    checked = check(request);
+    checked_run checked = check(request);
+    auto s = std::make_unique<session>();
+    s->run = start(checked);
+    answer() = json{{"header", ndjson_header(checked.header)}}.dump();
+    current_session() = std::move(s);
   } catch (const api_error& error) {
     answer() = error_json(error);
-    return answer().c_str();
   }
-  checked_request& c = *checked;
-  std::string header = ndjson_header(c.run.header);
-  wakeline_js_chunk(0, header.data(), header.size());
+  return answer().c_str();
+}
 
-  chunk_stream stream{.batch_events = c.batch_events};
-  c.run.request.sink = &chunk_stream::on_event;
-  c.run.request.sink_context = &stream;
-  run_result result = execute(c.run);
-  stream.flush();
-  result.rt->trace().set_sink(nullptr);
-  answer() = summary_json(*result.rt, result.outcome, result.message).dump();
-  // The runtime (and the trace it owns) is freed here, before JS reads the answer.
+/// Runs at most `max_steps` steps of the run in progress. Returns 1 once it has ended, else 0.
+EMSCRIPTEN_KEEPALIVE int wakeline_resume(double max_steps) {
+  session& s = *current_session();
+  if (!s.ended) s.ended = resume(s.run, static_cast<std::uint64_t>(max_steps));
+  return s.ended ? 1 : 0;
+}
+
+/// Asks the run in progress to stop at its next step, with outcome `cancelled`.
+EMSCRIPTEN_KEEPALIVE void wakeline_cancel() {
+  if (current_session()) current_session()->run.rt->request_cancel();
+}
+
+/// Events recorded and not yet pulled.
+EMSCRIPTEN_KEEPALIVE double wakeline_unsent() {
+  const session& s = *current_session();
+  return static_cast<double>(s.run.rt->trace().event_count() - s.sent);
+}
+
+/// Packs up to `max_events` unsent events as wire records. Returns how many; the records are at
+/// `wakeline_wire_records()` and their new strings at `wakeline_wire_strings()` until the next
+/// pull.
+EMSCRIPTEN_KEEPALIVE int wakeline_pull(int max_events) {
+  session& s = *current_session();
+  const auto& events = s.run.rt->trace().events();
+  std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(max_events),
+                                            events.size() - s.sent);
+  s.packer.pack(s.run.rt->trace(), events.data() + s.sent, count);
+  s.sent += count;
+  return static_cast<int>(count);
+}
+
+EMSCRIPTEN_KEEPALIVE const wire_event* wakeline_wire_records() {
+  return current_session()->packer.records();
+}
+
+EMSCRIPTEN_KEEPALIVE const char* wakeline_wire_strings() {
+  return current_session()->packer.fresh_strings().c_str();
+}
+
+/// Formats up to `max_events` unsent events as NDJSON lines, each ending in '\n', exactly as
+/// the CLI writes them. The text stays valid until the next pull.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_pull_ndjson(int max_events) {
+  session& s = *current_session();
+  const trace_recorder& trace = s.run.rt->trace();
+  const auto& events = trace.events();
+  std::size_t end = std::min<std::size_t>(s.sent + static_cast<std::size_t>(max_events),
+                                          events.size());
+  s.ndjson.clear();
+  for (; s.sent < end; ++s.sent) {
+    s.ndjson += ndjson_event(trace, events[s.sent]);
+    s.ndjson += '\n';
+  }
+  return s.ndjson.c_str();
+}
+
+/// Ends the session of an ended run and returns its summary (outcome, message, events,
+/// duration_ns, tasks with polls and wakes).
+EMSCRIPTEN_KEEPALIVE const char* wakeline_finish() {
+  std::unique_ptr<session> s = std::move(current_session());
+  answer() = summary_json(*s->run.rt, s->run.outcome, s->run.message).dump();
   return answer().c_str();
 }
 

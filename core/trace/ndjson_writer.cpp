@@ -22,6 +22,21 @@ void add_waker_source(json& j, const trace_event& e) {
   if (source != wake_source::outside) j["by_id"] = e.ref;
 }
 
+json stuck_tasks_json(const trace_recorder& trace, std::uint64_t deadlock) {
+  json stuck = json::array();
+  for (const stuck_task& s : trace.deadlock(deadlock)) {
+    json t;
+    t["task"] = s.task;
+    if (s.file != nullptr) {
+      t["file"] = source_file_name(s.file);
+      t["line"] = s.line;
+    }
+    t["wakers"] = s.wakers;
+    stuck.push_back(std::move(t));
+  }
+  return stuck;
+}
+
 }  // namespace
 
 const char* source_file_name(const char* path) {
@@ -129,27 +144,19 @@ std::string ndjson_event(const trace_recorder& trace, const trace_event& e) {
       j["branch"] = e.arg;
       add_location(j, e);
       break;
-    case event_kind::deadlock: {
-      json stuck = json::array();
-      for (const stuck_task& s : trace.deadlock(e.arg)) {
-        json t;
-        t["task"] = s.task;
-        if (s.file != nullptr) {
-          t["file"] = source_file_name(s.file);
-          t["line"] = s.line;
-        }
-        t["wakers"] = s.wakers;
-        stuck.push_back(std::move(t));
-      }
-      j["stuck"] = std::move(stuck);
+    case event_kind::deadlock:
+      j["stuck"] = stuck_tasks_json(trace, e.arg);
       break;
-    }
     case event_kind::budget_exhausted:
       j["budget"] = e.arg;
       break;
   }
   if (e.cause != 0) j["cause"] = e.cause;
   return j.dump();
+}
+
+std::string ndjson_stuck_tasks(const trace_recorder& trace, std::uint64_t deadlock) {
+  return stuck_tasks_json(trace, deadlock).dump();
 }
 
 void write_ndjson(std::ostream& out, const trace_header& header, const trace_recorder& trace) {

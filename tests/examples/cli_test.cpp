@@ -55,7 +55,7 @@ TEST(Cli, ListShowsTheExamplesWithTheirParameters) {
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("basic  [basics]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("concurrent  [basics]"), std::string::npos);
-  EXPECT_NE(r.out.find("--set tasks=5  (1..1000)"), std::string::npos);
+  EXPECT_NE(r.out.find("--set tasks=5  (1..10000)"), std::string::npos);
   EXPECT_NE(r.out.find("--set together=false  (true|false)"), std::string::npos);
   EXPECT_EQ(r.err, "");
 }

@@ -28,6 +28,14 @@ async function apiTrace(wl, id, options) {
   return { text, summary: await run.done };
 }
 
+// The events the API produces in its default format, and the header line.
+async function apiObjects(wl, id, options) {
+  const run = await wl.run(id, options);
+  const events = [];
+  for await (const batch of run) events.push(...batch);
+  return { headerLine: run.headerLine, events, summary: await run.done };
+}
+
 function nativeArgs(id, { params = {}, seed, budget } = {}) {
   const args = ['run', id];
   for (const [name, value] of Object.entries(params)) args.push('--set', `${name}=${value}`);
@@ -101,6 +109,10 @@ if (missing.length > 0) {
           const native = runNative(nativeArgs(example.id, options));
           const { text, summary } = await apiTrace(wl, example.id, options);
           assertSameText(text, native.stdout.toString(), `${example.id} ${name}`);
+          // The objects format, decoded from binary records, has each line's fields in its order.
+          const objects = await apiObjects(wl, example.id, options);
+          const rewritten = [objects.headerLine, ...objects.events.map((e) => JSON.stringify(e))];
+          assertSameText(`${rewritten.join('\n')}\n`, native.stdout.toString(), `${example.id} ${name} (objects)`);
           const lines = native.stdout.toString().trimEnd().split('\n').map((l) => JSON.parse(l));
           const end = lines.at(-1);
           assert.equal(summary.events, lines.length - 1);
@@ -135,6 +147,70 @@ if (missing.length > 0) {
     assert.equal((await run.done).outcome, 'cancelled');
     const next = await wl.run(examples[0].id);
     assert.equal((await next.done).outcome, 'completed');
+  });
+
+  test('a run cancelled mid-way stops within a slice, keeps what it sent, and the next run works', async () => {
+    const run = await wl.run('concurrent', { params: { tasks: 10000 } });
+    let events = 0;
+    let last = 0;
+    for await (const batch of run) {
+      if (events === 0) run.cancel();
+      events += batch.length;
+      last = batch.at(-1).seq;
+    }
+    const summary = await run.done;
+    assert.equal(summary.outcome, 'cancelled');
+    // The whole run has about 354,000 events; a cancel after the first batch stops far earlier.
+    assert.ok(summary.events < 100000, `${summary.events} events before the cancel took effect`);
+    assert.equal(events, summary.events, 'every recorded event reached JS, up to runtime_end');
+    assert.equal(last, summary.events);
+    const next = await apiTrace(wl, 'basic', {});
+    assertSameText(next.text, runNative(['run', 'basic']).stdout.toString(), 'basic after a cancel');
+  });
+
+  test('a long run streams partial batches every flushInterval, and one batch when it is long', async () => {
+    const count = async (options) => {
+      const handle = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), ...options });
+      const run = await handle.run('concurrent', { params: { tasks: 2000 } });
+      let batches = 0;
+      for await (const batch of run) batches += batch.length > 0 ? 1 : 0;
+      handle.dispose();
+      return batches;
+    };
+    assert.ok((await count({ batchSize: 1e9, flushInterval: 0 })) > 1, 'partial batches while running');
+    assert.equal(await count({ batchSize: 1e9, flushInterval: 1e9 }), 1, 'one batch at the end');
+  });
+
+  test('a run in this thread returns to the event loop between slices', async () => {
+    let ticks = 0;
+    const timer = setInterval(() => ++ticks, 1);
+    try {
+      const run = await wl.run('concurrent', { params: { tasks: 10000 } });
+      let ticksBeforeTheEnd = 0;
+      for await (const batch of run) {
+        if (batch.at(-1).kind !== 'runtime_end') ticksBeforeTheEnd = ticks;
+      }
+      assert.equal((await run.done).outcome, 'completed');
+      assert.ok(ticksBeforeTheEnd > 0, 'timers fired while the run went on');
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  test('worker: true needs Web Workers, which node does not have', async () => {
+    await assert.rejects(createWakeline({ worker: true, coreUrl: pathToFileURL(core) }), {
+      name: 'WakelineError',
+      code: 'unsupported',
+    });
+  });
+
+  test('bad options to createWakeline reject with a typed error', async () => {
+    for (const options of [{ batchSize: 0 }, { batchSize: 1.5 }, { flushInterval: -1 }, { flushInterval: 'soon' }]) {
+      await assert.rejects(createWakeline({ worker: false, coreUrl: pathToFileURL(core), ...options }), {
+        name: 'WakelineError',
+        code: 'bad_value',
+      });
+    }
   });
 
   test('bad input rejects with a typed error naming the problem', async (t) => {

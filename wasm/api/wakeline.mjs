@@ -1,6 +1,11 @@
 // Wakeline's JavaScript API: list the examples, run one, read its trace as batches of events.
-// Plain JS with no dependencies; it loads wakeline-core.mjs (the WebAssembly build of
-// wasm/bindings.cpp) from beside itself unless told otherwise. wakeline.d.ts documents the types.
+// Plain JS with no dependencies. The WebAssembly module (wakeline-core.mjs, the build of
+// wasm/bindings.cpp) lives in a Web Worker (worker.mjs) or, with `{ worker: false }`, in this
+// thread; engine.mjs drives it in both, and this file only sends it messages. wakeline.d.ts
+// documents the types.
+
+import { EngineHost } from './engine.mjs';
+import { WireDecoder } from './wire.mjs';
 
 /** Bad input to the API, or a handle that can no longer be used. `code` says which. */
 export class WakelineError extends Error {
@@ -12,7 +17,8 @@ export class WakelineError extends Error {
 }
 
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
-const defaultBatchSize = 256;
+const defaultBatchSize = 4096;
+const defaultFlushInterval = 50;
 
 // The API speaks numbers or bigints; the wire speaks JSON, where a u64 must stay exact.
 function unsignedText(name, value, min) {
@@ -46,7 +52,7 @@ function paramText(value) {
 }
 
 // The request for wasm/bindings.cpp, as JSON text written by hand so bigints stay exact.
-function requestText(exampleId, options, batchSize) {
+function requestText(exampleId, options) {
   if (typeof exampleId !== 'string') {
     throw new WakelineError('bad_value', `the example id must be a string, not ${describe(exampleId)}`);
   }
@@ -70,20 +76,8 @@ function requestText(exampleId, options, batchSize) {
   return (
     `{"example":${JSON.stringify(exampleId)},"strategy":${JSON.stringify(strategy)},` +
     `"params":{${fields.join(',')}},"seed":${unsignedText('seed', seed, 0)},` +
-    `"budget":${unsignedText('budget', budget, 1)},"batch_events":${batchSize}}`
+    `"budget":${unsignedText('budget', budget, 1)}}`
   );
-}
-
-function countLines(text) {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) ++n;
-  return n;
-}
-
-function parseLines(text) {
-  const lines = text.split('\n');
-  lines.pop(); // Every line ends in '\n'.
-  return lines.map((line) => JSON.parse(line));
 }
 
 /** A run: an async iterable of event batches, with its header, its summary and cancel(). */
@@ -92,34 +86,37 @@ class Run {
   #waiting = null;
   #finished = false;
   #resolveDone;
-  #rejectDone;
-  #cancelRequested = false;
-  #started = false;
-  #events = 0;
+  #decoder;
+  #cancel;
+  #received = 0;
 
-  constructor(header, headerLine, format) {
-    this.header = header;
+  constructor(headerLine, format, decoder, cancel) {
+    this.header = JSON.parse(headerLine);
     this.headerLine = headerLine;
     this.format = format;
-    this.done = new Promise((resolve, reject) => {
-      this.#resolveDone = resolve;
-      this.#rejectDone = reject;
-    });
+    this.#decoder = decoder;
+    this.#cancel = cancel;
+    this.done = new Promise((resolve) => (this.#resolveDone = resolve));
   }
 
-  /** Asks the run to stop; it ends with outcome `cancelled`. See wakeline.d.ts for when. */
+  /** Asks the run to stop; it ends with outcome `cancelled` within a few milliseconds. */
   cancel() {
-    this.#cancelRequested = true;
+    if (!this.#finished) this.#cancel();
   }
 
-  get cancelRequested() {
-    return this.#cancelRequested;
+  /** Events received so far. */
+  get received() {
+    return this.#received;
   }
 
   async *[Symbol.asyncIterator]() {
     for (;;) {
       if (this.#batches.length > 0) {
-        yield this.#batches.shift();
+        // Decoded as read, in order (later batches refer to strings earlier ones brought).
+        const batch = this.#batches.shift();
+        yield batch.type === 'ndjson'
+          ? batch.text
+          : this.#decoder.decode(batch.records, batch.count, batch.strings);
       } else if (this.#finished) {
         return;
       } else {
@@ -128,36 +125,9 @@ class Run {
     }
   }
 
-  /**
-   * Runs `execute` unless cancelled first; `execute` pushes batches and returns the summary.
-   * Returns false if the run failed inside the module (a trap or an abort), whose instance must
-   * then not be used again.
-   */
-  _start(execute) {
-    this.#started = true;
-    if (this.#cancelRequested) {
-      this._finish({ outcome: 'cancelled', events: 0, duration_ns: 0, tasks: [] });
-      return true;
-    }
-    try {
-      this._finish(execute());
-      return true;
-    } catch (error) {
-      // A trap or abort inside the module (or, for a WakelineError, a request the module
-      // refused after checking it): the run ends in error, with its message.
-      let message = String(error?.message ?? error);
-      // Emscripten's abort() throws a RuntimeError too, whose message already says "Aborted(".
-      if (error instanceof WebAssembly.RuntimeError && !message.startsWith('Aborted(')) {
-        message = `WebAssembly trap: ${message}`;
-      }
-      this._finish({ outcome: 'error', message, events: this.#events, duration_ns: 0, tasks: [] });
-      return error instanceof WakelineError;
-    }
-  }
-
-  _push(text) {
-    this.#events += countLines(text);
-    this.#batches.push(this.format === 'ndjson' ? text : parseLines(text));
+  _push(batch) {
+    this.#received += batch.count;
+    this.#batches.push(batch);
     this.#wake();
   }
 
@@ -168,13 +138,6 @@ class Run {
     this.#wake();
   }
 
-  _fail(error) {
-    if (this.#finished) return;
-    this.#finished = true;
-    this.#rejectDone(error);
-    this.#wake();
-  }
-
   #wake() {
     const waiting = this.#waiting;
     this.#waiting = null;
@@ -182,55 +145,117 @@ class Run {
   }
 }
 
-/**
- * A handle on a WebAssembly instance, running one example at a time in the calling thread. An
- * instance that traps or aborts is dropped, and the next run gets a fresh one.
- */
-class InThreadWakeline {
-  #createCore;
-  #core = null;
-  #reloading = null;
-  #check;
-  #run;
-  #examplesText;
-  #disposed = false;
-  #queue = Promise.resolve();
-  #pending = new Set();
+// Transports: how messages reach engine.mjs. Each gives send(message) and close().
+
+function inThreadTransport(receive) {
+  const host = new EngineHost((message) => receive(message));
+  return { send: (message) => host.handle(message), close: () => host.close() };
+}
+
+function workerTransport(workerUrl, receive, fail) {
+  const worker = new Worker(workerUrl, { type: 'module' });
+  worker.onmessage = (event) => receive(event.data);
+  // A worker that cannot load, or dies: every run in flight ends in error (see #fail).
+  worker.onerror = (event) => {
+    event.preventDefault?.();
+    fail(event.message || 'the Web Worker could not start or stopped');
+  };
+  worker.onmessageerror = () => fail('a message from the Web Worker could not be read');
+  return { send: (message) => worker.postMessage(message), close: () => worker.terminate() };
+}
+
+/** A handle on one WebAssembly instance, in a Web Worker or in this thread. */
+class Wakeline {
+  #open;
+  #coreUrl;
   #batchSize;
+  #flushInterval;
+  #transport = null;
+  #connected = null;
+  #connecting = null;
+  #names = null;
+  #examples = null;
+  #nextId = 1;
+  #starting = new Map();
+  #runs = new Map();
+  #disposed = false;
 
-  constructor(createCore, core, batchSize) {
-    this.#createCore = createCore;
+  constructor(open, coreUrl, batchSize, flushInterval) {
+    this.#open = open;
+    this.#coreUrl = coreUrl;
     this.#batchSize = batchSize;
-    this.#bind(core);
-    this.#examplesText = core.UTF8ToString(core._wakeline_examples());
-    const version = JSON.parse(core.UTF8ToString(core._wakeline_version()));
-    this.version = Object.freeze({
-      wakeline: version.wakeline,
-      schema: version.schema,
-      schemaVersion: version.schema_version,
+    this.#flushInterval = flushInterval;
+  }
+
+  /** Opens the transport (again, after a worker failed) and waits for the engine's catalogue. */
+  async _connect() {
+    this.#connected ??= new Promise((resolve, reject) => {
+      this.#connecting = { resolve, reject };
+      this.#transport = this.#open(
+        (message) => this.#receive(message),
+        (message) => this.#fail(message),
+      );
+      this.#transport.send({ type: 'init', coreUrl: this.#coreUrl });
     });
+    return this.#connected;
   }
 
-  #bind(core) {
-    this.#core = core;
-    this.#check = core.cwrap('wakeline_check', 'string', ['string']);
-    this.#run = core.cwrap('wakeline_run', 'string', ['string']);
+  #receive(message) {
+    switch (message.type) {
+      case 'ready': {
+        this.#names = message.names;
+        this.#examples = message.examples;
+        const { wakeline, schema, schema_version: schemaVersion } = message.version;
+        this.version = Object.freeze({ wakeline, schema, schemaVersion });
+        this.#connecting.resolve();
+        return;
+      }
+      case 'failed':
+        return this.#fail(message.message);
+      case 'header': {
+        const { id, format } = this.#starting.get(message.id);
+        const run = new Run(message.header, format, new WireDecoder(this.#names), () =>
+          this.#transport?.send({ type: 'cancel', id }),
+        );
+        this.#runs.set(id, run);
+        this.#settleStart(id, (start) => start.resolve(run));
+        return;
+      }
+      case 'rejected':
+        return this.#settleStart(message.id, (start) =>
+          start.reject(new WakelineError(message.code, message.message)),
+        );
+      case 'batch':
+      case 'ndjson':
+        return this.#runs.get(message.id)?._push(message);
+      case 'done':
+        this.#runs.get(message.id)?._finish(message.summary);
+        this.#runs.delete(message.id);
+        return;
+    }
   }
 
-  // A trapped instance's memory and stack are whatever the trap left: only a new one is safe.
-  async #ensureCore() {
-    if (this.#core) return;
-    this.#reloading ??= this.#createCore({ onTraceChunk: undefined }).then(
-      (core) => {
-        this.#reloading = null;
-        if (!this.#disposed) this.#bind(core);
-      },
-      (error) => {
-        this.#reloading = null;
-        throw error;
-      },
-    );
-    await this.#reloading;
+  #settleStart(id, settle) {
+    const start = this.#starting.get(id);
+    this.#starting.delete(id);
+    if (start) settle(start);
+  }
+
+  // The engine cannot go on (a worker that died, a module that would not load): everything in
+  // flight ends, and the next run() opens a fresh transport.
+  #fail(reason) {
+    const message = `the WebAssembly engine failed: ${reason}`;
+    this.#transport?.close();
+    this.#transport = null;
+    this.#connected = null;
+    this.#connecting?.reject(new WakelineError('unavailable', message));
+    this.#connecting = null;
+    for (const start of this.#starting.values()) start.reject(new WakelineError('unavailable', message));
+    this.#starting.clear();
+    for (const run of this.#runs.values()) {
+      run._finish({ outcome: 'error', message, events: run.received, duration_ns: 0, tasks: [] });
+    }
+    this.#runs.clear();
   }
 
   #assertUsable() {
@@ -239,84 +264,80 @@ class InThreadWakeline {
 
   async examples() {
     this.#assertUsable();
-    return JSON.parse(this.#examplesText);
+    return structuredClone(this.#examples);
   }
 
   async run(exampleId, options = {}) {
     this.#assertUsable();
-    const request = requestText(exampleId, options, this.#batchSize);
+    const request = requestText(exampleId, options);
     const format = options.format ?? 'objects';
     if (format !== 'objects' && format !== 'ndjson') {
       throw new WakelineError('bad_value', `format must be 'objects' or 'ndjson', not ${describe(format)}`);
     }
-    await this.#ensureCore();
+    await this._connect();
     this.#assertUsable();
-    const checked = JSON.parse(this.#check(request));
-    if (checked.error) throw new WakelineError(checked.error.code, checked.error.message);
-    const run = new Run(JSON.parse(checked.header), checked.header, format);
-    this.#pending.add(run);
-    // Start on a later turn, one run at a time: code right after `await run()` can still cancel.
-    this.#queue = this.#queue
-      .then(() => new Promise((resolve) => setTimeout(resolve, 0)))
-      .then(() => (this.#disposed ? undefined : this.#ensureCore()))
-      .then(
-        () => {
-          this.#pending.delete(run);
-          if (this.#disposed) run.cancel();
-          const core = this.#core;
-          if (!run._start(() => this.#execute(run, request)) && this.#core === core) this.#core = null;
-        },
-        (error) => {
-          this.#pending.delete(run);
-          run._start(() => {
-            throw new Error(`could not instantiate the WebAssembly module: ${error?.message ?? error}`);
-          });
-        },
-      );
-    return run;
-  }
-
-  #execute(run, request) {
-    const core = this.#core;
-    core.onTraceChunk = (kind, text) => {
-      if (kind === 0) {
-        if (text !== run.headerLine) throw new Error(`header changed between check and run: ${text}`);
-      } else {
-        run._push(text);
-      }
-      return run.cancelRequested;
-    };
-    try {
-      const answer = JSON.parse(this.#run(request));
-      if (answer.error) throw new WakelineError(answer.error.code, answer.error.message);
-      return answer;
-    } finally {
-      core.onTraceChunk = undefined;
-    }
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#starting.set(id, { id, format, resolve, reject });
+      this.#transport.send({
+        type: 'run',
+        id,
+        request,
+        format,
+        batchSize: this.#batchSize,
+        flushMs: this.#flushInterval,
+      });
+    });
   }
 
   dispose() {
     if (this.#disposed) return;
     this.#disposed = true;
-    for (const run of this.#pending) run.cancel();
-    this.#core = null;
+    this.#transport?.close();
+    this.#transport = null;
+    for (const start of this.#starting.values()) {
+      start.reject(new WakelineError('disposed', 'this Wakeline handle has been disposed'));
+    }
+    this.#starting.clear();
+    for (const run of this.#runs.values()) {
+      run._finish({ outcome: 'cancelled', events: run.received, duration_ns: 0, tasks: [] });
+    }
+    this.#runs.clear();
+  }
+}
+
+function positiveInteger(name, value) {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new WakelineError('bad_value', `${name} must be a positive integer, not ${describe(value)}`);
   }
 }
 
 /**
- * Loads the WebAssembly module and resolves to a handle. Only `{ worker: false }` (the module in
- * the calling thread) exists so far; it is the default under node.
+ * Loads the WebAssembly module and resolves to a handle. In a browser the module runs in a Web
+ * Worker unless `worker: false`; under node it runs in the calling thread.
  */
 export async function createWakeline(options = {}) {
-  const { worker = !isNode, batchSize = defaultBatchSize, coreUrl } = options;
-  if (worker) {
-    throw new WakelineError('unsupported', 'the Web Worker mode is not available yet: pass { worker: false }');
+  const {
+    worker = !isNode,
+    batchSize = defaultBatchSize,
+    flushInterval = defaultFlushInterval,
+    coreUrl = new URL('./wakeline-core.mjs', import.meta.url),
+    workerUrl = new URL('./worker.mjs', import.meta.url),
+  } = options;
+  positiveInteger('batchSize', batchSize);
+  if (typeof flushInterval !== 'number' || !(flushInterval >= 0) || !Number.isFinite(flushInterval)) {
+    throw new WakelineError('bad_value', `flushInterval must be a number of milliseconds >= 0, not ${describe(flushInterval)}`);
   }
-  if (!Number.isSafeInteger(batchSize) || batchSize < 1) {
-    throw new WakelineError('bad_value', `batchSize must be a positive integer, not ${describe(batchSize)}`);
+  if (worker && typeof Worker !== 'function') {
+    throw new WakelineError('unsupported', 'Web Workers are not available here: pass { worker: false }');
   }
-  const url = coreUrl ?? new URL('./wakeline-core.mjs', import.meta.url);
-  const { default: createCore } = await import(String(url));
-  const core = await createCore({ onTraceChunk: undefined });
-  return new InThreadWakeline(createCore, core, batchSize);
+  // The engine imports the module from elsewhere (a worker), so its address must be absolute.
+  const base = globalThis.location?.href ?? import.meta.url;
+  const core = String(new URL(coreUrl, base));
+  const open = worker
+    ? (receive, fail) => workerTransport(new URL(workerUrl, base), receive, fail)
+    : (receive) => inThreadTransport(receive);
+  const handle = new Wakeline(open, core, batchSize, flushInterval);
+  await handle._connect();
+  return handle;
 }

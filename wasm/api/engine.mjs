@@ -1,0 +1,223 @@
+// The side of the API that holds the WebAssembly module: it answers the messages of
+// wakeline.mjs (protocol below), runs one example at a time in slices, and streams its events.
+// The same code runs in a Web Worker (worker.mjs) and, for `{ worker: false }`, in the caller's
+// thread; only the transport differs.
+//
+// Messages in:  init {coreUrl} | run {id, request, format, batchSize, flushMs} | cancel {id}
+// Messages out: ready {examples, version, names} | failed {message}
+//               header {id, header} | rejected {id, code, message}
+//               batch {id, count, records, strings} | ndjson {id, count, text}
+//               done {id, summary}
+
+import { recordSize } from './wire.mjs';
+
+// A slice aims at a few milliseconds: short enough that a cancel or a flush is not kept waiting,
+// long enough that returning to the event loop costs little.
+const sliceTargetMs = 4;
+const firstSliceSteps = 256;
+const maxSliceSteps = 1 << 22;
+
+const now = () => performance.now();
+
+// Back to the event loop so queued messages (a cancel) are seen. setTimeout would be clamped to
+// 4 ms once nested; a message to ourselves is not.
+function makeYield() {
+  if (typeof setImmediate === 'function') return () => new Promise((resolve) => setImmediate(resolve));
+  const channel = new MessageChannel();
+  const waiting = [];
+  channel.port1.onmessage = () => waiting.shift()?.();
+  return () =>
+    new Promise((resolve) => {
+      waiting.push(resolve);
+      channel.port2.postMessage(null);
+    });
+}
+
+function trapMessage(error) {
+  const message = String(error?.message ?? error);
+  // Emscripten's abort() throws a RuntimeError whose message already says "Aborted(".
+  if (error instanceof WebAssembly.RuntimeError && !message.startsWith('Aborted(')) {
+    return `WebAssembly trap: ${message}`;
+  }
+  return message;
+}
+
+/** One module instance's functions. */
+class Core {
+  constructor(module) {
+    this.module = module;
+    const fn = (name, result, args) => module.cwrap(name, result, args);
+    this.check = fn('wakeline_check', 'string', ['string']);
+    this.start = fn('wakeline_start', 'string', ['string']);
+    this.finish = fn('wakeline_finish', 'string', []);
+    this.resume = module._wakeline_resume;
+    this.cancel = module._wakeline_cancel;
+    this.unsent = module._wakeline_unsent;
+  }
+
+  text(pointer) {
+    return this.module.UTF8ToString(pointer);
+  }
+
+  /** The next `max` events as wire records, copied out of the module's memory. */
+  pullRecords(max) {
+    const count = this.module._wakeline_pull(max);
+    const at = this.module._wakeline_wire_records();
+    const records = this.module.HEAPU8.slice(at, at + count * recordSize).buffer;
+    const fresh = this.text(this.module._wakeline_wire_strings());
+    return { count, records, strings: fresh ? JSON.parse(fresh) : null };
+  }
+
+  /** The next `max` events as NDJSON text. */
+  pullNdjson(max) {
+    const count = Math.min(max, this.unsent());
+    return { count, text: this.text(this.module._wakeline_pull_ndjson(count)) };
+  }
+}
+
+/** Answers the API's messages; `post(message, transfer)` sends one back. */
+export class EngineHost {
+  #post;
+  #createModule = null;
+  #core = null;
+  #loading = null;
+  #queue = [];
+  #cancelled = new Set();
+  #running = false;
+  #closed = false;
+  #yield = makeYield();
+
+  constructor(post) {
+    this.#post = post;
+  }
+
+  /** Stops for good: the run in progress is cancelled, queued ones dropped, nothing more is sent. */
+  close() {
+    this.#post = () => {};
+    this.#closed = true;
+    this.#queue.length = 0;
+    if (!this.#running) this.#dropCore();
+  }
+
+  async handle(message) {
+    try {
+      switch (message.type) {
+        case 'init': return await this.#init(message.coreUrl);
+        case 'run': return await this.#enqueue(message);
+        case 'cancel': return this.#cancelled.add(message.id);
+        default: throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
+      }
+    } catch (error) {
+      this.#post({ type: 'failed', message: String(error?.message ?? error) });
+    }
+  }
+
+  async #init(coreUrl) {
+    const { default: createModule } = await import(coreUrl);
+    this.#createModule = createModule;
+    await this.#ensureCore();
+    const module = this.#core.module;
+    this.#post({
+      type: 'ready',
+      examples: JSON.parse(module.UTF8ToString(module._wakeline_examples())),
+      version: JSON.parse(module.UTF8ToString(module._wakeline_version())),
+      names: JSON.parse(module.UTF8ToString(module._wakeline_names())),
+    });
+  }
+
+  // A trapped instance's memory and stack are whatever the trap left: only a new one is safe.
+  // Callers waiting together share one instantiation, and resume in the order they asked.
+  async #ensureCore() {
+    this.#loading ??= this.#createModule().then(
+      (module) => {
+        this.#core = new Core(module);
+      },
+      (error) => {
+        this.#loading = null;
+        throw error;
+      },
+    );
+    await this.#loading;
+  }
+
+  #dropCore() {
+    this.#core = null;
+    this.#loading = null;
+  }
+
+  async #enqueue(message) {
+    await this.#ensureCore();
+    // Checked at once, even while another run goes on, so run() rejects bad input promptly.
+    const checked = JSON.parse(this.#core.check(message.request));
+    if (checked.error) {
+      this.#post({ type: 'rejected', id: message.id, ...checked.error });
+      return;
+    }
+    this.#post({ type: 'header', id: message.id, header: checked.header });
+    this.#queue.push(message);
+    if (!this.#running) this.#drain();
+  }
+
+  async #drain() {
+    this.#running = true;
+    // A turn first, so a cancel sent right after run() is seen before the run starts.
+    await this.#yield();
+    while (this.#queue.length > 0) {
+      const message = this.#queue.shift();
+      let summary;
+      if (this.#cancelled.has(message.id)) {
+        summary = { outcome: 'cancelled', events: 0, duration_ns: 0, tasks: [] };
+      } else {
+        summary = await this.#execute(message);
+      }
+      this.#cancelled.delete(message.id);
+      this.#post({ type: 'done', id: message.id, summary });
+    }
+    this.#running = false;
+    if (this.#closed) this.#dropCore();
+  }
+
+  async #execute({ id, request, format, batchSize, flushMs }) {
+    let sent = 0;
+    try {
+      await this.#ensureCore();
+      const core = this.#core;
+      const started = JSON.parse(core.start(request));
+      if (started.error) throw new Error(`the module refused a checked request: ${started.error.message}`);
+      let lastFlush = now();
+      const flush = (max) => {
+        if (format === 'ndjson') {
+          const { count, text } = core.pullNdjson(max);
+          this.#post({ type: 'ndjson', id, count, text });
+          sent += count;
+        } else {
+          const { count, records, strings } = core.pullRecords(max);
+          this.#post({ type: 'batch', id, count, records, strings }, [records]);
+          sent += count;
+        }
+        lastFlush = now();
+      };
+      let steps = firstSliceSteps;
+      for (;;) {
+        if (this.#cancelled.has(id) || this.#closed) core.cancel();
+        const begin = now();
+        const ended = core.resume(steps) === 1;
+        const took = now() - begin;
+        if (took < sliceTargetMs / 2 && steps < maxSliceSteps) steps *= 2;
+        else if (took > sliceTargetMs * 2 && steps > 1) steps = Math.ceil(steps / 2);
+        while (core.unsent() >= batchSize) flush(batchSize);
+        if (ended) {
+          while (core.unsent() > 0) flush(batchSize);
+          break;
+        }
+        if (core.unsent() > 0 && now() - lastFlush >= flushMs) flush(batchSize);
+        await this.#yield();
+      }
+      return JSON.parse(core.finish());
+    } catch (error) {
+      // A trap or abort inside the module: the run ends in error and the instance is dropped.
+      this.#dropCore();
+      return { outcome: 'error', message: trapMessage(error), events: sent, duration_ns: 0, tasks: [] };
+    }
+  }
+}
