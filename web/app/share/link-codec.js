@@ -1,0 +1,233 @@
+// The share link's fragment, read and written: a readable, versioned `name=value` list such as
+//   #v=1&example=concurrent&strategy=local&tasks=5&seed=7&at=12ms&select=seq:40
+// Pure (no DOM), so node tests can throw any text at it. Reading never throws: every problem
+// becomes one sentence, and whatever else the link says still applies. Catalogue checks (does
+// the example exist, is 5 in range for `tasks`) are resolveLink's, given the examples.
+
+/** The newest link version this page writes; older ones (and none, `#example=ID`) still read. */
+export const linkVersion = 1;
+
+/** Longest fragment read at all; anything longer is refused whole rather than half read. */
+export const maxLinkLength = 4096;
+
+/** Most `name=value` pairs read; a link needs a dozen, a hostile one may bring thousands. */
+export const maxPairs = 64;
+
+const reserved = new Set(['v', 'example', 'strategy', 'seed', 'at', 'select']);
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+const namePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const timeUnits = [['s', 1e9], ['ms', 1e6], ['us', 1e3], ['ns', 1]];
+const unitScale = new Map([...timeUnits, ['µs', 1e3]]);
+const selectKinds = new Set(['seq', 'task']);
+
+/** An empty scenario: nothing chosen, so the page's defaults apply. */
+export function emptyLinkState() {
+  return { example: null, strategy: null, params: {}, seed: null, at: null, select: null };
+}
+
+/** `text` for a message: quoted, cut short, with control characters shown as escapes. */
+export function quote(text) {
+  const cut = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+  return JSON.stringify(cut);
+}
+
+/** A time in ns written with the largest unit that keeps it a whole number: 12ms, 1500us, 7ns. */
+export function formatLinkTime(ns) {
+  for (const [unit, scale] of timeUnits) {
+    if (ns !== 0 && ns % scale === 0) return `${ns / scale}${unit}`;
+  }
+  return `${ns}ns`;
+}
+
+/** Reads `12ms`, `1.5s`, `40us`, `40µs`, `7ns` or a bare number of ns: { value } or { error }. */
+export function parseLinkTime(text) {
+  const match = /^(\d{1,20}(?:\.\d{1,9})?)(ns|us|µs|ms|s)?$/.exec(text);
+  if (!match) return { error: `${quote(text)} is not a time such as 12ms, 1.5s, 40us or 7ns` };
+  const ns = Math.round(Number(match[1]) * unitScale.get(match[2] ?? 'ns'));
+  if (!Number.isSafeInteger(ns)) return { error: `${quote(text)} is too far in time` };
+  return { value: ns };
+}
+
+function parseWhole(text) {
+  if (!/^\d{1,16}$/.test(text)) return null;
+  const value = Number(text);
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/** A parameter's value as the link writes it: true, false or a whole number (maybe negative). */
+export function parseParamValue(text) {
+  if (text === 'true') return { value: true };
+  if (text === 'false') return { value: false };
+  const match = /^(-?)(\d{1,16})$/.exec(text);
+  if (match) {
+    const value = Number(text);
+    if (Number.isSafeInteger(value)) return { value: Object.is(value, -0) ? 0 : value };
+  }
+  return { error: `${quote(text)} is not a whole number, true or false` };
+}
+
+function decodePart(text) {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads a fragment (with or without its leading `#`): { state, problems }. `state` is
+ * emptyLinkState() with what the link validly says; `problems` are sentences for the reader.
+ */
+export function decodeLink(fragment) {
+  const state = emptyLinkState();
+  const problems = [];
+  const text = String(fragment ?? '').replace(/^#/, '');
+  if (text === '') return { state, problems };
+  if (text.length > maxLinkLength) {
+    problems.push(`The link is too long (${text.length} characters, at most ${maxLinkLength}); it was ignored.`);
+    return { state, problems };
+  }
+  let pairs = text.split('&').filter((pair) => pair !== '');
+  if (pairs.length > maxPairs) {
+    problems.push(`The link has ${pairs.length} parts; only the first ${maxPairs} were read.`);
+    pairs = pairs.slice(0, maxPairs);
+  }
+  const seen = new Set();
+  for (const pair of pairs) {
+    const at = pair.indexOf('=');
+    const name = decodePart(at === -1 ? pair : pair.slice(0, at));
+    const value = at === -1 ? null : decodePart(pair.slice(at + 1));
+    if (name === null || (at !== -1 && value === null)) {
+      problems.push(`The link part ${quote(pair)} is not valid percent-encoding; it was ignored.`);
+      continue;
+    }
+    if (value === null) {
+      problems.push(`The link part ${quote(name)} has no value (expected ${quote(name)}=…); it was ignored.`);
+      continue;
+    }
+    if (seen.has(name)) {
+      problems.push(`The link gives ${quote(name)} more than once; the first one counts.`);
+      continue;
+    }
+    seen.add(name);
+    readPair(state, problems, name, value);
+  }
+  return { state, problems };
+}
+
+function readPair(state, problems, name, value) {
+  switch (name) {
+    case 'v': {
+      const version = parseWhole(value);
+      if (version === null || version < 1) {
+        problems.push(`The link version ${quote(value)} is not a version number; it was read as version ${linkVersion}.`);
+      } else if (version > linkVersion) {
+        problems.push(`The link was made by a newer Wakeline (version ${version}); it was read as version ${linkVersion}, and parts may be missing.`);
+      }
+      return;
+    }
+    case 'example':
+    case 'strategy':
+      if (idPattern.test(value)) state[name] = value;
+      else problems.push(`The ${name} ${quote(value)} is not a valid id; it was ignored.`);
+      return;
+    case 'seed': {
+      const seed = parseWhole(value);
+      if (seed === null) problems.push(`The seed ${quote(value)} is not a whole number from 0 to 2^53; it was ignored.`);
+      else state.seed = seed;
+      return;
+    }
+    case 'at': {
+      const time = parseLinkTime(value);
+      if (time.error) problems.push(`The playhead: ${time.error}; it was ignored.`);
+      else state.at = time.value;
+      return;
+    }
+    case 'select': {
+      const match = /^([a-z]+):(\d{1,16})$/.exec(value);
+      const id = match ? parseWhole(match[2]) : null;
+      if (!match || !selectKinds.has(match[1]) || id === null || id < 1) {
+        problems.push(`The selection ${quote(value)} is not seq:N or task:N; it was ignored.`);
+      } else {
+        state.select = { kind: match[1], id };
+      }
+      return;
+    }
+    default: {
+      // `p.NAME` spells a parameter whose name the link reserves for itself.
+      const param = name.startsWith('p.') ? name.slice(2) : name;
+      // `__proto__` would set the params object's prototype instead of a key.
+      if (!namePattern.test(param) || param === '__proto__') {
+        problems.push(`The link part ${quote(name)} is not a parameter name; it was ignored.`);
+        return;
+      }
+      if (Object.hasOwn(state.params, param)) {
+        problems.push(`The link gives the parameter ${quote(param)} more than once; the first one counts.`);
+        return;
+      }
+      const parsed = parseParamValue(value);
+      if (parsed.error) problems.push(`The parameter ${quote(param)}: ${parsed.error}; its default is used.`);
+      else state.params[param] = parsed.value;
+    }
+  }
+}
+
+/** Writes `state` (the shape of emptyLinkState) as a fragment, without the `#`; nulls are left out. */
+export function encodeLink(state) {
+  const parts = [`v=${linkVersion}`];
+  // `:` is safe in a fragment and keeps `select=seq:40` readable.
+  const add = (name, value) =>
+    parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%3A/g, ':')}`);
+  if (state.example != null) add('example', state.example);
+  if (state.strategy != null) add('strategy', state.strategy);
+  for (const [name, value] of Object.entries(state.params ?? {})) {
+    add(reserved.has(name) || name.startsWith('p.') ? `p.${name}` : name, String(value));
+  }
+  if (state.seed != null) add('seed', String(state.seed));
+  if (state.at != null) add('at', formatLinkTime(state.at));
+  if (state.select != null) add('select', `${state.select.kind}:${state.select.id}`);
+  return parts.join('&');
+}
+
+/**
+ * Checks a decoded state against the catalogue: { request, problems }. `request` is
+ * { example, strategy, params, seed } with every value valid (defaults where the link was wrong
+ * or silent), or null when `examples` is empty. `fallback` is the example used when the link
+ * names none or an unknown one.
+ */
+export function resolveLink(state, examples, fallback) {
+  const problems = [];
+  const byId = new Map(examples.map((example) => [example.id, example]));
+  let example = state.example != null ? byId.get(state.example) : undefined;
+  if (state.example != null && !example) {
+    problems.push(`The link names an example that does not exist: ${quote(state.example)}. Showing ${fallback}.`);
+  }
+  example ??= byId.get(fallback) ?? examples[0];
+  if (!example) return { request: null, problems };
+
+  let strategy = example.strategies[0];
+  if (state.strategy != null) {
+    if (example.strategies.includes(state.strategy)) strategy = state.strategy;
+    else problems.push(`The example ${example.id} has no strategy ${quote(state.strategy)} (it has ${example.strategies.join(', ')}); using ${strategy}.`);
+  }
+
+  const params = {};
+  const known = new Map(example.params.map((param) => [param.name, param]));
+  for (const param of example.params) params[param.name] = param.default;
+  for (const [name, value] of Object.entries(state.params)) {
+    const param = known.get(name);
+    if (!param) {
+      problems.push(`The example ${example.id} has no parameter ${quote(name)}; it was ignored.`);
+    } else if (param.type === 'boolean') {
+      if (typeof value === 'boolean') params[name] = value;
+      else problems.push(`The parameter ${name} must be true or false, not ${value}; its default ${param.default} is used.`);
+    } else if (typeof value !== 'number') {
+      problems.push(`The parameter ${name} must be a whole number, not ${value}; its default ${param.default} is used.`);
+    } else if (value < param.min || value > param.max) {
+      problems.push(`The parameter ${name} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`);
+    } else {
+      params[name] = value;
+    }
+  }
+  return { request: { example: example.id, strategy, params, seed: state.seed ?? 0 }, problems };
+}
