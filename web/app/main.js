@@ -4,18 +4,13 @@ import { CatalogueForm } from './catalogue-form.js';
 import { byId } from './dom.js';
 import { loadEngine } from './engine.js';
 import { RunController } from './run-controller.js';
+import { attachShare } from './share/page-share.js';
 import { SourceView } from './source-view.js';
 import { attachInteraction } from './timeline/interaction.js';
 import { formatTime } from './timeline/time-format.js';
 import { Timeline } from './timeline/timeline.js';
 
 const defaultExample = 'concurrent';
-
-/** The example a link like `#example=basic` names, or null. */
-function linkedExample() {
-  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-  return params.get('example');
-}
 
 function showError(message) {
   const banner = byId('error-banner');
@@ -38,8 +33,10 @@ async function start() {
   const sourceView = new SourceView(byId('source-view'));
 
   let model = null;
+  let share = null;
   const timeline = new Timeline(byId('timeline'), {
     onSelect(hit) {
+      share?.selected(hit);
       if (!hit || !model) {
         details.textContent = 'Click a poll or an event to select it.';
         sourceView.highlight(null, null);
@@ -52,6 +49,7 @@ async function start() {
       sourceView.highlight(fields.file, fields.line);
     },
     onView(view) {
+      share?.viewChanged(view);
       rangeReadout.textContent = view.count === 0
         ? ''
         : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
@@ -91,8 +89,9 @@ async function start() {
   });
 
   const runs = new RunController(engine, {
-    start(newModel) {
+    start(newModel, request) {
       model = newModel;
+      share.runStarted(newModel, request);
       model.spread = spread.checked;
       timeline.setModel(model);
       details.textContent = 'Click a poll or an event to select it.';
@@ -114,6 +113,7 @@ async function start() {
       statusText.textContent =
         `${current.count.toLocaleString('en')} events · ${formatTime(current.duration)}${outcome}`;
       if (summary.message) showError(`The run ended with ${summary.outcome}: ${summary.message}`);
+      share.runEnded(current);
       setRunState('done');
     },
     error(error) {
@@ -137,11 +137,9 @@ async function start() {
   });
   cancelButton.addEventListener('click', () => runs.cancel());
 
-  const linked = linkedExample();
-  if (linked && !form.selectExample(linked)) {
-    showError(`The link names an example that does not exist: “${linked}”. Showing ${defaultExample}.`);
-  }
-  if (!form.example) form.selectExample(form.byId.has(defaultExample) ? defaultExample : examples[0].id);
+  // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
+  share = attachShare({ timeline, form, runs, examples, fallback: defaultExample });
+  share.initialRequest();
   run();
 }
 

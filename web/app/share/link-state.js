@@ -1,0 +1,150 @@
+// The page's side of share links: reads the fragment into a run request and a view (playhead,
+// selection) with the codec, shows what was wrong with it, keeps the fragment in step with the
+// scenario on screen (history.replaceState, so Back is not flooded), and puts the linked view on
+// the timeline once the run is drawn. Everything from a link reaches the page as text nodes.
+import { decodeLink, encodeLink, resolveLink } from './link-codec.js';
+
+/** The fields of the form set to `request` ({ example, strategy, params, seed }), without running. */
+export function applyRequestToForm(form, request) {
+  if (!form.selectExample(request.example)) return false;
+  form.el.strategyPicker.value = request.strategy;
+  for (const field of form.fields) {
+    const value = field.isSeed ? request.seed : request.params[field.param.name];
+    if (value === undefined) continue;
+    if (field.param.type === 'boolean') field.input.checked = Boolean(value);
+    else field.input.value = String(value);
+  }
+  form.updateValidity();
+  return true;
+}
+
+/** The timeline hit for the event with `seq`, as Timeline.hitTest would give it, or null. */
+function hitForSeq(timeline, model, seq) {
+  const i = typeof model.indexOfSeq === 'function' ? model.indexOfSeq(seq) : seq - 1;
+  if (!(i >= 0 && i < model.count)) return null;
+  const task = model.task.data[i];
+  let poll = -1;
+  const kind = model.kindOf(i);
+  if (kind === 'poll_begin' || kind === 'poll_end') {
+    const { begin, end } = model.polls;
+    for (let p = 0; p < begin.length; ++p) {
+      if (begin.data[p] === i || end.data[p] === i) {
+        poll = p;
+        break;
+      }
+    }
+  }
+  const lane = timeline.lanes.find((l) => l.type === 'task' && l.task.id === task)
+    ?? timeline.lanes.find((l) => l.type === 'timers');
+  const event = poll !== -1 && model.polls.end.data[poll] !== -1 ? model.polls.end.data[poll] : i;
+  return { lane, poll, event, task };
+}
+
+/** The hit that selects task `id`'s lane (its spawn), or null. */
+function hitForTask(timeline, model, id) {
+  const lane = timeline.lanes.find((l) => l.type === 'task' && l.task.id === id);
+  if (!lane) return null;
+  for (let i = 0; i < model.count; ++i) {
+    if (model.task.data[i] === id) return { lane, poll: -1, event: i, task: id };
+  }
+  return null;
+}
+
+/**
+ * Puts a linked view on `timeline` showing `model`: the selection (`{ kind, id }`) and the
+ * playhead `at` (ns), shown as the centre of a window an eighth of the run wide until the page
+ * has a playhead of its own. Returns sentences for the parts that do not fit this run.
+ */
+export function restoreView(timeline, model, { at, select }) {
+  const problems = [];
+  if (select) {
+    const hit = select.kind === 'seq'
+      ? hitForSeq(timeline, model, select.id)
+      : hitForTask(timeline, model, select.id);
+    if (hit) timeline.select(hit);
+    else problems.push(`The link selects ${select.kind} ${select.id}, which this run does not have (it has ${model.count} events).`);
+  }
+  if (at != null && model.count > 0) {
+    const last = model.t.data[model.count - 1];
+    if (at > last) problems.push(`The link's playhead (${at} ns) is after the end of this run (${last} ns); showing the end.`);
+    const x = model.xOfTime(Math.min(at, last));
+    const [start, end] = model.extent();
+    const span = (end - start) / 8;
+    timeline.x0 = x - span / 2;
+    timeline.x1 = x + span / 2;
+    timeline.autoFit = false;
+    timeline.requestDraw();
+  }
+  return problems;
+}
+
+/** The fragment's state and what the page shows of its problems. */
+export class LinkState {
+  /** @param {HTMLElement} messages the list where problems with the link are shown */
+  constructor(messages) {
+    this.messages = messages;
+    this.current = null;
+  }
+
+  /**
+   * Reads location.hash against the catalogue: { request, view: { at, select }, problems }.
+   * `request` is always runnable (defaults wherever the link was silent or wrong).
+   */
+  read(examples, fallback) {
+    const decoded = decodeLink(location.hash);
+    const resolved = resolveLink(decoded.state, examples, fallback);
+    return {
+      request: resolved.request,
+      view: { at: decoded.state.at, select: decoded.state.select },
+      problems: [...decoded.problems, ...resolved.problems],
+    };
+  }
+
+  /** Shows `problems` (sentences) as a list of text, or hides the list when there are none. */
+  show(problems) {
+    this.messages.replaceChildren(...problems.map((problem) => {
+      const item = document.createElement('li');
+      item.textContent = problem;
+      return item;
+    }));
+    this.messages.hidden = problems.length === 0;
+  }
+
+  /** Adds `problems` to those shown. */
+  add(problems) {
+    if (problems.length === 0) return;
+    this.show([...[...this.messages.children].map((item) => item.textContent), ...problems]);
+  }
+
+  /** The fragment for `request` and `view`, without `#`. */
+  static fragment(request, view = {}) {
+    return encodeLink({
+      example: request.example,
+      strategy: request.strategy,
+      params: request.params,
+      seed: request.seed,
+      at: view.at ?? null,
+      select: view.select ?? null,
+    });
+  }
+
+  /** Makes the address bar say `request` and `view`, replacing the entry rather than adding one. */
+  write(request, view = {}) {
+    this.current = { request, view };
+    const fragment = LinkState.fragment(request, view);
+    if (location.hash.replace(/^#/, '') !== fragment) {
+      history.replaceState(history.state, '', `#${fragment}`);
+    }
+  }
+
+  /** Updates the view part of the fragment (playhead, selection) for the scenario shown. */
+  writeView(view) {
+    if (!this.current) return;
+    this.write(this.current.request, { ...this.current.view, ...view });
+  }
+
+  /** The address of the scenario shown: the page's URL with the current fragment. */
+  get url() {
+    return location.href;
+  }
+}

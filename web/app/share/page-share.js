@@ -1,0 +1,105 @@
+// Share links, the Share/Export/Import menu and the link's messages, wired to the playground page.
+// main.js calls these few functions at its own moments (first run, run start and end, selection,
+// view changes); everything else about sharing lives in this folder.
+import { byId } from '../dom.js';
+import { TraceModel } from '../timeline/model.js';
+import { LinkState, applyRequestToForm, restoreView } from './link-state.js';
+import { attachShareMenu } from './share-menu.js';
+
+// The view is written to the fragment this long after the last zoom or pan, not on every frame.
+const viewWriteDelayMs = 400;
+
+/**
+ * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback }; `runs` is
+ * the RunController, whose hooks an imported trace goes through like a run that already ended.
+ */
+export function attachShare(page) {
+  const messages = document.createElement('ul');
+  messages.id = 'link-messages';
+  messages.className = 'link-messages';
+  messages.setAttribute('role', 'status');
+  messages.setAttribute('aria-label', 'Problems with the link');
+  messages.hidden = true;
+  byId('error-banner').after(messages);
+  const links = new LinkState(messages);
+
+  let model = null;
+  let pendingView = null;
+  let viewTimer = 0;
+
+  attachShareMenu(byId('share-tools'), {
+    links,
+    model: () => model,
+    canvas: page.timeline.canvas,
+    importTrace(parsed, fileName) {
+      const { header } = parsed;
+      if (page.form.byId.has(header.example)) page.form.selectExample(header.example);
+      const request = { example: header.example, strategy: header.strategy, params: header.params, seed: header.seed };
+      page.runs.cancel();
+      const imported = new TraceModel(header);
+      imported.headerLine = parsed.headerLine;
+      imported.source = fileName;
+      page.runs.hooks.start(imported, request);
+      if (typeof imported.appendEvents === 'function') imported.appendEvents(parsed.events);
+      else imported.appendNdjson(`${parsed.lines.join('\n')}\n`);
+      imported.finish?.();
+      const last = parsed.events[parsed.events.length - 1];
+      page.runs.hooks.end(imported, {
+        outcome: parsed.complete ? String(last.outcome ?? 'completed') : 'incomplete',
+        events: parsed.events.length,
+        duration_ns: last.t,
+        tasks: [],
+      });
+    },
+  });
+
+  /** Which scenario the page shows first: the link's, with its problems shown. */
+  function initialRequest() {
+    const { request, view, problems } = links.read(page.examples, page.fallback);
+    links.show(problems);
+    pendingView = view;
+    applyRequestToForm(page.form, request);
+    return request;
+  }
+
+  window.addEventListener('hashchange', () => {
+    // Someone pasted or followed another link into this page: show that scenario.
+    const request = initialRequest();
+    page.runs.start(request);
+  });
+
+  return {
+    initialRequest,
+
+    /** A run (or an import) of `request` begins, shown in `newModel`. */
+    runStarted(newModel, request) {
+      model = newModel;
+      if (request) links.write(request, pendingView ?? {});
+    },
+
+    /** The run shown has ended: the link's playhead and selection are put on the timeline. */
+    runEnded(endedModel) {
+      if (endedModel !== model || !pendingView) return;
+      const view = pendingView;
+      pendingView = null;
+      links.add(restoreView(page.timeline, endedModel, view));
+    },
+
+    /** The selection changed (a Timeline hit, or null). */
+    selected(hit) {
+      if (!model || pendingView) return;
+      const select = hit ? { kind: 'seq', id: model.fieldsOf(hit.event).seq } : null;
+      links.writeView({ select });
+    },
+
+    /** The visible window changed: a zoomed view is shared as its centre, a fitted one not at all. */
+    viewChanged(view) {
+      if (!model || pendingView) return;
+      clearTimeout(viewTimer);
+      viewTimer = setTimeout(() => {
+        const at = page.timeline.autoFit ? null : Math.max(0, Math.round(model.timeAt((view.x0 + view.x1) / 2)));
+        links.writeView({ at });
+      }, viewWriteDelayMs);
+    },
+  };
+}
