@@ -1,11 +1,15 @@
 // Builds the playground into dist/: web/index.html, app.js (web/app bundled by esbuild, ES
 // module), app.css (web/styles bundled), and the JavaScript API's files exactly as the wasm build
 // ships them. The API is not bundled: it loads its core module (and worker) from beside itself.
+// Also: wakeline-player.js (the <wakeline-player> element, one classic script), embed.html with
+// embed.js and embed.css, and wakeline-standalone.html, the whole page in one file that works
+// when opened from disk (see buildStandalone).
 // Usage: node scripts/build-web.mjs [--dev]   (--dev: no minification)
 // Needs the wasm build first: bash scripts/build.sh wasm. WAKELINE_API_DIR=DIR ships the API
 // files of another wasm build (e.g. one made from a clean checkout).
 import { build } from 'esbuild';
-import { cp, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,7 +85,141 @@ const result = await build({
 });
 await cp(path.join(repo, 'web/index.html'), path.join(dist, 'index.html'));
 
-const sizes = Object.entries(result.metafile.outputs)
+const target = ['es2022', 'chrome110', 'firefox110', 'safari16'];
+
+// The player and the embed page: classic scripts, so one <script src> works on any page; the
+// player finds the API beside its own URL. Its CSS goes into its shadow root, as text.
+const extra = await build({
+  absWorkingDir: repo,
+  entryPoints: [
+    { in: 'web/app/player/player-element.js', out: 'wakeline-player' },
+    { in: 'web/app/embed/embed-main.js', out: 'embed' },
+    { in: 'web/styles/embed.css', out: 'embed' },
+  ],
+  outdir: dist,
+  bundle: true,
+  format: 'iife',
+  target,
+  minify: !dev,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+  loader: { '.css': 'text' },
+  plugins: [
+    {
+      // embed.css is the page's own stylesheet, not text for a shadow root.
+      name: 'embed-css-as-css',
+      setup(builder) {
+        builder.onLoad({ filter: /embed\.css$/ }, async (args) => ({
+          contents: await readFile(args.path, 'utf8'),
+          loader: 'css',
+        }));
+      },
+    },
+  ],
+});
+await cp(path.join(repo, 'web/embed.html'), path.join(dist, 'embed.html'));
+
+/** `text` as a data: URL of JavaScript. */
+function javascriptDataUrl(text) {
+  return `data:text/javascript;base64,${Buffer.from(text, 'utf8').toString('base64')}`;
+}
+
+/** The CSP source for an inline element's exact text. */
+function hashSource(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * dist/wakeline-standalone.html: index.html with app.css and the page's script inlined, the API
+ * bundled into that script (one classic script: ES modules do not load from file://), and the
+ * worker and the core module with its wasm bytes inlined as data: URLs (standalone-engine.js).
+ */
+async function buildStandalone() {
+  const coreText = await readFile(path.join(dist, 'wakeline-core.mjs'), 'utf8');
+  const wasm = await readFile(path.join(dist, 'wakeline-core.wasm'));
+  // The core factory takes the wasm bytes as `wasmBinary`; the API calls it with no options, so
+  // its default export is wrapped to pass them (and a locateFile that keeps it off the network).
+  const exportLine = 'export default createWakelineCore;';
+  if (!coreText.includes(exportLine)) throw new Error(`build-web: wakeline-core.mjs no longer ends in "${exportLine}"`);
+  const inlineCore = coreText.replace(exportLine,
+    `const wasmBinary = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));\n` +
+    'export default (options) => createWakelineCore(Object.assign({ wasmBinary, locateFile: (name) => name }, options));');
+  const worker = await build({
+    absWorkingDir: repo,
+    entryPoints: ['wasm/api/worker.mjs'],
+    bundle: true,
+    format: 'esm',
+    target,
+    minify: !dev,
+    write: false,
+    logLevel: 'warning',
+  });
+  const inlineEngine = {
+    name: 'wakeline-inline-engine',
+    setup(builder) {
+      builder.onResolve({ filter: /^wakeline:inline-engine$/ }, () => ({ path: 'inline-engine', namespace: 'wakeline' }));
+      builder.onLoad({ filter: /.*/, namespace: 'wakeline' }, () => ({
+        contents: `export const coreUrl = ${JSON.stringify(javascriptDataUrl(inlineCore))};\n` +
+          `export const workerUrl = ${JSON.stringify(javascriptDataUrl(worker.outputFiles[0].text))};\n`,
+        loader: 'js',
+      }));
+      // main.js's engine.js becomes the standalone engine.
+      builder.onResolve({ filter: /^\.\/engine\.js$/ }, (args) =>
+        args.importer.endsWith(path.join('web', 'app', 'main.js'))
+          ? { path: path.join(repo, 'web/app/standalone/standalone-engine.js') }
+          : undefined);
+    },
+  };
+  const page = await build({
+    absWorkingDir: repo,
+    entryPoints: ['web/app/main.js'],
+    bundle: true,
+    format: 'iife',
+    target,
+    minify: !dev,
+    write: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // The API's defaults read import.meta.url; the standalone engine passes every URL itself.
+    logOverride: { 'empty-import-meta': 'silent' },
+    plugins: [inlineEngine],
+  });
+  const script = page.outputFiles[0].text;
+  const style = await readFile(path.join(dist, 'app.css'), 'utf8');
+  for (const [name, text] of [['script', script], ['style', style]]) {
+    if (/<\/(script|style)|<!--/i.test(text)) throw new Error(`build-web: the inlined ${name} holds text that would end its element early`);
+  }
+  // Inline script and style are allowed by their hashes only; data: for the inlined modules and
+  // worker; 'wasm-unsafe-eval' to compile the module. Nothing is fetched from anywhere.
+  const policy = [
+    "default-src 'none'",
+    `script-src ${hashSource(script)} data: 'wasm-unsafe-eval'`,
+    'worker-src data:',
+    `style-src ${hashSource(style)}`,
+    'img-src data: blob:',
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  let html = await readFile(path.join(repo, 'web/index.html'), 'utf8');
+  const take = (pattern, replacement) => {
+    if (!pattern.test(html)) throw new Error(`build-web: web/index.html has no ${pattern}`);
+    html = html.replace(pattern, replacement);
+  };
+  take(/[ \t]*<link rel="stylesheet" href="app\.css">\n/, '');
+  take(/[ \t]*<script type="module" src="app\.js"><\/script>\n/, '');
+  take(/<meta charset="utf-8">\n/, (line) =>
+    `${line}  <meta http-equiv="Content-Security-Policy" content="${policy}">\n  <style>${style}</style>\n`);
+  take(/<\/body>/, () => `<script>${script}</script>\n</body>`);
+  await writeFile(path.join(dist, 'wakeline-standalone.html'), html);
+  return html.length;
+}
+const standaloneBytes = await buildStandalone();
+
+const sizes = Object.entries({ ...result.metafile.outputs, ...extra.metafile.outputs })
   .filter(([file]) => !file.endsWith('.map'))
   .map(([file, info]) => `${path.basename(file)} ${(info.bytes / 1024).toFixed(1)} KB`);
-console.log(`build-web: dist/ holds index.html, ${sizes.join(', ')}, and the API: ${api.join(', ')}`);
+console.log(`build-web: dist/ holds index.html, embed.html, ${sizes.join(', ')}, ` +
+  `wakeline-standalone.html ${(standaloneBytes / 1024).toFixed(1)} KB, and the API: ${api.join(', ')}`);

@@ -1,0 +1,21 @@
+// The engine of the single-file build (dist/wakeline-standalone.html), in place of engine.js.
+// Opened from disk the page has an opaque origin: it may not load ES modules, fetch a .wasm or
+// start a worker from a file. So the build inlines the API (bundled into the page's script), the
+// worker script and the core module with its wasm bytes (as data: URLs, the one kind of module
+// address such a page may import and start a module worker from), and this file hands those
+// addresses to the API. Where a worker cannot start, the module runs in the page's thread.
+import { createWakeline } from '../../../wasm/api/wakeline.mjs';
+// Provided by scripts/build-web.mjs: { coreUrl, workerUrl }, both data: URLs.
+import { coreUrl, workerUrl } from 'wakeline:inline-engine';
+
+/** How the runtime is hosted in the single file: its inlined core and worker. */
+export const engineOptions = Object.freeze({ coreUrl, workerUrl });
+
+/** Loads the runtime; resolves to the API's Wakeline handle. */
+export async function loadEngine() {
+  try {
+    return await createWakeline(engineOptions);
+  } catch {
+    return createWakeline({ worker: false, coreUrl });
+  }
+}
