@@ -10,7 +10,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -211,28 +210,34 @@ class wire_packer {
   /// Packs `events` into `records()`; the strings they introduce go to `fresh_strings()`.
   void pack(const trace_recorder& trace, const trace_event* events, std::size_t count) {
     records_.resize(count);
-    fresh_ = json::array();
+    fresh_.clear();
     for (std::size_t i = 0; i < count; ++i) {
       const trace_event& e = events[i];
       std::uint32_t text = 0;
       if (e.kind == event_kind::deadlock) {
         text = add(ndjson_stuck_tasks(trace, e.arg));
       } else if (e.text != 0) {
-        auto [it, fresh] = texts_.try_emplace(e.text, 0);
-        if (fresh) it->second = add(trace.text(e.text));
-        text = it->second;
+        if (e.text >= text_ids_.size()) text_ids_.resize(e.text + 1, 0);
+        std::uint32_t& id = text_ids_[e.text];
+        if (id == 0) id = add(trace.text(e.text));
+        text = id;
       }
       std::uint32_t file = 0;
       if (e.file != nullptr) {
-        auto [it, fresh] = files_.try_emplace(e.file, 0);
-        if (fresh) it->second = add(source_file_name(e.file));
-        file = it->second;
+        // Most events with a location share the previous one's file.
+        if (e.file != last_file_) {
+          auto [it, fresh] = files_.try_emplace(e.file, 0);
+          if (fresh) it->second = add(source_file_name(e.file));
+          last_file_ = e.file;
+          last_file_id_ = it->second;
+        }
+        file = last_file_id_;
       }
       records_[i] = wire_event{e.seq,  e.t,    e.cause, e.arg,  e.task,
                                e.ref,  e.line, text,    file,   e.worker,
                                static_cast<std::uint8_t>(e.kind), e.detail};
     }
-    fresh_text_ = fresh_.empty() ? std::string() : fresh_.dump();
+    fresh_text_ = fresh_.empty() ? std::string() : json(fresh_).dump();
   }
 
   const wire_event* records() const { return records_.data(); }
@@ -241,16 +246,18 @@ class wire_packer {
   const std::string& fresh_strings() const { return fresh_text_; }
 
  private:
-  std::uint32_t add(const std::string& text) {
-    fresh_.push_back(text);
+  std::uint32_t add(std::string text) {
+    fresh_.push_back(std::move(text));
     return ++last_id_;
   }
 
   std::vector<wire_event> records_;
   std::unordered_map<const char*, std::uint32_t> files_;
-  std::unordered_map<std::uint32_t, std::uint32_t> texts_;
+  const char* last_file_ = nullptr;
+  std::uint32_t last_file_id_ = 0;
+  std::vector<std::uint32_t> text_ids_;  ///< By trace string index; 0 until sent.
   std::uint32_t last_id_ = 0;  // Id 0 means "no string".
-  json fresh_;
+  std::vector<std::string> fresh_;
   std::string fresh_text_;
 };
 
@@ -271,22 +278,29 @@ std::unique_ptr<session>& current_session() {
 json summary_json(const runtime& rt, run_outcome outcome, const std::string& message) {
   // Names come from the trace's own string table, so a summary needs no wire strings.
   struct task_totals {
-    std::string name;
+    std::uint32_t name = 0;  // Trace string index.
     std::uint64_t polls = 0;
     std::uint64_t wakes = 0;
+    bool spawned = false;
   };
-  std::map<std::uint32_t, task_totals> tasks;
+  // Task ids count up from 1, so a vector indexed by id holds them in order.
+  std::vector<task_totals> tasks;
+  auto totals = [&tasks](std::uint32_t task) -> task_totals& {
+    if (task >= tasks.size()) tasks.resize(task + 1);
+    return tasks[task];
+  };
   const trace_recorder& trace = rt.trace();
   std::uint64_t duration = 0;
   for (const trace_event& e : trace.events()) {
     duration = std::max(duration, e.t);
     switch (e.kind) {
       case event_kind::task_spawn:
-        tasks[e.task].name = e.text != 0 ? trace.text(e.text) : std::string();
+        totals(e.task).name = e.text;
+        totals(e.task).spawned = true;
         break;
-      case event_kind::poll_begin: ++tasks[e.task].polls; break;
+      case event_kind::poll_begin: ++totals(e.task).polls; break;
       case event_kind::waker_wake:
-      case event_kind::waker_wake_by_ref: ++tasks[e.task].wakes; break;
+      case event_kind::waker_wake_by_ref: ++totals(e.task).wakes; break;
       default: break;
     }
   }
@@ -295,10 +309,14 @@ json summary_json(const runtime& rt, run_outcome outcome, const std::string& mes
   if (!message.empty()) j["message"] = message;
   j["events"] = trace.event_count();
   j["duration_ns"] = duration;
-  j["tasks"] = json::array();
-  for (const auto& [id, totals] : tasks) {
-    j["tasks"].push_back(
-        {{"task", id}, {"name", totals.name}, {"polls", totals.polls}, {"wakes", totals.wakes}});
+  json& list = j["tasks"] = json::array();
+  for (std::uint32_t id = 0; id < tasks.size(); ++id) {
+    const task_totals& t = tasks[id];
+    if (!t.spawned) continue;
+    list.push_back({{"task", id},
+                    {"name", t.name != 0 ? trace.text(t.name) : std::string()},
+                    {"polls", t.polls},
+                    {"wakes", t.wakes}});
   }
   return j;
 }
@@ -430,7 +448,7 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_pull_ndjson(int max_events) {
                                           events.size());
   s.ndjson.clear();
   for (; s.sent < end; ++s.sent) {
-    s.ndjson += ndjson_event(trace, events[s.sent]);
+    append_ndjson_event(s.ndjson, trace, events[s.sent]);
     s.ndjson += '\n';
   }
   return s.ndjson.c_str();

@@ -4,40 +4,11 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "detail/json_line.hpp"
+
 namespace wakeline {
 
-namespace {
-
 using json = nlohmann::ordered_json;
-
-void add_location(json& j, const trace_event& e) {
-  if (e.file == nullptr) return;
-  j["file"] = source_file_name(e.file);
-  j["line"] = e.line;
-}
-
-void add_waker_source(json& j, const trace_event& e) {
-  auto source = static_cast<wake_source>(e.detail);
-  j["by"] = to_string(source);
-  if (source != wake_source::outside) j["by_id"] = e.ref;
-}
-
-json stuck_tasks_json(const trace_recorder& trace, std::uint64_t deadlock) {
-  json stuck = json::array();
-  for (const stuck_task& s : trace.deadlock(deadlock)) {
-    json t;
-    t["task"] = s.task;
-    if (s.file != nullptr) {
-      t["file"] = source_file_name(s.file);
-      t["line"] = s.line;
-    }
-    t["wakers"] = s.wakers;
-    stuck.push_back(std::move(t));
-  }
-  return stuck;
-}
-
-}  // namespace
 
 const char* source_file_name(const char* path) {
   const char* slash = std::strrchr(path, '/');
@@ -62,106 +33,145 @@ std::string ndjson_header(const trace_header& header) {
   return j.dump();
 }
 
-std::string ndjson_event(const trace_recorder& trace, const trace_event& e) {
-  json j;
-  j["seq"] = e.seq;
-  j["t"] = e.t;
-  j["kind"] = to_string(e.kind);
+void append_ndjson_event(std::string& out, const trace_recorder& trace, const trace_event& e) {
+  detail::json_line j(out);
+  auto location = [&j, &e] {
+    if (e.file == nullptr) return;
+    j.text("file", source_file_name(e.file));
+    j.number("line", e.line);
+  };
+  auto waker_source = [&j, &e] {
+    auto source = static_cast<wake_source>(e.detail);
+    j.name("by", to_string(source));
+    if (source != wake_source::outside) j.number("by_id", e.ref);
+  };
+  j.number("seq", e.seq);
+  j.number("t", e.t);
+  j.name("kind", to_string(e.kind));
   switch (e.kind) {
     case event_kind::runtime_start:
-      j["clock"] = to_string(static_cast<clock_kind>(e.detail));
+      j.name("clock", to_string(static_cast<clock_kind>(e.detail)));
       break;
     case event_kind::runtime_end:
-      j["outcome"] = to_string(static_cast<run_outcome>(e.detail));
-      j["events"] = e.arg;
+      j.name("outcome", to_string(static_cast<run_outcome>(e.detail)));
+      j.number("events", e.arg);
       break;
     case event_kind::task_spawn:
-      j["task"] = e.task;
-      if (e.ref != 0) j["parent"] = e.ref;
-      if (e.text != 0) j["name"] = trace.text(e.text);
-      add_location(j, e);
+      j.number("task", e.task);
+      if (e.ref != 0) j.number("parent", e.ref);
+      if (e.text != 0) j.text("name", trace.text(e.text));
+      location();
       break;
     case event_kind::task_enqueue:
-      j["task"] = e.task;
-      j["queue"] = "run";
-      j["reason"] = to_string(static_cast<enqueue_reason>(e.detail));
-      j["depth"] = e.arg;
+      j.number("task", e.task);
+      j.name("queue", "run");
+      j.name("reason", to_string(static_cast<enqueue_reason>(e.detail)));
+      j.number("depth", e.arg);
       break;
     case event_kind::poll_begin:
-      j["task"] = e.task;
-      j["worker"] = e.worker;
-      j["depth"] = e.arg;
+      j.number("task", e.task);
+      j.number("worker", e.worker);
+      j.number("depth", e.arg);
       break;
     case event_kind::poll_end:
-      j["task"] = e.task;
-      j["worker"] = e.worker;
-      j["result"] = to_string(static_cast<poll_result>(e.detail));
-      add_location(j, e);
+      j.number("task", e.task);
+      j.number("worker", e.worker);
+      j.name("result", to_string(static_cast<poll_result>(e.detail)));
+      location();
       break;
     case event_kind::task_end:
-      j["task"] = e.task;
-      j["outcome"] = to_string(static_cast<task_outcome>(e.detail));
-      if (e.text != 0) j["message"] = trace.text(e.text);
+      j.number("task", e.task);
+      j.name("outcome", to_string(static_cast<task_outcome>(e.detail)));
+      if (e.text != 0) j.text("message", trace.text(e.text));
       break;
     case event_kind::waker_clone:
     case event_kind::waker_drop:
-      j["task"] = e.task;
-      add_waker_source(j, e);
+      j.number("task", e.task);
+      waker_source();
       break;
     case event_kind::waker_wake:
     case event_kind::waker_wake_by_ref:
-      j["task"] = e.task;
-      add_waker_source(j, e);
-      j["effect"] = to_string(static_cast<wake_effect>(e.arg));
+      j.number("task", e.task);
+      waker_source();
+      j.name("effect", to_string(static_cast<wake_effect>(e.arg)));
       break;
     case event_kind::timer_arm:
-      j["timer"] = e.ref;
-      if (e.task != 0) j["task"] = e.task;
-      j["deadline"] = e.arg;
-      add_location(j, e);
+      j.number("timer", e.ref);
+      if (e.task != 0) j.number("task", e.task);
+      j.number("deadline", e.arg);
+      location();
       break;
     case event_kind::timer_fire:
     case event_kind::timer_cancel:
-      j["timer"] = e.ref;
-      if (e.task != 0) j["task"] = e.task;
+      j.number("timer", e.ref);
+      if (e.task != 0) j.number("task", e.task);
       break;
     case event_kind::io_register:
     case event_kind::io_ready:
-      j["io"] = e.ref;
-      j["op"] = to_string(static_cast<io_op>(e.detail));
-      if (e.task != 0) j["task"] = e.task;
-      if (e.kind == event_kind::io_ready) j["bytes"] = e.arg;
+      j.number("io", e.ref);
+      j.name("op", to_string(static_cast<io_op>(e.detail)));
+      if (e.task != 0) j.number("task", e.task);
+      if (e.kind == event_kind::io_ready) j.number("bytes", e.arg);
       break;
     case event_kind::park:
-      j["worker"] = e.worker;
-      if (e.detail != 0) j["until"] = e.arg;
+      j.number("worker", e.worker);
+      if (e.detail != 0) j.number("until", e.arg);
       break;
     case event_kind::unpark:
-      j["worker"] = e.worker;
+      j.number("worker", e.worker);
       break;
     case event_kind::select_drop:
-      j["task"] = e.task;
-      j["branch"] = e.arg;
-      add_location(j, e);
+      j.number("task", e.task);
+      j.number("branch", e.arg);
+      location();
       break;
     case event_kind::deadlock:
-      j["stuck"] = stuck_tasks_json(trace, e.arg);
+      j.raw("stuck", ndjson_stuck_tasks(trace, e.arg));
       break;
     case event_kind::budget_exhausted:
-      j["budget"] = e.arg;
+      j.number("budget", e.arg);
       break;
   }
-  if (e.cause != 0) j["cause"] = e.cause;
-  return j.dump();
+  if (e.cause != 0) j.number("cause", e.cause);
+  j.close();
+}
+
+std::string ndjson_event(const trace_recorder& trace, const trace_event& e) {
+  std::string line;
+  append_ndjson_event(line, trace, e);
+  return line;
 }
 
 std::string ndjson_stuck_tasks(const trace_recorder& trace, std::uint64_t deadlock) {
-  return stuck_tasks_json(trace, deadlock).dump();
+  json stuck = json::array();
+  for (const stuck_task& s : trace.deadlock(deadlock)) {
+    json t;
+    t["task"] = s.task;
+    if (s.file != nullptr) {
+      t["file"] = source_file_name(s.file);
+      t["line"] = s.line;
+    }
+    t["wakers"] = s.wakers;
+    stuck.push_back(std::move(t));
+  }
+  return stuck.dump();
 }
 
 void write_ndjson(std::ostream& out, const trace_header& header, const trace_recorder& trace) {
   out << ndjson_header(header) << '\n';
-  for (const trace_event& e : trace.events()) out << ndjson_event(trace, e) << '\n';
+  // Lines are gathered into blocks, so the stream sees a few large writes.
+  constexpr std::size_t block = 1 << 16;
+  std::string lines;
+  lines.reserve(block + 1024);
+  for (const trace_event& e : trace.events()) {
+    append_ndjson_event(lines, trace, e);
+    lines += '\n';
+    if (lines.size() >= block) {
+      out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
+      lines.clear();
+    }
+  }
+  out.write(lines.data(), static_cast<std::streamsize>(lines.size()));
 }
 
 }  // namespace wakeline

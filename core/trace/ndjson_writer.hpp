@@ -14,6 +14,8 @@ namespace wakeline {
 std::string ndjson_header(const trace_header& header);
 /// One event as a JSON line, without the newline.
 std::string ndjson_event(const trace_recorder& trace, const trace_event& e);
+/// Appends one event's JSON line, without the newline, to `out`.
+void append_ndjson_event(std::string& out, const trace_recorder& trace, const trace_event& e);
 /// The `stuck` array of a deadlock event (its `arg` is `deadlock`), as JSON text.
 std::string ndjson_stuck_tasks(const trace_recorder& trace, std::uint64_t deadlock);
 /// The whole trace: header line and every event, each line ending in '\n'.
