@@ -12,10 +12,10 @@ export type WakelineErrorCode =
   | 'bad_request'
   /** The handle was disposed. */
   | 'disposed'
-  /** An option this build does not offer yet (the Web Worker mode). */
+  /** `worker: true` where there are no Web Workers (node). */
   | 'unsupported'
-  /** A bug in Wakeline itself: the module refused a request it had accepted. */
-  | 'internal';
+  /** The module could not be loaded, or its Web Worker died; the next run() tries afresh. */
+  | 'unavailable';
 
 /** Bad input to the API; the message is one sentence naming the problem. */
 export class WakelineError extends Error {
@@ -55,16 +55,62 @@ export interface TraceHeader {
   budget: number;
 }
 
-/**
- * One event: the same fields as its NDJSON line (docs/trace-format.md). Numbers above 2^53 lose
- * precision when parsed; use `format: 'ndjson'` for exact text.
- */
-export interface TraceEvent {
+/** Fields every event has. */
+interface EventBase {
+  /** Global order, from 1, without gaps. */
   seq: number;
+  /** Time since the run started, in ns (virtual unless the header's clock says real). */
   t: number;
-  kind: string;
+  /** The seq of the event that caused this one; absent when nothing did. */
   cause?: number;
-  [field: string]: unknown;
+}
+
+/** Where in an example's source something happened: the file name and line. */
+interface SourcePoint {
+  file?: string;
+  line?: number;
+}
+
+/** Who called a waker: the task being polled, a timer, I/O readiness, or nobody inside. */
+interface WakerCaller {
+  by: 'outside' | 'task' | 'timer' | 'io';
+  /** The task, timer or I/O resource id; absent when `by` is 'outside'. */
+  by_id?: number;
+}
+
+/**
+ * One event: the same fields, in the same order, as its NDJSON line (docs/trace-format.md), so
+ * `JSON.stringify(event)` is that line. Numbers above 2^53 lose precision as they would with
+ * JSON.parse; use `format: 'ndjson'` for exact text.
+ */
+export type TraceEvent =
+  | (EventBase & { kind: 'runtime_start'; clock: 'virtual' | 'real' })
+  | (EventBase & { kind: 'runtime_end'; outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'failed' | 'cancelled'; events: number })
+  | (EventBase & SourcePoint & { kind: 'task_spawn'; task: number; parent?: number; name?: string })
+  | (EventBase & { kind: 'task_enqueue'; task: number; queue: 'run'; reason: 'spawn' | 'wake' | 'yield' | 'abort'; depth: number })
+  | (EventBase & { kind: 'poll_begin'; task: number; worker: number; depth: number })
+  | (EventBase & SourcePoint & { kind: 'poll_end'; task: number; worker: number; result: 'pending' | 'ready' | 'failed' })
+  | (EventBase & { kind: 'task_end'; task: number; outcome: 'completed' | 'cancelled' | 'aborted' | 'failed'; message?: string })
+  | (EventBase & WakerCaller & { kind: 'waker_clone' | 'waker_drop'; task: number })
+  | (EventBase & WakerCaller & { kind: 'waker_wake' | 'waker_wake_by_ref'; task: number; effect: 'scheduled' | 'already_scheduled' | 'ended' })
+  | (EventBase & SourcePoint & { kind: 'timer_arm'; timer: number; task?: number; deadline: number })
+  | (EventBase & { kind: 'timer_fire' | 'timer_cancel'; timer: number; task?: number })
+  | (EventBase & { kind: 'io_register'; io: number; op: 'accept' | 'connect' | 'read' | 'write'; task?: number })
+  | (EventBase & { kind: 'io_ready'; io: number; op: 'accept' | 'connect' | 'read' | 'write'; task?: number; bytes: number })
+  | (EventBase & { kind: 'park'; worker: number; until?: number })
+  | (EventBase & { kind: 'unpark'; worker: number })
+  | (EventBase & SourcePoint & { kind: 'select_drop'; task: number; branch: number })
+  | (EventBase & { kind: 'deadlock'; stuck: StuckTask[] })
+  | (EventBase & { kind: 'budget_exhausted'; budget: number });
+
+/** A task that can never run again, in a deadlock event. */
+export interface StuckTask {
+  task: number;
+  /** The await point where it last suspended. */
+  file?: string;
+  line?: number;
+  /** Wakers still alive for it: 0 means nobody can ever wake it (a lost wakeup). */
+  wakers: number;
 }
 
 export interface TaskTotals {
@@ -77,8 +123,9 @@ export interface TaskTotals {
 
 /**
  * How a run ended. `failed`: the example's root task threw (`message` says what); `error`: the
- * WebAssembly module trapped or aborted (`message` says what; `events` counts those delivered
- * before). The trapped instance is dropped and the next run gets a fresh one.
+ * WebAssembly module trapped or aborted, or its worker died (`message` says what; `events` counts
+ * those delivered before: the events of the slice that trapped are lost). The trapped instance is
+ * dropped and the next run gets a fresh one.
  */
 export interface RunSummary {
   outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'cancelled' | 'failed' | 'error';
@@ -111,10 +158,13 @@ export interface Run<Batch = TraceEvent[]> extends AsyncIterable<Batch> {
   readonly headerLine: string;
   /** Resolves when the run has ended (never rejects for a run that started). */
   readonly done: Promise<RunSummary>;
+  /** Events received so far. */
+  readonly received: number;
   /**
-   * Asks the run to stop, outcome `cancelled`. With `worker: false` a run executes in one go on
-   * a later turn of the event loop, so cancel() takes effect only if called before it starts
-   * (e.g. right after `await run()`); the batches are then none.
+   * Asks the run to stop, outcome `cancelled`. Runs go in slices of a few milliseconds, and the
+   * cancel takes effect at the end of the current one: the events recorded until then still
+   * arrive, ending with `runtime_end`. A run cancelled before it starts sends no batches. The
+   * next run can be started at once.
    */
   cancel(): void;
 }
@@ -138,18 +188,32 @@ export interface Wakeline {
    */
   run(exampleId: string, options?: RunOptions<'objects'>): Promise<Run<TraceEvent[]>>;
   run(exampleId: string, options: RunOptions<'ndjson'>): Promise<Run<string>>;
-  /** Frees the module; runs not yet started end as cancelled; later calls reject. */
+  /**
+   * Frees the module (terminates the worker); runs in flight end as cancelled with the events
+   * received so far; later calls reject.
+   */
   dispose(): void;
 }
 
 export interface WakelineOptions {
-  /** Run the module in a Web Worker. Only `false` exists so far (the default under node). */
+  /**
+   * Run the module in a dedicated Web Worker (worker.mjs), so the page never blocks. Default:
+   * true where Web Workers exist, false under node. With false the module runs in the calling
+   * thread, which gets control back between slices of a few milliseconds.
+   */
   worker?: boolean;
-  /** Events per batch. Default 256. */
+  /** Events per batch, at most. Default 4096. */
   batchSize?: number;
+  /**
+   * Milliseconds after which the events recorded so far are sent even if fewer than batchSize,
+   * so a slow run still streams. Default 50; 0 sends after every slice.
+   */
+  flushInterval?: number;
   /** Where wakeline-core.mjs is; default: beside wakeline.mjs. */
   coreUrl?: string | URL;
+  /** Where worker.mjs is; default: beside wakeline.mjs. */
+  workerUrl?: string | URL;
 }
 
-/** Loads the WebAssembly module and resolves to a handle. */
+/** Loads the WebAssembly module (in a worker or here) and resolves to a handle. */
 export function createWakeline(options?: WakelineOptions): Promise<Wakeline>;
