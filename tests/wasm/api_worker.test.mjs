@@ -26,7 +26,8 @@ const errors = [];
 
 before(async () => {
   buildSite();
-  server = await startServer();
+  // dist/ (the site, which ships the API) and a worker of the page's own, for the last test.
+  server = await startServer([path.join(repo, 'dist'), path.join(repo, 'tests/wasm/fixtures')]);
   browser = await launchBrowser();
   page = await browser.newPage();
   page.on('pageerror', (error) => errors.push(`exception: ${error.message}`));
@@ -133,6 +134,18 @@ test('a trap in the worker ends the run in error, and the next run works', async
   assert.equal(result.trapped.outcome, 'error');
   assert.match(result.trapped.message, /^WebAssembly trap: unreachable/);
   assert.equal(result.next, nativeTrace(['run', 'basic']));
+});
+
+test('the API also loads inside a worker of the page\'s own', async () => {
+  const nativeBasic = nativeTrace(['run', 'basic', '--seed', '3']);
+  const text = await page.evaluate(async () => {
+    const worker = new Worker('/own-worker.mjs', { type: 'module' });
+    return new Promise((resolve, reject) => {
+      worker.onmessage = (event) => resolve(event.data);
+      worker.onerror = (event) => reject(new Error(event.message));
+    });
+  });
+  assert.equal(text, nativeBasic);
 });
 
 test('nothing was thrown or logged as an error', () => {

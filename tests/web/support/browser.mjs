@@ -25,9 +25,12 @@ export function buildSite() {
   built = true;
 }
 
-/** Starts scripts/serve.mjs over dist/ on a free port: { url, close() }. */
-export function startServer() {
-  const child = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs')], {
+/**
+ * Starts scripts/serve.mjs on a free port: { url, close() }. It serves dist/, or the folders in
+ * `roots` (looked up in order).
+ */
+export function startServer(roots = []) {
+  const child = spawn(process.execPath, [path.join(repo, 'scripts/serve.mjs'), ...roots], {
     env: { ...process.env, PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
