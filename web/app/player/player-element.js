@@ -212,7 +212,7 @@ export class WakelinePlayer extends HTMLElement {
     const view = { at: state.at, select: null };
     this.#open.href = new URL(`index.html#${encodeLink({ ...request, at: view.at, select: null })}`, scriptUrl).href;
     this.#open.title = `Open ${quote(request.example)} in the Wakeline playground`;
-    this.dataset.state = 'running';
+    this.#frame.dataset.state = 'running';
     this.#status.textContent = `${request.example} · running…`;
     const model = new TraceModel();
     this.#timeline.setModel(model);
@@ -240,11 +240,11 @@ export class WakelinePlayer extends HTMLElement {
       restoreView(this.#timeline, model, view);
       const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
       this.#status.textContent = `${request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
-      this.dataset.state = 'done';
+      this.#frame.dataset.state = 'done';
     } catch (error) {
       if (id !== this.#runId) return;
       this.#status.textContent = `The run failed: ${error?.message ?? error}`;
-      this.dataset.state = 'error';
+      this.#frame.dataset.state = 'error';
     }
   }
 
@@ -252,6 +252,11 @@ export class WakelinePlayer extends HTMLElement {
     const timeline = new Timeline(this.timelineContainer);
     attachInput(timeline, (hit) => timeline.select(hit));
     return timeline;
+  }
+
+  /** 'running', 'done' or 'error' (kept in the shadow root: the host's attributes stay its own). */
+  get state() {
+    return this.#frame.dataset.state ?? 'loading';
   }
 
   /** The timeline's canvas, for a host that wants a picture of it. */
