@@ -4,7 +4,8 @@
 //   {"name":"BM_SpawnJoin/trace:0","ops":10000,"reps":5,"median_ns":95.1,"min_ns":93.8,"digest":...}
 // where median_ns and min_ns are wall-clock (steady_clock) nanoseconds per operation, and digest
 // is what one run returned (event count plus virtual time): equal natively and in wasm.
-// Usage: micro_bench [--reps N] [--filter SUBSTRING]
+// Usage: micro_bench [--reps N] [--filter SUBSTRING] [--list]
+// --list prints the names that --filter selects, one a line, and runs nothing.
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -21,6 +22,7 @@ namespace {
 struct options {
   int reps = 5;
   std::string filter;
+  bool list = false;
 };
 
 bool parse(int argc, char** argv, options& out) {
@@ -31,6 +33,8 @@ bool parse(int argc, char** argv, options& out) {
       if (out.reps < 1) return false;
     } else if (arg == "--filter" && i + 1 < argc) {
       out.filter = argv[++i];
+    } else if (arg == "--list") {
+      out.list = true;
     } else {
       return false;
     }
@@ -58,13 +62,17 @@ double median(std::vector<double> v) {
 int main(int argc, char** argv) {
   options opts;
   if (!parse(argc, argv, opts)) {
-    std::fprintf(stderr, "usage: micro_bench [--reps N] [--filter SUBSTRING]\n");
+    std::fprintf(stderr, "usage: micro_bench [--reps N] [--filter SUBSTRING] [--list]\n");
     return 2;
   }
   for (const auto& w : wakeline::bench::workloads) {
     for (const bool trace : {false, true}) {
       const std::string name = std::string(w.name) + (trace ? "/trace:1" : "/trace:0");
       if (name.find(opts.filter) == std::string::npos) continue;
+      if (opts.list) {
+        std::printf("%s\n", name.c_str());
+        continue;
+      }
       std::uint64_t digest = 0;
       time_one(w, trace, digest);  // Warm-up: page in the heap and the frame pool.
       std::vector<double> per_op;
