@@ -439,7 +439,8 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_wire_strings() {
 }
 
 /// Formats up to `max_events` unsent events as NDJSON lines, each ending in '\n', exactly as
-/// the CLI writes them. The text stays valid until the next pull.
+/// the CLI writes them. The text (`wakeline_ndjson_size()` bytes) stays valid until the next
+/// pull.
 EMSCRIPTEN_KEEPALIVE const char* wakeline_pull_ndjson(int max_events) {
   session& s = *current_session();
   const trace_recorder& trace = s.run.rt->trace();
@@ -452,6 +453,10 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_pull_ndjson(int max_events) {
     s.ndjson += '\n';
   }
   return s.ndjson.c_str();
+}
+
+EMSCRIPTEN_KEEPALIVE double wakeline_ndjson_size() {
+  return static_cast<double>(current_session()->ndjson.size());
 }
 
 /// Ends the session of an ended run and returns its summary (outcome, message, events,

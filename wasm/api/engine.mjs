@@ -18,6 +18,7 @@ const firstSliceSteps = 256;
 const maxSliceSteps = 1 << 22;
 
 const now = () => performance.now();
+const utf8 = new TextDecoder();
 
 // Back to the event loop so queued messages (a cancel) are seen. setTimeout would be clamped to
 // 4 ms once nested; a message to ourselves is not.
@@ -71,7 +72,9 @@ class Core {
   /** The next `max` events as NDJSON text. */
   pullNdjson(max) {
     const count = Math.min(max, this.unsent());
-    return { count, text: this.text(this.module._wakeline_pull_ndjson(count)) };
+    const at = this.module._wakeline_pull_ndjson(count);
+    const bytes = this.module.HEAPU8.subarray(at, at + this.module._wakeline_ndjson_size());
+    return { count, text: utf8.decode(bytes) };
   }
 }
 

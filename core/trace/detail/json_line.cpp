@@ -1,5 +1,7 @@
 #include "json_line.hpp"
 
+#include <cstring>
+
 namespace wakeline::detail {
 
 namespace {
@@ -29,39 +31,52 @@ std::size_t utf8_sequence_length(std::string_view s) {
 
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
+char* write_json_string(char* out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
-  out += '"';
+  *out++ = '"';
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
+    char short_escape = 0;
     switch (c) {
-      case '"': out += "\\\""; ++i; continue;
-      case '\\': out += "\\\\"; ++i; continue;
-      case '\b': out += "\\b"; ++i; continue;
-      case '\f': out += "\\f"; ++i; continue;
-      case '\n': out += "\\n"; ++i; continue;
-      case '\r': out += "\\r"; ++i; continue;
-      case '\t': out += "\\t"; ++i; continue;
+      case '"': short_escape = '"'; break;
+      case '\\': short_escape = '\\'; break;
+      case '\b': short_escape = 'b'; break;
+      case '\f': short_escape = 'f'; break;
+      case '\n': short_escape = 'n'; break;
+      case '\r': short_escape = 'r'; break;
+      case '\t': short_escape = 't'; break;
       default: break;
     }
-    if (c < 0x20) {
-      out += "\\u00";
-      out += hex[c >> 4];
-      out += hex[c & 0xF];
+    if (short_escape != 0) {
+      *out++ = '\\';
+      *out++ = short_escape;
       ++i;
-      continue;
-    }
-    std::size_t length = utf8_sequence_length(s.substr(i));
-    if (length == 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD for one byte that starts no valid sequence.
+    } else if (c < 0x20) {
+      std::memcpy(out, "\\u00", 4);
+      out[4] = hex[c >> 4];
+      out[5] = hex[c & 0xF];
+      out += 6;
       ++i;
-      continue;
+    } else if (std::size_t length = utf8_sequence_length(s.substr(i)); length != 0) {
+      std::memcpy(out, s.data() + i, length);
+      out += length;
+      i += length;
+    } else {
+      std::memcpy(out, "\xEF\xBF\xBD", 3);  // U+FFFD for one byte that starts no valid sequence.
+      out += 3;
+      ++i;
     }
-    out.append(s.data() + i, length);
-    i += length;
   }
-  out += '"';
+  *out++ = '"';
+  return out;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  std::size_t size = out.size();
+  out.resize(size + json_string_bound(s));
+  char* end = write_json_string(out.data() + size, s);
+  out.resize(static_cast<std::size_t>(end - out.data()));
 }
 
 }  // namespace wakeline::detail
