@@ -146,8 +146,17 @@ export class WakelinePlayer extends HTMLElement {
     this.#schedule();
   }
 
-  attributeChangedCallback() {
-    if (this.isConnected) this.#schedule();
+  attributeChangedCallback(name) {
+    if (!this.isConnected) return;
+    // The size and autoplay change how the run is shown, not which run: no new run for them.
+    if (name === 'height') this.#applyHeight();
+    else if (name !== 'autoplay') this.#schedule();
+  }
+
+  #applyHeight() {
+    const height = Number.parseInt(this.getAttribute('height') ?? '', 10);
+    const px = Number.isFinite(height) ? Math.min(Math.max(height, 120), 4000) : defaultHeight;
+    this.#frame.style.height = `${px}px`;
   }
 
   /** Several attribute changes in one task start one run. */
@@ -190,9 +199,7 @@ export class WakelinePlayer extends HTMLElement {
 
   async #run() {
     const id = ++this.#runId;
-    const height = Number.parseInt(this.getAttribute('height') ?? '', 10);
-    const px = Number.isFinite(height) ? Math.min(Math.max(height, 120), 4000) : defaultHeight;
-    this.#frame.style.height = `${px}px`;
+    this.#applyHeight();
     this.#timeline ??= this.#makeTimeline();
     const { state, problems } = this.#scenario();
     let api;
