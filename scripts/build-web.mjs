@@ -148,7 +148,8 @@ async function buildStandalone() {
     'export default (options) => createWakelineCore(Object.assign({ wasmBinary, locateFile: (name) => name }, options));');
   const worker = await build({
     absWorkingDir: repo,
-    entryPoints: ['wasm/api/worker.mjs'],
+    // The API files as shipped in dist/, so the worker, the API and the core are one build.
+    entryPoints: [path.join(dist, 'worker.mjs')],
     bundle: true,
     format: 'esm',
     target,
@@ -165,6 +166,8 @@ async function buildStandalone() {
           `export const workerUrl = ${JSON.stringify(javascriptDataUrl(worker.outputFiles[0].text))};\n`,
         loader: 'js',
       }));
+      // The API as shipped beside the core in dist/, not its source (which may be newer).
+      builder.onResolve({ filter: /(^|\/)wasm\/api\/wakeline\.mjs$/ }, () => ({ path: path.join(dist, 'wakeline.mjs') }));
       // main.js's engine.js becomes the standalone engine.
       builder.onResolve({ filter: /^\.\/engine\.js$/ }, (args) =>
         args.importer.endsWith(path.join('web', 'app', 'main.js'))
