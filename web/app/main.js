@@ -3,6 +3,7 @@
 import { CatalogueForm } from './catalogue-form.js';
 import { byId } from './dom.js';
 import { loadEngine } from './engine.js';
+import { PlaybackSession } from './playback/session.js';
 import { RunController } from './run-controller.js';
 import { attachShare } from './share/page-share.js';
 import { SourceView } from './source-view.js';
@@ -33,6 +34,7 @@ async function start() {
   const sourceView = new SourceView(byId('source-view'));
 
   let model = null;
+  let playback = null;
   let share = null;
   const timeline = new Timeline(byId('timeline'), {
     onSelect(hit) {
@@ -47,6 +49,7 @@ async function start() {
       const what = hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
       details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
       sourceView.highlight(fields.file, fields.line);
+      playback?.selected(hit);
     },
     onView(view) {
       share?.viewChanged(view);
@@ -58,12 +61,20 @@ async function start() {
     },
   });
   attachInteraction(timeline);
+  playback = new PlaybackSession(timeline, sourceView, {
+    playback: byId('playback'),
+    narration: byId('narration'),
+    runQueue: byId('run-queue'),
+    taskTable: byId('task-table'),
+    warnings: byId('warnings'),
+  });
   byId('fit-button').addEventListener('click', () => timeline.fit());
   const spread = byId('spread-instants');
   spread.addEventListener('change', () => {
     if (!model) return;
     model.spread = spread.checked;
     timeline.fit();
+    playback.layoutChanged();
   });
 
   let engine;
@@ -94,6 +105,7 @@ async function start() {
       share.runStarted(newModel, request);
       model.spread = spread.checked;
       timeline.setModel(model);
+      playback.setModel(model);
       details.textContent = 'Click a poll or an event to select it.';
       byId('error-banner').hidden = true;
       statusText.textContent = 'running…';
@@ -104,9 +116,11 @@ async function start() {
     progress(current) {
       statusText.textContent = `${current.count.toLocaleString('en')} events…`;
       timeline.modelChanged();
+      playback.modelChanged();
     },
     end(current, summary) {
       timeline.modelChanged();
+      playback.runEnded();
       progress.hidden = true;
       cancelButton.disabled = true;
       const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;

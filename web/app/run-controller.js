@@ -1,4 +1,5 @@
-// One run at a time: starts it through the engine, feeds its NDJSON batches into a fresh model
+// One run at a time: starts it through the engine, feeds its batches of event objects (the API's
+// default format, decoded from binary records) into a fresh model
 // while they stream, reports progress, and lets a newer run or Cancel stop the older one.
 import { TraceModel } from './timeline/model.js';
 
@@ -33,7 +34,6 @@ export class RunController {
         strategy: request.strategy,
         params: request.params,
         seed: request.seed,
-        format: 'ndjson',
       });
       token.run = run;
       model.header = run.header;
@@ -41,7 +41,7 @@ export class RunController {
       let lastYield = performance.now();
       for await (const batch of run) {
         if (token.cancelled) break;
-        model.appendNdjson(batch);
+        model.appendEvents(batch);
         this.hooks.progress(model);
         if (performance.now() - lastYield > yieldEveryMs) {
           await new Promise((resolve) => setTimeout(resolve, 0));
@@ -49,6 +49,7 @@ export class RunController {
         }
       }
       const summary = await run.done;
+      model.finish();
       if (this.current === token) this.current = null;
       if (latest()) this.hooks.end(model, token.cancelled ? { ...summary, outcome: 'cancelled' } : summary);
     } catch (error) {

@@ -1,5 +1,6 @@
 // Pointer, wheel and keyboard input of the timeline: wheel and +/- zoom around the cursor, drag
-// pans, `f` fits, hover shows a tooltip, click selects.
+// pans, `f` fits, shift+arrows pan, hover shows a tooltip, click selects. Plain arrows and space
+// belong to playback (playback/keys.js).
 import { describeHit, Tooltip } from './tooltip.js';
 
 const dragThreshold = 4;
@@ -99,9 +100,11 @@ export function attachInteraction(timeline) {
         timeline.fit();
         break;
       case 'ArrowLeft':
+        if (!event.shiftKey) return;
         timeline.panBy(timeline.width / 8, 0);
         break;
       case 'ArrowRight':
+        if (!event.shiftKey) return;
         timeline.panBy(-timeline.width / 8, 0);
         break;
       case 'Escape':

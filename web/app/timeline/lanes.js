@@ -1,14 +1,18 @@
-// The rows of the timeline, top to bottom: one executor lane per worker (park spans), the timers
-// lane, the I/O lane when the trace has I/O, then one lane per task in spawn order.
+// The rows of the timeline, top to bottom: the timers lane, the I/O lane when the trace has I/O,
+// the run-queue depth track, then one executor lane per worker (park spans) followed by the
+// tasks that worker polled first, in spawn order (with one worker: executor, then every task).
 
 /** Height of the time axis above the lanes, in CSS pixels. */
 export const axisHeight = 30;
 /** Width of the label column on the left, in CSS pixels. */
 export const labelWidth = 112;
 
-const heights = { executor: 24, timers: 24, io: 24, task: 28 };
+const heights = { executor: 24, timers: 24, io: 24, depth: 36, task: 28 };
 
-/** The lanes of `model`, each { type, label, y, h, ... } with y relative to the first lane. */
+/**
+ * The lanes of `model`, each { type, label, y, h, ... } with y relative to the first lane;
+ * `byTask` maps a task id to its lane, for the wake arrows.
+ */
 export function buildLanes(model) {
   const lanes = [];
   let y = 0;
@@ -18,15 +22,30 @@ export function buildLanes(model) {
     y += lane.h;
     lanes.push(lane);
   };
-  const workers = [...model.workers.values()].sort((a, b) => a.id - b.id);
-  if (workers.length === 0) add({ type: 'executor', label: 'executor', worker: null });
-  for (const worker of workers) {
-    add({ type: 'executor', label: workers.length > 1 ? `worker ${worker.id}` : 'executor', worker });
-  }
   add({ type: 'timers', label: 'timers', marks: model.timerMarks });
   if (model.ioMarks.length > 0) add({ type: 'io', label: 'I/O', marks: model.ioMarks });
-  for (const task of model.taskLanes) add({ type: 'task', label: task.name, task });
-  return { lanes, height: y };
+  if (model.depthEvents.length > 0) add({ type: 'depth', label: 'run queue' });
+  const byTask = new Map();
+  const addTask = (task, indent) => {
+    const lane = { type: 'task', label: indent ? `  ${task.name}` : task.name, task };
+    byTask.set(task.id, lane);
+    add(lane);
+  };
+  const workers = [...model.workers.values()].sort((a, b) => a.id - b.id);
+  if (workers.length === 0) add({ type: 'executor', label: 'executor', worker: null });
+  if (workers.length <= 1) {
+    for (const worker of workers) add({ type: 'executor', label: 'executor', worker });
+    for (const task of model.taskLanes) addTask(task, false);
+  } else {
+    // Tasks can move between workers (stealing); each is listed under the worker of its first poll.
+    const grouped = new Set(workers.map((worker) => worker.id));
+    for (const worker of workers) {
+      add({ type: 'executor', label: `worker ${worker.id}`, worker });
+      for (const task of model.taskLanes) if (task.worker === worker.id) addTask(task, true);
+    }
+    for (const task of model.taskLanes) if (!grouped.has(task.worker)) addTask(task, false);
+  }
+  return { lanes, height: y, byTask };
 }
 
 /** The lane at `y` (relative to the first lane), or null. */

@@ -1,13 +1,16 @@
-// A trace held as flat columns, with the lanes the timeline draws, built as NDJSON batches stream
-// in. Events are kept as their NDJSON text (needed for the tooltip, and byte-exact for an export)
-// plus typed columns for what drawing needs, so a million events stay a few flat buffers.
+// A trace held as flat columns, with the lanes the timeline draws, built as batches of event
+// objects stream in. No event object is kept: event-store.js holds every field in typed buffers
+// (and gives an event back, with the same keys in the same order, when a tooltip or an export
+// needs it), and the lanes, polls and tracks below are typed columns of event indices, so a
+// million events stay a few flat buffers.
 //
 // Layout: on the virtual clock time stands still while tasks run, so whole runs of polls share
 // one instant. Each event therefore gets a slot of `k` layout units on the x axis:
 //   x(i) = t(i) + k * i
 // An instant with n events spans n slots during which time is frozen; between instants, time
 // runs as itself. With `spread` off, k is 0 and the layout is pure virtual time.
-import { Growable } from './growable.js';
+import { EventStore } from './event-store.js';
+import { growable } from './growable.js';
 
 /** Poll results as stored in `polls.result`. */
 export const pollResult = Object.freeze({ pending: 0, ready: 1, failed: 2, other: 3 });
@@ -18,11 +21,15 @@ const ioKinds = new Set(['io_register', 'io_ready']);
 
 /** A task's lane: its polls (ids into `polls`) and its other events (event indices). */
 class TaskLane {
-  constructor(id, name) {
+  constructor(id, name, index) {
     this.id = id;
     this.name = name;
-    this.polls = new Growable(Int32Array, 64);
-    this.marks = new Growable(Int32Array, 64);
+    /** Position in spawn order, for per-task arrays. */
+    this.index = index;
+    /** The worker of its first poll, -1 until polled. */
+    this.worker = -1;
+    this.polls = growable(Int32Array, 8);
+    this.marks = growable(Int32Array, 16);
   }
 }
 
@@ -30,8 +37,8 @@ class TaskLane {
 class WorkerLane {
   constructor(id) {
     this.id = id;
-    this.parkBegin = new Growable(Int32Array, 64);
-    this.parkEnd = new Growable(Int32Array, 64);
+    this.parkBegin = growable(Int32Array, 64);
+    this.parkEnd = growable(Int32Array, 64);
   }
 }
 
@@ -43,58 +50,68 @@ export class TraceModel {
     this.count = 0;
     /** When true, events that share an instant are laid out side by side (see the top). */
     this.spread = true;
-    this.t = new Growable(Float64Array);
-    this.kind = new Growable(Uint8Array);
-    this.task = new Growable(Int32Array);
-    this.offset = new Growable(Uint32Array);
-    this.batches = [];
-    this.batchFirst = [];
-    this.kindNames = [];
-    this.kindCodes = new Map();
+    /** Every field of every event (event-store.js); the columns below are its own. */
+    this.store = new EventStore();
+    this.t = this.store.t;
+    this.kind = this.store.kind;
+    this.task = this.store.task;
+    this.cause = this.store.cause;
+    this.kindNames = this.store.kindNames;
+    /** Events that carry a run-queue depth (task_enqueue, poll_begin), and that depth. */
+    this.depthEvents = growable(Int32Array, 256);
+    this.depthValues = growable(Uint32Array, 256);
+    this.maxDepth = 0;
     /** The first event index of each distinct time, in order. */
-    this.instants = new Growable(Int32Array, 256);
+    this.instants = growable(Int32Array, 256);
     this.polls = {
-      begin: new Growable(Int32Array),
-      end: new Growable(Int32Array),
-      result: new Growable(Uint8Array),
-      task: new Growable(Int32Array),
+      begin: growable(Int32Array),
+      end: growable(Int32Array),
+      result: growable(Uint8Array),
+      task: growable(Int32Array),
     };
     this.openPoll = new Map();
     this.tasks = new Map();
     /** Task lanes in spawn order. */
     this.taskLanes = [];
     this.workers = new Map();
-    this.timerMarks = new Growable(Int32Array, 256);
-    this.ioMarks = new Growable(Int32Array, 64);
+    this.timerMarks = growable(Int32Array, 256);
+    this.ioMarks = growable(Int32Array, 64);
     this.outcome = null;
   }
 
-  /** Appends a batch of NDJSON event lines, each ending in '\n'. */
+  /** Appends a batch of event objects, as the API's default format delivers them. */
+  appendEvents(events) {
+    for (const event of events) this.#append(event);
+  }
+
+  /** Appends a batch of NDJSON event lines, each ending in '\n' (an imported trace, tests). */
   appendNdjson(text) {
-    if (text.length === 0) return;
-    this.batches.push(text);
-    this.batchFirst.push(this.count);
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
-      if (end > start) this.#append(JSON.parse(text.slice(start, end)), start);
+      if (end > start) this.#append(JSON.parse(text.slice(start, end)));
       start = end + 1;
     }
   }
 
-  #kindCode(name) {
-    let code = this.kindCodes.get(name);
-    if (code === undefined) {
-      code = this.kindNames.length;
-      this.kindNames.push(name);
-      this.kindCodes.set(name, code);
+  /** Gives back the room reserved for growth; call when the run has ended. */
+  finish() {
+    this.store.trim();
+    for (const column of [this.instants, this.depthEvents, this.depthValues, this.timerMarks, this.ioMarks,
+                          ...Object.values(this.polls)]) column.trim();
+    for (const lane of this.taskLanes) {
+      lane.polls.trim();
+      lane.marks.trim();
     }
-    return code;
+    for (const worker of this.workers.values()) {
+      worker.parkBegin.trim();
+      worker.parkEnd.trim();
+    }
   }
 
   #lane(id, name) {
     let lane = this.tasks.get(id);
     if (!lane) {
-      lane = new TaskLane(id, name ?? `task ${id}`);
+      lane = new TaskLane(id, name ?? `task ${id}`, this.taskLanes.length);
       this.tasks.set(id, lane);
       this.taskLanes.push(lane);
     }
@@ -110,15 +127,17 @@ export class TraceModel {
     return lane;
   }
 
-  #append(event, offset) {
-    const i = this.count++;
-    const t = typeof event.t === 'number' ? event.t : 0;
+  #append(event) {
+    const i = this.store.append(event);
+    ++this.count;
+    const t = this.t.data[i];
     if (i === 0 || t !== this.t.data[i - 1]) this.instants.push(i);
-    this.t.push(t);
-    this.kind.push(this.#kindCode(String(event.kind)));
-    const task = Number.isInteger(event.task) ? event.task : 0;
-    this.task.push(task);
-    this.offset.push(offset);
+    const task = this.task.data[i];
+    if ((event.kind === 'task_enqueue' || event.kind === 'poll_begin') && Number.isInteger(event.depth)) {
+      this.depthEvents.push(i);
+      this.depthValues.push(event.depth);
+      if (event.depth > this.maxDepth) this.maxDepth = event.depth;
+    }
 
     switch (event.kind) {
       case 'task_spawn':
@@ -126,6 +145,7 @@ export class TraceModel {
         return;
       case 'poll_begin': {
         const lane = this.#lane(task);
+        if (lane.worker === -1) lane.worker = Number(event.worker) || 0;
         const poll = this.polls.begin.push(i);
         this.polls.end.push(-1);
         this.polls.result.push(pollResult.other);
@@ -170,24 +190,45 @@ export class TraceModel {
     return this.kindNames[this.kind.data[i]];
   }
 
-  /** The NDJSON line of event `i`, without its newline. */
-  lineOf(i) {
-    let lo = 0;
-    let hi = this.batchFirst.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.batchFirst[mid] <= i) lo = mid;
-      else hi = mid - 1;
-    }
-    const text = this.batches[lo];
-    const start = this.offset.data[i];
-    const end = text.indexOf('\n', start);
-    return text.slice(start, end === -1 ? undefined : end);
+  /** Event `i` with every field, including ones this page does not know, in the trace's order. */
+  fieldsOf(i) {
+    return this.store.get(i);
   }
 
-  /** Event `i` parsed again from its line: every field, including ones this page does not know. */
-  fieldsOf(i) {
-    return JSON.parse(this.lineOf(i));
+  /** One field of event `i` (undefined if it has none), without rebuilding the event. */
+  field(i, key) {
+    return this.store.field(i, key);
+  }
+
+  /** The NDJSON line of event `i`, without its newline: the same bytes as the CLI's. */
+  lineOf(i) {
+    return JSON.stringify(this.store.get(i));
+  }
+
+  /** The index of the event whose seq is `seq` (a `cause`), or -1. */
+  indexOfSeq(seq) {
+    return this.store.indexOfSeq(seq);
+  }
+
+  /** The index of the event that caused event `i`, or -1. */
+  causeOf(i) {
+    const seq = this.cause.data[i];
+    return seq === 0 ? -1 : this.store.indexOfSeq(seq);
+  }
+
+  /** The name of task `id` as spawned, or `task <id>`. */
+  taskName(id) {
+    return this.tasks.get(id)?.name ?? `task ${id}`;
+  }
+
+  /** Bytes held by the typed columns (at capacity), lanes included. */
+  get bytes() {
+    let sum = this.store.bytes;
+    for (const column of [this.instants, this.depthEvents, this.depthValues, this.timerMarks, this.ioMarks,
+                          ...Object.values(this.polls)]) sum += column.data.byteLength;
+    for (const lane of this.taskLanes) sum += lane.polls.data.byteLength + lane.marks.data.byteLength;
+    for (const worker of this.workers.values()) sum += worker.parkBegin.data.byteLength + worker.parkEnd.data.byteLength;
+    return sum;
   }
 
   /** Virtual time of the last event, in ns. */

@@ -20,9 +20,12 @@ function resultColour(palette, result) {
   }
 }
 
+/** Wake arrows are drawn only while at most this many polls are on screen, or they hide the polls. */
+export const maxArrows = 400;
+
 /**
- * Renders the frame described by `rc`:
- * { ctx, width, height, model, lanes, scale, scrollY, palette, selection: { event, poll, task } }.
+ * Renders the frame described by `rc`: { ctx, width, height, model, lanes, byTask, scale,
+ * scrollY, palette, selection: { event, poll, task }, playhead: layout x or null }.
  */
 export function renderTimeline(rc) {
   const { ctx, width, height, palette } = rc;
@@ -53,10 +56,133 @@ export function renderTimeline(rc) {
     if (y + lane.h < axisHeight || y > height) continue;
     drawLane(rc, lane, y);
   }
+  drawWakeArrows(rc, top);
+  drawPlayhead(rc);
   ctx.restore();
 
   drawAxis(rc, ticks);
   drawLabels(rc, top);
+  drawPlayheadHandle(rc);
+}
+
+function drawPlayhead(rc) {
+  if (rc.playhead === null || rc.playhead === undefined) return;
+  const { ctx, height, palette, scale } = rc;
+  const px = Math.round(scale.toPx(rc.playhead)) + 0.5;
+  if (px < scale.left || px > scale.left + scale.width) return;
+  ctx.strokeStyle = palette.playhead;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  ctx.moveTo(px, axisHeight);
+  ctx.lineTo(px, height);
+  ctx.stroke();
+  ctx.lineWidth = 1;
+}
+
+function drawPlayheadHandle(rc) {
+  if (rc.playhead === null || rc.playhead === undefined) return;
+  const { ctx, palette, scale } = rc;
+  const px = Math.round(scale.toPx(rc.playhead)) + 0.5;
+  if (px < scale.left || px > scale.left + scale.width) return;
+  ctx.fillStyle = palette.playhead;
+  ctx.beginPath();
+  ctx.moveTo(px - 6, axisHeight - 9);
+  ctx.lineTo(px + 6, axisHeight - 9);
+  ctx.lineTo(px, axisHeight);
+  ctx.closePath();
+  ctx.fill();
+}
+
+// The lane and event a poll's wake came from: poll_begin -> task_enqueue -> waker_wake, then the
+// waker's caller: a timer, an I/O resource, a task or the runtime (the first executor lane).
+function wakeSource(rc, begin) {
+  const { model, lanes, byTask } = rc;
+  const enqueue = model.causeOf(begin);
+  if (enqueue === -1 || model.kindOf(enqueue) !== 'task_enqueue') return null;
+  const wake = model.causeOf(enqueue);
+  if (wake === -1 || !wakeKinds.has(model.kindOf(wake))) return null;
+  const by = model.field(wake, 'by');
+  let lane;
+  if (by === 'timer') lane = lanes.find((l) => l.type === 'timers');
+  else if (by === 'io') lane = lanes.find((l) => l.type === 'io');
+  else if (by === 'task') lane = byTask?.get(model.field(wake, 'by_id'));
+  else lane = lanes.find((l) => l.type === 'executor');
+  return lane ? { lane, event: wake } : null;
+}
+
+// Wake arrows, from the wake (on its caller's lane) to the poll it caused.
+function drawWakeArrows(rc, top) {
+  const { ctx, model, scale, palette, height } = rc;
+  const k = model.k;
+  const arrows = [];
+  for (const lane of rc.lanes) {
+    if (lane.type !== 'task') continue;
+    const y = top + lane.y;
+    if (y + lane.h < axisHeight || y > height) continue;
+    const spans = laneSpans(model, lane, k);
+    forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0) => {
+      if (arrows.length <= maxArrows) arrows.push([model.polls.begin.data[spans.poll(i)], px0, y, lane.h]);
+    });
+    if (arrows.length > maxArrows) return;
+  }
+  ctx.strokeStyle = palette.wake;
+  ctx.fillStyle = palette.wake;
+  ctx.lineWidth = 1.25;
+  for (const [begin, px, y, h] of arrows) {
+    const source = wakeSource(rc, begin);
+    if (!source) continue;
+    const sx = scale.toPx(model.x(source.event, k) + k / 2);
+    const sy = top + source.lane.y + source.lane.h / 2;
+    const ty = source.lane.y + top < y ? y + 5 : y + h - 7;
+    const tx = px + 1;
+    ctx.beginPath();
+    ctx.moveTo(sx, sy);
+    ctx.bezierCurveTo(sx, (sy + ty) / 2, tx, (sy + ty) / 2, tx, ty);
+    ctx.stroke();
+    const down = ty > sy ? 1 : -1;
+    ctx.beginPath();
+    ctx.moveTo(tx, ty);
+    ctx.lineTo(tx - 3.5, ty - 6 * down);
+    ctx.lineTo(tx + 3.5, ty - 6 * down);
+    ctx.closePath();
+    ctx.fill();
+  }
+  ctx.lineWidth = 1;
+}
+
+// The run-queue depth after each enqueue and poll_begin, as a step line scaled to the deepest.
+function drawDepth(rc, y, h) {
+  const { ctx, model, scale, palette } = rc;
+  const k = model.k;
+  const events = model.depthEvents.data;
+  const values = model.depthValues.data;
+  const n = model.depthEvents.length;
+  const max = Math.max(1, model.maxDepth);
+  const bottom = y + h - 3;
+  const yOf = (depth) => bottom - (depth / max) * (h - 8);
+  const pointX = (j) => model.x(events[j], k) + k / 2;
+  const first = lowerBound(0, n, (j) => pointX(j) >= scale.x0);
+  ctx.strokeStyle = palette.depth;
+  ctx.beginPath();
+  let last = first > 0 ? values[first - 1] : 0;
+  ctx.moveTo(scale.left, yOf(last));
+  forEachVisiblePoint(n, pointX, scale, (j, px) => {
+    // Within one pixel, rise to the deepest value it holds, then settle on its last.
+    const next = scale.fromPx(Math.floor(px) + 1);
+    let m = j;
+    let deepest = values[j];
+    while (m + 1 < n && m - j < 256 && pointX(m + 1) < next) deepest = Math.max(deepest, values[++m]);
+    ctx.lineTo(px, yOf(last));
+    ctx.lineTo(px, yOf(deepest));
+    last = values[m];
+    ctx.lineTo(px, yOf(last));
+  });
+  ctx.lineTo(scale.left + scale.width, yOf(last));
+  ctx.stroke();
+  ctx.fillStyle = palette.textMuted;
+  ctx.font = '10px system-ui, sans-serif';
+  ctx.fillText(`max ${model.maxDepth}`, scale.left + scale.width - 48, y + 8);
+  ctx.font = '12px system-ui, sans-serif';
 }
 
 function drawLaneBackgrounds(rc, top) {
@@ -96,6 +222,10 @@ function drawInstants(rc) {
 function drawLane(rc, lane, y) {
   const { ctx, model, scale, palette, selection } = rc;
   const k = model.k;
+  if (lane.type === 'depth') {
+    drawDepth(rc, y, lane.h);
+    return;
+  }
   const spans = laneSpans(model, lane, k);
   if (spans && lane.type === 'task') {
     const { result } = model.polls;

@@ -32,6 +32,9 @@ export class Timeline {
     this.scrollY = 0;
     this.autoFit = true;
     this.selection = null;
+    /** The playhead's layout position, or null when there is none. */
+    this.playhead = null;
+    this.byTask = new Map();
     this.width = 0;
     this.height = 0;
     this.frame = 0;
@@ -50,6 +53,7 @@ export class Timeline {
   setModel(model) {
     this.model = model;
     this.selection = null;
+    this.playhead = null;
     this.scrollY = 0;
     this.autoFit = true;
     this.modelChanged();
@@ -58,10 +62,39 @@ export class Timeline {
   /** Call after events were appended: lanes are rebuilt and a fitted view follows the growth. */
   modelChanged() {
     if (!this.model) return;
-    const { lanes, height } = buildLanes(this.model);
+    const { lanes, height, byTask } = buildLanes(this.model);
     this.lanes = lanes;
     this.lanesHeight = height;
+    this.byTask = byTask;
     if (this.autoFit) this.#fitView();
+    this.#clampScroll();
+    this.requestDraw();
+  }
+
+  /** Puts the playhead at layout position `x` (null hides it); `follow` keeps it in view. */
+  setPlayhead(x, follow = false) {
+    this.playhead = x;
+    if (follow && x !== null) this.reveal(x);
+    this.requestDraw();
+  }
+
+  /** Pans (never zooms) so that layout position `x` is on screen, with some room after it. */
+  reveal(x) {
+    const span = this.x1 - this.x0;
+    if (x >= this.x0 + span * 0.02 && x <= this.x1 - span * 0.05) return;
+    this.x0 = x - span * 0.25;
+    this.x1 = this.x0 + span;
+    this.autoFit = false;
+    this.requestDraw();
+  }
+
+  /** Scrolls the lanes vertically so that task `id`'s lane is on screen. */
+  revealTask(id) {
+    const lane = this.byTask.get(id);
+    if (!lane) return;
+    const room = this.height - axisHeight;
+    if (lane.y >= this.scrollY && lane.y + lane.h <= this.scrollY + room) return;
+    this.scrollY = lane.y - room / 3;
     this.#clampScroll();
     this.requestDraw();
   }
@@ -199,6 +232,8 @@ export class Timeline {
       height: this.height,
       model: this.model,
       lanes: this.lanes,
+      byTask: this.byTask,
+      playhead: this.playhead,
       scale: this.scale,
       scrollY: this.scrollY,
       palette: this.palette,

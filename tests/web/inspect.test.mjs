@@ -1,0 +1,108 @@
+// The inspect panel in Chromium: the task table's numbers at the playhead equal counts taken from
+// the trace (made by the API in node), the run queue shows the queued tasks in order, and a run
+// with no lint shows no warnings.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, startSession, waitForRun } from './support/browser.mjs';
+import { traceOf } from './support/trace.mjs';
+
+let session;
+let events;
+
+before(async () => {
+  session = await startSession();
+  events = await traceOf('concurrent');
+});
+after(() => session?.close());
+
+async function loaded() {
+  const page = await openPage(session.browser, session.url);
+  assert.equal(await waitForRun(page), 'done');
+  await page.waitForFunction(() => document.body.dataset.playhead !== undefined);
+  return page;
+}
+
+const playhead = (page) => page.evaluate(() => Number(document.body.dataset.playhead));
+
+/** The table's rows: { task id: { state, polls, wakes } }. */
+function table(page) {
+  return page.locator('.task-table tbody tr').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [
+    row.dataset.task,
+    {
+      state: row.querySelector('[data-col="state"]').textContent,
+      polls: Number(row.querySelector('[data-col="polls"]').textContent),
+      wakes: Number(row.querySelector('[data-col="wakes"]').textContent),
+    },
+  ])));
+}
+
+/** Per task, from the trace up to event `at`: polls, wakes, state and the run queue. */
+function expected(at) {
+  const tasks = {};
+  const queue = [];
+  for (const e of events.slice(0, at + 1)) {
+    if (!e.task) continue;
+    const t = (tasks[e.task] ??= { state: 'idle', polls: 0, wakes: 0 });
+    if (e.kind === 'poll_begin') {
+      ++t.polls;
+      t.state = 'running';
+      queue.splice(queue.indexOf(e.task), 1);
+    } else if (e.kind === 'poll_end' && t.state === 'running') {
+      t.state = 'idle';
+    } else if (e.kind === 'task_enqueue') {
+      t.state = 'scheduled';
+      queue.push(e.task);
+    } else if (e.kind === 'task_end') {
+      t.state = 'done';
+    } else if (e.kind === 'waker_wake' || e.kind === 'waker_wake_by_ref') {
+      ++t.wakes;
+    }
+  }
+  return { tasks, queue };
+}
+
+test('the task table and the run queue match the trace at every poll', async () => {
+  const page = await loaded();
+  const spawned = events.filter((e) => e.kind === 'task_spawn').length;
+  let checked = 0;
+  for (;;) {
+    const at = await playhead(page);
+    const { tasks, queue } = expected(at);
+    const rows = await table(page);
+    for (const [id, want] of Object.entries(tasks)) assert.deepEqual(rows[id], want, `task ${id} at event ${at}`);
+    const chips = await page.locator('.run-queue-chip:not(.is-leaving)').evaluateAll(
+      (nodes) => nodes.map((node) => Number(node.dataset.task)));
+    assert.deepEqual(chips, queue, `run queue at event ${at}`);
+    ++checked;
+    const before = at;
+    await page.click('.playback-next-poll');
+    if (await playhead(page) === before) break;
+  }
+  assert.equal(checked, events.filter((e) => e.kind === 'poll_begin').length + 1);
+  // At the end every task is done, with as many polls as the API's summary counts.
+  await page.locator('.playback-scrub').click({ position: { x: 0, y: 5 } });
+  assert.equal(await playhead(page), 0, 'the scrub bar\'s left end is the first event');
+  const box = await page.locator('.playback-scrub').boundingBox();
+  await page.locator('.playback-scrub').click({ position: { x: box.width - 1, y: 5 } });
+  assert.ok(await playhead(page) > events.length - 8, 'its right end is the last instant');
+  await page.keyboard.press('End');
+  assert.equal(await playhead(page), events.length - 1);
+  const rows = await table(page);
+  assert.equal(Object.keys(rows).length, spawned);
+  for (const [id, want] of Object.entries(expected(events.length - 1).tasks)) {
+    assert.deepEqual(rows[id], { ...want, state: 'done' }, `task ${id} at the end`);
+  }
+  await page.close();
+});
+
+test('a run without lints says so, and clicking a task row selects its lane', async () => {
+  const page = await loaded();
+  assert.equal(await page.locator('#warnings').textContent(), 'No warnings in this run.');
+  const before = await playhead(page);
+  await page.locator('.task-table tbody tr[data-task="3"]').click();
+  assert.match(await page.locator('#selection-details').textContent(), /task_spawn/);
+  assert.equal(await playhead(page), before, 'selecting a task leaves the playhead');
+  assert.ok(await page.locator('.task-table tr.is-selected[data-task="3"]').count() === 1);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,0 +1,105 @@
+// web/app/warnings.js and web/app/playback/replay.js on hand-written traces: a deadlock, a
+// future that returns Pending without keeping its waker, a self-wake, a long poll; and no
+// warning on a trace where every pending task kept a waker.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Replay, taskState } from '../../web/app/playback/replay.js';
+import { TraceModel } from '../../web/app/timeline/model.js';
+import { findWarnings } from '../../web/app/warnings.js';
+
+function model(events) {
+  const m = new TraceModel();
+  m.appendEvents(events.map((e, i) => ({ seq: i + 1, t: 0, ...e })));
+  return m;
+}
+
+const spawn = (task, name) => [
+  { kind: 'task_spawn', task, name },
+  { kind: 'task_enqueue', task, queue: 'run', reason: 'spawn', depth: 1 },
+];
+
+// Task 1 clones its waker into a timer and waits: fine. Task 2 returns Pending with no waker
+// alive: lost. Both end stuck in a deadlock.
+const lostAndDeadlock = [
+  { kind: 'runtime_start', clock: 'virtual' },
+  ...spawn(1, 'main'),
+  { kind: 'poll_begin', task: 1, worker: 0, depth: 0 },
+  ...spawn(2, 'waiter'),
+  { kind: 'waker_clone', task: 1, by: 'task', by_id: 1 },
+  { kind: 'poll_end', task: 1, worker: 0, result: 'pending', file: 'x.cpp', line: 20 },
+  { kind: 'poll_begin', task: 2, worker: 0, depth: 0 },
+  { kind: 'waker_clone', task: 2, by: 'task', by_id: 2 },
+  { kind: 'waker_drop', task: 2, by: 'task', by_id: 2 },
+  { kind: 'poll_end', task: 2, worker: 0, result: 'pending', file: 'x.cpp', line: 9 },
+  { kind: 'waker_drop', task: 1, by: 'outside' },
+  { kind: 'deadlock', stuck: [{ task: 1, file: 'x.cpp', line: 20, wakers: 0 }, { task: 2, file: 'x.cpp', line: 9, wakers: 0 }] },
+  { kind: 'task_end', task: 1, outcome: 'cancelled' },
+  { kind: 'task_end', task: 2, outcome: 'cancelled' },
+  { kind: 'runtime_end', outcome: 'deadlock', events: 17 },
+];
+
+test('a deadlock is reported with its stuck tasks and points at the deadlock event', () => {
+  const m = model(lostAndDeadlock);
+  const deadlock = findWarnings(m).find((w) => w.kind === 'deadlock');
+  assert.equal(deadlock.event, 13);
+  assert.equal(m.kindOf(deadlock.event), 'deadlock');
+  assert.deepEqual(deadlock.stuck.map((s) => s.task), [1, 2]);
+  assert.match(deadlock.text, /2 tasks stuck.*main at line 20 \(0 wakers alive\); waiter at line 9/);
+});
+
+test('Pending with no waker of the task alive is a lost wakeup, pointing at that poll_end', () => {
+  const warnings = findWarnings(model(lostAndDeadlock)).filter((w) => w.kind === 'lost-waker');
+  assert.deepEqual(warnings.map((w) => [w.task, w.event]), [[2, 11]]);
+  assert.match(warnings[0].text, /^waiter returned Pending at line 9 without keeping its waker/);
+});
+
+test('a wake during the poll keeps a pending return from being a lost wakeup', () => {
+  const m = model([
+    ...spawn(1, 'main'),
+    { kind: 'poll_begin', task: 1, worker: 0, depth: 0 },
+    { kind: 'waker_wake_by_ref', task: 1, by: 'task', by_id: 1, effect: 'scheduled' },
+    { kind: 'poll_end', task: 1, worker: 0, result: 'pending' },
+    { kind: 'task_enqueue', task: 1, queue: 'run', reason: 'yield', depth: 1 },
+    { kind: 'poll_begin', task: 1, worker: 0, depth: 0 },
+    { kind: 'waker_wake_by_ref', task: 1, by: 'task', by_id: 1, effect: 'scheduled' },
+    { kind: 'poll_end', task: 1, worker: 0, result: 'pending' },
+  ]);
+  const warnings = findWarnings(m);
+  assert.deepEqual(warnings.map((w) => w.kind), ['self-wake']);
+  assert.equal(warnings[0].event, 3);
+  assert.match(warnings[0].text, /main woke itself 2 times/);
+});
+
+test('a poll that holds the executor while others wait is reported at its poll_begin', () => {
+  const busy = Array.from({ length: 300 }, () => ({ kind: 'waker_clone', task: 2, by: 'task', by_id: 1 }));
+  const m = model([
+    ...spawn(1, 'hog'),
+    ...spawn(2, 'other'),
+    { kind: 'poll_begin', task: 1, worker: 0, depth: 1 },
+    ...busy,
+    { kind: 'poll_end', task: 1, worker: 0, result: 'ready' },
+  ]);
+  const long = findWarnings(m).filter((w) => w.kind === 'long-poll');
+  assert.deepEqual(long.map((w) => [w.task, w.event]), [[1, 4]]);
+  assert.match(long[0].text, /hog held the executor for 301 events in one poll while 1 other task waited/);
+});
+
+test('the replay follows states, counts and the queue, forward and back', () => {
+  const m = model(lostAndDeadlock);
+  const r = new Replay(m);
+  r.seek(5);
+  assert.deepEqual([...r.queue], [2]);
+  assert.equal(r.state[0], taskState.running);
+  assert.equal(r.state[1], taskState.scheduled);
+  r.seek(10);
+  assert.equal(r.state[1], taskState.running);
+  assert.equal(r.polls[1], 1);
+  assert.deepEqual([...r.queue], []);
+  assert.deepEqual([r.wakers[0], r.wakers[1]], [1, 0]);
+  r.seek(2);
+  assert.equal(r.polls[0], 0);
+  assert.equal(r.state[0], taskState.scheduled);
+  assert.equal(r.state[1], taskState.unborn);
+  r.seek(100);
+  assert.deepEqual([...r.state], [taskState.done, taskState.done]);
+});

@@ -1,0 +1,125 @@
+// The caption under the timeline: the event at the playhead told in one plain sentence, with
+// its time, e.g. "t = 10 ms: timer 3 fired and woke task b (waiting at line 14); b joins the
+// run queue, 2 ahead". Returns text only; the page sets it with textContent.
+import { formatTime } from './timeline/time-format.js';
+
+// How far past a wake to look for the task_enqueue it caused: a task woken while it is being
+// polled is queued when that poll ends, a few events later.
+const enqueueSearch = 64;
+
+function who(model, id) {
+  const name = model.taskName(id);
+  return /^task\b/.test(name) ? name : `task ${name}`;
+}
+
+function ahead(depth) {
+  const n = Math.max(0, depth - 1);
+  return n === 0 ? 'first in line' : `${n} ahead`;
+}
+
+// Where task `id` is suspended at the playhead (its last pending poll's await point).
+function waitingAt(model, replay, id) {
+  const lane = model.tasks.get(id);
+  if (!lane || !replay) return '';
+  const end = replay.lastPollEnd[lane.index];
+  if (end === -1) return '';
+  const line = model.field(end, 'line');
+  return line === undefined ? '' : ` (waiting at line ${line})`;
+}
+
+function enqueueCausedBy(model, i) {
+  const seq = model.store.seqOf(i);
+  const last = Math.min(model.count - 1, i + enqueueSearch);
+  for (let j = i + 1; j <= last; ++j) {
+    if (model.cause.data[j] === seq && model.kindOf(j) === 'task_enqueue') return j;
+  }
+  return -1;
+}
+
+function waker(model, i, e) {
+  if (e.by === 'timer') return `timer ${e.by_id}`;
+  if (e.by === 'io') return `I/O resource ${e.by_id}`;
+  if (e.by === 'task') return e.by_id === e.task ? 'the task itself' : who(model, e.by_id);
+  return 'the runtime';
+}
+
+function sentence(model, i, replay) {
+  const e = model.fieldsOf(i);
+  const task = Number.isInteger(e.task) ? who(model, e.task) : '';
+  switch (e.kind) {
+    case 'runtime_start':
+      return `the runtime starts on the ${e.clock ?? 'virtual'} clock.`;
+    case 'runtime_end':
+      return `the run ends: ${e.outcome}, ${e.events ?? model.count} events.`;
+    case 'task_spawn':
+      return e.parent
+        ? `${who(model, e.parent)} spawns ${task}${e.line ? ` at line ${e.line}` : ''}.`
+        : `the root ${task} is spawned.`;
+    case 'task_enqueue': {
+      const why = { spawn: 'as it was spawned', wake: 'because it was woken', yield: 'after yielding',
+                    abort: 'to be dropped after abort' }[e.reason] ?? `(${e.reason})`;
+      return `${task} joins the run queue ${why}, ${ahead(e.depth)}.`;
+    }
+    case 'poll_begin': {
+      const n = replay ? replay.polls[model.tasks.get(e.task)?.index] : 0;
+      const left = e.depth === 0 ? 'the queue is now empty' : `${e.depth} still queued`;
+      return `the executor takes ${task} from the run queue and polls it${n ? ` (poll #${n})` : ''}; ${left}.`;
+    }
+    case 'poll_end':
+      if (e.result === 'pending') {
+        return `${task} returns Pending${e.line ? ` at line ${e.line}` : ''}: it waits until a waker wakes it.`;
+      }
+      if (e.result === 'ready') return `${task} returns Ready: its future is complete.`;
+      return `${task}'s poll ${e.result === 'failed' ? 'throws: the task failed' : `ends (${e.result})`}.`;
+    case 'task_end':
+      return `${task} ends (${e.outcome})${e.message ? `: ${e.message}` : ''}.`;
+    case 'waker_clone':
+      if (e.by === 'task' && e.by_id === e.task) return `${task} clones its own waker and hands it on, to be woken later.`;
+      return `${waker(model, i, e)} clones ${task}'s waker, to wake it later.`;
+    case 'waker_drop':
+      return `${waker(model, i, e)} drops a waker of ${task} without waking it.`;
+    case 'waker_wake':
+    case 'waker_wake_by_ref': {
+      const source = e.by === 'timer' ? `timer ${e.by_id} fired and woke` : `${waker(model, i, e)} woke`;
+      const base = `${source} ${task}${waitingAt(model, replay, e.task)}`;
+      if (e.effect === 'already_scheduled') return `${base}; it is already in the run queue, so nothing changes.`;
+      if (e.effect === 'ended') return `${base}; it has ended, so nothing happens.`;
+      const enqueue = enqueueCausedBy(model, i);
+      if (enqueue === -1) return `${base}.`;
+      const name = model.taskName(e.task);
+      const later = enqueue === i + 1 ? '' : ' when its poll returns';
+      return `${base}; ${name} joins the run queue${later}, ${ahead(model.field(enqueue, 'depth') ?? 1)}.`;
+    }
+    case 'timer_arm':
+      return `${task || 'the runtime'} arms timer ${e.timer} for t = ${formatTime(e.deadline)}${e.line ? ` (line ${e.line})` : ''}.`;
+    case 'timer_fire':
+      return `timer ${e.timer} fires: its deadline is reached${task ? ` and it will wake ${task}` : ''}.`;
+    case 'timer_cancel':
+      return `timer ${e.timer} is cancelled: its future was dropped before the deadline.`;
+    case 'io_register':
+      return `${task || 'a task'} waits for I/O resource ${e.io} to be ready to ${e.op}.`;
+    case 'io_ready':
+      return `I/O resource ${e.io} is ready to ${e.op}${e.bytes ? ` (${e.bytes} bytes)` : ''}${task ? `, for ${task}` : ''}.`;
+    case 'park':
+      return `nothing is queued: the executor parks${e.until !== undefined ? ` until t = ${formatTime(e.until)}` : ''}.`;
+    case 'unpark':
+      return 'the executor wakes up to deliver what is due.';
+    case 'select_drop':
+      return `${task}'s select drops its losing branch ${e.branch}${e.line ? ` (line ${e.line})` : ''}.`;
+    case 'deadlock': {
+      const stuck = Array.isArray(e.stuck) ? e.stuck : [];
+      const names = stuck.slice(0, 3).map((s) => model.taskName(s.task)).join(', ');
+      return `deadlock: nothing is queued and nothing can wake the ${stuck.length} stuck task${stuck.length === 1 ? '' : 's'}${names ? ` (${names}${stuck.length > 3 ? ', …' : ''})` : ''}.`;
+    }
+    case 'budget_exhausted':
+      return `the run reaches its budget of ${e.budget} events and stops.`;
+    default:
+      return `${e.kind}${task ? ` for ${task}` : ''}.`;
+  }
+}
+
+/** One sentence about event `i` of `model`; `replay` (at `i`) adds queue and await context. */
+export function narrate(model, i, replay = null) {
+  if (i < 0 || i >= model.count) return '';
+  return `t = ${formatTime(model.t.data[i])}: ${sentence(model, i, replay)}`;
+}

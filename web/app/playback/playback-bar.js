@@ -1,0 +1,153 @@
+// The playback bar: step and play buttons, the speed, a scrub bar drawn as an event-density
+// histogram with the playhead on it, and the event counter. Built from code into its container;
+// every label is text.
+import { speeds } from './player.js';
+
+function button(label, title, className = '') {
+  const node = document.createElement('button');
+  node.type = 'button';
+  node.className = `button playback-button ${className}`.trim();
+  node.textContent = label;
+  node.title = title;
+  node.setAttribute('aria-label', title);
+  return node;
+}
+
+/** Event counts per bin of `bins` equal parts of the layout extent. */
+export function densityHistogram(model, bins) {
+  const counts = new Uint32Array(Math.max(1, bins));
+  if (!model || model.count === 0) return counts;
+  const k = model.k;
+  const [start, end] = model.extent(k);
+  const scale = counts.length / (end - start);
+  for (let i = 0; i < model.count; ++i) {
+    const bin = Math.floor((model.x(i, k) - start) * scale);
+    ++counts[Math.min(counts.length - 1, Math.max(0, bin))];
+  }
+  return counts;
+}
+
+/** The bar in `container`, driving `player`. */
+export class PlaybackBar {
+  constructor(container, player) {
+    this.player = player;
+    this.container = container;
+    this.prevPoll = button('« poll', 'Previous poll (↑)', 'playback-prev-poll');
+    this.prev = button('◀', 'Previous event (←)', 'playback-prev');
+    this.play = button('▶', 'Play (space)', 'button-primary playback-play');
+    this.next = button('▶|', 'Next event (→)', 'playback-next');
+    this.nextPoll = button('poll »', 'Next poll (↓)', 'playback-next-poll');
+    this.speed = document.createElement('select');
+    this.speed.className = 'playback-speed';
+    this.speed.setAttribute('aria-label', 'Playback speed');
+    for (const value of speeds) {
+      const option = document.createElement('option');
+      option.value = String(value);
+      option.textContent = `${value}×`;
+      this.speed.append(option);
+    }
+    this.speed.value = '1';
+    this.scrub = document.createElement('canvas');
+    this.scrub.className = 'playback-scrub';
+    this.scrub.setAttribute('role', 'slider');
+    this.scrub.setAttribute('aria-label', 'Playhead: drag to scrub');
+    this.scrub.tabIndex = -1;
+    this.counter = document.createElement('span');
+    this.counter.className = 'playback-counter';
+    const buttons = document.createElement('div');
+    buttons.className = 'playback-buttons';
+    buttons.append(this.prevPoll, this.prev, this.play, this.next, this.nextPoll);
+    container.replaceChildren(buttons, this.scrub, this.speed, this.counter);
+    this.histogram = null;
+
+    this.prevPoll.addEventListener('click', () => player.stepPoll(-1));
+    this.prev.addEventListener('click', () => player.step(-1));
+    this.play.addEventListener('click', () => player.toggle());
+    this.next.addEventListener('click', () => player.step(1));
+    this.nextPoll.addEventListener('click', () => player.stepPoll(1));
+    this.speed.addEventListener('change', () => player.setSpeed(Number(this.speed.value)));
+
+    let scrubbing = false;
+    const scrubTo = (event) => {
+      const model = player.model;
+      if (!model || model.count === 0) return;
+      const rect = this.scrub.getBoundingClientRect();
+      const fraction = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
+      const [start, end] = model.extent();
+      // The event whose slot holds the pointer: the last one that starts at or before it.
+      const at = model.firstEventAtOrAfter(start + fraction * (end - start) + 1e-9) - 1;
+      player.seek(Math.min(Math.max(0, at), model.count - 1));
+    };
+    this.scrub.addEventListener('pointerdown', (event) => {
+      scrubbing = true;
+      this.scrub.setPointerCapture(event.pointerId);
+      scrubTo(event);
+    });
+    this.scrub.addEventListener('pointermove', (event) => scrubbing && scrubTo(event));
+    this.scrub.addEventListener('pointerup', () => (scrubbing = false));
+    new ResizeObserver(() => {
+      this.histogram = null;
+      this.update();
+    }).observe(this.scrub);
+  }
+
+  /** Call when the model grew or changed: the histogram is recomputed on the next update. */
+  invalidate() {
+    this.histogram = null;
+  }
+
+  /** Redraws the bar for the player's state. */
+  update() {
+    const { player } = this;
+    const model = player.model;
+    const count = model ? model.count : 0;
+    const at = player.event;
+    this.play.textContent = player.playing ? '❚❚' : '▶';
+    this.play.title = player.playing ? 'Pause (space)' : 'Play (space)';
+    this.play.setAttribute('aria-label', this.play.title);
+    this.counter.textContent = count === 0 ? 'no events' : `event ${at + 1} / ${count}`;
+    this.scrub.setAttribute('aria-valuemin', '1');
+    this.scrub.setAttribute('aria-valuemax', String(count));
+    this.scrub.setAttribute('aria-valuenow', String(at + 1));
+    for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll]) control.disabled = count === 0;
+    this.#draw();
+  }
+
+  #draw() {
+    const canvas = this.scrub;
+    const rect = canvas.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const width = Math.max(1, Math.floor(rect.width));
+    const height = Math.max(1, Math.floor(rect.height));
+    if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
+      canvas.width = Math.round(width * dpr);
+      canvas.height = Math.round(height * dpr);
+      this.histogram = null;
+    }
+    const ctx = canvas.getContext('2d');
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const style = getComputedStyle(canvas);
+    ctx.clearRect(0, 0, width, height);
+    const model = this.player.model;
+    if (!model || model.count === 0) return;
+    if (!this.histogram) this.histogram = densityHistogram(model, Math.floor(width / 2));
+    const bins = this.histogram;
+    let max = 1;
+    for (const value of bins) max = Math.max(max, value);
+    const barWidth = width / bins.length;
+    ctx.fillStyle = style.getPropertyValue('--scrub-bar').trim() || '#9ab';
+    for (let b = 0; b < bins.length; ++b) {
+      if (bins[b] === 0) continue;
+      // Square root so a burst of thousands does not flatten every smaller one to nothing.
+      const h = Math.max(2, Math.sqrt(bins[b] / max) * (height - 8));
+      ctx.fillRect(b * barWidth, height - 4 - h, Math.max(1, barWidth - 0.5), h);
+    }
+    const [start, end] = model.extent();
+    const x = ((this.player.layoutX() ?? start) - start) / (end - start) * width;
+    ctx.fillStyle = style.getPropertyValue('--scrub-track').trim() || '#ccd';
+    ctx.fillRect(0, height - 3, width, 3);
+    ctx.fillStyle = style.getPropertyValue('--scrub-playhead').trim() || '#d55e00';
+    ctx.fillRect(0, height - 3, x, 3);
+    ctx.fillRect(Math.round(x) - 1, 0, 2, height);
+  }
+}

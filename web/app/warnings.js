@@ -1,0 +1,167 @@
+// Lints over a whole trace, each pointing at the event that proves it: a deadlock and its stuck
+// tasks, a future that returned Pending with no waker of its task left alive (nothing can ever
+// wake it: a lost wakeup), a poll that holds the executor while others wait, and self-wakes.
+// findWarnings is plain data (tested under node); WarningsView shows them as buttons.
+
+/** A poll holding the executor at least this long (virtual or real ns) is reported. */
+export const longPollNs = 1e6;
+/** ... or one that records at least this many events while other tasks wait in the queue. */
+export const longPollEvents = 256;
+
+/**
+ * The warnings of `model`, in trace order: [{ kind, event, task, text }]. `event` is the index of
+ * the event that proves it; a task that does the same thing many times is reported once, with
+ * its first occurrence and the count.
+ */
+export function findWarnings(model) {
+  const warnings = [];
+  const n = model.taskLanes.length;
+  const wakers = new Int32Array(n);
+  // Whether the task's current poll scheduled it again (a wake during the poll): then the
+  // pending return is fine whatever its wakers, it is queued when the poll returns.
+  const wokenInPoll = new Uint8Array(n);
+  const pollBegin = new Int32Array(n).fill(-1);
+  const selfWakes = new Map();
+  const lost = new Map();
+  const long = new Map();
+  const codes = {};
+  model.kindNames.forEach((name, code) => (codes[name] = code));
+  const name = (id) => model.taskName(id);
+
+  for (let i = 0; i < model.count; ++i) {
+    const code = model.kind.data[i];
+    const id = model.task.data[i];
+    const lane = model.tasks.get(id);
+    const index = lane ? lane.index : -1;
+    switch (code) {
+      case codes.waker_clone:
+        if (index >= 0) ++wakers[index];
+        break;
+      case codes.waker_drop:
+        if (index >= 0) --wakers[index];
+        break;
+      case codes.waker_wake:
+      case codes.waker_wake_by_ref: {
+        if (index < 0) break;
+        if (code === codes.waker_wake) --wakers[index];
+        if (model.field(i, 'effect') === 'scheduled') wokenInPoll[index] = 1;
+        if (model.field(i, 'by') === 'task' && model.field(i, 'by_id') === id) {
+          const entry = selfWakes.get(id);
+          if (entry) ++entry.count;
+          else selfWakes.set(id, { event: i, count: 1 });
+        }
+        break;
+      }
+      case codes.poll_begin:
+        if (index < 0) break;
+        wokenInPoll[index] = 0;
+        pollBegin[index] = i;
+        break;
+      case codes.poll_end: {
+        if (index < 0) break;
+        if (model.field(i, 'result') === 'pending' && wakers[index] <= 0 && !wokenInPoll[index] && !lost.has(id)) {
+          lost.set(id, i);
+          const line = model.field(i, 'line');
+          warnings.push({
+            kind: 'lost-waker',
+            event: i,
+            task: id,
+            text: `${name(id)} returned Pending${line ? ` at line ${line}` : ''} without keeping its waker: nothing can wake it again.`,
+          });
+        }
+        const begin = pollBegin[index];
+        if (begin !== -1 && !long.has(id)) {
+          const held = model.t.data[i] - model.t.data[begin];
+          const waiting = model.field(begin, 'depth') ?? 0;
+          if (held >= longPollNs || (i - begin >= longPollEvents && waiting > 0)) {
+            long.set(id, i);
+            const what = held >= longPollNs ? `${(held / 1e6).toFixed(1)} ms` : `${i - begin} events`;
+            warnings.push({
+              kind: 'long-poll',
+              event: begin,
+              task: id,
+              text: `${name(id)} held the executor for ${what} in one poll${waiting ? ` while ${waiting} other task${waiting === 1 ? '' : 's'} waited` : ''}.`,
+            });
+          }
+        }
+        break;
+      }
+      case codes.deadlock: {
+        const stuck = model.field(i, 'stuck');
+        const list = Array.isArray(stuck) ? stuck : [];
+        const parts = list.map((s) => `${name(s.task)}${s.line ? ` at line ${s.line}` : ''} (${s.wakers} waker${s.wakers === 1 ? '' : 's'} alive)`);
+        warnings.push({
+          kind: 'deadlock',
+          event: i,
+          task: list[0]?.task ?? 0,
+          stuck: list,
+          text: `Deadlock: ${list.length} task${list.length === 1 ? '' : 's'} stuck, nothing can wake ${list.length === 1 ? 'it' : 'them'}: ${parts.join('; ')}.`,
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  for (const [id, { event, count }] of selfWakes) {
+    warnings.push({
+      kind: 'self-wake',
+      event,
+      task: id,
+      text: `${name(id)} woke itself${count > 1 ? ` ${count} times` : ''} (yield or busy loop): it goes to the back of the queue instead of waiting for an event.`,
+    });
+  }
+  return warnings.sort((a, b) => a.event - b.event);
+}
+
+/** The warnings list: one button per warning that selects its event. */
+export class WarningsView {
+  /** @param {(event: number) => void} onPick called with the proving event's index */
+  constructor(container, onPick) {
+    this.container = container;
+    this.onPick = onPick;
+  }
+
+  /** Shows `warnings` (from findWarnings); `limit` keeps a long list short. */
+  show(warnings, limit = 50) {
+    if (warnings.length === 0) {
+      const none = document.createElement('p');
+      none.className = 'warnings-none';
+      none.textContent = 'No warnings in this run.';
+      this.container.replaceChildren(none);
+      return;
+    }
+    const items = warnings.slice(0, limit).map((warning) => {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = `warning warning-${warning.kind}`;
+      button.dataset.kind = warning.kind;
+      button.dataset.event = String(warning.event);
+      button.textContent = warning.text;
+      button.title = 'Select the event that shows it';
+      button.addEventListener('click', () => this.onPick(warning.event));
+      item.append(button);
+      return item;
+    });
+    const list = document.createElement('ul');
+    list.className = 'warnings-list';
+    list.append(...items);
+    const nodes = [list];
+    if (warnings.length > limit) {
+      const more = document.createElement('p');
+      more.className = 'warnings-none';
+      more.textContent = `and ${warnings.length - limit} more`;
+      nodes.push(more);
+    }
+    this.container.replaceChildren(...nodes);
+  }
+
+  /** Empties the list while a run goes on. */
+  clear(text = '') {
+    const p = document.createElement('p');
+    p.className = 'warnings-none';
+    p.textContent = text;
+    this.container.replaceChildren(p);
+  }
+}
