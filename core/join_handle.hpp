@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "coop.hpp"
 #include "runtime.hpp"
 
 namespace wakeline {
@@ -37,6 +38,23 @@ class [[nodiscard]] join_handle {
   /// Ready with the task's output once it ends. Rethrows the task's exception if it failed;
   /// throws `join_error` if it was aborted or cancelled.
   wakeline::poll<T> poll(context& cx) {
+    return coop_poll(cx, [this, &cx] { return poll_resource(cx); });
+  }
+
+  /// Cancels the task: the next time the executor reaches it, its future is dropped.
+  void abort() {
+    if (task_ != nullptr) task_->owner->abort_task(task_);
+  }
+
+  /// True once the task has ended, in any way.
+  bool is_finished() const { return task_ != nullptr && (task_->state & detail::task_ended); }
+
+  /// The id of the task, as in the trace.
+  std::uint32_t id() const { return task_->id; }
+
+ private:
+  // The resource itself; `poll` adds the coop budget (coop.hpp).
+  wakeline::poll<T> poll_resource(context& cx) {
     if (!(task_->state & detail::task_ended)) {
       if (!task_->join_waiter || !task_->join_waiter->will_wake(cx.waker())) {
         task_->join_waiter = cx.waker();
@@ -60,18 +78,6 @@ class [[nodiscard]] join_handle {
     }
   }
 
-  /// Cancels the task: the next time the executor reaches it, its future is dropped.
-  void abort() {
-    if (task_ != nullptr) task_->owner->abort_task(task_);
-  }
-
-  /// True once the task has ended, in any way.
-  bool is_finished() const { return task_ != nullptr && (task_->state & detail::task_ended); }
-
-  /// The id of the task, as in the trace.
-  std::uint32_t id() const { return task_->id; }
-
- private:
   std::optional<value_type>& output() {
     return static_cast<detail::task_cell_output<value_type>*>(task_)->output;
   }

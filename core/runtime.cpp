@@ -120,6 +120,17 @@ void runtime::register_task(detail::task_header* task, std::string_view name,
 }
 
 void runtime::enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause) {
+  if (task == root_ && options_.strategy == strategy_kind::tokio_current_thread) {
+    // Tokio's block_on future is not a task: a wake sets a flag, looked at each pass.
+    root_woken_ = true;
+    task->next_reason = enqueue_reason::wake;
+    task->enqueue_cause = emit({.cause = cause,
+                                .task = task->id,
+                                .ref = static_cast<std::uint32_t>(queue_kind::block_on),
+                                .kind = event_kind::task_enqueue,
+                                .detail = static_cast<std::uint8_t>(reason)});
+    return;
+  }
   ++task->refs;  // The queue's reference.
   task->next_in_queue = nullptr;
   if (queue_tail_ != nullptr) queue_tail_->next_in_queue = task; else queue_head_ = task;
@@ -151,9 +162,9 @@ void runtime::start_root(detail::task_header* root, std::string_view name,
   }
   started_ = true;
   emit({.kind = event_kind::runtime_start, .detail = static_cast<std::uint8_t>(options_.clock)});
+  root_ = root;  // Before its spawn, which queues it as the strategy queues the root.
   register_task(root, name, where);
   retain_task(root);  // Held until the runtime goes, so its output and error can be read.
-  root_ = root;
 }
 
 bool runtime::resume(std::uint64_t max_steps) {
@@ -180,9 +191,9 @@ std::optional<run_outcome> runtime::run_step() {
     emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
     return run_outcome::budget_exhausted;
   }
+  if (options_.strategy == strategy_kind::tokio_current_thread) return tokio_current_thread_step();
   if (detail::task_header* task = dequeue()) {
-    poll_task(task);
-    release_task(task);
+    poll_dequeued(task);
     if (++ticks_ % driver_interval == 0) drive(false);
     return std::nullopt;
   }
@@ -191,6 +202,58 @@ std::optional<run_outcome> runtime::run_step() {
     return run_outcome::deadlock;
   }
   return std::nullopt;
+}
+
+void runtime::poll_dequeued(detail::task_header* task) {
+  poll_task(task);
+  release_task(task);  // The queue's reference.
+}
+
+// One step of tokio 1.24's `CoreGuard::block_on` loop (strategy.hpp): the root at the start of a
+// pass if woken; then up to 61 tasks; then a driver poll that does not wait; an empty queue
+// parks on the driver and starts a new pass.
+std::optional<run_outcome> runtime::tokio_current_thread_step() {
+  if (!pass_begun_) {
+    pass_begun_ = true;
+    if (root_woken_) {
+      root_woken_ = false;
+      poll_task(root_);
+      return std::nullopt;
+    }
+  }
+  if (pass_polls_ == tokio_params::event_interval) {
+    // park_yield: the driver without waiting, then the deferred yields.
+    drive(false);
+    wake_deferred();
+    pass_polls_ = 0;
+    pass_begun_ = false;
+    return std::nullopt;
+  }
+  ++pass_polls_;
+  if (detail::task_header* task = dequeue()) {
+    poll_dequeued(task);
+    return std::nullopt;
+  }
+  // park, or park_yield when yields are deferred: a woken root also keeps time from moving,
+  // since its wake unparks the driver at once.
+  if (!deferred_.empty() || root_woken_) {
+    drive(false);
+  } else if (!drive(true)) {
+    report_deadlock();
+    return run_outcome::deadlock;
+  }
+  wake_deferred();
+  pass_polls_ = 0;
+  pass_begun_ = false;
+  return std::nullopt;
+}
+
+void runtime::wake_deferred() {
+  // Wakes made now come from the driver, not from whoever ran last.
+  actor saved = exchange_actor({wake_source::outside, 0, actor_.cause});
+  std::vector<waker> due = std::exchange(deferred_, {});
+  for (waker& w : due) std::move(w).wake();
+  actor_ = saved;
 }
 
 void runtime::finish_run() {
@@ -210,6 +273,8 @@ void runtime::poll_task(detail::task_header* task) {
   }
   task->state |= detail::task_running;
   current_task_ = task;
+  coop_counted_ = options_.strategy == strategy_kind::tokio_current_thread;
+  coop_left_ = tokio_params::coop_budget;
   std::uint64_t begin = emit({.cause = task->enqueue_cause,
                               .arg = queue_len_,
                               .task = task->id,
@@ -258,6 +323,7 @@ void runtime::poll_task(detail::task_header* task) {
   }
   actor_ = saved;
   current_task_ = nullptr;
+  coop_counted_ = false;
 }
 
 void runtime::end_task(detail::task_header* task, task_outcome outcome, std::string_view message) {
@@ -303,8 +369,30 @@ void runtime::abort_task(detail::task_header* task) {
   enqueue(task, enqueue_reason::abort, actor_.cause);
 }
 
-void runtime::note_yield() {
+void runtime::yield_task(context& cx) {
   if (current_task_ != nullptr) current_task_->next_reason = enqueue_reason::yield;
+  if (options_.strategy != strategy_kind::tokio_current_thread || current_task_ == nullptr) {
+    cx.waker().wake_by_ref();
+    return;
+  }
+  // tokio's `context::defer`: a clone of the waker, woken after the next driver poll.
+  deferred_.push_back(cx.waker());
+  emit({.cause = actor_.cause,
+        .arg = deferred_.size(),
+        .task = current_task_->id,
+        .ref = static_cast<std::uint32_t>(queue_kind::deferred),
+        .kind = event_kind::task_enqueue,
+        .detail = static_cast<std::uint8_t>(enqueue_reason::yield)});
+}
+
+bool runtime::coop_poll_proceed(context& cx) {
+  if (!coop_counted_ || coop_left_ != 0) return true;
+  emit({.cause = actor_.cause,
+        .arg = tokio_params::coop_budget,
+        .task = current_task_ != nullptr ? current_task_->id : 0,
+        .kind = event_kind::coop_exhausted});
+  cx.waker().wake_by_ref();
+  return false;
 }
 
 void runtime::on_waker_clone(detail::task_header* task) {
@@ -457,6 +545,7 @@ void runtime::report_deadlock() {
 
 void runtime::shutdown() {
   shutting_down_ = true;
+  deferred_.clear();
   while (detail::task_header* task = dequeue()) {
     task->state &= ~detail::task_scheduled;
     release_task(task);

@@ -21,12 +21,14 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "detail/task.hpp"
 #include "detail/timer_wheel.hpp"
 #include "future.hpp"
 #include "io/reactor.hpp"
 #include "source_location.hpp"
+#include "strategy.hpp"
 #include "time/clock.hpp"
 #include "trace/recorder.hpp"
 
@@ -35,6 +37,8 @@ namespace wakeline {
 /// How a runtime is set up.
 struct runtime_options {
   clock_kind clock = clock_kind::virtual_time;
+  /// Which scheduler's rules to follow (core/strategy.hpp).
+  strategy_kind strategy = strategy_kind::local;
   /// Record events. Off, recording is one branch and the event budget does not apply.
   bool trace = true;
   /// The run ends with outcome `budget_exhausted` once this many events are recorded.
@@ -142,8 +146,18 @@ class runtime {
   /// Cancels the timer if still pending and frees its handle.
   void release_timer(const timer_handle& h);
 
-  /// Marks the current task's next enqueue as a yield rather than a wake.
-  void note_yield();
+  /// Gives other tasks a turn (`yield_now`): under `local` the task is queued again at once;
+  /// under tokio's rules its wake is deferred until after the next driver poll.
+  void yield_task(context& cx);
+
+  /// Cooperative scheduling (tokio's coop): a resource about to complete asks first. False
+  /// means the task's budget for this poll is spent: the task has been woken, and the resource
+  /// must return pending. Strategies without a budget always say true.
+  bool coop_poll_proceed(context& cx);
+  /// Spends one unit of the budget; call when the resource completes.
+  void coop_made_progress() {
+    if (coop_left_ != 0) --coop_left_;
+  }
 
   // Task operations used by join_handle.
   void abort_task(detail::task_header* task);
@@ -159,6 +173,9 @@ class runtime {
   void register_task(detail::task_header* task, std::string_view name, source_location where);
   void start_root(detail::task_header* root, std::string_view name, source_location where);
   std::optional<run_outcome> run_step();
+  std::optional<run_outcome> tokio_current_thread_step();
+  void poll_dequeued(detail::task_header* task);
+  void wake_deferred();
   void finish_run();
   void poll_task(detail::task_header* task);
   void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
@@ -197,6 +214,13 @@ class runtime {
   bool shutting_down_ = false;
   bool cancel_requested_ = false;
   std::uint64_t ticks_ = 0;  ///< Polls so far; the driver is also checked every 61 of them.
+  // Tokio's current_thread rules (strategy.hpp).
+  bool root_woken_ = false;        ///< The root future waits to be polled at the next pass.
+  bool pass_begun_ = false;        ///< This pass has looked at the root already.
+  std::uint32_t pass_polls_ = 0;   ///< Tasks polled in this pass, up to the event interval.
+  std::vector<waker> deferred_;    ///< Yields waiting for the next driver poll, in order.
+  std::uint32_t coop_left_ = 0;    ///< Budget left in this poll; unlimited when not counted.
+  bool coop_counted_ = false;
   detail::task_header* live_tail_ = nullptr;
 };
 

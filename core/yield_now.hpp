@@ -1,5 +1,6 @@
 // Gives other tasks a turn: pending once, with the task re-queued at the back (tokio's
-// `task::yield_now`). The trace shows the re-queue with reason `yield`.
+// `task::yield_now`), at once or after the next driver poll as the strategy says. The trace shows
+// the re-queue with reason `yield`.
 #pragma once
 
 #include "future.hpp"
@@ -13,8 +14,11 @@ class yield_now_future {
   wakeline::poll<void> poll(context& cx) {
     if (yielded_) return poll_ready();
     yielded_ = true;
-    if (runtime* rt = runtime::try_current()) rt->note_yield();
-    cx.waker().wake_by_ref();
+    if (runtime* rt = runtime::try_current()) {
+      rt->yield_task(cx);
+    } else {
+      cx.waker().wake_by_ref();
+    }
     return poll_pending;
   }
 

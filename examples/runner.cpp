@@ -7,11 +7,6 @@
 
 namespace wakeline::examples {
 
-const std::vector<std::string>& known_strategies() {
-  static const std::vector<std::string> strategies{"local"};
-  return strategies;
-}
-
 std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t value = 0;
   if (text.empty() || text.front() == '+') return std::nullopt;
@@ -70,8 +65,9 @@ checked_run check_request(const run_request& request) {
     throw usage_error(usage_error::problem::unknown_example,
                       "unknown example '" + request.example + "' (see 'wakeline list')");
   }
-  if (std::find(e->strategies.begin(), e->strategies.end(), request.strategy) ==
-      e->strategies.end()) {
+  if (!parse_strategy(request.strategy) ||
+      std::find(e->strategies.begin(), e->strategies.end(), request.strategy) ==
+          e->strategies.end()) {
     std::string list;
     for (const auto& s : e->strategies) list += (list.empty() ? "" : ", ") + s;
     throw usage_error(usage_error::problem::unknown_strategy,
@@ -103,6 +99,7 @@ run_result start(const checked_run& run) {
   result.header = run.header;
   runtime_options options;
   options.clock = request.clock;
+  options.strategy = *parse_strategy(request.strategy);  // check_request made sure it parses.
   options.trace = request.trace;
   options.event_budget = request.budget;
   result.rt = std::make_unique<runtime>(options);

@@ -52,9 +52,6 @@ struct run_result {
   std::string message;  ///< Why the root task failed, when it did.
 };
 
-/// The strategies this build knows.
-const std::vector<std::string>& known_strategies();
-
 /// Parses a decimal integer strictly (optional '-', digits, no overflow); nullopt otherwise.
 std::optional<std::int64_t> parse_integer(std::string_view text);
 

@@ -358,8 +358,9 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_names() {
       return list;
     };
     json j;
-    j["event_kind"] = names(event_kind::budget_exhausted);
+    j["event_kind"] = names(event_kind::coop_exhausted);
     j["enqueue_reason"] = names(enqueue_reason::abort);
+    j["queue_kind"] = names(queue_kind::deferred);
     j["wake_source"] = names(wake_source::io);
     j["poll_result"] = names(poll_result::failed);
     j["wake_effect"] = names(wake_effect::ended);

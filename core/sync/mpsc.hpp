@@ -27,6 +27,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "../coop.hpp"
 #include "../future.hpp"
 #include "detail/waiter_list.hpp"
 
@@ -181,6 +182,12 @@ class [[nodiscard]] send_future {
   }
 
   wakeline::poll<send_result<T>> poll(context& cx) {
+    return coop_poll(cx, [this, &cx] { return poll_resource(cx); });
+  }
+
+ private:
+  // The resource itself; `poll` adds the coop budget (coop.hpp).
+  wakeline::poll<send_result<T>> poll_resource(context& cx) {
     if (chan_ == nullptr) {
       throw std::logic_error("wakeline: mpsc send future polled after completion");
     }
@@ -204,7 +211,6 @@ class [[nodiscard]] send_future {
     return poll_pending;
   }
 
- private:
   enum class state : unsigned char {
     idle,     ///< Not polled yet.
     waiting,  ///< Queued for a slot, or handed one and not yet polled again.
@@ -313,6 +319,12 @@ class [[nodiscard]] recv_future {
   }
 
   wakeline::poll<std::optional<T>> poll(context& cx) {
+    return coop_poll(cx, [this, &cx] { return poll_resource(cx); });
+  }
+
+ private:
+  // The resource itself; `poll` adds the coop budget (coop.hpp).
+  wakeline::poll<std::optional<T>> poll_resource(context& cx) {
     if (!chan_->buffer.empty()) {
       waiting_ = false;
       T value = std::move(chan_->buffer.front());
@@ -329,7 +341,6 @@ class [[nodiscard]] recv_future {
     return poll_pending;
   }
 
- private:
   detail::chan<T>* chan_;
   bool waiting_ = false;
 };

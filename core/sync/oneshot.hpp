@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "../coop.hpp"
 #include "../future.hpp"
 #include "../waker.hpp"
 
@@ -107,6 +108,17 @@ class [[nodiscard]] receiver {
   ~receiver() { release(); }
 
   wakeline::poll<std::optional<T>> poll(context& cx) {
+    return coop_poll(cx, [this, &cx] { return poll_resource(cx); });
+  }
+
+  /// True once the sender has sent or gone, so awaiting would not wait.
+  bool is_terminated() const {
+    return state_ == nullptr || state_->value.has_value() || !state_->tx_alive;
+  }
+
+ private:
+  // The resource itself; `poll` adds the coop budget (coop.hpp).
+  wakeline::poll<std::optional<T>> poll_resource(context& cx) {
     if (state_ == nullptr) {
       throw std::logic_error("wakeline: oneshot receiver polled after completion");
     }
@@ -121,12 +133,6 @@ class [[nodiscard]] receiver {
     return poll_pending;
   }
 
-  /// True once the sender has sent or gone, so awaiting would not wait.
-  bool is_terminated() const {
-    return state_ == nullptr || state_->value.has_value() || !state_->tx_alive;
-  }
-
- private:
   friend std::pair<sender<T>, receiver<T>> channel<T>();
   explicit receiver(detail::shared_state<T>* state) : state_(state) {}
 

@@ -20,6 +20,7 @@
 #include <stdexcept>
 #include <utility>
 
+#include "../coop.hpp"
 #include "../future.hpp"
 #include "detail/waiter_list.hpp"
 
@@ -79,9 +80,13 @@ class [[nodiscard]] acquire_future {
   acquire_future& operator=(acquire_future&&) = delete;
   inline ~acquire_future();
 
-  inline wakeline::poll<semaphore_permit> poll(context& cx);
+  /// Ready with the permits (within the task's coop budget, coop.hpp).
+  wakeline::poll<semaphore_permit> poll(context& cx) {
+    return coop_poll(cx, [this, &cx] { return poll_resource(cx); });
+  }
 
  private:
+  inline wakeline::poll<semaphore_permit> poll_resource(context& cx);
   enum class state : unsigned char {
     idle,     ///< Not polled yet.
     waiting,  ///< Queued, or granted and not yet polled again (then the node is unlinked).
@@ -145,7 +150,7 @@ void semaphore_permit::release() {
   permits_ = 0;
 }
 
-wakeline::poll<semaphore_permit> acquire_future::poll(context& cx) {
+wakeline::poll<semaphore_permit> acquire_future::poll_resource(context& cx) {
   switch (state_) {
     case state::idle:
       if (requested_ == 0 || (sem_->waiters_.empty() && sem_->permits_ >= requested_)) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 
 #include "../future.hpp"
+#include "../coop.hpp"
 #include "../runtime.hpp"
 
 namespace wakeline {
@@ -24,8 +25,17 @@ class sleep_future {
     if (armed_) rt_->release_timer(handle_);
   }
 
+  /// Ready once the deadline has passed (within the task's coop budget, coop.hpp).
   wakeline::poll<void> poll(context& cx) {
     if (done_) return poll_ready();
+    return coop_poll(cx, [this, &cx] { return poll_timer(cx); });
+  }
+
+  /// The deadline in ns since the runtime started.
+  std::uint64_t deadline() const { return deadline_ns_; }
+
+ private:
+  wakeline::poll<void> poll_timer(context& cx) {
     if (!armed_) {
       auto [handle, fired] = rt_->arm_timer(deadline_ns_, cx.waker(), where_);
       handle_ = handle;
@@ -39,10 +49,6 @@ class sleep_future {
     return done_ ? poll_ready() : wakeline::poll<void>(poll_pending);
   }
 
-  /// The deadline in ns since the runtime started.
-  std::uint64_t deadline() const { return deadline_ns_; }
-
- private:
   runtime* rt_;
   std::uint64_t deadline_ns_;
   source_location where_;

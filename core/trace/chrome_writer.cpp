@@ -205,7 +205,8 @@ class chrome_builder {
         break;
       }
       case event_kind::task_enqueue:
-        counter(e, at);
+        // The run queue's depth; the root's woken flag and deferred yields are no queue.
+        if (static_cast<queue_kind>(e.ref) == queue_kind::run) counter(e, at);
         break;
       case event_kind::poll_begin: {
         counter(e, at);
@@ -299,6 +300,9 @@ class chrome_builder {
         break;
       case event_kind::budget_exhausted:
         instant(e, i, "event budget exhausted", "runtime", "g");
+        break;
+      case event_kind::coop_exhausted:
+        instant(e, i, "coop budget exhausted", "task");
         break;
       case event_kind::waker_clone:
       case event_kind::waker_drop:

@@ -25,6 +25,7 @@ const char* to_string(event_kind kind) {
     case event_kind::select_drop: return "select_drop";
     case event_kind::deadlock: return "deadlock";
     case event_kind::budget_exhausted: return "budget_exhausted";
+    case event_kind::coop_exhausted: return "coop_exhausted";
   }
   return "unknown";
 }
@@ -35,6 +36,15 @@ const char* to_string(enqueue_reason reason) {
     case enqueue_reason::wake: return "wake";
     case enqueue_reason::yield: return "yield";
     case enqueue_reason::abort: return "abort";
+  }
+  return "unknown";
+}
+
+const char* to_string(queue_kind queue) {
+  switch (queue) {
+    case queue_kind::run: return "run";
+    case queue_kind::block_on: return "block_on";
+    case queue_kind::deferred: return "deferred";
   }
   return "unknown";
 }

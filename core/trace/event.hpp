@@ -29,10 +29,16 @@ enum class event_kind : std::uint8_t {
   select_drop,
   deadlock,
   budget_exhausted,
+  coop_exhausted,
 };
 
 /// Why a task entered a run queue.
 enum class enqueue_reason : std::uint8_t { spawn, wake, yield, abort };
+
+/// Where a woken task waits to be polled: the run queue; the root's "woken" flag, under
+/// strategies that poll the root future outside the queue (tokio's block_on); the list of
+/// deferred yields, woken after the next driver poll (tokio's yield_now).
+enum class queue_kind : std::uint8_t { run, block_on, deferred };
 
 /// Who called a waker: the task being polled, a timer firing, I/O readiness, or nobody inside.
 enum class wake_source : std::uint8_t { outside, task, timer, io };
@@ -71,6 +77,7 @@ struct trace_event {
 
 const char* to_string(event_kind kind);
 const char* to_string(enqueue_reason reason);
+const char* to_string(queue_kind queue);
 const char* to_string(wake_source source);
 const char* to_string(poll_result result);
 const char* to_string(wake_effect effect);

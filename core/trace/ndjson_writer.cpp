@@ -64,7 +64,7 @@ void append_ndjson_event(std::string& out, const trace_recorder& trace, const tr
       break;
     case event_kind::task_enqueue:
       j.number("task", e.task);
-      j.name("queue", "run");
+      j.name("queue", to_string(static_cast<queue_kind>(e.ref)));
       j.name("reason", to_string(static_cast<enqueue_reason>(e.detail)));
       j.number("depth", e.arg);
       break;
@@ -129,6 +129,10 @@ void append_ndjson_event(std::string& out, const trace_recorder& trace, const tr
       j.raw("stuck", ndjson_stuck_tasks(trace, e.arg));
       break;
     case event_kind::budget_exhausted:
+      j.number("budget", e.arg);
+      break;
+    case event_kind::coop_exhausted:
+      j.number("task", e.task);
       j.number("budget", e.arg);
       break;
   }

@@ -1,10 +1,12 @@
-// Prints every task poll of each fidelity scenario run on Wakeline's `local` runtime, one
-// NDJSON line per poll, read from the trace's poll_end events:
+// Prints every task poll of each fidelity scenario run on a Wakeline runtime, one NDJSON line per
+// poll, read from the trace's poll_end events:
 // {"scenario":..,"t":ns,"task":n,"result":"pending"|"ready"} — the format of the Tokio program
-// in tests/fidelity/tokio. With scenario names as arguments, runs only those.
+// in tests/fidelity/tokio. Usage: wakeline_polls [--strategy NAME] [SCENARIO...]; the strategy
+// is `local` unless named, and with scenario names only those run.
 #include <algorithm>
 #include <cstdio>
 #include <exception>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -13,11 +15,25 @@
 
 int main(int argc, char** argv) {
   using namespace wakeline;
-  std::vector<std::string_view> only(argv + 1, argv + argc);
+  std::vector<std::string_view> only;
+  strategy_kind strategy = strategy_kind::local;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--strategy" && i + 1 < argc) {
+      std::optional<strategy_kind> kind = parse_strategy(argv[++i]);
+      if (!kind) {
+        std::fprintf(stderr, "wakeline_polls: unknown strategy '%s'\n", argv[i]);
+        return 2;
+      }
+      strategy = *kind;
+    } else {
+      only.push_back(arg);
+    }
+  }
   int failures = 0;
   for (const fidelity::scenario& s : fidelity::scenarios()) {
     if (!only.empty() && std::find(only.begin(), only.end(), s.name) == only.end()) continue;
-    runtime rt;
+    runtime rt(runtime_options{.strategy = strategy});
     try {
       rt.block_on(s.root(), "main");
     } catch (const std::exception& e) {

@@ -31,6 +31,7 @@ inline std::string describe(const trace_event& e) {
       break;
     case event_kind::task_enqueue:
       s += std::string(" ") + to_string(static_cast<enqueue_reason>(e.detail));
+      if (e.ref != 0) s += std::string(" to ") + to_string(static_cast<queue_kind>(e.ref));
       break;
     case event_kind::poll_end:
       s += std::string(" ") + poll_result(e);

@@ -36,8 +36,9 @@ async function apiObjects(wl, id, options) {
   return { headerLine: run.headerLine, events, summary: await run.done };
 }
 
-function nativeArgs(id, { params = {}, seed, budget } = {}) {
+function nativeArgs(id, { params = {}, seed, budget, strategy } = {}) {
   const args = ['run', id];
+  if (strategy !== undefined) args.push('--strategy', strategy);
   for (const [name, value] of Object.entries(params)) args.push('--set', `${name}=${value}`);
   if (seed !== undefined) args.push('--seed', String(seed));
   if (budget !== undefined) args.push('--budget', String(budget));
@@ -103,6 +104,7 @@ if (missing.length > 0) {
         ['defaults', {}],
         ['other parameters and seed', otherSettings(example)],
         ['budget of 20 events', { budget: 20 }],
+        ['strategy tokio-current-thread', { strategy: 'tokio-current-thread', seed: 7 }],
       ];
       for (const [name, options] of cases) {
         await t.test(name, async () => {

@@ -107,6 +107,9 @@ if (missing.length > 0) {
       await t.test('budget of 20 events', () => {
         assertSameRun(['run', example.id, '--budget', '20']);
       });
+      await t.test('strategy tokio-current-thread, seed 7', () => {
+        assertSameRun(['run', example.id, '--strategy', 'tokio-current-thread', '--seed', '7']);
+      });
       for (const param of example.params) {
         const value = otherValue(param);
         if (value === null) {

@@ -87,7 +87,7 @@ export type TraceEvent =
   | (EventBase & { kind: 'runtime_start'; clock: 'virtual' | 'real' })
   | (EventBase & { kind: 'runtime_end'; outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'failed' | 'cancelled'; events: number })
   | (EventBase & SourcePoint & { kind: 'task_spawn'; task: number; parent?: number; name?: string })
-  | (EventBase & { kind: 'task_enqueue'; task: number; queue: 'run'; reason: 'spawn' | 'wake' | 'yield' | 'abort'; depth: number })
+  | (EventBase & { kind: 'task_enqueue'; task: number; queue: 'run' | 'block_on' | 'deferred'; reason: 'spawn' | 'wake' | 'yield' | 'abort'; depth: number })
   | (EventBase & { kind: 'poll_begin'; task: number; worker: number; depth: number })
   | (EventBase & SourcePoint & { kind: 'poll_end'; task: number; worker: number; result: 'pending' | 'ready' | 'failed' })
   | (EventBase & { kind: 'task_end'; task: number; outcome: 'completed' | 'cancelled' | 'aborted' | 'failed'; message?: string })
@@ -101,7 +101,8 @@ export type TraceEvent =
   | (EventBase & { kind: 'unpark'; worker: number })
   | (EventBase & SourcePoint & { kind: 'select_drop'; task: number; branch: number })
   | (EventBase & { kind: 'deadlock'; stuck: StuckTask[] })
-  | (EventBase & { kind: 'budget_exhausted'; budget: number });
+  | (EventBase & { kind: 'budget_exhausted'; budget: number })
+  | (EventBase & { kind: 'coop_exhausted'; task: number; budget: number });
 
 /** A task that can never run again, in a deadlock event. */
 export interface StuckTask {
@@ -140,7 +141,7 @@ export interface RunSummary {
 export interface RunOptions<F extends 'objects' | 'ndjson' = 'objects' | 'ndjson'> {
   /** name: value; the others keep their defaults. Integers must be whole numbers in range. */
   params?: Record<string, number | bigint | boolean>;
-  /** Default 'local'. */
+  /** 'local' (default) or 'tokio-current-thread'; Example.strategies lists what an example supports. */
   strategy?: string;
   /** Default 0. Above 2^53, pass a bigint. */
   seed?: number | bigint;

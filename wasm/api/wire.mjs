@@ -85,7 +85,7 @@ export class WireDecoder {
       },
       task_enqueue(e, words, w, detail) {
         e.task = task(words, w);
-        e.queue = 'run';
+        e.queue = n.queue_kind[ref(words, w)];
         e.reason = n.enqueue_reason[detail];
         e.depth = arg(words, w);
       },
@@ -164,6 +164,10 @@ export class WireDecoder {
         e.stuck = JSON.parse(strings[text(words, w)]);
       },
       budget_exhausted(e, words, w) {
+        e.budget = arg(words, w);
+      },
+      coop_exhausted(e, words, w) {
+        e.task = task(words, w);
         e.budget = arg(words, w);
       },
     };
