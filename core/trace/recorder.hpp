@@ -33,14 +33,10 @@ class trace_recorder {
   bool enabled() const { return enabled_; }
 
   /// Appends `e`, assigns its seq and returns it; returns 0 without recording when disabled.
-  std::uint64_t record(trace_event e) {
+  /// Kept to a branch so that it inlines everywhere: the work is in `append`.
+  std::uint64_t record(const trace_event& e) {
     if (!enabled_) return 0;
-    e.seq = ++last_seq_;
-    events_.push_back(e);
-    // One predictable branch when nobody streams; the event is already complete here (its
-    // strings and deadlock details are stored before it is recorded).
-    if (sink_ != nullptr) [[unlikely]] sink_(sink_context_, *this, events_.back());
-    return e.seq;
+    return append(e);
   }
 
   /// Calls `sink` with every event recorded from now on; nullptr stops it.
@@ -68,6 +64,15 @@ class trace_recorder {
   const std::vector<stuck_task>& deadlock(std::uint64_t index) const { return deadlocks_.at(index); }
 
  private:
+  std::uint64_t append(trace_event e) {
+    e.seq = ++last_seq_;
+    events_.push_back(e);
+    // One predictable branch when nobody streams; the event is already complete here (its
+    // strings and deadlock details are stored before it is recorded).
+    if (sink_ != nullptr) [[unlikely]] sink_(sink_context_, *this, events_.back());
+    return e.seq;
+  }
+
   bool enabled_;
   std::uint64_t last_seq_ = 0;
   trace_sink sink_ = nullptr;

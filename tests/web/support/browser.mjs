@@ -14,9 +14,13 @@ export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu',
 
 let built = false;
 
-/** Builds dist/ from web/ and the wasm build's API, once per test file. */
+/**
+ * Builds dist/ from web/ and the wasm build's API, once per test file; not at all when the caller
+ * says it is built (scripts/test.sh builds it once, so test files running side by side do not
+ * rebuild it under each other).
+ */
 export function buildSite() {
-  if (built) return;
+  if (built || process.env.WAKELINE_SITE_BUILT === '1') return;
   const result = spawnSync(process.execPath, [path.join(repo, 'scripts/build-web.mjs')], {
     cwd: repo,
     encoding: 'utf8',
