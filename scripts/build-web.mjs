@@ -17,10 +17,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(repo, 'dist');
 const dev = process.argv.includes('--dev');
 
-// The wasm build's folder of files to ship; older builds left the API loose in build/wasm/.
+// The wasm build's folder of files to ship.
 const apiDir = path.resolve(repo, process.env.WAKELINE_API_DIR || 'build/wasm/api');
-const legacyDir = path.join(repo, 'build/wasm');
-const legacyFiles = ['wakeline.mjs', 'wakeline.d.ts', 'wakeline-core.mjs', 'wakeline-core.wasm'];
 
 async function exists(file) {
   try {
@@ -33,22 +31,14 @@ async function exists(file) {
 
 /** Copies the API's files into dist/ and returns their names. */
 async function copyApi() {
-  if (await exists(apiDir)) {
-    const names = await readdir(apiDir);
-    for (const name of names) {
-      await cp(path.join(apiDir, name), path.join(dist, name), { recursive: true });
-    }
-    return names;
+  if (!(await exists(path.join(apiDir, 'wakeline.mjs')))) {
+    throw new Error(`build-web: the JavaScript API is not built (${path.relative(repo, apiDir)}/wakeline.mjs is missing); run: bash scripts/build.sh wasm`);
   }
-  const missing = [];
-  for (const name of legacyFiles) {
-    if (!(await exists(path.join(legacyDir, name)))) missing.push(name);
+  const names = await readdir(apiDir);
+  for (const name of names) {
+    await cp(path.join(apiDir, name), path.join(dist, name), { recursive: true });
   }
-  if (missing.length > 0) {
-    throw new Error(`build-web: the JavaScript API is not built (no build/wasm/api/, and build/wasm/ lacks ${missing.join(', ')}); run: bash scripts/build.sh wasm`);
-  }
-  for (const name of legacyFiles) await cp(path.join(legacyDir, name), path.join(dist, name));
-  return legacyFiles;
+  return names;
 }
 
 // engine.js imports the API from its source folder so editors see its types; in the bundle the
@@ -134,18 +124,12 @@ function hashSource(text) {
 /**
  * dist/wakeline-standalone.html: index.html with app.css and the page's script inlined, the API
  * bundled into that script (one classic script: ES modules do not load from file://), and the
- * worker and the core module with its wasm bytes inlined as data: URLs (standalone-engine.js).
+ * worker and the core module inlined as data: URLs and the wasm bytes as base64, all handed to
+ * the API by standalone-engine.js.
  */
 async function buildStandalone() {
   const coreText = await readFile(path.join(dist, 'wakeline-core.mjs'), 'utf8');
   const wasm = await readFile(path.join(dist, 'wakeline-core.wasm'));
-  // The core factory takes the wasm bytes as `wasmBinary`; the API calls it with no options, so
-  // its default export is wrapped to pass them (and a locateFile that keeps it off the network).
-  const exportLine = 'export default createWakelineCore;';
-  if (!coreText.includes(exportLine)) throw new Error(`build-web: wakeline-core.mjs no longer ends in "${exportLine}"`);
-  const inlineCore = coreText.replace(exportLine,
-    `const wasmBinary = Uint8Array.from(atob(${JSON.stringify(wasm.toString('base64'))}), (c) => c.charCodeAt(0));\n` +
-    'export default (options) => createWakelineCore(Object.assign({ wasmBinary, locateFile: (name) => name }, options));');
   const worker = await build({
     absWorkingDir: repo,
     // The API files as shipped in dist/, so the worker, the API and the core are one build.
@@ -162,8 +146,9 @@ async function buildStandalone() {
     setup(builder) {
       builder.onResolve({ filter: /^wakeline:inline-engine$/ }, () => ({ path: 'inline-engine', namespace: 'wakeline' }));
       builder.onLoad({ filter: /.*/, namespace: 'wakeline' }, () => ({
-        contents: `export const coreUrl = ${JSON.stringify(javascriptDataUrl(inlineCore))};\n` +
-          `export const workerUrl = ${JSON.stringify(javascriptDataUrl(worker.outputFiles[0].text))};\n`,
+        contents: `export const coreUrl = ${JSON.stringify(javascriptDataUrl(coreText))};\n` +
+          `export const workerUrl = ${JSON.stringify(javascriptDataUrl(worker.outputFiles[0].text))};\n` +
+          `export const wasmBase64 = ${JSON.stringify(wasm.toString('base64'))};\n`,
         loader: 'js',
       }));
       // The API as shipped beside the core in dist/, not its source (which may be newer).

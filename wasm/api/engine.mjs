@@ -3,7 +3,7 @@
 // The same code runs in a Web Worker (worker.mjs) and, for `{ worker: false }`, in the caller's
 // thread; only the transport differs.
 //
-// Messages in:  init {coreUrl} | run {id, request, format, batchSize, flushMs} | cancel {id}
+// Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
 // Messages out: ready {examples, version, names} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
@@ -105,7 +105,7 @@ export class EngineHost {
   async handle(message) {
     try {
       switch (message.type) {
-        case 'init': return await this.#init(message.coreUrl);
+        case 'init': return await this.#init(message.coreUrl, message.wasmBinary);
         case 'run': return await this.#enqueue(message);
         case 'cancel': return this.#cancelled.add(message.id);
         default: throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
@@ -115,9 +115,12 @@ export class EngineHost {
     }
   }
 
-  async #init(coreUrl) {
+  async #init(coreUrl, wasmBinary) {
     const { default: createModule } = await import(coreUrl);
-    this.#createModule = createModule;
+    // Given the module's bytes, Emscripten's loader compiles them instead of fetching the .wasm
+    // beside the core (there may be nothing to fetch: a page opened from disk).
+    const options = wasmBinary ? { wasmBinary, locateFile: (name) => name } : {};
+    this.#createModule = () => createModule(options);
     await this.#ensureCore();
     const module = this.#core.module;
     this.#post({

@@ -1,7 +1,7 @@
 // Wakeline's JavaScript API: list the examples, run one, read its trace as batches of events.
 // Plain JS with no dependencies. The WebAssembly module (wakeline-core.mjs, the build of
 // wasm/bindings.cpp) lives in a Web Worker (worker.mjs) or, with `{ worker: false }`, in this
-// thread; engine.mjs drives it in both, and this file only sends it messages. wakeline.d.ts
+// thread; engine.mjs drives it in both, and this file only sends it messages. wakeline.d.mts
 // documents the types.
 
 import { EngineHost } from './engine.mjs';
@@ -180,9 +180,12 @@ class Wakeline {
   #runs = new Map();
   #disposed = false;
 
-  constructor(open, coreUrl, batchSize, flushInterval) {
+  #wasmBinary;
+
+  constructor(open, coreUrl, wasmBinary, batchSize, flushInterval) {
     this.#open = open;
     this.#coreUrl = coreUrl;
+    this.#wasmBinary = wasmBinary;
     this.#batchSize = batchSize;
     this.#flushInterval = flushInterval;
   }
@@ -195,7 +198,7 @@ class Wakeline {
         (message) => this.#receive(message),
         (message) => this.#fail(message),
       );
-      this.#transport.send({ type: 'init', coreUrl: this.#coreUrl });
+      this.#transport.send({ type: 'init', coreUrl: this.#coreUrl, wasmBinary: this.#wasmBinary });
     });
     return this.#connected;
   }
@@ -323,7 +326,11 @@ export async function createWakeline(options = {}) {
     flushInterval = defaultFlushInterval,
     coreUrl = new URL('./wakeline-core.mjs', import.meta.url),
     workerUrl = new URL('./worker.mjs', import.meta.url),
+    wasmBinary,
   } = options;
+  if (wasmBinary !== undefined && !(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary))) {
+    throw new WakelineError('bad_value', `wasmBinary must be an ArrayBuffer or a typed array, not ${describe(wasmBinary)}`);
+  }
   positiveInteger('batchSize', batchSize);
   if (typeof flushInterval !== 'number' || !(flushInterval >= 0) || !Number.isFinite(flushInterval)) {
     throw new WakelineError('bad_value', `flushInterval must be a number of milliseconds >= 0, not ${describe(flushInterval)}`);
@@ -337,7 +344,7 @@ export async function createWakeline(options = {}) {
   const open = worker
     ? (receive, fail) => workerTransport(new URL(workerUrl, base), receive, fail)
     : (receive) => inThreadTransport(receive);
-  const handle = new Wakeline(open, core, batchSize, flushInterval);
+  const handle = new Wakeline(open, core, wasmBinary, batchSize, flushInterval);
   await handle._connect();
   return handle;
 }

@@ -5,17 +5,20 @@
 // address such a page may import and start a module worker from), and this file hands those
 // addresses to the API. Where a worker cannot start, the module runs in the page's thread.
 import { createWakeline } from '../../../wasm/api/wakeline.mjs';
-// Provided by scripts/build-web.mjs: { coreUrl, workerUrl }, both data: URLs.
-import { coreUrl, workerUrl } from 'wakeline:inline-engine';
+// Provided by scripts/build-web.mjs: coreUrl and workerUrl, both data: URLs, and the module's
+// bytes in base64.
+import { coreUrl, wasmBase64, workerUrl } from 'wakeline:inline-engine';
 
-/** How the runtime is hosted in the single file: its inlined core and worker. */
-export const engineOptions = Object.freeze({ coreUrl, workerUrl });
+const wasmBinary = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+
+/** How the runtime is hosted in the single file: its inlined core, worker and module bytes. */
+export const engineOptions = Object.freeze({ coreUrl, workerUrl, wasmBinary });
 
 /** Loads the runtime; resolves to the API's Wakeline handle. */
 export async function loadEngine() {
   try {
     return await createWakeline(engineOptions);
   } catch {
-    return createWakeline({ worker: false, coreUrl });
+    return createWakeline({ worker: false, coreUrl, wasmBinary });
   }
 }

@@ -214,6 +214,11 @@ export interface WakelineOptions {
   coreUrl?: string | URL;
   /** Where worker.mjs is; default: beside wakeline.mjs. */
   workerUrl?: string | URL;
+  /**
+   * The bytes of wakeline-core.wasm, for pages that cannot fetch it (a single file opened from
+   * disk). Without it the module is fetched from beside wakeline-core.mjs.
+   */
+  wasmBinary?: ArrayBuffer | ArrayBufferView;
 }
 
 /** Loads the WebAssembly module (in a worker or here) and resolves to a handle. */
