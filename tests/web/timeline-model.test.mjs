@@ -85,3 +85,17 @@ test('a poll still running at the end of the received events reaches the last on
   assert.equal(m.polls.end.data[2], -1);
   assert.equal(m.pollSpan(2)[1], m.x(12) + m.k);
 });
+
+test('only run-queue enqueues count as run-queue entries and depths', () => {
+  // tokio-current-thread: the root's woken flag and a deferred yield are other places to wait.
+  const m = model([[
+    { seq: 1, t: 0, kind: 'runtime_start', clock: 'virtual' },
+    { seq: 2, t: 0, kind: 'task_spawn', task: 1, name: 'main' },
+    { seq: 3, t: 0, kind: 'task_enqueue', task: 1, queue: 'block_on', reason: 'spawn', depth: 0 },
+    { seq: 4, t: 0, kind: 'task_spawn', task: 2, parent: 1 },
+    { seq: 5, t: 0, kind: 'task_enqueue', task: 2, queue: 'run', reason: 'spawn', depth: 1 },
+    { seq: 6, t: 0, kind: 'task_enqueue', task: 2, queue: 'deferred', reason: 'yield', depth: 1 },
+  ]]);
+  assert.deepEqual([...m.offQueueEnqueues].sort(), [2, 5]);
+  assert.deepEqual([...m.depthEvents.data.slice(0, m.depthEvents.length)], [4]);
+});

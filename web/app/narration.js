@@ -58,6 +58,12 @@ function sentence(model, i, replay) {
     case 'task_enqueue': {
       const why = { spawn: 'as it was spawned', wake: 'because it was woken', yield: 'after yielding',
                     abort: 'to be dropped after abort' }[e.reason] ?? `(${e.reason})`;
+      if (e.queue === 'block_on') {
+        return `${task} is marked woken ${why}: tokio polls its block_on future outside the run queue, once the queue runs dry or every 61 polls.`;
+      }
+      if (e.queue === 'deferred') {
+        return `${task} yields: tokio defers its wake until after the next driver poll, so everything already queued runs first.`;
+      }
       return `${task} joins the run queue ${why}, ${ahead(e.depth)}.`;
     }
     case 'poll_begin': {
@@ -106,6 +112,8 @@ function sentence(model, i, replay) {
       return 'the executor wakes up to deliver what is due.';
     case 'select_drop':
       return `${task}'s select drops its losing branch ${e.branch}${e.line ? ` (line ${e.line})` : ''}.`;
+    case 'coop_exhausted':
+      return `${task} has used its coop budget of ${e.budget} for this poll: the resource it polls says Pending and wakes it, so it goes to the back of the queue.`;
     case 'deadlock': {
       const stuck = Array.isArray(e.stuck) ? e.stuck : [];
       const names = stuck.slice(0, 3).map((s) => model.taskName(s.task)).join(', ');

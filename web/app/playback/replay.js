@@ -75,8 +75,10 @@ export class Replay {
         this.#move(index, taskState.idle, t);
         break;
       case c.task_enqueue:
-        this.queue.delete(id);
-        this.queue.add(id);
+        if (!model.offQueueEnqueues.has(i)) {
+          this.queue.delete(id);
+          this.queue.add(id);
+        }
         this.#move(index, taskState.scheduled, t);
         break;
       case c.poll_begin:

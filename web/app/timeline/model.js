@@ -57,6 +57,8 @@ export class TraceModel {
     this.task = this.store.task;
     this.cause = this.store.cause;
     this.kindNames = this.store.kindNames;
+    /** task_enqueue events to somewhere other than the run queue (see #append). */
+    this.offQueueEnqueues = new Set();
     /** Events that carry a run-queue depth (task_enqueue, poll_begin), and that depth. */
     this.depthEvents = growable(Int32Array, 256);
     this.depthValues = growable(Uint32Array, 256);
@@ -133,7 +135,10 @@ export class TraceModel {
     const t = this.t.data[i];
     if (i === 0 || t !== this.t.data[i - 1]) this.instants.push(i);
     const task = this.task.data[i];
-    if ((event.kind === 'task_enqueue' || event.kind === 'poll_begin') && Number.isInteger(event.depth)) {
+    // The root's woken flag and deferred yields (tokio-current-thread) are not the run queue.
+    const offQueue = event.kind === 'task_enqueue' && event.queue !== undefined && event.queue !== 'run';
+    if (offQueue) this.offQueueEnqueues.add(i);
+    if ((event.kind === 'task_enqueue' || event.kind === 'poll_begin') && !offQueue && Number.isInteger(event.depth)) {
       this.depthEvents.push(i);
       this.depthValues.push(event.depth);
       if (event.depth > this.maxDepth) this.maxDepth = event.depth;
