@@ -1,5 +1,6 @@
 // The runtime: a single-threaded executor with a FIFO run queue, a timer wheel, a reactor and
-// the trace recorder, all driven by one loop:
+// the trace recorder, all driven by one loop, here as the `local` strategy runs it (strategy.hpp
+// has how the others differ: when the root is polled, when timers are looked at, yields, budgets):
 //
 //   loop:
 //     pop a task from the run queue and poll it      (poll_begin / poll_end)

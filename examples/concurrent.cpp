@@ -1,5 +1,6 @@
 // concurrent: many futures make progress at the same time on one thread.
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ async<void> run_concurrently(const examples::param_values& params) {
     milliseconds nap(5 * (i + 1) + rng.between(0, jitter_ms));
     handles.push_back(spawn(work(i, nap, steps), "worker " + std::to_string(i)));
   }
-  int total = 0;
+  std::int64_t total = 0;  // 10,000 workers' results overflow an int.
   for (auto& handle : handles) total += co_await handle;
   (void)total;
 }

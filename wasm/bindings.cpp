@@ -20,6 +20,7 @@
 
 #include "registry.hpp"
 #include "runner.hpp"
+#include "trace/detail/json_line.hpp"
 #include "wakeline.hpp"
 
 #ifndef WAKELINE_VERSION
@@ -237,7 +238,14 @@ class wire_packer {
                                e.ref,  e.line, text,    file,   e.worker,
                                static_cast<std::uint8_t>(e.kind), e.detail};
     }
-    fresh_text_ = fresh_.empty() ? std::string() : json(fresh_).dump();
+    // Escaped like the NDJSON writer escapes them (bytes that are not UTF-8 become U+FFFD), so
+    // the objects and the NDJSON of a run hold the same text.
+    fresh_text_.clear();
+    for (const std::string& text : fresh_) {
+      fresh_text_ += fresh_text_.empty() ? '[' : ',';
+      detail::append_json_string(fresh_text_, text);
+    }
+    if (!fresh_text_.empty()) fresh_text_ += ']';
   }
 
   const wire_event* records() const { return records_.data(); }
@@ -464,7 +472,9 @@ EMSCRIPTEN_KEEPALIVE double wakeline_ndjson_size() {
 /// duration_ns, tasks with polls and wakes).
 EMSCRIPTEN_KEEPALIVE const char* wakeline_finish() {
   std::unique_ptr<session> s = std::move(current_session());
-  answer() = summary_json(*s->run.rt, s->run.outcome, s->run.message).dump();
+  // A failure message may hold anything; replace what is not UTF-8 rather than throw.
+  answer() = summary_json(*s->run.rt, s->run.outcome, s->run.message)
+                 .dump(-1, ' ', false, json::error_handler_t::replace);
   return answer().c_str();
 }
 
