@@ -5,27 +5,12 @@
 # downloads a browser). Then the npm packages, when package.json lists any.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/debian-packages.sh
 
 packages=(cmake ninja-build g++ libgtest-dev libbenchmark-dev libasio-dev nlohmann-json3-dev
           emscripten nodejs chromium)
 
-missing=()
-for package in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null || true)
-  [[ "$status" == ii* ]] || missing+=("$package")
-done
-
-if ((${#missing[@]} > 0)); then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "install-deps: missing Debian packages: ${missing[*]}" >&2
-    echo "install-deps: install them as root, then run this again:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-    exit 1
-  fi
-  echo "install-deps: installing ${missing[*]}"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+install_debian_packages install-deps "${packages[@]}"
 
 # npm packages: only when package.json declares some and node_modules is older than the lock.
 if node -e 'const p = require("./package.json");

@@ -7,26 +7,11 @@
 # crate source).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/debian-packages.sh
 
 packages=(cargo rustc librust-tokio-dev)
 
-missing=()
-for package in "${packages[@]}"; do
-  status=$(dpkg-query -W -f='${db:Status-Abbrev}' "$package" 2>/dev/null || true)
-  [[ "$status" == ii* ]] || missing+=("$package")
-done
-
-if ((${#missing[@]} > 0)); then
-  if [[ $(id -u) -ne 0 ]]; then
-    echo "install-rust-deps: missing Debian packages: ${missing[*]}" >&2
-    echo "install-rust-deps: install them as root, then run this again:" >&2
-    echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
-    exit 1
-  fi
-  echo "install-rust-deps: installing ${missing[*]}"
-  apt-get update
-  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
-fi
+install_debian_packages install-rust-deps "${packages[@]}"
 
 # Debian's toolchain, not whatever else is first on PATH: the crates are packaged for it.
 if ! ls -d /usr/share/cargo/registry/tokio-1.24.* > /dev/null 2>&1; then
