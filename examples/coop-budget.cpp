@@ -1,6 +1,7 @@
 // coop-budget: a task that always finds its channel ready, and the tasks waiting behind it. Under
 // `local` it drains the channel in one poll; under `tokio-current-thread` its coop budget makes
 // the channel say pending every 128 messages, and the others get their turn.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -14,7 +15,7 @@ using namespace wakeline;
 // Every recv finds a message already there, so nothing ever makes this task wait: only the
 // runtime can make it stop.
 async<void> drain(mpsc::unbounded_receiver<int> rx) {
-  int total = 0;
+  std::int64_t total = 0;  // Up to 100,000 messages: more than an int holds.
   while (auto message = co_await rx.recv()) total += *message;
   (void)total;
 }
