@@ -58,6 +58,8 @@ struct example {
   source_location registered_at;
   /// Whether `wakeline list` and the page show it (false for test-only examples).
   bool listed = true;
+  /// How a run with the default parameters ends: a pitfall may show its bug by not completing.
+  run_outcome outcome_with_defaults = run_outcome::completed;
 };
 
 /// Adds an example to the catalogue; returns true so it can initialise a static.

@@ -106,3 +106,23 @@ test('a run without lints says so, and clicking a task row selects its lane', as
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a lost wakeup is warned about twice, each warning selecting the event that proves it', async () => {
+  const page = await openPage(session.browser, `${session.url}#v=1&example=lost-wakeup`);
+  // The run ends in a deadlock, which the page shows as the run's outcome, not as an error.
+  assert.equal(await waitForRun(page), 'done');
+  const warnings = page.locator('#warnings button.warning');
+  await warnings.first().waitFor();
+  const kinds = await warnings.evaluateAll((buttons) => buttons.map((b) => b.dataset.kind));
+  assert.deepEqual(kinds, ['lost-waker', 'deadlock']);
+  const deadlock = page.locator('#warnings button.warning-deadlock');
+  assert.match(await deadlock.textContent(), /reader at line \d+ \(0 wakers alive\)/);
+  await deadlock.click();
+  const shown = await page.locator('#selection-details').textContent();
+  assert.match(shown, /deadlock/);
+  const lost = page.locator('#warnings button.warning-lost-waker');
+  await lost.click();
+  assert.match(await page.locator('#selection-details').textContent(), /poll of reader \(pending\) at lost-wakeup\.cpp:\d+/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
