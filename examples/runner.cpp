@@ -103,7 +103,6 @@ run_result start(const checked_run& run) {
   options.trace = request.trace;
   options.event_budget = request.budget;
   result.rt = std::make_unique<runtime>(options);
-  result.rt->trace().set_sink(request.sink, request.sink_context);
   result.params = std::make_unique<const param_values>(run.params);
   result.rt->start(run.e->main(*result.params), "main", run.e->registered_at);
   return result;

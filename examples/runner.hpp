@@ -38,8 +38,6 @@ struct run_request {
   std::uint64_t budget = 1'000'000;
   clock_kind clock = clock_kind::virtual_time;
   bool trace = true;
-  trace_sink sink = nullptr;  ///< If set, sees each event as it is recorded (streaming).
-  void* sink_context = nullptr;
 };
 
 /// A finished run.

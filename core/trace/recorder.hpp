@@ -19,12 +19,6 @@ struct stuck_task {
   std::uint32_t wakers = 0;  ///< Wakers still alive for it: 0 means nobody can ever wake it.
 };
 
-class trace_recorder;
-
-/// Receives each event right after it is recorded, so a trace can be streamed while the run goes
-/// on. `context` is the pointer given to `set_sink`.
-using trace_sink = void (*)(void* context, const trace_recorder& trace, const trace_event& e);
-
 /// The in-memory trace of one run.
 class trace_recorder {
  public:
@@ -37,12 +31,6 @@ class trace_recorder {
   std::uint64_t record(const trace_event& e) {
     if (!enabled_) return 0;
     return append(e);
-  }
-
-  /// Calls `sink` with every event recorded from now on; nullptr stops it.
-  void set_sink(trace_sink sink, void* context = nullptr) {
-    sink_ = sink;
-    sink_context_ = context;
   }
 
   /// Stores a string and returns its index for `trace_event::text`.
@@ -67,16 +55,11 @@ class trace_recorder {
   std::uint64_t append(trace_event e) {
     e.seq = ++last_seq_;
     events_.push_back(e);
-    // One predictable branch when nobody streams; the event is already complete here (its
-    // strings and deadlock details are stored before it is recorded).
-    if (sink_ != nullptr) [[unlikely]] sink_(sink_context_, *this, events_.back());
     return e.seq;
   }
 
   bool enabled_;
   std::uint64_t last_seq_ = 0;
-  trace_sink sink_ = nullptr;
-  void* sink_context_ = nullptr;
   std::vector<trace_event> events_;
   std::vector<std::string> strings_;
   std::vector<std::vector<stuck_task>> deadlocks_;
