@@ -11,13 +11,11 @@ constexpr std::uint64_t ns_per_tick = 1'000'000;  // The timer wheel's 1 ms reso
 // busy run queue cannot starve them when time is real.
 constexpr std::uint64_t driver_interval = 61;
 
-thread_local runtime* current_runtime = nullptr;
-
 /// Makes a runtime the current one for a scope: while it runs a slice, or drops its tasks.
 class current_runtime_scope {
  public:
-  explicit current_runtime_scope(runtime* rt) : previous_(std::exchange(current_runtime, rt)) {}
-  ~current_runtime_scope() { current_runtime = previous_; }
+  explicit current_runtime_scope(runtime* rt) : previous_(std::exchange(detail::current_runtime, rt)) {}
+  ~current_runtime_scope() { detail::current_runtime = previous_; }
   current_runtime_scope(const current_runtime_scope&) = delete;
   current_runtime_scope& operator=(const current_runtime_scope&) = delete;
 
@@ -91,13 +89,12 @@ runtime::~runtime() {
 }
 
 runtime& runtime::current() {
-  if (current_runtime == nullptr) {
+  if (detail::current_runtime == nullptr) {
     throw std::logic_error("wakeline: no runtime is running on this thread (use block_on)");
   }
-  return *current_runtime;
+  return *detail::current_runtime;
 }
 
-runtime* runtime::try_current() { return current_runtime; }
 
 void runtime::register_task(detail::task_header* task, std::string_view name,
                             source_location where) {
@@ -385,8 +382,7 @@ void runtime::yield_task(context& cx) {
         .detail = static_cast<std::uint8_t>(enqueue_reason::yield)});
 }
 
-bool runtime::coop_poll_proceed(context& cx) {
-  if (!coop_counted_ || coop_left_ != 0) return true;
+bool runtime::coop_exhausted(context& cx) {
   emit({.cause = actor_.cause,
         .arg = tokio_params::coop_budget,
         .task = current_task_ != nullptr ? current_task_->id : 0,

@@ -80,7 +80,7 @@ class runtime {
   /// The runtime running on this thread; throws std::logic_error outside `block_on`.
   static runtime& current();
   /// The runtime running on this thread, or nullptr.
-  static runtime* try_current();
+  static runtime* try_current();  // Defined below: inline, resources ask on every poll.
 
   /// Runs `f` as the root task ("main") until it completes, then cancels the tasks still alive.
   /// Returns its output; rethrows its exception; throws run_error on deadlock or budget.
@@ -154,10 +154,13 @@ class runtime {
   /// Cooperative scheduling (tokio's coop): a resource about to complete asks first. False
   /// means the task's budget for this poll is spent: the task has been woken, and the resource
   /// must return pending. Strategies without a budget always say true.
-  bool coop_poll_proceed(context& cx);
+  bool coop_poll_proceed(context& cx) {
+    if (!coop_counted_ || coop_left_ != 0) [[likely]] return true;
+    return coop_exhausted(cx);
+  }
   /// Spends one unit of the budget; call when the resource completes.
   void coop_made_progress() {
-    if (coop_left_ != 0) --coop_left_;
+    if (coop_counted_) --coop_left_;  // Not 0: coop_poll_proceed said yes.
   }
 
   // Task operations used by join_handle.
@@ -173,6 +176,7 @@ class runtime {
  private:
   void register_task(detail::task_header* task, std::string_view name, source_location where);
   void start_root(detail::task_header* root, std::string_view name, source_location where);
+  bool coop_exhausted(context& cx);
   std::optional<run_outcome> run_step();
   std::optional<run_outcome> tokio_current_thread_step();
   void poll_dequeued(detail::task_header* task);
@@ -226,6 +230,9 @@ class runtime {
 };
 
 namespace detail {
+/// The runtime running on this thread, set while it runs a slice or drops its tasks.
+inline thread_local runtime* current_runtime = nullptr;
+
 /// The waker vtable of tasks: every slot records its trace event.
 extern const raw_waker_vtable task_waker_vtable;
 
@@ -240,6 +247,8 @@ detail::task_header* runtime::spawn_task(F f, std::string_view name, source_loca
   register_task(task, name, where);
   return task;
 }
+
+inline runtime* runtime::try_current() { return detail::current_runtime; }
 
 template <future F>
 void runtime::start(F f, std::string_view name, source_location where) {

@@ -15,7 +15,8 @@ const nativeCli = path.join(repo, 'build/release/wakeline');
 
 function nativeTrace(args) {
   const run = spawnSync(nativeCli, args, { encoding: 'utf8', maxBuffer: 1 << 30 });
-  assert.equal(run.status, 0, `wakeline ${args.join(' ')}: ${run.stderr}`);
+  // 1 is a run that ended otherwise than completed (a pitfall example's deadlock): still a trace.
+  assert.ok(run.status === 0 || run.status === 1, `wakeline ${args.join(' ')}: ${run.stderr}`);
   return run.stdout;
 }
 
