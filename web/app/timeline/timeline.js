@@ -40,6 +40,8 @@ export class Timeline {
     this.frame = 0;
     this.palette = readPalette(container);
     this.drawCount = 0;
+    /** True once a frame with events was drawn (see draw). */
+    this.drewEvents = false;
 
     new ResizeObserver(() => this.#resize()).observe(container);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
@@ -240,6 +242,12 @@ export class Timeline {
       selection: this.selection,
     });
     ++this.drawCount;
+    if (!this.drewEvents && this.model.count > 0) {
+      // The page's first frame with events: a signal for tests and bench/page.mjs (load to timeline).
+      this.drewEvents = true;
+      performance.mark('wakeline:first-timeline');
+      this.canvas.dataset.firstTimeline = String(this.model.count);
+    }
     this.onView({
       x0: this.x0,
       x1: this.x1,
