@@ -85,10 +85,23 @@ export class PlaybackBar {
     });
     this.scrub.addEventListener('pointermove', (event) => scrubbing && scrubTo(event));
     this.scrub.addEventListener('pointerup', () => (scrubbing = false));
-    new ResizeObserver(() => {
+    // The bar's size comes from here, not from getBoundingClientRect in every frame: reading
+    // layout after the counter's text changed forced a layout per frame while playing.
+    this.size = { width: 0, height: 0 };
+    /** What the canvas shows now, so a frame that would draw the same is skipped. */
+    this.drawn = null;
+    new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1].contentRect;
+      this.size = { width: Math.max(1, Math.floor(box.width)), height: Math.max(1, Math.floor(box.height)) };
       this.histogram = null;
+      this.colours = null;
       this.update();
     }).observe(this.scrub);
+    matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => {
+      this.colours = null;
+      this.drawn = null;
+      this.update();
+    });
   }
 
   /** Call when the model grew or changed: the histogram is recomputed on the next update. */
@@ -102,51 +115,78 @@ export class PlaybackBar {
     const model = player.model;
     const count = model ? model.count : 0;
     const at = player.event;
-    this.play.textContent = player.playing ? '❚❚' : '▶';
-    this.play.title = player.playing ? 'Pause (space)' : 'Play (space)';
-    this.play.setAttribute('aria-label', this.play.title);
-    this.counter.textContent = count === 0 ? 'no events' : `event ${at + 1} / ${count}`;
-    this.scrub.setAttribute('aria-valuemin', '1');
-    this.scrub.setAttribute('aria-valuemax', String(count));
-    this.scrub.setAttribute('aria-valuenow', String(at + 1));
-    for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll]) control.disabled = count === 0;
+    // Only what changed is written: while playing this runs every frame.
+    const playing = player.playing;
+    if (this.shownPlaying !== playing) {
+      this.shownPlaying = playing;
+      this.play.textContent = playing ? '❚❚' : '▶';
+      this.play.title = playing ? 'Pause (space)' : 'Play (space)';
+      this.play.setAttribute('aria-label', this.play.title);
+    }
+    if (this.shownAt !== at || this.shownCount !== count) {
+      this.shownAt = at;
+      this.counter.textContent = count === 0 ? 'no events' : `event ${at + 1} / ${count}`;
+      this.scrub.setAttribute('aria-valuemin', '1');
+      this.scrub.setAttribute('aria-valuenow', String(at + 1));
+    }
+    if (this.shownCount !== count) {
+      this.shownCount = count;
+      this.scrub.setAttribute('aria-valuemax', String(count));
+      for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll]) control.disabled = count === 0;
+    }
     this.#draw();
   }
 
   #draw() {
     const canvas = this.scrub;
-    const rect = canvas.getBoundingClientRect();
     const dpr = window.devicePixelRatio || 1;
-    const width = Math.max(1, Math.floor(rect.width));
-    const height = Math.max(1, Math.floor(rect.height));
+    const { width, height } = this.size;
+    if (width === 0) return;
     if (canvas.width !== Math.round(width * dpr) || canvas.height !== Math.round(height * dpr)) {
       canvas.width = Math.round(width * dpr);
       canvas.height = Math.round(height * dpr);
       this.histogram = null;
+      this.drawn = null;
     }
+    const model = this.player.model;
+    if (!model || model.count === 0) {
+      if (this.drawn !== 'empty') canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+      this.drawn = 'empty';
+      return;
+    }
+    const [start, end] = model.extent();
+    const x = ((this.player.layoutX() ?? start) - start) / (end - start) * width;
+    // The bar changes when the histogram is recomputed or the playhead moves a device pixel.
+    const playheadPx = Math.round(x * dpr);
+    if (this.histogram && this.drawn === playheadPx) return;
+    this.drawn = playheadPx;
     const ctx = canvas.getContext('2d');
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const style = getComputedStyle(canvas);
+    if (!this.colours) {
+      const style = getComputedStyle(canvas);
+      this.colours = {
+        bar: style.getPropertyValue('--scrub-bar').trim() || '#9ab',
+        track: style.getPropertyValue('--scrub-track').trim() || '#ccd',
+        playhead: style.getPropertyValue('--scrub-playhead').trim() || '#d55e00',
+      };
+    }
+    const colours = this.colours;
     ctx.clearRect(0, 0, width, height);
-    const model = this.player.model;
-    if (!model || model.count === 0) return;
     if (!this.histogram) this.histogram = densityHistogram(model, Math.floor(width / 2));
     const bins = this.histogram;
     let max = 1;
     for (const value of bins) max = Math.max(max, value);
     const barWidth = width / bins.length;
-    ctx.fillStyle = style.getPropertyValue('--scrub-bar').trim() || '#9ab';
+    ctx.fillStyle = colours.bar;
     for (let b = 0; b < bins.length; ++b) {
       if (bins[b] === 0) continue;
       // Square root so a burst of thousands does not flatten every smaller one to nothing.
       const h = Math.max(2, Math.sqrt(bins[b] / max) * (height - 8));
       ctx.fillRect(b * barWidth, height - 4 - h, Math.max(1, barWidth - 0.5), h);
     }
-    const [start, end] = model.extent();
-    const x = ((this.player.layoutX() ?? start) - start) / (end - start) * width;
-    ctx.fillStyle = style.getPropertyValue('--scrub-track').trim() || '#ccd';
+    ctx.fillStyle = colours.track;
     ctx.fillRect(0, height - 3, width, 3);
-    ctx.fillStyle = style.getPropertyValue('--scrub-playhead').trim() || '#d55e00';
+    ctx.fillStyle = colours.playhead;
     ctx.fillRect(0, height - 3, x, 3);
     ctx.fillRect(Math.round(x) - 1, 0, 2, height);
   }

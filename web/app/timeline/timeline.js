@@ -75,9 +75,13 @@ export class Timeline {
 
   /** Puts the playhead at layout position `x` (null hides it); `follow` keeps it in view. */
   setPlayhead(x, follow = false) {
+    const before = this.playhead === null ? null : Math.round(this.scale.toPx(this.playhead));
     this.playhead = x;
     if (follow && x !== null) this.reveal(x);
-    this.requestDraw();
+    // Playing moves the playhead a little every frame; at a fitted view of a big trace it stays on
+    // the same pixel (render.js rounds it) for many frames, and redrawing the whole timeline for that is wasted.
+    const after = x === null ? null : Math.round(this.scale.toPx(x));
+    if (before !== after) this.requestDraw();
   }
 
   /** Pans (never zooms) so that layout position `x` is on screen, with some room after it. */
