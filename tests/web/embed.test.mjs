@@ -1,9 +1,11 @@
 // embed.html and <wakeline-player> in Chromium: both draw a run's timeline; the element on a host
 // page reads its attributes, sizes itself, keeps everything in its shadow root, and leaves the
-// host's DOM, styles and keys alone.
+// host's DOM, styles and keys alone; with `autoplay` it plays once the run is ready, except under
+// prefers-reduced-motion, where it waits with a Play button.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openPage, startSession } from './support/browser.mjs';
+import { traceOf } from './support/trace.mjs';
 
 /** Non-background pixels of a canvas (inside `root`, a document or a shadow root). */
 function drawnPixels(page, selector) {
@@ -120,5 +122,76 @@ test('<wakeline-player> names a bad attribute inside itself and still runs the r
     assert.ok(problems.some((text) => /start: "later"/.test(text)));
     assert.ok(problems.some((text) => /steps must be between 1 and 20, not 99/.test(text)));
     assert.equal(await page.evaluate(() => document.querySelectorAll('b').length), 0);
+  });
+});
+
+/** A host page with one player whose attributes are `attributes` (markup of the test's own). */
+function hostWith(attributes) {
+  return `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<wakeline-player id="player" ${attributes}></wakeline-player>
+<script src="/wakeline-player.js"></script></body></html>`;
+}
+
+async function openHost(session, attributes, options = {}) {
+  const page = await session.browser.newPage({ viewport: { width: 900, height: 600 }, ...options });
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  await page.route(`${session.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: hostWith(attributes) }));
+  await page.goto(`${session.url}host.html`);
+  await page.waitForFunction(() => document.getElementById('player').state === 'done', null, { timeout: 20000 });
+  return page;
+}
+
+const playerState = (page) => page.evaluate(() => {
+  const player = document.getElementById('player');
+  const button = player.shadowRoot.querySelector('.player-play');
+  return { playing: player.playing, playhead: player.playhead, button: button.textContent, hidden: button.hidden };
+});
+
+test('<wakeline-player autoplay> plays the run once it is ready, and its button pauses it', async () => {
+  await withSession(async (session) => {
+    const page = await openHost(session, 'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1" autoplay');
+    // Playing: the playhead moves on by itself (4 events a second at 1x).
+    await page.waitForFunction(() => document.getElementById('player').playhead >= 2, null, { timeout: 5000 });
+    const playing = await playerState(page);
+    assert.equal(playing.playing, true);
+    assert.equal(playing.button, 'Pause');
+    assert.equal(playing.hidden, false);
+    await page.locator('#player .player-play').click();
+    const paused = await playerState(page);
+    assert.equal(paused.playing, false);
+    assert.equal(paused.button, 'Play');
+    await page.waitForTimeout(600);
+    assert.equal((await playerState(page)).playhead, paused.playhead, 'paused, the playhead stays');
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('<wakeline-player autoplay> under prefers-reduced-motion waits at its start with a Play button', async () => {
+  await withSession(async (session) => {
+    const events = await traceOf('basic', { steps: 3, delay_ms: 5 });
+    const startAt = events.findIndex((e) => e.t >= 10_000_000);
+    const page = await openHost(session, 'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1" start="10ms" autoplay',
+                                { reducedMotion: 'reduce' });
+    await page.waitForTimeout(800);
+    const waiting = await playerState(page);
+    assert.deepEqual(waiting, { playing: false, playhead: startAt, button: 'Play', hidden: false });
+    await page.locator('#player .player-play').click();
+    await page.waitForFunction((at) => document.getElementById('player').playhead > at, startAt, { timeout: 5000 });
+    assert.equal((await playerState(page)).button, 'Pause');
+    assert.deepEqual(page.errors, []);
+  });
+});
+
+test('a <wakeline-player> without autoplay does not play', async () => {
+  await withSession(async (session) => {
+    const page = await openHost(session, 'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1"');
+    await page.waitForTimeout(800);
+    assert.deepEqual(await playerState(page), { playing: false, playhead: 0, button: 'Play', hidden: false });
+    // Setting the attribute later starts it, without a new run.
+    await page.evaluate(() => document.getElementById('player').setAttribute('autoplay', ''));
+    await page.waitForFunction(() => document.getElementById('player').playhead > 0, null, { timeout: 5000 });
+    assert.equal(await page.evaluate(() => document.getElementById('player').state), 'done');
+    assert.deepEqual(page.errors, []);
   });
 });

@@ -4,8 +4,11 @@
 // script, so it works wherever the site is hosted.
 //   <script src="https://host/wakeline-player.js"></script>
 //   <wakeline-player example="concurrent" strategy="local" params="tasks=5 steps=2" seed="7"
-//                    start="12ms" height="360"></wakeline-player>
+//                    start="12ms" height="360" autoplay></wakeline-player>
+// `autoplay` plays the run once it has ended (from `start` if given), unless the reader asked for
+// reduced motion; a Play button is there either way.
 import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
+import { Player } from '../playback/player.js';
 import { restoreView } from '../share/link-state.js';
 import { TraceModel } from '../timeline/model.js';
 import { Timeline } from '../timeline/timeline.js';
@@ -99,6 +102,18 @@ function attachInput(timeline, onSelect) {
   });
 }
 
+/** The first event at or after virtual time `t` (the last event if none is). */
+function eventAtTime(model, t) {
+  let lo = 0;
+  let hi = model.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (model.t.data[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return Math.min(lo, model.count - 1);
+}
+
 /** The element. Attributes: example, strategy, params, seed, autoplay, start, height. */
 export class WakelinePlayer extends HTMLElement {
   static get observedAttributes() {
@@ -111,6 +126,9 @@ export class WakelinePlayer extends HTMLElement {
   #status;
   #messages;
   #open;
+  #play;
+  #player = null;
+  #reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   #pending = false;
   #runId = 0;
 
@@ -136,7 +154,13 @@ export class WakelinePlayer extends HTMLElement {
     this.#open.textContent = 'Open in Wakeline';
     this.#open.target = '_blank';
     this.#open.rel = 'noopener';
-    footer.append(this.#status, this.#open);
+    this.#play = document.createElement('button');
+    this.#play.type = 'button';
+    this.#play.className = 'player-play';
+    this.#play.textContent = 'Play';
+    this.#play.hidden = true;
+    this.#play.addEventListener('click', () => this.#player?.toggle());
+    footer.append(this.#play, this.#status, this.#open);
     this.#frame.append(this.#messages, timeline, footer);
     this.#root.append(this.#frame);
     this.timelineContainer = timeline;
@@ -146,11 +170,32 @@ export class WakelinePlayer extends HTMLElement {
     this.#schedule();
   }
 
+  disconnectedCallback() {
+    // A removed player stops asking for animation frames.
+    this.#player?.pause();
+  }
+
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
     // The size and autoplay change how the run is shown, not which run: no new run for them.
     if (name === 'height') this.#applyHeight();
-    else if (name !== 'autoplay') this.#schedule();
+    else if (name === 'autoplay') this.#autoplay();
+    else this.#schedule();
+  }
+
+  /** Plays a finished run when `autoplay` is set and the reader has not asked for less motion. */
+  #autoplay() {
+    if (this.state !== 'done' || !this.hasAttribute('autoplay') || this.#reduceMotion.matches) return;
+    this.#player?.play();
+  }
+
+  #playerMoved() {
+    const player = this.#player;
+    this.#timeline?.setPlayhead(player.layoutX(), true);
+    const label = player.playing ? 'Pause' : 'Play';
+    if (this.#play.textContent !== label) this.#play.textContent = label;
+    this.#play.setAttribute('aria-pressed', String(player.playing));
+    this.#frame.dataset.playing = String(player.playing);
   }
 
   #applyHeight() {
@@ -223,6 +268,8 @@ export class WakelinePlayer extends HTMLElement {
     this.#status.textContent = `${request.example} · running…`;
     const model = new TraceModel();
     this.#timeline.setModel(model);
+    this.#player.setModel(model);
+    this.#play.hidden = true;
     try {
       // Event objects where the model takes them, else NDJSON text (older models).
       const objects = typeof model.appendEvents === 'function';
@@ -245,9 +292,13 @@ export class WakelinePlayer extends HTMLElement {
       if (id !== this.#runId) return;
       this.#timeline.modelChanged();
       restoreView(this.#timeline, model, view);
+      this.#frame.dataset.state = 'done';
+      this.#play.hidden = model.count === 0;
+      // The playhead starts at `start` (the view restoreView put around it) or the first event.
+      this.#player.seek(view.at == null ? 0 : eventAtTime(model, view.at));
+      this.#autoplay();
       const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
       this.#status.textContent = `${request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
-      this.#frame.dataset.state = 'done';
     } catch (error) {
       if (id !== this.#runId) return;
       this.#status.textContent = `The run failed: ${error?.message ?? error}`;
@@ -258,7 +309,23 @@ export class WakelinePlayer extends HTMLElement {
   #makeTimeline() {
     const timeline = new Timeline(this.timelineContainer);
     attachInput(timeline, (hit) => timeline.select(hit));
+    this.#player = new Player(() => this.#playerMoved());
+    timeline.canvas.addEventListener('keydown', (event) => {
+      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
+      event.preventDefault();
+      this.#player.toggle();
+    });
     return timeline;
+  }
+
+  /** Whether the player is playing. */
+  get playing() {
+    return this.#player?.playing ?? false;
+  }
+
+  /** The event index under the playhead, -1 before a run has events. */
+  get playhead() {
+    return this.#player?.event ?? -1;
   }
 
   /** 'running', 'done' or 'error' (kept in the shadow root: the host's attributes stay its own). */
