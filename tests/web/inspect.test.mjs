@@ -1,6 +1,7 @@
 // The inspect panel in Chromium: the task table's numbers at the playhead equal counts taken from
-// the trace (made by the API in node), the run queue shows the queued tasks in order, and a run
-// with no lint shows no warnings.
+// the trace (made by the API in node), the run queue shows the queued tasks in order, a run with no
+// lint shows no warnings, a selected task's waker history lists its waker events, and the source
+// panel scrolls itself, not the page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, startSession, waitForRun } from './support/browser.mjs';
@@ -123,6 +124,103 @@ test('a lost wakeup is warned about twice, each warning selecting the event that
   const lost = page.locator('#warnings button.warning-lost-waker');
   await lost.click();
   assert.match(await page.locator('#selection-details').textContent(), /poll of reader \(pending\) at lost-wakeup\.cpp:\d+/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+/** The waker events of task `id` in `events`, as the inspector should list them. */
+function wakerRows(id) {
+  const delta = { waker_clone: 1, waker_wake: -1, waker_wake_by_ref: 0, waker_drop: -1 };
+  let live = 0;
+  const rows = [];
+  events.forEach((e, index) => {
+    if (e.task !== id || !(e.kind in delta)) return;
+    live += delta[e.kind];
+    rows.push({ event: index, kind: e.kind, by: e.by === 'outside' ? 'by outside' : `by ${e.by} ${e.by_id}`, live: `${live} alive` });
+  });
+  return rows;
+}
+
+const shownWakerRows = (page) => page.locator('#waker-history .waker-event').evaluateAll((buttons) => buttons.map((b) => ({
+  event: Number(b.dataset.event),
+  kind: b.dataset.kind,
+  by: b.querySelector('.waker-event-by').textContent,
+  live: b.querySelector('.waker-event-live').textContent,
+})));
+
+test('a selected task shows its waker history, and each row selects its event and moves the playhead', async () => {
+  const page = await loaded();
+  assert.equal(await page.locator('#waker-history .waker-event').count(), 0, 'nothing selected, no history');
+  await page.locator('.task-table tbody tr[data-task="3"]').click();
+  const want = wakerRows(3);
+  assert.ok(want.length >= 4, `task 3 clones and is woken (${want.length} waker events)`);
+  assert.ok(want.some((row) => row.kind === 'waker_wake') && want.some((row) => row.kind === 'waker_clone'));
+  assert.deepEqual(await shownWakerRows(page), want);
+  assert.match(await page.locator('#waker-history .waker-history-title').textContent(), /\(task 3\): \d+ waker events/);
+  // The second row is a wake by a timer: clicking it selects it and puts the playhead on it.
+  const second = page.locator('#waker-history .waker-event').nth(1);
+  await second.click();
+  assert.equal(await playhead(page), want[1].event);
+  assert.match(await page.locator('#selection-details').textContent(), new RegExp(`^Selected #${want[1].event + 1}: ${want[1].kind}`));
+  assert.equal(await page.locator('#waker-history .waker-event.is-selected').getAttribute('data-event'), String(want[1].event));
+  assert.deepEqual(await shownWakerRows(page), want, 'the same task, the same history');
+  // Escape clears the selection and the history with it.
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#waker-history .waker-event').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('the lost wakeup\'s reader shows that it never kept a waker', async () => {
+  const page = await openPage(session.browser, `${session.url}#v=1&example=lost-wakeup`);
+  assert.equal(await waitForRun(page), 'done');
+  await page.locator('#warnings button.warning-lost-waker').click();
+  const title = page.locator('#waker-history .waker-history-title');
+  assert.match(await title.textContent(), /^reader \(task \d+\): no waker was cloned, woken or dropped\.$/);
+  assert.equal(await page.locator('#waker-history .waker-event').count(), 0);
+  // main, stuck with one waker alive: its history ends with a clone (1 alive) before the drop at
+  // the end of the run.
+  await page.locator('.task-table tbody tr[data-task="1"]').click();
+  const live = await page.locator('#waker-history .waker-event').evaluateAll((buttons) => buttons.map((b) => Number(b.dataset.live)));
+  assert.deepEqual(live.slice(-2), [1, 0], `live wakers after each: ${live}`);
+  assert.equal(await page.locator('#waker-history .waker-event.is-none-alive').last().getAttribute('data-kind'), 'waker_drop');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('on a phone the source panel follows the await line in its own scroller; the page does not move', async () => {
+  const page = await openPage(session.browser, session.url);
+  await page.setViewportSize({ width: 390, height: 740 });
+  assert.equal(await waitForRun(page), 'done');
+  await page.waitForFunction(() => document.body.dataset.playhead !== undefined);
+  const sourceBox = () => page.evaluate(() => {
+    const view = document.getElementById('source-view');
+    const line = view.querySelector('.source-line.is-current');
+    const box = view.getBoundingClientRect();
+    const rect = line?.getBoundingClientRect();
+    return {
+      pageY: window.scrollY + document.documentElement.scrollTop + document.body.scrollTop,
+      scrollTop: view.scrollTop,
+      ownScroller: view.scrollHeight > view.clientHeight,
+      line: line ? Number(line.dataset.line) : 0,
+      inside: rect ? rect.top >= box.top && rect.bottom <= box.bottom : false,
+    };
+  });
+  assert.equal((await sourceBox()).ownScroller, true, 'the source has a scroller of its own at phone size');
+  // Steps by poll put the playhead on polls whose await line is far down the file (co_await handle).
+  await page.locator('#timeline canvas').focus();
+  let state;
+  for (let n = 0; n < 40; ++n) {
+    await page.keyboard.press('ArrowDown');
+    state = await sourceBox();
+    if (state.line >= 30) break;
+  }
+  assert.ok(state.line >= 30, `an await line low in the file lit up (line ${state.line})`);
+  await page.waitForFunction(() => document.getElementById('source-view').scrollTop > 0);
+  await page.waitForTimeout(400);
+  state = await sourceBox();
+  assert.equal(state.pageY, 0, 'the page did not scroll');
+  assert.ok(state.scrollTop > 0 && state.inside, `the line is in view inside the panel (${JSON.stringify(state)})`);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

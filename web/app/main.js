@@ -3,6 +3,7 @@
 import { CatalogueForm } from './catalogue-form.js';
 import { byId } from './dom.js';
 import { loadEngine } from './engine.js';
+import { WakerHistoryView } from './inspect/waker-history.js';
 import { PlaybackSession } from './playback/session.js';
 import { RunController } from './run-controller.js';
 import { attachShare } from './share/page-share.js';
@@ -36,12 +37,15 @@ async function start() {
   let model = null;
   let playback = null;
   let share = null;
+  // Its rows select their event, which moves the playhead there (playback.pick).
+  const wakerHistory = new WakerHistoryView(byId('waker-history'), (event) => playback?.pick(event));
   const timeline = new Timeline(byId('timeline'), {
     onSelect(hit) {
       share?.selected(hit);
       if (!hit || !model) {
         details.textContent = 'Click a poll or an event to select it.';
         sourceView.highlight(null, null);
+        wakerHistory.clear();
         return;
       }
       const fields = model.fieldsOf(hit.event);
@@ -49,6 +53,8 @@ async function start() {
       const what = hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
       details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
       sourceView.highlight(fields.file, fields.line);
+      if (hit.task) wakerHistory.show(model, hit.task, hit.event);
+      else wakerHistory.clear();
       playback?.selected(hit);
     },
     onView(view) {
@@ -106,6 +112,7 @@ async function start() {
       model.spread = spread.checked;
       timeline.setModel(model);
       playback.setModel(model);
+      wakerHistory.clear();
       details.textContent = 'Click a poll or an event to select it.';
       byId('error-banner').hidden = true;
       statusText.textContent = 'running…';
@@ -121,6 +128,9 @@ async function start() {
     end(current, summary) {
       timeline.modelChanged();
       playback.runEnded();
+      // A task selected while events streamed in: its history is complete now.
+      const selection = timeline.selection;
+      if (selection?.task) wakerHistory.show(current, selection.task, selection.event);
       progress.hidden = true;
       cancelButton.disabled = true;
       const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;

@@ -1,8 +1,9 @@
 // The source panel: an example's C++ with highlighting, one row per line, and a way to light up
 // and scroll to a line. Token texts become text nodes; no source text is ever parsed as markup.
 import { splitLines, tokenizeCpp } from './cpp-tokens.js';
+import { scrollWithin } from './inspect/scroll-within.js';
 
-/** Shows one source file; `highlight(line)` marks a line and scrolls it into view. */
+/** Shows one source file; `highlight(line)` marks a line and scrolls the panel to it. */
 export class SourceView {
   constructor(container) {
     this.container = container;
@@ -44,7 +45,7 @@ export class SourceView {
     this.container.replaceChildren(title, ...this.rows);
   }
 
-  /** Marks `line` (1-based) of `file` and scrolls to it; another file or null clears the mark. */
+  /** Marks `line` (1-based) of `file` and scrolls the panel (not the page) to it; another file or null clears the mark. */
   highlight(file, line) {
     this.current?.classList.remove('is-current');
     this.current = null;
@@ -53,7 +54,8 @@ export class SourceView {
     if (!row) return false;
     row.classList.add('is-current');
     this.current = row;
-    row.scrollIntoView({ block: 'center', behavior: this.reduceMotion.matches ? 'auto' : 'smooth' });
+    // Only the panel's own scroller moves (see scroll-within.js): the page never jumps.
+    scrollWithin(this.container, row, { center: true, behavior: this.reduceMotion.matches ? 'auto' : 'smooth' });
     return true;
   }
 }
