@@ -7,9 +7,6 @@ namespace wakeline {
 namespace {
 
 constexpr std::uint64_t ns_per_tick = 1'000'000;  // The timer wheel's 1 ms resolution.
-// Like tokio's current_thread scheduler, also look at timers and I/O every 61 polls, so that a
-// busy run queue cannot starve them when time is real.
-constexpr std::uint64_t driver_interval = 61;
 
 /// Makes a runtime the current one for a scope: while it runs a slice, or drops its tasks.
 class current_runtime_scope {
@@ -68,6 +65,7 @@ thread_local source_location suspend_point;
 waker noop_waker() { return waker::from_raw(raw_waker{nullptr, &noop_vtable}); }
 
 runtime::runtime(runtime_options options) : options_(options), trace_(options.trace) {
+  scheduler_ = detail::make_scheduler(*this, options_.strategy);
   if (options_.clock == clock_kind::virtual_time) {
     auto vc = std::make_unique<virtual_clock>();
     virtual_clock_ = vc.get();
@@ -113,42 +111,19 @@ void runtime::register_task(detail::task_header* task, std::string_view name,
                             .text = trace_.intern(name),
                             .kind = event_kind::task_spawn});
   task->state |= detail::task_scheduled;
-  enqueue(task, enqueue_reason::spawn, seq);
+  scheduler_->schedule(task, enqueue_reason::spawn, seq, false);
 }
 
-void runtime::enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause) {
-  if (task == root_ && options_.strategy == strategy_kind::tokio_current_thread) {
-    // Tokio's block_on future is not a task: a wake sets a flag, looked at each pass.
-    root_woken_ = true;
-    task->next_reason = enqueue_reason::wake;
-    task->enqueue_cause = emit({.cause = cause,
-                                .task = task->id,
-                                .ref = static_cast<std::uint32_t>(queue_kind::block_on),
-                                .kind = event_kind::task_enqueue,
-                                .detail = static_cast<std::uint8_t>(reason)});
-    return;
-  }
-  ++task->refs;  // The queue's reference.
-  task->next_in_queue = nullptr;
-  if (queue_tail_ != nullptr) queue_tail_->next_in_queue = task; else queue_head_ = task;
-  queue_tail_ = task;
-  ++queue_len_;
+void runtime::record_enqueue(detail::task_header* task, enqueue_reason reason,
+                             std::uint64_t cause, queue_kind queue, std::uint64_t depth,
+                             std::uint16_t worker) {
   task->next_reason = enqueue_reason::wake;
-  task->enqueue_cause = emit({.cause = cause,
-                              .arg = queue_len_,
-                              .task = task->id,
-                              .kind = event_kind::task_enqueue,
-                              .detail = static_cast<std::uint8_t>(reason)});
-}
-
-detail::task_header* runtime::dequeue() {
-  detail::task_header* task = queue_head_;
-  if (task == nullptr) return nullptr;
-  queue_head_ = task->next_in_queue;
-  if (queue_head_ == nullptr) queue_tail_ = nullptr;
-  task->next_in_queue = nullptr;
-  --queue_len_;
-  return task;
+  task->enqueue_cause = emit_on(worker, {.cause = cause,
+                                         .arg = depth,
+                                         .task = task->id,
+                                         .ref = static_cast<std::uint32_t>(queue),
+                                         .kind = event_kind::task_enqueue,
+                                         .detail = static_cast<std::uint8_t>(reason)});
 }
 
 void runtime::start_root(detail::task_header* root, std::string_view name,
@@ -188,69 +163,7 @@ std::optional<run_outcome> runtime::run_step() {
     emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
     return run_outcome::budget_exhausted;
   }
-  if (options_.strategy == strategy_kind::tokio_current_thread) return tokio_current_thread_step();
-  if (detail::task_header* task = dequeue()) {
-    poll_dequeued(task);
-    if (++ticks_ % driver_interval == 0) drive(false);
-    return std::nullopt;
-  }
-  if (!drive(true)) {
-    report_deadlock();
-    return run_outcome::deadlock;
-  }
-  return std::nullopt;
-}
-
-void runtime::poll_dequeued(detail::task_header* task) {
-  poll_task(task);
-  release_task(task);  // The queue's reference.
-}
-
-// One step of tokio 1.24's `CoreGuard::block_on` loop (strategy.hpp): the root at the start of a
-// pass if woken; then up to 61 tasks; then a driver poll that does not wait; an empty queue
-// parks on the driver and starts a new pass.
-std::optional<run_outcome> runtime::tokio_current_thread_step() {
-  if (!pass_begun_) {
-    pass_begun_ = true;
-    if (root_woken_) {
-      root_woken_ = false;
-      poll_task(root_);
-      return std::nullopt;
-    }
-  }
-  if (pass_polls_ == tokio_params::event_interval) {
-    // park_yield: the driver without waiting, then the deferred yields.
-    drive(false);
-    wake_deferred();
-    pass_polls_ = 0;
-    pass_begun_ = false;
-    return std::nullopt;
-  }
-  ++pass_polls_;
-  if (detail::task_header* task = dequeue()) {
-    poll_dequeued(task);
-    return std::nullopt;
-  }
-  // park, or park_yield when yields are deferred: a woken root also keeps time from moving,
-  // since its wake unparks the driver at once.
-  if (!deferred_.empty() || root_woken_) {
-    drive(false);
-  } else if (!drive(true)) {
-    report_deadlock();
-    return run_outcome::deadlock;
-  }
-  wake_deferred();
-  pass_polls_ = 0;
-  pass_begun_ = false;
-  return std::nullopt;
-}
-
-void runtime::wake_deferred() {
-  // Wakes made now come from the driver, not from whoever ran last.
-  actor saved = exchange_actor({wake_source::outside, 0, actor_.cause});
-  std::vector<waker> due = std::exchange(deferred_, {});
-  for (waker& w : due) std::move(w).wake();
-  actor_ = saved;
+  return scheduler_->step();
 }
 
 void runtime::finish_run() {
@@ -261,51 +174,62 @@ void runtime::finish_run() {
   ended_ = true;
 }
 
-void runtime::poll_task(detail::task_header* task) {
+std::optional<detail::poll_in_flight> runtime::begin_poll(detail::task_header* task,
+                                                          std::uint64_t depth, bool queued) {
   task->state &= ~detail::task_scheduled;
-  if (task->state & detail::task_ended) return;
-  if (task->state & detail::task_closed) {
-    end_task(task, task_outcome::aborted, {});
-    return;
+  if (task->state & (detail::task_ended | detail::task_closed)) {
+    if (!(task->state & detail::task_ended)) end_task(task, task_outcome::aborted, {});
+    if (queued) release_task(task);
+    return std::nullopt;
   }
   task->state |= detail::task_running;
   current_task_ = task;
-  coop_counted_ = options_.strategy == strategy_kind::tokio_current_thread;
-  coop_left_ = tokio_params::coop_budget;
-  std::uint64_t begin = emit({.cause = task->enqueue_cause,
-                              .arg = queue_len_,
-                              .task = task->id,
-                              .kind = event_kind::poll_begin});
-  actor saved = exchange_actor({wake_source::task, task->id, begin});
+  coop_counted_ = options_.strategy.coop_budget != 0;
+  coop_left_ = options_.strategy.coop_budget;
+  poll_extra_cost_ns_ = 0;
+  detail::poll_in_flight poll{.task = task, .queued = queued, .worker = worker_};
+  poll.begin_seq = emit({.cause = task->enqueue_cause,
+                         .arg = depth,
+                         .task = task->id,
+                         .kind = event_kind::poll_begin});
+  actor saved = exchange_actor({wake_source::task, task->id, poll.begin_seq});
   detail::suspend_point = {};
 
   // The task's own waker, borrowed for the poll: no reference is taken, so none is dropped.
   waker borrowed = waker::from_raw(raw_waker{task, &detail::task_waker_vtable});
-  bool done = false;
-  std::exception_ptr error;
   {
     context cx(borrowed);
     try {
-      done = task->vtable->poll(task, cx);
+      poll.done = task->vtable->poll(task, cx);
     } catch (...) {
-      error = std::current_exception();
+      task->error = std::current_exception();
     }
   }
   (void)std::move(borrowed).into_raw();
-  task->state &= ~detail::task_running;
+  if (!poll.done && !task->error) task->suspended_at = detail::suspend_point;
+  actor_ = saved;
+  current_task_ = nullptr;
+  coop_counted_ = false;
+  poll.cost_ns = options_.strategy.poll_cost_ns + poll_extra_cost_ns_;
+  return poll;
+}
 
-  if (error) {
-    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end,
+void runtime::end_poll(const detail::poll_in_flight& poll) {
+  detail::task_header* task = poll.task;
+  std::uint16_t saved_worker = std::exchange(worker_, poll.worker);
+  actor saved = exchange_actor({wake_source::task, task->id, poll.begin_seq});
+  current_task_ = task;
+  task->state &= ~detail::task_running;
+  if (task->error) {
+    emit({.cause = poll.begin_seq, .task = task->id, .kind = event_kind::poll_end,
           .detail = static_cast<std::uint8_t>(poll_result::failed)});
-    task->error = error;
-    end_task(task, task_outcome::failed, describe(error));
-  } else if (done) {
-    emit({.cause = begin, .task = task->id, .kind = event_kind::poll_end,
+    end_task(task, task_outcome::failed, describe(task->error));
+  } else if (poll.done) {
+    emit({.cause = poll.begin_seq, .task = task->id, .kind = event_kind::poll_end,
           .detail = static_cast<std::uint8_t>(poll_result::ready)});
     end_task(task, task_outcome::completed, {});
   } else {
-    task->suspended_at = detail::suspend_point;
-    emit({.cause = begin,
+    emit({.cause = poll.begin_seq,
           .file = task->suspended_at.file,
           .line = task->suspended_at.line,
           .task = task->id,
@@ -315,12 +239,29 @@ void runtime::poll_task(detail::task_header* task) {
       end_task(task, task_outcome::aborted, {});
     } else if (task->state & detail::task_scheduled) {
       // Woken during its own poll (a yield, or a wake from a future it polled).
-      enqueue(task, task->next_reason, task->enqueue_cause);
+      scheduler_->schedule(task, task->next_reason, task->enqueue_cause, true);
     }
   }
   actor_ = saved;
   current_task_ = nullptr;
-  coop_counted_ = false;
+  worker_ = saved_worker;
+  if (poll.queued) release_task(task);  // The queue's reference.
+}
+
+void runtime::poll_now(detail::task_header* task, std::uint64_t depth, bool queued) {
+  std::optional<detail::poll_in_flight> poll = begin_poll(task, depth, queued);
+  if (!poll) return;
+  if (poll->cost_ns != 0) advance_clock(clock_->now_ns() + poll->cost_ns);
+  end_poll(*poll);
+}
+
+void runtime::release_queued(detail::task_header* task) {
+  task->state &= ~detail::task_scheduled;
+  release_task(task);
+}
+
+void runtime::advance_clock(std::uint64_t ns) {
+  if (virtual_clock_ != nullptr && ns > virtual_clock_->now_ns()) virtual_clock_->advance_to(ns);
 }
 
 void runtime::end_task(detail::task_header* task, task_outcome outcome, std::string_view message) {
@@ -337,6 +278,7 @@ void runtime::end_task(detail::task_header* task, task_outcome outcome, std::str
                             .text = trace_.intern(message),
                             .kind = event_kind::task_end,
                             .detail = static_cast<std::uint8_t>(outcome)});
+  scheduler_->task_ended(task);
   if (task->prev_live != nullptr) task->prev_live->next_live = task->next_live; else live_ = task->next_live;
   if (task->next_live != nullptr) task->next_live->prev_live = task->prev_live; else live_tail_ = task->prev_live;
   task->prev_live = task->next_live = nullptr;
@@ -363,28 +305,21 @@ void runtime::abort_task(detail::task_header* task) {
   if (task->state & (detail::task_scheduled | detail::task_running)) return;
   if (shutting_down_) return;
   task->state |= detail::task_scheduled;
-  enqueue(task, enqueue_reason::abort, actor_.cause);
+  scheduler_->schedule(task, enqueue_reason::abort, actor_.cause, false);
 }
 
 void runtime::yield_task(context& cx) {
-  if (current_task_ != nullptr) current_task_->next_reason = enqueue_reason::yield;
-  if (options_.strategy != strategy_kind::tokio_current_thread || current_task_ == nullptr) {
+  if (current_task_ == nullptr) {
     cx.waker().wake_by_ref();
     return;
   }
-  // tokio's `context::defer`: a clone of the waker, woken after the next driver poll.
-  deferred_.push_back(cx.waker());
-  emit({.cause = actor_.cause,
-        .arg = deferred_.size(),
-        .task = current_task_->id,
-        .ref = static_cast<std::uint32_t>(queue_kind::deferred),
-        .kind = event_kind::task_enqueue,
-        .detail = static_cast<std::uint8_t>(enqueue_reason::yield)});
+  current_task_->next_reason = enqueue_reason::yield;
+  scheduler_->yield(cx);
 }
 
 bool runtime::coop_exhausted(context& cx) {
   emit({.cause = actor_.cause,
-        .arg = tokio_params::coop_budget,
+        .arg = options_.strategy.coop_budget,
         .task = current_task_ != nullptr ? current_task_->id : 0,
         .kind = event_kind::coop_exhausted});
   cx.waker().wake_by_ref();
@@ -429,7 +364,7 @@ void runtime::on_waker_wake(detail::task_header* task, bool by_ref) {
     if (task->state & detail::task_running) {
       task->enqueue_cause = seq;  // Queued when its poll returns.
     } else {
-      enqueue(task, task->next_reason, seq);
+      scheduler_->schedule(task, task->next_reason, seq, false);
     }
   }
   if (!by_ref) {
@@ -499,11 +434,16 @@ void runtime::fire_due_timers() {
   }
 }
 
+std::optional<std::uint64_t> runtime::next_deadline() const {
+  std::optional<std::uint64_t> next;
+  if (auto tick = wheel_.next_expiration()) next = *tick * ns_per_tick;
+  if (auto t = reactor_.next_delivery(); t && (!next || *t < *next)) next = *t;
+  return next;
+}
+
 bool runtime::drive(bool may_park) {
   if (may_park) {
-    std::optional<std::uint64_t> next;
-    if (auto tick = wheel_.next_expiration()) next = *tick * ns_per_tick;
-    if (auto t = reactor_.next_delivery(); t && (!next || *t < *next)) next = *t;
+    std::optional<std::uint64_t> next = next_deadline();
     if (!next && !reactor_.has_real_operations()) return false;
     std::uint64_t now = clock_->now_ns();
     std::uint64_t park = emit({.arg = next.value_or(0),
@@ -541,11 +481,7 @@ void runtime::report_deadlock() {
 
 void runtime::shutdown() {
   shutting_down_ = true;
-  deferred_.clear();
-  while (detail::task_header* task = dequeue()) {
-    task->state &= ~detail::task_scheduled;
-    release_task(task);
-  }
+  scheduler_->drain();
   while (live_ != nullptr) end_task(live_, task_outcome::cancelled, {});
 }
 

@@ -1,6 +1,5 @@
-// The runtime: a single-threaded executor with a FIFO run queue, a timer wheel, a reactor and
-// the trace recorder, all driven by one loop, here as the `local` strategy runs it (strategy.hpp
-// has how the others differ: when the root is polled, when timers are looked at, yields, budgets):
+// The runtime: tasks, wakers, a timer wheel, a reactor and the trace recorder, driven by one
+// loop whose scheduling decisions belong to a strategy (core/scheduler/). Under `local`:
 //
 //   loop:
 //     pop a task from the run queue and poll it      (poll_begin / poll_end)
@@ -10,7 +9,9 @@
 //     stop when the root future completes, nothing can ever run again (deadlock), or the
 //     event budget is spent
 //
-// Futures reach their runtime through `runtime::current()`, like tokio's thread-local context.
+// Several workers are simulated on one thread, in virtual time: everything here is
+// single-threaded. Futures reach their runtime through `runtime::current()`, like tokio's
+// thread-local context.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +30,7 @@
 #include "future.hpp"
 #include "io/reactor.hpp"
 #include "source_location.hpp"
+#include "scheduler/scheduler.hpp"
 #include "strategy.hpp"
 #include "time/clock.hpp"
 #include "trace/recorder.hpp"
@@ -38,8 +40,8 @@ namespace wakeline {
 /// How a runtime is set up.
 struct runtime_options {
   clock_kind clock = clock_kind::virtual_time;
-  /// Which scheduler's rules to follow (core/strategy.hpp).
-  strategy_kind strategy = strategy_kind::local;
+  /// Which scheduler's rules to follow, with its settings (core/strategy.hpp).
+  strategy_config strategy = strategy_kind::local;
   /// Record events. Off, recording is one branch and the event budget does not apply.
   bool trace = true;
   /// The run ends with outcome `budget_exhausted` once this many events are recorded.
@@ -133,7 +135,15 @@ class runtime {
   std::uint64_t emit(trace_event e) {
     if (!trace_.enabled()) return 0;
     e.t = clock_->now_ns();
+    e.worker = worker_;
     return trace_.record(e);
+  }
+  /// Records an event about another worker than the current one (its queue, its park).
+  std::uint64_t emit_on(std::uint16_t worker, trace_event e) {
+    std::uint16_t saved = std::exchange(worker_, worker);
+    std::uint64_t seq = emit(e);
+    worker_ = saved;
+    return seq;
   }
 
   /// Arms a timer for `deadline_ns` (rounded up to the next millisecond) that wakes `w`. Returns
@@ -151,6 +161,9 @@ class runtime {
   /// under tokio's rules its wake is deferred until after the next driver poll.
   void yield_task(context& cx);
 
+  /// Adds `ns` of virtual time to the poll in progress: the task computes (`wakeline::busy`).
+  void add_poll_cost(std::uint64_t ns) { poll_extra_cost_ns_ += ns; }
+
   /// Cooperative scheduling (tokio's coop): a resource about to complete asks first. False
   /// means the task's budget for this poll is spent: the task has been woken, and the resource
   /// must return pending. Strategies without a budget always say true.
@@ -158,6 +171,7 @@ class runtime {
     if (!coop_counted_ || coop_left_ != 0) [[likely]] return true;
     return coop_exhausted(cx);
   }
+
   /// Spends one unit of the budget; call when the resource completes.
   void coop_made_progress() {
     if (coop_counted_) --coop_left_;  // Not 0: coop_poll_proceed said yes.
@@ -173,22 +187,52 @@ class runtime {
   void on_waker_wake(detail::task_header* task, bool by_ref);
   void on_waker_drop(detail::task_header* task);
 
+  // For schedulers (core/scheduler/): the shared steps a strategy's loop is made of.
+
+  /// The root task ("main").
+  detail::task_header* root_task() const { return root_; }
+  /// The worker events are recorded on; a scheduler sets it before acting for a worker.
+  std::uint16_t worker() const { return worker_; }
+  void set_worker(std::uint16_t worker) { worker_ = worker; }
+  /// Records that `task` entered `queue` (holding `depth` tasks now) on `worker`, and makes
+  /// the event the cause of its next poll.
+  void record_enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause,
+                      queue_kind queue, std::uint64_t depth, std::uint16_t worker = 0);
+  /// Begins a poll of `task` on the current worker, `depth` being the length of the queue it
+  /// came from: records poll_begin and runs the future once. Returns nothing when the task
+  /// needs no poll (it ended, or was aborted and has now ended); then a queued task's
+  /// reference has been released already.
+  std::optional<detail::poll_in_flight> begin_poll(detail::task_header* task, std::uint64_t depth,
+                                                   bool queued);
+  /// Ends a poll `cost_ns` after it began: records poll_end on its worker, then ends the task
+  /// or, if it was woken meanwhile, schedules it again.
+  void end_poll(const detail::poll_in_flight& poll);
+  /// Both halves, the clock running on in between: a poll on a single-worker executor.
+  void poll_now(detail::task_header* task, std::uint64_t depth, bool queued);
+  /// Releases a task taken out of a queue without polling it (shutdown).
+  void release_queued(detail::task_header* task);
+  /// Looks at timers and I/O; with `may_park`, first sleeps until the next deadline (records
+  /// park/unpark). Returns false when parking would wait forever: nothing can wake anyone.
+  bool drive(bool may_park);
+  /// The next timer deadline or simulated I/O delivery, if any.
+  std::optional<std::uint64_t> next_deadline() const;
+  /// True when real I/O is in progress (time is real and a socket is open).
+  bool has_real_io() const { return reactor_.has_real_operations(); }
+  /// Moves virtual time forward to `ns` (no-op with the real clock or for earlier times).
+  void advance_clock(std::uint64_t ns);
+  /// Records the deadlock report: every live task, where it waits, its wakers.
+  void report_deadlock();
+  /// The strategy's settings.
+  const strategy_config& strategy() const { return options_.strategy; }
+
  private:
   void register_task(detail::task_header* task, std::string_view name, source_location where);
   void start_root(detail::task_header* root, std::string_view name, source_location where);
   bool coop_exhausted(context& cx);
   std::optional<run_outcome> run_step();
-  std::optional<run_outcome> tokio_current_thread_step();
-  void poll_dequeued(detail::task_header* task);
-  void wake_deferred();
   void finish_run();
-  void poll_task(detail::task_header* task);
   void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
-  void enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause);
-  detail::task_header* dequeue();
-  bool drive(bool may_park);
   void fire_due_timers();
-  void report_deadlock();
   void shutdown();
 
   runtime_options options_;
@@ -205,9 +249,8 @@ class runtime {
   std::uint32_t last_timer_id_ = 0;
   wakeline::reactor reactor_;
 
-  detail::task_header* queue_head_ = nullptr;
-  detail::task_header* queue_tail_ = nullptr;
-  std::size_t queue_len_ = 0;
+  std::unique_ptr<detail::scheduler> scheduler_;
+  std::uint16_t worker_ = 0;
   detail::task_header* live_ = nullptr;  ///< Tasks whose future has not ended.
   std::uint32_t last_task_id_ = 0;
   detail::task_header* current_task_ = nullptr;
@@ -218,14 +261,9 @@ class runtime {
   bool ended_ = false;
   bool shutting_down_ = false;
   bool cancel_requested_ = false;
-  std::uint64_t ticks_ = 0;  ///< Polls so far; the driver is also checked every 61 of them.
-  // Tokio's current_thread rules (strategy.hpp).
-  bool root_woken_ = false;        ///< The root future waits to be polled at the next pass.
-  bool pass_begun_ = false;        ///< This pass has looked at the root already.
-  std::uint32_t pass_polls_ = 0;   ///< Tasks polled in this pass, up to the event interval.
-  std::vector<waker> deferred_;    ///< Yields waiting for the next driver poll, in order.
-  std::uint32_t coop_left_ = 0;    ///< Budget left in this poll; unlimited when not counted.
+  std::uint64_t coop_left_ = 0;    ///< Budget left in this poll; unlimited when not counted.
   bool coop_counted_ = false;
+  std::uint64_t poll_extra_cost_ns_ = 0;  ///< `busy` time declared by the poll in progress.
   detail::task_header* live_tail_ = nullptr;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "async.hpp"
+#include "busy.hpp"
 #include "context.hpp"
 #include "future.hpp"
 #include "io/tcp.hpp"

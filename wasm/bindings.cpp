@@ -375,9 +375,9 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_names() {
       return list;
     };
     json j;
-    j["event_kind"] = names(event_kind::coop_exhausted);
-    j["enqueue_reason"] = names(enqueue_reason::abort);
-    j["queue_kind"] = names(queue_kind::deferred);
+    j["event_kind"] = names(last_event_kind);
+    j["enqueue_reason"] = names(last_enqueue_reason);
+    j["queue_kind"] = names(last_queue_kind);
     j["wake_source"] = names(wake_source::io);
     j["poll_result"] = names(poll_result::failed);
     j["wake_effect"] = names(wake_effect::ended);

@@ -176,6 +176,15 @@ class chrome_builder {
     output_.push_back(std::move(j));
   }
 
+  // A scheduler's own step, on the track of the worker that took it.
+  void worker_instant(const trace_event& e, std::size_t i, std::string name, const char* cat) {
+    json j = base("i", std::move(name), cat, display_[i]);
+    j["tid"] = static_cast<int>(e.worker) + 1;
+    j["s"] = "t";
+    j["args"] = event_args(e);
+    output_.push_back(std::move(j));
+  }
+
   void convert(std::size_t i) {
     const trace_event& e = events_[i];
     const std::uint64_t at = display_[i];
@@ -303,6 +312,32 @@ class chrome_builder {
         break;
       case event_kind::coop_exhausted:
         instant(e, i, "coop budget exhausted", "task");
+        break;
+      case event_kind::steal:
+        worker_instant(e, i, "steal " + std::to_string(e.arg) + " from " +
+                                 to_string(static_cast<queue_kind>(e.detail)),
+                       "scheduler");
+        break;
+      case event_kind::queue_overflow:
+        worker_instant(e, i, "overflow of " + std::to_string(e.arg) + " to inject", "scheduler");
+        break;
+      case event_kind::search_begin:
+        worker_instant(e, i, "search begins", "scheduler");
+        break;
+      case event_kind::search_end:
+        worker_instant(e, i, "search ends", "scheduler");
+        break;
+      case event_kind::batch_begin:
+        worker_instant(e, i, "batch of " + std::to_string(e.arg), "scheduler");
+        break;
+      case event_kind::batch_end:
+        worker_instant(e, i, "batch end", "scheduler");
+        break;
+      case event_kind::pend:
+        worker_instant(e, i, "pend", "scheduler");
+        break;
+      case event_kind::spawn_failed:
+        instant(e, i, "spawn failed: pool full", "task");
         break;
       case event_kind::waker_clone:
       case event_kind::waker_drop:

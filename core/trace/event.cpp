@@ -26,6 +26,14 @@ const char* to_string(event_kind kind) {
     case event_kind::deadlock: return "deadlock";
     case event_kind::budget_exhausted: return "budget_exhausted";
     case event_kind::coop_exhausted: return "coop_exhausted";
+    case event_kind::steal: return "steal";
+    case event_kind::queue_overflow: return "queue_overflow";
+    case event_kind::search_begin: return "search_begin";
+    case event_kind::search_end: return "search_end";
+    case event_kind::batch_begin: return "batch_begin";
+    case event_kind::batch_end: return "batch_end";
+    case event_kind::pend: return "pend";
+    case event_kind::spawn_failed: return "spawn_failed";
   }
   return "unknown";
 }
@@ -36,6 +44,10 @@ const char* to_string(enqueue_reason reason) {
     case enqueue_reason::wake: return "wake";
     case enqueue_reason::yield: return "yield";
     case enqueue_reason::abort: return "abort";
+    case enqueue_reason::steal: return "steal";
+    case enqueue_reason::overflow: return "overflow";
+    case enqueue_reason::lifo_displaced: return "lifo_displaced";
+    case enqueue_reason::lifo_limit: return "lifo_limit";
   }
   return "unknown";
 }
@@ -45,6 +57,11 @@ const char* to_string(queue_kind queue) {
     case queue_kind::run: return "run";
     case queue_kind::block_on: return "block_on";
     case queue_kind::deferred: return "deferred";
+    case queue_kind::local: return "local";
+    case queue_kind::lifo: return "lifo";
+    case queue_kind::inject: return "inject";
+    case queue_kind::global: return "global";
+    case queue_kind::pool: return "pool";
   }
   return "unknown";
 }

@@ -30,15 +30,30 @@ enum class event_kind : std::uint8_t {
   deadlock,
   budget_exhausted,
   coop_exhausted,
+  // Multi-worker and embedded strategies (core/scheduler/).
+  steal,           ///< A worker took tasks from another queue (`worker` thief, `ref` victim).
+  queue_overflow,  ///< A full local queue moved tasks to the shared queue.
+  search_begin,    ///< A worker with nothing to run started looking for work to steal.
+  search_end,      ///< It stopped looking: it found work, or parks.
+  batch_begin,     ///< An executor took the tasks queued so far as one batch.
+  batch_end,
+  pend,            ///< A wake asked the executor to run (embassy's pender).
+  spawn_failed,    ///< A spawn found its task pool full (embassy's SpawnError::Busy).
 };
 
-/// Why a task entered a run queue.
-enum class enqueue_reason : std::uint8_t { spawn, wake, yield, abort };
+/// Why a task entered a run queue: spawned, woken, yielded, aborted; or moved there from
+/// another queue by a steal, by a full queue's overflow, out of the LIFO slot because a newer
+/// task took it, or because the slot had run its limit of polls in a row.
+enum class enqueue_reason : std::uint8_t {
+  spawn, wake, yield, abort, steal, overflow, lifo_displaced, lifo_limit
+};
 
-/// Where a woken task waits to be polled: the run queue; the root's "woken" flag, under
-/// strategies that poll the root future outside the queue (tokio's block_on); the list of
-/// deferred yields, woken after the next driver poll (tokio's yield_now).
-enum class queue_kind : std::uint8_t { run, block_on, deferred };
+/// Where a woken task waits to be polled: the run queue of a single-worker executor; the root's
+/// "woken" flag, under strategies that poll the root future outside the queue (tokio's
+/// block_on); the list of deferred yields, woken after the next driver poll (tokio's yield_now);
+/// a worker's own queue; a worker's LIFO slot; tokio's shared inject queue; smol's global
+/// queue; an embassy executor's queue of pool tasks.
+enum class queue_kind : std::uint8_t { run, block_on, deferred, local, lifo, inject, global, pool };
 
 /// Who called a waker: the task being polled, a timer firing, I/O readiness, or nobody inside.
 enum class wake_source : std::uint8_t { outside, task, timer, io };
@@ -58,6 +73,11 @@ enum class run_outcome : std::uint8_t { completed, deadlock, budget_exhausted, f
 /// The operation an I/O event is about.
 enum class io_op : std::uint8_t { accept, connect, read, write };
 
+/// The last value of each enum that has names, for code that lists them all.
+inline constexpr event_kind last_event_kind = event_kind::spawn_failed;
+inline constexpr enqueue_reason last_enqueue_reason = enqueue_reason::lifo_limit;
+inline constexpr queue_kind last_queue_kind = queue_kind::pool;
+
 /// A recorded event. Fields that do not apply to a kind stay zero; `arg` and `ref` mean
 /// different things per kind (see the comment of each `runtime` emitter and the format doc).
 struct trace_event {
@@ -74,6 +94,11 @@ struct trace_event {
   event_kind kind = event_kind::runtime_start;
   std::uint8_t detail = 0;  ///< Kind-specific small enum: reason, result, source, outcome, op.
 };
+
+/// True for the queues that belong to one worker: their events name it.
+constexpr bool owned_by_worker(queue_kind queue) {
+  return queue == queue_kind::local || queue == queue_kind::lifo;
+}
 
 const char* to_string(event_kind kind);
 const char* to_string(enqueue_reason reason);

@@ -65,6 +65,7 @@ void append_ndjson_event(std::string& out, const trace_recorder& trace, const tr
     case event_kind::task_enqueue:
       j.number("task", e.task);
       j.name("queue", to_string(static_cast<queue_kind>(e.ref)));
+      if (owned_by_worker(static_cast<queue_kind>(e.ref))) j.number("worker", e.worker);
       j.name("reason", to_string(static_cast<enqueue_reason>(e.detail)));
       j.number("depth", e.arg);
       break;
@@ -134,6 +135,32 @@ void append_ndjson_event(std::string& out, const trace_recorder& trace, const tr
     case event_kind::coop_exhausted:
       j.number("task", e.task);
       j.number("budget", e.arg);
+      break;
+    case event_kind::steal:
+      j.number("worker", e.worker);
+      j.name("from", to_string(static_cast<queue_kind>(e.detail)));
+      if (owned_by_worker(static_cast<queue_kind>(e.detail))) j.number("victim", e.ref);
+      j.number("count", e.arg);
+      break;
+    case event_kind::queue_overflow:
+    case event_kind::batch_begin:
+      j.number("worker", e.worker);
+      j.number("count", e.arg);
+      break;
+    case event_kind::search_begin:
+    case event_kind::search_end:
+    case event_kind::batch_end:
+      j.number("worker", e.worker);
+      break;
+    case event_kind::pend:
+      j.number("worker", e.worker);
+      j.number("task", e.task);
+      break;
+    case event_kind::spawn_failed:
+      if (e.ref != 0) j.number("parent", e.ref);
+      if (e.text != 0) j.text("name", trace.text(e.text));
+      j.number("pool", e.arg);
+      location();
       break;
   }
   if (e.cause != 0) j.number("cause", e.cause);

@@ -1,0 +1,29 @@
+#include "scheduler.hpp"
+
+#include "../context.hpp"
+#include "local.hpp"
+#include "tokio_current_thread.hpp"
+
+namespace wakeline::detail {
+
+void scheduler::yield(context& cx) { cx.waker().wake_by_ref(); }
+
+bool scheduler::may_spawn(const source_location&) { return true; }
+
+void scheduler::task_ended(task_header*) {}
+
+std::unique_ptr<scheduler> make_scheduler(runtime& rt, const strategy_config& config) {
+  switch (config.kind) {
+    case strategy_kind::local: return std::make_unique<local_scheduler>(rt);
+    case strategy_kind::tokio_current_thread:
+      return std::make_unique<tokio_current_thread_scheduler>(rt);
+    case strategy_kind::tokio_multi_thread:
+    case strategy_kind::smol:
+    case strategy_kind::embassy:
+      break;
+  }
+  throw std::invalid_argument("wakeline: strategy '" + std::string(to_string(config.kind)) +
+                              "' is not built yet");
+}
+
+}  // namespace wakeline::detail
