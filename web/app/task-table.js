@@ -167,11 +167,13 @@ export class TaskTable {
     if (children.length !== wanted.length || wanted.some((tr, n) => children[n] !== tr)) {
       this.body.replaceChildren(...wanted);
     }
-    if (wanted.length > 0) {
-      const measured = wanted[0].getBoundingClientRect().height;
-      if (measured > 0 && Math.abs(measured - h) > 0.5) {
-        this.rowHeight = measured;
-        this.sizer.style.height = `${lanes.length * measured}px`;
+    if (wanted.length > 1) {
+      // The pitch of the rows as laid out (borders and rounding included), from first to last.
+      const pitch = (wanted.at(-1).getBoundingClientRect().bottom - wanted[0].getBoundingClientRect().top) / wanted.length;
+      if (pitch > 0 && Math.abs(pitch - h) > 0.01) {
+        this.rowHeight = pitch;
+        this.sizer.style.height = `${lanes.length * pitch}px`;
+        this.table.style.transform = `translateY(${first * pitch}px)`;
       }
     }
     const pinned = current ? model.tasks.get(current) : null;
