@@ -233,10 +233,22 @@ function drawLane(rc, lane, y) {
     let lastPending = false;
     const spanTop = y + 5;
     const spanHeight = lane.h - 12;
+    // Spans thinner than a pixel come one per pixel; neighbours of one colour are filled as one
+    // rectangle, so a zoomed-out lane costs a few rectangles rather than one per pixel.
+    let runColour = null;
+    let runX0 = 0;
+    let runX1 = 0;
+    const flush = () => {
+      if (runColour === null) return;
+      ctx.fillStyle = runColour;
+      ctx.fillRect(runX0, spanTop, runX1 - runX0, spanHeight);
+      runColour = null;
+    };
     forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) => {
       const poll = spans.poll(i);
       const r = result.data[poll];
       if (lastPending && lastEndPx !== null && px0 - lastEndPx > 2) {
+        flush();
         ctx.strokeStyle = palette.waiting;
         ctx.setLineDash([3, 3]);
         ctx.beginPath();
@@ -246,9 +258,17 @@ function drawLane(rc, lane, y) {
         ctx.setLineDash([]);
       }
       const w = Math.max(minSpanPx, px1 - px0);
-      ctx.fillStyle = resultColour(palette, r);
-      ctx.fillRect(px0, spanTop, w, spanHeight);
+      const colour = resultColour(palette, r);
+      if (colour === runColour && px0 <= runX1 + 0.01) {
+        runX1 = Math.max(runX1, px0 + w);
+      } else {
+        flush();
+        runColour = colour;
+        runX0 = px0;
+        runX1 = px0 + w;
+      }
       if (selection && selection.poll === poll) {
+        flush();
         ctx.strokeStyle = palette.selection;
         ctx.lineWidth = 2;
         ctx.strokeRect(px0 - 1, spanTop - 1, w + 2, spanHeight + 2);
@@ -257,6 +277,7 @@ function drawLane(rc, lane, y) {
       lastEndPx = px0 + w;
       lastPending = r === pollResult.pending;
     });
+    flush();
     // A wait that started left of the window and ends beyond it still shows as a line.
     if (spans.n > 0 && lastEndPx === null) {
       const before = lowerBound(0, spans.n, (j) => spans.beginX(j) > scale.x1) - 1;
@@ -285,14 +306,36 @@ function drawLane(rc, lane, y) {
 
   const points = lanePoints(model, lane, k);
   if (!points) return;
+  // Marks of a task lane touch once there is one per pixel: touching marks of one height are
+  // filled as one rectangle (the same pixels, far fewer calls).
+  let markTall = null;
+  let markX0 = 0;
+  let markX1 = 0;
+  const flushMarks = () => {
+    if (markTall === null) return;
+    ctx.fillStyle = palette.mark;
+    ctx.fillRect(markX0, y + lane.h - (markTall ? 9 : 6), markX1 - markX0, markTall ? 8 : 5);
+    markTall = null;
+  };
   forEachVisiblePoint(points.n, points.pointX, scale, (i, px) => {
     const event = points.event(i);
     const kind = model.kindOf(event);
     const selected = selection && selection.event === event && selection.poll === -1;
     if (lane.type === 'task') {
       const tall = wakeKinds.has(kind) || kind === 'task_spawn' || kind === 'task_end';
-      ctx.fillStyle = selected ? palette.selection : palette.mark;
-      ctx.fillRect(Math.round(px) - 0.5, y + lane.h - (tall ? 9 : 6), selected ? 3 : 1.5, tall ? 8 : 5);
+      const x0 = Math.round(px) - 0.5;
+      if (selected) {
+        flushMarks();
+        ctx.fillStyle = palette.selection;
+        ctx.fillRect(x0, y + lane.h - (tall ? 9 : 6), 3, tall ? 8 : 5);
+      } else if (tall === markTall && x0 <= markX1) {
+        markX1 = x0 + 1.5;
+      } else {
+        flushMarks();
+        markTall = tall;
+        markX0 = x0;
+        markX1 = x0 + 1.5;
+      }
     } else {
       drawMarker(ctx, kind, px, y + lane.h / 2, lane.type === 'io' ? palette.io : palette.timer);
       if (selected) {
@@ -303,6 +346,7 @@ function drawLane(rc, lane, y) {
       }
     }
   });
+  flushMarks();
 }
 
 // Fires and readiness are diamonds, arms and registrations ticks, cancels crosses: shapes as well
