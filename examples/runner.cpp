@@ -34,29 +34,58 @@ std::int64_t parse_value(const param_spec& spec, const std::string& text) {
   return *value;
 }
 
-std::string names_of(const example& e) {
+std::string names_of(const example& e, strategy_kind strategy) {
   std::string names;
   for (const param_spec& p : e.params) names += (names.empty() ? "" : ", ") + p.name;
-  return names.empty() ? "none" : names;
+  std::string settings;
+  for (const strategy_setting& s : settings_of(strategy)) {
+    settings += (settings.empty() ? "" : ", ") + std::string(s.name);
+  }
+  return "parameters: " + (names.empty() ? "none" : names) + "; settings of " +
+         std::string(to_string(strategy)) + ": " + (settings.empty() ? "none" : settings);
 }
 
 }  // namespace
 
-param_values validate_params(const example& e,
-                             const std::vector<std::pair<std::string, std::string>>& settings,
-                             std::uint64_t seed) {
+param_spec as_param(const strategy_setting& setting) {
+  return param_spec{std::string(setting.name),
+                    setting.boolean ? param_type::boolean : param_type::integer,
+                    static_cast<std::int64_t>(setting.default_value),
+                    static_cast<std::int64_t>(setting.min),
+                    static_cast<std::int64_t>(setting.max),
+                    std::string(setting.description)};
+}
+
+std::optional<param_spec> find_setting(const example& e, strategy_kind strategy,
+                                       std::string_view name) {
+  for (const param_spec& p : e.params) {
+    if (p.name == name) return p;
+  }
+  if (const strategy_setting* s = wakeline::find_setting(strategy, name)) return as_param(*s);
+  return std::nullopt;
+}
+
+validated_settings validate_settings(
+    const example& e, strategy_kind strategy,
+    const std::vector<std::pair<std::string, std::string>>& settings, std::uint64_t seed) {
   std::map<std::string, std::int64_t> values;
   for (const param_spec& p : e.params) values[p.name] = p.default_value;
+  strategy_config config(strategy);
   for (const auto& [name, text] : settings) {
-    auto spec = std::find_if(e.params.begin(), e.params.end(),
-                             [&key = name](const param_spec& p) { return p.name == key; });
-    if (spec == e.params.end()) {
-      throw usage_error(usage_error::problem::unknown_parameter, "example '" + e.id + "' has no parameter '" + name +
-                        "' (parameters: " + names_of(e) + ")");
+    std::optional<param_spec> spec = find_setting(e, strategy, name);
+    if (!spec) {
+      throw usage_error(usage_error::problem::unknown_parameter,
+                        "example '" + e.id + "' has no parameter '" + name + "' (" +
+                            names_of(e, strategy) + ")");
     }
-    values[name] = parse_value(*spec, text);
+    std::int64_t value = parse_value(*spec, text);
+    if (values.count(name) != 0) {
+      values[name] = value;
+    } else {
+      config.*(wakeline::find_setting(strategy, name)->field) = static_cast<std::uint64_t>(value);
+    }
   }
-  return param_values(std::move(values), seed);
+  return {param_values(std::move(values), seed), config};
 }
 
 checked_run check_request(const run_request& request) {
@@ -77,9 +106,19 @@ checked_run check_request(const run_request& request) {
   if (request.budget == 0) {
     throw usage_error(usage_error::problem::out_of_range, "the event budget must be at least 1");
   }
-  checked_run run{e, request, validate_params(*e, request.settings, request.seed), {}};
+  validated_settings settings =
+      validate_settings(*e, *parse_strategy(request.strategy), request.settings, request.seed);
+  checked_run run{e, request, std::move(settings.params), settings.strategy, {}};
   run.header.example = e->id;
   run.header.strategy = request.strategy;
+  for (const strategy_setting& s : settings_of(run.strategy.kind)) {
+    std::uint64_t value = run.strategy.*s.field;
+    if (s.boolean) {
+      run.header.strategy_params.emplace_back(std::string(s.name), value != 0);
+    } else {
+      run.header.strategy_params.emplace_back(std::string(s.name), static_cast<std::int64_t>(value));
+    }
+  }
   run.header.seed = request.seed;
   run.header.clock = request.clock;
   run.header.budget = request.budget;
@@ -99,7 +138,7 @@ run_result start(const checked_run& run) {
   result.header = run.header;
   runtime_options options;
   options.clock = request.clock;
-  options.strategy = *parse_strategy(request.strategy);  // check_request made sure it parses.
+  options.strategy = run.strategy;
   options.trace = request.trace;
   options.event_budget = request.budget;
   result.rt = std::make_unique<runtime>(options);

@@ -53,17 +53,34 @@ struct run_result {
 /// Parses a decimal integer strictly (optional '-', digits, no overflow); nullopt otherwise.
 std::optional<std::int64_t> parse_integer(std::string_view text);
 
-/// Checks settings against the example's parameters and fills in defaults.
+/// A strategy's setting described as a parameter (booleans as 0 and 1), so that `--set`, the
+/// API and the page treat both alike.
+param_spec as_param(const strategy_setting& setting);
+
+/// The parameter of that name: the example's own, else a setting of the strategy; nullopt
+/// when neither has it.
+std::optional<param_spec> find_setting(const example& e, strategy_kind strategy,
+                                       std::string_view name);
+
+/// The validated settings of a request: the example's parameters (with the seed) and the
+/// strategy's settings, defaults filled in.
+struct validated_settings {
+  param_values params;
+  strategy_config strategy;
+};
+
+/// Checks name=value settings against the example's parameters and the strategy's settings.
 /// Throws usage_error naming the first problem.
-param_values validate_params(const example& e,
-                             const std::vector<std::pair<std::string, std::string>>& settings,
-                             std::uint64_t seed);
+validated_settings validate_settings(
+    const example& e, strategy_kind strategy,
+    const std::vector<std::pair<std::string, std::string>>& settings, std::uint64_t seed);
 
 /// A request that passed validation: everything needed to run it, and its header.
 struct checked_run {
   const example* e = nullptr;
   run_request request;
   param_values params;
+  strategy_config strategy;
   trace_header header;
 };
 

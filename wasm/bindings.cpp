@@ -100,12 +100,6 @@ std::uint64_t unsigned_field(const json& request, const char* name, std::uint64_
   return value;
 }
 
-const param_spec* find_param(const example& e, const std::string& name) {
-  auto it = std::find_if(e.params.begin(), e.params.end(),
-                         [&name](const param_spec& p) { return p.name == name; });
-  return it == e.params.end() ? nullptr : &*it;
-}
-
 // One JSON parameter value as the text the CLI's `--set` takes. Type errors are caught here
 // (the CLI has only text); names and ranges are left to the runner, so messages match the CLI's.
 std::string setting_text(const param_spec& spec, const json& value) {
@@ -169,10 +163,13 @@ checked_run check(const std::string& text) {
     if (!params.is_object()) {
       throw api_error{"bad_value", "params must be an object of name: value, not " + params.dump()};
     }
+    // An unknown strategy fails in the runner, with its own message; settings are then moot.
+    strategy_kind strategy = parse_strategy(r.strategy).value_or(strategy_kind::local);
     for (const auto& [name, value] : params.items()) {
-      const param_spec* spec = e != nullptr ? find_param(*e, name) : nullptr;
+      std::optional<param_spec> spec =
+          e != nullptr ? find_setting(*e, strategy, name) : std::nullopt;
       // An unknown name is passed on as is: the runner names it with the example's parameters.
-      r.settings.emplace_back(name, spec != nullptr ? setting_text(*spec, value) : "0");
+      r.settings.emplace_back(name, spec ? setting_text(*spec, value) : "0");
     }
   }
   try {
@@ -338,6 +335,20 @@ std::string summary_text(const runtime& rt, run_outcome outcome, const std::stri
   return text;
 }
 
+// Every strategy with its settings, described as parameters are.
+std::string strategies_json() {
+  json list = json::array();
+  for (int k = 0; k <= static_cast<int>(last_strategy_kind); ++k) {
+    auto kind = static_cast<strategy_kind>(k);
+    json j;
+    j["name"] = to_string(kind);
+    j["settings"] = json::array();
+    for (const strategy_setting& s : settings_of(kind)) j["settings"].push_back(param_json(as_param(s)));
+    list.push_back(std::move(j));
+  }
+  return list.dump();
+}
+
 std::string& answer() {
   static std::string text;
   return text;
@@ -351,6 +362,13 @@ extern "C" {
 /// source). The pointer stays valid for the life of the module.
 EMSCRIPTEN_KEEPALIVE const char* wakeline_examples() {
   static const std::string text = examples_json();
+  return text.c_str();
+}
+
+/// Every strategy as a JSON array of {name, settings}; settings are shaped like an example's
+/// params. The pointer stays valid for the life of the module.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_strategies() {
+  static const std::string text = strategies_json();
   return text.c_str();
 }
 

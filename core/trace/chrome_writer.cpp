@@ -26,20 +26,10 @@ constexpr std::uint64_t nudge_ns = 2;
 
 double to_us(std::uint64_t ns) { return static_cast<double>(ns) / 1000.0; }
 
+// The NDJSON header's fields, in its order; Chrome timestamps are always microseconds.
 json header_object(const trace_header& header) {
-  json params = json::object();
-  for (const auto& [name, value] : header.params) {
-    std::visit([&params, &key = name](const auto& v) { params[key] = v; }, value);
-  }
-  json j;
-  j["schema"] = trace_schema;
-  j["version"] = trace_schema_version;
-  j["example"] = header.example;
-  j["strategy"] = header.strategy;
-  j["params"] = std::move(params);
-  j["seed"] = header.seed;
-  j["clock"] = to_string(header.clock);
-  j["budget"] = header.budget;
+  json j = json::parse(ndjson_header(header));
+  j.erase("unit");
   return j;
 }
 

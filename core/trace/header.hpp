@@ -22,6 +22,8 @@ using param_value = std::variant<std::int64_t, double, bool, std::string>;
 struct trace_header {
   std::string example;
   std::string strategy = "local";
+  /// The strategy's settings (core/strategy.hpp), in the order it declares them.
+  std::vector<std::pair<std::string, param_value>> strategy_params;
   std::vector<std::pair<std::string, param_value>> params;
   std::uint64_t seed = 0;
   clock_kind clock = clock_kind::virtual_time;

@@ -21,11 +21,15 @@ std::string ndjson_header(const trace_header& header) {
   j["version"] = trace_schema_version;
   j["example"] = header.example;
   j["strategy"] = header.strategy;
-  json params = json::object();
-  for (const auto& [name, value] : header.params) {
-    std::visit([&params, &key = name](const auto& v) { params[key] = v; }, value);
-  }
-  j["params"] = std::move(params);
+  auto object_of = [](const std::vector<std::pair<std::string, param_value>>& values) {
+    json object = json::object();
+    for (const auto& [name, value] : values) {
+      std::visit([&object, &key = name](const auto& v) { object[key] = v; }, value);
+    }
+    return object;
+  };
+  j["strategy_params"] = object_of(header.strategy_params);
+  j["params"] = object_of(header.params);
   j["seed"] = header.seed;
   j["clock"] = to_string(header.clock);
   j["unit"] = "ns";

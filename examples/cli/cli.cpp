@@ -25,7 +25,8 @@ Runs one of Wakeline's example programs on the async runtime and prints its sche
 NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfetto.
 
   --strategy NAME    scheduling strategy (default: local)
-  --set name=value   set an example parameter; repeatable ('wakeline list' shows them)
+  --set name=value   set an example parameter or a strategy setting; repeatable
+                     ('wakeline list' shows both)
   --seed N           seed for the example's random choices (default: 0)
   --budget N         stop after N events with outcome budget_exhausted (default: 1000000)
   --clock KIND       virtual (default: time jumps to the next deadline) or real
@@ -53,6 +54,15 @@ void list_examples() {
         std::cout << p.default_value << "  (" << p.min << ".." << p.max << ")";
       }
       std::cout << "  " << p.description << '\n';
+    }
+  }
+  std::cout << "\nstrategies (--strategy NAME, settings with --set):\n";
+  for (int k = 0; k <= static_cast<int>(last_strategy_kind); ++k) {
+    auto kind = static_cast<strategy_kind>(k);
+    std::cout << to_string(kind) << '\n';
+    for (const strategy_setting& s : settings_of(kind)) {
+      std::cout << "    --set " << s.name << "=" << s.default_value << "  (" << s.min << ".."
+                << s.max << ")  " << s.description << '\n';
     }
   }
 }

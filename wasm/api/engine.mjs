@@ -126,6 +126,7 @@ export class EngineHost {
     this.#post({
       type: 'ready',
       examples: JSON.parse(module.UTF8ToString(module._wakeline_examples())),
+      strategies: JSON.parse(module.UTF8ToString(module._wakeline_strategies())),
       version: JSON.parse(module.UTF8ToString(module._wakeline_version())),
       names: JSON.parse(module.UTF8ToString(module._wakeline_names())),
     });

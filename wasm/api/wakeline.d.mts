@@ -28,6 +28,13 @@ export type Param =
   | { name: string; type: 'integer'; default: number; min: number; max: number; description: string }
   | { name: string; type: 'boolean'; default: boolean; description: string };
 
+/** A scheduling strategy and its settings, which a run sets through `params` like parameters. */
+export interface Strategy {
+  /** 'local', 'tokio-current-thread', 'tokio-multi-thread', 'smol' or 'embassy'. */
+  name: string;
+  settings: Param[];
+}
+
 /** An example program, as `wakeline list` shows it, with its source text. */
 export interface Example {
   id: string;
@@ -48,6 +55,8 @@ export interface TraceHeader {
   version: number;
   example: string;
   strategy: string;
+  /** The strategy's settings, defaults included. */
+  strategy_params: Record<string, number | boolean>;
   params: Record<string, number | boolean>;
   seed: number;
   clock: 'virtual' | 'real';
@@ -87,7 +96,7 @@ export type TraceEvent =
   | (EventBase & { kind: 'runtime_start'; clock: 'virtual' | 'real' })
   | (EventBase & { kind: 'runtime_end'; outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'failed' | 'cancelled'; events: number })
   | (EventBase & SourcePoint & { kind: 'task_spawn'; task: number; parent?: number; name?: string })
-  | (EventBase & { kind: 'task_enqueue'; task: number; queue: 'run' | 'block_on' | 'deferred'; reason: 'spawn' | 'wake' | 'yield' | 'abort'; depth: number })
+  | (EventBase & { kind: 'task_enqueue'; task: number; queue: Queue; reason: EnqueueReason; depth: number; /** For 'local' and 'lifo'. */ worker?: number })
   | (EventBase & { kind: 'poll_begin'; task: number; worker: number; depth: number })
   | (EventBase & SourcePoint & { kind: 'poll_end'; task: number; worker: number; result: 'pending' | 'ready' | 'failed' })
   | (EventBase & { kind: 'task_end'; task: number; outcome: 'completed' | 'cancelled' | 'aborted' | 'failed'; message?: string })
@@ -102,7 +111,17 @@ export type TraceEvent =
   | (EventBase & SourcePoint & { kind: 'select_drop'; task: number; branch: number })
   | (EventBase & { kind: 'deadlock'; stuck: StuckTask[] })
   | (EventBase & { kind: 'budget_exhausted'; budget: number })
-  | (EventBase & { kind: 'coop_exhausted'; task: number; budget: number });
+  | (EventBase & { kind: 'coop_exhausted'; task: number; budget: number })
+  | (EventBase & { kind: 'steal'; worker: number; from: Queue; /** For 'local'. */ victim?: number; count: number })
+  | (EventBase & { kind: 'queue_overflow' | 'batch_begin'; worker: number; count: number })
+  | (EventBase & { kind: 'search_begin' | 'search_end' | 'batch_end'; worker: number })
+  | (EventBase & { kind: 'pend'; worker: number; task: number })
+  | (EventBase & SourcePoint & { kind: 'spawn_failed'; parent?: number; name?: string; pool: number });
+
+/** Where a runnable task waits (docs/trace-format.md). */
+export type Queue = 'run' | 'block_on' | 'deferred' | 'local' | 'lifo' | 'inject' | 'global' | 'pool';
+/** Why it entered that queue. */
+export type EnqueueReason = 'spawn' | 'wake' | 'yield' | 'abort' | 'steal' | 'overflow' | 'lifo_displaced' | 'lifo_limit';
 
 /** A task that can never run again, in a deadlock event. */
 export interface StuckTask {
@@ -139,9 +158,13 @@ export interface RunSummary {
 }
 
 export interface RunOptions<F extends 'objects' | 'ndjson' = 'objects' | 'ndjson'> {
-  /** name: value; the others keep their defaults. Integers must be whole numbers in range. */
+  /**
+   * name: value, for the example's parameters and the strategy's settings (an example's own
+   * parameter wins a shared name); the others keep their defaults. Integers must be whole
+   * numbers in range.
+   */
   params?: Record<string, number | bigint | boolean>;
-  /** 'local' (default) or 'tokio-current-thread'; Example.strategies lists what an example supports. */
+  /** 'local' (default), or a name from strategies(); Example.strategies lists what an example supports. */
   strategy?: string;
   /** Default 0. Above 2^53, pass a bigint. */
   seed?: number | bigint;
@@ -182,6 +205,8 @@ export interface Wakeline {
   readonly version: Version;
   /** Every example, with its parameters, strategies and source text. */
   examples(): Promise<Example[]>;
+  /** Every strategy, with its settings. */
+  strategies(): Promise<Strategy[]>;
   /**
    * Checks the request and starts the run. Rejects with WakelineError for an unknown example,
    * strategy or parameter, a wrong type, an out-of-range value, a budget below 1, or a disposed

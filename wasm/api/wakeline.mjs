@@ -175,6 +175,7 @@ class Wakeline {
   #connecting = null;
   #names = null;
   #examples = null;
+  #strategies = null;
   #nextId = 1;
   #starting = new Map();
   #runs = new Map();
@@ -208,6 +209,7 @@ class Wakeline {
       case 'ready': {
         this.#names = message.names;
         this.#examples = message.examples;
+        this.#strategies = message.strategies;
         const { wakeline, schema, schema_version: schemaVersion } = message.version;
         this.version = Object.freeze({ wakeline, schema, schemaVersion });
         this.#connecting.resolve();
@@ -268,6 +270,11 @@ class Wakeline {
   async examples() {
     this.#assertUsable();
     return structuredClone(this.#examples);
+  }
+
+  async strategies() {
+    this.#assertUsable();
+    return structuredClone(this.#strategies);
   }
 
   async run(exampleId, options = {}) {

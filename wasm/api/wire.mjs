@@ -65,6 +65,8 @@ export class WireDecoder {
       e.file = strings[file(words, w)];
       e.line = line(words, w);
     };
+    // The queues that belong to one worker: their events name it (core/trace/event.hpp).
+    const ownedByWorker = (queue) => queue === 'local' || queue === 'lifo';
     const wakerSource = (e, words, w, detail) => {
       e.by = n.wake_source[detail];
       if (detail !== 0) e.by_id = ref(words, w);
@@ -83,9 +85,10 @@ export class WireDecoder {
         if (text(words, w) !== 0) e.name = strings[text(words, w)];
         location(e, words, w);
       },
-      task_enqueue(e, words, w, detail) {
+      task_enqueue(e, words, w, detail, worker) {
         e.task = task(words, w);
         e.queue = n.queue_kind[ref(words, w)];
+        if (ownedByWorker(e.queue)) e.worker = worker;
         e.reason = n.enqueue_reason[detail];
         e.depth = arg(words, w);
       },
@@ -169,6 +172,39 @@ export class WireDecoder {
       coop_exhausted(e, words, w) {
         e.task = task(words, w);
         e.budget = arg(words, w);
+      },
+      steal(e, words, w, detail, worker) {
+        e.worker = worker;
+        e.from = n.queue_kind[detail];
+        if (ownedByWorker(e.from)) e.victim = ref(words, w);
+        e.count = arg(words, w);
+      },
+      queue_overflow(e, words, w, detail, worker) {
+        e.worker = worker;
+        e.count = arg(words, w);
+      },
+      search_begin(e, words, w, detail, worker) {
+        e.worker = worker;
+      },
+      search_end(e, words, w, detail, worker) {
+        e.worker = worker;
+      },
+      batch_begin(e, words, w, detail, worker) {
+        e.worker = worker;
+        e.count = arg(words, w);
+      },
+      batch_end(e, words, w, detail, worker) {
+        e.worker = worker;
+      },
+      pend(e, words, w, detail, worker) {
+        e.worker = worker;
+        e.task = task(words, w);
+      },
+      spawn_failed(e, words, w) {
+        if (ref(words, w) !== 0) e.parent = ref(words, w);
+        if (text(words, w) !== 0) e.name = strings[text(words, w)];
+        e.pool = arg(words, w);
+        location(e, words, w);
       },
     };
   }

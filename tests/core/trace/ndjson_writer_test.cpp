@@ -26,13 +26,14 @@ TEST(NdjsonHeader, NamesSchemaVersionAndEveryInputOfTheRun) {
   trace_header header;
   header.example = "basic";
   header.strategy = "local";
+  header.strategy_params = {{"poll_cost_ns", std::int64_t{0}}};
   header.params = {{"steps", std::int64_t{3}}, {"fast", true}, {"ratio", 0.5}, {"mode", std::string("a")}};
   header.seed = 42;
   header.clock = clock_kind::real_time;
   header.budget = 1000;
   EXPECT_EQ(ndjson_header(header),
             R"({"schema":"wakeline-trace","version":1,"example":"basic","strategy":"local",)"
-            R"("params":{"steps":3,"fast":true,"ratio":0.5,"mode":"a"},"seed":42,"clock":"real",)"
+            R"("strategy_params":{"poll_cost_ns":0},"params":{"steps":3,"fast":true,"ratio":0.5,"mode":"a"},"seed":42,"clock":"real",)"
             R"("unit":"ns","budget":1000})");
 }
 
@@ -41,7 +42,7 @@ TEST(NdjsonHeader, WritesEmptyParamsAsAnObject) {
   header.example = "x";
   EXPECT_EQ(ndjson_header(header),
             R"({"schema":"wakeline-trace","version":1,"example":"x","strategy":"local",)"
-            R"("params":{},"seed":0,"clock":"virtual","unit":"ns","budget":0})");
+            R"("strategy_params":{},"params":{},"seed":0,"clock":"virtual","unit":"ns","budget":0})");
 }
 
 TEST(NdjsonEvent, RuntimeStartAndEnd) {
