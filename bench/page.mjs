@@ -9,7 +9,7 @@
 //     same page, divided by the events.
 // Builds dist/ only when it is missing (bash scripts/build.sh web rebuilds it).
 //
-//   node bench/page.mjs [--loads N] [--seconds S] [--sizes 100k,1m]
+//   node bench/page.mjs [--loads N] [--seconds S] [--sizes 100k,1m]   (--sizes none: load only)
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,13 +25,13 @@ function flag(name, fallback) {
 }
 const loads = Number(flag('loads', 7));
 const seconds = Number(flag('seconds', 4));
-const sizeNames = flag('sizes', '100k,1m').split(',');
 
 /** The two trace sizes: `concurrent` parameters and the events they give (checked at run time). */
 const sizes = {
   '100k': { label: '~100k', params: { tasks: 2825, steps: 3 } },
   '1m': { label: '~1M', params: { tasks: 10000, steps: 10 } },
 };
+const sizeNames = flag('sizes', '100k,1m').split(',').filter((name) => name in sizes);
 
 // Counts the page's own work per frame: every requestAnimationFrame callback it registers is timed
 // (the bench's own loop uses the original function, so it is not counted).
