@@ -174,8 +174,9 @@ void runtime::finish_run() {
   ended_ = true;
 }
 
-std::optional<detail::poll_in_flight> runtime::begin_poll(detail::task_header* task,
-                                                          std::uint64_t depth, bool queued) {
+std::optional<detail::poll_in_flight> runtime::begin_poll(
+    detail::task_header* task, std::uint64_t depth, bool queued,
+    std::optional<std::uint64_t> coop_budget) {
   task->state &= ~detail::task_scheduled;
   if (task->state & (detail::task_ended | detail::task_closed)) {
     if (!(task->state & detail::task_ended)) end_task(task, task_outcome::aborted, {});
@@ -185,7 +186,7 @@ std::optional<detail::poll_in_flight> runtime::begin_poll(detail::task_header* t
   task->state |= detail::task_running;
   current_task_ = task;
   coop_counted_ = options_.strategy.coop_budget != 0;
-  coop_left_ = options_.strategy.coop_budget;
+  coop_left_ = coop_budget.value_or(options_.strategy.coop_budget);
   poll_extra_cost_ns_ = 0;
   detail::poll_in_flight poll{.task = task, .queued = queued, .worker = worker_};
   poll.begin_seq = emit({.cause = task->enqueue_cause,
@@ -210,7 +211,9 @@ std::optional<detail::poll_in_flight> runtime::begin_poll(detail::task_header* t
   actor_ = saved;
   current_task_ = nullptr;
   coop_counted_ = false;
-  poll.cost_ns = options_.strategy.poll_cost_ns + poll_extra_cost_ns_;
+  poll.coop_left = coop_left_;
+  // Real polls take their own time: the cost model is for virtual time.
+  if (virtual_clock_ != nullptr) poll.cost_ns = options_.strategy.poll_cost_ns + poll_extra_cost_ns_;
   return poll;
 }
 

@@ -201,9 +201,11 @@ class runtime {
   /// Begins a poll of `task` on the current worker, `depth` being the length of the queue it
   /// came from: records poll_begin and runs the future once. Returns nothing when the task
   /// needs no poll (it ended, or was aborted and has now ended); then a queued task's
-  /// reference has been released already.
-  std::optional<detail::poll_in_flight> begin_poll(detail::task_header* task, std::uint64_t depth,
-                                                   bool queued);
+  /// reference has been released already. `coop_budget` continues a budget left by an
+  /// earlier poll (tokio's LIFO polls share one); by default the poll gets a full one.
+  std::optional<detail::poll_in_flight> begin_poll(
+      detail::task_header* task, std::uint64_t depth, bool queued,
+      std::optional<std::uint64_t> coop_budget = std::nullopt);
   /// Ends a poll `cost_ns` after it began: records poll_end on its worker, then ends the task
   /// or, if it was woken meanwhile, schedules it again.
   void end_poll(const detail::poll_in_flight& poll);

@@ -29,6 +29,11 @@ enum class strategy_kind : std::uint8_t {
 
 inline constexpr strategy_kind last_strategy_kind = strategy_kind::embassy;
 
+/// True for strategies whose several workers exist only in virtual time (one thread plays them).
+constexpr bool simulates_workers(strategy_kind kind) {
+  return kind == strategy_kind::tokio_multi_thread || kind == strategy_kind::smol;
+}
+
 /// Tokio 1.24's current_thread parameters (runtime/builder.rs, `new_current_thread`).
 namespace tokio_params {
 constexpr std::uint32_t event_interval = 61;

@@ -103,6 +103,11 @@ checked_run check_request(const run_request& request) {
                       "example '" + e->id + "' does not support strategy '" + request.strategy +
                           "' (supported: " + list + ")");
   }
+  if (request.clock == clock_kind::real_time && simulates_workers(*parse_strategy(request.strategy))) {
+    throw usage_error(usage_error::problem::bad_value,
+                      "strategy '" + request.strategy +
+                          "' simulates its workers in virtual time; it cannot run with the real clock");
+  }
   if (request.budget == 0) {
     throw usage_error(usage_error::problem::out_of_range, "the event budget must be at least 1");
   }

@@ -3,6 +3,7 @@
 #include "../context.hpp"
 #include "local.hpp"
 #include "tokio_current_thread.hpp"
+#include "tokio_multi_thread.hpp"
 
 namespace wakeline::detail {
 
@@ -18,6 +19,7 @@ std::unique_ptr<scheduler> make_scheduler(runtime& rt, const strategy_config& co
     case strategy_kind::tokio_current_thread:
       return std::make_unique<tokio_current_thread_scheduler>(rt);
     case strategy_kind::tokio_multi_thread:
+      return std::make_unique<tokio_multi_thread_scheduler>(rt);
     case strategy_kind::smol:
     case strategy_kind::embassy:
       break;

@@ -33,6 +33,7 @@ struct poll_in_flight {
   bool done = false;          ///< The future completed.
   bool queued = false;        ///< The task came from a queue, whose reference end_poll releases.
   std::uint16_t worker = 0;
+  std::uint64_t coop_left = 0;  ///< Coop budget the poll left unspent.
 };
 
 class scheduler {

@@ -41,6 +41,20 @@ TEST_P(EveryExample, RunsWithItsDefaultsToItsOutcomeWithAWellFormedTrace) {
   EXPECT_EQ(result.header.params.size(), e.params.size());
 }
 
+TEST_P(EveryExample, RunsUnderEachStrategyItSupportsToItsOutcomeTheSameEachTime) {
+  const example& e = *GetParam();
+  for (const std::string& strategy : e.strategies) {
+    run_request request;
+    request.example = e.id;
+    request.strategy = strategy;
+    run_result first = run_example(request);
+    EXPECT_EQ(first.outcome, e.outcome_with_defaults) << strategy << ": " << first.message;
+    EXPECT_TRUE(trace_checks::well_formed(first.rt->trace(), first.outcome)) << strategy;
+    EXPECT_EQ(trace_checks::ndjson_of(first), trace_checks::ndjson_of(run_example(request)))
+        << strategy;
+  }
+}
+
 TEST_P(EveryExample, RunsWithEachParameterAtItsMinimumAndMaximum) {
   const example& e = *GetParam();
   for (const param_spec& p : e.params) {

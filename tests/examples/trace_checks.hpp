@@ -15,7 +15,8 @@ namespace wakeline::trace_checks {
 
 /// Checks that `trace` is well-formed: seq 1..N without gaps, time never going back, causes
 /// pointing at earlier events, runtime_start first and runtime_end last (with `outcome`), each
-/// poll_begin closed by its poll_end before the next poll, and one task_end per spawned task.
+/// poll_begin closed by its poll_end before the next poll on its worker (workers may poll at
+/// the same time), and one task_end per spawned task.
 inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_outcome outcome) {
   const auto& events = trace.events();
   auto fail = [](const trace_event& e, const std::string& what) {
@@ -33,7 +34,7 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
   if (last.arg != events.size()) return fail(last, "events count does not match");
 
   std::uint64_t previous_t = 0;
-  std::uint64_t open_poll = 0;  // seq of the poll_begin in progress
+  std::map<std::uint16_t, std::uint64_t> open_poll;  // Per worker: seq of the poll_begin in progress.
   std::map<std::uint32_t, int> spawned;
   std::map<std::uint32_t, int> ended;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -46,13 +47,16 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
     if (i + 1 < events.size() && e.kind == event_kind::runtime_end) return fail(e, "runtime_end before the end");
     switch (e.kind) {
       case event_kind::poll_begin:
-        if (open_poll != 0) return fail(e, "poll begins inside poll " + std::to_string(open_poll));
-        open_poll = e.seq;
+        if (open_poll[e.worker] != 0) {
+          return fail(e, "poll begins inside poll " + std::to_string(open_poll[e.worker]));
+        }
+        open_poll[e.worker] = e.seq;
         break;
       case event_kind::poll_end: {
-        if (open_poll == 0 || e.cause != open_poll) return fail(e, "poll_end without its poll_begin");
-        if (events[open_poll - 1].task != e.task) return fail(e, "poll_end of another task");
-        open_poll = 0;
+        std::uint64_t begin = open_poll[e.worker];
+        if (begin == 0 || e.cause != begin) return fail(e, "poll_end without its poll_begin");
+        if (events[begin - 1].task != e.task) return fail(e, "poll_end of another task");
+        open_poll[e.worker] = 0;
         break;
       }
       case event_kind::task_spawn:
@@ -65,7 +69,9 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
         break;
     }
   }
-  if (open_poll != 0) return ::testing::AssertionFailure() << "poll " << open_poll << " never ends";
+  for (const auto& [worker, begin] : open_poll) {
+    if (begin != 0) return ::testing::AssertionFailure() << "poll " << begin << " never ends";
+  }
   for (const auto& [task, count] : spawned) {
     if (count != 1) return ::testing::AssertionFailure() << "task " << task << " spawned twice";
     if (ended[task] != 1) {
