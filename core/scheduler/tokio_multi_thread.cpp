@@ -26,7 +26,7 @@ std::uint64_t splitmix64(std::uint64_t& state) {
 }  // namespace
 
 tokio_multi_thread_scheduler::tokio_multi_thread_scheduler(runtime& rt)
-    : scheduler(rt), workers_(rt.strategy().workers) {
+    : worker_pool(rt, rt.strategy().workers), workers_(rt.strategy().workers) {
   for (std::size_t w = 0; w < workers_.size(); ++w) {
     workers_[w].rng = 0x5eed0000 + w;
     workers_[w].lifo_enabled = rt_.strategy().lifo_slot != 0;
@@ -38,17 +38,12 @@ tokio_multi_thread_scheduler::tokio_multi_thread_scheduler(runtime& rt)
 
 void tokio_multi_thread_scheduler::schedule(task_header* task, enqueue_reason reason,
                                             std::uint64_t cause, bool after_own_poll) {
-  if (task == rt_.root_task()) {
-    // The block_on future is polled by its own thread, which a wake unparks.
-    root_woken_ = true;
-    rt_.record_enqueue(task, reason, cause, queue_kind::block_on, 0);
-    return;
-  }
+  if (schedule_root(task, reason, cause)) return;
   rt_.retain_task(task);  // The queue's reference.
-  if (acting_ != no_worker) {
+  if (acting() != no_worker) {
     // A task woken during its own poll is yielded back (`yield_now` in tokio's harness); a
     // deferred yield's wake is an ordinary wake.
-    schedule_local(static_cast<std::uint16_t>(acting_), task, reason, cause, after_own_poll);
+    schedule_local(static_cast<std::uint16_t>(acting()), task, reason, cause, after_own_poll);
     return;
   }
   push_inject(task, reason, cause);
@@ -69,7 +64,7 @@ void tokio_multi_thread_scheduler::schedule_local(std::uint16_t w, task_header* 
     rt_.record_enqueue(task, reason, cause, queue_kind::lifo, 1, w);
   }
   // A driver firing timers for a parked worker holds notifications back until it returns.
-  if (should_notify && !acting_in_park_) notify_parked();
+  if (should_notify && !acting_in_park()) notify_parked();
 }
 
 void tokio_multi_thread_scheduler::push_back(std::uint16_t w, task_header* task,
@@ -107,7 +102,7 @@ void tokio_multi_thread_scheduler::notify_parked() {
   sleepers_.pop_back();
   ++unparked_;
   ++searching_;
-  unpark(w, true);
+  wake_searching(w);
 }
 
 void tokio_multi_thread_scheduler::notify_if_work_pending() {
@@ -116,14 +111,10 @@ void tokio_multi_thread_scheduler::notify_if_work_pending() {
   if (pending) notify_parked();
 }
 
-void tokio_multi_thread_scheduler::unpark(std::uint16_t w, bool searching) {
-  worker& me = workers_[w];
-  // A worker woken by its own driver may notify itself; it is awake already.
-  if (me.state == phase::parked) rt_.emit_on(w, {.cause = me.park_seq, .kind = event_kind::unpark});
-  me.state = phase::active;
-  if (driver_owner_ == w) driver_owner_ = no_worker;
-  me.searching = searching;
-  if (searching) rt_.emit_on(w, {.kind = event_kind::search_begin});
+void tokio_multi_thread_scheduler::wake_searching(std::uint16_t w) {
+  unpark(w);  // A worker woken by its own driver may notify itself; it is awake already.
+  workers_[w].searching = true;
+  rt_.emit_on(w, {.kind = event_kind::search_begin});
 }
 
 void tokio_multi_thread_scheduler::stop_searching(std::uint16_t w) {
@@ -143,81 +134,11 @@ std::uint64_t tokio_multi_thread_scheduler::global_queue_interval(const worker& 
 
 // --- The loop -------------------------------------------------------------------------------
 
-std::optional<run_outcome> tokio_multi_thread_scheduler::step() {
-  const std::uint64_t now = rt_.now_ns();
-  // Polls whose time is up end first, the earliest first, then the lowest worker.
-  int due = no_worker;
-  for (std::size_t w = 0; w < workers_.size(); ++w) {
-    const worker& me = workers_[w];
-    if (me.state == phase::running && me.busy_until <= now &&
-        (due == no_worker || me.busy_until < workers_[due].busy_until)) {
-      due = static_cast<int>(w);
-    }
+bool tokio_multi_thread_scheduler::driver_free() const {
+  for (std::size_t w = 0; w < worker_count(); ++w) {
+    if (parked_on_driver(static_cast<std::uint16_t>(w))) return false;
   }
-  if (root_running_ && root_busy_until_ <= now &&
-      (due == no_worker || root_busy_until_ <= workers_[due].busy_until)) {
-    root_running_ = false;
-    acting_ = no_worker;
-    rt_.end_poll(root_poll_);
-    return std::nullopt;
-  }
-  if (due != no_worker) {
-    finish(static_cast<std::uint16_t>(due));
-    return std::nullopt;
-  }
-  if (root_woken_ && !root_running_) {
-    poll_root();
-    return std::nullopt;
-  }
-  // Workers ready now take turns.
-  for (std::size_t i = 0; i < workers_.size(); ++i) {
-    auto w = static_cast<std::uint16_t>((next_actor_ + i) % workers_.size());
-    if (workers_[w].state != phase::active) continue;
-    next_actor_ = static_cast<std::uint16_t>((w + 1) % workers_.size());
-    act(w);
-    return std::nullopt;
-  }
-  // Nobody can act now: time moves to the next poll's end or the driver's next deadline.
-  std::optional<std::uint64_t> poll_end;
-  for (const worker& me : workers_) {
-    if (me.state == phase::running && (!poll_end || me.busy_until < *poll_end)) {
-      poll_end = me.busy_until;
-    }
-  }
-  if (root_running_ && (!poll_end || root_busy_until_ < *poll_end)) poll_end = root_busy_until_;
-  if (driver_owner_ == no_worker && !poll_end && sleepers_.size() == workers_.size()) {
-    // Every worker asleep: the last to park took the driver, unless a guard is needed here.
-    driver_owner_ = sleepers_.front();
-  }
-  std::optional<std::uint64_t> deadline;
-  if (driver_owner_ != no_worker) deadline = rt_.next_deadline();
-  if (poll_end && (!deadline || *poll_end <= *deadline)) {
-    rt_.advance_clock(*poll_end);
-    return std::nullopt;
-  }
-  if (deadline) {
-    rt_.advance_clock(*deadline);
-    wake_driver_owner();
-    return std::nullopt;
-  }
-  rt_.report_deadlock();
-  return run_outcome::deadlock;
-}
-
-void tokio_multi_thread_scheduler::poll_root() {
-  root_woken_ = false;
-  acting_ = no_worker;
-  rt_.set_worker(static_cast<std::uint16_t>(workers_.size()));
-  std::optional<poll_in_flight> poll = rt_.begin_poll(rt_.root_task(), 0, false);
-  rt_.set_worker(0);
-  if (!poll) return;
-  if (poll->cost_ns == 0) {
-    rt_.end_poll(*poll);
-    return;
-  }
-  root_poll_ = *poll;
-  root_running_ = true;
-  root_busy_until_ = rt_.now_ns() + poll->cost_ns;
+  return true;
 }
 
 void tokio_multi_thread_scheduler::act(std::uint16_t w) {
@@ -227,7 +148,7 @@ void tokio_multi_thread_scheduler::act(std::uint16_t w) {
     if (me.in_run_task) return;  // It began a LIFO poll.
   }
   ++me.tick;
-  if (me.tick % rt_.strategy().event_interval == 0) look_at_driver(w, driver_owner_ == no_worker);
+  if (me.tick % rt_.strategy().event_interval == 0) look_at_driver(w, driver_free());
   std::uint64_t depth = 0;
   if (task_header* task = next_task(w, depth)) {
     run_task(w, task, depth);
@@ -238,10 +159,10 @@ void tokio_multi_thread_scheduler::act(std::uint16_t w) {
     return;
   }
   if (!me.deferred.empty()) {
-    look_at_driver(w, driver_owner_ == no_worker);
+    look_at_driver(w, driver_free());
     return;
   }
-  park(w);
+  park_worker(w);
 }
 
 // The loop of `run_task` after a poll: the LIFO slot's task runs next while the budget lasts.
@@ -274,29 +195,10 @@ void tokio_multi_thread_scheduler::run_task(std::uint16_t w, task_header* task,
   begin(w, task, depth, std::nullopt);
 }
 
-void tokio_multi_thread_scheduler::begin(std::uint16_t w, task_header* task, std::uint64_t depth,
-                                         std::optional<std::uint64_t> coop_budget) {
+void tokio_multi_thread_scheduler::poll_ended(std::uint16_t w, const poll_in_flight& poll) {
   worker& me = workers_[w];
-  acting_ = w;
-  rt_.set_worker(w);
-  std::optional<poll_in_flight> poll = rt_.begin_poll(task, depth, true, coop_budget);
-  rt_.set_worker(0);
-  acting_ = no_worker;
-  if (!poll) return;
-  me.poll = *poll;
-  me.state = phase::running;
-  me.busy_until = rt_.now_ns() + poll->cost_ns;
-  if (poll->cost_ns == 0) finish(w);
-}
-
-void tokio_multi_thread_scheduler::finish(std::uint16_t w) {
-  worker& me = workers_[w];
-  me.state = phase::active;
-  me.coop_left = me.poll.coop_left;
-  me.poll_time_avg = (me.poll.cost_ns + 9 * me.poll_time_avg) / 10;
-  acting_ = w;
-  rt_.end_poll(me.poll);
-  acting_ = no_worker;
+  me.coop_left = poll.coop_left;
+  me.poll_time_avg = (poll.cost_ns + 9 * me.poll_time_avg) / 10;
 }
 
 task_header* tokio_multi_thread_scheduler::next_task(std::uint16_t w, std::uint64_t& depth) {
@@ -368,22 +270,14 @@ task_header* tokio_multi_thread_scheduler::steal_work(std::uint16_t w, std::uint
   return task;
 }
 
-void tokio_multi_thread_scheduler::park(std::uint16_t w) {
+void tokio_multi_thread_scheduler::park_worker(std::uint16_t w) {
   worker& me = workers_[w];
   if (me.lifo != nullptr || !me.queue.empty()) return;  // Work to do first.
   bool was_searching = me.searching;
   stop_searching(w);
   --unparked_;
   sleepers_.push_back(w);
-  me.state = phase::parked;
-  std::optional<std::uint64_t> until;
-  if (driver_owner_ == no_worker) {
-    driver_owner_ = w;
-    until = rt_.next_deadline();
-  }
-  me.park_seq = rt_.emit_on(w, {.arg = until.value_or(0),
-                                .kind = event_kind::park,
-                                .detail = static_cast<std::uint8_t>(until.has_value())});
+  park(w);
   // The last searcher to park looks at every queue once more.
   if (was_searching && searching_ == 0) notify_if_work_pending();
 }
@@ -392,26 +286,18 @@ void tokio_multi_thread_scheduler::look_at_driver(std::uint16_t w, bool fire_tim
   // `park_timeout` with a zero timeout: timers fire if this worker gets the driver, then the
   // deferred yields wake; both land in this worker's LIFO slot and queue.
   worker& me = workers_[w];
-  acting_ = w;
-  acting_in_park_ = true;
-  rt_.set_worker(w);
-  if (fire_timers) rt_.drive(false);
-  std::vector<waker> due = std::exchange(me.deferred, {});
-  actor saved = rt_.exchange_actor({wake_source::outside, 0, rt_.current_actor().cause});
-  for (waker& d : due) std::move(d).wake();
-  rt_.exchange_actor(saved);
-  rt_.set_worker(0);
-  acting_in_park_ = false;
-  acting_ = no_worker;
+  in_park_routine(w, [this, &me, fire_timers] {
+    if (fire_timers) rt_.drive(false);
+    std::vector<waker> due = std::exchange(me.deferred, {});
+    actor saved = rt_.exchange_actor({wake_source::outside, 0, rt_.current_actor().cause});
+    for (waker& d : due) std::move(d).wake();
+    rt_.exchange_actor(saved);
+  });
   if (!me.searching && !me.queue.empty()) notify_parked();
 }
 
-void tokio_multi_thread_scheduler::wake_driver_owner() {
-  auto w = static_cast<std::uint16_t>(driver_owner_);
+void tokio_multi_thread_scheduler::driver_deadline(std::uint16_t w) {
   worker& me = workers_[w];
-  driver_owner_ = no_worker;
-  me.state = phase::active;
-  rt_.emit_on(w, {.cause = me.park_seq, .kind = event_kind::unpark});
   look_at_driver(w, true);
   // `transition_from_parked`.
   auto sleeping = std::find(sleepers_.begin(), sleepers_.end(), w);
@@ -425,21 +311,15 @@ void tokio_multi_thread_scheduler::wake_driver_owner() {
     return;
   }
   if (sleeping == sleepers_.end()) return;  // Notified meanwhile: it wakes searching.
-  // Nothing for it: back to sleep on the driver.
-  me.state = phase::parked;
-  driver_owner_ = w;
-  std::optional<std::uint64_t> until = rt_.next_deadline();
-  me.park_seq = rt_.emit_on(w, {.arg = until.value_or(0),
-                                .kind = event_kind::park,
-                                .detail = static_cast<std::uint8_t>(until.has_value())});
+  park(w);  // Nothing for it: back to sleep on the driver.
 }
 
 void tokio_multi_thread_scheduler::yield(context& cx) {
-  if (acting_ == no_worker) {
+  if (acting() == no_worker) {
     cx.waker().wake_by_ref();
     return;
   }
-  worker& me = workers_[static_cast<std::size_t>(acting_)];
+  worker& me = workers_[static_cast<std::size_t>(acting())];
   me.deferred.push_back(cx.waker());
   rt_.emit({.cause = rt_.current_actor().cause,
             .arg = me.deferred.size(),
@@ -450,24 +330,7 @@ void tokio_multi_thread_scheduler::yield(context& cx) {
 }
 
 void tokio_multi_thread_scheduler::drain() {
-  // Polls still running end first, in time order, as the workers finish them before stopping.
-  for (;;) {
-    int next = no_worker;
-    for (std::size_t w = 0; w < workers_.size(); ++w) {
-      if (workers_[w].state == phase::running &&
-          (next == no_worker || workers_[w].busy_until < workers_[next].busy_until)) {
-        next = static_cast<int>(w);
-      }
-    }
-    if (next == no_worker) break;
-    rt_.advance_clock(workers_[next].busy_until);
-    finish(static_cast<std::uint16_t>(next));
-  }
-  if (root_running_) {
-    root_running_ = false;
-    rt_.advance_clock(root_busy_until_);
-    rt_.end_poll(root_poll_);
-  }
+  finish_polls_in_flight();
   for (worker& me : workers_) {
     me.deferred.clear();
     if (task_header* task = std::exchange(me.lifo, nullptr)) rt_.release_queued(task);

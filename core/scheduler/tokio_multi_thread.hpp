@@ -41,29 +41,23 @@
 #include <vector>
 
 #include "../waker.hpp"
-#include "scheduler.hpp"
+#include "worker_pool.hpp"
 
 namespace wakeline::detail {
 
-class tokio_multi_thread_scheduler final : public scheduler {
+class tokio_multi_thread_scheduler final : public worker_pool {
  public:
   explicit tokio_multi_thread_scheduler(runtime& rt);
 
   void schedule(task_header* task, enqueue_reason reason, std::uint64_t cause,
                 bool after_own_poll) override;
-  std::optional<run_outcome> step() override;
   void yield(context& cx) override;
   void drain() override;
 
  private:
-  enum class phase : std::uint8_t { active, running, parked };
-
   struct worker {
     std::deque<task_header*> queue;
     task_header* lifo = nullptr;
-    phase state = phase::active;
-    poll_in_flight poll;            ///< While running.
-    std::uint64_t busy_until = 0;   ///< While running: when the poll ends.
     bool searching = false;
     bool in_run_task = false;       ///< Between the polls of one `run_task` (the LIFO loop).
     bool lifo_enabled = true;
@@ -71,25 +65,20 @@ class tokio_multi_thread_scheduler final : public scheduler {
     std::uint64_t coop_left = 0;
     std::uint64_t tick = 0;
     std::uint64_t rng = 0;
-    std::uint64_t park_seq = 0;     ///< The park event, cause of the unpark.
     std::uint64_t poll_time_avg = 0;  ///< For self-tuning, in ns.
     std::vector<waker> deferred;    ///< Yields waiting for the next look at the driver.
   };
 
-  static constexpr int no_worker = -1;  ///< The block_on thread, or the driver with no owner.
-
   // The loop of one worker (`Context::run`).
-  void act(std::uint16_t w);
+  void act(std::uint16_t w) override;
+  void driver_deadline(std::uint16_t w) override;
+  void poll_ended(std::uint16_t w, const poll_in_flight& poll) override;
   void continue_run_task(std::uint16_t w);
   void run_task(std::uint16_t w, task_header* task, std::uint64_t depth);
-  void begin(std::uint16_t w, task_header* task, std::uint64_t depth,
-             std::optional<std::uint64_t> coop_budget);
-  void finish(std::uint16_t w);
   task_header* next_task(std::uint16_t w, std::uint64_t& depth);
   task_header* steal_work(std::uint16_t w, std::uint64_t& depth);
-  void park(std::uint16_t w);
+  void park_worker(std::uint16_t w);
   void look_at_driver(std::uint16_t w, bool fire_timers);
-  void wake_driver_owner();
 
   // Queues and notifications.
   void schedule_local(std::uint16_t w, task_header* task, enqueue_reason reason,
@@ -98,29 +87,16 @@ class tokio_multi_thread_scheduler final : public scheduler {
   void push_inject(task_header* task, enqueue_reason reason, std::uint64_t cause);
   void notify_parked();
   void notify_if_work_pending();
-  void unpark(std::uint16_t w, bool searching);
+  void wake_searching(std::uint16_t w);
   void stop_searching(std::uint16_t w);
   std::uint64_t global_queue_interval(const worker& me) const;
-
-  // The block_on thread.
-  void poll_root();
+  bool driver_free() const;
 
   std::vector<worker> workers_;
   std::deque<task_header*> inject_;
   std::vector<std::uint16_t> sleepers_;  ///< Parked workers, the last one notified first.
   std::uint64_t searching_ = 0;
   std::uint64_t unparked_ = 0;
-  int driver_owner_ = no_worker;         ///< The parked worker sleeping on the driver.
-  std::uint16_t next_actor_ = 0;         ///< Round robin among workers ready at the same time.
-  // Who is running scheduler code now: the worker whose core schedule() may use, or no_worker
-  // for the block_on thread; `acting_in_park_` while a parked worker's driver fires timers,
-  // when tokio holds notifications back.
-  int acting_ = no_worker;
-  bool acting_in_park_ = false;
-  bool root_woken_ = false;
-  bool root_running_ = false;
-  poll_in_flight root_poll_;
-  std::uint64_t root_busy_until_ = 0;
 };
 
 }  // namespace wakeline::detail
