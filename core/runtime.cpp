@@ -114,6 +114,27 @@ void runtime::register_task(detail::task_header* task, std::string_view name,
   scheduler_->schedule(task, enqueue_reason::spawn, seq, false);
 }
 
+void runtime::refuse_spawn(detail::task_header* task, std::string_view name,
+                           source_location where) {
+  // Like embassy's poisoned SpawnToken: no task exists, so no id, no task_spawn and no
+  // task_end; only the join handle learns of the failure. The future is dropped unpolled.
+  task->owner = this;
+  task->refs = 0;  // The join handle's reference will be the only one.
+  task->state = detail::task_ended;
+  task->outcome = task_outcome::failed;
+  const std::uint64_t pool = options_.strategy.pool_size;
+  task->error = std::make_exception_ptr(spawn_error(
+      "spawn failed: pool of " + std::to_string(pool) + " is full (SpawnError::Busy)"));
+  emit({.cause = actor_.cause,
+        .arg = pool,
+        .file = where.file,
+        .line = where.line,
+        .ref = current_task_ != nullptr ? current_task_->id : 0,
+        .text = trace_.intern(name),
+        .kind = event_kind::spawn_failed});
+  task->vtable->drop_future(task);
+}
+
 void runtime::record_enqueue(detail::task_header* task, enqueue_reason reason,
                              std::uint64_t cause, queue_kind queue, std::uint64_t depth,
                              std::uint16_t worker) {

@@ -59,6 +59,13 @@ class run_error : public std::runtime_error {
   run_outcome outcome_;
 };
 
+/// What awaiting the join handle of a spawn that found its task pool full throws (embassy's
+/// `SpawnError::Busy`): the task was never created.
+class spawn_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 /// Who is running right now: the source recorded with every wake.
 struct actor {
   wake_source source = wake_source::outside;
@@ -109,6 +116,8 @@ class runtime {
   std::exception_ptr root_error() const { return root_ != nullptr ? root_->error : nullptr; }
 
   /// Spawns `f` as a new task on this runtime. Prefer the free function `wakeline::spawn`.
+  /// When the strategy refuses the spawn (a full pool), the task comes back already ended,
+  /// failed with a spawn_error, and owned by nobody yet: give it to a join_handle at once.
   template <future F>
   detail::task_header* spawn_task(F f, std::string_view name, source_location where);
 
@@ -229,6 +238,7 @@ class runtime {
 
  private:
   void register_task(detail::task_header* task, std::string_view name, source_location where);
+  void refuse_spawn(detail::task_header* task, std::string_view name, source_location where);
   void start_root(detail::task_header* root, std::string_view name, source_location where);
   bool coop_exhausted(context& cx);
   std::optional<run_outcome> run_step();
@@ -284,7 +294,11 @@ template <future F>
 detail::task_header* runtime::spawn_task(F f, std::string_view name, source_location where) {
   using cell = detail::task_cell<F, value_t<F>>;
   auto* task = new cell(std::move(f));
-  register_task(task, name, where);
+  if (scheduler_->may_spawn(where)) {
+    register_task(task, name, where);
+  } else {
+    refuse_spawn(task, name, where);
+  }
   return task;
 }
 

@@ -1,6 +1,7 @@
 #include "scheduler.hpp"
 
 #include "../context.hpp"
+#include "embassy.hpp"
 #include "local.hpp"
 #include "tokio_current_thread.hpp"
 #include "tokio_multi_thread.hpp"
@@ -20,8 +21,8 @@ std::unique_ptr<scheduler> make_scheduler(runtime& rt, const strategy_config& co
       return std::make_unique<tokio_current_thread_scheduler>(rt);
     case strategy_kind::tokio_multi_thread:
       return std::make_unique<tokio_multi_thread_scheduler>(rt);
+    case strategy_kind::embassy: return std::make_unique<embassy_scheduler>(rt);
     case strategy_kind::smol:
-    case strategy_kind::embassy:
       break;
   }
   throw std::invalid_argument("wakeline: strategy '" + std::string(to_string(config.kind)) +
