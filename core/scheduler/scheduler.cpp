@@ -3,6 +3,7 @@
 #include "../context.hpp"
 #include "embassy.hpp"
 #include "local.hpp"
+#include "smol.hpp"
 #include "tokio_current_thread.hpp"
 #include "tokio_multi_thread.hpp"
 
@@ -19,14 +20,12 @@ std::unique_ptr<scheduler> make_scheduler(runtime& rt, const strategy_config& co
     case strategy_kind::local: return std::make_unique<local_scheduler>(rt);
     case strategy_kind::tokio_current_thread:
       return std::make_unique<tokio_current_thread_scheduler>(rt);
+    case strategy_kind::embassy: return std::make_unique<embassy_scheduler>(rt);
     case strategy_kind::tokio_multi_thread:
       return std::make_unique<tokio_multi_thread_scheduler>(rt);
-    case strategy_kind::embassy: return std::make_unique<embassy_scheduler>(rt);
-    case strategy_kind::smol:
-      break;
+    case strategy_kind::smol: return std::make_unique<smol_scheduler>(rt);
   }
-  throw std::invalid_argument("wakeline: strategy '" + std::string(to_string(config.kind)) +
-                              "' is not built yet");
+  throw std::invalid_argument("wakeline: no such strategy");
 }
 
 }  // namespace wakeline::detail
