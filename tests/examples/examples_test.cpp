@@ -22,6 +22,7 @@ class EveryExample : public ::testing::TestWithParam<const example*> {};
 run_result run_with(const example& e, std::vector<std::pair<std::string, std::string>> settings) {
   run_request request;
   request.example = e.id;
+  request.strategy = e.strategies.front();
   request.settings = std::move(settings);
   return run_example(request);
 }
@@ -85,6 +86,7 @@ TEST_P(EveryExample, TwoRunsGiveByteIdenticalTraces) {
   const example& e = *GetParam();
   run_request request;
   request.example = e.id;
+  request.strategy = e.strategies.front();
   request.seed = 7;
   std::string first = trace_checks::ndjson_of(run_example(request));
   std::string second = trace_checks::ndjson_of(run_example(request));
