@@ -71,7 +71,7 @@ const bool registered = examples::register_example({
     .params = {{"tasks", examples::param_type::integer, 4, 1, 64, "how many workers contend"},
                {"hold_ms", examples::param_type::integer, 2, 0, 1000,
                 "how long a worker holds the lock, in ms"},
-               {"iterations", examples::param_type::integer, 3, 1, 1000,
+               {"iterations", examples::param_type::integer, 3, 1, 200,
                 "how many times each worker takes the lock"},
                {"compute", examples::param_type::boolean, 0, 0, 1,
                 "hold the lock by computing (busy) and yielding instead of sleeping"}},
