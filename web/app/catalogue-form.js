@@ -1,6 +1,7 @@
 // The header's controls: example picker grouped by topic, the example's explanation, strategy
-// picker, and a parameter form generated from the example's typed parameters, with a message
-// beside each invalid field. Every catalogue string becomes text, never markup.
+// picker, a parameter form generated from the example's typed parameters, and a settings section
+// generated from the chosen strategy's settings (same fields, same checks), with a message beside
+// each invalid field. Every catalogue string becomes text, never markup.
 import { parseIntegerField } from './param-input.js';
 
 const topicOrder = ['basics', 'timers', 'synchronisation', 'schedulers', 'pitfalls', 'I/O'];
@@ -28,17 +29,41 @@ export function groupByTopic(examples) {
 }
 
 /**
+ * The settings of `strategy` (a name) that a run can set: those of `strategies` (the API's
+ * strategies()) whose name is not one of `example`'s parameters (the example's own name wins).
+ */
+export function settingsFor(strategies, strategy, example) {
+  const own = new Set((example?.params ?? []).map((param) => param.name));
+  const entry = (strategies ?? []).find((s) => s.name === strategy);
+  return (entry?.settings ?? []).filter((setting) => !own.has(setting.name));
+}
+
+/**
  * The form. `elements` holds the page's nodes: examplePicker (select), explanation, strategyPicker
- * (select), params (container), runButton. `onChange()` is called when validity may have changed.
+ * (select), params (container), runButton. `strategies` (the API's strategies()) gives each
+ * strategy's settings, shown in a section the form adds after `params`.
  */
 export class CatalogueForm {
-  constructor(examples, elements, { onExampleChange } = {}) {
+  constructor(examples, elements, { onExampleChange, strategies = [] } = {}) {
     this.examples = examples;
     this.byId = new Map(examples.map((example) => [example.id, example]));
+    /** Every strategy with its settings, as strategies() gives them. */
+    this.strategies = strategies;
     this.el = elements;
     this.fields = [];
+    this.settingFields = [];
     this.onExampleChange = onExampleChange ?? (() => {});
     this.running = false;
+
+    this.settings = element('fieldset', 'strategy-settings');
+    this.settings.id = 'strategy-settings';
+    this.settingsLegend = element('legend', 'panel-heading');
+    this.settingsList = element('div', 'params');
+    this.settingsList.id = 'settings';
+    this.settings.append(this.settingsLegend, this.settingsList);
+    this.settings.hidden = true;
+    this.el.params.after(this.settings);
+    this.el.strategyPicker.addEventListener('change', () => this.selectStrategy(this.el.strategyPicker.value));
 
     for (const [topic, list] of groupByTopic(examples)) {
       const group = element('optgroup');
@@ -72,20 +97,55 @@ export class CatalogueForm {
     }));
     this.el.strategyPicker.disabled = example.strategies.length < 2;
     this.#buildFields(example);
+    this.selectedStrategy = null;
+    this.selectStrategy(example.strategies[0]);
     this.onExampleChange(example);
+    return true;
+  }
+
+  /** The strategy chosen; its settings section is rebuilt. Returns false for one the example lacks. */
+  selectStrategy(name) {
+    const example = this.example;
+    if (!example || !example.strategies.includes(name)) return false;
+    this.el.strategyPicker.value = name;
+    // A value changed from its default carries over to a setting of the same name.
+    const carried = new Map();
+    for (const field of this.settingFields) {
+      const value = field.param.type === 'boolean' ? field.input.checked : field.input.value.trim();
+      if (String(value) !== String(field.param.default)) carried.set(field.param.name, value);
+    }
+    this.selectedStrategy = name;
+    this.settingFields = settingsFor(this.strategies, name, example).map((param) => {
+      const field = this.#field(param, 'setting');
+      if (carried.has(param.name)) {
+        const value = carried.get(param.name);
+        if (param.type === 'boolean') field.input.checked = value === true;
+        else if (typeof value === 'string') field.input.value = value;
+      }
+      return field;
+    });
+    this.settingsLegend.textContent = `Strategy settings (${name})`;
+    this.settingsList.replaceChildren(...this.settingFields.map((field) => field.row));
+    this.settings.hidden = this.settingFields.length === 0;
+    this.fields = [...this.paramFields, ...this.settingFields];
+    this.updateValidity();
     return true;
   }
 
   #buildFields(example) {
     const seed = { name: 'seed', type: 'integer', default: 0, min: 0, max: maxSeed,
                    description: 'seed of the example’s random choices' };
-    this.fields = [...example.params, seed].map((param) => this.#field(param, param === seed));
-    this.el.params.replaceChildren(...this.fields.map((field) => field.row));
+    this.paramFields = [...example.params, seed].map((param) => this.#field(param, param === seed ? 'seed' : 'param'));
+    this.settingFields = [];
+    this.fields = [...this.paramFields];
+    this.el.params.replaceChildren(...this.paramFields.map((field) => field.row));
     this.updateValidity();
   }
 
-  #field(param, isSeed) {
-    const id = `param-${param.name}`;
+  #field(param, role) {
+    const isSeed = role === 'seed';
+    const isSetting = role === 'setting';
+    const id = `${isSetting ? 'setting' : 'param'}-${param.name}`;
     const row = element('div', `param param-${param.type}`);
     const label = element('label', 'param-label', param.name);
     label.htmlFor = id;
@@ -99,7 +159,7 @@ export class CatalogueForm {
     input.id = id;
     input.name = param.name;
     input.setAttribute('aria-describedby', `${help.id} ${message.id}`);
-    const field = { param, isSeed, row, input, message, error: null };
+    const field = { param, isSeed, isSetting, row, input, message, error: null };
     if (param.type === 'boolean') {
       input.type = 'checkbox';
       input.checked = Boolean(param.default);
@@ -134,7 +194,11 @@ export class CatalogueForm {
     return valid;
   }
 
-  /** The run request from the fields: { example, strategy, params, seed }, or null if invalid. */
+  /**
+   * The run request from the fields: { example, strategy, params, seed }, or null if invalid.
+   * `params` holds the example's parameters, then the strategy's settings that differ from their
+   * defaults (the run and the link take both by name; a setting left at its default is left out).
+   */
   request() {
     if (!this.updateValidity()) return null;
     const params = {};
@@ -144,8 +208,8 @@ export class CatalogueForm {
         ? field.input.checked
         : parseIntegerField(field.input.value, field.param).value;
       if (field.isSeed) seed = value;
-      else params[field.param.name] = value;
+      else if (!field.isSetting || value !== field.param.default) params[field.param.name] = value;
     }
-    return { example: this.example.id, strategy: this.el.strategyPicker.value, params, seed };
+    return { example: this.example.id, strategy: this.selectedStrategy ?? this.el.strategyPicker.value, params, seed };
   }
 }

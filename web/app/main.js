@@ -92,6 +92,7 @@ async function start() {
     return;
   }
   const examples = await engine.examples();
+  const strategies = await engine.strategies();
   const form = new CatalogueForm(examples, {
     examplePicker: byId('example-picker'),
     explanation: byId('example-explanation'),
@@ -99,6 +100,7 @@ async function start() {
     params: byId('params'),
     runButton,
   }, {
+    strategies,
     onExampleChange(example) {
       byId('example-title').textContent = example.title;
       sourceView.show(example.source_file, example.source);

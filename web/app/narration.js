@@ -36,6 +36,46 @@ function enqueueCausedBy(model, i) {
   return -1;
 }
 
+// Worker `w` in words: the block_on thread of a multi-worker strategy has a name of its own.
+function workerName(model, w) {
+  return w === model.blockOnWorker && model.workers.size > 1 ? 'the block_on thread' : `worker ${w}`;
+}
+
+// Where a task_enqueue puts its task, for a sentence: "the run queue", "worker 2's LIFO slot".
+function place(model, e) {
+  switch (e.queue) {
+    case 'local': return `${workerName(model, e.worker)}'s local queue`;
+    case 'lifo': return `${workerName(model, e.worker)}'s LIFO slot`;
+    case 'inject': return 'the inject queue';
+    case 'global': return 'the global queue';
+    case 'block_on': return 'the block_on flag';
+    case 'deferred': return 'the deferred list';
+    default: return 'the run queue';
+  }
+}
+
+const reasons = {
+  spawn: 'as it was spawned',
+  wake: 'because it was woken',
+  yield: 'after yielding',
+  abort: 'to be dropped after abort',
+  steal: 'as one of the tasks its worker stole',
+  overflow: 'because a full local queue overflowed',
+  lifo_displaced: 'pushed out of the LIFO slot by a task woken after it',
+  lifo_limit: 'because the LIFO slot already ran its limit of polls in a row',
+};
+
+// The first event after `i` (within enqueueSearch) that is a task_enqueue with `reason`, or -1.
+function nextEnqueue(model, i, reason) {
+  const last = Math.min(model.count - 1, i + enqueueSearch);
+  for (let j = i + 1; j <= last; ++j) {
+    if (model.kindOf(j) === 'task_enqueue' && model.field(j, 'reason') === reason) return j;
+  }
+  return -1;
+}
+
+const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function waker(model, i, e) {
   if (e.by === 'timer') return `timer ${e.by_id}`;
   if (e.by === 'io') return `I/O resource ${e.by_id}`;
@@ -56,20 +96,50 @@ function sentence(model, i, replay) {
         ? `${who(model, e.parent)} spawns ${task}${e.line ? ` at line ${e.line}` : ''}.`
         : `the root ${task} is spawned.`;
     case 'task_enqueue': {
-      const why = { spawn: 'as it was spawned', wake: 'because it was woken', yield: 'after yielding',
-                    abort: 'to be dropped after abort' }[e.reason] ?? `(${e.reason})`;
+      const why = reasons[e.reason] ?? `(${e.reason})`;
+      if (e.queue === 'block_on' && model.workers.size > 1) {
+        return `${task} is marked woken ${why}: the block_on thread polls it, apart from the workers and their queues.`;
+      }
       if (e.queue === 'block_on') {
         return `${task} is marked woken ${why}: tokio polls its block_on future outside the run queue, once the queue runs dry or every 61 polls.`;
       }
       if (e.queue === 'deferred') {
         return `${task} yields: tokio defers its wake until after the next driver poll, so everything already queued runs first.`;
       }
-      return `${task} joins the run queue ${why}, ${ahead(e.depth)}.`;
+      if (e.queue === 'lifo') {
+        return `${task} goes into ${place(model, e)} ${why}: that worker polls it next, before its queue.`;
+      }
+      if (e.queue === 'pool') return `${task} joins the executor's run queue ${why}; it runs in the next batch.`;
+      if (e.queue === 'inject' || e.queue === 'global') {
+        return `${task} joins ${place(model, e)}, shared by every worker, ${why}, ${ahead(e.depth)}.`;
+      }
+      return `${task} joins ${place(model, e)} ${why}, ${ahead(e.depth)}.`;
     }
     case 'poll_begin': {
       const n = replay ? replay.polls[model.tasks.get(e.task)?.index] : 0;
+      const nth = n ? ` (poll #${n})` : '';
+      if (model.workers.size > 1) {
+        // Where the task came from: its enqueue (or the steal that took it straight to this worker).
+        const from = model.causeOf(i);
+        const fromKind = from === -1 ? '' : model.kindOf(from);
+        const by = workerName(model, e.worker);
+        if (fromKind === 'steal') {
+          const victim = model.field(from, 'victim');
+          const source = Number.isInteger(victim) ? `${workerName(model, victim)}'s queue` : `the ${model.field(from, 'from')} queue`;
+          return `${by} polls ${task}, which it just stole from ${source}${nth}.`;
+        }
+        if (fromKind === 'task_enqueue') {
+          const q = model.fieldsOf(from);
+          if (q.queue === 'block_on') return `${by} polls the root ${task}, the block_on future${nth}.`;
+          const source = q.queue === 'local' || q.queue === 'lifo'
+            ? (q.worker === e.worker ? `its ${q.queue === 'lifo' ? 'LIFO slot' : 'local queue'}` : place(model, q))
+            : place(model, q);
+          return `${by} takes ${task} from ${source} and polls it${nth}.`;
+        }
+        return `${by} polls ${task}${nth}.`;
+      }
       const left = e.depth === 0 ? 'the queue is now empty' : `${e.depth} still queued`;
-      return `the executor takes ${task} from the run queue and polls it${n ? ` (poll #${n})` : ''}; ${left}.`;
+      return `the executor takes ${task} from the run queue and polls it${nth}; ${left}.`;
     }
     case 'poll_end':
       if (e.result === 'pending') {
@@ -94,7 +164,11 @@ function sentence(model, i, replay) {
       if (enqueue === -1) return `${base}.`;
       const name = model.taskName(e.task);
       const later = enqueue === i + 1 ? '' : ' when its poll returns';
-      return `${base}; ${name} joins the run queue${later}, ${ahead(model.field(enqueue, 'depth') ?? 1)}.`;
+      const q = model.fieldsOf(enqueue);
+      if (q.queue === 'block_on') return `${base}; ${name} is marked woken for block_on${later}.`;
+      if (q.queue === 'lifo') return `${base}; ${name} goes into ${place(model, q)}${later}, to run next there.`;
+      if (q.queue === 'pool') return `${base}; ${name} joins the executor's run queue${later}, for the next batch.`;
+      return `${base}; ${name} joins ${place(model, q)}${later}, ${ahead(q.depth ?? 1)}.`;
     }
     case 'timer_arm':
       return `${task || 'the runtime'} arms timer ${e.timer} for t = ${formatTime(e.deadline)}${e.line ? ` (line ${e.line})` : ''}.`;
@@ -106,10 +180,41 @@ function sentence(model, i, replay) {
       return `${task || 'a task'} waits for I/O resource ${e.io} to be ready to ${e.op}.`;
     case 'io_ready':
       return `I/O resource ${e.io} is ready to ${e.op}${e.bytes ? ` (${e.bytes} bytes)` : ''}${task ? `, for ${task}` : ''}.`;
-    case 'park':
-      return `nothing is queued: the executor parks${e.until !== undefined ? ` until t = ${formatTime(e.until)}` : ''}.`;
+    case 'park': {
+      const until = e.until !== undefined ? ` until t = ${formatTime(e.until)}` : '';
+      if (model.workers.size > 1) return `${workerName(model, e.worker)} found nothing to run: it parks${until}.`;
+      return `nothing is queued: the executor parks${until}.`;
+    }
     case 'unpark':
+      if (model.workers.size > 1) return `${workerName(model, e.worker)} wakes up.`;
       return 'the executor wakes up to deliver what is due.';
+    case 'steal': {
+      const thief = workerName(model, e.worker);
+      if (e.from === 'local' && Number.isInteger(e.victim)) {
+        return `${thief} stole ${plural(e.count, 'task')} from ${workerName(model, e.victim)}'s queue.`;
+      }
+      return `${thief} took ${plural(e.count, 'task')} from the ${e.from} queue for itself.`;
+    }
+    case 'queue_overflow': {
+      const next = nextEnqueue(model, i, 'overflow');
+      const target = next === -1 ? 'the shared queue' : place(model, model.fieldsOf(next));
+      return `the local queue of ${workerName(model, e.worker)} was full: ${plural(e.count, 'task')} moved to ${target}.`;
+    }
+    case 'search_begin':
+      return `${workerName(model, e.worker)} has nothing queued and searches the other workers' queues for work to steal.`;
+    case 'search_end':
+      return `${workerName(model, e.worker)} stops searching.`;
+    case 'batch_begin':
+      return `the executor takes the ${plural(e.count, 'queued task')} as one batch and polls ${e.count === 1 ? 'it' : 'them, last enqueued first'}.`;
+    case 'batch_end':
+      return 'the batch is done; tasks woken during it wait for the next batch.';
+    case 'pend':
+      return `${task} was queued into an empty run queue, so the pender tells the executor not to sleep.`;
+    case 'spawn_failed': {
+      const parent = Number.isInteger(e.parent) ? who(model, e.parent) : 'the runtime';
+      const what = typeof e.name === 'string' ? ` ${e.name}` : ' a task';
+      return `${parent} could not spawn${what}${e.line ? ` at line ${e.line}` : ''}: its static pool of ${plural(e.pool, 'task')} is full (SpawnError::Busy).`;
+    }
     case 'select_drop':
       return `${task}'s select drops its losing branch ${e.branch}${e.line ? ` (line ${e.line})` : ''}.`;
     case 'coop_exhausted':

@@ -1,6 +1,7 @@
 // Lints over a whole trace, each pointing at the event that proves it: a deadlock and its stuck
 // tasks, a future that returned Pending with no waker of its task left alive (nothing can ever
-// wake it: a lost wakeup), a poll that holds the executor while others wait, and self-wakes.
+// wake it: a lost wakeup), a poll that holds the executor while others wait, self-wakes, and a
+// spawn refused because its static pool was full (embassy).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
 
 /** A poll holding the executor at least this long (virtual or real ns) is reported. */
@@ -84,6 +85,20 @@ export function findWarnings(model) {
             });
           }
         }
+        break;
+      }
+      case codes.spawn_failed: {
+        // A spawn refused by a full static pool (embassy): the task the program asked for never exists.
+        const parent = model.field(i, 'parent');
+        const spawned = model.field(i, 'name');
+        const pool = model.field(i, 'pool');
+        const line = model.field(i, 'line');
+        warnings.push({
+          kind: 'spawn-failed',
+          event: i,
+          task: Number.isInteger(parent) ? parent : 0,
+          text: `${Number.isInteger(parent) ? name(parent) : 'The runtime'} could not spawn ${typeof spawned === 'string' ? spawned : 'a task'}${line ? ` at line ${line}` : ''}: its pool of ${pool} task${pool === 1 ? '' : 's'} was full (SpawnError::Busy), so that task never ran.`,
+        });
         break;
       }
       case codes.deadlock: {

@@ -1,5 +1,7 @@
 // The state of the runtime at the playhead, rebuilt from the trace: each task's state and
-// counters, and the run queue in order. Moving forward applies the events in between; moving
+// counters, the run queue in order, and with several queues (multi-worker strategies, embassy)
+// each queue in order: a task_enqueue moves its task to the queue it names (a stolen task is
+// enqueued again, to the thief's queue), a poll_begin takes it out of whichever queue holds it. Moving forward applies the events in between; moving
 // back replays from the start (a tight loop over typed columns: a few ms for 350,000 events).
 
 /** A task's state at the playhead, as stored in `Replay.state`. */
@@ -7,6 +9,18 @@ export const taskState = Object.freeze({ unborn: 0, idle: 1, scheduled: 2, runni
 
 /** Names of taskState values, for the table and the narration. */
 export const taskStateNames = ['not spawned', 'idle', 'scheduled', 'running', 'done'];
+
+/**
+ * The key of the queue a task_enqueue names: 'run' (also for traces without `queue`), 'inject',
+ * 'global', 'pool', or 'local:W' / 'lifo:W' for worker W's own queue and LIFO slot; null for the
+ * root's block_on flag and deferred yields, which are not run queues.
+ */
+export function queueKey(queue, worker) {
+  if (queue === undefined || queue === 'run') return 'run';
+  if (queue === 'block_on' || queue === 'deferred') return null;
+  if (queue === 'local' || queue === 'lifo') return `${queue}:${Number.isInteger(worker) ? worker : 0}`;
+  return String(queue);
+}
 
 /** Replays `model` up to a playhead; per-task arrays are indexed by the lane's spawn index. */
 export class Replay {
@@ -33,6 +47,12 @@ export class Replay {
     this.lastPollEnd = new Int32Array(n).fill(-1);
     /** Task ids in the run queue, oldest first (a Set keeps insertion order, deletes in O(1)). */
     this.queue = new Set();
+    /** Every queue seen so far by key (queueKey), each a Set of task ids, oldest first. */
+    this.queues = new Map([['run', this.queue]]);
+    /** The key of the queue each queued task is in. */
+    this.queueOf = new Map();
+    /** The task each worker is polling (worker id -> task id); absent when it polls nothing. */
+    this.running = new Map();
     this.codes = this.#kindCodes();
   }
 
@@ -76,22 +96,33 @@ export class Replay {
         break;
       case c.task_enqueue:
         if (!model.offQueueEnqueues.has(i)) {
-          this.queue.delete(id);
-          this.queue.add(id);
+          const key = queueKey(model.field(i, 'queue'), model.field(i, 'worker'));
+          this.#dequeue(id);
+          let queue = this.queues.get(key);
+          if (!queue) {
+            queue = new Set();
+            this.queues.set(key, queue);
+          }
+          queue.add(id);
+          this.queueOf.set(id, key);
         }
         this.#move(index, taskState.scheduled, t);
         break;
       case c.poll_begin:
-        this.queue.delete(id);
+        this.#dequeue(id);
+        this.running.set(Number(model.field(i, 'worker')) || 0, id);
         ++this.polls[index];
         this.#move(index, taskState.running, t);
         break;
-      case c.poll_end:
+      case c.poll_end: {
+        const worker = Number(model.field(i, 'worker')) || 0;
+        if (this.running.get(worker) === id) this.running.delete(worker);
         this.lastPollEnd[index] = i;
         if (this.state[index] === taskState.running) this.#move(index, taskState.idle, t);
         break;
+      }
       case c.task_end:
-        this.queue.delete(id);
+        this.#dequeue(id);
         this.#move(index, taskState.done, t);
         break;
       case c.waker_clone:
@@ -112,6 +143,13 @@ export class Replay {
     }
   }
 
+  #dequeue(id) {
+    const key = this.queueOf.get(id);
+    if (key === undefined) return;
+    this.queues.get(key)?.delete(id);
+    this.queueOf.delete(id);
+  }
+
   /** Busy, scheduled and idle ns of task `index` up to the playhead's time. */
   times(index) {
     const now = this.at >= 0 ? this.model.t.data[this.at] : 0;
@@ -124,10 +162,12 @@ export class Replay {
     };
   }
 
-  /** How many tasks are ahead of task `id` in the run queue, or -1 if it is not queued. */
+  /** How many tasks are ahead of task `id` in the queue that holds it, or -1 if it is not queued. */
   ahead(id) {
+    const queue = this.queues.get(this.queueOf.get(id));
+    if (!queue) return -1;
     let n = 0;
-    for (const queued of this.queue) {
+    for (const queued of queue) {
       if (queued === id) return n;
       ++n;
     }

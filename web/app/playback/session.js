@@ -150,7 +150,7 @@ export class PlaybackSession {
       const current = i >= 0 ? model.task.data[i] : 0;
       let running = 0;
       if (current && this.replay.state[model.tasks.get(current)?.index] === taskState.running) running = current;
-      this.runQueue.update(model, this.replay.queue, running);
+      this.runQueue.update(model, this.replay, running);
       this.table.update(model, this.replay, current, this.selectedTask);
       document.body.dataset.playhead = String(i);
     }

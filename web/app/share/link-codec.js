@@ -13,7 +13,7 @@ export const maxLinkLength = 4096;
 /** Most `name=value` pairs read; a link needs a dozen, a hostile one may bring thousands. */
 export const maxPairs = 64;
 
-const reserved = new Set(['v', 'example', 'strategy', 'seed', 'at', 'select']);
+const reserved = new Set(['v', 'example', 'strategy', 'compare', 'seed', 'at', 'select']);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const timeUnits = [['s', 1e9], ['ms', 1e6], ['us', 1e3], ['ns', 1]];
@@ -22,7 +22,7 @@ const selectKinds = new Set(['seq', 'task']);
 
 /** An empty scenario: nothing chosen, so the page's defaults apply. */
 export function emptyLinkState() {
-  return { example: null, strategy: null, params: {}, seed: null, at: null, select: null };
+  return { example: null, strategy: null, compare: null, params: {}, seed: null, at: null, select: null };
 }
 
 /** `text` for a message: quoted, cut short, with control characters shown as escapes. */
@@ -128,6 +128,7 @@ function readPair(state, problems, name, value) {
     }
     case 'example':
     case 'strategy':
+    case 'compare':
       if (idPattern.test(value)) state[name] = value;
       else problems.push(`The ${name} ${quote(value)} is not a valid id; it was ignored.`);
       return;
@@ -180,6 +181,7 @@ export function encodeLink(state) {
     parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value).replace(/%3A/g, ':')}`);
   if (state.example != null) add('example', state.example);
   if (state.strategy != null) add('strategy', state.strategy);
+  if (state.compare != null) add('compare', state.compare);
   for (const [name, value] of Object.entries(state.params ?? {})) {
     add(reserved.has(name) || name.startsWith('p.') ? `p.${name}` : name, String(value));
   }
@@ -193,9 +195,12 @@ export function encodeLink(state) {
  * Checks a decoded state against the catalogue: { request, problems }. `request` is
  * { example, strategy, params, seed } with every value valid (defaults where the link was wrong
  * or silent), or null when `examples` is empty. `fallback` is the example used when the link
- * names none or an unknown one.
+ * names none or an unknown one. `strategies` (the API's strategies(), optional) gives each
+ * strategy's settings: a link names them like parameters, and `params` then holds those the link
+ * set validly (an example's own parameter wins a shared name); without it every name must be one
+ * of the example's parameters.
  */
-export function resolveLink(state, examples, fallback) {
+export function resolveLink(state, examples, fallback, strategies = []) {
   const problems = [];
   const byId = new Map(examples.map((example) => [example.id, example]));
   let example = state.example != null ? byId.get(state.example) : undefined;
@@ -213,18 +218,27 @@ export function resolveLink(state, examples, fallback) {
 
   const params = {};
   const known = new Map(example.params.map((param) => [param.name, param]));
+  const own = new Set(known.keys());
+  const settings = ((strategies ?? []).find((s) => s.name === strategy)?.settings ?? [])
+    .filter((setting) => !own.has(setting.name));
+  const settingNames = new Set(settings.map((setting) => setting.name));
+  for (const setting of settings) known.set(setting.name, setting);
   for (const param of example.params) params[param.name] = param.default;
   for (const [name, value] of Object.entries(state.params)) {
     const param = known.get(name);
+    const what = settingNames.has(name) ? `The setting ${name} of ${strategy}` : `The parameter ${name}`;
     if (!param) {
-      problems.push(`The example ${example.id} has no parameter ${quote(name)}; it was ignored.`);
+      const hasSettings = (strategies ?? []).length > 0;
+      problems.push(hasSettings
+        ? `The example ${example.id} has no parameter ${quote(name)} and the strategy ${strategy} has no such setting; it was ignored.`
+        : `The example ${example.id} has no parameter ${quote(name)}; it was ignored.`);
     } else if (param.type === 'boolean') {
       if (typeof value === 'boolean') params[name] = value;
-      else problems.push(`The parameter ${name} must be true or false, not ${value}; its default ${param.default} is used.`);
+      else problems.push(`${what} must be true or false, not ${value}; its default ${param.default} is used.`);
     } else if (typeof value !== 'number') {
-      problems.push(`The parameter ${name} must be a whole number, not ${value}; its default ${param.default} is used.`);
+      problems.push(`${what} must be a whole number, not ${value}; its default ${param.default} is used.`);
     } else if (value < param.min || value > param.max) {
-      problems.push(`The parameter ${name} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`);
+      problems.push(`${what} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`);
     } else {
       params[name] = value;
     }

@@ -4,10 +4,14 @@
 // the timeline once the run is drawn. Everything from a link reaches the page as text nodes.
 import { decodeLink, encodeLink, resolveLink } from './link-codec.js';
 
-/** The fields of the form set to `request` ({ example, strategy, params, seed }), without running. */
+/**
+ * The fields of the form set to `request` ({ example, strategy, params, seed }), without running;
+ * `params` holds the example's parameters and the strategy's settings, by name.
+ */
 export function applyRequestToForm(form, request) {
   if (!form.selectExample(request.example)) return false;
-  form.el.strategyPicker.value = request.strategy;
+  if (typeof form.selectStrategy === 'function') form.selectStrategy(request.strategy);
+  else form.el.strategyPicker.value = request.strategy;
   for (const field of form.fields) {
     const value = field.isSeed ? request.seed : request.params[field.param.name];
     if (value === undefined) continue;
@@ -88,11 +92,12 @@ export class LinkState {
 
   /**
    * Reads location.hash against the catalogue: { request, view: { at, select }, problems }.
-   * `request` is always runnable (defaults wherever the link was silent or wrong).
+   * `request` is always runnable (defaults wherever the link was silent or wrong); `strategies`
+   * (optional) lets the link set strategy settings by name.
    */
-  read(examples, fallback) {
+  read(examples, fallback, strategies = []) {
     const decoded = decodeLink(location.hash);
-    const resolved = resolveLink(decoded.state, examples, fallback);
+    const resolved = resolveLink(decoded.state, examples, fallback, strategies);
     return {
       request: resolved.request,
       view: { at: decoded.state.at, select: decoded.state.select },
@@ -121,6 +126,7 @@ export class LinkState {
     return encodeLink({
       example: request.example,
       strategy: request.strategy,
+      compare: request.compare ?? null,
       params: request.params,
       seed: request.seed,
       at: view.at ?? null,

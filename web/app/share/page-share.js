@@ -55,7 +55,7 @@ export function attachShare(page) {
 
   /** Which scenario the page shows first: the link's, with its problems shown. */
   function initialRequest() {
-    const { request, view, problems } = links.read(page.examples, page.fallback);
+    const { request, view, problems } = links.read(page.examples, page.fallback, page.form.strategies);
     links.show(problems);
     pendingView = view;
     applyRequestToForm(page.form, request);

@@ -33,9 +33,25 @@ export function laneSpans(model, lane, k) {
   return null;
 }
 
+/** The search spans of an executor lane (a worker looking for work to steal), or null. */
+export function laneSearches(model, lane, k) {
+  if (lane.type !== 'executor' || !lane.worker || !lane.worker.searchBegin) return null;
+  const { searchBegin, searchEnd } = lane.worker;
+  const last = model.count - 1;
+  return {
+    n: searchBegin.length,
+    beginX: (i) => model.x(searchBegin.data[i], k),
+    endX: (i) => {
+      const e = searchEnd.data[i];
+      return model.x(e === -1 ? last : e, k) + k;
+    },
+  };
+}
+
 /** The point events of `lane` (event indices): { n, event, pointX } or null. */
 export function lanePoints(model, lane, k) {
-  const marks = lane.type === 'task' ? lane.task.marks : lane.marks;
+  const marks = lane.type === 'task' ? lane.task.marks
+    : lane.type === 'executor' ? lane.worker?.marks : lane.marks;
   if (!marks) return null;
   const data = marks.data;
   return {

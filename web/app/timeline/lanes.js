@@ -1,6 +1,8 @@
 // The rows of the timeline, top to bottom: the timers lane, the I/O lane when the trace has I/O,
-// the run-queue depth track, then one executor lane per worker (park spans) followed by the
-// tasks that worker polled first, in spawn order (with one worker: executor, then every task).
+// the run-queue depth track, then one executor lane per worker (park and search spans, steals)
+// followed by the tasks that worker polled most, in spawn order (with one worker: executor, then
+// every task). Under tokio-multi-thread and smol the block_on thread (the worker after the last,
+// which polls only the root task) has a lane of its own, labelled as such.
 
 /** Height of the time axis above the lanes, in CSS pixels. */
 export const axisHeight = 30;
@@ -37,10 +39,12 @@ export function buildLanes(model) {
     for (const worker of workers) add({ type: 'executor', label: 'executor', worker });
     for (const task of model.taskLanes) addTask(task, false);
   } else {
-    // Tasks can move between workers (stealing); each is listed under the worker of its first poll.
+    // Tasks move between workers (stealing): each is listed under the worker that polled it most,
+    // which is where most of its work shows (a tie goes to the worker that got there first).
     const grouped = new Set(workers.map((worker) => worker.id));
     for (const worker of workers) {
-      add({ type: 'executor', label: `worker ${worker.id}`, worker });
+      const blockOn = worker.id === model.blockOnWorker;
+      add({ type: 'executor', label: blockOn ? 'block_on thread' : `worker ${worker.id}`, worker, blockOn });
       for (const task of model.taskLanes) if (task.worker === worker.id) addTask(task, true);
     }
     for (const task of model.taskLanes) if (!grouped.has(task.worker)) addTask(task, false);

@@ -18,6 +18,10 @@ export const pollResult = Object.freeze({ pending: 0, ready: 1, failed: 2, other
 const resultCodes = new Map([['pending', 0], ['ready', 1], ['failed', 2]]);
 const timerKinds = new Set(['timer_arm', 'timer_fire', 'timer_cancel']);
 const ioKinds = new Set(['io_register', 'io_ready']);
+/** Kinds drawn as marks on their worker's executor lane (multi-worker strategies, embassy). */
+const workerMarkKinds = new Set(['steal', 'queue_overflow', 'batch_begin', 'batch_end', 'pend']);
+// Where a task waits outside the run queues: the root's woken flag and deferred yields.
+const offQueueNames = new Set(['block_on', 'deferred']);
 
 /** A task's lane: its polls (ids into `polls`) and its other events (event indices). */
 class TaskLane {
@@ -26,19 +30,29 @@ class TaskLane {
     this.name = name;
     /** Position in spawn order, for per-task arrays. */
     this.index = index;
-    /** The worker of its first poll, -1 until polled. */
+    /** The worker that polled it most (the earliest to get there on a tie), -1 until polled. */
     this.worker = -1;
+    /** Polls per worker id. */
+    this.workerPolls = [];
     this.polls = growable(Int32Array, 8);
     this.marks = growable(Int32Array, 16);
   }
 }
 
-/** A worker's executor lane: its park spans, as event indices of park and unpark. */
+/**
+ * A worker's executor lane: its park spans and search spans (event indices of park/unpark and
+ * search_begin/search_end), and its own events (steals, overflows, batches, pends).
+ */
 class WorkerLane {
   constructor(id) {
     this.id = id;
     this.parkBegin = growable(Int32Array, 64);
     this.parkEnd = growable(Int32Array, 64);
+    this.searchBegin = growable(Int32Array, 16);
+    this.searchEnd = growable(Int32Array, 16);
+    this.marks = growable(Int32Array, 16);
+    /** Polls it made. */
+    this.polls = 0;
   }
 }
 
@@ -57,8 +71,15 @@ export class TraceModel {
     this.task = this.store.task;
     this.cause = this.store.cause;
     this.kindNames = this.store.kindNames;
-    /** task_enqueue events to somewhere other than the run queue (see #append). */
+    /** task_enqueue events to somewhere other than a run queue (block_on, deferred; see #append). */
     this.offQueueEnqueues = new Set();
+    /** Whether tasks wait in queues other than the one run queue (per-worker, inject, global, pool). */
+    this.multiQueue = false;
+    /** Tasks in any run queue, for the depth track of a trace with several queues. */
+    this.queued = new Set();
+    /** Tasks whose last enqueue was to the block_on flag, and the worker that polls them (-1). */
+    this.blockOnTasks = new Set();
+    this.blockOnWorker = -1;
     /** Events that carry a run-queue depth (task_enqueue, poll_begin), and that depth. */
     this.depthEvents = growable(Int32Array, 256);
     this.depthValues = growable(Uint32Array, 256);
@@ -105,8 +126,7 @@ export class TraceModel {
       lane.marks.trim();
     }
     for (const worker of this.workers.values()) {
-      worker.parkBegin.trim();
-      worker.parkEnd.trim();
+      for (const column of [worker.parkBegin, worker.parkEnd, worker.searchBegin, worker.searchEnd, worker.marks]) column.trim();
     }
   }
 
@@ -135,13 +155,23 @@ export class TraceModel {
     const t = this.t.data[i];
     if (i === 0 || t !== this.t.data[i - 1]) this.instants.push(i);
     const task = this.task.data[i];
-    // The root's woken flag and deferred yields (tokio-current-thread) are not the run queue.
-    const offQueue = event.kind === 'task_enqueue' && event.queue !== undefined && event.queue !== 'run';
+    // The root's woken flag and deferred yields (tokio-current-thread) are not a run queue.
+    const enqueue = event.kind === 'task_enqueue';
+    const offQueue = enqueue && offQueueNames.has(event.queue);
     if (offQueue) this.offQueueEnqueues.add(i);
-    if ((event.kind === 'task_enqueue' || event.kind === 'poll_begin') && !offQueue && Number.isInteger(event.depth)) {
+    if (enqueue && !offQueue && event.queue !== undefined && event.queue !== 'run') this.multiQueue = true;
+    if (enqueue && !offQueue) this.queued.add(task);
+    else if (event.kind === 'poll_begin' || event.kind === 'task_end') this.queued.delete(task);
+    if (enqueue) {
+      if (event.queue === 'block_on') this.blockOnTasks.add(task);
+      else this.blockOnTasks.delete(task);
+    }
+    if ((enqueue || event.kind === 'poll_begin') && !offQueue && Number.isInteger(event.depth)) {
+      // With several queues each event's depth is its own queue's: the track counts them all.
+      const depth = this.multiQueue ? this.queued.size : event.depth;
       this.depthEvents.push(i);
-      this.depthValues.push(event.depth);
-      if (event.depth > this.maxDepth) this.maxDepth = event.depth;
+      this.depthValues.push(depth);
+      if (depth > this.maxDepth) this.maxDepth = depth;
     }
 
     switch (event.kind) {
@@ -150,7 +180,12 @@ export class TraceModel {
         return;
       case 'poll_begin': {
         const lane = this.#lane(task);
-        if (lane.worker === -1) lane.worker = Number(event.worker) || 0;
+        const w = Number(event.worker) || 0;
+        const polls = (lane.workerPolls[w] ?? 0) + 1;
+        lane.workerPolls[w] = polls;
+        if (lane.worker === -1 || polls > (lane.workerPolls[lane.worker] ?? 0)) lane.worker = w;
+        ++this.#worker(w).polls;
+        if (this.blockOnTasks.has(task)) this.blockOnWorker = w;
         const poll = this.polls.begin.push(i);
         this.polls.end.push(-1);
         this.polls.result.push(pollResult.other);
@@ -180,11 +215,26 @@ export class TraceModel {
         if (open >= 0 && lane.parkEnd.data[open] === -1) lane.parkEnd.data[open] = i;
         return;
       }
+      case 'search_begin':
+        this.#worker(Number(event.worker) || 0).searchBegin.push(i);
+        this.#worker(Number(event.worker) || 0).searchEnd.push(-1);
+        return;
+      case 'search_end': {
+        const lane = this.#worker(Number(event.worker) || 0);
+        const open = lane.searchEnd.length - 1;
+        if (open >= 0 && lane.searchEnd.data[open] === -1) lane.searchEnd.data[open] = i;
+        return;
+      }
+      case 'spawn_failed':
+        // No task was created: the mark goes on the lane of the task that tried to spawn.
+        if (Number.isInteger(event.parent)) this.#lane(event.parent).marks.push(i);
+        return;
       case 'runtime_end':
         this.outcome = typeof event.outcome === 'string' ? event.outcome : null;
         return;
       default:
-        if (timerKinds.has(event.kind)) this.timerMarks.push(i);
+        if (workerMarkKinds.has(event.kind) && Number.isInteger(event.worker)) this.#worker(event.worker).marks.push(i);
+        else if (timerKinds.has(event.kind)) this.timerMarks.push(i);
         else if (ioKinds.has(event.kind)) this.ioMarks.push(i);
         else if (task !== 0) this.#lane(task).marks.push(i);
     }
@@ -232,7 +282,9 @@ export class TraceModel {
     for (const column of [this.instants, this.depthEvents, this.depthValues, this.timerMarks, this.ioMarks,
                           ...Object.values(this.polls)]) sum += column.data.byteLength;
     for (const lane of this.taskLanes) sum += lane.polls.data.byteLength + lane.marks.data.byteLength;
-    for (const worker of this.workers.values()) sum += worker.parkBegin.data.byteLength + worker.parkEnd.data.byteLength;
+    for (const worker of this.workers.values()) {
+      for (const column of [worker.parkBegin, worker.parkEnd, worker.searchBegin, worker.searchEnd, worker.marks]) sum += column.data.byteLength;
+    }
     return sum;
   }
 

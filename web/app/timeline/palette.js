@@ -4,7 +4,7 @@
 const names = [
   'background', 'lane', 'lane-alt', 'lane-selected', 'grid', 'text', 'text-muted',
   'pending', 'ready', 'failed', 'other', 'park', 'timer', 'io', 'mark', 'instant', 'selection',
-  'waiting', 'wake', 'playhead', 'depth',
+  'waiting', 'wake', 'playhead', 'depth', 'search', 'steal',
 ];
 
 /** The palette of `element`: { background, lane, pending, ready, ... } as CSS colour strings. */

@@ -2,7 +2,7 @@
 // Everything is in CSS pixels; the caller has scaled the context by devicePixelRatio.
 import { pollResult } from './model.js';
 import { axisHeight, labelWidth } from './lanes.js';
-import { laneSpans, lanePoints } from './lane-items.js';
+import { laneSearches, laneSpans, lanePoints } from './lane-items.js';
 import { forEachVisibleSpan, forEachVisiblePoint, lowerBound } from './visible.js';
 import { formatTime, niceStep } from './time-format.js';
 
@@ -57,6 +57,7 @@ export function renderTimeline(rc) {
     drawLane(rc, lane, y);
   }
   drawWakeArrows(rc, top);
+  drawStealArrows(rc, top);
   drawPlayhead(rc);
   ctx.restore();
 
@@ -146,6 +147,45 @@ function drawWakeArrows(rc, top) {
     ctx.lineTo(tx + 3.5, ty - 6 * down);
     ctx.closePath();
     ctx.fill();
+  }
+  ctx.lineWidth = 1;
+}
+
+// Steals with a victim: an arrow from the victim's executor lane to the thief's steal mark.
+function drawStealArrows(rc, top) {
+  const { ctx, model, scale, palette } = rc;
+  const k = model.k;
+  const byWorker = new Map();
+  for (const lane of rc.lanes) if (lane.type === 'executor' && lane.worker) byWorker.set(lane.worker.id, lane);
+  if (byWorker.size < 2) return;
+  ctx.strokeStyle = palette.steal;
+  ctx.fillStyle = palette.steal;
+  ctx.lineWidth = 1.25;
+  let drawn = 0;
+  for (const thief of byWorker.values()) {
+    const points = lanePoints(model, thief, k);
+    if (!points) continue;
+    forEachVisiblePoint(points.n, points.pointX, scale, (i, px) => {
+      const event = points.event(i);
+      if (drawn > maxArrows || model.kindOf(event) !== 'steal') return;
+      const victim = byWorker.get(model.field(event, 'victim'));
+      if (!victim) return;
+      ++drawn;
+      const sy = top + victim.y + victim.h / 2;
+      const thiefY = top + thief.y;
+      const ty = sy < thiefY ? thiefY + 4 : thiefY + thief.h - 4;
+      const down = ty > sy ? 1 : -1;
+      ctx.beginPath();
+      ctx.moveTo(px - 8, sy);
+      ctx.quadraticCurveTo(px - 8, ty, px, ty);
+      ctx.stroke();
+      ctx.beginPath();
+      ctx.moveTo(px, ty);
+      ctx.lineTo(px - 6, ty - 3.5 * down);
+      ctx.lineTo(px - 6, ty + 3.5 * down);
+      ctx.closePath();
+      ctx.fill();
+    });
   }
   ctx.lineWidth = 1;
 }
@@ -292,6 +332,14 @@ function drawLane(rc, lane, y) {
       }
     }
   } else if (spans) {
+    // A worker looking for work (search_begin .. search_end): a thin band across the lane's middle.
+    const searches = laneSearches(model, lane, k);
+    if (searches && searches.n > 0) {
+      ctx.fillStyle = palette.search;
+      forEachVisibleSpan(searches.n, searches.beginX, searches.endX, scale, (i, px0, px1) => {
+        ctx.fillRect(px0, y + lane.h / 2 - 3, Math.max(1, px1 - px0), 6);
+      });
+    }
     ctx.fillStyle = palette.park;
     forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) => {
       const w = Math.max(1, px1 - px0);
@@ -337,7 +385,8 @@ function drawLane(rc, lane, y) {
         markX1 = x0 + 1.5;
       }
     } else {
-      drawMarker(ctx, kind, px, y + lane.h / 2, lane.type === 'io' ? palette.io : palette.timer);
+      const colour = lane.type === 'io' ? palette.io : lane.type === 'executor' ? palette.steal : palette.timer;
+      drawMarker(ctx, kind, px, y + lane.h / 2, colour);
       if (selected) {
         ctx.strokeStyle = palette.selection;
         ctx.lineWidth = 2;
@@ -361,6 +410,24 @@ function drawMarker(ctx, kind, px, cy, colour) {
     ctx.lineTo(px, cy + 6);
     ctx.lineTo(px - 5, cy);
     ctx.closePath();
+    ctx.fill();
+  } else if (kind === 'steal' || kind === 'queue_overflow') {
+    // A steal points right (into the thief), an overflow points down (out of the local queue).
+    ctx.beginPath();
+    if (kind === 'steal') {
+      ctx.moveTo(px + 5, cy);
+      ctx.lineTo(px - 4, cy - 5);
+      ctx.lineTo(px - 4, cy + 5);
+    } else {
+      ctx.moveTo(px, cy + 5);
+      ctx.lineTo(px - 5, cy - 4);
+      ctx.lineTo(px + 5, cy - 4);
+    }
+    ctx.closePath();
+    ctx.fill();
+  } else if (kind === 'pend') {
+    ctx.beginPath();
+    ctx.arc(px, cy, 3, 0, Math.PI * 2);
     ctx.fill();
   } else if (kind === 'timer_cancel') {
     ctx.beginPath();

@@ -68,6 +68,8 @@ export class Timeline {
     this.lanes = lanes;
     this.lanesHeight = height;
     this.byTask = byTask;
+    // The executor lanes' labels, for readers of the page that cannot see the canvas (and tests).
+    this.canvas.dataset.executors = lanes.filter((lane) => lane.type === 'executor').map((lane) => lane.label).join('|');
     if (this.autoFit) this.#fitView();
     this.#clampScroll();
     this.requestDraw();
