@@ -94,28 +94,30 @@ checked_run check_request(const run_request& request) {
     throw usage_error(usage_error::problem::unknown_example,
                       "unknown example '" + request.example + "' (see 'wakeline list')");
   }
-  if (!parse_strategy(request.strategy) ||
-      std::find(e->strategies.begin(), e->strategies.end(), request.strategy) ==
-          e->strategies.end()) {
+  // No strategy named: the example's first (local for most).
+  const std::string& name = request.strategy.empty() ? e->strategies.front() : request.strategy;
+  if (!parse_strategy(name) ||
+      std::find(e->strategies.begin(), e->strategies.end(), name) == e->strategies.end()) {
     std::string list;
     for (const auto& s : e->strategies) list += (list.empty() ? "" : ", ") + s;
     throw usage_error(usage_error::problem::unknown_strategy,
-                      "example '" + e->id + "' does not support strategy '" + request.strategy +
+                      "example '" + e->id + "' does not support strategy '" + name +
                           "' (supported: " + list + ")");
   }
-  if (request.clock == clock_kind::real_time && simulates_workers(*parse_strategy(request.strategy))) {
+  const strategy_kind strategy = *parse_strategy(name);
+  if (request.clock == clock_kind::real_time && simulates_workers(strategy)) {
     throw usage_error(usage_error::problem::bad_value,
-                      "strategy '" + request.strategy +
+                      "strategy '" + name +
                           "' simulates its workers in virtual time; it cannot run with the real clock");
   }
   if (request.budget == 0) {
     throw usage_error(usage_error::problem::out_of_range, "the event budget must be at least 1");
   }
-  validated_settings settings =
-      validate_settings(*e, *parse_strategy(request.strategy), request.settings, request.seed);
+  validated_settings settings = validate_settings(*e, strategy, request.settings, request.seed);
   checked_run run{e, request, std::move(settings.params), settings.strategy, {}};
+  run.request.strategy = name;
   run.header.example = e->id;
-  run.header.strategy = request.strategy;
+  run.header.strategy = name;
   for (const strategy_setting& s : settings_of(run.strategy.kind)) {
     std::uint64_t value = run.strategy.*s.field;
     if (s.boolean) {

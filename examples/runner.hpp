@@ -32,7 +32,7 @@ class usage_error : public std::runtime_error {
 /// What the user asked for, as text where the user typed it.
 struct run_request {
   std::string example;
-  std::string strategy = "local";
+  std::string strategy;  ///< Empty: the example's first strategy (local for most).
   std::vector<std::pair<std::string, std::string>> settings;  ///< name=value, in order given.
   std::uint64_t seed = 0;
   std::uint64_t budget = 1'000'000;

@@ -164,7 +164,8 @@ checked_run check(const std::string& text) {
       throw api_error{"bad_value", "params must be an object of name: value, not " + params.dump()};
     }
     // An unknown strategy fails in the runner, with its own message; settings are then moot.
-    strategy_kind strategy = parse_strategy(r.strategy).value_or(strategy_kind::local);
+    strategy_kind strategy = parse_strategy(r.strategy.empty() && e != nullptr ? e->strategies.front() : r.strategy)
+                                 .value_or(strategy_kind::local);
     for (const auto& [name, value] : params.items()) {
       std::optional<param_spec> spec =
           e != nullptr ? find_setting(*e, strategy, name) : std::nullopt;

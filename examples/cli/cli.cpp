@@ -17,6 +17,7 @@ using namespace wakeline::examples;
 
 constexpr const char* usage_text = R"(usage:
   wakeline list
+  wakeline strategies
   wakeline run EXAMPLE [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
                        [--clock virtual|real] [--format ndjson|chrome] [--out FILE]
   wakeline --help
@@ -24,9 +25,9 @@ constexpr const char* usage_text = R"(usage:
 Runs one of Wakeline's example programs on the async runtime and prints its scheduler trace:
 NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfetto.
 
-  --strategy NAME    scheduling strategy (default: local)
-  --set name=value   set an example parameter or a strategy setting; repeatable
-                     ('wakeline list' shows both)
+  --strategy NAME    scheduling strategy (default: the example's first, local for most)
+  --set name=value   set an example parameter ('wakeline list') or a setting of the
+                     strategy ('wakeline strategies'); repeatable
   --seed N           seed for the example's random choices (default: 0)
   --budget N         stop after N events with outcome budget_exhausted (default: 1000000)
   --clock KIND       virtual (default: time jumps to the next deadline) or real
@@ -42,28 +43,30 @@ int fail_usage(const std::string& message) {
   return 2;
 }
 
+// One `--set` line of a listing: name, default, range, description.
+void print_setting(const param_spec& p) {
+  std::cout << "    --set " << p.name << "=";
+  if (p.type == param_type::boolean) {
+    std::cout << (p.default_value ? "true" : "false") << "  (true|false)";
+  } else {
+    std::cout << p.default_value << "  (" << p.min << ".." << p.max << ")";
+  }
+  std::cout << "  " << p.description << '\n';
+}
+
 void list_examples() {
   for (const example* e : all_examples()) {
     if (!e->listed) continue;
     std::cout << e->id << "  [" << e->topic << "]  " << e->title << '\n';
-    for (const param_spec& p : e->params) {
-      std::cout << "    --set " << p.name << "=";
-      if (p.type == param_type::boolean) {
-        std::cout << (p.default_value ? "true" : "false") << "  (true|false)";
-      } else {
-        std::cout << p.default_value << "  (" << p.min << ".." << p.max << ")";
-      }
-      std::cout << "  " << p.description << '\n';
-    }
+    for (const param_spec& p : e->params) print_setting(p);
   }
-  std::cout << "\nstrategies (--strategy NAME, settings with --set):\n";
+}
+
+void list_strategies() {
   for (int k = 0; k <= static_cast<int>(last_strategy_kind); ++k) {
     auto kind = static_cast<strategy_kind>(k);
     std::cout << to_string(kind) << '\n';
-    for (const strategy_setting& s : settings_of(kind)) {
-      std::cout << "    --set " << s.name << "=" << s.default_value << "  (" << s.min << ".."
-                << s.max << ")  " << s.description << '\n';
-    }
+    for (const strategy_setting& s : settings_of(kind)) print_setting(as_param(s));
   }
 }
 
@@ -165,6 +168,11 @@ int cli_main(int argc, char** argv, const cli_flavour& flavour) {
   if (command == "list") {
     if (argc > 2) return fail_usage("'list' takes no arguments");
     list_examples();
+    return 0;
+  }
+  if (command == "strategies") {
+    if (argc > 2) return fail_usage("'strategies' takes no arguments");
+    list_strategies();
     return 0;
   }
   if (command == "run") {

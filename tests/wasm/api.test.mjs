@@ -74,11 +74,42 @@ if (missing.length > 0) {
 } else {
   const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 50 });
   const examples = await wl.examples();
+  const strategies = await wl.strategies();
+  const strategyNames = strategies.map((s) => s.name);
 
   test('version names Wakeline and the trace schema', () => {
     assert.match(wl.version.wakeline, /^\d+\.\d+\.\d+$/);
     assert.equal(wl.version.schema, 'wakeline-trace');
     assert.equal(wl.version.schemaVersion, 1);
+  });
+
+  test('strategies() lists what `wakeline strategies` lists, with their settings', () => {
+    const list = runNative(['strategies']).stdout.toString();
+    const names = list.split('\n').filter((l) => /^\S/.test(l));
+    assert.deepEqual(strategyNames, names);
+    for (const strategy of strategies) {
+      for (const p of strategy.settings) {
+        const shown = p.type === 'boolean' ? `${p.default}  (true|false)` : `${p.default}  (${p.min}..${p.max})`;
+        assert.ok(list.includes(`--set ${p.name}=${shown}  ${p.description}\n`), `${strategy.name}: ${p.name}`);
+      }
+    }
+  });
+
+  test('a strategy setting given as a parameter reaches the header and the run', async () => {
+    const options = { strategy: 'tokio-multi-thread', params: { workers: 2, lifo_slot: false } };
+    const { text } = await apiTrace(wl, 'concurrent', options);
+    assertSameText(text, runNative(nativeArgs('concurrent', options)).stdout.toString(), 'workers=2');
+    const header = JSON.parse(text.split('\n')[0]);
+    assert.equal(header.strategy_params.workers, 2);
+    assert.equal(header.strategy_params.lifo_slot, false);
+    await assert.rejects(wl.run('concurrent', { strategy: 'local', params: { workers: 2 } }), {
+      name: 'WakelineError',
+      code: 'unknown_parameter',
+    });
+    await assert.rejects(wl.run('concurrent', { strategy: 'smol', params: { workers: 0 } }), {
+      name: 'WakelineError',
+      code: 'out_of_range',
+    });
   });
 
   test('examples() lists what `wakeline list` lists, with params and source text', () => {
@@ -88,7 +119,8 @@ if (missing.length > 0) {
     for (const e of examples) {
       assert.ok(e.title && e.topic && e.explanation, `${e.id}: title, topic, explanation`);
       assert.ok(list.includes(`${e.id}  [${e.topic}]  ${e.title}\n`), `${e.id}: title and topic as listed`);
-      assert.ok(e.strategies.includes('local'), `${e.id}: strategies`);
+      assert.ok(e.strategies.length > 0, `${e.id}: strategies`);
+      for (const name of e.strategies) assert.ok(strategyNames.includes(name), `${e.id}: strategy ${name}`);
       assert.match(e.source, /register_example/, `${e.id}: source text`);
       assert.ok(e.source.includes(`"${e.id}"`), `${e.id}: source registers its id`);
       for (const p of e.params) {
@@ -104,7 +136,7 @@ if (missing.length > 0) {
         ['defaults', {}],
         ['other parameters and seed', otherSettings(example)],
         ['budget of 20 events', { budget: 20 }],
-        ['strategy tokio-current-thread', { strategy: 'tokio-current-thread', seed: 7 }],
+        ...example.strategies.map((strategy) => [`strategy ${strategy}`, { strategy, seed: 7 }]),
       ];
       for (const [name, options] of cases) {
         await t.test(name, async () => {

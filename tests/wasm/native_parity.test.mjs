@@ -83,6 +83,13 @@ if (missing.length > 0) {
 } else {
   const list = runNative(['list']);
   const examples = list.status === 0 ? parseList(list.stdout.toString()) : [];
+  // `wakeline strategies` lists each strategy's name, then its settings as `list` does.
+  const strategies = parseList(runNative(['strategies']).stdout.toString()).map((s) => s.id);
+
+  test('the wasm build has the same strategies and settings as the native CLI', () => {
+    assert.ok(strategies.includes('tokio-multi-thread'), `strategies: ${strategies}`);
+    assert.equal(runWasm(['strategies']).stdout.toString(), runNative(['strategies']).stdout.toString());
+  });
 
   test('the native CLI lists at least one example', () => {
     assert.equal(list.status, 0, `wakeline list failed: ${list.stderr}`);
@@ -107,9 +114,12 @@ if (missing.length > 0) {
       await t.test('budget of 20 events', () => {
         assertSameRun(['run', example.id, '--budget', '20']);
       });
-      await t.test('strategy tokio-current-thread, seed 7', () => {
-        assertSameRun(['run', example.id, '--strategy', 'tokio-current-thread', '--seed', '7']);
-      });
+      // Each strategy, or the same refusal for one the example does not support.
+      for (const strategy of strategies) {
+        await t.test(`strategy ${strategy}, seed 7`, () => {
+          assertSameRun(['run', example.id, '--strategy', strategy, '--seed', '7']);
+        });
+      }
       for (const param of example.params) {
         const value = otherValue(param);
         if (value === null) {

@@ -164,7 +164,7 @@ export interface RunOptions<F extends 'objects' | 'ndjson' = 'objects' | 'ndjson
    * numbers in range.
    */
   params?: Record<string, number | bigint | boolean>;
-  /** 'local' (default), or a name from strategies(); Example.strategies lists what an example supports. */
+  /** A name from strategies(); Example.strategies lists what an example supports. Default: its first (local for most). */
   strategy?: string;
   /** Default 0. Above 2^53, pass a bigint. */
   seed?: number | bigint;

@@ -59,7 +59,8 @@ function requestText(exampleId, options) {
   if (options === null || typeof options !== 'object') {
     throw new WakelineError('bad_value', `run options must be an object, not ${describe(options)}`);
   }
-  const { params = {}, strategy = 'local', seed = 0, budget = 1_000_000 } = options;
+  // No strategy: the module picks the example's first (local for most).
+  const { params = {}, strategy = '', seed = 0, budget = 1_000_000 } = options;
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
     throw new WakelineError('bad_value', `params must be an object of name: value, not ${describe(params)}`);
   }

@@ -1,7 +1,7 @@
 // Compiled by tests/wasm/types.test.mjs against wasm/api/wakeline.d.mts with `tsc --strict`: how
 // the API is meant to be used must type-check, and the lines marked @ts-expect-error must not.
 import { createWakeline, WakelineError } from '../../../wasm/api/wakeline.mjs';
-import type { Example, RunSummary, TraceEvent, TraceHeader } from '../../../wasm/api/wakeline.mjs';
+import type { Example, Queue, RunSummary, Strategy, TraceEvent, TraceHeader } from '../../../wasm/api/wakeline.mjs';
 
 export async function usage(): Promise<void> {
   const wl = await createWakeline({ worker: false, batchSize: 1024, flushInterval: 16 });
@@ -17,8 +17,13 @@ export async function usage(): Promise<void> {
     }
   }
 
-  const run = await wl.run('concurrent', { params: { tasks: 5 }, seed: 7n, strategy: 'tokio-current-thread' });
+  const strategies: Strategy[] = await wl.strategies();
+  const settings: string[] = strategies[0].settings.map((s) => s.name);
+  void settings;
+  const run = await wl.run('concurrent', { params: { tasks: 5, workers: 2 }, seed: 7n, strategy: 'tokio-multi-thread' });
   const header: TraceHeader = run.header;
+  const workers: number | boolean | undefined = header.strategy_params.workers;
+  void workers;
   for await (const batch of run) {
     for (const event of batch) {
       // The kind narrows the event to its fields.
@@ -26,8 +31,15 @@ export async function usage(): Promise<void> {
         const result: 'pending' | 'ready' | 'failed' = event.result;
         void result;
       } else if (event.kind === 'task_enqueue') {
-        const queue: 'run' | 'block_on' | 'deferred' = event.queue;
+        const queue: Queue = event.queue;
+        const worker: number | undefined = event.worker;
         void queue;
+        void worker;
+      } else if (event.kind === 'steal') {
+        const count: number = event.count;
+        const victim: number | undefined = event.victim;
+        void count;
+        void victim;
       } else if (event.kind === 'deadlock') {
         const wakers: number = event.stuck[0].wakers;
         void wakers;
