@@ -83,7 +83,7 @@ test('workers get lanes, the block_on thread its label, and tasks sit under the 
   assert.equal(model.blockOnWorker, 2);
   const { lanes } = buildLanes(model);
   assert.deepEqual(lanes.filter((lane) => lane.type !== 'timers').map((lane) => lane.label.trim()),
-                   ['run queue', 'worker 0', 'a', 'worker 1', 'b', 'block_on thread', 'main']);
+                   ['run queues', 'worker 0', 'a', 'worker 1', 'b', 'block_on thread', 'main']);
   // Polls of different workers overlap (seq 15-17 and 16-20): each task lane keeps its own.
   assert.deepEqual([...model.tasks.get(3).polls.data.slice(0, 3)].map((p) => model.polls.begin.data[p]), [14, 20, 22]);
   const worker1 = model.workers.get(1);

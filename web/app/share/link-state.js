@@ -38,7 +38,10 @@ function hitForSeq(timeline, model, seq) {
       }
     }
   }
+  // A worker's own event (a steal, a park) selects on that worker's executor lane.
+  const worker = task === 0 ? model.field(i, 'worker') : undefined;
   const lane = timeline.lanes.find((l) => l.type === 'task' && l.task.id === task)
+    ?? (worker !== undefined ? timeline.lanes.find((l) => l.type === 'executor' && l.worker?.id === worker) : undefined)
     ?? timeline.lanes.find((l) => l.type === 'timers');
   const event = poll !== -1 && model.polls.end.data[poll] !== -1 ? model.polls.end.data[poll] : i;
   return { lane, poll, event, task };

@@ -26,7 +26,7 @@ export function buildLanes(model) {
   };
   add({ type: 'timers', label: 'timers', marks: model.timerMarks });
   if (model.ioMarks.length > 0) add({ type: 'io', label: 'I/O', marks: model.ioMarks });
-  if (model.depthEvents.length > 0) add({ type: 'depth', label: 'run queue' });
+  if (model.depthEvents.length > 0) add({ type: 'depth', label: model.multiQueue ? 'run queues' : 'run queue' });
   const byTask = new Map();
   const addTask = (task, indent) => {
     const lane = { type: 'task', label: indent ? `  ${task.name}` : task.name, task };
