@@ -1,6 +1,7 @@
 // Wakeline's playground page: loads the runtime, builds the controls from its catalogue, runs
 // `concurrent` (or the example the link names) and wires timeline, source and status together.
 import { CatalogueForm } from './catalogue-form.js';
+import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
 import { loadEngine } from './engine.js';
 import { WakerHistoryView } from './inspect/waker-history.js';
@@ -13,6 +14,13 @@ import { formatTime } from './timeline/time-format.js';
 import { Timeline } from './timeline/timeline.js';
 
 const defaultExample = 'concurrent';
+
+// The engine (Web Worker, core module, wasm) is the longest wait of a first load: it starts
+// loading now, before anything else is set up, and the catalogue is asked for as soon as it is
+// there. A failure is reported by start().
+const engineReady = loadEngine();
+const examplesReady = engineReady.then((engine) => engine.examples());
+examplesReady.catch(() => {});
 
 function showError(message) {
   const banner = byId('error-banner');
@@ -37,6 +45,16 @@ async function start() {
   let model = null;
   let playback = null;
   let share = null;
+  let compare = null;
+  // Work that can wait until the first timeline is on screen (task table, warnings, the address
+  // bar): queued until the first frame with events, then run in order after that frame; once
+  // the queue has run, work runs at once.
+  let deferred = [];
+  let flushing = false;
+  const afterFirstTimeline = (work) => {
+    if (deferred) deferred.push(work);
+    else work();
+  };
   // Its rows select their event, which moves the playhead there (playback.pick).
   const wakerHistory = new WakerHistoryView(byId('waker-history'), (event) => playback?.pick(event));
   const timeline = new Timeline(byId('timeline'), {
@@ -64,6 +82,14 @@ async function start() {
         : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
       rangeReadout.dataset.x0 = String(view.x0);
       rangeReadout.dataset.x1 = String(view.x1);
+      compare?.viewChanged();
+      if (deferred && !flushing && timeline.drewEvents) {
+        flushing = true;
+        setTimeout(() => {
+          for (let i = 0; i < deferred.length; ++i) deferred[i]();
+          deferred = null;
+        }, 0);
+      }
     },
   });
   attachInteraction(timeline);
@@ -85,13 +111,13 @@ async function start() {
 
   let engine;
   try {
-    engine = await loadEngine();
+    engine = await engineReady;
   } catch (error) {
     setRunState('error');
     showError(`The runtime could not be loaded: ${error?.message ?? error}`);
     return;
   }
-  const examples = await engine.examples();
+  const examples = await examplesReady;
   const strategies = await engine.strategies();
   const form = new CatalogueForm(examples, {
     examplePicker: byId('example-picker'),
@@ -110,7 +136,8 @@ async function start() {
   const runs = new RunController(engine, {
     start(newModel, request) {
       model = newModel;
-      share.runStarted(newModel, request);
+      compare?.runStarted(newModel, request);
+      afterFirstTimeline(() => share.runStarted(newModel, request));
       model.spread = spread.checked;
       timeline.setModel(model);
       playback.setModel(model);
@@ -125,22 +152,26 @@ async function start() {
     progress(current) {
       statusText.textContent = `${current.count.toLocaleString('en')} events…`;
       timeline.modelChanged();
-      playback.modelChanged();
+      afterFirstTimeline(() => playback.modelChanged());
     },
     end(current, summary) {
       timeline.modelChanged();
-      playback.runEnded();
-      // A task selected while events streamed in: its history is complete now.
-      const selection = timeline.selection;
-      if (selection?.task) wakerHistory.show(current, selection.task, selection.event);
       progress.hidden = true;
       cancelButton.disabled = true;
       const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
       statusText.textContent =
         `${current.count.toLocaleString('en')} events · ${formatTime(current.duration)}${outcome}`;
       if (summary.message) showError(`The run ended with ${summary.outcome}: ${summary.message}`);
-      share.runEnded(current);
-      setRunState('done');
+      afterFirstTimeline(() => {
+        if (current !== model) return;
+        playback.runEnded();
+        // A task selected while events streamed in: its history is complete now.
+        const selection = timeline.selection;
+        if (selection?.task) wakerHistory.show(current, selection.task, selection.event);
+        share.runEnded(current);
+        compare?.runEnded(current, summary);
+        setRunState('done');
+      });
     },
     error(error) {
       progress.hidden = true;
@@ -163,9 +194,16 @@ async function start() {
   });
   cancelButton.addEventListener('click', () => runs.cancel());
 
+  // Compare mode (compare/compare-panel.js): another strategy's run on a timeline under this one.
+  compare = new ComparePanel({
+    engine, examples, timeline, playback, spread, fallback: defaultExample,
+    picker: byId('compare-picker'), examplePicker: byId('example-picker'), rerun: run,
+  });
+
   // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
   share = attachShare({ timeline, form, runs, examples, fallback: defaultExample });
   share.initialRequest();
+  compare.applyLink(location.hash);
   run();
 }
 

@@ -175,7 +175,9 @@ export class RunQueueView {
       this.running.textContent = `polling: ${polling.map(([worker, id]) =>
         `${worker === model.blockOnWorker ? 'block_on thread' : `worker ${worker}`}: ${model.taskName(id)}`).join(' · ')}`;
     } else {
-      this.running.textContent = runningId ? `polling: ${model.taskName(runningId)}` : 'polling: nothing';
+      // An event of the poll without a task of its own (a timer armed, a failed spawn) still has one.
+      const id = runningId || (polling.length === 1 ? polling[0][1] : 0);
+      this.running.textContent = id ? `polling: ${model.taskName(id)}` : 'polling: nothing';
     }
     this.running.dataset.task = String(runningId || 0);
   }

@@ -22,7 +22,7 @@ const selectKinds = new Set(['seq', 'task']);
 
 /** An empty scenario: nothing chosen, so the page's defaults apply. */
 export function emptyLinkState() {
-  return { example: null, strategy: null, compare: null, params: {}, seed: null, at: null, select: null };
+  return { example: null, strategy: null, params: {}, seed: null, at: null, select: null };
 }
 
 /** `text` for a message: quoted, cut short, with control characters shown as escapes. */
