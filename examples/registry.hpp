@@ -49,7 +49,8 @@ struct example {
   std::string topic;  ///< basics, timers, synchronisation, schedulers, pitfalls or I/O.
   std::string explanation;
   std::vector<param_spec> params;
-  std::vector<std::string> strategies{"local", "tokio-current-thread", "tokio-multi-thread", "smol"};
+  std::vector<std::string> strategies{"local", "tokio-current-thread", "tokio-multi-thread", "smol",
+                                      "embassy"};
   /// Builds the root future for one run.
   std::function<async<void>(const param_values&)> main;
   /// The file the example lives in, set by `register_example`.
