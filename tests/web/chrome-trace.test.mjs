@@ -1,6 +1,7 @@
 // The page's Chrome trace writer (web/app/share/chrome-trace.js) against the native one: for every
-// example, and for runs cut short by the event budget, the JSON it writes from the CLI's NDJSON
-// trace parses to the same value as `wakeline run EXAMPLE --format chrome`.
+// example under each strategy it supports, and for runs cut short by the event budget, the JSON it
+// writes from the CLI's NDJSON trace parses to the same value as `wakeline run EXAMPLE --format
+// chrome`.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -53,6 +54,23 @@ for (const id of ids) {
     assert.ok(assertSameAsCli([id]) > 10);
   });
 }
+
+test('the Chrome traces of every example under every strategy it supports equal the CLI\'s', () => {
+  const strategies = execFileSync(cli, ['strategies'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => /^\S/.test(line));
+  assert.ok(strategies.includes('smol'), strategies.join(', '));
+  let compared = 0;
+  for (const id of ids) {
+    for (const strategy of strategies) {
+      const probe = spawnSync(cli, ['run', id, '--strategy', strategy, '--budget', '1'], { encoding: 'utf8' });
+      if (probe.status === 2 && probe.stderr.includes('does not support strategy')) continue;
+      assertSameAsCli([id, '--strategy', strategy]);
+      ++compared;
+    }
+  }
+  assert.ok(compared > ids.length * 3, `compared ${compared} runs`);
+});
 
 test('runs cut short by the budget (open tasks closed at the last event) equal the CLI\'s', () => {
   for (const id of ids) {

@@ -13,8 +13,9 @@ const toUs = (ns) => ns / 1000;
 
 /** The header as `metadata`: the NDJSON header without `unit` (Chrome times are always µs). */
 function headerObject(header) {
-  const { schema, version, example, strategy, params, seed, clock, budget } = header;
-  return { schema, version, example, strategy, params, seed, clock, budget };
+  const { unit, ...rest } = header;
+  void unit;
+  return rest;
 }
 
 /** The header flattened to strings, as chrome://tracing shows `otherData`. */
@@ -107,6 +108,14 @@ export function chromeTrace(header, events) {
     event.args = eventArgs(e);
     output.push(event);
   };
+  // A scheduler's own step, on the track of the worker that took it.
+  const workerInstant = (e, i, name) => {
+    const event = base('i', name, 'scheduler', display[i]);
+    event.tid = (e.worker ?? 0) + 1;
+    event.s = 't';
+    event.args = eventArgs(e);
+    output.push(event);
+  };
   const counter = (e, at) => {
     const event = base('C', 'run queue', 'queue', at);
     event.args = { depth: e.depth };
@@ -141,7 +150,9 @@ export function chromeTrace(header, events) {
         return;
       }
       case 'task_enqueue':
-        return counter(e, at);
+        // The run queue's depth; the root's woken flag and deferred yields are no queue.
+        if ((e.queue ?? 'run') === 'run') counter(e, at);
+        return;
       case 'poll_begin': {
         counter(e, at);
         const tid = (e.worker ?? 0) + 1;
@@ -219,6 +230,24 @@ export function chromeTrace(header, events) {
         return instant(e, i, 'deadlock', 'runtime', 'g');
       case 'budget_exhausted':
         return instant(e, i, 'event budget exhausted', 'runtime', 'g');
+      case 'coop_exhausted':
+        return instant(e, i, 'coop budget exhausted', 'task');
+      case 'steal':
+        return workerInstant(e, i, `steal ${e.count} from ${e.from}`);
+      case 'queue_overflow':
+        return workerInstant(e, i, `overflow of ${e.count} to inject`);
+      case 'search_begin':
+        return workerInstant(e, i, 'search begins');
+      case 'search_end':
+        return workerInstant(e, i, 'search ends');
+      case 'batch_begin':
+        return workerInstant(e, i, `batch of ${e.count}`);
+      case 'batch_end':
+        return workerInstant(e, i, 'batch end');
+      case 'pend':
+        return workerInstant(e, i, 'pend');
+      case 'spawn_failed':
+        return instant(e, i, 'spawn failed: pool full', 'task');
       default:
         // waker_clone and waker_drop are reference counting only (too dense to draw; the NDJSON
         // trace keeps them); kinds newer than this page are skipped the same way.
