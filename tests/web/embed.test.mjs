@@ -195,3 +195,15 @@ test('a <wakeline-player> without autoplay does not play', async () => {
     assert.deepEqual(page.errors, []);
   });
 });
+
+test('<wakeline-player> takes a strategy setting in params like a parameter', async () => {
+  await withSession(async (session) => {
+    const page = await openHost(session, 'example="concurrent" strategy="tokio-multi-thread" params="tasks=3 workers=2" seed="1"');
+    const problems = await page.evaluate(() => [...document.getElementById('player').shadowRoot.querySelectorAll('.player-messages li')].map((li) => li.textContent));
+    assert.deepEqual(problems, []);
+    const link = await page.evaluate(() => document.getElementById('player').shadowRoot.querySelector('.player-open').href);
+    assert.match(link, /strategy=tokio-multi-thread/);
+    assert.match(link, /workers=2/);
+    assert.deepEqual(page.errors, []);
+  });
+});

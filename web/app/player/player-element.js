@@ -254,8 +254,8 @@ export class WakelinePlayer extends HTMLElement {
       this.#status.textContent = `The runtime could not be loaded: ${error?.message ?? error}`;
       return;
     }
-    const examples = await api.examples();
-    const resolved = resolveLink(state, examples, 'concurrent');
+    const [examples, strategies] = await Promise.all([api.examples(), api.strategies()]);
+    const resolved = resolveLink(state, examples, 'concurrent', strategies);
     if (state.example == null && this.getAttribute('example') === null) {
       problems.push(`No example attribute; showing ${resolved.request.example}.`);
     }
