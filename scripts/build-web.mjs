@@ -199,7 +199,7 @@ async function buildStandalone() {
   take(/[ \t]*<link rel="stylesheet" href="app\.css">\n/, '');
   take(/[ \t]*<script type="module" src="app\.js"><\/script>\n/, '');
   // The preloads name files beside index.html, which the single file has inline.
-  take(/[ \t]*<!-- Fetched while app\.js loads[^\n]*\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
+  take(/[ \t]*<!-- Fetched while app\.js loads[\s\S]*?-->\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
   take(/<meta charset="utf-8">\n/, (line) =>
     `${line}  <meta http-equiv="Content-Security-Policy" content="${policy}">\n  <style>${style}</style>\n`);
   take(/<\/body>/, () => `<script>${script}</script>\n</body>`);

@@ -12,7 +12,25 @@ import { createWakeline } from '../../wasm/api/wakeline.mjs';
  */
 export const engineOptions = Object.freeze({});
 
+/**
+ * The bytes of the core's wasm that index.html preloads (`<link rel="preload" as="fetch">`, so
+ * the download starts while app.js loads), or undefined without that link or when the fetch
+ * fails (the API then fetches the file itself, in its worker). The worker's own fetch would
+ * start only after the worker, its modules and the core module have loaded.
+ */
+async function preloadedWasm() {
+  const link = document.querySelector('link[rel="preload"][href$=".wasm"]');
+  if (!link) return undefined;
+  try {
+    const response = await fetch(link.href);
+    return response.ok ? await response.arrayBuffer() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Loads the runtime; resolves to the API's Wakeline handle. */
-export function loadEngine() {
-  return createWakeline(engineOptions);
+export async function loadEngine() {
+  const wasmBinary = await preloadedWasm();
+  return createWakeline(wasmBinary ? { ...engineOptions, wasmBinary } : engineOptions);
 }
