@@ -195,21 +195,23 @@ void runtime::finish_run() {
   ended_ = true;
 }
 
-std::optional<detail::poll_in_flight> runtime::begin_poll(
-    detail::task_header* task, std::uint64_t depth, bool queued,
-    std::optional<std::uint64_t> coop_budget) {
+bool runtime::begin_poll(detail::poll_in_flight& poll, detail::task_header* task,
+                         std::uint64_t depth, bool queued,
+                         std::optional<std::uint64_t> coop_budget) {
   task->state &= ~detail::task_scheduled;
   if (task->state & (detail::task_ended | detail::task_closed)) {
     if (!(task->state & detail::task_ended)) end_task(task, task_outcome::aborted, {});
     if (queued) release_task(task);
-    return std::nullopt;
+    return false;
   }
   task->state |= detail::task_running;
   current_task_ = task;
   coop_counted_ = options_.strategy.coop_budget != 0;
   coop_left_ = coop_budget.value_or(options_.strategy.coop_budget);
   poll_extra_cost_ns_ = 0;
-  detail::poll_in_flight poll{.task = task, .queued = queued, .worker = worker_};
+  poll.task = task;
+  poll.queued = queued;
+  poll.worker = worker_;
   poll.begin_seq = emit({.cause = task->enqueue_cause,
                          .arg = depth,
                          .task = task->id,
@@ -219,6 +221,7 @@ std::optional<detail::poll_in_flight> runtime::begin_poll(
 
   // The task's own waker, borrowed for the poll: no reference is taken, so none is dropped.
   waker borrowed = waker::from_raw(raw_waker{task, &detail::task_waker_vtable});
+  poll.done = false;
   {
     context cx(borrowed);
     try {
@@ -234,49 +237,47 @@ std::optional<detail::poll_in_flight> runtime::begin_poll(
   coop_counted_ = false;
   poll.coop_left = coop_left_;
   // Real polls take their own time: the cost model is for virtual time.
-  if (virtual_clock_ != nullptr) poll.cost_ns = options_.strategy.poll_cost_ns + poll_extra_cost_ns_;
-  return poll;
+  poll.cost_ns = virtual_clock_ != nullptr ? options_.strategy.poll_cost_ns + poll_extra_cost_ns_ : 0;
+  return true;
 }
 
 void runtime::end_poll(const detail::poll_in_flight& poll) {
   detail::task_header* task = poll.task;
   std::uint16_t saved_worker = std::exchange(worker_, poll.worker);
-  actor saved = exchange_actor({wake_source::task, task->id, poll.begin_seq});
-  current_task_ = task;
   task->state &= ~detail::task_running;
-  if (task->error) {
-    emit({.cause = poll.begin_seq, .task = task->id, .kind = event_kind::poll_end,
-          .detail = static_cast<std::uint8_t>(poll_result::failed)});
-    end_task(task, task_outcome::failed, describe(task->error));
-  } else if (poll.done) {
-    emit({.cause = poll.begin_seq, .task = task->id, .kind = event_kind::poll_end,
-          .detail = static_cast<std::uint8_t>(poll_result::ready)});
-    end_task(task, task_outcome::completed, {});
-  } else {
-    emit({.cause = poll.begin_seq,
-          .file = task->suspended_at.file,
-          .line = task->suspended_at.line,
-          .task = task->id,
-          .kind = event_kind::poll_end,
-          .detail = static_cast<std::uint8_t>(poll_result::pending)});
-    if (task->state & detail::task_closed) {
-      end_task(task, task_outcome::aborted, {});
-    } else if (task->state & detail::task_scheduled) {
-      // Woken during its own poll (a yield, or a wake from a future it polled).
-      scheduler_->schedule(task, task->next_reason, task->enqueue_cause, true);
+  const bool pending = !task->error && !poll.done;
+  emit({.cause = poll.begin_seq,
+        .file = pending ? task->suspended_at.file : nullptr,
+        .line = pending ? task->suspended_at.line : 0,
+        .task = task->id,
+        .kind = event_kind::poll_end,
+        .detail = static_cast<std::uint8_t>(task->error ? poll_result::failed
+                                            : poll.done ? poll_result::ready
+                                                        : poll_result::pending)});
+  if (!pending || (task->state & detail::task_closed)) {
+    // The future goes: its destructors' wakes and drops are the task's, caused by its poll.
+    actor saved = exchange_actor({wake_source::task, task->id, poll.begin_seq});
+    current_task_ = task;
+    if (task->error) {
+      end_task(task, task_outcome::failed, describe(task->error));
+    } else {
+      end_task(task, poll.done ? task_outcome::completed : task_outcome::aborted, {});
     }
+    actor_ = saved;
+    current_task_ = nullptr;
+  } else if (task->state & detail::task_scheduled) {
+    // Woken during its own poll (a yield, or a wake from a future it polled).
+    scheduler_->schedule(task, task->next_reason, task->enqueue_cause, true);
   }
-  actor_ = saved;
-  current_task_ = nullptr;
   worker_ = saved_worker;
   if (poll.queued) release_task(task);  // The queue's reference.
 }
 
 void runtime::poll_now(detail::task_header* task, std::uint64_t depth, bool queued) {
-  std::optional<detail::poll_in_flight> poll = begin_poll(task, depth, queued);
-  if (!poll) return;
-  if (poll->cost_ns != 0) advance_clock(clock_->now_ns() + poll->cost_ns);
-  end_poll(*poll);
+  detail::poll_in_flight poll;
+  if (!begin_poll(poll, task, depth, queued)) return;
+  if (poll.cost_ns != 0) advance_clock(clock_->now_ns() + poll.cost_ns);
+  end_poll(poll);
 }
 
 void runtime::release_queued(detail::task_header* task) {

@@ -208,13 +208,12 @@ class runtime {
   void record_enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause,
                       queue_kind queue, std::uint64_t depth, std::uint16_t worker = 0);
   /// Begins a poll of `task` on the current worker, `depth` being the length of the queue it
-  /// came from: records poll_begin and runs the future once. Returns nothing when the task
-  /// needs no poll (it ended, or was aborted and has now ended); then a queued task's
+  /// came from: records poll_begin, runs the future once and fills `poll`. Returns false when
+  /// the task needs no poll (it ended, or was aborted and has now ended); then a queued task's
   /// reference has been released already. `coop_budget` continues a budget left by an
   /// earlier poll (tokio's LIFO polls share one); by default the poll gets a full one.
-  std::optional<detail::poll_in_flight> begin_poll(
-      detail::task_header* task, std::uint64_t depth, bool queued,
-      std::optional<std::uint64_t> coop_budget = std::nullopt);
+  bool begin_poll(detail::poll_in_flight& poll, detail::task_header* task, std::uint64_t depth,
+                  bool queued, std::optional<std::uint64_t> coop_budget = std::nullopt);
   /// Ends a poll `cost_ns` after it began: records poll_end on its worker, then ends the task
   /// or, if it was woken meanwhile, schedules it again.
   void end_poll(const detail::poll_in_flight& poll);

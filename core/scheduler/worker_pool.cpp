@@ -83,14 +83,13 @@ void worker_pool::begin(std::uint16_t w, task_header* task, std::uint64_t depth,
   slot& s = slots_[w];
   acting_ = w;
   rt_.set_worker(w);
-  std::optional<poll_in_flight> poll = rt_.begin_poll(task, depth, true, coop_budget);
+  bool polled = rt_.begin_poll(s.poll, task, depth, true, coop_budget);
   rt_.set_worker(0);
   acting_ = no_worker;
-  if (!poll) return;
-  s.poll = *poll;
+  if (!polled) return;
   s.state = phase::running;
-  s.busy_until = rt_.now_ns() + poll->cost_ns;
-  if (poll->cost_ns == 0) finish(w);
+  s.busy_until = rt_.now_ns() + s.poll.cost_ns;
+  if (s.poll.cost_ns == 0) finish(w);
 }
 
 void worker_pool::finish(std::uint16_t w) {
@@ -106,13 +105,12 @@ void worker_pool::poll_root() {
   root_woken_ = false;
   acting_ = no_worker;
   rt_.set_worker(static_cast<std::uint16_t>(slots_.size()));
-  std::optional<poll_in_flight> poll = rt_.begin_poll(rt_.root_task(), 0, false);
+  bool polled = rt_.begin_poll(root_poll_, rt_.root_task(), 0, false);
   rt_.set_worker(0);
-  if (!poll) return;
-  root_poll_ = *poll;
+  if (!polled) return;
   root_running_ = true;
-  root_busy_until_ = rt_.now_ns() + poll->cost_ns;
-  if (poll->cost_ns == 0) finish_root();
+  root_busy_until_ = rt_.now_ns() + root_poll_.cost_ns;
+  if (root_poll_.cost_ns == 0) finish_root();
 }
 
 void worker_pool::finish_root() {

@@ -39,7 +39,9 @@ TEST(EmbassyBlinkyExample, RunsOnlyUnderEmbassy) {
   EXPECT_EQ(e->strategies, (std::vector<std::string>{"embassy"}));
   run_request request;
   request.example = "embassy-blinky";
-  EXPECT_THROW(run_example(request), usage_error);  // local is not listed
+  EXPECT_EQ(run_example(request).header.strategy, "embassy") << "no strategy named: its first";
+  request.strategy = "local";
+  EXPECT_THROW(run_example(request), usage_error);
 }
 
 TEST(EmbassyBlinkyExample, OneSpawnTooManyIntoTheFullPoolFails) {
