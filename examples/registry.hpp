@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "detail/splitmix64.hpp"
 #include "wakeline.hpp"
 
 namespace wakeline::examples {
@@ -79,12 +80,7 @@ std::string_view example_source(const example& e);
 class rng {
  public:
   explicit rng(std::uint64_t seed) : state_(seed) {}
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-  }
+  std::uint64_t next() { return detail::splitmix64(state_); }
   /// A number in [lo, hi].
   std::int64_t between(std::int64_t lo, std::int64_t hi) {
     return lo + static_cast<std::int64_t>(next() % static_cast<std::uint64_t>(hi - lo + 1));

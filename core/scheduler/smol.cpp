@@ -2,18 +2,12 @@
 
 #include <algorithm>
 
+#include "../detail/splitmix64.hpp"
 #include "../runtime.hpp"
 
 namespace wakeline::detail {
 
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 // `Runner::runnable`: every 64 tasks found, a share of the global queue moves to the local one.
 constexpr std::uint64_t global_steal_interval = 64;

@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "../context.hpp"
+#include "../detail/splitmix64.hpp"
 #include "../runtime.hpp"
 
 namespace wakeline::detail {
@@ -15,13 +16,6 @@ namespace {
 constexpr std::uint64_t target_global_queue_interval_ns = 200'000;
 constexpr std::uint64_t max_tuned_interval = 127;
 constexpr std::uint64_t min_tuned_interval = 2;
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9e3779b97f4a7c15ull);
-  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-  z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-  return z ^ (z >> 31);
-}
 
 }  // namespace
 
