@@ -43,7 +43,8 @@ enum class event_kind : std::uint8_t {
 
 /// Why a task entered a run queue: spawned, woken, yielded, aborted; or moved there from
 /// another queue by a steal, by a full queue's overflow, out of the LIFO slot because a newer
-/// task took it, or because the slot had run its limit of polls in a row.
+/// task took it, or because the coop budget of the polls run from the slot was spent. (Once a
+/// worker has run 3 LIFO polls in a row, its next wakes go to the queue as plain wakes.)
 enum class enqueue_reason : std::uint8_t {
   spawn, wake, yield, abort, steal, overflow, lifo_displaced, lifo_limit
 };
