@@ -62,7 +62,7 @@ const reasons = {
   steal: 'as one of the tasks its worker stole',
   overflow: 'because a full local queue overflowed',
   lifo_displaced: 'pushed out of the LIFO slot by a task woken after it',
-  lifo_limit: 'because the LIFO slot already ran its limit of polls in a row',
+  lifo_limit: 'out of the LIFO slot, its worker\'s coop budget spent',
 };
 
 // The first event after `i` (within enqueueSearch) that is a task_enqueue with `reason`, or -1.
