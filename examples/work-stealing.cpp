@@ -53,8 +53,9 @@ async<dispatch_result> dispatcher(std::int64_t jobs, std::int64_t bursts, std::i
     for (std::int64_t i = 0; i < jobs; ++i) {
       const microseconds length(lengths.between(lo_us, hi_us));
       out.work_ns += static_cast<std::uint64_t>(std::chrono::nanoseconds(length).count());
-      running.push_back(spawn(job(length), "job " + std::to_string(++number) + " (" +
-                                               std::to_string(length.count()) + " µs)"));
+      std::string name = "job " + std::to_string(++number) + " (";
+      name += std::to_string(length.count()) + " µs)";
+      running.push_back(spawn(job(length), std::move(name)));
     }
     for (auto& r : running) co_await r;
     out.makespan_ns += runtime::current().now_ns() - start;
@@ -70,12 +71,17 @@ async<void> run_work_stealing(const examples::param_values& params) {
   const std::int64_t b = params.integer("max_job_us");
   // Spawned from main (the block_on thread), the dispatcher lands on one worker; the jobs it
   // spawns start out there.
-  dispatch_result r = co_await spawn(
-      dispatcher(params.integer("jobs"), params.integer("bursts"), std::min(a, b), std::max(a, b),
-                 milliseconds(params.integer("pause_ms")), params.seed()),
-      "dispatcher");
-  co_await spawn(report(), "makespan " + as_ms(r.makespan_ns) + " for " + as_ms(r.work_ns) +
-                               " of jobs");
+  // Each spawn and await on one line: the line a trace records for a call that spans several
+  // differs between compilers (the native build and the WebAssembly one).
+  const milliseconds pause(params.integer("pause_ms"));
+  const std::int64_t jobs = params.integer("jobs");
+  const std::int64_t bursts = params.integer("bursts");
+  const std::int64_t lo = std::min(a, b);
+  const std::int64_t hi = std::max(a, b);
+  auto dispatching = spawn(dispatcher(jobs, bursts, lo, hi, pause, params.seed()), "dispatcher");
+  dispatch_result r = co_await dispatching;
+  std::string name = "makespan " + as_ms(r.makespan_ns) + " for " + as_ms(r.work_ns) + " of jobs";
+  co_await spawn(report(), std::move(name));
 }
 
 const bool registered = examples::register_example({

@@ -96,14 +96,14 @@ test('a bad compare value shows a message and the rest of the link applies', asy
   const session = await startSession();
   try {
     const page = await openPage(session.browser,
-      `${session.url}#v=1&example=concurrent&strategy=smol&compare=embassy&tasks=3&seed=4`);
+      `${session.url}#v=1&example=work-stealing&strategy=smol&compare=embassy&jobs=3&seed=4`);
     assert.equal(await waitForRun(page, 30000), 'done');
     const message = await page.locator('#compare-messages').textContent();
     assert.match(message, /no strategy "embassy" to compare with/);
     assert.equal(await page.evaluate(() => document.body.dataset.compare), 'off');
     assert.equal(await page.locator('#compare-timeline').isHidden(), true);
     assert.equal(await page.locator('#strategy-picker').inputValue(), 'smol');
-    assert.equal(await page.locator('#param-tasks').inputValue(), '3');
+    assert.equal(await page.locator('#param-jobs').inputValue(), '3');
     assert.equal(await page.locator('#param-seed').inputValue(), '4');
     assert.doesNotMatch(await page.evaluate(() => location.hash), /compare=/);
 

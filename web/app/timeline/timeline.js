@@ -89,7 +89,9 @@ export class Timeline {
   /** Pans (never zooms) so that layout position `x` is on screen, with some room after it. */
   reveal(x) {
     const span = this.x1 - this.x0;
-    if (x >= this.x0 + span * 0.02 && x <= this.x1 - span * 0.05) return;
+    // Anywhere on screen but the right edge will do: a fitted view shows the first event in its
+    // left margin, and panning there would undo the fit.
+    if (x >= this.x0 && x <= this.x1 - span * 0.05) return;
     this.x0 = x - span * 0.25;
     this.x1 = this.x0 + span;
     this.autoFit = false;
