@@ -226,8 +226,6 @@ class runtime {
   bool drive(bool may_park);
   /// The next timer deadline or simulated I/O delivery, if any.
   std::optional<std::uint64_t> next_deadline() const;
-  /// True when real I/O is in progress (time is real and a socket is open).
-  bool has_real_io() const { return reactor_.has_real_operations(); }
   /// Moves virtual time forward to `ns` (no-op with the real clock or for earlier times).
   void advance_clock(std::uint64_t ns);
   /// Records the deadlock report: every live task, where it waits, its wakers.

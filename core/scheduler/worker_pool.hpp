@@ -25,8 +25,6 @@ class worker_pool : public scheduler {
   std::optional<run_outcome> step() final;
 
  protected:
-  enum class phase : std::uint8_t { active, running, parked };
-
   static constexpr int no_worker = -1;  ///< The block_on thread, or the driver with no owner.
 
   /// One turn of an active worker's loop: poll, look for work, or park.
@@ -62,7 +60,6 @@ class worker_pool : public scheduler {
   bool schedule_root(task_header* task, enqueue_reason reason, std::uint64_t cause);
 
   std::size_t worker_count() const { return slots_.size(); }
-  phase state(std::uint16_t w) const { return slots_[w].state; }
   bool parked_on_driver(std::uint16_t w) const { return driver_owner_ == w; }
   /// The worker whose code runs now (its poll, its driver), or no_worker (the block_on thread).
   int acting() const { return acting_; }
@@ -70,6 +67,8 @@ class worker_pool : public scheduler {
   bool acting_in_park() const { return acting_in_park_; }
 
  private:
+  enum class phase : std::uint8_t { active, running, parked };
+
   struct slot {
     phase state = phase::active;
     poll_in_flight poll;           ///< While running.
