@@ -22,14 +22,7 @@ using namespace wakeline::support;
 
 run_result run(const std::string& strategy,
                std::vector<std::pair<std::string, std::string>> settings, std::uint64_t seed = 0) {
-  run_request request;
-  request.example = "fan-out";
-  request.strategy = strategy;
-  request.settings = std::move(settings);
-  request.seed = seed;
-  run_result result = run_example(request);
-  EXPECT_EQ(result.outcome, run_outcome::completed) << result.message;
-  return result;
+  return trace_checks::completed_run("fan-out", strategy, std::move(settings), seed);
 }
 
 /// The ids of the tasks named "request N".

@@ -10,6 +10,7 @@
 
 #include "runner.hpp"
 #include "support/trace_queries.hpp"
+#include "trace_checks.hpp"
 
 namespace {
 
@@ -18,13 +19,7 @@ using namespace wakeline::examples;
 using namespace wakeline::support;
 
 run_result run(std::vector<std::pair<std::string, std::string>> settings = {}) {
-  run_request request;
-  request.example = "lifo-slot";
-  request.strategy = "tokio-multi-thread";
-  request.settings = std::move(settings);
-  run_result result = run_example(request);
-  EXPECT_EQ(result.outcome, run_outcome::completed) << result.message;
-  return result;
+  return trace_checks::completed_run("lifo-slot", "tokio-multi-thread", std::move(settings));
 }
 
 /// The name of the last task spawned: the report.

@@ -11,6 +11,7 @@
 #include "runner.hpp"
 #include "support/event_lines.hpp"
 #include "support/trace_queries.hpp"
+#include "trace_checks.hpp"
 
 namespace {
 
@@ -20,13 +21,7 @@ using namespace wakeline::support;
 
 run_result run(const std::string& strategy,
                std::vector<std::pair<std::string, std::string>> settings) {
-  run_request request;
-  request.example = "mutex-contention";
-  request.strategy = strategy;
-  request.settings = std::move(settings);
-  run_result result = run_example(request);
-  EXPECT_EQ(result.outcome, run_outcome::completed) << result.message;
-  return result;
+  return trace_checks::completed_run("mutex-contention", strategy, std::move(settings));
 }
 
 /// The wakes one worker gives another (the lock handed over), as "task 2 wakes 3". Wakes of

@@ -90,4 +90,19 @@ inline std::string ndjson_of(const examples::run_result& result) {
   return out.str();
 }
 
+/// Runs `example` under `strategy` with name=value settings and a seed; a test failure unless
+/// the run completes.
+inline examples::run_result completed_run(
+    const std::string& example, const std::string& strategy,
+    std::vector<std::pair<std::string, std::string>> settings = {}, std::uint64_t seed = 0) {
+  examples::run_request request;
+  request.example = example;
+  request.strategy = strategy;
+  request.settings = std::move(settings);
+  request.seed = seed;
+  examples::run_result result = examples::run_example(request);
+  EXPECT_EQ(result.outcome, run_outcome::completed) << example << ": " << result.message;
+  return result;
+}
+
 }  // namespace wakeline::trace_checks

@@ -24,14 +24,7 @@ constexpr std::uint64_t us = 1'000;
 run_result run(const std::string& strategy,
                std::vector<std::pair<std::string, std::string>> settings = {},
                std::uint64_t seed = 0) {
-  run_request request;
-  request.example = "work-stealing";
-  request.strategy = strategy;
-  request.settings = std::move(settings);
-  request.seed = seed;
-  run_result result = run_example(request);
-  EXPECT_EQ(result.outcome, run_outcome::completed) << result.message;
-  return result;
+  return trace_checks::completed_run("work-stealing", strategy, std::move(settings), seed);
 }
 
 /// The name of the last task spawned: the report.

@@ -3,17 +3,7 @@
 // and becomes no markup; the fragment follows the scenario; the Share menu's snippets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, startSession, waitForRun } from './support/browser.mjs';
-
-async function withPage(hash, body) {
-  const session = await startSession();
-  try {
-    const page = await openPage(session.browser, session.url + hash);
-    await body(page, session);
-  } finally {
-    await session.close();
-  }
-}
+import { waitForRun, withPage } from './support/browser.mjs';
 
 const fieldValue = (page, name) => page.locator(`#param-${name}`).inputValue();
 const messages = (page) => page.locator('#link-messages li').allTextContents();

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { openPage, startSession, waitForRun } from './support/browser.mjs';
+import { waitForRun, withPage } from './support/browser.mjs';
 import { narrate } from '../../web/app/narration.js';
 import { Replay } from '../../web/app/playback/replay.js';
 import { queueRows } from '../../web/app/playback/run-queue-view.js';
@@ -29,16 +29,6 @@ async function traceOf(example, strategy, params) {
     return events;
   } finally {
     handle.dispose();
-  }
-}
-
-async function withPage(hash, body) {
-  const session = await startSession();
-  try {
-    const page = await openPage(session.browser, session.url + hash);
-    await body(page, session);
-  } finally {
-    await session.close();
   }
 }
 

@@ -108,3 +108,14 @@ export async function startSession() {
     },
   };
 }
+
+/** Opens the page at `hash` in a fresh session, runs `body(page, session)`, then closes it. */
+export async function withPage(hash, body) {
+  const session = await startSession();
+  try {
+    const page = await openPage(session.browser, session.url + hash);
+    await body(page, session);
+  } finally {
+    await session.close();
+  }
+}
