@@ -32,7 +32,9 @@ pub struct TimerDurations {
 impl TimerDurations {
     /// The generator at its fixed seed, so every peer sleeps the same sequence.
     pub fn new() -> Self {
-        TimerDurations { state: 0x9E37_79B9_7F4A_7C15 }
+        TimerDurations {
+            state: 0x9E37_79B9_7F4A_7C15,
+        }
     }
 
     /// The next duration of the sequence.
@@ -66,9 +68,13 @@ impl Peer {
     }
 
     fn parse(name: &str) -> Option<Peer> {
-        [Peer::TokioCurrentThread, Peer::TokioMultiThread, Peer::AsyncExecutor]
-            .into_iter()
-            .find(|p| p.name() == name)
+        [
+            Peer::TokioCurrentThread,
+            Peer::TokioMultiThread,
+            Peer::AsyncExecutor,
+        ]
+        .into_iter()
+        .find(|p| p.name() == name)
     }
 }
 
