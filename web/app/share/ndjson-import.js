@@ -11,6 +11,13 @@ export const maxTraceBytes = 256 * 1024 * 1024;
 /** Longest single line: an event is a few hundred bytes, a deadlock's stuck list a few KB. */
 export const maxLineLength = 1024 * 1024;
 
+/**
+ * Deepest nesting of arrays and objects read in a line: an event nests two levels (a deadlock's
+ * stuck list), and the page's export and inspection walk values recursively, so a line of
+ * 100,000 nested arrays would overflow the stack long after it was accepted.
+ */
+export const maxNesting = 64;
+
 const headerFields = [
   ['example', 'string'], ['strategy', 'string'], ['params', 'object'], ['seed', 'number'],
   ['clock', 'string'], ['unit', 'string'],
@@ -37,6 +44,16 @@ function describe(value) {
   return typeof value === 'object' ? 'an object' : String(value);
 }
 
+// Whether `value` nests deeper than `limit`; stops there, so it recurses at most `limit` deep.
+function nestsDeeper(value, limit) {
+  if (value === null || typeof value !== 'object') return false;
+  if (limit === 0) return true;
+  for (const key in value) {
+    if (nestsDeeper(value[key], limit - 1)) return true;
+  }
+  return false;
+}
+
 function parseLine(text, number, isLast, endsWithNewline) {
   if (text.length > maxLineLength) {
     throw new TraceImportError(number, `the line is ${text.length.toLocaleString('en')} characters long, more than any event (at most ${maxLineLength.toLocaleString('en')}).`);
@@ -51,6 +68,9 @@ function parseLine(text, number, isLast, endsWithNewline) {
     throw new TraceImportError(number, `not valid JSON (${error.message}).`);
   }
   if (!isObject(value)) throw new TraceImportError(number, `expected a JSON object, found ${describe(value)}.`);
+  if (nestsDeeper(value, maxNesting)) {
+    throw new TraceImportError(number, `the line nests arrays or objects more than ${maxNesting} levels deep; no event does.`);
+  }
   return value;
 }
 
@@ -99,13 +119,12 @@ function checkEvent(event, number, expectedSeq, lastT) {
   }
 }
 
-/**
- * Reads an NDJSON trace: { header, headerLine, events, lines, complete }. `events` are the parsed
- * events, `lines` their text (no newline); `complete` is false when the trace has no
- * `runtime_end` (a run cut off before its end). Throws TraceImportError for the first problem.
- * Unknown kinds and fields are kept (the format's versioning rule), never refused.
- */
-export function parseNdjsonTrace(text, { maxBytes = maxTraceBytes } = {}) {
+/** Lines read between two chances for the page to draw, in parseNdjsonTraceAsync. */
+export const linesPerSlice = 20_000;
+
+// The reading itself, as a generator that yields its progress (lines read, lines in all) after
+// every `linesPerSlice` lines and returns the result; the two functions below drive it.
+function* readTrace(text, maxBytes) {
   if (typeof text !== 'string') throw new TraceImportError(0, 'The file could not be read as text.');
   if (text.length > maxBytes) {
     throw new TraceImportError(0, `The file is too large (${(text.length / 1048576).toFixed(1)} MB; at most ${(maxBytes / 1048576).toFixed(0)} MB).`);
@@ -120,6 +139,7 @@ export function parseNdjsonTrace(text, { maxBytes = maxTraceBytes } = {}) {
   let headerLine = '';
   let lastT = 0;
   for (let i = 0; i < rows.length; ++i) {
+    if (i > 0 && i % linesPerSlice === 0) yield { read: i, total: rows.length };
     const number = i + 1;
     const line = rows[i].endsWith('\r') ? rows[i].slice(0, -1) : rows[i];
     if (line.trim() === '') throw new TraceImportError(number, 'the line is empty (NDJSON has one JSON object on every line).');
@@ -138,4 +158,33 @@ export function parseNdjsonTrace(text, { maxBytes = maxTraceBytes } = {}) {
   if (events.length === 0) throw new TraceImportError(0, 'The trace has a header but no events.');
   const complete = events[events.length - 1].kind === 'runtime_end';
   return { header, headerLine, events, lines, complete };
+}
+
+/**
+ * Reads an NDJSON trace: { header, headerLine, events, lines, complete }. `events` are the parsed
+ * events, `lines` their text (no newline); `complete` is false when the trace has no
+ * `runtime_end` (a run cut off before its end). Throws TraceImportError for the first problem.
+ * Unknown kinds and fields are kept (the format's versioning rule), never refused.
+ */
+export function parseNdjsonTrace(text, { maxBytes = maxTraceBytes } = {}) {
+  const reading = readTrace(text, maxBytes);
+  for (let step = reading.next(); ; step = reading.next()) {
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * parseNdjsonTrace in slices, giving the page a turn of its event loop between them (a 100 MB
+ * file takes seconds to check, and a page that stops drawing that long looks dead). `progress`
+ * hears ({ read, total }) in lines; `cancelled()` returning true stops the reading, which then
+ * resolves to null.
+ */
+export async function parseNdjsonTraceAsync(text, { maxBytes = maxTraceBytes, progress = () => {}, cancelled = () => false } = {}) {
+  const reading = readTrace(text, maxBytes);
+  for (let step = reading.next(); ; step = reading.next()) {
+    if (step.done) return step.value;
+    progress(step.value);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled()) return null;
+  }
 }

@@ -9,6 +9,9 @@ import { attachShareMenu } from './share-menu.js';
 // The view is written to the fragment this long after the last zoom or pan, not on every frame.
 const viewWriteDelayMs = 400;
 
+// Events of an imported trace laid out between two frames.
+const importBatch = 50_000;
+
 /**
  * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback }; `runs` is
  * the RunController, whose hooks an imported trace goes through like a run that already ended.
@@ -25,13 +28,14 @@ export function attachShare(page) {
 
   let model = null;
   let pendingView = null;
+  let imports = 0;
   let viewTimer = 0;
 
   attachShareMenu(byId('share-tools'), {
     links,
     model: () => model,
     canvas: page.timeline.canvas,
-    importTrace(parsed, fileName) {
+    async importTrace(parsed, fileName) {
       const { header } = parsed;
       if (page.form.byId.has(header.example)) page.form.selectExample(header.example);
       const request = { example: header.example, strategy: header.strategy, params: header.params, seed: header.seed };
@@ -40,9 +44,20 @@ export function attachShare(page) {
       imported.headerLine = parsed.headerLine;
       imported.source = fileName;
       page.runs.hooks.start(imported, request);
-      if (typeof imported.appendEvents === 'function') imported.appendEvents(parsed.events);
-      else imported.appendNdjson(`${parsed.lines.join('\n')}\n`);
-      imported.finish?.();
+      // In batches like a run's, with the page drawn between them: a million events take
+      // seconds to lay out. A run (or another import) started meanwhile replaces this one.
+      const mine = ++imports;
+      const runBefore = page.runs.latest;
+      const replaced = () => mine !== imports || page.runs.latest !== runBefore;
+      for (let i = 0; i < parsed.events.length; i += importBatch) {
+        imported.appendEvents(parsed.events.slice(i, i + importBatch));
+        if (i + importBatch < parsed.events.length) {
+          page.runs.hooks.progress(imported);
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (replaced()) return false;
+        }
+      }
+      imported.finish();
       const last = parsed.events[parsed.events.length - 1];
       page.runs.hooks.end(imported, {
         outcome: parsed.complete ? String(last.outcome ?? 'completed') : 'incomplete',
@@ -50,6 +65,7 @@ export function attachShare(page) {
         duration_ns: last.t,
         tasks: [],
       });
+      return true;
     },
   });
 

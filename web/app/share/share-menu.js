@@ -3,7 +3,7 @@
 // Export writes the shown trace as NDJSON or Chrome trace JSON and the visible timeline as PNG.
 // Import reads an NDJSON trace file and shows it without running anything.
 import { LinkState } from './link-state.js';
-import { TraceImportError, maxTraceBytes, parseNdjsonTrace } from './ndjson-import.js';
+import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
 
@@ -44,7 +44,8 @@ export function playerSnippet(base, request, view = {}) {
 
 /**
  * Builds the controls into `container`. `page` gives what they act on: { links (LinkState),
- * model() (the trace shown or null), canvas, importTrace(parsed, fileName) }.
+ * model() (the trace shown or null), canvas, importTrace(parsed, fileName) (resolves to whether
+ * the trace was shown whole: false when a run or another import replaced it first) }.
  */
 export function attachShareMenu(container, page) {
   const message = element('span', 'share-message');
@@ -154,6 +155,8 @@ export function attachShareMenu(container, page) {
   input.accept = '.ndjson,.jsonl,.json,.txt,application/x-ndjson';
   input.className = 'share-file';
   importLabel.append(input);
+  // The import being read; a newer one (or a run started meanwhile, see page.importTrace) wins.
+  let reading = 0;
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
@@ -163,15 +166,23 @@ export function attachShareMenu(container, page) {
       say(`${file.name}: The file is too large (${(file.size / 1048576).toFixed(1)} MB; at most ${maxTraceBytes / 1048576} MB).`, true);
       return;
     }
+    const mine = ++reading;
+    const cancelled = () => mine !== reading;
+    say(`Reading ${file.name}…`);
     let parsed;
     try {
-      parsed = parseNdjsonTrace(await file.text());
+      parsed = await parseNdjsonTraceAsync(await file.text(), {
+        cancelled,
+        progress: ({ read, total }) => say(`Reading ${file.name}: line ${read.toLocaleString('en')} of ${total.toLocaleString('en')}…`),
+      });
     } catch (error) {
+      if (cancelled()) return;
       const text = error instanceof TraceImportError ? error.message : `could not be read (${error?.message ?? error})`;
       say(`${file.name}: ${text}`, true);
       return;
     }
-    page.importTrace(parsed, file.name);
+    if (!parsed || cancelled()) return;
+    if (!(await page.importTrace(parsed, file.name)) || cancelled()) return;
     say(`Imported ${file.name}: ${parsed.events.length.toLocaleString('en')} events${parsed.complete ? '' : ' (the trace ends before the run did)'}.`);
   });
 
