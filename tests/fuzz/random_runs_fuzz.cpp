@@ -47,8 +47,14 @@ std::string ndjson_events(const runtime& rt) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   FuzzedDataProvider in(data, size);
-  const std::vector<const example*>& all = all_examples();
-  const example& e = *all[in.ConsumeIntegralInRange<std::size_t>(0, all.size() - 1)];
+  static const std::vector<const example*> runnable = [] {
+    std::vector<const example*> list;
+    for (const example* e : all_examples()) {
+      if (fuzz::runs_natively(*e)) list.push_back(e);
+    }
+    return list;
+  }();
+  const example& e = *runnable[in.ConsumeIntegralInRange<std::size_t>(0, runnable.size() - 1)];
   run_request request;
   request.example = e.id;
   request.strategy = e.strategies[in.ConsumeIntegralInRange<std::size_t>(0, e.strategies.size() - 1)];

@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (std::string(error.what()).empty()) fuzz::fuzz_failure("a usage error without a message");
     return 0;
   }
-  if (real_clock) return 0;
+  if (real_clock || !fuzz::runs_natively(*checked->e)) return 0;
   checked->request.budget = std::min(checked->request.budget, fuzz::max_fuzz_events);
   run_result result = execute(*checked);
   if (result.rt->trace().events().empty()) fuzz::fuzz_failure("a run recorded nothing");

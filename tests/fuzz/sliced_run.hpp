@@ -19,6 +19,10 @@ namespace wakeline::fuzz {
 /// few enough that one input takes milliseconds.
 inline constexpr std::uint64_t max_fuzz_events = 20'000;
 
+/// Whether a run of the example can survive in a native process: `trap` ends its run with a trap
+/// instruction or abort() on purpose, for the wasm API's recovery tests.
+inline bool runs_natively(const examples::example& e) { return e.id != "trap"; }
+
 /// How a sliced run stops.
 enum class stop_kind {
   at_end,  ///< Runs to its end.
