@@ -361,7 +361,7 @@ class chrome_builder {
 
   const trace_header& header_;
   const trace_recorder& trace_;
-  const std::vector<trace_event>& events_;
+  const event_log& events_;
   std::vector<std::uint64_t> display_;  ///< Drawing time in ns, by event index.
   std::uint32_t max_worker_ = 0;
   int driver_tid_ = 2;

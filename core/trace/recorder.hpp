@@ -1,5 +1,6 @@
-// Collects events in memory. Recording is a branch and a push of a 64-byte struct; strings
-// (task names, error messages) go to a side table once, and events refer to them by index.
+// Collects events in memory. Recording is a branch and an append of a 64-byte struct to chunked
+// storage (event_log.hpp); strings (task names, error messages) go to a side table once, and
+// events refer to them by index.
 #pragma once
 
 #include <cstdint>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "event.hpp"
+#include "event_log.hpp"
 
 namespace wakeline {
 
@@ -47,7 +49,7 @@ class trace_recorder {
   }
 
   std::uint64_t event_count() const { return last_seq_; }
-  const std::vector<trace_event>& events() const { return events_; }
+  const event_log& events() const { return events_; }
   const std::string& text(std::uint32_t index) const { return strings_.at(index); }
   const std::vector<stuck_task>& deadlock(std::uint64_t index) const { return deadlocks_.at(index); }
 
@@ -60,7 +62,7 @@ class trace_recorder {
 
   bool enabled_;
   std::uint64_t last_seq_ = 0;
-  std::vector<trace_event> events_;
+  event_log events_;
   std::vector<std::string> strings_;
   std::vector<std::vector<stuck_task>> deadlocks_;
 };
