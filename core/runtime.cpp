@@ -1,6 +1,7 @@
 #include "runtime.hpp"
 
 #include <cassert>
+#include <limits>
 
 namespace wakeline {
 
@@ -8,17 +9,42 @@ namespace {
 
 constexpr std::uint64_t ns_per_tick = 1'000'000;  // The timer wheel's 1 ms resolution.
 
-/// Makes a runtime the current one for a scope: while it runs a slice, or drops its tasks.
+/// Makes a runtime the current one for a scope, and its memory account the one allocations
+/// count against: while it runs a slice, or drops its tasks.
 class current_runtime_scope {
  public:
-  explicit current_runtime_scope(runtime* rt) : previous_(std::exchange(detail::current_runtime, rt)) {}
+  current_runtime_scope(runtime* rt, detail::memory_account* account)
+      : previous_(std::exchange(detail::current_runtime, rt)), memory(account) {}
   ~current_runtime_scope() { detail::current_runtime = previous_; }
   current_runtime_scope(const current_runtime_scope&) = delete;
   current_runtime_scope& operator=(const current_runtime_scope&) = delete;
 
  private:
   runtime* previous_;
+
+ public:
+  detail::account_scope memory;  ///< Charges the scope's allocations to the runtime.
 };
+
+constexpr auto no_memory_limit = std::numeric_limits<std::int64_t>::max();
+
+/// The limit as the account compares it: no limit is the largest figure.
+std::int64_t signed_limit(std::uint64_t limit) {
+  return limit == 0 || limit > static_cast<std::uint64_t>(no_memory_limit)
+             ? no_memory_limit
+             : static_cast<std::int64_t>(limit);
+}
+
+/// The figure of detail::thread_bytes past which a scope opened at `mark` takes an account that
+/// held `held` over `limit`. Out of range means no limit in practice.
+std::int64_t memory_threshold(std::int64_t limit, std::int64_t held, std::int64_t mark) {
+  std::int64_t threshold = 0;
+  if (limit == no_memory_limit || __builtin_sub_overflow(limit, held, &threshold) ||
+      __builtin_add_overflow(threshold, mark, &threshold)) {
+    return no_memory_limit;
+  }
+  return threshold;
+}
 
 detail::task_header* as_task(const void* data) {
   return static_cast<detail::task_header*>(const_cast<void*>(data));
@@ -64,7 +90,8 @@ thread_local source_location suspend_point;
 
 waker noop_waker() { return waker::from_raw(raw_waker{nullptr, &noop_vtable}); }
 
-runtime::runtime(runtime_options options) : options_(options), trace_(options.trace) {
+runtime::runtime(runtime_options options)
+    : options_(options), memory_limit_(signed_limit(options.memory_limit)), trace_(options.trace) {
   scheduler_ = detail::make_scheduler(*this, options_.strategy);
   if (options_.clock == clock_kind::virtual_time) {
     auto vc = std::make_unique<virtual_clock>();
@@ -79,11 +106,20 @@ runtime::~runtime() {
   if (started_ && !ended_) {
     // Dropped part-way through (a host stopped resuming it): cancel what is alive, as a run's
     // end would, so every destructor runs with this runtime current.
-    current_runtime_scope scope(this);
+    current_runtime_scope scope(this, &memory_);
+    memory_mark_ = scope.memory.mark();
     shutdown();
   }
+  detail::account_scope scope(&memory_);  // The root's cell was counted at `start`.
   if (root_ != nullptr) release_task(root_);
   assert(live_ == nullptr);
+}
+
+std::uint64_t runtime::memory_in_use() const {
+  std::int64_t held = memory_.held;
+  // While it runs, what this slice allocated is still in the thread's figure.
+  if (detail::current_runtime == this) held += detail::thread_bytes - memory_mark_;
+  return held > 0 ? static_cast<std::uint64_t>(held) : 0;
 }
 
 runtime& runtime::current() {
@@ -163,7 +199,10 @@ void runtime::start_root(detail::task_header* root, std::string_view name,
 bool runtime::resume(std::uint64_t max_steps) {
   if (!started_) throw std::logic_error("wakeline: resume before start");
   if (ended_) return true;
-  current_runtime_scope scope(this);
+  current_runtime_scope scope(this, &memory_);
+  memory_mark_ = scope.memory.mark();
+  memory_threshold_ = cancel_requested_ ? std::numeric_limits<std::int64_t>::min()
+                                        : memory_threshold(memory_limit_, memory_.held, memory_mark_);
   for (std::uint64_t step = 0; step < max_steps; ++step) {
     if (std::optional<run_outcome> outcome = run_step()) {
       outcome_ = *outcome;
@@ -179,7 +218,12 @@ std::optional<run_outcome> runtime::run_step() {
     return root_->outcome == task_outcome::completed ? run_outcome::completed
                                                      : run_outcome::failed;
   }
-  if (cancel_requested_) return run_outcome::cancelled;
+  // One comparison for two reasons to stop: a cancel sets the threshold to its lowest. Memory is
+  // checked between steps, never in the allocator: a step that crosses the limit completes,
+  // and the run ends cleanly before the next one.
+  if (detail::thread_bytes > memory_threshold_) [[unlikely]] {
+    return cancel_requested_ ? run_outcome::cancelled : run_outcome::memory_exhausted;
+  }
   if (trace_.enabled() && trace_.event_count() >= options_.event_budget) {
     emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
     return run_outcome::budget_exhausted;

@@ -6,8 +6,8 @@
 //     when the queue is empty, park until the next   (park / unpark)
 //       timer deadline or I/O readiness, fire what    (timer_fire, io_ready -> waker_wake
 //       is due, and the wakes refill the queue         -> task_enqueue)
-//     stop when the root future completes, nothing can ever run again (deadlock), or the
-//     event budget is spent
+//     stop when the root future completes, nothing can ever run again (deadlock), the
+//     event budget is spent, or the program holds more memory than its limit
 //
 // Several workers are simulated on one thread, in virtual time: everything here is
 // single-threaded. Futures reach their runtime through `runtime::current()`, like tokio's
@@ -25,6 +25,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/memory_account.hpp"
 #include "detail/task.hpp"
 #include "detail/timer_wheel.hpp"
 #include "future.hpp"
@@ -46,9 +47,16 @@ struct runtime_options {
   bool trace = true;
   /// The run ends with outcome `budget_exhausted` once this many events are recorded.
   std::uint64_t event_budget = 1'000'000;
+  /// The run ends with outcome `memory_exhausted` at its first step after the program holds
+  /// more than this many bytes: coroutine frames, task cells and the recorded trace. Allocation
+  /// itself never fails because of it. 0 (or the maximum) means no limit.
+  std::uint64_t memory_limit = default_memory_limit;
+
+  /// 256 MiB: far above any example that ends, well below what a browser tab gives a module.
+  static constexpr std::uint64_t default_memory_limit = std::uint64_t{256} << 20;
 };
 
-/// Thrown by `block_on` when the root future did not complete: deadlock or budget.
+/// Thrown by `block_on` when the root future did not complete: deadlock, budget or memory.
 class run_error : public std::runtime_error {
  public:
   run_error(run_outcome outcome, const std::string& what)
@@ -122,7 +130,14 @@ class runtime {
   detail::task_header* spawn_task(F f, std::string_view name, source_location where);
 
   /// Asks the run to stop before its next poll; it ends with outcome `cancelled`.
-  void request_cancel() { cancel_requested_ = true; }
+  void request_cancel() {
+    cancel_requested_ = true;
+    memory_threshold_ = std::numeric_limits<std::int64_t>::min();  // Seen at the next step.
+  }
+
+  /// The bytes the program holds now (frames, task cells, trace), as the memory limit counts
+  /// them. Blocks made before the run (the root future's frame) are not counted.
+  std::uint64_t memory_in_use() const;
 
   /// How the run ended; `completed` before it ends.
   run_outcome outcome() const { return outcome_; }
@@ -245,6 +260,14 @@ class runtime {
   void shutdown();
 
   runtime_options options_;
+  /// What the program holds: frames, task cells, the trace (detail/memory_account.hpp).
+  detail::memory_account memory_;
+  /// The limit as a signed figure; "none" is the largest.
+  std::int64_t memory_limit_;
+  /// detail::thread_bytes when the slice in progress began, and the figure past which the
+  /// program is over its limit: checking is one comparison per step.
+  std::int64_t memory_mark_ = 0;
+  std::int64_t memory_threshold_ = 0;
   trace_recorder trace_;
   std::unique_ptr<clock> clock_;
   virtual_clock* virtual_clock_ = nullptr;  ///< Same object as clock_ when time is virtual.
@@ -301,9 +324,28 @@ detail::task_header* runtime::spawn_task(F f, std::string_view name, source_loca
 
 inline runtime* runtime::try_current() { return detail::current_runtime; }
 
+namespace detail {
+/// The root task's operations: its cell's, except that its future is dropped outside any memory
+/// account. The host built it before the run, so its frame was never counted; its free must not
+/// be taken off either, or a completed run would not balance to zero. Other tasks pay nothing.
+template <class F, class Output>
+struct root_task {
+  using cell = task_cell<F, Output>;
+  static void drop_future(task_header* task) {
+    account_scope uncounted(nullptr);
+    cell::drop_future_impl(task);
+  }
+  static constexpr task_vtable table{&cell::poll_impl, &drop_future, &cell::dealloc_impl};
+};
+}  // namespace detail
+
 template <future F>
 void runtime::start(F f, std::string_view name, source_location where) {
-  start_root(new detail::task_cell<F, value_t<F>>(std::move(f)), name, where);
+  // The root's cell and the first events are the program's too.
+  detail::account_scope scope(&memory_);
+  auto* root = new detail::task_cell<F, value_t<F>>(std::move(f));
+  root->vtable = &detail::root_task<F, value_t<F>>::table;
+  start_root(root, name, where);
 }
 
 template <future F>
@@ -313,6 +355,8 @@ output_t<F> runtime::block_on(F f, std::string_view name, source_location where)
   if (outcome_ == run_outcome::deadlock) throw run_error(outcome_, "wakeline: deadlock");
   if (outcome_ == run_outcome::budget_exhausted)
     throw run_error(outcome_, "wakeline: event budget exhausted");
+  if (outcome_ == run_outcome::memory_exhausted)
+    throw run_error(outcome_, "wakeline: memory limit exceeded");
   if (root_->error) std::rethrow_exception(root_->error);
   if constexpr (!std::is_void_v<output_t<F>>) {
     return std::move(*static_cast<detail::task_cell<F, value_t<F>>*>(root_)->output);

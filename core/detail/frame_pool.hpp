@@ -8,11 +8,17 @@
 //
 // Under AddressSanitizer blocks go straight to operator new/delete, so that a use after free of
 // a frame is still reported.
+//
+// Every block, pooled or not, is counted against the running runtime's memory account
+// (memory_account.hpp) by the size asked for, on both paths alike, so the account balances with
+// and without the pool; blocks kept in the free lists belong to the pool, not to a program.
 #pragma once
 
 #include <cstddef>
 #include <new>
 #include <utility>
+
+#include "memory_account.hpp"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define WAKELINE_FRAME_POOL 0
@@ -64,6 +70,7 @@ class frame_pool {
 inline thread_local frame_pool::lists frame_pool::cache{};
 
 inline void* frame_pool::allocate(std::size_t size) {
+  count_allocation(size);
 #if WAKELINE_FRAME_POOL
   if (size <= max_block) {
     lists& l = cache;
@@ -81,6 +88,7 @@ inline void* frame_pool::allocate(std::size_t size) {
 }
 
 inline void frame_pool::deallocate(void* p, std::size_t size) noexcept {
+  count_deallocation(size);
 #if WAKELINE_FRAME_POOL
   if (size <= max_block) {
     lists& l = cache;

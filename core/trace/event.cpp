@@ -111,6 +111,7 @@ const char* to_string(run_outcome outcome) {
     case run_outcome::budget_exhausted: return "budget_exhausted";
     case run_outcome::failed: return "failed";
     case run_outcome::cancelled: return "cancelled";
+    case run_outcome::memory_exhausted: return "memory_exhausted";
   }
   return "unknown";
 }

@@ -69,7 +69,10 @@ enum class wake_effect : std::uint8_t { scheduled, already_scheduled, ended };
 enum class task_outcome : std::uint8_t { completed, cancelled, aborted, failed };
 
 /// How a whole run ended.
-enum class run_outcome : std::uint8_t { completed, deadlock, budget_exhausted, failed, cancelled };
+/// `memory_exhausted`: the program held more than the runtime's memory limit (runaway spawns).
+enum class run_outcome : std::uint8_t {
+  completed, deadlock, budget_exhausted, failed, cancelled, memory_exhausted
+};
 
 /// The operation an I/O event is about.
 enum class io_op : std::uint8_t { accept, connect, read, write };
@@ -78,6 +81,7 @@ enum class io_op : std::uint8_t { accept, connect, read, write };
 inline constexpr event_kind last_event_kind = event_kind::spawn_failed;
 inline constexpr enqueue_reason last_enqueue_reason = enqueue_reason::lifo_limit;
 inline constexpr queue_kind last_queue_kind = queue_kind::pool;
+inline constexpr run_outcome last_run_outcome = run_outcome::memory_exhausted;
 
 /// A recorded event. Fields that do not apply to a kind stay zero; `arg` and `ref` mean
 /// different things per kind (see the comment of each `runtime` emitter and the format doc).

@@ -28,6 +28,11 @@ struct trace_header {
   std::uint64_t seed = 0;
   clock_kind clock = clock_kind::virtual_time;
   std::uint64_t budget = 0;
+  /// The runtime's memory limit in bytes, 0 for none. Written only when it is not the default
+  /// (256 MiB), so traces from before it existed read the same.
+  std::uint64_t memory_limit = default_memory_limit;
+
+  static constexpr std::uint64_t default_memory_limit = std::uint64_t{256} << 20;
 };
 
 }  // namespace wakeline

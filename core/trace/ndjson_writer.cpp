@@ -34,6 +34,9 @@ std::string ndjson_header(const trace_header& header) {
   j["clock"] = to_string(header.clock);
   j["unit"] = "ns";
   j["budget"] = header.budget;
+  if (header.memory_limit != trace_header::default_memory_limit) {
+    j["memory_limit"] = header.memory_limit;
+  }
   return j.dump();
 }
 
