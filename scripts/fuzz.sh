@@ -3,6 +3,7 @@
 # the runtime and the examples too) and runs each for N seconds, its corpus in
 # build/fuzz/corpus/TARGET seeded from tests/fuzz/corpus/TARGET. Prints per target the
 # executions, the coverage and whether it crashed; a crash leaves its input in build/fuzz/crashes/.
+# A target's tests/fuzz/TARGET.dict, when there is one, is its libFuzzer dictionary.
 # Exits non-zero when any target found something. Installs clang-14 and its runtime if missing.
 # Usage: scripts/fuzz.sh [--seconds N] [--target NAME]
 set -euo pipefail
@@ -42,13 +43,15 @@ for name in "${targets[@]}"; do
   corpus=$build/corpus/$name
   mkdir -p "$corpus"
   [[ -d tests/fuzz/corpus/$name ]] && cp -n tests/fuzz/corpus/"$name"/* "$corpus"/
+  dict=()
+  [[ -f tests/fuzz/$name.dict ]] && dict=(-dict="tests/fuzz/$name.dict")
   log=$build/$name.log
   echo "==> fuzz: $name for ${seconds}s (log: $log)"
   status=0
   # -timeout: one input that runs 10 s is a hang; the rss limit catches runaway memory.
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
     "$build/$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-    -artifact_prefix="$build/crashes/$name-" "$corpus" > "$log" 2>&1 || status=$?
+    -artifact_prefix="$build/crashes/$name-" "${dict[@]}" "$corpus" > "$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
   if ((status != 0)); then
