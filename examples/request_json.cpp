@@ -97,6 +97,7 @@ checked_run check_json_request(const std::string& text) {
   }
   r.seed = unsigned_field(request, "seed", 0, 0);
   r.budget = unsigned_field(request, "budget", r.budget, 1);
+  r.memory_limit = unsigned_field(request, "memory_limit", r.memory_limit, 0);
   if (request.contains("params") && !request["params"].is_null()) {
     const json& params = request["params"];
     if (!params.is_object()) {

@@ -20,7 +20,8 @@ std::string error_json(const api_error& error);
 /// The API's code for a problem the runner reports.
 const char* code_of(usage_error::problem problem);
 
-/// Parses and checks a JSON run request (example, strategy, params, seed, budget); throws
+/// Parses and checks a JSON run request (example, strategy, params, seed, budget,
+/// memory_limit); throws
 /// api_error naming the first problem, with the runner's messages for what the CLI also checks.
 checked_run check_json_request(const std::string& text);
 

@@ -129,6 +129,7 @@ checked_run check_request(const run_request& request) {
   run.header.seed = request.seed;
   run.header.clock = request.clock;
   run.header.budget = request.budget;
+  run.header.memory_limit = request.memory_limit;
   for (const param_spec& p : e->params) {
     if (p.type == param_type::boolean) {
       run.header.params.emplace_back(p.name, run.params.flag(p.name));
@@ -148,6 +149,7 @@ run_result start(const checked_run& run) {
   options.strategy = run.strategy;
   options.trace = request.trace;
   options.event_budget = request.budget;
+  options.memory_limit = request.memory_limit;
   result.rt = std::make_unique<runtime>(options);
   result.params = std::make_unique<const param_values>(run.params);
   result.rt->start(run.e->main(*result.params), "main", run.e->registered_at);

@@ -36,6 +36,8 @@ struct run_request {
   std::vector<std::pair<std::string, std::string>> settings;  ///< name=value, in order given.
   std::uint64_t seed = 0;
   std::uint64_t budget = 1'000'000;
+  /// Bytes the program may hold (runtime_options::memory_limit); 0 means no limit.
+  std::uint64_t memory_limit = runtime_options::default_memory_limit;
   clock_kind clock = clock_kind::virtual_time;
   bool trace = true;
 };

@@ -19,7 +19,8 @@ constexpr const char* usage_text = R"(usage:
   wakeline list
   wakeline strategies
   wakeline run EXAMPLE [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
-                       [--clock virtual|real] [--format ndjson|chrome] [--out FILE]
+                       [--memory-limit BYTES] [--clock virtual|real] [--format ndjson|chrome]
+                       [--out FILE]
   wakeline --help
 
 Runs one of Wakeline's example programs on the async runtime and prints its scheduler trace:
@@ -30,11 +31,13 @@ NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfe
                      strategy ('wakeline strategies'); repeatable
   --seed N           seed for the example's random choices (default: 0)
   --budget N         stop after N events with outcome budget_exhausted (default: 1000000)
+  --memory-limit N   stop with outcome memory_exhausted once the program holds more than N
+                     bytes of task frames and trace (default: 268435456, 256 MiB; 0: none)
   --clock KIND       virtual (default: time jumps to the next deadline) or real
   --format FORMAT    ndjson (default) or chrome
   --out FILE         write the trace to FILE instead of stdout
 
-Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, failure),
+Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, memory, failure),
 2 on bad usage.
 )";
 
@@ -103,6 +106,12 @@ int run(int argc, char** argv, const cli_flavour& flavour) {
         return fail_usage("--budget takes a positive integer, not '" + value + "'");
       }
       request.budget = *budget;
+    } else if (flag == "--memory-limit") {
+      auto limit = parse_unsigned(value);
+      if (!limit) {
+        return fail_usage("--memory-limit takes a byte count (0 for none), not '" + value + "'");
+      }
+      request.memory_limit = *limit;
     } else if (flag == "--clock") {
       if (value == "virtual") {
         request.clock = clock_kind::virtual_time;
