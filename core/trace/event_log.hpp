@@ -103,7 +103,7 @@ class event_log {
   }
 
   static trace_event* allocate(std::size_t bytes, bool full_chunk) {
-    void* block = full_chunk ? std::aligned_alloc(chunk_bytes, chunk_bytes) : std::malloc(bytes);
+    void* block = full_chunk ? std::aligned_alloc(chunk_bytes & -chunk_bytes, chunk_bytes) : std::malloc(bytes);
     if (block == nullptr) throw std::bad_alloc();
 #if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
     // A hint: where transparent huge pages are off, the chunk simply uses small pages.
