@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "../detail/memory_account.hpp"
 #include "event.hpp"
 
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
@@ -94,6 +95,7 @@ class event_log {
       trace_event* moved = allocate(bigger * sizeof(trace_event), bigger == chunk_events);
       std::uninitialized_copy_n(chunks_[0], size_, moved);
       std::free(chunks_[0]);
+      detail::count_deallocation(capacity_ * sizeof(trace_event));  // The runtime's memory limit.
       chunks_[0] = moved;
       capacity_ = bigger;
     } else {
@@ -105,6 +107,7 @@ class event_log {
   static trace_event* allocate(std::size_t bytes, bool full_chunk) {
     void* block = full_chunk ? std::aligned_alloc(chunk_bytes & -chunk_bytes, chunk_bytes) : std::malloc(bytes);
     if (block == nullptr) throw std::bad_alloc();
+    detail::count_allocation(bytes);  // The runtime's memory limit counts the trace.
 #if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
     // A hint: where transparent huge pages are off, the chunk simply uses small pages.
     if (full_chunk) (void)madvise(block, chunk_bytes, MADV_HUGEPAGE);
