@@ -4,6 +4,7 @@
 // slices, so the JS side gets control back between slices to stream batches and take a cancel.
 // wasm/README.md says why this shape rather than embind.
 #include <emscripten/emscripten.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cstddef>
@@ -288,7 +289,7 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_names() {
     j["poll_result"] = names(poll_result::failed);
     j["wake_effect"] = names(wake_effect::ended);
     j["task_outcome"] = names(task_outcome::failed);
-    j["run_outcome"] = names(run_outcome::cancelled);
+    j["run_outcome"] = names(last_run_outcome);
     j["io_op"] = names(io_op::write);
     j["clock_kind"] = names(clock_kind::real_time);
     return j.dump();
@@ -381,6 +382,12 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_pull_ndjson(int max_events) {
 
 EMSCRIPTEN_KEEPALIVE double wakeline_ndjson_size() {
   return static_cast<double>(current_session()->ndjson.size());
+}
+
+/// Bytes of the module's heap in use (dlmalloc's mallinfo().uordblks), for finding leaks: between
+/// runs it should come back to the same figure, whatever the runs before did.
+EMSCRIPTEN_KEEPALIVE double wakeline_memory_in_use() {
+  return static_cast<double>(mallinfo().uordblks);
 }
 
 /// Ends the session of an ended run and returns its summary (outcome, message, events,

@@ -54,6 +54,8 @@ class Core {
     this.resume = module._wakeline_resume;
     this.cancel = module._wakeline_cancel;
     this.unsent = module._wakeline_unsent;
+    // A core built before the export existed has no figure to give.
+    this.memoryInUse = module._wakeline_memory_in_use ?? (() => undefined);
   }
 
   text(pointer) {
@@ -174,6 +176,7 @@ export class EngineHost {
       let summary;
       if (this.#cancelled.has(message.id)) {
         summary = { outcome: 'cancelled', events: 0, duration_ns: 0, tasks: [] };
+        if (this.#core) summary.memory_in_use = this.#core.memoryInUse();
       } else {
         summary = await this.#execute(message);
       }
@@ -220,7 +223,10 @@ export class EngineHost {
         if (core.unsent() > 0 && now() - lastFlush >= flushMs) flush(batchSize);
         await this.#yield();
       }
-      return JSON.parse(core.finish());
+      const summary = JSON.parse(core.finish());
+      // Measured once the run's session is freed: what the module keeps between runs.
+      summary.memory_in_use = core.memoryInUse();
+      return summary;
     } catch (error) {
       // A trap or abort inside the module: the run ends in error and the instance is dropped.
       this.#dropCore();

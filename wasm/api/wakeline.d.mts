@@ -7,7 +7,7 @@ export type WakelineErrorCode =
   | 'unknown_parameter'
   /** Wrong type: a string for a number, a number for a boolean, a fraction for an integer. */
   | 'bad_value'
-  /** An integer outside the parameter's range, a negative seed, a budget below 1. */
+  /** An integer outside the parameter's range, a negative seed or memory limit, a budget below 1. */
   | 'out_of_range'
   | 'bad_request'
   /** The handle was disposed. */
@@ -62,6 +62,8 @@ export interface TraceHeader {
   clock: 'virtual' | 'real';
   unit: 'ns';
   budget: number;
+  /** The memory limit in bytes, 0 for none; only when not the default of 268435456 (256 MiB). */
+  memory_limit?: number;
 }
 
 /** Fields every event has. */
@@ -94,7 +96,7 @@ interface WakerCaller {
  */
 export type TraceEvent =
   | (EventBase & { kind: 'runtime_start'; clock: 'virtual' | 'real' })
-  | (EventBase & { kind: 'runtime_end'; outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'failed' | 'cancelled'; events: number })
+  | (EventBase & { kind: 'runtime_end'; outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'failed' | 'cancelled' | 'memory_exhausted'; events: number })
   | (EventBase & SourcePoint & { kind: 'task_spawn'; task: number; parent?: number; name?: string })
   | (EventBase & { kind: 'task_enqueue'; task: number; queue: Queue; reason: EnqueueReason; depth: number; /** For 'local' and 'lifo'. */ worker?: number })
   | (EventBase & { kind: 'poll_begin'; task: number; worker: number; depth: number })
@@ -148,8 +150,14 @@ export interface TaskTotals {
  * dropped and the next run gets a fresh one.
  */
 export interface RunSummary {
-  outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'cancelled' | 'failed' | 'error';
+  outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'memory_exhausted' | 'cancelled' | 'failed' | 'error';
   message?: string;
+  /**
+   * A debugging figure: bytes of the WebAssembly module's heap in use once the run was freed
+   * (dlmalloc's mallinfo().uordblks). Between runs it comes back to about the same figure; one
+   * that keeps growing is a leak. Absent when the run ended in error (the instance was dropped).
+   */
+  memory_in_use?: number;
   /** Events recorded. */
   events: number;
   /** Virtual time at the last event, in ns. */
@@ -170,6 +178,11 @@ export interface RunOptions<F extends 'objects' | 'ndjson' = 'objects' | 'ndjson
   seed?: number | bigint;
   /** Stop after this many events, outcome budget_exhausted. Default 1000000; at least 1. */
   budget?: number | bigint;
+  /**
+   * Stop once the program holds more than this many bytes (task frames, task cells, the trace),
+   * outcome memory_exhausted. Default 268435456 (256 MiB); 0: no limit.
+   */
+  memoryLimit?: number | bigint;
   /** 'objects' (default): batches are arrays of parsed events. 'ndjson': batches are strings of
    *  NDJSON lines, each ending in '\n', byte-identical to the CLI's output. */
   format?: F;

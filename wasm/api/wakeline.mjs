@@ -60,7 +60,7 @@ function requestText(exampleId, options) {
     throw new WakelineError('bad_value', `run options must be an object, not ${describe(options)}`);
   }
   // No strategy: the module picks the example's first (local for most).
-  const { params = {}, strategy = '', seed = 0, budget = 1_000_000 } = options;
+  const { params = {}, strategy = '', seed = 0, budget = 1_000_000, memoryLimit = 256 * 1024 * 1024 } = options;
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
     throw new WakelineError('bad_value', `params must be an object of name: value, not ${describe(params)}`);
   }
@@ -77,7 +77,8 @@ function requestText(exampleId, options) {
   return (
     `{"example":${JSON.stringify(exampleId)},"strategy":${JSON.stringify(strategy)},` +
     `"params":{${fields.join(',')}},"seed":${unsignedText('seed', seed, 0)},` +
-    `"budget":${unsignedText('budget', budget, 1)}}`
+    `"budget":${unsignedText('budget', budget, 1)},` +
+    `"memory_limit":${unsignedText('memoryLimit', memoryLimit, 0)}}`
   );
 }
 

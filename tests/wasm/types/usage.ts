@@ -50,6 +50,10 @@ export async function usage(): Promise<void> {
   }
   const summary: RunSummary = await run.done;
   if (summary.outcome === 'error') console.log(summary.message);
+  if (summary.outcome === 'memory_exhausted') console.log(summary.memory_in_use ?? 0);
+  const leaky = await wl.run('runaway', { memoryLimit: 16n << 20n });
+  const limit: number | undefined = leaky.header.memory_limit;
+  void limit;
 
   const text = await wl.run('basic', { format: 'ndjson' });
   for await (const chunk of text) {
@@ -69,6 +73,8 @@ export async function usage(): Promise<void> {
 
   // @ts-expect-error: a parameter value is a number, a bigint or a boolean, never a string.
   await wl.run('basic', { params: { steps: '3' } });
+  // @ts-expect-error: a memory limit is a number of bytes.
+  await wl.run('basic', { memoryLimit: '1 MiB' });
   // @ts-expect-error: the formats are 'objects' and 'ndjson'.
   await wl.run('basic', { format: 'xml' });
   // @ts-expect-error: a poll_begin has no result.

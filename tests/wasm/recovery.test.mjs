@@ -1,0 +1,98 @@
+// Runs recover in WebAssembly: a storm of runs started and cancelled part-way, and a runaway
+// program stopped by its memory limit, leave the module as they found it. The next run
+// completes, and the module's heap in use (RunSummary.memory_in_use, mallinfo's uordblks once a
+// run is freed) comes back to its level from before. Needs build/wasm/api/wakeline-core.mjs
+// (scripts/build.sh wasm builds it).
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import test from 'node:test';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+import { createWakeline } from '../../wasm/api/wakeline.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
+
+// What may differ between two quiet moments of the heap: the text of the last answer, the
+// frame pool's free lists. A leaked trace (16 KiB at least) per cycle would be 1.6 MiB here.
+const tolerance = 64 * 1024;
+
+if (!existsSync(core)) {
+  test('the wasm build exists', () => {
+    assert.fail(`missing ${path.relative(repo, core)}: build it with \`bash scripts/build.sh wasm\``);
+  });
+} else {
+  const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 50 });
+
+  // Runs `id` to its end, pulling every batch; resolves to its summary.
+  async function finished(id, options = {}) {
+    const run = await wl.run(id, options);
+    for await (const batch of run) void batch;
+    return run.done;
+  }
+
+  // Starts a long run, pulls a few batches, cancels it, and drains what is left.
+  async function startAndCancel(i) {
+    const run = await wl.run('concurrent', { params: { tasks: 1000 }, seed: i });
+    let pulled = 0;
+    let cancelled = false;
+    for await (const batch of run) {
+      pulled += batch.length;
+      if (!cancelled && pulled >= 200) {
+        run.cancel();
+        cancelled = true;
+      }
+    }
+    return run.done;
+  }
+
+  function assertClose(after, before, what) {
+    assert.equal(typeof after, 'number', `${what}: memory_in_use missing`);
+    assert.ok(
+      Math.abs(after - before) <= tolerance,
+      `${what}: ${after} bytes in use after, ${before} before (tolerance ${tolerance})`,
+    );
+  }
+
+  test('a summary reports the heap in use once the run is freed', async () => {
+    const summary = await finished('basic');
+    assert.equal(summary.outcome, 'completed');
+    assert.ok(Number.isSafeInteger(summary.memory_in_use) && summary.memory_in_use > 0);
+  });
+
+  test('100 runs started and cancelled part-way leave the heap as it was, and the next run completes', async () => {
+    // One cycle first, so the frame pool and the module's buffers are at their working size.
+    assert.equal((await startAndCancel(0)).outcome, 'cancelled');
+    const before = (await finished('basic')).memory_in_use;
+    for (let i = 1; i <= 100; ++i) {
+      const summary = await startAndCancel(i);
+      assert.equal(summary.outcome, 'cancelled', `cycle ${i}`);
+      assert.ok(summary.events < 100000, `cycle ${i}: ${summary.events} events before the cancel`);
+    }
+    const after = await finished('basic');
+    assert.equal(after.outcome, 'completed');
+    assertClose(after.memory_in_use, before, 'after 100 start/cancel cycles');
+  });
+
+  test('the runaway example stops at its memory limit, and the next run completes with the heap back', async () => {
+    const before = (await finished('basic')).memory_in_use;
+    const runaway = await finished('runaway');
+    assert.equal(runaway.outcome, 'memory_exhausted');
+    // 256 handlers of 1 MiB each: the limit, not the event budget, ended it.
+    assert.equal(runaway.tasks.filter((t) => t.name === 'handler').length, 256);
+    assertClose(runaway.memory_in_use, before, 'once the runaway is freed');
+    const after = await finished('basic');
+    assert.equal(after.outcome, 'completed');
+    assertClose(after.memory_in_use, before, 'after the runaway');
+  });
+
+  test('a smaller memory limit from the API stops the runaway sooner', async () => {
+    const run = await wl.run('runaway', { memoryLimit: 8 * 1024 * 1024 });
+    assert.equal(run.header.memory_limit, 8 * 1024 * 1024);
+    for await (const batch of run) void batch;
+    const summary = await run.done;
+    assert.equal(summary.outcome, 'memory_exhausted');
+    assert.equal(summary.tasks.filter((t) => t.name === 'handler').length, 8);
+  });
+}
