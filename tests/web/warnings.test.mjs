@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Replay, taskState } from '../../web/app/playback/replay.js';
 import { TraceModel } from '../../web/app/timeline/model.js';
+import { narrate } from '../../web/app/narration.js';
 import { findWarnings } from '../../web/app/warnings.js';
 
 function model(events) {
@@ -102,4 +103,25 @@ test('the replay follows states, counts and the queue, forward and back', () => 
   assert.equal(r.state[1], taskState.unborn);
   r.seek(100);
   assert.deepEqual([...r.state], [taskState.done, taskState.done]);
+});
+
+test('a run stopped by its memory limit is reported at its runtime_end, with the tasks it cancelled', () => {
+  const m = new TraceModel({ memory_limit: 16 * 1024 * 1024 });
+  m.appendEvents([
+    { kind: 'runtime_start', clock: 'virtual' },
+    ...spawn(1, 'main'),
+    ...spawn(2, 'handler'),
+    ...spawn(3, 'handler'),
+    { kind: 'task_end', task: 2, outcome: 'cancelled' },
+    { kind: 'task_end', task: 3, outcome: 'cancelled' },
+    { kind: 'task_end', task: 1, outcome: 'cancelled' },
+    { kind: 'runtime_end', outcome: 'memory_exhausted', events: 11 },
+  ].map((e, i) => ({ seq: i + 1, t: 0, ...e })));
+  const memory = findWarnings(m).filter((w) => w.kind === 'memory-exhausted');
+  assert.deepEqual(memory.map((w) => w.event), [10]);
+  assert.match(memory[0].text, /^Memory limit: the program held more than 16 MiB .* cancelled the 3 tasks still alive/);
+  assert.equal(narrate(m, 10), 't = 0: the program holds more than its memory limit of 16 MiB and the run stops: 11 events; the tasks cancelled just before held the memory.');
+  // Without a limit in the header, the default.
+  assert.match(findWarnings(model([{ kind: 'runtime_end', outcome: 'memory_exhausted', events: 1 }]))[0].text, /more than 256 MiB/);
+  assert.deepEqual(findWarnings(model([{ kind: 'runtime_end', outcome: 'budget_exhausted', events: 1 }])), []);
 });

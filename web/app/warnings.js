@@ -1,8 +1,20 @@
 // Lints over a whole trace, each pointing at the event that proves it: a deadlock and its stuck
 // tasks, a future that returned Pending with no waker of its task left alive (nothing can ever
-// wake it: a lost wakeup), a poll that holds the executor while others wait, self-wakes, and a
-// spawn refused because its static pool was full (embassy).
+// wake it: a lost wakeup), a poll that holds the executor while others wait, self-wakes, a
+// spawn refused because its static pool was full (embassy), and a run stopped by its memory
+// limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
+
+/** The runtime's memory limit when the header names none (runtime_options::memory_limit). */
+export const defaultMemoryLimit = 256 * 1024 * 1024;
+
+/** A byte count as people read it: 256 MiB, 1.5 KiB, 100 bytes. */
+export function formatBytes(bytes) {
+  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]]) {
+    if (bytes >= size) return `${+(bytes / size).toFixed(1)} ${unit}`;
+  }
+  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+}
 
 /** A poll holding the executor at least this long (virtual or real ns) is reported. */
 export const longPollNs = 1e6;
@@ -25,6 +37,7 @@ export function findWarnings(model) {
   const selfWakes = new Map();
   const lost = new Map();
   const long = new Map();
+  let cancelled = 0;
   const codes = {};
   model.kindNames.forEach((name, code) => (codes[name] = code));
   const name = (id) => model.taskName(id);
@@ -98,6 +111,20 @@ export function findWarnings(model) {
           event: i,
           task: Number.isInteger(parent) ? parent : 0,
           text: `${Number.isInteger(parent) ? name(parent) : 'The runtime'} could not spawn ${typeof spawned === 'string' ? spawned : 'a task'}${line ? ` at line ${line}` : ''}: its pool of ${pool} task${pool === 1 ? '' : 's'} was full (SpawnError::Busy), so that task never ran.`,
+        });
+        break;
+      }
+      case codes.task_end:
+        if (model.field(i, 'outcome') === 'cancelled') ++cancelled;
+        break;
+      case codes.runtime_end: {
+        if (model.field(i, 'outcome') !== 'memory_exhausted') break;
+        const limit = formatBytes(model.header?.memory_limit ?? defaultMemoryLimit);
+        warnings.push({
+          kind: 'memory-exhausted',
+          event: i,
+          task: 0,
+          text: `Memory limit: the program held more than ${limit} (task frames and the trace), so the run stopped and cancelled the ${cancelled} task${cancelled === 1 ? '' : 's'} still alive. Tasks spawned faster than they end, with no task_end until then, are a leak.`,
         });
         break;
       }
