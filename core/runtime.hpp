@@ -155,19 +155,16 @@ class runtime {
   /// Sets the actor for the scope of a timer, an I/O readiness or a drop; returns the old one.
   actor exchange_actor(actor a) { return std::exchange(actor_, a); }
 
-  /// Records an event at the current time on the current worker. Returns its seq.
-  std::uint64_t emit(trace_event e) {
+  /// Records an event at the current time on the current worker. Returns its seq. Always
+  /// inlined, so that with the trace off the event is never even built.
+  [[gnu::always_inline]] std::uint64_t emit(const trace_event& e) {
     if (!trace_.enabled()) return 0;
-    e.t = clock_->now_ns();
-    e.worker = worker_;
-    return trace_.record(e);
+    return record_now(e, worker_);
   }
   /// Records an event about another worker than the current one (its queue, its park).
-  std::uint64_t emit_on(std::uint16_t worker, trace_event e) {
-    std::uint16_t saved = std::exchange(worker_, worker);
-    std::uint64_t seq = emit(e);
-    worker_ = saved;
-    return seq;
+  [[gnu::always_inline]] std::uint64_t emit_on(std::uint16_t worker, const trace_event& e) {
+    if (!trace_.enabled()) return 0;
+    return record_now(e, worker);
   }
 
   /// Arms a timer for `deadline_ns` (rounded up to the next millisecond) that wakes `w`. Returns
@@ -249,6 +246,13 @@ class runtime {
   const strategy_config& strategy() const { return options_.strategy; }
 
  private:
+  /// Stamps `e` with the current time and `worker`, and records it.
+  std::uint64_t record_now(trace_event e, std::uint16_t worker) {
+    e.t = clock_->now_ns();
+    e.worker = worker;
+    return trace_.record(e);
+  }
+
   void register_task(detail::task_header* task, std::string_view name, source_location where);
   void refuse_spawn(detail::task_header* task, std::string_view name, source_location where);
   void start_root(detail::task_header* root, std::string_view name, source_location where);

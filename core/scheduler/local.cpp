@@ -14,7 +14,10 @@ void local_scheduler::schedule(task_header* task, enqueue_reason reason, std::ui
 std::optional<run_outcome> local_scheduler::step() {
   if (task_header* task = queue_.pop_front()) {
     rt_.poll_now(task, queue_.size(), true);
-    if (++ticks_ % rt_.strategy().event_interval == 0) rt_.drive(false);
+    if (++polls_since_drive_ == rt_.strategy().event_interval) {
+      polls_since_drive_ = 0;
+      rt_.drive(false);
+    }
     return std::nullopt;
   }
   if (!rt_.drive(true)) {

@@ -19,7 +19,9 @@ class local_scheduler final : public scheduler {
 
  private:
   task_fifo queue_;
-  std::uint64_t ticks_ = 0;  ///< Polls so far.
+  /// Polls since the driver was last looked at: compared with the interval rather than a tick
+  /// count taken modulo it, since a division per poll costs more than the rest of the step.
+  std::uint64_t polls_since_drive_ = 0;
 };
 
 }  // namespace wakeline::detail

@@ -44,9 +44,12 @@ class event_log {
     for (trace_event* chunk : chunks_) std::free(chunk);
   }
 
-  void push_back(const trace_event& e) {
-    if (size_ == capacity_) grow();
-    chunks_[size_ >> chunk_shift][size_ & chunk_mask] = e;
+  /// Appends `e` with its seq set to `seq`.
+  void push_back(const trace_event& e, std::uint64_t seq) {
+    if (next_ == end_) grow();
+    *next_ = e;
+    next_->seq = seq;
+    ++next_;
     ++size_;
   }
 
@@ -75,6 +78,8 @@ class event_log {
  private:
   void swap(event_log& other) noexcept {
     chunks_.swap(other.chunks_);
+    std::swap(next_, other.next_);
+    std::swap(end_, other.end_);
     std::swap(size_, other.size_);
     std::swap(capacity_, other.capacity_);
   }
@@ -102,6 +107,8 @@ class event_log {
       chunks_.push_back(allocate(chunk_bytes, true));
       capacity_ += chunk_events;
     }
+    next_ = &chunks_.back()[size_ & chunk_mask];
+    end_ = chunks_.back() + (capacity_ < chunk_events ? capacity_ : chunk_events);
   }
 
   static trace_event* allocate(std::size_t bytes, bool full_chunk) {
@@ -116,6 +123,8 @@ class event_log {
   }
 
   std::vector<trace_event*> chunks_;
+  trace_event* next_ = nullptr;  ///< Where the next event goes, in the last chunk ...
+  trace_event* end_ = nullptr;   ///< ... which ends here.
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
 };

@@ -54,10 +54,9 @@ class trace_recorder {
   const std::vector<stuck_task>& deadlock(std::uint64_t index) const { return deadlocks_.at(index); }
 
  private:
-  std::uint64_t append(trace_event e) {
-    e.seq = ++last_seq_;
-    events_.push_back(e);
-    return e.seq;
+  std::uint64_t append(const trace_event& e) {
+    events_.push_back(e, ++last_seq_);
+    return last_seq_;
   }
 
   bool enabled_;
