@@ -19,12 +19,14 @@
 
 namespace wakeline::bench {
 
-/// A runtime on the virtual clock, recording events or not, without an event budget.
+/// A runtime on the virtual clock, recording events or not, without an event budget or a memory
+/// limit.
 inline runtime_options bench_options(bool trace) {
   return runtime_options{.clock = clock_kind::virtual_time,
                          .trace = trace,
                          // Large runs must not stop at the default budget of a million events.
-                         .event_budget = std::numeric_limits<std::uint64_t>::max()};
+                         .event_budget = std::numeric_limits<std::uint64_t>::max(),
+                         .memory_limit = 0};
 }
 
 /// Makes `value` observable to the optimiser at this point (Google Benchmark's DoNotOptimize,

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: the GoogleTest suite in a release build and again under AddressSanitizer +
 # UndefinedBehaviorSanitizer with leak detection, then the WebAssembly build against the native
-# CLI, and the page in Chromium. Installs what is missing first. Safe to repeat; later runs rebuild
-# only what changed.
+# CLI, the page in Chromium, the Tokio fidelity comparison and a short run of the fuzz targets.
+# Installs what is missing first. Safe to repeat; later runs rebuild only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -49,5 +49,10 @@ section "fidelity: the same scenarios on Tokio 1.24 and on Wakeline"
 node tests/fidelity/compare.mjs --wakeline build/release/tests/fidelity/wakeline_polls
 node tests/fidelity/compare.mjs --wakeline build/release/tests/fidelity/wakeline_polls \
   --strategy tokio-current-thread
+
+section "fuzzing: a short run of every libFuzzer target (scripts/fuzz.sh)"
+# Ten seconds each, from the committed corpus: a smoke run that keeps the targets building and
+# catches a crash on the seeds; the long runs of docs/reliability.md use --seconds 180.
+bash scripts/fuzz.sh --seconds 10
 
 section "all tests passed"

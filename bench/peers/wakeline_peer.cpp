@@ -19,7 +19,9 @@ runtime_options options_for(bool trace) {
   return runtime_options{.clock = clock_kind::virtual_time,
                          .strategy = strategy_kind::local,
                          .trace = trace,
-                         .event_budget = std::numeric_limits<std::uint64_t>::max()};
+                         .event_budget = std::numeric_limits<std::uint64_t>::max(),
+                         // A million traced timers hold more than the default 256 MiB.
+                         .memory_limit = 0};
 }
 
 async<void> empty_task() { co_return; }
