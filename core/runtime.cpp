@@ -171,18 +171,6 @@ void runtime::refuse_spawn(detail::task_header* task, std::string_view name,
   task->vtable->drop_future(task);
 }
 
-void runtime::record_enqueue(detail::task_header* task, enqueue_reason reason,
-                             std::uint64_t cause, queue_kind queue, std::uint64_t depth,
-                             std::uint16_t worker) {
-  task->next_reason = enqueue_reason::wake;
-  task->enqueue_cause = emit_on(worker, {.cause = cause,
-                                         .arg = depth,
-                                         .task = task->id,
-                                         .ref = static_cast<std::uint32_t>(queue),
-                                         .kind = event_kind::task_enqueue,
-                                         .detail = static_cast<std::uint8_t>(reason)});
-}
-
 void runtime::start_root(detail::task_header* root, std::string_view name,
                          source_location where) {
   if (started_) {
