@@ -3,16 +3,12 @@
 // and build/wasm/api/wakeline-core.mjs (scripts/build.sh builds both).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import { WakelineError, createWakeline } from '../../wasm/api/wakeline.mjs';
+import { builtOrFail, core, nativeCli } from './support/builds.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const nativeCli = path.join(repo, 'build/release/wakeline');
-const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
 
 function runNative(args) {
   const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });
@@ -65,13 +61,7 @@ function otherSettings(example) {
   return { params, seed: 42 };
 }
 
-const missing = [nativeCli, core].filter((file) => !existsSync(file));
-if (missing.length > 0) {
-  test('native and wasm builds exist', () => {
-    assert.fail(`missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
-      'build them with `bash scripts/build.sh release wasm` (npm test does this)');
-  });
-} else {
+if (builtOrFail(nativeCli, core)) {
   const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 50 });
   const examples = await wl.examples();
   const strategies = await wl.strategies();

@@ -3,16 +3,12 @@
 // CLI's. The test-only example `trap` (examples/trap.cpp, unlisted) does the trapping.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import { createWakeline } from '../../wasm/api/wakeline.mjs';
+import { builtOrFail, core, nativeCli } from './support/builds.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const nativeCli = path.join(repo, 'build/release/wakeline');
-const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
 
 function nativeTrace(args) {
   const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });
@@ -38,13 +34,7 @@ function lineCount(batches) {
   return batches.join('').split('\n').length - 1;
 }
 
-const missing = [nativeCli, core].filter((file) => !existsSync(file));
-if (missing.length > 0) {
-  test('native and wasm builds exist', () => {
-    assert.fail(`missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
-      'build them with `bash scripts/build.sh release wasm` (npm test does this)');
-  });
-} else {
+if (builtOrFail(nativeCli, core)) {
   // The engine behind a counter of the instances made, to see that a trapped one is replaced (a
   // trapped instance may well seem to work on: its stack and heap are just no longer trusted).
   const counting = 'data:text/javascript,' + encodeURIComponent(

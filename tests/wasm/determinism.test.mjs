@@ -8,16 +8,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import { createWakeline } from '../../wasm/api/wakeline.mjs';
+import { builtOrFail, core, nativeCli } from './support/builds.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const nativeCli = path.join(repo, 'build/release/wakeline');
-const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
 
 // Small seeds, where most runs of the playground are, and the edges of the integer widths a seed
 // crosses on its way from JS through the request JSON to the runtime's uint64 (the CLI takes up
@@ -130,13 +126,7 @@ async function explain(wl, combo, result) {
   return lines.join('\n');
 }
 
-const missing = [nativeCli, core].filter((file) => !existsSync(file));
-if (missing.length > 0) {
-  test('native and wasm builds exist', () => {
-    assert.fail(`missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
-      'build them with `bash scripts/build.sh release wasm` (npm test does this)');
-  });
-} else {
+if (builtOrFail(nativeCli, core)) {
   const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 10000 });
   // examples() lists what `wakeline list` lists (api.test.mjs checks that), with the strategies
   // each example declares. The test-only `trap` is not listed; it is left out by name as well,

@@ -4,13 +4,10 @@
 // (scripts/build.sh builds both).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { builtOrFail, nativeCli, repo } from './support/builds.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const nativeCli = path.join(repo, 'build/release/wakeline');
 const wasmCli = path.join(repo, 'build/wasm/wakeline.js');
 
 function runNative(args) {
@@ -72,15 +69,7 @@ function assertSameRun(args) {
   return native;
 }
 
-const missing = [nativeCli, wasmCli].filter((file) => !existsSync(file));
-if (missing.length > 0) {
-  test('native and wasm builds exist', () => {
-    assert.fail(
-      `missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
-        'build them with `bash scripts/build.sh release wasm` (npm test does this)',
-    );
-  });
-} else {
+if (builtOrFail(nativeCli, wasmCli)) {
   const list = runNative(['list']);
   const examples = list.status === 0 ? parseList(list.stdout.toString()) : [];
   // `wakeline strategies` lists each strategy's name, then its settings as `list` does.

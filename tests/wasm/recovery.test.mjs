@@ -4,25 +4,18 @@
 // run is freed) comes back to its level from before. Needs build/wasm/api/wakeline-core.mjs
 // (scripts/build.sh wasm builds it).
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import test from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 
 import { createWakeline } from '../../wasm/api/wakeline.mjs';
+import { builtOrFail, core } from './support/builds.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const core = path.join(repo, 'build/wasm/api/wakeline-core.mjs');
 
 // What may differ between two quiet moments of the heap: the text of the last answer, the
 // frame pool's free lists. A leaked trace (16 KiB at least) per cycle would be 1.6 MiB here.
 const tolerance = 64 * 1024;
 
-if (!existsSync(core)) {
-  test('the wasm build exists', () => {
-    assert.fail(`missing ${path.relative(repo, core)}: build it with \`bash scripts/build.sh wasm\``);
-  });
-} else {
+if (builtOrFail(core)) {
   const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 50 });
 
   // Runs `id` to its end, pulling every batch; resolves to its summary.
