@@ -46,7 +46,8 @@ async function useThePage(url) {
     await page.click('#export-menu summary');
     await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     assert.deepEqual(errors, []);
-    return page.evaluate(() => window.__violations);
+    // Awaited here: a bare return would let `finally` close the page while evaluate runs.
+    return await page.evaluate(() => window.__violations);
   } finally {
     await page.close();
   }
