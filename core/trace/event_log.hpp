@@ -64,14 +64,6 @@ class event_log {
   const trace_event& front() const { return (*this)[0]; }
   const trace_event& back() const { return (*this)[size_ - 1]; }
 
-  /// The events from `i` that lie next to each other in memory: at most `count`, never past the
-  /// end of `i`'s chunk. For writers that take a pointer and a length.
-  std::pair<const trace_event*, std::size_t> contiguous(std::size_t i, std::size_t count) const {
-    const std::size_t in_chunk = chunk_events - (i & chunk_mask);
-    const std::size_t n = std::min({count, in_chunk, size_ - i});
-    return {&(*this)[i], n};
-  }
-
   const_iterator begin() const;
   const_iterator end() const;
 
