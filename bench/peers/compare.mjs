@@ -68,7 +68,7 @@ function firstLine(command, argv) {
   }
 }
 
-const timed = args.only === undefined || args.only !== MEMORY;
+const timed = args.only !== MEMORY;
 const memory = args.only === undefined || args.only === MEMORY;
 const onlyTimed = args.only !== undefined && args.only !== MEMORY ? ['--only', args.only] : [];
 const loadBefore = os.loadavg()[0];
