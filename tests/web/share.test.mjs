@@ -116,6 +116,8 @@ test('the Share menu offers the link, an iframe snippet and a <wakeline-player> 
     assert.equal(await page.locator('#share-player').inputValue(),
       `<script src="${session.url}wakeline-player.js"></script>\n<wakeline-player example="basic" strategy="local" params="steps=2 delay_ms=10" seed="1" height="360"></wakeline-player>`);
     await page.click('#share-link-copy');
+    // The copy awaits the clipboard, so the message comes a moment after the click.
+    await page.waitForFunction(() => document.querySelector('#share-message').textContent !== '');
     assert.match(await page.locator('#share-message').textContent(), /Copied|Ctrl\+C/);
   });
 });
