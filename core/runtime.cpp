@@ -1,5 +1,7 @@
 #include "runtime.hpp"
 
+#include "scheduler/local.hpp"
+
 #include <cassert>
 #include <limits>
 
@@ -93,6 +95,7 @@ waker noop_waker() { return waker::from_raw(raw_waker{nullptr, &noop_vtable}); }
 runtime::runtime(runtime_options options)
     : options_(options), memory_limit_(signed_limit(options.memory_limit)), trace_(options.trace) {
   scheduler_ = detail::make_scheduler(*this, options_.strategy);
+  local_ = dynamic_cast<detail::local_scheduler*>(scheduler_.get());
   if (options_.clock == clock_kind::virtual_time) {
     auto vc = std::make_unique<virtual_clock>();
     virtual_clock_ = vc.get();
@@ -147,7 +150,7 @@ void runtime::register_task(detail::task_header* task, std::string_view name,
                             .text = trace_.intern(name),
                             .kind = event_kind::task_spawn});
   task->state |= detail::task_scheduled;
-  scheduler_->schedule(task, enqueue_reason::spawn, seq, false);
+  schedule(task, enqueue_reason::spawn, seq, false);
 }
 
 void runtime::refuse_spawn(detail::task_header* task, std::string_view name,
@@ -216,7 +219,7 @@ std::optional<run_outcome> runtime::run_step() {
     emit({.arg = options_.event_budget, .kind = event_kind::budget_exhausted});
     return run_outcome::budget_exhausted;
   }
-  return scheduler_->step();
+  return local_ != nullptr ? local_->step() : scheduler_->step();
 }
 
 void runtime::finish_run() {
@@ -299,17 +302,27 @@ void runtime::end_poll(const detail::poll_in_flight& poll) {
     current_task_ = nullptr;
   } else if (task->state & detail::task_scheduled) {
     // Woken during its own poll (a yield, or a wake from a future it polled).
-    scheduler_->schedule(task, task->next_reason, task->enqueue_cause, true);
+    schedule(task, task->next_reason, task->enqueue_cause, true);
   }
   worker_ = saved_worker;
   if (poll.queued) release_task(task);  // The queue's reference.
 }
 
-void runtime::poll_now(detail::task_header* task, std::uint64_t depth, bool queued) {
+// Flattened: the two halves and the requeue in one body, as this is every single-worker poll.
+[[gnu::flatten]] void runtime::poll_now(detail::task_header* task, std::uint64_t depth, bool queued) {
   detail::poll_in_flight poll;
   if (!begin_poll(poll, task, depth, queued)) return;
   if (poll.cost_ns != 0) advance_clock(clock_->now_ns() + poll.cost_ns);
   end_poll(poll);
+}
+
+void runtime::schedule(detail::task_header* task, enqueue_reason reason, std::uint64_t cause,
+                       bool after_own_poll) {
+  if (local_ != nullptr) {
+    local_->schedule(task, reason, cause, after_own_poll);
+  } else {
+    scheduler_->schedule(task, reason, cause, after_own_poll);
+  }
 }
 
 void runtime::release_queued(detail::task_header* task) {
@@ -362,7 +375,7 @@ void runtime::abort_task(detail::task_header* task) {
   if (task->state & (detail::task_scheduled | detail::task_running)) return;
   if (shutting_down_) return;
   task->state |= detail::task_scheduled;
-  scheduler_->schedule(task, enqueue_reason::abort, actor_.cause, false);
+  schedule(task, enqueue_reason::abort, actor_.cause, false);
 }
 
 void runtime::yield_task(context& cx) {
@@ -403,7 +416,8 @@ void runtime::on_waker_drop(detail::task_header* task) {
   release_task(task);
 }
 
-void runtime::on_waker_wake(detail::task_header* task, bool by_ref) {
+// Flattened like poll_now: a wake and the enqueue it causes are one body.
+[[gnu::flatten]] void runtime::on_waker_wake(detail::task_header* task, bool by_ref) {
   wake_effect effect = wake_effect::scheduled;
   if (task->state & detail::task_ended) {
     effect = wake_effect::ended;
@@ -421,7 +435,7 @@ void runtime::on_waker_wake(detail::task_header* task, bool by_ref) {
     if (task->state & detail::task_running) {
       task->enqueue_cause = seq;  // Queued when its poll returns.
     } else {
-      scheduler_->schedule(task, task->next_reason, seq, false);
+      schedule(task, task->next_reason, seq, false);
     }
   }
   if (!by_ref) {

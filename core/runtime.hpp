@@ -38,6 +38,10 @@
 
 namespace wakeline {
 
+namespace detail {
+class local_scheduler;
+}  // namespace detail
+
 /// How a runtime is set up.
 struct runtime_options {
   clock_kind clock = clock_kind::virtual_time;
@@ -271,6 +275,9 @@ class runtime {
   void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
   void fire_due_timers();
   void shutdown();
+  /// Hands a runnable task to the scheduler: directly to `local_` when that is the strategy.
+  void schedule(detail::task_header* task, enqueue_reason reason, std::uint64_t cause,
+                bool after_own_poll);
 
   runtime_options options_;
   /// What the program holds: frames, task cells, the trace (detail/memory_account.hpp).
@@ -295,6 +302,9 @@ class runtime {
   wakeline::reactor reactor_;
 
   std::unique_ptr<detail::scheduler> scheduler_;
+  /// The same object as scheduler_ under the `local` strategy, else null: its hot steps are
+  /// called without a virtual call (scheduler/local.hpp).
+  detail::local_scheduler* local_ = nullptr;
   std::uint16_t worker_ = 0;
   detail::task_header* live_ = nullptr;  ///< Tasks whose future has not ended.
   std::uint32_t last_task_id_ = 0;
