@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <unordered_map>
@@ -73,10 +74,9 @@ class chrome_builder {
   }
 
  private:
-  const trace_event* by_seq(std::uint64_t seq) const {
-    if (seq == 0 || seq > events_.size()) return nullptr;
-    const trace_event& e = events_[seq - 1];
-    return e.seq == seq ? &e : nullptr;
+  std::optional<trace_event> by_seq(std::uint64_t seq) const {
+    if (seq == 0 || seq > events_.size()) return std::nullopt;
+    return events_[seq - 1];
   }
 
   // The drawing time of every event, the end of every poll, the flows, the task names.
@@ -94,10 +94,10 @@ class chrome_builder {
       if (e.kind == event_kind::poll_end && e.cause != 0) poll_end_of_[e.cause] = i;
       if (e.kind == event_kind::poll_begin) {
         // poll_begin <- task_enqueue <- waker_wake | waker_wake_by_ref | task_spawn
-        const trace_event* enqueue = by_seq(e.cause);
-        if (enqueue == nullptr || enqueue->kind != event_kind::task_enqueue) continue;
-        const trace_event* source = by_seq(enqueue->cause);
-        if (source == nullptr) continue;
+        const std::optional<trace_event> enqueue = by_seq(e.cause);
+        if (!enqueue || enqueue->kind != event_kind::task_enqueue) continue;
+        const std::optional<trace_event> source = by_seq(enqueue->cause);
+        if (!source) continue;
         // A spawn draws an arrow only from inside its parent's poll: the root has no slice to
         // start from.
         bool spawned_by_task = source->kind == event_kind::task_spawn && source->ref != 0;
@@ -229,7 +229,7 @@ class chrome_builder {
         output_.push_back(std::move(j));
         if (auto flow = flow_of_poll_.find(e.seq); flow != flow_of_poll_.end()) {
           // Bound to the enclosing slice: drawn one nudge inside the poll it points at.
-          const trace_event* source = by_seq(flow->second);
+          const std::optional<trace_event> source = by_seq(flow->second);
           json f = base("f", source->kind == event_kind::task_spawn ? "spawn" : "wake",
                         source->kind == event_kind::task_spawn ? "spawn" : "wake", at + 1);
           f["tid"] = tid;
@@ -279,8 +279,8 @@ class chrome_builder {
         park_at_[e.worker] = i;
         break;
       case event_kind::unpark: {
-        const trace_event* park = by_seq(e.cause);
-        if (park == nullptr) break;
+        const std::optional<trace_event> park = by_seq(e.cause);
+        if (!park) break;
         auto it = park_at_.find(park->worker);
         if (it == park_at_.end()) break;
         json j = base("X", "park", "park", display_[it->second]);

@@ -1,20 +1,30 @@
-// The recorded events of one run, in chunks that never move. A std::vector would copy every
-// event each time it grows and fault in a fresh buffer; here appending never copies an earlier
-// event, and each full chunk is one 2 MiB block that Linux can back with a single huge page,
-// so a long run takes one page fault per 32,768 events instead of one per 64.
+// The recorded events of one run, packed to 40 bytes each, in chunks that never move.
+//
+// A traced run writes several events per poll, so the trace's size is its speed: a trace_event
+// is 64 bytes, a stored one 40. What is dropped on the way in comes back on the way out:
+//
+//   seq    = index + 1: the recorder numbers events in order, so it is not stored
+//   cause  = seq - cause, in 32 bits; a cause further back (or none) is kept in a side table
+//   file, line = an index into the log's table of distinct sites (one per await point)
+//
+// A std::vector would copy every event each time it grows and fault in a fresh buffer; here
+// appending never copies an earlier event, and each full chunk is one 2 MiB block that Linux can
+// back with a single huge page.
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <iterator>
-#include <memory>
 #include <new>
 #include <stdexcept>
 #include <utility>
 #include <vector>
 
 #include "../detail/memory_account.hpp"
+#include "../source_location.hpp"
 #include "event.hpp"
 
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
@@ -23,118 +33,225 @@
 
 namespace wakeline {
 
-/// An append-only sequence of trace events with random access and stable addresses.
+/// An append-only sequence of trace events with random access. Events are numbered from 1 in
+/// the order they are appended; reading one gives back the trace_event that was appended.
 class event_log {
  public:
-  /// Events per chunk: 2 MiB of 64-byte events.
-  static constexpr std::size_t chunk_events = std::size_t{1} << 15;
-  static constexpr std::size_t chunk_bytes = chunk_events * sizeof(trace_event);
+  /// One full chunk: 2 MiB, a huge page.
+  static constexpr std::size_t chunk_bytes = std::size_t{2} << 20;
 
   class const_iterator;
 
-  event_log() = default;
+  event_log() { sites_.emplace_back(); }  // Site 0: none.
   event_log(const event_log&) = delete;
   event_log& operator=(const event_log&) = delete;
-  event_log(event_log&& other) noexcept { swap(other); }
+  event_log(event_log&& other) noexcept : event_log() { swap(other); }
   event_log& operator=(event_log&& other) noexcept {
     event_log(std::move(other)).swap(*this);
     return *this;
   }
   ~event_log() {
-    for (trace_event* chunk : chunks_) std::free(chunk);
+    for (stored* chunk : chunks_) std::free(chunk);
   }
 
-  /// Appends `e` with its seq set to `seq`.
-  void push_back(const trace_event& e, std::uint64_t seq) {
+  /// Appends `e` as event number size() + 1, which is its seq; `e.seq` is not read.
+  void push_back(const trace_event& e) {
     if (next_ == end_) grow();
-    *next_ = e;
-    next_->seq = seq;
-    ++next_;
-    ++size_;
+    const std::uint64_t seq = ++size_;
+    stored& s = *next_++;
+    s.t = e.t;
+    s.arg = e.arg;
+    // No cause (0) is `seq` back and reads as 0 again; a later cause wraps, and goes far.
+    const std::uint64_t back = seq - e.cause;
+    if (back - 1 < far_cause) [[likely]] {
+      s.cause_back = static_cast<std::uint32_t>(back);
+    } else {
+      s.cause_back = far_cause;
+      far_causes_.push_back({seq, e.cause});
+    }
+    s.site = e.file != nullptr ? site_index(e.file, e.line) : 0;
+    s.task = e.task;
+    s.ref = e.ref;
+    s.text = e.text;
+    s.worker = e.worker;
+    s.kind = e.kind;
+    s.detail = e.detail;
   }
 
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
 
-  const trace_event& operator[](std::size_t i) const { return chunks_[i >> chunk_shift][i & chunk_mask]; }
-  const trace_event& at(std::size_t i) const {
+  /// The event at `i` (seq i + 1), rebuilt.
+  trace_event operator[](std::size_t i) const {
+    const stored& s = chunks_[i / chunk_events][i % chunk_events];
+    const std::uint64_t seq = i + 1;
+    const source_location& site = sites_[s.site];
+    return {.seq = seq,
+            .t = s.t,
+            .cause = s.cause_back == far_cause ? far_cause_of(seq) : seq - s.cause_back,
+            .arg = s.arg,
+            .file = site.file,
+            .line = site.line,
+            .task = s.task,
+            .ref = s.ref,
+            .text = s.text,
+            .worker = s.worker,
+            .kind = s.kind,
+            .detail = s.detail};
+  }
+  trace_event at(std::size_t i) const {
     if (i >= size_) throw std::out_of_range("event_log::at");
     return (*this)[i];
   }
-  const trace_event& front() const { return (*this)[0]; }
-  const trace_event& back() const { return (*this)[size_ - 1]; }
+  trace_event front() const { return (*this)[0]; }
+  trace_event back() const { return (*this)[size_ - 1]; }
 
   const_iterator begin() const;
   const_iterator end() const;
 
  private:
+  /// A trace_event as kept: see the top of the file.
+  struct stored {
+    std::uint64_t t;
+    std::uint64_t arg;
+    std::uint32_t cause_back;  ///< seq - cause, or far_cause.
+    std::uint32_t site;        ///< Index into sites_; 0 for none.
+    std::uint32_t task;
+    std::uint32_t ref;
+    std::uint32_t text;
+    std::uint16_t worker;
+    event_kind kind;
+    std::uint8_t detail;
+  };
+  static_assert(sizeof(stored) == 40);
+
+ public:
+  /// Events per full chunk.
+  static constexpr std::size_t chunk_events = chunk_bytes / sizeof(stored);
+
+ private:
+  /// The cause is not `cause_back` events back: look it up in far_causes_.
+  static constexpr std::uint32_t far_cause = 0xFFFF'FFFF;
+  /// The first chunk starts this small and doubles, so a short run does not hold 2 MiB.
+  static constexpr std::size_t first_capacity = 256;
+
   void swap(event_log& other) noexcept {
     chunks_.swap(other.chunks_);
     std::swap(next_, other.next_);
     std::swap(end_, other.end_);
     std::swap(size_, other.size_);
     std::swap(capacity_, other.capacity_);
+    sites_.swap(other.sites_);
+    site_slots_.swap(other.site_slots_);
+    far_causes_.swap(other.far_causes_);
   }
 
-  static constexpr unsigned chunk_shift = 15;
-  static constexpr std::size_t chunk_mask = chunk_events - 1;
-  static_assert(chunk_events == std::size_t{1} << chunk_shift);
-  /// The first chunk starts this small and doubles, so a short run does not hold 2 MiB.
-  static constexpr std::size_t first_capacity = 256;
+  /// The index of the site (file, line), added on first sight. Sites are few (await points
+  /// and spawn sites in the program's source), so an open-addressed table of twice as many
+  /// slots finds one in about one probe.
+  std::uint32_t site_index(const char* file, std::uint32_t line) {
+    if (site_slots_.size() < 2 * sites_.size()) rehash_sites();
+    const std::size_t mask = site_slots_.size() - 1;
+    for (std::size_t slot = site_hash(file, line) & mask;; slot = (slot + 1) & mask) {
+      const std::uint32_t index = site_slots_[slot];
+      if (index == 0) {
+        site_slots_[slot] = static_cast<std::uint32_t>(sites_.size());
+        sites_.push_back({file, line});
+        return site_slots_[slot];
+      }
+      if (sites_[index].file == file && sites_[index].line == line) return index;
+    }
+  }
+  static std::size_t site_hash(const char* file, std::uint32_t line) {
+    const auto bits = reinterpret_cast<std::uintptr_t>(file) ^ (std::uint64_t{line} << 32 | line);
+    return static_cast<std::size_t>((bits * 0x9E37'79B9'7F4A'7C15ull) >> 32);
+  }
+  void rehash_sites() {
+    site_slots_.assign(std::bit_ceil(std::max<std::size_t>(64, 4 * sites_.size())), 0);
+    const std::size_t mask = site_slots_.size() - 1;
+    for (std::uint32_t index = 1; index < sites_.size(); ++index) {
+      std::size_t slot = site_hash(sites_[index].file, sites_[index].line) & mask;
+      while (site_slots_[slot] != 0) slot = (slot + 1) & mask;
+      site_slots_[slot] = index;
+    }
+  }
+
+  std::uint64_t far_cause_of(std::uint64_t seq) const {
+    auto it = std::lower_bound(far_causes_.begin(), far_causes_.end(), seq,
+                               [](const far_cause_entry& f, std::uint64_t s) { return f.seq < s; });
+    return it->cause;
+  }
 
   void grow() {
     if (chunks_.empty()) {
-      chunks_.push_back(allocate(first_capacity * sizeof(trace_event), false));
+      chunks_.push_back(allocate(first_capacity * sizeof(stored), false));
       capacity_ = first_capacity;
     } else if (capacity_ < chunk_events) {
       // Still in the first chunk: double it, copying the few events it holds.
-      const std::size_t bigger = capacity_ * 2;
-      trace_event* moved = allocate(bigger * sizeof(trace_event), bigger == chunk_events);
-      std::uninitialized_copy_n(chunks_[0], size_, moved);
+      const std::size_t bigger = std::min(capacity_ * 2, chunk_events);
+      stored* moved = allocate(bigger * sizeof(stored), bigger == chunk_events);
+      std::copy_n(chunks_[0], size_, moved);
       std::free(chunks_[0]);
-      detail::count_deallocation(capacity_ * sizeof(trace_event));  // The runtime's memory limit.
+      detail::count_deallocation(capacity_ * sizeof(stored));  // The runtime's memory limit.
       chunks_[0] = moved;
       capacity_ = bigger;
     } else {
-      chunks_.push_back(allocate(chunk_bytes, true));
+      chunks_.push_back(allocate(chunk_events * sizeof(stored), true));
       capacity_ += chunk_events;
     }
-    next_ = &chunks_.back()[size_ & chunk_mask];
-    end_ = chunks_.back() + (capacity_ < chunk_events ? capacity_ : chunk_events);
+    next_ = &chunks_.back()[size_ % chunk_events];
+    end_ = chunks_.back() + std::min(capacity_, chunk_events);
   }
 
-  static trace_event* allocate(std::size_t bytes, bool full_chunk) {
-    void* block = full_chunk ? std::aligned_alloc(chunk_bytes & -chunk_bytes, chunk_bytes) : std::malloc(bytes);
+  static stored* allocate(std::size_t bytes, [[maybe_unused]] bool full_chunk) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+    void* block = full_chunk ? std::aligned_alloc(chunk_bytes, chunk_bytes) : std::malloc(bytes);
+#else
+    void* block = std::malloc(bytes);
+#endif
     if (block == nullptr) throw std::bad_alloc();
     detail::count_allocation(bytes);  // The runtime's memory limit counts the trace.
 #if defined(__linux__) && !defined(__EMSCRIPTEN__) && defined(MADV_HUGEPAGE)
     // A hint: where transparent huge pages are off, the chunk simply uses small pages.
     if (full_chunk) (void)madvise(block, chunk_bytes, MADV_HUGEPAGE);
 #endif
-    return static_cast<trace_event*>(block);
+    return static_cast<stored*>(block);
   }
 
-  std::vector<trace_event*> chunks_;
-  trace_event* next_ = nullptr;  ///< Where the next event goes, in the last chunk ...
-  trace_event* end_ = nullptr;   ///< ... which ends here.
+  struct far_cause_entry {
+    std::uint64_t seq;
+    std::uint64_t cause;
+  };
+
+  std::vector<stored*> chunks_;
+  stored* next_ = nullptr;  ///< Where the next event goes, in the last chunk ...
+  stored* end_ = nullptr;   ///< ... which ends here.
   std::size_t size_ = 0;
   std::size_t capacity_ = 0;
+  std::vector<source_location> sites_;       ///< By index; 0 is "none".
+  std::vector<std::uint32_t> site_slots_;    ///< Hash table of indexes into sites_; 0 is empty.
+  std::vector<far_cause_entry> far_causes_;  ///< By seq, ascending.
 };
 
-/// A random-access iterator over an event_log, so the standard algorithms work on it.
+/// A random-access iterator over an event_log, so the standard algorithms work on it. It
+/// yields events by value, rebuilt from their stored form.
 class event_log::const_iterator {
  public:
   using iterator_category = std::random_access_iterator_tag;
   using value_type = trace_event;
   using difference_type = std::ptrdiff_t;
-  using pointer = const trace_event*;
-  using reference = const trace_event&;
+  using reference = trace_event;
+  /// What `it->field` goes through: the rebuilt event, held for the expression.
+  struct pointer {
+    trace_event event;
+    const trace_event* operator->() const { return &event; }
+  };
 
   const_iterator() = default;
   const_iterator(const event_log* log, std::size_t index) : log_(log), index_(index) {}
 
   reference operator*() const { return (*log_)[index_]; }
-  pointer operator->() const { return &(*log_)[index_]; }
+  pointer operator->() const { return {(*log_)[index_]}; }
   reference operator[](difference_type n) const { return (*log_)[index_ + static_cast<std::size_t>(n)]; }
 
   const_iterator& operator++() { ++index_; return *this; }

@@ -1,4 +1,4 @@
-// Collects events in memory. Recording is a branch and an append of a 64-byte struct to chunked
+// Collects events in memory. Recording is a branch and an append of a 40-byte record to chunked
 // storage (event_log.hpp); strings (task names, error messages) go to a side table once, and
 // events refer to them by index.
 #pragma once
@@ -48,19 +48,18 @@ class trace_recorder {
     return deadlocks_.size() - 1;
   }
 
-  std::uint64_t event_count() const { return last_seq_; }
+  std::uint64_t event_count() const { return events_.size(); }
   const event_log& events() const { return events_; }
   const std::string& text(std::uint32_t index) const { return strings_.at(index); }
   const std::vector<stuck_task>& deadlock(std::uint64_t index) const { return deadlocks_.at(index); }
 
  private:
   std::uint64_t append(const trace_event& e) {
-    events_.push_back(e, ++last_seq_);
-    return last_seq_;
+    events_.push_back(e);
+    return events_.size();
   }
 
   bool enabled_;
-  std::uint64_t last_seq_ = 0;
   event_log events_;
   std::vector<std::string> strings_;
   std::vector<std::vector<stuck_task>> deadlocks_;

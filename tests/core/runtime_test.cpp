@@ -92,8 +92,8 @@ TEST(Runtime, ATaskWokenTwiceBeforeItRunsIsQueuedAndPolledOnce) {
   }());
   EXPECT_EQ(sleeper_polls, 2);
   std::vector<std::uint64_t> effects;
-  for (const trace_event* e : events_of(rt, event_kind::waker_wake_by_ref)) {
-    if (e->task == 2) effects.push_back(e->arg);
+  for (const trace_event& e : events_of(rt, event_kind::waker_wake_by_ref)) {
+    if (e.task == 2) effects.push_back(e.arg);
   }
   EXPECT_EQ(effects, (std::vector<std::uint64_t>{0, 1}));  // scheduled, already scheduled
 }
@@ -228,7 +228,7 @@ TEST(Runtime, VirtualTimeJumpsToTheNextDeadline) {
   // As in tokio, the executor parks until the next slot of the wheel: 250 ms sits in level 1's
   // slot [192, 256) ms, which expires at 192 ms and cascades the timer down to level 0.
   std::vector<std::uint64_t> parks;
-  for (const trace_event* e : events_of(rt, event_kind::park)) parks.push_back(e->arg);
+  for (const trace_event& e : events_of(rt, event_kind::park)) parks.push_back(e.arg);
   EXPECT_EQ(parks, (std::vector<std::uint64_t>{192'000'000, 250'000'000}));
 }
 

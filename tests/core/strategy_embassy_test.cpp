@@ -73,8 +73,8 @@ TEST(Embassy, ABatchRunsInTheReverseOrderOfEnqueue) {
                                  "0ms batch_end",
                              }));
   // Every enqueue names the executor's one queue of pool tasks.
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    EXPECT_EQ(static_cast<queue_kind>(e->ref), queue_kind::pool);
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    EXPECT_EQ(static_cast<queue_kind>(e.ref), queue_kind::pool);
   }
 }
 
@@ -157,7 +157,7 @@ TEST(Embassy, ATimerWakeGoesThroughThePenderAfterTheExecutorSlept) {
                 "5ms poll_begin task1",
                 "5ms batch_end",
             }));
-  const trace_event& pend = *events_of(rt, event_kind::pend).back();
+  const trace_event pend = events_of(rt, event_kind::pend).back();
   // The pend is caused by the enqueue it follows, which the timer's wake caused.
   const trace_event& enqueue = rt.trace().events()[pend.cause - 1];
   EXPECT_EQ(enqueue.kind, event_kind::task_enqueue);
@@ -183,7 +183,7 @@ TEST(Embassy, TheExecutorSleepsBetweenBatchesUntilTheNextInterrupt) {
                 "20ms batch_begin of 1", "20ms batch_end",
                 "20ms batch_begin of 1", "20ms batch_end",
             }));
-  for (const trace_event* e : events_of(rt, event_kind::park)) EXPECT_EQ(e->worker, 0u);
+  for (const trace_event& e : events_of(rt, event_kind::park)) EXPECT_EQ(e.worker, 0u);
 }
 
 TEST(Embassy, TimersFoundExpiredBetweenBatchesAreQueuedWithoutThePender) {
@@ -230,8 +230,8 @@ TEST(Embassy, ASpawnIntoAFullPoolFailsWithSpawnErrorBusy) {
   EXPECT_EQ(failed.ref, 1u);
   EXPECT_EQ(failed.arg, 2u);
   EXPECT_EQ(std::string(rt.trace().text(failed.text)), "blink");
-  EXPECT_EQ(failed.file, events_of(rt, event_kind::task_spawn).back()->file);
-  EXPECT_EQ(failed.line, events_of(rt, event_kind::task_spawn).back()->line);
+  EXPECT_EQ(failed.file, events_of(rt, event_kind::task_spawn).back().file);
+  EXPECT_EQ(failed.line, events_of(rt, event_kind::task_spawn).back().line);
   EXPECT_EQ(lines_with(lines(rt), {"task_spawn", "spawn_failed"}),
             (std::vector<std::string>{"0ms task_spawn task1", "0ms task_spawn task2",
                                       "0ms task_spawn task3",

@@ -35,10 +35,10 @@ TEST(Smol, EveryWakeAndSpawnGoesToTheGlobalQueue) {
     auto a = spawn([]() -> async<void> { co_await sleep(1ms); }(), "a");
     co_await a;
   }());
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    if (e->task == 1) continue;  // The root's wakes go to the block_on thread.
-    if (static_cast<enqueue_reason>(e->detail) == enqueue_reason::steal) continue;
-    EXPECT_EQ(static_cast<queue_kind>(e->ref), queue_kind::global) << describe(*e);
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    if (e.task == 1) continue;  // The root's wakes go to the block_on thread.
+    if (static_cast<enqueue_reason>(e.detail) == enqueue_reason::steal) continue;
+    EXPECT_EQ(static_cast<queue_kind>(e.ref), queue_kind::global) << describe(e);
   }
   EXPECT_EQ(events_of(rt, event_kind::task_enqueue).size(), 4u)
       << "root spawn, a spawn, a's wake by its timer, root wake by a's end, and none else";
@@ -51,9 +51,9 @@ TEST(Smol, AWorkerTakesOneGlobalTaskAndHalfTheRestRoundedUp) {
     for (int i = 0; i < 6; ++i) jobs.push_back(spawn(compute(1ms), "job"));
     for (auto& job : jobs) co_await job;
   }());
-  const trace_event* first = events_of(rt, event_kind::steal).at(0);
-  EXPECT_EQ(static_cast<queue_kind>(first->detail), queue_kind::global);
-  EXPECT_EQ(first->arg, 3u) << "six queued, one taken to run, half of five rounded up";
+  const trace_event first = events_of(rt, event_kind::steal).at(0);
+  EXPECT_EQ(static_cast<queue_kind>(first.detail), queue_kind::global);
+  EXPECT_EQ(first.arg, 3u) << "six queued, one taken to run, half of five rounded up";
 }
 
 TEST(Smol, AnIdleWorkerStealsHalfOfAnotherWorkersLocalQueue) {
@@ -66,10 +66,10 @@ TEST(Smol, AnIdleWorkerStealsHalfOfAnotherWorkersLocalQueue) {
   // The first workers to look take the global queue's tasks into their local queues; a worker
   // that finds the global queue empty steals from another's local queue.
   bool stole_from_a_worker = false;
-  for (const trace_event* e : events_of(rt, event_kind::steal)) {
-    if (static_cast<queue_kind>(e->detail) != queue_kind::local) continue;
+  for (const trace_event& e : events_of(rt, event_kind::steal)) {
+    if (static_cast<queue_kind>(e.detail) != queue_kind::local) continue;
     stole_from_a_worker = true;
-    EXPECT_NE(e->worker, e->ref) << "a worker never steals from itself";
+    EXPECT_NE(e.worker, e.ref) << "a worker never steals from itself";
   }
   EXPECT_TRUE(stole_from_a_worker);
   // Eight jobs of 1 ms on two workers take about 4 ms, not 8.
@@ -99,7 +99,7 @@ TEST(Smol, AWorkerLooksAtTimersEveryPollsPerYieldTasks) {
       for (auto& job : jobs) co_await job;
       co_await timer;
     }());
-    return events_of(rt, event_kind::timer_fire).at(0)->t;
+    return events_of(rt, event_kind::timer_fire).at(0).t;
   };
   EXPECT_LE(fire_time(2), 3'000'000u);
   EXPECT_GE(fire_time(200), 10'000'000u);

@@ -22,8 +22,8 @@ runtime_options tokio() { return runtime_options{.strategy = strategy_kind::toki
 /// Which task each poll_end was, and its result: "2 pending".
 std::vector<std::string> polls(const runtime& rt) {
   std::vector<std::string> out;
-  for (const trace_event* e : events_of(rt, event_kind::poll_end)) {
-    out.push_back(std::to_string(e->task) + " " + support::poll_result(*e));
+  for (const trace_event& e : events_of(rt, event_kind::poll_end)) {
+    out.push_back(std::to_string(e.task) + " " + support::poll_result(e));
   }
   return out;
 }

@@ -28,10 +28,10 @@ runtime_options multi_thread(std::uint64_t workers, std::uint64_t poll_cost_ns =
 /// Every task_enqueue as "task3 spawn to lifo".
 std::vector<std::string> enqueues(const runtime& rt) {
   std::vector<std::string> out;
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    out.push_back("task" + std::to_string(e->task) + " " +
-                  to_string(static_cast<enqueue_reason>(e->detail)) + " to " +
-                  to_string(static_cast<queue_kind>(e->ref)));
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    out.push_back("task" + std::to_string(e.task) + " " +
+                  to_string(static_cast<enqueue_reason>(e.detail)) + " to " +
+                  to_string(static_cast<queue_kind>(e.ref)));
   }
   return out;
 }
@@ -61,9 +61,9 @@ TEST(TokioMultiThread, TheBlockOnThreadPollsTheRootAndSpawnsIntoTheInjectQueue) 
   }());
   EXPECT_EQ(enqueues(rt)[0], "task1 spawn to block_on");
   EXPECT_EQ(enqueues(rt)[1], "task2 spawn to inject");
-  const trace_event* root_poll = events_of(rt, event_kind::poll_begin)[0];
-  EXPECT_EQ(root_poll->task, 1u);
-  EXPECT_EQ(root_poll->worker, 2u) << "the block_on thread is the worker after the last";
+  const trace_event root_poll = events_of(rt, event_kind::poll_begin)[0];
+  EXPECT_EQ(root_poll.task, 1u);
+  EXPECT_EQ(root_poll.worker, 2u) << "the block_on thread is the worker after the last";
 }
 
 TEST(TokioMultiThread, ASpawnOnAWorkerTakesTheLifoSlotAndPushesTheLastOneToTheQueue) {
@@ -74,8 +74,8 @@ TEST(TokioMultiThread, ASpawnOnAWorkerTakesTheLifoSlotAndPushesTheLastOneToTheQu
                               "task3 spawn to lifo",
                               "task3 lifo_displaced to local", "task4 spawn to lifo",
                               "task1 wake to block_on"}));
-  const trace_event* displaced = events_of(rt, event_kind::task_enqueue)[3];
-  EXPECT_EQ(displaced->worker, 0u);
+  const trace_event displaced = events_of(rt, event_kind::task_enqueue)[3];
+  EXPECT_EQ(displaced.worker, 0u);
 }
 
 TEST(TokioMultiThread, AfterThreeLifoPollsInARowTheSlotIsOffUntilItEmpties) {
@@ -103,12 +103,12 @@ TEST(TokioMultiThread, AFullLocalQueueMovesHalfOfItAndTheNewTaskToTheInjectQueue
   rt.block_on([]() -> async<void> { co_await spawn(spawn_children(6), "parent"); }());
   // Children 3..6 each displace the one before into the local queue; the fifth displaced one
   // finds it full.
-  std::vector<const trace_event*> overflow = events_of(rt, event_kind::queue_overflow);
+  std::vector<trace_event> overflow = events_of(rt, event_kind::queue_overflow);
   ASSERT_EQ(overflow.size(), 1u);
-  EXPECT_EQ(overflow[0]->arg, 3u);
+  EXPECT_EQ(overflow[0].arg, 3u);
   std::vector<std::string> moved;
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    if (e->cause == overflow[0]->seq) moved.push_back(describe(*e));
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    if (e.cause == overflow[0].seq) moved.push_back(describe(e));
   }
   EXPECT_EQ(moved, (std::vector<std::string>{"0ms task_enqueue task3 overflow to inject",
                                              "0ms task_enqueue task4 overflow to inject",
@@ -124,16 +124,16 @@ TEST(TokioMultiThread, AnIdleWorkerStealsHalfRoundedUpOfABusyWorkersQueue) {
     }(), "spawner");
   }());
   // Five jobs wait in worker 0's queue and one in its LIFO slot, which is never stolen.
-  std::vector<const trace_event*> steals = events_of(rt, event_kind::steal);
+  std::vector<trace_event> steals = events_of(rt, event_kind::steal);
   ASSERT_FALSE(steals.empty());
-  EXPECT_EQ(steals[0]->worker, 1u);
-  EXPECT_EQ(steals[0]->ref, 0u);
-  EXPECT_EQ(steals[0]->arg, 3u);
-  EXPECT_EQ(static_cast<queue_kind>(steals[0]->detail), queue_kind::local);
+  EXPECT_EQ(steals[0].worker, 1u);
+  EXPECT_EQ(steals[0].ref, 0u);
+  EXPECT_EQ(steals[0].arg, 3u);
+  EXPECT_EQ(static_cast<queue_kind>(steals[0].detail), queue_kind::local);
   // Both workers ran jobs.
   bool ran_on[2] = {false, false};
-  for (const trace_event* e : events_of(rt, event_kind::poll_begin)) {
-    if (e->worker < 2) ran_on[e->worker] = true;
+  for (const trace_event& e : events_of(rt, event_kind::poll_begin)) {
+    if (e.worker < 2) ran_on[e.worker] = true;
   }
   EXPECT_TRUE(ran_on[0] && ran_on[1]);
 }
@@ -203,8 +203,8 @@ TEST(TokioMultiThread, WorkersAndSettingsComeFromTheRunRequest) {
   EXPECT_NE(header.find(R"("strategy_params":{"workers":2,"poll_cost_ns":1000,)"), std::string::npos)
       << header;
   EXPECT_NE(header.find(R"("lifo_slot":false)"), std::string::npos) << header;
-  for (const trace_event* e : events_of(*run.rt, event_kind::task_enqueue)) {
-    EXPECT_NE(static_cast<queue_kind>(e->ref), queue_kind::lifo);
+  for (const trace_event& e : events_of(*run.rt, event_kind::task_enqueue)) {
+    EXPECT_NE(static_cast<queue_kind>(e.ref), queue_kind::lifo);
   }
 }
 

@@ -26,8 +26,8 @@ run_result run_blinky(std::vector<std::pair<std::string, std::string>> settings)
 /// The names of the tasks spawned from `led` sites, in spawn order.
 std::vector<std::string> led_names(const run_result& result) {
   std::vector<std::string> names;
-  for (const trace_event* e : events_of(*result.rt, event_kind::task_spawn)) {
-    const std::string& name = result.rt->trace().text(e->text);
+  for (const trace_event& e : events_of(*result.rt, event_kind::task_spawn)) {
+    const std::string& name = result.rt->trace().text(e.text);
     if (name.rfind("led ", 0) == 0) names.push_back(name);
   }
   return names;

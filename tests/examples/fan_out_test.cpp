@@ -28,8 +28,8 @@ run_result run(const std::string& strategy,
 /// The ids of the tasks named "request N".
 std::set<std::uint32_t> request_tasks(const runtime& rt) {
   std::set<std::uint32_t> ids;
-  for (const trace_event* e : events_of(rt, event_kind::task_spawn)) {
-    if (rt.trace().text(e->text).rfind("request ", 0) == 0) ids.insert(e->task);
+  for (const trace_event& e : events_of(rt, event_kind::task_spawn)) {
+    if (rt.trace().text(e.text).rfind("request ", 0) == 0) ids.insert(e.task);
   }
   return ids;
 }
@@ -62,9 +62,9 @@ in_flight_count count_in_flight(const runtime& rt) {
 std::size_t permit_hand_offs(const runtime& rt) {
   std::set<std::uint32_t> requests = request_tasks(rt);
   std::size_t n = 0;
-  for (const trace_event* e : events_of(rt, event_kind::waker_wake)) {
-    n += e->detail == static_cast<std::uint8_t>(wake_source::task) && requests.contains(e->ref) &&
-         requests.contains(e->task);
+  for (const trace_event& e : events_of(rt, event_kind::waker_wake)) {
+    n += e.detail == static_cast<std::uint8_t>(wake_source::task) && requests.contains(e.ref) &&
+         requests.contains(e.task);
   }
   return n;
 }

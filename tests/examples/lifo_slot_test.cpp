@@ -24,12 +24,12 @@ run_result run(std::vector<std::pair<std::string, std::string>> settings = {}) {
 
 /// The name of the last task spawned: the report.
 std::string report(const runtime& rt) {
-  return rt.trace().text(events_of(rt, event_kind::task_spawn).back()->text);
+  return rt.trace().text(events_of(rt, event_kind::task_spawn).back().text);
 }
 
 std::uint32_t task_named(const runtime& rt, const std::string& name) {
-  for (const trace_event* e : events_of(rt, event_kind::task_spawn)) {
-    if (rt.trace().text(e->text) == name) return e->task;
+  for (const trace_event& e : events_of(rt, event_kind::task_spawn)) {
+    if (rt.trace().text(e.text) == name) return e.task;
   }
   ADD_FAILURE() << "no task named " << name;
   return 0;
@@ -58,15 +58,15 @@ pair_wakes wakes_of_pair(const runtime& rt) {
   const std::uint32_t pinger = task_named(rt, "pinger");
   const std::uint32_t ponger = task_named(rt, "ponger");
   pair_wakes out;
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    if (e->task != pinger && e->task != ponger) continue;
-    if (e->detail != static_cast<std::uint8_t>(enqueue_reason::wake) &&
-        e->detail != static_cast<std::uint8_t>(enqueue_reason::lifo_limit)) {
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    if (e.task != pinger && e.task != ponger) continue;
+    if (e.detail != static_cast<std::uint8_t>(enqueue_reason::wake) &&
+        e.detail != static_cast<std::uint8_t>(enqueue_reason::lifo_limit)) {
       continue;
     }
-    out.queues.push_back(to_string(static_cast<queue_kind>(e->ref)));
-    out.reasons.push_back(e->detail);
-    out.workers.insert(e->worker);
+    out.queues.push_back(to_string(static_cast<queue_kind>(e.ref)));
+    out.reasons.push_back(e.detail);
+    out.workers.insert(e.worker);
   }
   return out;
 }
@@ -91,8 +91,8 @@ TEST(LifoSlotExample, WithoutTheSlotEveryWakeGoesToTheBackOfTheQueue) {
   ASSERT_GE(wakes.queues.size(), 80u);  // And the ponger's wake when the channel closes.
   for (const std::string& queue : wakes.queues) EXPECT_EQ(queue, "local");
   // Nothing at all used the slot.
-  for (const trace_event* e : events_of(*result.rt, event_kind::task_enqueue)) {
-    EXPECT_NE(e->ref, static_cast<std::uint32_t>(queue_kind::lifo));
+  for (const trace_event& e : events_of(*result.rt, event_kind::task_enqueue)) {
+    EXPECT_NE(e.ref, static_cast<std::uint32_t>(queue_kind::lifo));
   }
 }
 

@@ -2,6 +2,8 @@
 // keeping the waker fixes it.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "runner.hpp"
 
 namespace {
@@ -20,11 +22,11 @@ TEST(LostWakeupExample, ForgettingTheWakerEndsInADeadlockWithTheReaderUnwakeable
   run_result result = run_lost_wakeup("false");
   EXPECT_EQ(result.outcome, run_outcome::deadlock);
   const trace_recorder& trace = result.rt->trace();
-  const trace_event* deadlock = nullptr;
+  std::optional<trace_event> deadlock;
   for (const trace_event& e : trace.events()) {
-    if (e.kind == event_kind::deadlock) deadlock = &e;
+    if (e.kind == event_kind::deadlock) deadlock = e;
   }
-  ASSERT_NE(deadlock, nullptr);
+  ASSERT_TRUE(deadlock.has_value());
   const auto& stuck = trace.deadlock(deadlock->arg);
   ASSERT_EQ(stuck.size(), 2u);
   EXPECT_EQ(stuck[0].task, 1u);  // main, waiting on the reader's join handle: one waker.

@@ -28,10 +28,10 @@ run_result run(const std::string& strategy,
 /// main (task 1) are join handles, and a task waking itself is a yield, not the lock.
 std::vector<std::string> hand_offs(const runtime& rt) {
   std::vector<std::string> out;
-  for (const trace_event* e : events_of(rt, event_kind::waker_wake)) {
-    if (e->detail != static_cast<std::uint8_t>(wake_source::task)) continue;
-    if (e->task == 1 || e->task == e->ref) continue;
-    out.push_back("task " + std::to_string(e->ref) + " wakes " + std::to_string(e->task));
+  for (const trace_event& e : events_of(rt, event_kind::waker_wake)) {
+    if (e.detail != static_cast<std::uint8_t>(wake_source::task)) continue;
+    if (e.task == 1 || e.task == e.ref) continue;
+    out.push_back("task " + std::to_string(e.ref) + " wakes " + std::to_string(e.task));
   }
   return out;
 }

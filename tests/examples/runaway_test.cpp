@@ -26,8 +26,8 @@ run_result run_runaway(const std::string& strategy, std::uint64_t memory_limit) 
 /// How many handlers were spawned.
 std::size_t handlers(const run_result& result) {
   std::size_t n = 0;
-  for (const trace_event* e : events_of(*result.rt, event_kind::task_spawn)) {
-    if (result.rt->trace().text(e->text) == "handler") ++n;
+  for (const trace_event& e : events_of(*result.rt, event_kind::task_spawn)) {
+    if (result.rt->trace().text(e.text) == "handler") ++n;
   }
   return n;
 }
@@ -49,10 +49,10 @@ TEST(RunawayExample, NoHandlerEndsBeforeTheRuntimeCancelsThemAll) {
   run_result result = run_runaway("local", runtime_options::default_memory_limit);
   ASSERT_EQ(result.outcome, run_outcome::memory_exhausted);
   // The leak in the trace: every task_end comes after the last spawn, and says cancelled.
-  std::uint64_t last_spawn = events_of(*result.rt, event_kind::task_spawn).back()->seq;
-  for (const trace_event* e : events_of(*result.rt, event_kind::task_end)) {
-    EXPECT_GT(e->seq, last_spawn);
-    EXPECT_EQ(static_cast<task_outcome>(e->detail), task_outcome::cancelled);
+  std::uint64_t last_spawn = events_of(*result.rt, event_kind::task_spawn).back().seq;
+  for (const trace_event& e : events_of(*result.rt, event_kind::task_end)) {
+    EXPECT_GT(e.seq, last_spawn);
+    EXPECT_EQ(static_cast<task_outcome>(e.detail), task_outcome::cancelled);
   }
 }
 

@@ -39,13 +39,13 @@ starvation_run run(const std::string& strategy, const std::string& fix,
   EXPECT_EQ(result.outcome, run_outcome::completed) << result.message;
   const runtime& rt = *result.rt;
   starvation_run out{};
-  const trace_event& last_spawn = *events_of(rt, event_kind::task_spawn).back();
+  const trace_event last_spawn = events_of(rt, event_kind::task_spawn).back();
   out.report = rt.trace().text(last_spawn.text);
   std::uint64_t previous = 0;
-  for (const trace_event* e : events_of(rt, event_kind::poll_begin)) {
-    if (e->task != ticker_task) continue;
-    out.worst_gap_ns = std::max(out.worst_gap_ns, e->t - previous);
-    previous = e->t;
+  for (const trace_event& e : events_of(rt, event_kind::poll_begin)) {
+    if (e.task != ticker_task) continue;
+    out.worst_gap_ns = std::max(out.worst_gap_ns, e.t - previous);
+    previous = e.t;
   }
   out.end_ns = rt.trace().events().back().t;
   out.coop_exhausted = count_kind(rt, event_kind::coop_exhausted);

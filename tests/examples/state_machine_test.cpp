@@ -38,7 +38,7 @@ std::vector<std::string> phase(const trace_recorder& trace, std::uint32_t task) 
   std::vector<std::string> out;
   if (begin == events.size()) return out;
   const std::uint64_t base_t = events[begin].t;
-  std::vector<const trace_event*> kept;
+  std::vector<trace_event> kept;
   bool ended = false;
   for (std::size_t i = begin; i < events.size(); ++i) {
     const trace_event& e = events[i];
@@ -49,12 +49,11 @@ std::vector<std::string> phase(const trace_recorder& trace, std::uint32_t task) 
     // every 64 ms level boundary, which depends on the absolute time. The times of the events
     // around it still show both versions sleep the same.
     if (e.kind == event_kind::park || e.kind == event_kind::unpark) continue;
-    kept.push_back(&e);
+    kept.push_back(e);
   }
   std::map<std::uint64_t, std::size_t> position;
-  for (std::size_t i = 0; i < kept.size(); ++i) position[kept[i]->seq] = i;
-  for (const trace_event* event : kept) {
-    const trace_event& e = *event;
+  for (std::size_t i = 0; i < kept.size(); ++i) position[kept[i].seq] = i;
+  for (const trace_event& e : kept) {
     json j = json::parse(ndjson_event(trace, e));
     j["seq"] = position[e.seq];
     j["t"] = e.t - base_t;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -29,7 +30,7 @@ run_result run(const std::string& strategy,
 
 /// The name of the last task spawned: the report.
 std::string report(const runtime& rt) {
-  return rt.trace().text(events_of(rt, event_kind::task_spawn).back()->text);
+  return rt.trace().text(events_of(rt, event_kind::task_spawn).back().text);
 }
 
 bool is_job(std::uint32_t task, std::uint32_t jobs) {
@@ -66,8 +67,8 @@ job_stats jobs_of(const runtime& rt, std::uint32_t jobs) {
 
 /// The worker that first polled the dispatcher, where the jobs were spawned.
 std::uint16_t spawning_worker(const runtime& rt) {
-  for (const trace_event* e : events_of(rt, event_kind::poll_begin)) {
-    if (e->task == dispatcher_task) return e->worker;
+  for (const trace_event& e : events_of(rt, event_kind::poll_begin)) {
+    if (e.task == dispatcher_task) return e.worker;
   }
   ADD_FAILURE() << "the dispatcher never ran";
   return 0;
@@ -93,30 +94,30 @@ TEST(WorkStealingExample, UnderTokioIdleWorkersStealFromTheWorkerThatSpawnedTheJ
   const std::uint16_t spawner = spawning_worker(rt);
   // Each spawn took the spawner's LIFO slot and pushed the job before it to its local queue.
   std::size_t displaced = 0;
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    if (!is_job(e->task, 32) ||
-        e->detail != static_cast<std::uint8_t>(enqueue_reason::lifo_displaced)) {
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    if (!is_job(e.task, 32) ||
+        e.detail != static_cast<std::uint8_t>(enqueue_reason::lifo_displaced)) {
       continue;
     }
-    EXPECT_EQ(e->worker, spawner);
-    EXPECT_EQ(e->ref, static_cast<std::uint32_t>(queue_kind::local));
+    EXPECT_EQ(e.worker, spawner);
+    EXPECT_EQ(e.ref, static_cast<std::uint32_t>(queue_kind::local));
     ++displaced;
   }
   EXPECT_EQ(displaced, 31u);
   // Another worker searched, and took half of that queue: 16 of 31.
-  std::vector<const trace_event*> steals = events_of(rt, event_kind::steal);
+  std::vector<trace_event> steals = events_of(rt, event_kind::steal);
   ASSERT_GE(steals.size(), 3u);
-  EXPECT_EQ(steals[0]->ref, spawner);
-  EXPECT_NE(steals[0]->worker, spawner);
-  EXPECT_EQ(steals[0]->arg, 16u);
-  EXPECT_EQ(steals[0]->detail, static_cast<std::uint8_t>(queue_kind::local));
+  EXPECT_EQ(steals[0].ref, spawner);
+  EXPECT_NE(steals[0].worker, spawner);
+  EXPECT_EQ(steals[0].arg, 16u);
+  EXPECT_EQ(steals[0].detail, static_cast<std::uint8_t>(queue_kind::local));
   EXPECT_GE(count_kind(rt, event_kind::search_begin), 3u);
   // Every worker ran jobs, and each one parked once it found nothing more.
   job_stats jobs = jobs_of(rt, 32);
   EXPECT_EQ(jobs.workers, (std::set<std::uint16_t>{0, 1, 2, 3}));
   std::set<std::uint16_t> parked;
-  for (const trace_event* e : events_of(rt, event_kind::park)) {
-    if (e->t < jobs.last_end_ns) parked.insert(e->worker);
+  for (const trace_event& e : events_of(rt, event_kind::park)) {
+    if (e.t < jobs.last_end_ns) parked.insert(e.worker);
   }
   EXPECT_GE(parked.size(), 2u);
 }
@@ -125,21 +126,21 @@ TEST(WorkStealingExample, UnderSmolWorkersTakeHalfTheGlobalQueueThenStealFromEac
   run_result result = run("smol");
   const runtime& rt = *result.rt;
   // Every spawn went to the global queue.
-  for (const trace_event* e : events_of(rt, event_kind::task_enqueue)) {
-    if (is_job(e->task, 32) && e->detail == static_cast<std::uint8_t>(enqueue_reason::spawn)) {
-      EXPECT_EQ(e->ref, static_cast<std::uint32_t>(queue_kind::global));
+  for (const trace_event& e : events_of(rt, event_kind::task_enqueue)) {
+    if (is_job(e.task, 32) && e.detail == static_cast<std::uint8_t>(enqueue_reason::spawn)) {
+      EXPECT_EQ(e.ref, static_cast<std::uint32_t>(queue_kind::global));
     }
   }
-  std::vector<const trace_event*> steals = events_of(rt, event_kind::steal);
+  std::vector<trace_event> steals = events_of(rt, event_kind::steal);
   ASSERT_FALSE(steals.empty());
   // The first worker to look took one job and half of the other 31.
-  EXPECT_EQ(steals[0]->detail, static_cast<std::uint8_t>(queue_kind::global));
-  EXPECT_EQ(steals[0]->arg, 16u);
+  EXPECT_EQ(steals[0].detail, static_cast<std::uint8_t>(queue_kind::global));
+  EXPECT_EQ(steals[0].arg, 16u);
   // Later, workers that ran dry stole from the local queue of one that had not.
   std::size_t from_local = 0;
-  for (const trace_event* e : steals) {
-    if (e->detail != static_cast<std::uint8_t>(queue_kind::local)) continue;
-    EXPECT_NE(e->ref, e->worker);
+  for (const trace_event& e : steals) {
+    if (e.detail != static_cast<std::uint8_t>(queue_kind::local)) continue;
+    EXPECT_NE(e.ref, e.worker);
     ++from_local;
   }
   EXPECT_GE(from_local, 2u);
@@ -152,8 +153,8 @@ TEST(WorkStealingExample, OnOneWorkerTheMakespanIsTheSumOfTheJobs) {
     run_result result = run(strategy, {{"workers", "1"}});
     const runtime& rt = *result.rt;
     // No other worker to steal from (smol's moves from the global queue are steals too).
-    for (const trace_event* e : events_of(rt, event_kind::steal)) {
-      EXPECT_NE(e->detail, static_cast<std::uint8_t>(queue_kind::local));
+    for (const trace_event& e : events_of(rt, event_kind::steal)) {
+      EXPECT_NE(e.detail, static_cast<std::uint8_t>(queue_kind::local));
     }
     job_stats jobs = jobs_of(rt, 32);
     auto [makespan, work] = reported(rt);
@@ -204,22 +205,22 @@ TEST(WorkStealingExample, BetweenBurstsEveryWorkerParksAndTheNextBurstIsStolenAg
   }
   EXPECT_EQ(asleep.size(), 3u);  // The fourth is the one woken by its driver to fire it.
   // The timer wakes the dispatcher on that worker; the others steal the second burst from it.
-  const trace_event* second_poll = nullptr;
-  for (const trace_event* e : events_of(rt, event_kind::poll_begin)) {
-    if (e->task == dispatcher_task && e->seq > fire.seq) {
+  std::optional<trace_event> second_poll;
+  for (const trace_event& e : events_of(rt, event_kind::poll_begin)) {
+    if (e.task == dispatcher_task && e.seq > fire.seq) {
       second_poll = e;
       break;
     }
   }
-  ASSERT_NE(second_poll, nullptr);
-  const trace_event* first_steal_after = nullptr;
-  for (const trace_event* e : events_of(rt, event_kind::steal)) {
-    if (e->seq > second_poll->seq) {
+  ASSERT_TRUE(second_poll.has_value());
+  std::optional<trace_event> first_steal_after;
+  for (const trace_event& e : events_of(rt, event_kind::steal)) {
+    if (e.seq > second_poll->seq) {
       first_steal_after = e;
       break;
     }
   }
-  ASSERT_NE(first_steal_after, nullptr);
+  ASSERT_TRUE(first_steal_after.has_value());
   EXPECT_EQ(first_steal_after->ref, second_poll->worker);
   EXPECT_EQ(first_steal_after->arg, 16u);
 }

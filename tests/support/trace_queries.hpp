@@ -11,11 +11,11 @@
 
 namespace wakeline::support {
 
-/// The events of one kind, in order.
-inline std::vector<const trace_event*> events_of(const runtime& rt, event_kind kind) {
-  std::vector<const trace_event*> out;
+/// The events of one kind, in order (copies: the log keeps events packed, event_log.hpp).
+inline std::vector<trace_event> events_of(const runtime& rt, event_kind kind) {
+  std::vector<trace_event> out;
   for (const trace_event& e : rt.trace().events()) {
-    if (e.kind == kind) out.push_back(&e);
+    if (e.kind == kind) out.push_back(e);
   }
   return out;
 }
@@ -24,7 +24,7 @@ inline std::vector<const trace_event*> events_of(const runtime& rt, event_kind k
 /// the order in which tasks were polled.
 inline std::vector<std::uint32_t> tasks_of(const runtime& rt, event_kind kind) {
   std::vector<std::uint32_t> tasks;
-  for (const trace_event* e : events_of(rt, kind)) tasks.push_back(e->task);
+  for (const trace_event& e : events_of(rt, kind)) tasks.push_back(e.task);
   return tasks;
 }
 
@@ -36,14 +36,13 @@ inline std::size_t count_kind(const runtime& rt, event_kind kind) {
 }
 
 /// The one event of a kind; a test failure (and an empty event) if there are none or several.
-inline const trace_event& only(const runtime& rt, event_kind kind) {
-  std::vector<const trace_event*> found = events_of(rt, kind);
+inline trace_event only(const runtime& rt, event_kind kind) {
+  std::vector<trace_event> found = events_of(rt, kind);
   if (found.size() != 1) {
     ADD_FAILURE() << found.size() << " " << to_string(kind) << " events, expected one";
-    static const trace_event none{};
-    return none;
+    return {};
   }
-  return *found.front();
+  return found.front();
 }
 
 }  // namespace wakeline::support

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -109,14 +110,14 @@ TEST(TcpSimulated, EchoRoundTripTakesOneHopPerStepAtExactVirtualTimes) {
 TEST(TcpSimulated, TheIoReadyOfAReadIsCausedByThePeersWrite) {
   runtime rt;
   rt.block_on(echo_round_trip(7));
-  const trace_event* read_ready = nullptr;
-  for (const trace_event* e : events_of(rt, event_kind::io_ready)) {
-    if (static_cast<io_op>(e->detail) == io_op::read && e->arg == 5) {
+  std::optional<trace_event> read_ready;
+  for (const trace_event& e : events_of(rt, event_kind::io_ready)) {
+    if (static_cast<io_op>(e.detail) == io_op::read && e.arg == 5) {
       read_ready = e;
       break;
     }
   }
-  ASSERT_NE(read_ready, nullptr);
+  ASSERT_TRUE(read_ready.has_value());
   const trace_event& cause = rt.trace().events().at(read_ready->cause - 1);
   EXPECT_EQ(cause.kind, event_kind::io_register);
   EXPECT_EQ(static_cast<io_op>(cause.detail), io_op::write);
@@ -196,8 +197,8 @@ TEST(TcpSimulated, ADroppedAcceptStopsWaitingAndALaterAcceptGetsTheConnection) {
   }());
   EXPECT_EQ(rt.outcome(), run_outcome::completed);
   // The dropped accept's waker went with it: the connection arriving woke nobody.
-  for (const trace_event* e : events_of(rt, event_kind::io_ready)) {
-    EXPECT_NE(static_cast<io_op>(e->detail), io_op::accept);
+  for (const trace_event& e : events_of(rt, event_kind::io_ready)) {
+    EXPECT_NE(static_cast<io_op>(e.detail), io_op::accept);
   }
 }
 

@@ -50,7 +50,7 @@ TEST(Sleep, VirtualTimeJumpsToAFarDeadlineThroughTheWheelsCascadePoints) {
   rt.block_on([]() -> async<void> { co_await sleep(1h); }());
   EXPECT_EQ(rt.now_ns(), 3'600'000 * ms);
   std::vector<std::uint64_t> parks;
-  for (const trace_event* e : events_of(rt, event_kind::park)) parks.push_back(e->arg / ms);
+  for (const trace_event& e : events_of(rt, event_kind::park)) parks.push_back(e.arg / ms);
   // Like tokio's driver, the runtime parks until the start of the next occupied slot: 1 h sits at
   // level 3 and moves down through levels 2 and 1 before it fires. Each park is one jump.
   EXPECT_EQ(parks, (std::vector<std::uint64_t>{
@@ -69,8 +69,8 @@ TEST(Sleep, DeadlinesAreRoundedUpToTheNextMillisecond) {
   EXPECT_EQ(rt.now_ns(), 3 * ms);
   auto arms = events_of(rt, event_kind::timer_arm);
   ASSERT_EQ(arms.size(), 2u);
-  EXPECT_EQ(arms[0]->arg, 2 * ms);  // 1.5 ms rounded up
-  EXPECT_EQ(arms[1]->arg, 3 * ms);  // 2 ms + 1 ns rounded up
+  EXPECT_EQ(arms[0].arg, 2 * ms);  // 1.5 ms rounded up
+  EXPECT_EQ(arms[1].arg, 3 * ms);  // 2 ms + 1 ns rounded up
 }
 
 TEST(Sleep, ZeroSleepCompletesInTheSamePollWithoutParking) {
