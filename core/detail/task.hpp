@@ -36,13 +36,13 @@ class runtime;
 namespace wakeline::detail {
 
 /// In a run queue, or woken while running (then re-queued when the poll returns).
-inline constexpr std::uint32_t task_scheduled = 1u << 0;
+inline constexpr std::uint8_t task_scheduled = 1u << 0;
 /// Being polled right now. Never set together with `task_ended`.
-inline constexpr std::uint32_t task_running = 1u << 1;
+inline constexpr std::uint8_t task_running = 1u << 1;
 /// The future is gone (completed, failed, aborted or cancelled); task_end was recorded.
-inline constexpr std::uint32_t task_ended = 1u << 2;
+inline constexpr std::uint8_t task_ended = 1u << 2;
 /// abort() was called: the next time the executor pops the task it drops the future.
-inline constexpr std::uint32_t task_closed = 1u << 3;
+inline constexpr std::uint8_t task_closed = 1u << 3;
 
 struct task_header;
 
@@ -64,12 +64,13 @@ struct task_header {
   task_header* prev_live = nullptr;      ///< Intrusive links of the runtime's live-task list.
   task_header* next_live = nullptr;
   std::uint32_t id = 0;
-  std::uint32_t state = 0;
+  // Three bytes side by side: with them, a task cell of an `async` fits a 128-byte block.
+  std::uint8_t state = 0;  ///< task_scheduled | task_running | task_ended | task_closed.
+  enqueue_reason next_reason = enqueue_reason::wake;
+  task_outcome outcome = task_outcome::completed;
   std::uint32_t refs = 0;    ///< Live list + run queue + join handle + wakers.
   std::uint32_t wakers = 0;  ///< Waker clones alive; 0 while pending means nobody can wake it.
   std::uint64_t enqueue_cause = 0;  ///< Seq of the wake that scheduled the task.
-  enqueue_reason next_reason = enqueue_reason::wake;
-  task_outcome outcome = task_outcome::completed;
   source_location suspended_at;  ///< Innermost await point of the last pending poll.
   std::optional<waker> join_waiter;  ///< The task awaiting the join handle, if any.
   std::exception_ptr error;          ///< Why the task failed, for the join handle.
