@@ -42,11 +42,15 @@ class event_log {
 
   class const_iterator;
 
-  event_log() { sites_.emplace_back(); }  // Site 0: none.
+  event_log() {
+    sites_.emplace_back();  // Site 0: none.
+    rehash_sites();
+  }
   event_log(const event_log&) = delete;
   event_log& operator=(const event_log&) = delete;
-  event_log(event_log&& other) noexcept : event_log() { swap(other); }
-  event_log& operator=(event_log&& other) noexcept {
+  // Not noexcept: the emptied log gets a fresh site table.
+  event_log(event_log&& other) : event_log() { swap(other); }
+  event_log& operator=(event_log&& other) {
     event_log(std::move(other)).swap(*this);
     return *this;
   }
@@ -54,8 +58,9 @@ class event_log {
     for (stored* chunk : chunks_) std::free(chunk);
   }
 
-  /// Appends `e` as event number size() + 1, which is its seq; `e.seq` is not read.
-  void push_back(const trace_event& e) {
+  /// Appends `e` as event number size() + 1, which is its seq; `e.seq` is not read. Inlined
+  /// into every recording site, so that the event is packed straight from its fields.
+  [[gnu::always_inline]] void push_back(const trace_event& e) {
     if (next_ == end_) grow();
     const std::uint64_t seq = ++size_;
     stored& s = *next_++;
@@ -150,17 +155,20 @@ class event_log {
   /// and spawn sites in the program's source), so an open-addressed table of twice as many
   /// slots finds one in about one probe.
   std::uint32_t site_index(const char* file, std::uint32_t line) {
-    if (site_slots_.size() < 2 * sites_.size()) rehash_sites();
     const std::size_t mask = site_slots_.size() - 1;
     for (std::size_t slot = site_hash(file, line) & mask;; slot = (slot + 1) & mask) {
       const std::uint32_t index = site_slots_[slot];
-      if (index == 0) {
-        site_slots_[slot] = static_cast<std::uint32_t>(sites_.size());
-        sites_.push_back({file, line});
-        return site_slots_[slot];
-      }
-      if (sites_[index].file == file && sites_[index].line == line) return index;
+      if (index == 0) return add_site(slot, file, line);
+      if (sites_[index].file == file && sites_[index].line == line) [[likely]] return index;
     }
+  }
+  /// A site seen for the first time, whose lookup ended at the empty `slot`.
+  [[gnu::noinline]] std::uint32_t add_site(std::size_t slot, const char* file, std::uint32_t line) {
+    const auto index = static_cast<std::uint32_t>(sites_.size());
+    sites_.push_back({file, line});
+    site_slots_[slot] = index;
+    if (site_slots_.size() < 2 * sites_.size()) rehash_sites();
+    return index;
   }
   static std::size_t site_hash(const char* file, std::uint32_t line) {
     const auto bits = reinterpret_cast<std::uintptr_t>(file) ^ (std::uint64_t{line} << 32 | line);
@@ -182,7 +190,7 @@ class event_log {
     return it->cause;
   }
 
-  void grow() {
+  [[gnu::noinline]] void grow() {
     if (chunks_.empty()) {
       chunks_.push_back(allocate(first_capacity * sizeof(stored), false));
       capacity_ = first_capacity;

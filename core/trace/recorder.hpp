@@ -54,7 +54,7 @@ class trace_recorder {
   const std::vector<stuck_task>& deadlock(std::uint64_t index) const { return deadlocks_.at(index); }
 
  private:
-  std::uint64_t append(const trace_event& e) {
+  [[gnu::always_inline]] std::uint64_t append(const trace_event& e) {
     events_.push_back(e);
     return events_.size();
   }
