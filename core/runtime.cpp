@@ -1,9 +1,9 @@
 #include "runtime.hpp"
 
-#include "scheduler/local.hpp"
-
 #include <cassert>
 #include <limits>
+
+#include "scheduler/local.hpp"
 
 namespace wakeline {
 
