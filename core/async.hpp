@@ -17,7 +17,7 @@
 #include <utility>
 
 #include "detail/coroutine.hpp"
-#include "detail/frame_pool.hpp"
+#include "detail/task_room.hpp"
 #include "future.hpp"
 #include "source_location.hpp"
 
@@ -28,7 +28,7 @@ class async;
 
 namespace detail {
 
-extern thread_local source_location suspend_point;
+extern constinit thread_local source_location suspend_point;
 
 /// The future a coroutine is suspended on, type-erased.
 struct suspended_on {
@@ -41,12 +41,6 @@ class async_promise_base {
   coro::suspend_always initial_suspend() noexcept { return {}; }
   coro::suspend_always final_suspend() noexcept { return {}; }
   void unhandled_exception() { error_ = std::current_exception(); }
-
-  // Frames come and go with every spawned async function: recycle them.
-  static void* operator new(std::size_t size) { return frame_pool::allocate(size); }
-  static void operator delete(void* frame, std::size_t size) noexcept {
-    frame_pool::deallocate(frame, size);
-  }
 
   /// Awaits any future: polls it in place, and suspends the coroutine while it is pending.
   template <class F>
@@ -112,9 +106,18 @@ auto async_promise_base::await_transform(F&& f, const char* file, std::uint32_t 
   return future_awaiter<F>(std::forward<F>(f), *this, source_location{file, line});
 }
 
+/// Where the frames of `async<T>` go: pooled blocks with room for the task cell in front.
+template <class T>
+using async_room = task_room<task_cell<async<T>, value_t<async<T>>>>;
+
+// Frames come and go with every spawned async function: they are recycled (frame_pool.hpp), and
+// a spawn builds its task cell in the frame's block (task_room.hpp).
 template <class T>
 class async_promise : public async_promise_base {
  public:
+  static void* operator new(std::size_t size) { return async_room<T>::allocate_frame(size); }
+  static void operator delete(void* frame) noexcept { async_room<T>::free_frame(frame); }
+
   async<T> get_return_object();
   template <class U>
   void return_value(U&& value) {
@@ -126,6 +129,10 @@ class async_promise : public async_promise_base {
 template <>
 class async_promise<void> : public async_promise_base {
  public:
+  // Defined below async<void>, whose size the task cell needs.
+  static void* operator new(std::size_t size);
+  static void operator delete(void* frame) noexcept;
+
   async<void> get_return_object();
   void return_void() {}
 };
@@ -150,6 +157,9 @@ class [[nodiscard]] async {
     return *this;
   }
   ~async() { reset(); }
+
+  /// The coroutine frame (null once moved from): a spawn builds the task cell in front of it.
+  void* frame() const noexcept { return handle_.address(); }
 
   wakeline::poll<T> poll(context& cx) {
     promise_type& p = handle_.promise();
@@ -179,8 +189,17 @@ class [[nodiscard]] async {
 
 namespace detail {
 template <class T>
+inline constexpr bool has_task_room<async<T>> = true;
+
+template <class T>
 async<T> async_promise<T>::get_return_object() {
   return async<T>(async<T>::handle_type::from_promise(*this));
+}
+inline void* async_promise<void>::operator new(std::size_t size) {
+  return async_room<void>::allocate_frame(size);
+}
+inline void async_promise<void>::operator delete(void* frame) noexcept {
+  async_room<void>::free_frame(frame);
 }
 inline async<void> async_promise<void>::get_return_object() {
   return async<void>(async<void>::handle_type::from_promise(*this));

@@ -87,7 +87,7 @@ std::uint32_t task_of(const waker& w) {
 
 namespace detail {
 const raw_waker_vtable task_waker_vtable{&task_clone, &task_wake, &task_wake_by_ref, &task_drop};
-thread_local source_location suspend_point;
+constinit thread_local source_location suspend_point;
 }  // namespace detail
 
 waker noop_waker() { return waker::from_raw(raw_waker{nullptr, &noop_vtable}); }
@@ -312,7 +312,7 @@ void runtime::end_poll(const detail::poll_in_flight& poll) {
 [[gnu::flatten]] void runtime::poll_now(detail::task_header* task, std::uint64_t depth, bool queued) {
   detail::poll_in_flight poll;
   if (!begin_poll(poll, task, depth, queued)) return;
-  if (poll.cost_ns != 0) advance_clock(clock_->now_ns() + poll.cost_ns);
+  if (poll.cost_ns != 0) advance_clock(now_ns() + poll.cost_ns);
   end_poll(poll);
 }
 
@@ -448,9 +448,8 @@ std::pair<timer_handle, bool> runtime::arm_timer(std::uint64_t deadline_ns, cons
                                                  source_location where) {
   std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
   timer_handle h{wheel_.allocate(), ++last_timer_id_};
-  if (timers_.size() <= h.node) timers_.resize(h.node + 1);
-  timer_slot& slot = timers_[h.node];
-  slot = timer_slot{std::nullopt, h.id, false};
+  timer_slot& slot = wheel_.payload(h.node);
+  slot.id = h.id;
   std::uint64_t seq = emit({.cause = actor_.cause,
                             .arg = tick * ns_per_tick,
                             .file = where.file,
@@ -467,16 +466,16 @@ std::pair<timer_handle, bool> runtime::arm_timer(std::uint64_t deadline_ns, cons
   return {h, false};
 }
 
-bool runtime::timer_fired(const timer_handle& h) const { return timers_[h.node].fired; }
+bool runtime::timer_fired(const timer_handle& h) const { return wheel_.payload(h.node).fired; }
 
 void runtime::update_timer_waker(const timer_handle& h, const waker& w) {
-  timer_slot& slot = timers_[h.node];
+  timer_slot& slot = wheel_.payload(h.node);
   if (slot.fired) return;
   if (!slot.waiter || !slot.waiter->will_wake(w)) slot.waiter = w;
 }
 
 void runtime::release_timer(const timer_handle& h) {
-  timer_slot& slot = timers_[h.node];
+  timer_slot& slot = wheel_.payload(h.node);
   if (wheel_.queued(h.node)) {
     wheel_.remove(h.node);
     emit({.cause = actor_.cause,
@@ -489,9 +488,9 @@ void runtime::release_timer(const timer_handle& h) {
 }
 
 void runtime::fire_due_timers() {
-  std::uint64_t now_tick = clock_->now_ns() / ns_per_tick;
+  std::uint64_t now_tick = now_ns() / ns_per_tick;
   while (auto node = wheel_.poll(now_tick)) {
-    timer_slot& slot = timers_[*node];
+    timer_slot& slot = wheel_.payload(*node);
     slot.fired = true;
     std::optional<waker> w = std::move(slot.waiter);
     slot.waiter.reset();
@@ -516,7 +515,7 @@ bool runtime::drive(bool may_park) {
   if (may_park) {
     std::optional<std::uint64_t> next = next_deadline();
     if (!next && !reactor_.has_real_operations()) return false;
-    std::uint64_t now = clock_->now_ns();
+    std::uint64_t now = now_ns();
     std::uint64_t park = emit({.arg = next.value_or(0),
                                .kind = event_kind::park,
                                .detail = static_cast<std::uint8_t>(next.has_value())});
@@ -530,13 +529,13 @@ bool runtime::drive(bool may_park) {
     actor saved = exchange_actor({wake_source::outside, 0, emit({.cause = park,
                                                                  .kind = event_kind::unpark})});
     fire_due_timers();
-    reactor_.deliver_due(clock_->now_ns());
+    reactor_.deliver_due(now_ns());
     actor_ = saved;
     return true;
   }
   if (virtual_clock_ == nullptr) reactor_.poll_real();
   fire_due_timers();
-  reactor_.deliver_due(clock_->now_ns());
+  reactor_.deliver_due(now_ns());
   return true;
 }
 

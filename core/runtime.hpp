@@ -27,6 +27,7 @@
 
 #include "detail/memory_account.hpp"
 #include "detail/task.hpp"
+#include "detail/task_room.hpp"
 #include "detail/timer_wheel.hpp"
 #include "future.hpp"
 #include "io/reactor.hpp"
@@ -87,7 +88,7 @@ struct actor {
 
 /// Handle of an armed timer, owned by the future that armed it.
 struct timer_handle {
-  detail::timer_wheel::node_id node = detail::timer_wheel::no_node;
+  detail::timer_node_id node = detail::no_timer_node;
   std::uint32_t id = 0;  ///< Trace id, from 1.
 };
 
@@ -149,7 +150,10 @@ class runtime {
   const trace_recorder& trace() const { return trace_; }
   const runtime_options& options() const { return options_; }
 
-  std::uint64_t now_ns() const { return clock_->now_ns(); }
+  /// The virtual clock is read directly (it is final): every traced event reads the time.
+  std::uint64_t now_ns() const {
+    return virtual_clock_ != nullptr ? virtual_clock_->now_ns() : clock_->now_ns();
+  }
   wakeline::reactor& reactor() { return reactor_; }
 
   /// The task being polled, or nullptr.
@@ -261,7 +265,7 @@ class runtime {
  private:
   /// Stamps `e` with the current time and `worker`, and records it.
   std::uint64_t record_now(trace_event e, std::uint16_t worker) {
-    e.t = clock_->now_ns();
+    e.t = now_ns();
     e.worker = worker;
     return trace_.record(e);
   }
@@ -291,13 +295,13 @@ class runtime {
   trace_recorder trace_;
   std::unique_ptr<clock> clock_;
   virtual_clock* virtual_clock_ = nullptr;  ///< Same object as clock_ when time is virtual.
-  detail::timer_wheel wheel_;
+  /// What the runtime keeps with each timer, in the wheel's node.
   struct timer_slot {
     std::optional<waker> waiter;
     std::uint32_t id = 0;
     bool fired = false;
   };
-  std::vector<timer_slot> timers_;  ///< Indexed like the wheel's nodes.
+  detail::timer_wheel<timer_slot> wheel_;
   std::uint32_t last_timer_id_ = 0;
   wakeline::reactor reactor_;
 
@@ -330,13 +334,17 @@ inline thread_local runtime* current_runtime = nullptr;
 extern const raw_waker_vtable task_waker_vtable;
 
 /// The innermost await point of the poll in progress; async awaiters set it when they suspend.
-extern thread_local source_location suspend_point;
+extern constinit thread_local source_location suspend_point;
 }  // namespace detail
 
 template <future F>
 detail::task_header* runtime::spawn_task(F f, std::string_view name, source_location where) {
   using cell = detail::task_cell<F, value_t<F>>;
-  auto* task = new cell(std::move(f));
+  cell* task = nullptr;
+  if constexpr (detail::has_task_room<F>) {
+    if (void* frame = f.frame()) task = detail::task_room<cell>::build_cell(frame, std::move(f));
+  }
+  if (task == nullptr) task = new cell(std::move(f));
   if (scheduler_->may_spawn(where)) {
     register_task(task, name, where);
   } else {

@@ -1,6 +1,7 @@
 // A per-thread pool of blocks, by size class, for coroutine frames and task cells. A spawn+join
-// allocates two small blocks and frees them soon after; glibc's malloc spent more instructions on
-// that than the whole scheduler (bench/runtime_bench.cpp, docs/benchmarks.md).
+// allocates a small block (an async function's frame, with its task cell in front: task_room.hpp)
+// and frees it soon after; glibc's malloc spent more instructions on that than the whole
+// scheduler (bench/runtime_bench.cpp, docs/benchmarks.md).
 //
 //   size class  = ceil(size / 16), blocks of 16 .. 1024 bytes; larger ones go to operator new
 //   free block  = a node of its class's singly linked free list (the block's first bytes)
@@ -69,7 +70,9 @@ class frame_pool {
   struct slab {
     slab* previous;
   };
-  /// The free lists and slabs of one thread; the slabs go back when the thread ends.
+  /// The free lists and slabs of one thread. Trivially destructible, so that every allocation
+  /// reaches it directly: a thread_local with a destructor is reached through a check that it
+  /// was constructed. The slabs go back when the thread ends through `slab_keeper`.
   struct lists {
     free_block* heads[max_block / granule];
     char* bump;      ///< The current slab's unused part, from here ...
@@ -77,23 +80,27 @@ class frame_pool {
     slab* newest;
     std::size_t slab_count;
     std::size_t live;  ///< Blocks handed out and not given back.
-    // A block still out when the thread ends (one held by a static object) keeps its slab:
-    // freeing the slab would let that block's later deallocate write into freed memory.
-    ~lists() {
-      if (live == 0) release();
-    }
     void release() noexcept;
   };
-
+  /// Frees the thread's slabs when it ends. Touched when a slab is carved, which constructs it.
+  struct slab_keeper {
+    // A block still out when the thread ends (one held by a static object) keeps its slab:
+    // freeing the slab would let that block's later deallocate write into freed memory.
+    ~slab_keeper() {
+      if (cache.live == 0) cache.release();
+    }
+  };
   static std::size_t class_of(std::size_t size) { return size == 0 ? 0 : (size - 1) / granule; }
   static std::size_t block_size(std::size_t size) { return (class_of(size) + 1) * granule; }
   static void* carve(lists& l, std::size_t bytes);
 
   static thread_local lists cache;
+  static thread_local slab_keeper keeper;
 };
 
-// Zero-initialised: no constructor runs, only the destructor at thread exit.
-inline thread_local frame_pool::lists frame_pool::cache{};
+// Zero-initialised at compile time (constinit): nothing runs on first use.
+inline constinit thread_local frame_pool::lists frame_pool::cache{};
+inline thread_local frame_pool::slab_keeper frame_pool::keeper;
 
 inline void* frame_pool::allocate(std::size_t size) {
   count_allocation(size);
@@ -136,7 +143,8 @@ inline void frame_pool::deallocate(void* p, std::size_t size) noexcept {
 }
 
 // A new slab: the rest of the current one is left unused (under 1 KiB of 2 MiB).
-inline void* frame_pool::carve(lists& l, std::size_t bytes) {
+[[gnu::noinline]] inline void* frame_pool::carve(lists& l, std::size_t bytes) {
+  (void)&keeper;  // Frees the slabs when the thread ends.
   void* memory = std::aligned_alloc(slab_bytes, slab_bytes);
   if (memory == nullptr) {
     --l.live;

@@ -92,7 +92,8 @@ struct task_cell final : task_cell_output<Output> {
   explicit task_cell(F&& f) : future(std::move(f)) { this->vtable = &table; }
   ~task_cell() {}
 
-  // One cell per spawn, freed when the last reference goes: recycle them.
+  // One cell per spawn, freed when the last reference goes: recycle them. The cell of an async
+  // function is built in its frame's block instead (task_room.hpp).
   static void* operator new(std::size_t size) { return frame_pool::allocate(size); }
   static void operator delete(void* cell, std::size_t size) noexcept {
     frame_pool::deallocate(cell, size);

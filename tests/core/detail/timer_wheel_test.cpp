@@ -10,7 +10,7 @@
 
 namespace {
 
-using wakeline::detail::timer_wheel;
+using timer_wheel = wakeline::detail::timer_wheel<>;
 using node_id = timer_wheel::node_id;
 
 constexpr std::uint64_t hour = 3'600'000;  // in 1 ms ticks
@@ -231,6 +231,27 @@ TEST(TimerWheel, ManyRandomDeadlinesFireOnTimeAndInOrder) {
     ASSERT_EQ(fired[i].id, std::get<2>(expected[i])) << "entry " << i;
     ASSERT_EQ(fired[i].at, std::get<0>(expected[i])) << "entry " << i;
   }
+}
+
+TEST(TimerWheel, EachNodeKeepsItsPayloadThroughCascadesAndAReusedNodeStartsAfresh) {
+  wakeline::detail::timer_wheel<std::uint64_t> wheel;
+  std::vector<std::pair<node_id, std::uint64_t>> armed;
+  for (std::uint64_t when : {3u, 70u, 5'000u, 300'000u}) {
+    node_id id = wheel.allocate();
+    wheel.payload(id) = when * 10;
+    ASSERT_TRUE(wheel.insert(id, when));
+    armed.emplace_back(id, when);
+  }
+  // Every deadline but the first cascades down at least one level before it fires.
+  while (auto next = wheel.next_expiration()) {
+    while (auto id = wheel.poll(*next)) {
+      auto it = std::find_if(armed.begin(), armed.end(), [&](auto& a) { return a.first == *id; });
+      ASSERT_NE(it, armed.end());
+      EXPECT_EQ(wheel.payload(*id), it->second * 10);
+      wheel.release(*id);
+    }
+  }
+  EXPECT_EQ(wheel.payload(wheel.allocate()), 0u);  // A node given back comes back cleared.
 }
 
 }  // namespace
