@@ -8,8 +8,9 @@
 //   file, line = an index into the log's table of distinct sites (one per await point)
 //
 // A std::vector would copy every event each time it grows and fault in a fresh buffer; here
-// appending never copies an earlier event, and each full chunk is one 2 MiB block that Linux can
-// back with a single huge page.
+// appending never copies an earlier event. The first chunks double in size from 256 events, so a
+// short run holds little; from the ninth on, each chunk is one 2 MiB block that Linux can back
+// with a single huge page.
 #pragma once
 
 #include <algorithm>
@@ -88,7 +89,8 @@ class event_log {
 
   /// The event at `i` (seq i + 1), rebuilt.
   trace_event operator[](std::size_t i) const {
-    const stored& s = chunks_[i / chunk_events][i % chunk_events];
+    const auto [chunk, offset] = locate(i);
+    const stored& s = chunks_[chunk][offset];
     const std::uint64_t seq = i + 1;
     const source_location& site = sites_[s.site];
     return {.seq = seq,
@@ -131,21 +133,39 @@ class event_log {
   static_assert(sizeof(stored) == 40);
 
  public:
+  /// The bytes an event takes in the log.
+  static constexpr std::size_t event_bytes = sizeof(stored);
   /// Events per full chunk.
-  static constexpr std::size_t chunk_events = chunk_bytes / sizeof(stored);
+  static constexpr std::size_t chunk_events = chunk_bytes / event_bytes;
 
  private:
   /// The cause is not `cause_back` events back: look it up in far_causes_.
   static constexpr std::uint32_t far_cause = 0xFFFF'FFFF;
-  /// The first chunk starts this small and doubles, so a short run does not hold 2 MiB.
-  static constexpr std::size_t first_capacity = 256;
+  /// The first chunks hold 256, 512, ... 32,768 events, so a short run does not hold 2 MiB.
+  static constexpr std::size_t first_chunk_events = 256;
+  static constexpr std::size_t growing_chunks = 8;
+  /// The events in the growing chunks, before the first full one.
+  static constexpr std::size_t growing_events = first_chunk_events * ((1u << growing_chunks) - 1);
+  static_assert(first_chunk_events << (growing_chunks - 1) < chunk_events);
+
+  static constexpr std::size_t chunk_capacity(std::size_t chunk) {
+    return chunk < growing_chunks ? first_chunk_events << chunk : chunk_events;
+  }
+  /// The chunk that holds event `i`, and its place there.
+  static std::pair<std::size_t, std::size_t> locate(std::size_t i) {
+    if (i < growing_events) {
+      const std::size_t chunk = std::bit_width(i / first_chunk_events + 1) - 1;
+      return {chunk, i - first_chunk_events * ((std::size_t{1} << chunk) - 1)};
+    }
+    const std::size_t past = i - growing_events;
+    return {growing_chunks + past / chunk_events, past % chunk_events};
+  }
 
   void swap(event_log& other) noexcept {
     chunks_.swap(other.chunks_);
     std::swap(next_, other.next_);
     std::swap(end_, other.end_);
     std::swap(size_, other.size_);
-    std::swap(capacity_, other.capacity_);
     sites_.swap(other.sites_);
     site_slots_.swap(other.site_slots_);
     far_causes_.swap(other.far_causes_);
@@ -191,26 +211,12 @@ class event_log {
   }
 
   [[gnu::noinline]] void grow() {
-    if (chunks_.empty()) {
-      chunks_.push_back(allocate(first_capacity * sizeof(stored), false));
-      capacity_ = first_capacity;
-    } else if (capacity_ < chunk_events) {
-      // Still in the first chunk: double it, copying the few events it holds.
-      const std::size_t bigger = std::min(capacity_ * 2, chunk_events);
-      stored* moved = allocate(bigger * sizeof(stored), bigger == chunk_events);
-      std::copy_n(chunks_[0], size_, moved);
-      std::free(chunks_[0]);
-      detail::count_deallocation(capacity_ * sizeof(stored));  // The runtime's memory limit.
-      chunks_[0] = moved;
-      capacity_ = bigger;
-    } else {
-      chunks_.push_back(allocate(chunk_events * sizeof(stored), true));
-      capacity_ += chunk_events;
-    }
-    next_ = &chunks_.back()[size_ % chunk_events];
-    end_ = chunks_.back() + std::min(capacity_, chunk_events);
+    const std::size_t events = chunk_capacity(chunks_.size());
+    chunks_.reserve(chunks_.size() + 1);  // So that a failed push_back cannot leak the chunk.
+    chunks_.push_back(allocate(events * sizeof(stored), events == chunk_events));
+    next_ = chunks_.back();
+    end_ = next_ + events;
   }
-
   static stored* allocate(std::size_t bytes, [[maybe_unused]] bool full_chunk) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
     void* block = full_chunk ? std::aligned_alloc(chunk_bytes, chunk_bytes) : std::malloc(bytes);
@@ -235,7 +241,6 @@ class event_log {
   stored* next_ = nullptr;  ///< Where the next event goes, in the last chunk ...
   stored* end_ = nullptr;   ///< ... which ends here.
   std::size_t size_ = 0;
-  std::size_t capacity_ = 0;
   std::vector<source_location> sites_;       ///< By index; 0 is "none".
   std::vector<std::uint32_t> site_slots_;    ///< Hash table of indexes into sites_; 0 is empty.
   std::vector<far_cause_entry> far_causes_;  ///< By seq, ascending.

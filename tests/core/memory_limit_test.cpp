@@ -63,12 +63,18 @@ TEST(MemoryLimit, CancelledTasksGiveBackTheirFramesToo) {
   EXPECT_EQ(rt.memory_in_use(), at_start);  // The shutdown cancelled the sleepers.
 }
 
+async<void> yield_5000_times() {
+  for (int i = 0; i < 5000; ++i) co_await yield_now();
+}
+
 TEST(MemoryLimit, TheTraceIsCountedAsTheProgramsMemory) {
-  runtime rt;
-  rt.block_on([]() -> async<void> {
-    for (int i = 0; i < 5000; ++i) co_await yield_now();
-  }());
-  EXPECT_GE(rt.memory_in_use(), rt.trace().event_count() * sizeof(trace_event));
+  runtime traced;
+  traced.block_on(yield_5000_times());
+  runtime untraced(runtime_options{.trace = false});
+  untraced.block_on(yield_5000_times());
+  ASSERT_GT(traced.trace().event_count(), 20'000u);
+  EXPECT_GE(traced.memory_in_use() - untraced.memory_in_use(),
+            traced.trace().event_count() * event_log::event_bytes);
 }
 
 TEST(MemoryLimit, ARunOverItsLimitEndsWithMemoryExhaustedAtItsNextStep) {
