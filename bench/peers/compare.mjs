@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 import {
   MEMORY, WAKELINE, WAKELINE_TRACED, WORKLOADS,
-  goalLines, memoryTable, parseMeasurements, summarize, timeTable,
+  goalLines, memoryTable, parseMeasurements, spreadLines, summarize, timeTable,
 } from './table.mjs';
 
 function fail(message) {
@@ -87,7 +87,7 @@ for (let round = -warmup; round < rounds; ++round) {
   // A different program first each round, so a slow drift of the machine spreads evenly.
   const order = programs.map((_, i) => programs[(i + round + warmup) % programs.length]);
   for (const program of order) {
-    if (timed) kept.push(...run(program, onlyTimed));
+    if (timed) kept.push(...run(program, onlyTimed).map((m) => ({ ...m, round })));
     // In a process of its own: earlier workloads' freed memory would hide part of it.
     if (memory && !program.noMemory) kept.push(...run(program, ['--only', MEMORY]));
   }
@@ -107,4 +107,8 @@ const { lines, goals } = timeTable(summary);
 if (timed) console.log(lines.join('\n'));
 if (memory) console.log(`\n${memoryTable(summary).join('\n')}`);
 console.log(`\n${goalLines(goals, summary).join('\n')}`);
+if (timed) {
+  console.log('\nThe same ratios round by round, with the fastest peer of each round (noise):');
+  console.log(spreadLines(measurements).join('\n'));
+}
 if (args.json) writeFileSync(args.json, `${JSON.stringify({ rounds, warmup, divide, measurements }, null, 1)}\n`);

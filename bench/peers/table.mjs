@@ -130,6 +130,41 @@ export function memoryTable(summary) {
   return lines;
 }
 
+/**
+ * How much each verdict owes to the machine's noise, from measurements tagged with their `round`:
+ * per round, Wakeline's time over the fastest peer's in that same round (median and range), and
+ * Wakeline's median over the fastest single run of any peer. One line per workload.
+ */
+export function spreadLines(measurements) {
+  const perRound = new Map();  // workload -> round -> {own, traced, peer}
+  for (const m of measurements) {
+    if (m.workload === MEMORY || m.round === undefined) continue;
+    if (!perRound.has(m.workload)) perRound.set(m.workload, new Map());
+    const rounds = perRound.get(m.workload);
+    if (!rounds.has(m.round)) rounds.set(m.round, { own: undefined, traced: undefined, peer: Infinity });
+    const r = rounds.get(m.round);
+    const perOp = m.ns / m.ops;
+    if (m.peer === WAKELINE) r.own = perOp;
+    else if (m.peer === WAKELINE_TRACED) r.traced = perOp;
+    else r.peer = Math.min(r.peer, perOp);
+  }
+  const range = (ratios) => `${formatRatio(median(ratios))} ` +
+    `(${formatRatio(Math.min(...ratios))}-${formatRatio(Math.max(...ratios))})`;
+  const lines = [];
+  for (const workload of WORKLOADS) {
+    const rounds = [...(perRound.get(workload)?.values() ?? [])].filter((r) => r.own !== undefined && r.peer < Infinity);
+    if (rounds.length === 0) continue;
+    const off = rounds.map((r) => r.own / r.peer);
+    const on = rounds.filter((r) => r.traced !== undefined).map((r) => r.traced / r.peer);
+    const best = Math.min(...rounds.map((r) => r.peer));
+    let line = `${workload}: per round, trace off ${range(off)}`;
+    if (on.length > 0) line += `, trace on ${range(on)}`;
+    line += `; against the fastest peer's best run, trace off ${formatRatio(median(rounds.map((r) => r.own)) / best)}`;
+    lines.push(line);
+  }
+  return lines;
+}
+
 /** The goals, one line each, saying met or missed. */
 export function goalLines(goals, summary) {
   const lines = [];

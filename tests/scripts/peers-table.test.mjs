@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  formatRatio, goalLines, memoryTable, parseMeasurements, summarize, timeTable,
+  formatRatio, goalLines, memoryTable, parseMeasurements, spreadLines, summarize, timeTable,
 } from '../../bench/peers/table.mjs';
 
 const line = (peer, workload, ops, ns) => JSON.stringify({ peer, workload, ops, ns });
@@ -60,4 +60,19 @@ test('each workload is judged against its fastest peer, trace off at 0.5x and tr
 test('ratios are written with two decimals and an x', () => {
   assert.equal(formatRatio(0.4211), '0.42x');
   assert.equal(formatRatio(2), '2.00x');
+});
+
+test('the spread compares each round with the fastest peer of that same round', () => {
+  const m = (round, peer, ns) => ({ round, peer, workload: 'yield', ops: 1, ns });
+  const lines = spreadLines([
+    m(0, 'wakeline', 40), m(0, 'wakeline+trace', 80), m(0, 'tokio-current-thread', 100), m(0, 'asio', 200),
+    m(1, 'wakeline', 50), m(1, 'wakeline+trace', 90), m(1, 'tokio-current-thread', 60), m(1, 'asio', 200),
+    m(2, 'wakeline', 45), m(2, 'wakeline+trace', 120), m(2, 'tokio-current-thread', 150), m(2, 'asio', 90),
+    { peer: 'wakeline', workload: 'pending_task_memory', tasks: 1, bytes: 500 },
+  ]);
+  // Rounds: 40/100, 50/60, 45/90 off; 80/100, 90/60, 120/90 on; Wakeline's median 45 over 60.
+  assert.deepEqual(lines, [
+    'yield: per round, trace off 0.50x (0.40x-0.83x), trace on 1.33x (0.80x-1.50x); ' +
+      "against the fastest peer's best run, trace off 0.75x",
+  ]);
 });
