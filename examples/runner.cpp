@@ -4,6 +4,7 @@
 #include <charconv>
 #include <exception>
 #include <limits>
+#include <new>
 
 namespace wakeline::examples {
 
@@ -162,6 +163,12 @@ bool resume(run_result& run, std::uint64_t max_steps) {
   if (std::exception_ptr error = run.rt->root_error()) {
     try {
       std::rethrow_exception(error);
+    } catch (const std::bad_alloc&) {
+      // Only where the memory limit is off or above what the process can give: a run under it
+      // ends with memory_exhausted before an allocation fails.
+      run.message =
+          "out of memory (std::bad_alloc): the program asked for more than the process can give; "
+          "a memory limit below that ends such a run with outcome memory_exhausted instead";
     } catch (const std::exception& e) {
       run.message = e.what();
     } catch (...) {

@@ -384,6 +384,11 @@ EMSCRIPTEN_KEEPALIVE double wakeline_ndjson_size() {
   return static_cast<double>(current_session()->ndjson.size());
 }
 
+/// Frees the text of the last answer once the caller has copied it, so that what the heap holds
+/// between runs is the module's own, whatever the size of the last summary (a run of thousands
+/// of tasks has a summary of a hundred KB).
+EMSCRIPTEN_KEEPALIVE void wakeline_release_answer() { answer() = std::string(); }
+
 /// Bytes of the module's heap in use (dlmalloc's mallinfo().uordblks), for finding leaks: between
 /// runs it should come back to the same figure, whatever the runs before did.
 EMSCRIPTEN_KEEPALIVE double wakeline_memory_in_use() {

@@ -11,8 +11,8 @@ import { createWakeline } from '../../wasm/api/wakeline.mjs';
 import { builtOrFail, core } from './support/builds.mjs';
 
 
-// What may differ between two quiet moments of the heap: the text of the last answer, the
-// frame pool's free lists. A leaked trace (16 KiB at least) per cycle would be 1.6 MiB here.
+// What may differ between two quiet moments of the heap: the frame pool's free lists, once they
+// are at their working size (the engine frees the text of each summary before measuring). A leaked trace (16 KiB at least) per cycle would be 1.6 MiB here.
 const tolerance = 64 * 1024;
 
 if (builtOrFail(core)) {
@@ -54,7 +54,7 @@ if (builtOrFail(core)) {
     assert.ok(Number.isSafeInteger(summary.memory_in_use) && summary.memory_in_use > 0);
   });
 
-  test('100 runs started and cancelled part-way leave the heap as it was, and the next run completes', async () => {
+  test('each of 100 runs started and cancelled part-way gives the heap back, and the run after it completes', async () => {
     // One cycle first, so the frame pool and the module's buffers are at their working size.
     assert.equal((await startAndCancel(0)).outcome, 'cancelled');
     const before = (await finished('basic')).memory_in_use;
@@ -62,11 +62,37 @@ if (builtOrFail(core)) {
       const summary = await startAndCancel(i);
       assert.equal(summary.outcome, 'cancelled', `cycle ${i}`);
       assert.ok(summary.events < 100000, `cycle ${i}: ${summary.events} events before the cancel`);
+      assertClose(summary.memory_in_use, before, `once cancelled run ${i} is freed`);
+      const next = await finished('basic');
+      assert.equal(next.outcome, 'completed', `the run after cycle ${i}`);
+      assertClose(next.memory_in_use, before, `the run after cycle ${i}`);
     }
-    const after = await finished('basic');
-    assert.equal(after.outcome, 'completed');
-    assertClose(after.memory_in_use, before, 'after 100 start/cancel cycles');
   });
+
+  // Every way a run can end short of completing, each followed by a run that must complete with
+  // the heap where it was.
+  for (const [ending, id, options, check] of [
+    ['deadlock', 'lost-wakeup', {}, () => {}],
+    // The budget stops the run at its 5,000th event; the tasks it cancels then add their ends.
+    ['budget_exhausted', 'concurrent', { params: { tasks: 1000 }, budget: 5000 },
+      (s) => assert.ok(s.events > 5000, `${s.events} events`)],
+    // Without a limit, the runaway grows until the module's memory cannot: an allocation
+    // throws, the run fails, and the summary says why in words.
+    ['failed', 'runaway', { memoryLimit: 0 }, (s) => assert.match(s.message, /^out of memory/)],
+  ]) {
+    test(`a run that ends in ${ending} leaves the heap as it was, and the next run completes`, async () => {
+      // Once first, so the frame pool's free lists are at this run's working size.
+      assert.equal((await finished(id, options)).outcome, ending);
+      const before = (await finished('basic')).memory_in_use;
+      const summary = await finished(id, options);
+      assert.equal(summary.outcome, ending);
+      check(summary);
+      assertClose(summary.memory_in_use, before, `once the ${ending} run is freed`);
+      const after = await finished('basic');
+      assert.equal(after.outcome, 'completed');
+      assertClose(after.memory_in_use, before, `after the ${ending} run`);
+    });
+  }
 
   test('the runaway example stops at its memory limit, and the next run completes with the heap back', async () => {
     const before = (await finished('basic')).memory_in_use;

@@ -56,6 +56,7 @@ class Core {
     this.unsent = module._wakeline_unsent;
     // A core built before the export existed has no figure to give.
     this.memoryInUse = module._wakeline_memory_in_use ?? (() => undefined);
+    this.releaseAnswer = module._wakeline_release_answer ?? (() => {});
   }
 
   text(pointer) {
@@ -224,7 +225,9 @@ export class EngineHost {
         await this.#yield();
       }
       const summary = JSON.parse(core.finish());
-      // Measured once the run's session is freed: what the module keeps between runs.
+      core.releaseAnswer();
+      // Measured once the run's session and its summary's text are freed: what the module
+      // keeps between runs.
       summary.memory_in_use = core.memoryInUse();
       return summary;
     } catch (error) {

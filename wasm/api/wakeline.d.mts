@@ -153,8 +153,8 @@ export interface RunSummary {
   outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'memory_exhausted' | 'cancelled' | 'failed' | 'error';
   message?: string;
   /**
-   * A debugging figure: bytes of the WebAssembly module's heap in use once the run was freed
-   * (dlmalloc's mallinfo().uordblks). Between runs it comes back to about the same figure; one
+   * A debugging figure: bytes of the WebAssembly module's heap in use once the run and its
+   * summary's text were freed (dlmalloc's mallinfo().uordblks). Between runs it comes back to about the same figure; one
    * that keeps growing is a leak. Absent when the run ended in error (the instance was dropped).
    */
   memory_in_use?: number;
