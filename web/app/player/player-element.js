@@ -131,6 +131,9 @@ export class WakelinePlayer extends HTMLElement {
   #reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   #pending = false;
   #runId = 0;
+  // The message list shows these, in this order (#showProblems).
+  #runProblems = [];
+  #heightProblem = null;
 
   constructor() {
     super();
@@ -199,9 +202,17 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   #applyHeight() {
-    const height = Number.parseInt(this.getAttribute('height') ?? '', 10);
+    const text = this.getAttribute('height');
+    const height = Number.parseInt(text ?? '', 10);
     const px = Number.isFinite(height) ? Math.min(Math.max(height, 120), 4000) : defaultHeight;
     this.#frame.style.height = `${px}px`;
+    const problem = text !== null && px !== height
+      ? `height: ${quote(text)} is not a number of pixels from 120 to 4000; ${px} is used.`
+      : null;
+    if (problem !== this.#heightProblem) {
+      this.#heightProblem = problem;
+      this.#showProblems();
+    }
   }
 
   /** Several attribute changes in one task start one run. */
@@ -233,7 +244,9 @@ export class WakelinePlayer extends HTMLElement {
     return { state: decoded.state, problems };
   }
 
-  #showProblems(problems) {
+  #showProblems() {
+    const problems = [...this.#runProblems];
+    if (this.#heightProblem) problems.push(this.#heightProblem);
     this.#messages.replaceChildren(...problems.map((text) => {
       const item = document.createElement('li');
       item.textContent = text;
@@ -259,7 +272,8 @@ export class WakelinePlayer extends HTMLElement {
     if (state.example == null && this.getAttribute('example') === null) {
       problems.push(`No example attribute; showing ${resolved.request.example}.`);
     }
-    this.#showProblems([...problems, ...resolved.problems]);
+    this.#runProblems = [...problems, ...resolved.problems];
+    this.#showProblems();
     const request = resolved.request;
     const view = { at: state.at, select: null };
     this.#open.href = new URL(`index.html#${encodeLink({ ...request, at: view.at, select: null })}`, scriptUrl).href;
