@@ -1,11 +1,14 @@
 // embed.html: one <wakeline-player> filling the frame, set from the page's fragment (the same
-// share link as the playground's), so `embed.html#v=1&example=...` shows that run.
+// share link as the playground's), so `embed.html#v=1&example=...` shows that run; the player
+// lists what was wrong with the link, as text, above its timeline.
 import { decodeLink, formatLinkTime } from '../share/link-codec.js';
 
 const player = document.getElementById('player');
 
 function apply() {
-  const { state } = decodeLink(location.hash);
+  const { state, problems } = decodeLink(location.hash);
+  // What was wrong with the link (a part ignored, a value refused) is the reader's to see.
+  player.linkProblems = problems;
   const set = (name, value) => (value == null ? player.removeAttribute(name) : player.setAttribute(name, value));
   set('example', state.example);
   set('strategy', state.strategy);

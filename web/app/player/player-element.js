@@ -132,6 +132,7 @@ export class WakelinePlayer extends HTMLElement {
   #pending = false;
   #runId = 0;
   // The message list shows these, in this order (#showProblems).
+  #linkProblems = [];
   #runProblems = [];
   #heightProblem = null;
 
@@ -245,7 +246,7 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   #showProblems() {
-    const problems = [...this.#runProblems];
+    const problems = [...this.#linkProblems, ...this.#runProblems];
     if (this.#heightProblem) problems.push(this.#heightProblem);
     this.#messages.replaceChildren(...problems.map((text) => {
       const item = document.createElement('li');
@@ -330,6 +331,15 @@ export class WakelinePlayer extends HTMLElement {
       this.#player.toggle();
     });
     return timeline;
+  }
+
+  /**
+   * Problems with the link the attributes were read from (embed.html sets them from its
+   * fragment), listed before the element's own; shown as text, like every message.
+   */
+  set linkProblems(problems) {
+    this.#linkProblems = [...problems].map(String);
+    this.#showProblems();
   }
 
   /** Whether the player is playing. */
