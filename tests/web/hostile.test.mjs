@@ -1,7 +1,8 @@
 // Hostile input in Chromium, from tests/web/support/hostile-corpus.mjs: trace files imported
-// through the Import control and share links followed into a page that is already up. For each,
-// no script runs (no payload sets window.__pwned, no markup reaches the DOM, the strict CSP
-// reports no blocked attempt, no uncaught error), the page says what was wrong, and an example
+// through the Import control, share links followed into a page that is already up and into
+// embed.html, and <wakeline-player> attributes set by a host page. For each, no script runs (no
+// payload sets window.__pwned, no markup reaches the DOM or a shadow root, the strict CSP reports
+// no blocked attempt, no uncaught error), the page or element says what was wrong, and an example
 // still runs and draws afterwards.
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -10,23 +11,25 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { startSession, waitForRun } from './support/browser.mjs';
 import {
-  extremeTraceFiles, hostileLinks, payloadTrace, refusedTraceFiles, traceLines, writeHugeTrace,
+  extremeTraceFiles, hostileLinks, payloadTrace, refusedTraceFiles, scriptPayload, traceLines, writeHugeTrace,
 } from './support/hostile-corpus.mjs';
 
 let session;
 let basic;
 let lostWakeup;
+let policy;
 before(async () => {
   [basic, lostWakeup] = [await traceLines('basic'), await traceLines('lost-wakeup')];
   session = await startSession();
+  policy = (await fetch(session.url)).headers.get('content-security-policy');
 });
 after(() => session?.close());
 
 /**
- * Opens the page at `hash` with a listener for CSP violations installed before any of its
- * scripts; `page.errors` collects uncaught exceptions and console errors.
+ * A new page with a listener for CSP violations installed before any of its scripts;
+ * `page.errors` collects uncaught exceptions and console errors.
  */
-async function openWatched(hash) {
+async function watchedPage() {
   const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
   await page.addInitScript(() => {
     window.__violations = [];
@@ -39,17 +42,32 @@ async function openWatched(hash) {
   page.on('console', (message) => {
     if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
   });
+  return page;
+}
+
+/** Opens the page at `hash` in a watchedPage() and waits for its run. */
+async function openWatched(hash) {
+  const page = await watchedPage();
   await page.goto(session.url + hash);
   assert.equal(await waitForRun(page), 'done');
   return page;
 }
 
-/** Asserts nothing of a payload ran or became markup, and the page threw nothing. */
+/**
+ * Asserts nothing of a payload ran or became markup, in the document or any open shadow root
+ * (a <wakeline-player>'s), and the page threw nothing.
+ */
 async function assertNothingRan(page, what) {
   const found = await page.evaluate(() => {
-    const injected = [...document.querySelectorAll('img, svg, iframe, object, embed, a[href^="javascript" i], body script')]
+    const roots = [document];
+    for (let i = 0; i < roots.length; ++i) {
+      for (const node of roots[i].querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
+    }
+    // The document's own scripts are in its head; a shadow root has none at all.
+    const injected = roots.flatMap((root) => [...root.querySelectorAll(
+      `img, svg, iframe, object, embed, a[href^="javascript" i], ${root === document ? 'body script' : 'script'}`)])
       .map((node) => node.outerHTML.slice(0, 80));
-    const handlers = [...document.querySelectorAll('*')]
+    const handlers = roots.flatMap((root) => [...root.querySelectorAll('*')])
       .filter((node) => [...node.attributes].some((attribute) => attribute.name.startsWith('on')))
       .map((node) => node.outerHTML.slice(0, 80));
     return { pwned: window.__pwned, violations: window.__violations, injected, handlers };
@@ -71,15 +89,16 @@ async function runStillWorks(page, example = 'timers') {
   return events;
 }
 
-/** Pixels of the timeline canvas that are not its background. */
-function canvasInk(page) {
-  return page.evaluate(() => {
-    const canvas = document.querySelector('#timeline canvas');
+/** Pixels of the timeline canvas (or the <wakeline-player> `selector` names) that are not its background. */
+function canvasInk(page, selector = '#timeline canvas') {
+  return page.evaluate((sel) => {
+    const node = document.querySelector(sel);
+    const canvas = node instanceof HTMLCanvasElement ? node : node.canvas;
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let ink = 0;
     for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ++ink;
     return ink;
-  });
+  }, selector);
 }
 
 /** Hands `file` ({ name, buffer } or a path) to the Import control; resolves to the message shown. */
@@ -225,6 +244,166 @@ test('hostile links followed into a running page run nothing, say what was wrong
     assert.equal(await page.locator('#link-messages').isHidden(), true);
     await runStillWorks(page);
     await assertNothingRan(page, 'after the clean link');
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * Waits until the run of the <wakeline-player id="player"> ends; returns its state. Before a
+ * run the test marks the state stale, so the previous run's 'done' cannot answer for it.
+ */
+async function waitForPlayer(page, timeout = 20000) {
+  await page.waitForFunction(
+    () => ['done', 'error'].includes(document.getElementById('player')?.state),
+    null,
+    { timeout },
+  );
+  return page.evaluate(() => document.getElementById('player').state);
+}
+
+/** Marks the player's run stale, then runs `change(arg)` in the page (which starts a new run). */
+async function rerunPlayer(page, change, arg) {
+  await page.evaluate(() => (document.getElementById('player').shadowRoot.querySelector('.player').dataset.state = 'stale'));
+  await page.evaluate(change, arg);
+  return waitForPlayer(page);
+}
+
+/**
+ * What the player shows: its messages, whether the list is on screen, how many elements are
+ * inside its items (0: the messages are text), and the status line.
+ */
+function playerShows(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById('player').shadowRoot;
+    const list = root.querySelector('.player-messages');
+    return {
+      messages: [...list.children].map((item) => item.textContent),
+      shown: !list.hidden && list.getBoundingClientRect().height > 0,
+      markup: list.querySelectorAll('li *').length,
+      status: root.querySelector('.player-status').textContent,
+    };
+  });
+}
+
+/** Asserts the player drew a finished run of `example` (any example when null). */
+async function assertPlayerDrew(page, example, what) {
+  const { status } = await playerShows(page);
+  assert.match(status, new RegExp(`^${example ?? '[a-z-]+'} · [\\d,]+ events`), what);
+  const ink = await canvasInk(page, '#player');
+  assert.ok(ink > 500, `${what}: the timeline is drawn (${ink} pixels)`);
+}
+
+test('hostile links opened in embed.html run nothing, say what was wrong in the player, and still draw a run', async () => {
+  const clean = '#v=1&example=state-machine&ticks=2&seed=3';
+  for (const [fragment, problem] of hostileLinks()) {
+    const what = `embed.html${fragment.length > 80 ? `${fragment.slice(0, 80)}…` : fragment}`;
+    // Loaded fresh, as an embedding page's iframe loads it.
+    const page = await watchedPage();
+    try {
+      const response = await page.goto(`${session.url}embed.html${fragment}`);
+      assert.equal(response.headers()['content-security-policy'], policy, what);
+      assert.equal(await waitForPlayer(page), 'done', what);
+      const shows = await playerShows(page);
+      assert.match(shows.messages.join('\n'), problem, what);
+      assert.equal(shows.shown, true, `${what}: the messages are on screen`);
+      assert.equal(shows.markup, 0, `${what}: the messages are text`);
+      await assertPlayerDrew(page, null, what);
+      await assertNothingRan(page, what);
+      // The embedding page changes the frame's fragment to a clean link: the messages go.
+      assert.equal(await rerunPlayer(page, (hash) => (location.hash = hash), clean), 'done', `${what}, then ${clean}`);
+      const cleaned = await playerShows(page);
+      assert.deepEqual({ messages: cleaned.messages, shown: cleaned.shown }, { messages: [], shown: false }, `${what}, then ${clean}`);
+      await assertPlayerDrew(page, 'state-machine', `${what}, then ${clean}`);
+      // And back to the hostile link, by its fragment alone.
+      assert.equal(await rerunPlayer(page, (hash) => (location.hash = hash), fragment), 'done', `${what} by hash`);
+      assert.match((await playerShows(page)).messages.join('\n'), problem, `${what} by hash`);
+      await assertPlayerDrew(page, null, `${what} by hash`);
+      await assertNothingRan(page, `${what} by hash`);
+    } finally {
+      await page.close();
+    }
+  }
+});
+
+test('<wakeline-player> attributes set to script payloads, huge numbers and empty text run nothing, are named as text inside it, and a valid set still runs', async () => {
+  const page = await watchedPage();
+  // A host page of the test's own, served with the site's policy, as a blog would serve it.
+  const valid = { example: 'basic', strategy: 'local', params: 'steps=2 delay_ms=5', seed: '1', start: '1ms', height: '300' };
+  const attributes = Object.entries(valid).map(([name, value]) => `${name}="${value}"`).join(' ');
+  const host = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="/wakeline-player.js"></script></head><body><p id="text">A blog post.</p>
+<wakeline-player id="player" ${attributes}></wakeline-player></body></html>`;
+  try {
+    await page.route(`${session.url}host.html`, (route) => route.fulfill({
+      contentType: 'text/html', headers: { 'content-security-policy': policy }, body: host,
+    }));
+    await page.goto(`${session.url}host.html`);
+    assert.equal(await waitForPlayer(page), 'done');
+    assert.deepEqual((await playerShows(page)).messages, []);
+    // What the player must say about a bad value of each attribute it observes.
+    const named = {
+      example: /The example .* is not a valid id|an example that does not exist|The link is too long/,
+      strategy: /The strategy .* is not a valid id|has no strategy|The link is too long/,
+      params: /not valid percent-encoding|has no value|is not a parameter name|is not a whole number|has no parameter|The link is too long/,
+      seed: /The seed .* is not a whole number|The link is too long/,
+      start: /^start: .* it was ignored/m,
+      height: /^height: .* is not a number of pixels from 120 to 4000; \d+ is used/m,
+      // A boolean attribute: any value, the payload too, means "on"; there is nothing to name.
+      autoplay: null,
+    };
+    const observed = await page.evaluate(() => customElements.get('wakeline-player').observedAttributes);
+    assert.deepEqual([...observed].sort(), Object.keys(named).sort(), 'a case for every attribute the element observes');
+    const values = [scriptPayload, '', '18446744073709551616', '1e308', '9'.repeat(5000)];
+    // Only these change which run is shown; height and autoplay act on the shown run.
+    const runs = (name) => !['height', 'autoplay'].includes(name);
+    const set = ([name, value]) => document.getElementById('player').setAttribute(name, value);
+    for (const name of observed) {
+      for (const value of values) {
+        const what = `${name}=${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+        if (runs(name)) assert.equal(await rerunPlayer(page, set, [name, value]), 'done', what);
+        else await page.evaluate(set, [name, value]);
+        const shows = await playerShows(page);
+        // An empty params attribute is no parameters: nothing wrong with it.
+        const problem = name === 'params' && value === '' ? null : named[name];
+        if (problem) {
+          assert.match(shows.messages.join('\n'), problem, what);
+          assert.equal(shows.shown, true, `${what}: the messages are on screen`);
+          assert.equal(shows.markup, 0, `${what}: the messages are text`);
+        } else {
+          assert.deepEqual(shows.messages, [], what);
+        }
+        if (name === 'autoplay') {
+          await page.waitForFunction(() => document.getElementById('player').playing, null, { timeout: 10000 });
+        }
+        await assertPlayerDrew(page, null, what);
+        await assertNothingRan(page, what);
+      }
+      // Back to the valid value: the messages go.
+      if (name === 'autoplay') {
+        await page.evaluate(() => document.getElementById('player').removeAttribute('autoplay'));
+        if (await page.evaluate(() => document.getElementById('player').playing)) await page.locator('#player .player-play').click();
+        assert.equal(await page.evaluate(() => document.getElementById('player').playing), false);
+      } else if (runs(name)) {
+        assert.equal(await rerunPlayer(page, set, [name, valid[name]]), 'done', `${name} valid again`);
+      } else {
+        await page.evaluate(set, [name, valid[name]]);
+      }
+      assert.deepEqual((await playerShows(page)).messages, [], `${name} valid again`);
+      await assertPlayerDrew(page, 'basic', `${name} valid again`);
+    }
+    // A later valid set of every attribute runs the run it names.
+    assert.equal(await rerunPlayer(page, () => {
+      const player = document.getElementById('player');
+      for (const [name, value] of Object.entries({ example: 'timers', strategy: 'local', params: '', seed: '2', start: '0ms', height: '360' })) {
+        player.setAttribute(name, value);
+      }
+    }), 'done');
+    const shows = await playerShows(page);
+    assert.deepEqual({ messages: shows.messages, shown: shows.shown }, { messages: [], shown: false });
+    await assertPlayerDrew(page, 'timers', 'the valid set');
+    assert.equal(await page.locator('#text').textContent(), 'A blog post.');
+    await assertNothingRan(page, 'after the valid set');
   } finally {
     await page.close();
   }
