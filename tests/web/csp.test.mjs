@@ -1,6 +1,7 @@
 // The strict Content-Security-Policy holds while the page is used: served by scripts/serve.mjs
 // (the policy as an HTTP header) and as dist/wakeline-standalone.html from disk (the policy in a
-// meta tag), a run, playback, the Share menu and an import raise no securitypolicyviolation.
+// meta tag), a run, playback, the Share menu and an import raise no securitypolicyviolation. So
+// do embed.html's run and playback, and a <wakeline-player> on a host page served with the policy.
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
@@ -11,22 +12,30 @@ import { traceLines } from './support/hostile-corpus.mjs';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let session;
 let trace;
+let policy;
 before(async () => {
   trace = `${(await traceLines('timers')).join('\n')}\n`;
   session = await startSession();
+  policy = (await fetch(session.url)).headers.get('content-security-policy');
 });
 after(() => session?.close());
 
+/** A new page that records CSP violations from before its first script into window.__violations. */
+async function watchedPage() {
+  const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  return page;
+}
+
 /** Uses the page at `url` the way a visitor would; resolves to the CSP violations it raised. */
 async function useThePage(url) {
-  const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
+  const page = await watchedPage();
   try {
-    await page.addInitScript(() => {
-      window.__violations = [];
-      document.addEventListener('securitypolicyviolation', (event) => {
-        window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-      });
-    });
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
@@ -69,4 +78,88 @@ test('the served page raises no CSP violation through run, play, share, import a
 test('the single file raises no CSP violation through run, play, share, import and export', async () => {
   const file = pathToFileURL(path.join(repo, 'dist/wakeline-standalone.html')).href;
   assert.deepEqual(await useThePage(`${file}#example=basic`), []);
+});
+
+/** Waits until the run of the <wakeline-player id="player"> ends; returns its state. */
+async function waitForPlayer(page) {
+  await page.waitForFunction(() => ['done', 'error'].includes(document.getElementById('player')?.state), null, { timeout: 20000 });
+  return page.evaluate(() => document.getElementById('player').state);
+}
+
+/**
+ * Plays the player on `page` until its playhead moves, hovers and zooms its timeline (the
+ * tooltip is placed with inline styles, which the policy allows only through the CSSOM), pauses
+ * it, and resolves to the CSP violations the page raised. Then checks the policy is in force
+ * there: an inline script added afterwards is refused and reported.
+ */
+async function playThePlayer(page) {
+  const player = page.locator('#player');
+  const start = await player.evaluate((node) => node.playhead);
+  if (!(await player.evaluate((node) => node.playing))) await page.locator('#player .player-play').click();
+  await page.waitForFunction((at) => document.getElementById('player').playhead > at, start, { timeout: 10000 });
+  const box = await page.locator('#player canvas').boundingBox();
+  let tooltips = 0;
+  for (let x = 140; x < box.width; x += 60) {
+    for (const y of [30, 60, 90, 120]) {
+      await page.mouse.move(box.x + x, box.y + y);
+      if (await page.locator('#player .timeline-tooltip').isVisible()) ++tooltips;
+    }
+  }
+  assert.ok(tooltips > 0, 'a tooltip was shown');
+  await page.mouse.wheel(0, -200);
+  await page.locator('#player .player-play').click();
+  assert.equal(await player.evaluate((node) => node.playing), false);
+  const violations = await page.evaluate(() => window.__violations.slice());
+  await page.evaluate(() => {
+    const script = document.createElement('script');
+    script.textContent = 'window.__inline = true;';
+    document.body.append(script);
+  });
+  await page.waitForFunction(() => window.__violations.some((text) => text.startsWith('script-src')));
+  assert.equal(await page.evaluate(() => window.__inline), undefined, 'the inline script did not run');
+  return violations;
+}
+
+test('the served embed.html has the page\'s policy and raises no CSP violation through its runs and playback', async () => {
+  const page = await watchedPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  try {
+    const response = await page.goto(`${session.url}embed.html#v=1&example=channel&seed=2&at=1ms`);
+    assert.equal(response.headers()['content-security-policy'], policy);
+    assert.equal(await waitForPlayer(page), 'done');
+    // A second run, from the embedding page changing the frame's fragment.
+    await page.evaluate(() => {
+      document.getElementById('player').shadowRoot.querySelector('.player').dataset.state = 'stale';
+      location.hash = '#v=1&example=timers&seed=1';
+    });
+    assert.equal(await waitForPlayer(page), 'done');
+    assert.deepEqual(await playThePlayer(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a host page served with the policy raises no CSP violation through <wakeline-player autoplay>', async () => {
+  const page = await watchedPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The test's own host page: no inline script or style of its own, so any violation is the player's.
+  const host = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<script src="/wakeline-player.js"></script></head><body><p>A blog post.</p>
+<wakeline-player id="player" example="concurrent" params="tasks=3" seed="2" height="300" autoplay></wakeline-player></body></html>`;
+  try {
+    await page.route(`${session.url}host.html`, (route) => route.fulfill({
+      contentType: 'text/html', headers: { 'content-security-policy': policy }, body: host,
+    }));
+    const response = await page.goto(`${session.url}host.html`);
+    assert.equal(response.headers()['content-security-policy'], policy);
+    assert.equal(await waitForPlayer(page), 'done');
+    await page.waitForFunction(() => document.getElementById('player').playing, null, { timeout: 10000 });
+    assert.deepEqual(await playThePlayer(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
 });
