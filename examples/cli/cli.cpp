@@ -4,7 +4,6 @@
 #include <fstream>
 #include <iostream>
 #include <string>
-#include <string_view>
 
 #include "registry.hpp"
 #include "runner.hpp"
@@ -73,81 +72,23 @@ void list_strategies() {
   }
 }
 
-std::optional<std::uint64_t> parse_unsigned(std::string_view text) {
-  auto value = parse_integer(text);
-  if (!value || *value < 0) return std::nullopt;
-  return static_cast<std::uint64_t>(*value);
-}
-
-int run(int argc, char** argv, const cli_flavour& flavour) {
-  run_request request;
-  request.example = argv[2];
-  std::string format = "ndjson";
-  std::string out_path;
-  for (int i = 3; i < argc; ++i) {
-    std::string_view flag = argv[i];
-    if (i + 1 >= argc) return fail_usage("option " + std::string(flag) + " needs a value");
-    std::string value = argv[++i];
-    if (flag == "--strategy") {
-      request.strategy = value;
-    } else if (flag == "--set") {
-      auto eq = value.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        return fail_usage("--set takes name=value, not '" + value + "'");
-      }
-      request.settings.emplace_back(value.substr(0, eq), value.substr(eq + 1));
-    } else if (flag == "--seed") {
-      auto seed = parse_unsigned(value);
-      if (!seed) return fail_usage("--seed takes a non-negative integer, not '" + value + "'");
-      request.seed = *seed;
-    } else if (flag == "--budget") {
-      auto budget = parse_unsigned(value);
-      if (!budget || *budget == 0) {
-        return fail_usage("--budget takes a positive integer, not '" + value + "'");
-      }
-      request.budget = *budget;
-    } else if (flag == "--memory-limit") {
-      auto limit = parse_unsigned(value);
-      if (!limit) {
-        return fail_usage("--memory-limit takes a byte count (0 for none), not '" + value + "'");
-      }
-      request.memory_limit = *limit;
-    } else if (flag == "--clock") {
-      if (value == "virtual") {
-        request.clock = clock_kind::virtual_time;
-      } else if (value == "real" && !flavour.real_clock) {
-        return fail_usage("--clock real is not available in this build (use the native CLI)");
-      } else if (value == "real") {
-        request.clock = clock_kind::real_time;
-      } else {
-        return fail_usage("--clock takes virtual or real, not '" + value + "'");
-      }
-    } else if (flag == "--format") {
-      if (value != "ndjson" && value != "chrome") {
-        return fail_usage("--format takes ndjson or chrome, not '" + value + "'");
-      }
-      format = value;
-    } else if (flag == "--out") {
-      out_path = value;
-    } else {
-      return fail_usage("unknown option '" + std::string(flag) + "' (see wakeline --help)");
-    }
-  }
-
+// Runs a parsed `run` command and writes its trace where the command says.
+int run(const cli_command& command) {
   run_result result;
   try {
-    result = run_example(request);
+    result = run_example(command.request);
   } catch (const usage_error& error) {
     return fail_usage(error.what());
   }
 
+  const std::string& out_path = command.out_path;
   std::ofstream file;
   if (!out_path.empty()) {
     file.open(out_path, std::ios::binary);
     if (!file) return fail_usage("cannot write '" + out_path + "': " + std::strerror(errno));
   }
   std::ostream& out = out_path.empty() ? std::cout : file;
-  if (format == "chrome") {
+  if (command.format == trace_format::chrome) {
     write_chrome_trace(out, result.header, result.rt->trace());
   } else {
     write_ndjson(out, result.header, result.rt->trace());
@@ -168,27 +109,23 @@ namespace wakeline::examples {
 
 int cli_main(int argc, char** argv, const cli_flavour& flavour) {
   std::ios::sync_with_stdio(false);
-  if (argc < 2) return fail_usage("missing command (see wakeline --help)");
-  std::string_view command = argv[1];
-  if (command == "--help" || command == "-h" || command == "help") {
-    std::cout << usage_text;
-    return 0;
+  const cli_command command = parse_cli_args(argc, argv, flavour);
+  switch (command.action) {
+    case cli_action::help:
+      std::cout << usage_text;
+      return 0;
+    case cli_action::list:
+      list_examples();
+      return 0;
+    case cli_action::strategies:
+      list_strategies();
+      return 0;
+    case cli_action::run:
+      return run(command);
+    case cli_action::refuse:
+      break;
   }
-  if (command == "list") {
-    if (argc > 2) return fail_usage("'list' takes no arguments");
-    list_examples();
-    return 0;
-  }
-  if (command == "strategies") {
-    if (argc > 2) return fail_usage("'strategies' takes no arguments");
-    list_strategies();
-    return 0;
-  }
-  if (command == "run") {
-    if (argc < 3) return fail_usage("'run' needs an example id (see 'wakeline list')");
-    return run(argc, argv, flavour);
-  }
-  return fail_usage("unknown command '" + std::string(command) + "' (see wakeline --help)");
+  return fail_usage(command.problem);
 }
 
 }  // namespace wakeline::examples
