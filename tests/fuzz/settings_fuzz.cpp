@@ -1,8 +1,9 @@
 // Fuzzes the command line's text inputs: `--set name=value` settings, `--seed` and `--budget`
-// (parse_integer, as examples/cli/cli.cpp reads them), through check_request and a run of at most
-// max_fuzz_events events. The input picks an example and a strategy from the registry, then
-// names (real or made up) and values (near the ranges, or any bytes). A usage_error is an answer;
-// a crash, a sanitizer report, a leak, a hang or any other exception is a bug.
+// (read by the CLI's own parse_unsigned, examples/cli/cli_args.hpp), through check_request and
+// a run of at most max_fuzz_events events. The input picks an example and a strategy from the
+// registry, then names (real or made up) and values (near the ranges, or any bytes). A
+// usage_error is an answer; a crash, a sanitizer report, a leak, a hang or any other exception
+// is a bug. tests/fuzz/cli_fuzz.cpp fuzzes the whole command line around these.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstddef>
@@ -11,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_args.hpp"
 #include "registry.hpp"
 #include "runner.hpp"
 #include "sliced_run.hpp"
@@ -32,13 +34,6 @@ std::string value_text(FuzzedDataProvider& in, const std::optional<param_spec>& 
     case 2: return in.PickValueInArray({"true", "false", "0", "1", "-0", "+1", "", " 1", "1e3"});
     default: return in.ConsumeRandomLengthString(24);
   }
-}
-
-// The CLI's reading of --seed and --budget: a non-negative integer, and for the budget not 0.
-std::optional<std::uint64_t> parse_unsigned(const std::string& text) {
-  auto value = parse_integer(text);
-  if (!value || *value < 0) return std::nullopt;
-  return static_cast<std::uint64_t>(*value);
 }
 
 }  // namespace
