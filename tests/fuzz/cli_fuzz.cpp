@@ -6,7 +6,8 @@
 // or the `trap` example, for at most max_fuzz_events events; its trace is then written in its
 // format to a string, as the CLI writes it, so the writers get fuzzed too. No file is opened:
 // the parser only returns the `--out` path. A usage_error is an answer; a crash, a sanitizer
-// report, a leak, a hang or any other exception is a bug.
+// report, a leak, a hang or any other exception is a bug. Each seed in
+// tests/fuzz/corpus/cli_fuzz/ is named after the command line its bytes choose.
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <algorithm>
