@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startSession, waitForRun } from './support/browser.mjs';
+import { startSession, waitForPlayer, waitForRun, watchedPage } from './support/browser.mjs';
 import { traceLines } from './support/hostile-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -20,21 +20,9 @@ before(async () => {
 });
 after(() => session?.close());
 
-/** A new page that records CSP violations from before its first script into window.__violations. */
-async function watchedPage() {
-  const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
-    });
-  });
-  return page;
-}
-
 /** Uses the page at `url` the way a visitor would; resolves to the CSP violations it raised. */
 async function useThePage(url) {
-  const page = await watchedPage();
+  const page = await watchedPage(session.browser);
   try {
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -80,12 +68,6 @@ test('the single file raises no CSP violation through run, play, share, import a
   assert.deepEqual(await useThePage(`${file}#example=basic`), []);
 });
 
-/** Waits until the run of the <wakeline-player id="player"> ends; returns its state. */
-async function waitForPlayer(page) {
-  await page.waitForFunction(() => ['done', 'error'].includes(document.getElementById('player')?.state), null, { timeout: 20000 });
-  return page.evaluate(() => document.getElementById('player').state);
-}
-
 /**
  * Plays the player on `page` until its playhead moves, hovers and zooms its timeline (the
  * tooltip is placed with inline styles, which the policy allows only through the CSSOM), pauses
@@ -121,7 +103,7 @@ async function playThePlayer(page) {
 }
 
 test('the served embed.html has the page\'s policy and raises no CSP violation through its runs and playback', async () => {
-  const page = await watchedPage();
+  const page = await watchedPage(session.browser);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   try {
@@ -142,7 +124,7 @@ test('the served embed.html has the page\'s policy and raises no CSP violation t
 });
 
 test('a host page served with the policy raises no CSP violation through <wakeline-player autoplay>', async () => {
-  const page = await watchedPage();
+  const page = await watchedPage(session.browser);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
   // The test's own host page: no inline script or style of its own, so any violation is the player's.

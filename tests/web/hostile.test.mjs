@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { startSession, waitForRun } from './support/browser.mjs';
+import { startSession, waitForPlayer, waitForRun, watchedPage } from './support/browser.mjs';
 import {
   extremeTraceFiles, hostileLinks, payloadTrace, refusedTraceFiles, scriptPayload, traceLines, writeHugeTrace,
 } from './support/hostile-corpus.mjs';
@@ -25,29 +25,9 @@ before(async () => {
 });
 after(() => session?.close());
 
-/**
- * A new page with a listener for CSP violations installed before any of its scripts;
- * `page.errors` collects uncaught exceptions and console errors.
- */
-async function watchedPage() {
-  const page = await session.browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.addInitScript(() => {
-    window.__violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  page.errors = [];
-  page.on('pageerror', (error) => page.errors.push(`exception: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
-  });
-  return page;
-}
-
 /** Opens the page at `hash` in a watchedPage() and waits for its run. */
 async function openWatched(hash) {
-  const page = await watchedPage();
+  const page = await watchedPage(session.browser);
   await page.goto(session.url + hash);
   assert.equal(await waitForRun(page), 'done');
   return page;
@@ -249,19 +229,6 @@ test('hostile links followed into a running page run nothing, say what was wrong
   }
 });
 
-/**
- * Waits until the run of the <wakeline-player id="player"> ends; returns its state. Before a
- * run the test marks the state stale, so the previous run's 'done' cannot answer for it.
- */
-async function waitForPlayer(page, timeout = 20000) {
-  await page.waitForFunction(
-    () => ['done', 'error'].includes(document.getElementById('player')?.state),
-    null,
-    { timeout },
-  );
-  return page.evaluate(() => document.getElementById('player').state);
-}
-
 /** Marks the player's run stale, then runs `change(arg)` in the page (which starts a new run). */
 async function rerunPlayer(page, change, arg) {
   await page.evaluate(() => (document.getElementById('player').shadowRoot.querySelector('.player').dataset.state = 'stale'));
@@ -299,7 +266,7 @@ test('hostile links opened in embed.html run nothing, say what was wrong in the 
   for (const [fragment, problem] of hostileLinks()) {
     const what = `embed.html${fragment.length > 80 ? `${fragment.slice(0, 80)}…` : fragment}`;
     // Loaded fresh, as an embedding page's iframe loads it.
-    const page = await watchedPage();
+    const page = await watchedPage(session.browser);
     try {
       const response = await page.goto(`${session.url}embed.html${fragment}`);
       assert.equal(response.headers()['content-security-policy'], policy, what);
@@ -327,7 +294,7 @@ test('hostile links opened in embed.html run nothing, say what was wrong in the 
 });
 
 test('<wakeline-player> attributes set to script payloads, huge numbers and empty text run nothing, are named as text inside it, and a valid set still runs', async () => {
-  const page = await watchedPage();
+  const page = await watchedPage(session.browser);
   // A host page of the test's own, served with the site's policy, as a blog would serve it.
   const valid = { example: 'basic', strategy: 'local', params: 'steps=2 delay_ms=5', seed: '1', start: '1ms', height: '300' };
   const attributes = Object.entries(valid).map(([name, value]) => `${name}="${value}"`).join(' ');

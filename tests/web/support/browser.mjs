@@ -75,6 +75,37 @@ export async function openPage(browser, url) {
   return page;
 }
 
+/**
+ * A new 1280x720 page of `browser` that records every CSP violation in `window.__violations`
+ * (directive, blocked URI, source:line) from before its first script; `page.errors` collects
+ * uncaught exceptions and console errors.
+ */
+export async function watchedPage(browser) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+    });
+  });
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(`exception: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') page.errors.push(`console: ${message.text()}`);
+  });
+  return page;
+}
+
+/** Waits until the run of the page's <wakeline-player id="player"> ended; returns its state. */
+export async function waitForPlayer(page, timeout = 20000) {
+  await page.waitForFunction(
+    () => ['done', 'error'].includes(document.getElementById('player')?.state),
+    null,
+    { timeout },
+  );
+  return page.evaluate(() => document.getElementById('player').state);
+}
+
 /** Waits until the page's run ended (body[data-run-state] done or error); returns the state. */
 export async function waitForRun(page, timeout = 20000) {
   await page.waitForFunction(
