@@ -20,6 +20,7 @@
 #include "request_json.hpp"
 #include "runner.hpp"
 #include "trace/detail/json_line.hpp"
+#include "trace/schema_json.hpp"
 #include "wakeline.hpp"
 
 #ifndef WAKELINE_VERSION
@@ -270,30 +271,11 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_version() {
   return text.c_str();
 }
 
-/// The names of the numbered fields of wire records, as JSON: for each enum of trace/event.hpp,
-/// its names in order of value. wire.mjs builds its decoders from these.
-EMSCRIPTEN_KEEPALIVE const char* wakeline_names() {
-  static const std::string text = [] {
-    auto names = [](auto last) {
-      json list = json::array();
-      for (int i = 0; i <= static_cast<int>(last); ++i) {
-        list.push_back(to_string(static_cast<decltype(last)>(i)));
-      }
-      return list;
-    };
-    json j;
-    j["event_kind"] = names(last_event_kind);
-    j["enqueue_reason"] = names(last_enqueue_reason);
-    j["queue_kind"] = names(last_queue_kind);
-    j["wake_source"] = names(wake_source::io);
-    j["poll_result"] = names(poll_result::failed);
-    j["wake_effect"] = names(wake_effect::ended);
-    j["task_outcome"] = names(task_outcome::failed);
-    j["run_outcome"] = names(last_run_outcome);
-    j["io_op"] = names(io_op::write);
-    j["clock_kind"] = names(clock_kind::real_time);
-    return j.dump();
-  }();
+/// The event schema (core/trace/schema.hpp) as JSON: every kind with its fields, the names of
+/// each enum a field may name, and which queues belong to one worker. wire.mjs builds its
+/// record decoders from it, so that the module and the decoders can never disagree.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_schema() {
+  static const std::string text = event_schema_json().dump();
   return text.c_str();
 }
 

@@ -5,9 +5,13 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "detail/json_line.hpp"
+#include "event_fields.hpp"
+#include "header_json.hpp"
 #include "ndjson_writer.hpp"
 
 namespace wakeline {
@@ -29,10 +33,26 @@ double to_us(std::uint64_t ns) { return static_cast<double>(ns) / 1000.0; }
 
 // The NDJSON header's fields, in its order; Chrome timestamps are always microseconds.
 json header_object(const trace_header& header) {
-  json j = json::parse(ndjson_header(header));
+  json j = header_json(header);
   j.erase("unit");
   return j;
 }
+
+// Receives an event's fields (event_fields.hpp) into a JSON object. Text goes through the
+// NDJSON writer's escaping, so bytes that are not UTF-8 become U+FFFD in both formats.
+struct json_fields {
+  json& object;
+  void number(std::string_view key, std::uint64_t value) { object[std::string(key)] = value; }
+  void name(std::string_view key, std::string_view value) { object[std::string(key)] = value; }
+  void text(std::string_view key, std::string_view value) {
+    std::string literal;
+    detail::append_json_string(literal, value);
+    object[std::string(key)] = json::parse(literal);
+  }
+  void raw(std::string_view key, const std::string& value) {
+    object[std::string(key)] = json::parse(value);
+  }
+};
 
 // chrome://tracing shows `otherData` as a flat table of strings.
 json other_data(const json& header) {
@@ -126,10 +146,16 @@ class chrome_builder {
     return j;
   }
 
+  // The event's NDJSON fields, with the true time moved to `t_ns` (last): args that Perfetto
+  // shows for the slice or instant, read by the schema as the NDJSON writer reads it.
   json event_args(const trace_event& e) const {
-    json args = json::parse(ndjson_event(trace_, e));
+    json args;
+    args["seq"] = e.seq;
+    args["kind"] = to_string(e.kind);
+    json_fields fields{args};
+    visit_event_fields(trace_, e, fields);
+    if (e.cause != 0) args["cause"] = e.cause;
     args["t_ns"] = e.t;
-    args.erase("t");
     return args;
   }
 

@@ -11,9 +11,9 @@
 
 namespace wakeline::support {
 
-/// The result a poll_end event records in `detail`: 0 pending, 1 ready, 2 failed.
+/// The result a poll_end event records in `detail`: "pending", "ready" or "failed".
 inline const char* poll_result(const trace_event& e) {
-  return e.detail == 0 ? "pending" : e.detail == 1 ? "ready" : "failed";
+  return to_string(static_cast<wakeline::poll_result>(e.detail));
 }
 
 /// One event as "10ms timer_fire task1 timer1": the time, the kind, the task, and what the kind

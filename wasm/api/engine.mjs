@@ -4,7 +4,7 @@
 // thread; only the transport differs.
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
-// Messages out: ready {examples, version, names} | failed {message}
+// Messages out: ready {examples, version, schema} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
 //               done {id, summary}
@@ -131,7 +131,7 @@ export class EngineHost {
       examples: JSON.parse(module.UTF8ToString(module._wakeline_examples())),
       strategies: JSON.parse(module.UTF8ToString(module._wakeline_strategies())),
       version: JSON.parse(module.UTF8ToString(module._wakeline_version())),
-      names: JSON.parse(module.UTF8ToString(module._wakeline_names())),
+      schema: JSON.parse(module.UTF8ToString(module._wakeline_schema())),
     });
   }
 

@@ -214,12 +214,38 @@ export interface Version {
   schemaVersion: number;
 }
 
+/**
+ * One field of an event kind, as the event schema describes it (docs/trace-format.md, "The
+ * event schema"). `slot` is where a recorded event keeps it; `presence` says when it appears.
+ */
+export interface EventField {
+  name: string;
+  slot: 'arg' | 'task' | 'ref' | 'line' | 'text' | 'file' | 'worker' | 'detail';
+  format: 'number' | 'name' | 'text' | 'file' | 'stuck_tasks';
+  /** For format 'name': the key in EventSchema.names of the names its values have. */
+  names?: string;
+  presence: 'always' | 'nonzero' | 'when_nonzero' | 'when_worker_queue';
+  /** For the 'when_' presences: the slot whose value decides. */
+  condition?: EventField['slot'];
+}
+
+/** Every event kind, in the order of its number, with its fields after seq, t and kind. */
+export interface EventSchema {
+  kinds: { name: TraceEvent['kind']; fields: EventField[] }[];
+  /** For each enum a field names: its names, in order of value. */
+  names: Record<string, string[]>;
+  /** The queues that belong to one worker (their events name the worker). */
+  worker_queues: string[];
+}
+
 export interface Wakeline {
   readonly version: Version;
   /** Every example, with its parameters, strategies and source text. */
   examples(): Promise<Example[]>;
   /** Every strategy, with its settings. */
   strategies(): Promise<Strategy[]>;
+  /** The table every trace is written by (core/trace/schema.hpp): each kind and its fields. */
+  eventSchema(): Promise<EventSchema>;
   /**
    * Checks the request and starts the run. Rejects with WakelineError for an unknown example,
    * strategy or parameter, a wrong type, an out-of-range value, a budget below 1, or a disposed

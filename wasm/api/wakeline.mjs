@@ -175,7 +175,7 @@ class Wakeline {
   #transport = null;
   #connected = null;
   #connecting = null;
-  #names = null;
+  #schema = null;
   #examples = null;
   #strategies = null;
   #nextId = 1;
@@ -209,7 +209,7 @@ class Wakeline {
   #receive(message) {
     switch (message.type) {
       case 'ready': {
-        this.#names = message.names;
+        this.#schema = message.schema;
         this.#examples = message.examples;
         this.#strategies = message.strategies;
         const { wakeline, schema, schema_version: schemaVersion } = message.version;
@@ -221,7 +221,7 @@ class Wakeline {
         return this.#fail(message.message);
       case 'header': {
         const { id, format } = this.#starting.get(message.id);
-        const run = new Run(message.header, format, new WireDecoder(this.#names), () =>
+        const run = new Run(message.header, format, new WireDecoder(this.#schema), () =>
           this.#transport?.send({ type: 'cancel', id }),
         );
         this.#runs.set(id, run);
@@ -277,6 +277,12 @@ class Wakeline {
   async strategies() {
     this.#assertUsable();
     return structuredClone(this.#strategies);
+  }
+
+  /** The event schema the module writes its traces by: every kind and its fields. */
+  async eventSchema() {
+    this.#assertUsable();
+    return structuredClone(this.#schema);
   }
 
   async run(exampleId, options = {}) {
