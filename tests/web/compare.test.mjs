@@ -83,6 +83,8 @@ test('a compare link draws both strategies on one axis, with totals and one play
       if (await page.evaluate((p) => document.body.dataset.playhead !== p, playheadBefore)) break;
     }
     assert.notEqual(await page.evaluate(() => document.body.dataset.playhead), playheadBefore);
+    // The canvases carry the playhead once the next frame has drawn it.
+    await page.waitForFunction(() => document.querySelector('#timeline .timeline-canvas').dataset.playhead !== '0');
     [a, b] = await view();
     assert.equal(a, b);
     assert.notEqual(a, '0');

@@ -3,6 +3,7 @@
 // Every task has a row, in spawn order, in a scroller of its own; only the rows on screen (and a
 // few around them) exist in the document, so 10,000 tasks cost as much as 30. The playhead's task
 // is pinned above the rows; a newly selected task's row is scrolled into view inside the table.
+import { requestFrame } from './frame-scheduler.js';
 import { taskStateNames } from './playback/replay.js';
 import { formatTime } from './timeline/time-format.js';
 
@@ -75,7 +76,7 @@ export class TaskTable {
     this.frame = 0;
     this.scroller.addEventListener('scroll', () => {
       if (this.frame) return;
-      this.frame = requestAnimationFrame(() => {
+      this.frame = requestFrame(() => {
         this.frame = 0;
         this.#render();
       });

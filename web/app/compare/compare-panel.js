@@ -2,31 +2,19 @@
 // another strategy, as two timelines stacked on one time axis, with one zoom and one playhead
 // (the page's), and a line of totals above each. The second run goes through its own
 // RunController on the page's engine handle, so it runs after the first one in the same worker.
+import { element } from '../dom.js';
 import { RunController } from '../run-controller.js';
 import { decodeLink, quote } from '../share/link-codec.js';
 import { attachInteraction } from '../timeline/interaction.js';
 import { Timeline } from '../timeline/timeline.js';
+import { lowerBound } from '../timeline/visible.js';
 import { formatTotals, runTotals } from './totals.js';
 import { ViewSync } from './view-sync.js';
 
-function element(tag, className, attributes = {}, text = undefined) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** The last event of `model` at or before virtual time `t` (0 when none is). */
 function lastEventAtOrBefore(model, t) {
-  let lo = 0;
-  let hi = model.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (model.t.data[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
+  const after = lowerBound(0, model.count, (i) => model.t.data[i] > t);
+  return Math.max(0, after - 1);
 }
 
 /**
@@ -47,7 +35,7 @@ export class ComparePanel {
     this.savedSpread = null;
 
     // What was wrong with the link's `compare`, under the header like the link's other problems.
-    this.messages = element('ul', 'link-messages', {
+    this.messages = element('ul', 'link-messages', undefined, {
       id: 'compare-messages', role: 'status', 'aria-label': 'Problems with the link\'s comparison',
     });
     this.messages.hidden = true;
@@ -57,9 +45,9 @@ export class ComparePanel {
     window.addEventListener('hashchange', () => this.applyLink(location.hash));
 
     const primary = page.timeline.container;
-    this.totalsA = element('p', 'compare-totals', { id: 'compare-totals-a', 'aria-live': 'polite' });
-    this.totalsB = element('p', 'compare-totals', { id: 'compare-totals-b', 'aria-live': 'polite' });
-    this.container = element('div', 'timeline compare-timeline', { id: 'compare-timeline' });
+    this.totalsA = element('p', 'compare-totals', undefined, { id: 'compare-totals-a', 'aria-live': 'polite' });
+    this.totalsB = element('p', 'compare-totals', undefined, { id: 'compare-totals-b', 'aria-live': 'polite' });
+    this.container = element('div', 'timeline compare-timeline', undefined, { id: 'compare-timeline' });
     primary.before(this.totalsA);
     primary.after(this.totalsB, this.container);
     this.#show(false);
@@ -127,7 +115,7 @@ export class ComparePanel {
     } else if (wanted !== null) {
       problems.push(`The example ${example.id} has no strategy ${quote(wanted)} to compare with (it has ${example.strategies.join(', ')}); showing one timeline.`);
     }
-    this.messages.replaceChildren(...problems.map((problem) => element('li', '', {}, problem)));
+    this.messages.replaceChildren(...problems.map((problem) => element('li', '', problem)));
     this.messages.hidden = problems.length === 0;
   }
 
@@ -219,8 +207,8 @@ export class ComparePanel {
     const model = this.timeline.model;
     const primary = this.modelA;
     if (!hit || !model || !primary || primary.count === 0) return;
-    const player = this.page.playback.player;
-    player.pause();
-    player.seek(lastEventAtOrBefore(primary, model.t.data[hit.event]));
+    const clock = this.page.playback.clock;
+    clock.pause();
+    clock.seek(lastEventAtOrBefore(primary, model.t.data[hit.event]));
   }
 }

@@ -1,7 +1,7 @@
 // The playback bar: step and play buttons, the speed, a scrub bar drawn as an event-density
 // histogram with the playhead on it, and the event counter. Built from code into its container;
 // every label is text.
-import { speeds } from './player.js';
+import { speeds } from './clock.js';
 
 function button(label, title, className = '') {
   const node = document.createElement('button');
@@ -27,10 +27,10 @@ export function densityHistogram(model, bins) {
   return counts;
 }
 
-/** The bar in `container`, driving `player`. */
+/** The bar in `container`, driving `clock` (a PlaybackClock). */
 export class PlaybackBar {
-  constructor(container, player) {
-    this.player = player;
+  constructor(container, clock) {
+    this.clock = clock;
     this.container = container;
     this.prevPoll = button('« poll', 'Previous poll (↑)', 'playback-prev-poll');
     this.prev = button('◀', 'Previous event (←)', 'playback-prev');
@@ -60,23 +60,23 @@ export class PlaybackBar {
     container.replaceChildren(buttons, this.scrub, this.speed, this.counter);
     this.histogram = null;
 
-    this.prevPoll.addEventListener('click', () => player.stepPoll(-1));
-    this.prev.addEventListener('click', () => player.step(-1));
-    this.play.addEventListener('click', () => player.toggle());
-    this.next.addEventListener('click', () => player.step(1));
-    this.nextPoll.addEventListener('click', () => player.stepPoll(1));
-    this.speed.addEventListener('change', () => player.setSpeed(Number(this.speed.value)));
+    this.prevPoll.addEventListener('click', () => clock.stepPoll(-1));
+    this.prev.addEventListener('click', () => clock.step(-1));
+    this.play.addEventListener('click', () => clock.toggle());
+    this.next.addEventListener('click', () => clock.step(1));
+    this.nextPoll.addEventListener('click', () => clock.stepPoll(1));
+    this.speed.addEventListener('change', () => clock.setSpeed(Number(this.speed.value)));
 
     let scrubbing = false;
     const scrubTo = (event) => {
-      const model = player.model;
+      const model = clock.model;
       if (!model || model.count === 0) return;
       const rect = this.scrub.getBoundingClientRect();
       const fraction = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width));
       const [start, end] = model.extent();
       // The event whose slot holds the pointer: the last one that starts at or before it.
       const at = model.firstEventAtOrAfter(start + fraction * (end - start) + 1e-9) - 1;
-      player.seek(Math.min(Math.max(0, at), model.count - 1));
+      clock.seek(Math.min(Math.max(0, at), model.count - 1));
     };
     this.scrub.addEventListener('pointerdown', (event) => {
       scrubbing = true;
@@ -109,14 +109,14 @@ export class PlaybackBar {
     this.histogram = null;
   }
 
-  /** Redraws the bar for the player's state. */
+  /** Redraws the bar for the clock's state. */
   update() {
-    const { player } = this;
-    const model = player.model;
+    const { clock } = this;
+    const model = clock.model;
     const count = model ? model.count : 0;
-    const at = player.event;
+    const at = clock.event;
     // Only what changed is written: while playing this runs every frame.
-    const playing = player.playing;
+    const playing = clock.playing;
     if (this.shownPlaying !== playing) {
       this.shownPlaying = playing;
       this.play.textContent = playing ? '❚❚' : '▶';
@@ -148,14 +148,14 @@ export class PlaybackBar {
       this.histogram = null;
       this.drawn = null;
     }
-    const model = this.player.model;
+    const model = this.clock.model;
     if (!model || model.count === 0) {
       if (this.drawn !== 'empty') canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
       this.drawn = 'empty';
       return;
     }
     const [start, end] = model.extent();
-    const x = ((this.player.layoutX() ?? start) - start) / (end - start) * width;
+    const x = ((this.clock.layoutX() ?? start) - start) / (end - start) * width;
     // The bar changes when the histogram is recomputed or the playhead moves a device pixel.
     const playheadPx = Math.round(x * dpr);
     if (this.histogram && this.drawn === playheadPx) return;

@@ -1,12 +1,13 @@
-// Playback and inspection of one run, wired together: the player moves the playhead, and every
+// Playback and inspection of one run, wired together: the clock moves the playhead, and every
 // move updates the replayed state, the timeline's playhead, the narration, the source line of
 // the current await point, the run queue, the task table and the playback bar. Warnings are
 // found once the run has ended. main.js creates one and tells it about runs and selections.
 import { narrate } from '../narration.js';
 import { TaskTable } from '../task-table.js';
+import { lowerBound } from '../timeline/visible.js';
 import { findWarnings, WarningsView } from '../warnings.js';
+import { PlaybackClock } from './clock.js';
 import { PlaybackBar } from './playback-bar.js';
-import { Player } from './player.js';
 import { Replay, taskState } from './replay.js';
 import { RunQueueView } from './run-queue-view.js';
 
@@ -18,13 +19,8 @@ export function pollOfEvent(model, i) {
   const kind = model.kindOf(i);
   if (kind !== 'poll_begin' && kind !== 'poll_end') return -1;
   const begins = model.polls.begin;
-  let lo = 0;
-  let hi = begins.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (begins.data[mid] <= i) lo = mid + 1;
-    else hi = mid;
-  }
+  // The first poll that begins after event i; the one wanted is among those just before it.
+  const lo = lowerBound(0, begins.length, (p) => begins.data[p] > i);
   const task = model.task.data[i];
   for (let p = lo - 1; p >= 0 && p >= lo - 64; --p) {
     if (model.polls.task.data[p] === task) return p;
@@ -49,8 +45,8 @@ export class PlaybackSession {
     this.shown = -2;
     this.selectedTask = 0;
     this.lastHistogram = 0;
-    this.player = new Player(() => this.#update());
-    this.bar = new PlaybackBar(elements.playback, this.player);
+    this.clock = new PlaybackClock(() => this.#update());
+    this.bar = new PlaybackBar(elements.playback, this.clock);
     this.runQueue = new RunQueueView(elements.runQueue, (id) => this.pickTask(id));
     this.table = new TaskTable(elements.taskTable, (id) => this.pickTask(id));
     this.warningsView = new WarningsView(elements.warnings, (event) => this.pick(event));
@@ -65,7 +61,7 @@ export class PlaybackSession {
     this.shown = -2;
     this.selectedTask = 0;
     this.warnings = [];
-    this.player.setModel(model);
+    this.clock.setModel(model);
     this.runQueue.clear();
     this.warningsView.clear('Warnings appear when the run ends.');
     this.narration.textContent = '';
@@ -80,7 +76,7 @@ export class PlaybackSession {
       this.lastHistogram = now;
       this.bar.invalidate();
     }
-    if (this.shown === -2 && this.model.count > 0) this.player.seek(0);
+    if (this.shown === -2 && this.model.count > 0) this.clock.seek(0);
     else this.bar.update();
   }
 
@@ -90,7 +86,7 @@ export class PlaybackSession {
     this.warningsView.show(this.warnings);
     this.bar.invalidate();
     this.shown = -2;
-    this.player.seek(this.player.event);
+    this.clock.seek(this.clock.event);
   }
 
   /** The layout changed (spread toggled): playhead and histogram move with it. */
@@ -129,18 +125,18 @@ export class PlaybackSession {
     }
     // A clicked poll puts the playhead on its poll_end: the result and the await line it shows.
     const target = hit.seek ?? hit.event;
-    this.player.pause();
-    if (target >= 0) this.player.seek(target);
+    this.clock.pause();
+    if (target >= 0) this.clock.seek(target);
     else this.#update(true);
   }
 
   #update(force = false) {
     const model = this.model;
-    const player = this.player;
+    const clock = this.clock;
     if (!model) return;
-    const i = player.event;
-    this.timeline.setPlayhead(player.layoutX(), true);
-    this.narration.setAttribute('aria-live', player.playing ? 'off' : 'polite');
+    const i = clock.event;
+    this.timeline.setPlayhead(clock.layoutX(), true);
+    this.narration.setAttribute('aria-live', clock.playing ? 'off' : 'polite');
     if (i !== this.shown || force) {
       this.shown = i;
       this.replay.seek(i);
@@ -184,25 +180,25 @@ export class PlaybackSession {
         case ' ':
           // A focused button handles space itself (it clicks); do not toggle twice.
           if (target instanceof HTMLElement && target.closest('button, a, [role="button"]')) return;
-          this.player.toggle();
+          this.clock.toggle();
           break;
         case 'ArrowRight':
-          this.player.step(1);
+          this.clock.step(1);
           break;
         case 'ArrowLeft':
-          this.player.step(-1);
+          this.clock.step(-1);
           break;
         case 'ArrowDown':
-          this.player.stepPoll(1);
+          this.clock.stepPoll(1);
           break;
         case 'ArrowUp':
-          this.player.stepPoll(-1);
+          this.clock.stepPoll(-1);
           break;
         case 'Home':
-          this.player.step(-this.player.event);
+          this.clock.step(-this.clock.event);
           break;
         case 'End':
-          this.player.step(this.model.count - 1 - this.player.event);
+          this.clock.step(this.model.count - 1 - this.clock.event);
           break;
         default:
           return;

@@ -3,6 +3,7 @@
 // followed by the tasks that worker polled most, in spawn order (with one worker: executor, then
 // every task). Under tokio-multi-thread and smol the block_on thread (the worker after the last,
 // which polls only the root task) has a lane of its own, labelled as such.
+import { lowerBound } from './visible.js';
 
 /** Height of the time axis above the lanes, in CSS pixels. */
 export const axisHeight = 30;
@@ -54,14 +55,8 @@ export function buildLanes(model) {
 
 /** The lane at `y` (relative to the first lane), or null. */
 export function laneAt(lanes, y) {
-  let lo = 0;
-  let hi = lanes.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const lane = lanes[mid];
-    if (y < lane.y) hi = mid - 1;
-    else if (y >= lane.y + lane.h) lo = mid + 1;
-    else return lane;
-  }
-  return null;
+  // Lanes are stacked top to bottom: the first one that ends below y holds it, unless y is above
+  // its top.
+  const lane = lanes[lowerBound(0, lanes.length, (i) => lanes[i].y + lanes[i].h > y)];
+  return lane && y >= lane.y ? lane : null;
 }

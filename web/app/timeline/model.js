@@ -11,6 +11,7 @@
 // runs as itself. With `spread` off, k is 0 and the layout is pure virtual time.
 import { EventStore } from './event-store.js';
 import { growable } from './growable.js';
+import { lowerBound } from './visible.js';
 
 /** Poll results as stored in `polls.result`. */
 export const pollResult = Object.freeze({ pending: 0, ready: 1, failed: 2, other: 3 });
@@ -315,14 +316,7 @@ export class TraceModel {
 
   /** The first event whose x is at least `X` (count when none). */
   firstEventAtOrAfter(X, k = this.k) {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.x(mid, k) < X) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(0, this.count, (i) => this.x(i, k) >= X);
   }
 
   /** Virtual time at layout position `X`: frozen inside an event's slot, running between. */
@@ -338,15 +332,9 @@ export class TraceModel {
   /** Layout position of virtual time `T`: where time reaches T after the slots before it. */
   xOfTime(T, k = this.k) {
     if (this.count === 0) return T;
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.t.data[mid] < T) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === 0) return this.x(0, k) - (this.t.data[0] - T);
-    const prev = lo - 1;
+    const first = lowerBound(0, this.count, (i) => this.t.data[i] >= T);
+    if (first === 0) return this.x(0, k) - (this.t.data[0] - T);
+    const prev = first - 1;
     return this.x(prev, k) + k + (T - this.t.data[prev]);
   }
 

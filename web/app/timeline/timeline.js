@@ -1,5 +1,7 @@
-// The timeline component: owns the canvas, the visible window and the one requestAnimationFrame
-// loop; drawing is render.js, input is interaction.js, geometry comes from the model.
+// The timeline component: owns the canvas and the visible window, and draws at most once a frame
+// (frames come from ../frame-scheduler.js); drawing is render.js, input is interaction.js,
+// geometry comes from the model.
+import { requestFrame } from '../frame-scheduler.js';
 import { axisHeight, buildLanes, labelWidth, laneAt } from './lanes.js';
 import { laneSpans, lanePoints } from './lane-items.js';
 import { readPalette } from './palette.js';
@@ -220,7 +222,7 @@ export class Timeline {
   /** Schedules a frame; several requests before it draw once. */
   requestDraw() {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
+    this.frame = requestFrame(() => {
       this.frame = 0;
       this.draw();
     });

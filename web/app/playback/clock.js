@@ -1,6 +1,9 @@
 // The playback clock: a playhead that moves through a trace's events, playing at a speed or
 // stepping. The position is a fractional event index so the playhead glides between events;
-// the whole event it is on is `event`. Frames come from requestAnimationFrame while playing only.
+// the whole event it is on is `event`. It asks for frames (../frame-scheduler.js) only while
+// playing. The page's playback session and the <wakeline-player> element both run on one.
+import { cancelFrame, requestFrame } from '../frame-scheduler.js';
+import { lowerBound } from '../timeline/visible.js';
 
 /** Speeds offered, as multiples of `eventsPerSecond`. */
 export const speeds = [0.25, 0.5, 1, 2, 4, 8];
@@ -8,8 +11,8 @@ export const speeds = [0.25, 0.5, 1, 2, 4, 8];
 /** Events played per second at 1x: slow enough to read the narration of each. */
 export const eventsPerSecond = 4;
 
-/** Plays `model` (set with setModel); `onChange(player)` hears every move. */
-export class Player {
+/** Plays `model` (set with setModel); `onChange(clock)` hears every move. */
+export class PlaybackClock {
   constructor(onChange) {
     this.onChange = onChange;
     this.model = null;
@@ -53,15 +56,10 @@ export class Player {
     if (!model) return false;
     const begins = model.polls.begin;
     const at = this.event;
-    // Poll begins are in event order: binary search the first one after (or before) the playhead.
-    let lo = 0;
-    let hi = begins.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (direction > 0 ? begins.data[mid] <= at : begins.data[mid] < at) lo = mid + 1;
-      else hi = mid;
-    }
-    const index = direction > 0 ? lo : lo - 1;
+    // Poll begins are in event order: the first one after the playhead, or the last one before.
+    const index = direction > 0
+      ? lowerBound(0, begins.length, (p) => begins.data[p] > at)
+      : lowerBound(0, begins.length, (p) => begins.data[p] >= at) - 1;
     if (index < 0 || index >= begins.length) return false;
     this.step(begins.data[index] - at);
     return true;
@@ -73,13 +71,13 @@ export class Player {
     this.playing = true;
     this.lastTime = performance.now();
     this.onChange(this);
-    this.frame = requestAnimationFrame((now) => this.#tick(now));
+    this.frame = requestFrame((now) => this.#tick(now));
   }
 
   pause() {
     if (!this.playing) return;
     this.playing = false;
-    cancelAnimationFrame(this.frame);
+    cancelFrame(this.frame);
     this.frame = 0;
     this.position = Math.floor(this.position);
     if (this.model) this.onChange(this);
@@ -110,7 +108,7 @@ export class Player {
       return;
     }
     this.onChange(this);
-    this.frame = requestAnimationFrame((t) => this.#tick(t));
+    this.frame = requestFrame((t) => this.#tick(t));
   }
 
   /** The playhead's layout position: between event slots while gliding. */
