@@ -2,30 +2,23 @@
 // picker, a parameter form generated from the example's typed parameters, and a settings section
 // generated from the chosen strategy's settings (same fields, same checks), with a message beside
 // each invalid field. Every catalogue string becomes text, never markup.
+import { element } from './dom.js';
 import { parseIntegerField } from './param-input.js';
 
-const topicOrder = ['basics', 'timers', 'synchronisation', 'schedulers', 'pitfalls', 'I/O'];
 const maxSeed = Number.MAX_SAFE_INTEGER;
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** The examples grouped by topic, topics in the product's order, unknown topics after. */
+/**
+ * The examples grouped by topic, topics in the order of their first example. examples() lists
+ * the examples by topic in the product's order, unknown topics last (examples/registry.cpp owns
+ * that order), so it is not repeated here.
+ */
 export function groupByTopic(examples) {
   const groups = new Map();
   for (const example of examples) {
     if (!groups.has(example.topic)) groups.set(example.topic, []);
     groups.get(example.topic).push(example);
   }
-  const rank = (topic) => {
-    const i = topicOrder.indexOf(topic);
-    return i === -1 ? topicOrder.length : i;
-  };
-  return [...groups.entries()].sort(([a], [b]) => rank(a) - rank(b));
+  return [...groups.entries()];
 }
 
 /**

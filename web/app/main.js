@@ -1,5 +1,7 @@
 // Wakeline's playground page: loads the runtime, builds the controls from its catalogue, runs
 // `concurrent` (or the example the link names) and wires timeline, source and status together.
+// `start` puts the page together from the named parts below; each part owns one region of it.
+import { AfterFirstTimeline } from './after-first-timeline.js';
 import { CatalogueForm } from './catalogue-form.js';
 import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
@@ -7,6 +9,7 @@ import { loadEngine } from './engine.js';
 import { WakerHistoryView } from './inspect/waker-history.js';
 import { PlaybackSession } from './playback/session.js';
 import { RunController } from './run-controller.js';
+import { RunStatus, setRunState, showError } from './run-status.js';
 import { attachShare } from './share/page-share.js';
 import { SourceView } from './source-view.js';
 import { attachInteraction } from './timeline/interaction.js';
@@ -14,6 +17,7 @@ import { formatTime } from './timeline/time-format.js';
 import { Timeline } from './timeline/timeline.js';
 
 const defaultExample = 'concurrent';
+const noSelection = 'Click a poll or an event to select it.';
 
 // The engine (Web Worker, core module, wasm) is the longest wait of a first load: it starts
 // loading now, before anything else is set up, and the catalogue is asked for as soon as it is
@@ -22,188 +26,191 @@ const engineReady = loadEngine();
 const examplesReady = engineReady.then((engine) => engine.examples());
 examplesReady.catch(() => {});
 
-function showError(message) {
-  const banner = byId('error-banner');
-  banner.textContent = message;
-  banner.hidden = false;
-}
-
-function setRunState(state) {
-  document.body.dataset.runState = state;
-}
-
-async function start() {
-  setRunState('loading');
-  const statusText = byId('run-status-text');
-  const progress = byId('run-progress');
-  const runButton = byId('run-button');
-  const cancelButton = byId('cancel-button');
-  const details = byId('selection-details');
-  const rangeReadout = byId('timeline-range');
-  const sourceView = new SourceView(byId('source-view'));
-
-  let model = null;
-  let playback = null;
-  let share = null;
-  let compare = null;
-  // Work that can wait until the first timeline is on screen (task table, warnings, the address
-  // bar): queued until the first frame with events, then run in order after that frame; once
-  // the queue has run, work runs at once.
-  let deferred = [];
-  let flushing = false;
-  const afterFirstTimeline = (work) => {
-    if (deferred) deferred.push(work);
-    else work();
+/**
+ * What the parts share: the run shown (`model`) and the page's components, filled in by start()
+ * as they are made. Components made later (share, compare) are absent until then.
+ */
+function newPage() {
+  return {
+    model: null,
+    status: new RunStatus(),
+    afterFirstTimeline: new AfterFirstTimeline(),
+    details: byId('selection-details'),
+    sourceView: new SourceView(byId('source-view')),
+    spread: byId('spread-instants'),
+    wakerHistory: null,
+    timeline: null,
+    playback: null,
+    form: null,
+    runs: null,
+    compare: null,
+    share: null,
   };
+}
+
+/** A selection on the timeline (a hit, or null): details, source line, waker history, playhead. */
+function showSelection(page, hit) {
+  const { model, details, sourceView, wakerHistory } = page;
+  page.share?.selected(hit);
+  if (!hit || !model) {
+    details.textContent = noSelection;
+    sourceView.highlight(null, null);
+    wakerHistory.clear();
+    return;
+  }
+  const fields = model.fieldsOf(hit.event);
+  const where = fields.file && fields.line ? ` at ${fields.file}:${fields.line}` : '';
+  const what = hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
+  details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
+  sourceView.highlight(fields.file, fields.line);
+  if (hit.task) wakerHistory.show(model, hit.task, hit.event);
+  else wakerHistory.clear();
+  page.playback?.selected(hit);
+}
+
+/** The timeline drew a frame showing `view`: the range readout, the link, the compared run. */
+function showView(page, view, rangeReadout) {
+  page.share?.viewChanged(view);
+  rangeReadout.textContent = view.count === 0
+    ? ''
+    : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
+  rangeReadout.dataset.x0 = String(view.x0);
+  rangeReadout.dataset.x1 = String(view.x1);
+  page.compare?.viewChanged();
+  page.afterFirstTimeline.frameDrawn(page.timeline);
+}
+
+/** The timeline with its input, the playback session and the toolbar's Fit and spread controls. */
+function buildViews(page) {
   // Its rows select their event, which moves the playhead there (playback.pick).
-  const wakerHistory = new WakerHistoryView(byId('waker-history'), (event) => playback?.pick(event));
-  const timeline = new Timeline(byId('timeline'), {
-    onSelect(hit) {
-      share?.selected(hit);
-      if (!hit || !model) {
-        details.textContent = 'Click a poll or an event to select it.';
-        sourceView.highlight(null, null);
-        wakerHistory.clear();
-        return;
-      }
-      const fields = model.fieldsOf(hit.event);
-      const where = fields.file && fields.line ? ` at ${fields.file}:${fields.line}` : '';
-      const what = hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
-      details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
-      sourceView.highlight(fields.file, fields.line);
-      if (hit.task) wakerHistory.show(model, hit.task, hit.event);
-      else wakerHistory.clear();
-      playback?.selected(hit);
-    },
-    onView(view) {
-      share?.viewChanged(view);
-      rangeReadout.textContent = view.count === 0
-        ? ''
-        : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
-      rangeReadout.dataset.x0 = String(view.x0);
-      rangeReadout.dataset.x1 = String(view.x1);
-      compare?.viewChanged();
-      if (deferred && !flushing && timeline.drewEvents) {
-        flushing = true;
-        setTimeout(() => {
-          for (let i = 0; i < deferred.length; ++i) deferred[i]();
-          deferred = null;
-        }, 0);
-      }
-    },
+  page.wakerHistory = new WakerHistoryView(byId('waker-history'), (event) => page.playback?.pick(event));
+  const rangeReadout = byId('timeline-range');
+  page.timeline = new Timeline(byId('timeline'), {
+    onSelect: (hit) => showSelection(page, hit),
+    onView: (view) => showView(page, view, rangeReadout),
   });
-  attachInteraction(timeline);
-  playback = new PlaybackSession(timeline, sourceView, {
+  attachInteraction(page.timeline);
+  page.playback = new PlaybackSession(page.timeline, page.sourceView, {
     playback: byId('playback'),
     narration: byId('narration'),
     runQueue: byId('run-queue'),
     taskTable: byId('task-table'),
     warnings: byId('warnings'),
   });
-  byId('fit-button').addEventListener('click', () => timeline.fit());
-  const spread = byId('spread-instants');
-  spread.addEventListener('change', () => {
-    if (!model) return;
-    model.spread = spread.checked;
-    timeline.fit();
-    playback.layoutChanged();
+  byId('fit-button').addEventListener('click', () => page.timeline.fit());
+  page.spread.addEventListener('change', () => {
+    if (!page.model) return;
+    page.model.spread = page.spread.checked;
+    page.timeline.fit();
+    page.playback.layoutChanged();
   });
+}
 
-  let engine;
-  try {
-    engine = await engineReady;
-  } catch (error) {
-    setRunState('error');
-    showError(`The runtime could not be loaded: ${error?.message ?? error}`);
-    return;
-  }
-  const examples = await examplesReady;
-  const strategies = await engine.strategies();
-  const form = new CatalogueForm(examples, {
+/** The header's example, strategy and parameter controls, built from the catalogue. */
+function buildForm(page, examples, strategies) {
+  return new CatalogueForm(examples, {
     examplePicker: byId('example-picker'),
     explanation: byId('example-explanation'),
     strategyPicker: byId('strategy-picker'),
     params: byId('params'),
-    runButton,
+    runButton: byId('run-button'),
   }, {
     strategies,
     onExampleChange(example) {
       byId('example-title').textContent = example.title;
-      sourceView.show(example.source_file, example.source);
+      page.sourceView.show(example.source_file, example.source);
     },
   });
+}
 
-  const runs = new RunController(engine, {
-    start(newModel, request) {
-      model = newModel;
-      compare?.runStarted(newModel, request);
-      afterFirstTimeline(() => share.runStarted(newModel, request));
-      model.spread = spread.checked;
+/** What the page does as a run (or an import) starts, grows, ends or fails: RunController's hooks. */
+function runHooks(page) {
+  const { timeline, playback, status } = page;
+  return {
+    start(model, request) {
+      page.model = model;
+      page.compare?.runStarted(model, request);
+      page.afterFirstTimeline.schedule(() => page.share.runStarted(model, request));
+      model.spread = page.spread.checked;
       timeline.setModel(model);
       playback.setModel(model);
-      wakerHistory.clear();
-      details.textContent = 'Click a poll or an event to select it.';
-      byId('error-banner').hidden = true;
-      statusText.textContent = 'running…';
-      progress.hidden = false;
-      cancelButton.disabled = false;
-      setRunState('running');
+      page.wakerHistory.clear();
+      page.details.textContent = noSelection;
+      status.started();
     },
-    progress(current) {
-      statusText.textContent = `${current.count.toLocaleString('en')} events…`;
+    progress(model) {
+      status.received(model.count);
       timeline.modelChanged();
-      afterFirstTimeline(() => playback.modelChanged());
+      page.afterFirstTimeline.schedule(() => playback.modelChanged());
     },
-    end(current, summary) {
+    end(model, summary) {
       timeline.modelChanged();
-      progress.hidden = true;
-      cancelButton.disabled = true;
-      const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
-      statusText.textContent =
-        `${current.count.toLocaleString('en')} events · ${formatTime(current.duration)}${outcome}`;
-      if (summary.message) showError(`The run ended with ${summary.outcome}: ${summary.message}`);
-      afterFirstTimeline(() => {
-        if (current !== model) return;
+      status.ended(model, summary);
+      page.afterFirstTimeline.schedule(() => {
+        if (model !== page.model) return;
         playback.runEnded();
         // A task selected while events streamed in: its history is complete now.
         const selection = timeline.selection;
-        if (selection?.task) wakerHistory.show(current, selection.task, selection.event);
-        share.runEnded(current);
-        compare?.runEnded(current, summary);
-        setRunState('done');
+        if (selection?.task) page.wakerHistory.show(model, selection.task, selection.event);
+        page.share.runEnded(model);
+        page.compare?.runEnded(model, summary);
+        status.done();
       });
     },
     error(error) {
-      progress.hidden = true;
-      cancelButton.disabled = true;
-      statusText.textContent = 'not run';
-      showError(error?.message ?? String(error));
-      setRunState('error');
+      status.failed(error);
     },
-  });
-
-  const run = () => {
-    const request = form.request();
-    if (request) runs.start(request);
   };
-  // Run is the form's submit button (index.html), so Enter in a field runs too, and a disabled
-  // Run blocks both.
+}
+
+/** Run (the form's submit button, so Enter in a field runs too) and Cancel; returns run(). */
+function attachRunControls(page) {
+  const run = () => {
+    const request = page.form.request();
+    if (request) page.runs.start(request);
+  };
+  // A disabled Run blocks both the button and Enter.
   byId('params-form').addEventListener('submit', (event) => {
     event.preventDefault();
     run();
   });
-  cancelButton.addEventListener('click', () => runs.cancel());
+  byId('cancel-button').addEventListener('click', () => page.runs.cancel());
+  return run;
+}
+
+/** The runtime's handle, or null when it could not be loaded (the page then says so). */
+async function loadRuntime() {
+  try {
+    return await engineReady;
+  } catch (error) {
+    setRunState('error');
+    showError(`The runtime could not be loaded: ${error?.message ?? error}`);
+    return null;
+  }
+}
+
+async function start() {
+  const page = newPage();
+  buildViews(page);
+  const engine = await loadRuntime();
+  if (!engine) return;
+  const examples = await examplesReady;
+  const strategies = await engine.strategies();
+  page.form = buildForm(page, examples, strategies);
+  page.runs = new RunController(engine, runHooks(page));
+  const run = attachRunControls(page);
 
   // Compare mode (compare/compare-panel.js): another strategy's run on a timeline under this one.
-  compare = new ComparePanel({
-    engine, examples, timeline, playback, spread, fallback: defaultExample,
-    picker: byId('compare-picker'), examplePicker: byId('example-picker'), rerun: run,
+  page.compare = new ComparePanel({
+    engine, examples, timeline: page.timeline, playback: page.playback, spread: page.spread,
+    fallback: defaultExample, picker: byId('compare-picker'), examplePicker: byId('example-picker'),
+    rerun: run,
   });
 
   // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
-  share = attachShare({ timeline, form, runs, examples, fallback: defaultExample });
-  share.initialRequest();
-  compare.applyLink(location.hash);
+  page.share = attachShare({ timeline: page.timeline, form: page.form, runs: page.runs, examples, fallback: defaultExample });
+  page.share.initialRequest();
+  page.compare.applyLink(location.hash);
   run();
 }
 

@@ -1,8 +1,9 @@
 // The caption under the timeline: the event at the playhead told in one plain sentence, with
 // its time, e.g. "t = 10 ms: timer 3 fired and woke task b (waiting at line 14); b joins the
 // run queue, 2 ahead". Returns text only; the page sets it with textContent.
+import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
-import { defaultMemoryLimit, formatBytes } from './warnings.js';
+import { formatBytes } from './warnings.js';
 
 // How far past a wake to look for the task_enqueue it caused: a task woken while it is being
 // polled is queued when that poll ends, a few events later.
@@ -92,7 +93,7 @@ function sentence(model, i, replay) {
       return `the runtime starts on the ${e.clock ?? 'virtual'} clock.`;
     case 'runtime_end':
       if (e.outcome === 'memory_exhausted') {
-        const limit = formatBytes(model.header?.memory_limit ?? defaultMemoryLimit);
+        const limit = formatBytes(memoryLimitOf(model.header));
         return `the program holds more than its memory limit of ${limit} and the run stops: ${e.events ?? model.count} events; the tasks cancelled just before held the memory.`;
       }
       return `the run ends: ${e.outcome}, ${e.events ?? model.count} events.`;

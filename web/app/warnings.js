@@ -4,9 +4,7 @@
 // spawn refused because its static pool was full (embassy), and a run stopped by its memory
 // limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
-
-/** The runtime's memory limit when the header names none (runtime_options::memory_limit). */
-export const defaultMemoryLimit = 256 * 1024 * 1024;
+import { memoryLimitOf } from './runtime-defaults.js';
 
 /** A byte count as people read it: 256 MiB, 1.5 KiB, 100 bytes. */
 export function formatBytes(bytes) {
@@ -119,7 +117,7 @@ export function findWarnings(model) {
         break;
       case codes.runtime_end: {
         if (model.field(i, 'outcome') !== 'memory_exhausted') break;
-        const limit = formatBytes(model.header?.memory_limit ?? defaultMemoryLimit);
+        const limit = formatBytes(memoryLimitOf(model.header));
         warnings.push({
           kind: 'memory-exhausted',
           event: i,

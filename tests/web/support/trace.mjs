@@ -12,10 +12,15 @@ const core = path.join(api, 'wakeline-core.mjs');
 
 let handle = null;
 
+/** The API's handle in node, in this thread (one for every test of a file). */
+export async function wakelineInNode() {
+  handle ??= await createWakeline({ worker: false, coreUrl: pathToFileURL(core) });
+  return handle;
+}
+
 /** The events (objects) of a run of `example` with `params`, as the page's default run gets them. */
 export async function traceOf(example, params = {}) {
-  handle ??= await createWakeline({ worker: false, coreUrl: pathToFileURL(core) });
-  const run = await handle.run(example, { params });
+  const run = await (await wakelineInNode()).run(example, { params });
   const events = [];
   for await (const batch of run) events.push(...batch);
   await run.done;

@@ -2,19 +2,13 @@
 // embed.html and a <wakeline-player> snippet, each in a read-only field with a Copy button.
 // Export writes the shown trace as NDJSON or Chrome trace JSON and the visible timeline as PNG.
 // Import reads an NDJSON trace file and shows it without running anything.
+import { element } from '../dom.js';
 import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
 
 const embedHeight = 360;
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** `text` safe inside a double-quoted HTML attribute. */
 export function escapeAttribute(text) {
@@ -42,27 +36,52 @@ export function playerSnippet(base, request, view = {}) {
   return `<script src="${escapeAttribute(script)}"></script>\n<wakeline-player ${text}></wakeline-player>`;
 }
 
-/**
- * Builds the controls into `container`. `page` gives what they act on: { links (LinkState),
- * model() (the trace shown or null), canvas, importTrace(parsed, fileName) (resolves to whether
- * the trace was shown whole: false when a run or another import replaced it first) }.
- */
-export function attachShareMenu(container, page) {
-  const message = element('span', 'share-message');
-  message.id = 'share-message';
-  message.setAttribute('role', 'status');
-
+/** The status line beside the menus; `say(text, isError)` puts a sentence in it. */
+function messageLine() {
+  const node = element('span', 'share-message', undefined, { id: 'share-message', role: 'status' });
   const say = (text, isError = false) => {
-    message.textContent = text;
-    message.classList.toggle('is-error', isError);
+    node.textContent = text;
+    node.classList.toggle('is-error', isError);
+  };
+  return { node, say };
+}
+
+/**
+ * Share: the link, an iframe snippet and a <wakeline-player> snippet of what is shown, each in a
+ * read-only field with Copy. Returns the menu and refreshSnippets().
+ */
+function shareMenu(page, say) {
+  const menu = element('details', 'share-menu', undefined, { id: 'share-menu' });
+  const panel = element('div', 'share-panel');
+  const fields = {};
+
+  const refreshSnippets = () => {
+    const current = page.links.current;
+    const base = location.href.split('#')[0];
+    fields.link.value = page.links.url;
+    if (!current) {
+      fields.iframe.value = '';
+      fields.player.value = '';
+      return;
+    }
+    const fragment = LinkState.fragment(current.request, current.view);
+    fields.iframe.value = iframeSnippet(base, fragment, current.request.example);
+    fields.player.value = playerSnippet(base, current.request, current.view);
   };
 
-  // Share.
-  const share = element('details', 'share-menu');
-  share.id = 'share-menu';
-  const shareSummary = element('summary', 'button button-small', 'Share');
-  const sharePanel = element('div', 'share-panel');
-  const fields = {};
+  const copyText = async (field, label) => {
+    refreshSnippets();
+    try {
+      await navigator.clipboard.writeText(field.value);
+    } catch {
+      // No clipboard permission (an iframe, file://, an old browser): select it for Ctrl+C.
+      field.select();
+      say(`Press Ctrl+C to copy: ${label.toLowerCase()}.`);
+      return;
+    }
+    say(`Copied: ${label.toLowerCase()}.`);
+  };
+
   const row = (key, label, multiline) => {
     const id = `share-${key}`;
     const caption = element('label', 'share-label', label);
@@ -77,47 +96,22 @@ export function attachShareMenu(container, page) {
     copy.id = `${id}-copy`;
     copy.addEventListener('click', () => copyText(field, label));
     fields[key] = field;
-    sharePanel.append(caption, field, copy);
+    panel.append(caption, field, copy);
   };
   row('link', 'Link to this run and view', false);
   row('iframe', 'Embed as an iframe', true);
   row('player', 'Embed as <wakeline-player>', true);
-  share.append(shareSummary, sharePanel);
-  share.addEventListener('toggle', () => {
-    if (share.open) refreshSnippets();
+  menu.append(element('summary', 'button button-small', 'Share'), panel);
+  menu.addEventListener('toggle', () => {
+    if (menu.open) refreshSnippets();
   });
+  return { menu, refreshSnippets };
+}
 
-  function refreshSnippets() {
-    const current = page.links.current;
-    const base = location.href.split('#')[0];
-    fields.link.value = page.links.url;
-    if (!current) {
-      fields.iframe.value = '';
-      fields.player.value = '';
-      return;
-    }
-    const fragment = LinkState.fragment(current.request, current.view);
-    fields.iframe.value = iframeSnippet(base, fragment, current.request.example);
-    fields.player.value = playerSnippet(base, current.request, current.view);
-  }
-
-  async function copyText(field, label) {
-    refreshSnippets();
-    try {
-      await navigator.clipboard.writeText(field.value);
-    } catch {
-      // No clipboard permission (an iframe, file://, an old browser): select it for Ctrl+C.
-      field.select();
-      say(`Press Ctrl+C to copy: ${label.toLowerCase()}.`);
-      return;
-    }
-    say(`Copied: ${label.toLowerCase()}.`);
-  }
-
-  // Export.
-  const exporter = element('details', 'share-menu');
-  exporter.id = 'export-menu';
-  const exportPanel = element('div', 'share-panel share-buttons');
+/** Export: the trace shown as NDJSON or Chrome trace JSON, and the timeline as PNG. */
+function exportMenu(page, say) {
+  const menu = element('details', 'share-menu', undefined, { id: 'export-menu' });
+  const panel = element('div', 'share-panel share-buttons');
   const exportButton = (id, label, make) => {
     const button = element('button', 'button button-small', label);
     button.type = 'button';
@@ -136,7 +130,7 @@ export function attachShareMenu(container, page) {
         say(`The export failed: ${error?.message ?? error}`, true);
       }
     });
-    exportPanel.append(button);
+    panel.append(button);
   };
   exportButton('export-ndjson', 'Trace as NDJSON', (model) =>
     [new Blob([ndjsonText(model)], { type: 'application/x-ndjson' }), exportName(model, 'ndjson')]);
@@ -144,17 +138,19 @@ export function attachShareMenu(container, page) {
     [new Blob([chromeText(model)], { type: 'application/json' }), exportName(model, 'json')]);
   exportButton('export-png', 'Timeline as PNG', async (model) =>
     [await canvasPng(page.canvas), exportName(model, 'png')]);
-  exporter.append(element('summary', 'button button-small', 'Export'), exportPanel);
+  menu.append(element('summary', 'button button-small', 'Export'), panel);
+  return menu;
+}
 
-  // Import.
-  const importLabel = element('label', 'button button-small share-import', 'Import…');
-  importLabel.title = 'Show an NDJSON trace file (from Export or `wakeline run`) without running';
-  const input = element('input');
+/** Import: a file picker that reads an NDJSON trace and hands it to the page to show. */
+function importControl(page, say) {
+  const label = element('label', 'button button-small share-import', 'Import…');
+  label.title = 'Show an NDJSON trace file (from Export or `wakeline run`) without running';
+  const input = element('input', 'share-file');
   input.type = 'file';
   input.id = 'import-file';
   input.accept = '.ndjson,.jsonl,.json,.txt,application/x-ndjson';
-  input.className = 'share-file';
-  importLabel.append(input);
+  label.append(input);
   // The import being read; a newer one (or a run started meanwhile, see page.importTrace) wins.
   let reading = 0;
   input.addEventListener('change', async () => {
@@ -185,7 +181,17 @@ export function attachShareMenu(container, page) {
     if (!(await page.importTrace(parsed, file.name)) || cancelled()) return;
     say(`Imported ${file.name}: ${parsed.events.length.toLocaleString('en')} events${parsed.complete ? '' : ' (the trace ends before the run did)'}.`);
   });
+  return label;
+}
 
-  container.append(share, exporter, importLabel, message);
-  return { say, refreshSnippets };
+/**
+ * Builds the controls into `container`. `page` gives what they act on: { links (LinkState),
+ * model() (the trace shown or null), canvas, importTrace(parsed, fileName) (resolves to whether
+ * the trace was shown whole: false when a run or another import replaced it first) }.
+ */
+export function attachShareMenu(container, page) {
+  const message = messageLine();
+  const share = shareMenu(page, message.say);
+  container.append(share.menu, exportMenu(page, message.say), importControl(page, message.say), message.node);
+  return { say: message.say, refreshSnippets: share.refreshSnippets };
 }
