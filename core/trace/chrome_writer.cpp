@@ -32,10 +32,9 @@ constexpr std::uint64_t nudge_ns = 2;
 double to_us(std::uint64_t ns) { return static_cast<double>(ns) / 1000.0; }
 
 // The NDJSON header's fields, in its order; Chrome timestamps are always microseconds.
-json header_object(const trace_header& header) {
-  json j = header_json(header);
-  j.erase("unit");
-  return j;
+json header_object(json header) {
+  header.erase("unit");
+  return header;
 }
 
 // Receives an event's fields (event_fields.hpp) into a JSON object. Text goes through the
@@ -75,7 +74,7 @@ json other_data(const json& header) {
 
 class chrome_builder {
  public:
-  chrome_builder(const trace_header& header, const trace_recorder& trace)
+  chrome_builder(const json& header, const trace_recorder& trace)
       : header_(header), trace_(trace), events_(trace.events()) {}
 
   void write(std::ostream& out) {
@@ -169,7 +168,7 @@ class chrome_builder {
       j["args"] = std::move(args);
       output_.push_back(std::move(j));
     };
-    meta("process_name", 0, {{"name", "wakeline runtime: " + header_.example}});
+    meta("process_name", 0, {{"name", "wakeline runtime: " + header_.value("example", std::string())}});
     meta("process_sort_index", 0, {{"sort_index", 0}});
     for (std::uint32_t w = 0; w <= max_worker_; ++w) {
       int tid = static_cast<int>(w) + 1;
@@ -385,7 +384,7 @@ class chrome_builder {
     }
   }
 
-  const trace_header& header_;
+  const json& header_;
   const trace_recorder& trace_;
   const event_log& events_;
   std::vector<std::uint64_t> display_;  ///< Drawing time in ns, by event index.
@@ -404,6 +403,11 @@ class chrome_builder {
 }  // namespace
 
 void write_chrome_trace(std::ostream& out, const trace_header& header, const trace_recorder& trace) {
+  write_chrome_trace(out, header_json(header), trace);
+}
+
+void write_chrome_trace(std::ostream& out, const nlohmann::ordered_json& header,
+                        const trace_recorder& trace) {
   chrome_builder(header, trace).write(out);
 }
 

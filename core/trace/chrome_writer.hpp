@@ -4,6 +4,7 @@
 #pragma once
 
 #include <iosfwd>
+#include <nlohmann/json_fwd.hpp>
 
 #include "header.hpp"
 #include "recorder.hpp"
@@ -12,5 +13,8 @@ namespace wakeline {
 
 /// The whole trace as one Chrome trace JSON object.
 void write_chrome_trace(std::ostream& out, const trace_header& header, const trace_recorder& trace);
+/// The same from a trace read back from NDJSON: `header` is its header line's object.
+void write_chrome_trace(std::ostream& out, const nlohmann::ordered_json& header,
+                        const trace_recorder& trace);
 
 }  // namespace wakeline

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cctype>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "runner.hpp"
 #include "support/trace_queries.hpp"
 #include "trace/chrome_writer.hpp"
+#include "trace/ndjson_reader.hpp"
 #include "trace_checks.hpp"
 
 namespace {
@@ -53,6 +55,27 @@ TEST_P(EveryExample, RunsUnderEachStrategyItSupportsToItsOutcomeTheSameEachTime)
     EXPECT_TRUE(trace_checks::well_formed(first.rt->trace(), first.outcome)) << strategy;
     EXPECT_EQ(trace_checks::ndjson_of(first), trace_checks::ndjson_of(run_example(request)))
         << strategy;
+  }
+}
+
+// The schema read backwards: a trace read from its NDJSON writes the same NDJSON and the same
+// Chrome trace as the run itself, under each strategy.
+TEST_P(EveryExample, ItsTraceReadBackFromNdjsonWritesTheSameBytes) {
+  const example& e = *GetParam();
+  for (const std::string& strategy : e.strategies) {
+    run_request request;
+    request.example = e.id;
+    request.strategy = strategy;
+    run_result run = run_example(request);
+    const std::string ndjson = trace_checks::ndjson_of(run);
+    read_trace read = read_ndjson(ndjson);
+    std::ostringstream ndjson_again;
+    write_ndjson(ndjson_again, run.header, read.events);
+    EXPECT_EQ(ndjson_again.str(), ndjson) << strategy;
+    std::ostringstream chrome, chrome_again;
+    write_chrome_trace(chrome, run.header, run.rt->trace());
+    write_chrome_trace(chrome_again, read.header, read.events);
+    EXPECT_EQ(chrome_again.str(), chrome.str()) << strategy;
   }
 }
 

@@ -4,10 +4,11 @@
 // thread; only the transport differs.
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
+//               chrome {id, ndjson}
 // Messages out: ready {examples, version, schema} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
-//               done {id, summary}
+//               done {id, summary} | chrome {id, text} or {id, error}
 
 import { recordSize } from './wire.mjs';
 
@@ -72,6 +73,17 @@ class Core {
     return { count, records, strings: fresh ? JSON.parse(fresh) : null };
   }
 
+  /** An NDJSON trace as Chrome trace JSON: {text}, or {error} naming what is wrong with it. */
+  chromeTrace(ndjson) {
+    const bytes = new TextEncoder().encode(ndjson);
+    const at = this.module._wakeline_input(bytes.length);
+    this.module.HEAPU8.set(bytes, at);
+    const written = this.module._wakeline_chrome_trace() === 1;
+    const text = this.text(this.module._wakeline_answer());
+    this.releaseAnswer();
+    return written ? { text } : { error: text };
+  }
+
   /** The next `max` events as NDJSON text. */
   pullNdjson(max) {
     const count = Math.min(max, this.unsent());
@@ -111,6 +123,7 @@ export class EngineHost {
         case 'init': return await this.#init(message.coreUrl, message.wasmBinary);
         case 'run': return await this.#enqueue(message);
         case 'cancel': return this.#cancelled.add(message.id);
+        case 'chrome': return await this.#chromeTrace(message);
         default: throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
       }
     } catch (error) {
@@ -153,6 +166,19 @@ export class EngineHost {
   #dropCore() {
     this.#core = null;
     this.#loading = null;
+  }
+
+  // Between two slices of a run is fine: the conversion is synchronous and shares nothing with
+  // the run's session.
+  async #chromeTrace({ id, ndjson }) {
+    try {
+      await this.#ensureCore();
+      const { text, error } = this.#core.chromeTrace(ndjson);
+      this.#post(error === undefined ? { type: 'chrome', id, text } : { type: 'chrome', id, error });
+    } catch (error) {
+      this.#dropCore();
+      this.#post({ type: 'chrome', id, error: trapMessage(error) });
+    }
   }
 
   async #enqueue(message) {

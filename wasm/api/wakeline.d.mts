@@ -15,7 +15,9 @@ export type WakelineErrorCode =
   /** `worker: true` where there are no Web Workers (node). */
   | 'unsupported'
   /** The module could not be loaded, or its Web Worker died; the next run() tries afresh. */
-  | 'unavailable';
+  | 'unavailable'
+  /** chromeTrace() was given text that is not an NDJSON trace; the message names the line. */
+  | 'bad_trace';
 
 /** Bad input to the API; the message is one sentence naming the problem. */
 export class WakelineError extends Error {
@@ -244,6 +246,12 @@ export interface Wakeline {
   examples(): Promise<Example[]>;
   /** Every strategy, with its settings. */
   strategies(): Promise<Strategy[]>;
+  /**
+   * An NDJSON trace (as `wakeline run` prints it) as Chrome trace JSON for Perfetto, written by
+   * the same writer as `wakeline run --format chrome`. Rejects with 'bad_trace' naming the line
+   * of text that is not a trace.
+   */
+  chromeTrace(ndjson: string): Promise<string>;
   /** The table every trace is written by (core/trace/schema.hpp): each kind and its fields. */
   eventSchema(): Promise<EventSchema>;
   /**

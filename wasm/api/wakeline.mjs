@@ -181,6 +181,7 @@ class Wakeline {
   #nextId = 1;
   #starting = new Map();
   #runs = new Map();
+  #converting = new Map();
   #disposed = false;
 
   #wasmBinary;
@@ -239,6 +240,13 @@ class Wakeline {
         this.#runs.get(message.id)?._finish(message.summary);
         this.#runs.delete(message.id);
         return;
+      case 'chrome': {
+        const pending = this.#converting.get(message.id);
+        this.#converting.delete(message.id);
+        if (message.error === undefined) pending?.resolve(message.text);
+        else pending?.reject(new WakelineError('bad_trace', `the trace cannot be converted: ${message.error}`));
+        return;
+      }
     }
   }
 
@@ -259,6 +267,8 @@ class Wakeline {
     this.#connecting = null;
     for (const start of this.#starting.values()) start.reject(new WakelineError('unavailable', message));
     this.#starting.clear();
+    for (const pending of this.#converting.values()) pending.reject(new WakelineError('unavailable', message));
+    this.#converting.clear();
     for (const run of this.#runs.values()) {
       run._finish({ outcome: 'error', message, events: run.received, duration_ns: 0, tasks: [] });
     }
@@ -308,6 +318,24 @@ class Wakeline {
     });
   }
 
+  /**
+   * An NDJSON trace (as `wakeline run` prints it, or a run's export) as Chrome trace JSON text,
+   * written by the same writer as `wakeline run --format chrome`.
+   */
+  async chromeTrace(ndjson) {
+    this.#assertUsable();
+    if (typeof ndjson !== 'string') {
+      throw new WakelineError('bad_value', `the trace must be NDJSON text, not ${describe(ndjson)}`);
+    }
+    await this._connect();
+    this.#assertUsable();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#converting.set(id, { resolve, reject });
+      this.#transport.send({ type: 'chrome', id, ndjson });
+    });
+  }
+
   dispose() {
     if (this.#disposed) return;
     this.#disposed = true;
@@ -317,6 +345,10 @@ class Wakeline {
       start.reject(new WakelineError('disposed', 'this Wakeline handle has been disposed'));
     }
     this.#starting.clear();
+    for (const pending of this.#converting.values()) {
+      pending.reject(new WakelineError('disposed', 'this Wakeline handle has been disposed'));
+    }
+    this.#converting.clear();
     for (const run of this.#runs.values()) {
       run._finish({ outcome: 'cancelled', events: run.received, duration_ns: 0, tasks: [] });
     }
