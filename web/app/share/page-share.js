@@ -1,7 +1,7 @@
 // Share links, the Share/Export/Import menu and the link's messages, wired to the playground page.
 // main.js calls these few functions at its own moments (first run, run start and end, selection,
 // view changes); everything else about sharing lives in this folder.
-import { byId } from '../dom.js';
+import { byId, element } from '../dom.js';
 import { TraceModel } from '../timeline/model.js';
 import { LinkState, applyRequestToForm, restoreView } from './link-state.js';
 import { attachShareMenu } from './share-menu.js';
@@ -17,11 +17,9 @@ const importBatch = 50_000;
  * the RunController, whose hooks an imported trace goes through like a run that already ended.
  */
 export function attachShare(page) {
-  const messages = document.createElement('ul');
-  messages.id = 'link-messages';
-  messages.className = 'link-messages';
-  messages.setAttribute('role', 'status');
-  messages.setAttribute('aria-label', 'Problems with the link');
+  const messages = element('ul', 'link-messages', undefined, {
+    id: 'link-messages', role: 'status', 'aria-label': 'Problems with the link',
+  });
   messages.hidden = true;
   byId('error-banner').after(messages);
   const links = new LinkState(messages);
