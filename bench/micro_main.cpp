@@ -47,7 +47,8 @@ double time_one(const wakeline::bench::workload& w, bool trace, std::uint64_t& d
   const auto start = std::chrono::steady_clock::now();
   digest = w.run(w.size, trace);
   const auto elapsed = std::chrono::steady_clock::now() - start;
-  return static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()) /
+  return static_cast<double>(
+             std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count()) /
          w.size;
 }
 
@@ -81,8 +82,7 @@ int main(int argc, char** argv) {
           "{\"name\":\"%s\",\"ops\":%d,\"reps\":%d,\"median_ns\":%.3f,\"min_ns\":%.3f,"
           "\"digest\":%llu}\n",
           name.c_str(), w.size, opts.reps, median(per_op),
-          *std::min_element(per_op.begin(), per_op.end()),
-          static_cast<unsigned long long>(digest));
+          *std::min_element(per_op.begin(), per_op.end()), static_cast<unsigned long long>(digest));
       std::fflush(stdout);
     }
   }

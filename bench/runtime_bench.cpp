@@ -17,9 +17,9 @@ using wakeline::bench::workload;
 // Reports the mean time of one operation, `ops` operations per iteration.
 void report_per_op(benchmark::State& state, std::int64_t ops) {
   state.SetItemsProcessed(state.iterations() * ops);
-  state.counters["per_op"] = benchmark::Counter(
-      static_cast<double>(ops),
-      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.counters["per_op"] =
+      benchmark::Counter(static_cast<double>(ops), benchmark::Counter::kIsIterationInvariantRate |
+                                                       benchmark::Counter::kInvert);
 }
 
 void run_workload(benchmark::State& state, const workload& w) {
@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   for (const workload& w : wakeline::bench::workloads) {
     // A recorder alone is three orders of magnitude faster than a whole runtime's workload.
-    const auto unit = w.name == "BM_TraceRecord" ? benchmark::kMicrosecond : benchmark::kMillisecond;
+    const auto unit =
+        w.name == "BM_TraceRecord" ? benchmark::kMicrosecond : benchmark::kMillisecond;
     benchmark::RegisterBenchmark(std::string(w.name).c_str(), run_workload, w)
         ->ArgName("trace")
         ->Arg(0)

@@ -44,7 +44,7 @@ class async_promise_base {
 
   /// Awaits any future: polls it in place, and suspends the coroutine while it is pending.
   template <class F>
-    requires future<std::remove_cvref_t<F>>
+  requires future<std::remove_cvref_t<F>>
   auto await_transform(F&& f, const char* file = __builtin_FILE(),
                        std::uint32_t line = __builtin_LINE());
 
@@ -101,7 +101,7 @@ class future_awaiter {
 };
 
 template <class F>
-  requires future<std::remove_cvref_t<F>>
+requires future<std::remove_cvref_t<F>>
 auto async_promise_base::await_transform(F&& f, const char* file, std::uint32_t line) {
   return future_awaiter<F>(std::forward<F>(f), *this, source_location{file, line});
 }

@@ -21,7 +21,7 @@ struct is_poll<poll<T>> : std::true_type {};
 /// A type that can be polled to completion.
 template <class F>
 concept future = requires(F& f, context& cx) {
-  { f.poll(cx) };
+  {f.poll(cx)};
   requires detail::is_poll<decltype(f.poll(cx))>::value;
 };
 

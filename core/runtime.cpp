@@ -132,14 +132,16 @@ runtime& runtime::current() {
   return *detail::current_runtime;
 }
 
-
 void runtime::register_task(detail::task_header* task, std::string_view name,
                             source_location where) {
   task->owner = this;
   task->id = ++last_task_id_;
   task->refs = 1;  // The live list's reference, released when the task ends.
   task->prev_live = live_tail_;
-  if (live_tail_ != nullptr) live_tail_->next_live = task; else live_ = task;
+  if (live_tail_ != nullptr)
+    live_tail_->next_live = task;
+  else
+    live_ = task;
   live_tail_ = task;
   std::uint32_t parent = current_task_ != nullptr ? current_task_->id : 0;
   std::uint64_t seq = emit({.cause = actor_.cause,
@@ -162,8 +164,8 @@ void runtime::refuse_spawn(detail::task_header* task, std::string_view name,
   task->state = detail::task_ended;
   task->outcome = task_outcome::failed;
   const std::uint64_t pool = options_.strategy.pool_size;
-  task->error = std::make_exception_ptr(spawn_error(
-      "spawn failed: pool of " + std::to_string(pool) + " is full (SpawnError::Busy)"));
+  task->error = std::make_exception_ptr(
+      spawn_error("spawn failed: pool of " + std::to_string(pool) + " is full (SpawnError::Busy)"));
   emit({.cause = actor_.cause,
         .arg = pool,
         .file = where.file,
@@ -174,8 +176,7 @@ void runtime::refuse_spawn(detail::task_header* task, std::string_view name,
   task->vtable->drop_future(task);
 }
 
-void runtime::start_root(detail::task_header* root, std::string_view name,
-                         source_location where) {
+void runtime::start_root(detail::task_header* root, std::string_view name, source_location where) {
   if (started_) {
     delete root;
     throw std::logic_error("wakeline: a runtime runs one root future");
@@ -192,8 +193,9 @@ bool runtime::resume(std::uint64_t max_steps) {
   if (ended_) return true;
   current_runtime_scope scope(this, &memory_);
   memory_mark_ = scope.memory.mark();
-  memory_threshold_ = cancel_requested_ ? std::numeric_limits<std::int64_t>::min()
-                                        : memory_threshold(memory_limit_, memory_.held, memory_mark_);
+  memory_threshold_ = cancel_requested_
+                          ? std::numeric_limits<std::int64_t>::min()
+                          : memory_threshold(memory_limit_, memory_.held, memory_mark_);
   for (std::uint64_t step = 0; step < max_steps; ++step) {
     if (std::optional<run_outcome> outcome = run_step()) {
       outcome_ = *outcome;
@@ -206,8 +208,7 @@ bool runtime::resume(std::uint64_t max_steps) {
 
 std::optional<run_outcome> runtime::run_step() {
   if (root_->state & detail::task_ended) {
-    return root_->outcome == task_outcome::completed ? run_outcome::completed
-                                                     : run_outcome::failed;
+    return root_->outcome == task_outcome::completed ? run_outcome::completed : run_outcome::failed;
   }
   // One comparison for two reasons to stop: a cancel sets the threshold to its lowest. Memory is
   // checked between steps, never in the allocator: a step that crosses the limit completes,
@@ -272,7 +273,8 @@ bool runtime::begin_poll(detail::poll_in_flight& poll, detail::task_header* task
   coop_counted_ = false;
   poll.coop_left = coop_left_;
   // Real polls take their own time: the cost model is for virtual time.
-  poll.cost_ns = virtual_clock_ != nullptr ? options_.strategy.poll_cost_ns + poll_extra_cost_ns_ : 0;
+  poll.cost_ns =
+      virtual_clock_ != nullptr ? options_.strategy.poll_cost_ns + poll_extra_cost_ns_ : 0;
   return true;
 }
 
@@ -309,7 +311,8 @@ void runtime::end_poll(const detail::poll_in_flight& poll) {
 }
 
 // Flattened: the two halves and the requeue in one body, as this is every single-worker poll.
-[[gnu::flatten]] void runtime::poll_now(detail::task_header* task, std::uint64_t depth, bool queued) {
+[[gnu::flatten]] void runtime::poll_now(detail::task_header* task, std::uint64_t depth,
+                                        bool queued) {
   detail::poll_in_flight poll;
   if (!begin_poll(poll, task, depth, queued)) return;
   if (poll.cost_ns != 0) advance_clock(now_ns() + poll.cost_ns);
@@ -349,8 +352,14 @@ void runtime::end_task(detail::task_header* task, task_outcome outcome, std::str
                             .kind = event_kind::task_end,
                             .detail = static_cast<std::uint8_t>(outcome)});
   scheduler_->task_ended(task);
-  if (task->prev_live != nullptr) task->prev_live->next_live = task->next_live; else live_ = task->next_live;
-  if (task->next_live != nullptr) task->next_live->prev_live = task->prev_live; else live_tail_ = task->prev_live;
+  if (task->prev_live != nullptr)
+    task->prev_live->next_live = task->next_live;
+  else
+    live_ = task->next_live;
+  if (task->next_live != nullptr)
+    task->next_live->prev_live = task->prev_live;
+  else
+    live_tail_ = task->prev_live;
   task->prev_live = task->next_live = nullptr;
   if (task->join_waiter) {
     actor_.cause = seq;
@@ -526,8 +535,8 @@ bool runtime::drive(bool may_park) {
       if (next) timeout = *next > now ? *next - now : 0;
       reactor_.wait_real(timeout);
     }
-    actor saved = exchange_actor({wake_source::outside, 0, emit({.cause = park,
-                                                                 .kind = event_kind::unpark})});
+    actor saved = exchange_actor(
+        {wake_source::outside, 0, emit({.cause = park, .kind = event_kind::unpark})});
     fire_due_timers();
     reactor_.deliver_due(now_ns());
     actor_ = saved;

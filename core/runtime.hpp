@@ -31,8 +31,8 @@
 #include "detail/timer_wheel.hpp"
 #include "future.hpp"
 #include "io/reactor.hpp"
-#include "source_location.hpp"
 #include "scheduler/scheduler.hpp"
+#include "source_location.hpp"
 #include "strategy.hpp"
 #include "time/clock.hpp"
 #include "trace/recorder.hpp"
@@ -82,8 +82,8 @@ class spawn_error : public std::runtime_error {
 /// Who is running right now: the source recorded with every wake.
 struct actor {
   wake_source source = wake_source::outside;
-  std::uint32_t id = 0;      ///< Task id, timer id or I/O resource id.
-  std::uint64_t cause = 0;   ///< Seq of the event that started this activity.
+  std::uint32_t id = 0;     ///< Task id, timer id or I/O resource id.
+  std::uint64_t cause = 0;  ///< Seq of the event that started this activity.
 };
 
 /// Handle of an armed timer, owned by the future that armed it.
@@ -197,7 +197,8 @@ class runtime {
   /// means the task's budget for this poll is spent: the task has been woken, and the resource
   /// must return pending. Strategies without a budget always say true.
   bool coop_poll_proceed(context& cx) {
-    if (!coop_counted_ || coop_left_ != 0) [[likely]] return true;
+    if (!coop_counted_ || coop_left_ != 0) [[likely]]
+      return true;
     return coop_exhausted(cx);
   }
 
@@ -320,7 +321,7 @@ class runtime {
   bool ended_ = false;
   bool shutting_down_ = false;
   bool cancel_requested_ = false;
-  std::uint64_t coop_left_ = 0;    ///< Budget left in this poll; unlimited when not counted.
+  std::uint64_t coop_left_ = 0;  ///< Budget left in this poll; unlimited when not counted.
   bool coop_counted_ = false;
   std::uint64_t poll_extra_cost_ns_ = 0;  ///< `busy` time declared by the poll in progress.
   detail::task_header* live_tail_ = nullptr;

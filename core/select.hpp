@@ -131,9 +131,8 @@ select_future<F1, F2, F3, F4, F5> select(F1 f1, F2 f2, F3 f3, F4 f4, F5 f5,
 template <future F1, future F2, future F3, future F4, future F5, future F6>
 select_future<F1, F2, F3, F4, F5, F6> select(F1 f1, F2 f2, F3 f3, F4 f4, F5 f5, F6 f6,
                                              source_location where = source_location::current()) {
-  return select_future<F1, F2, F3, F4, F5, F6>(where, std::move(f1), std::move(f2),
-                                               std::move(f3), std::move(f4), std::move(f5),
-                                               std::move(f6));
+  return select_future<F1, F2, F3, F4, F5, F6>(where, std::move(f1), std::move(f2), std::move(f3),
+                                               std::move(f4), std::move(f5), std::move(f6));
 }
 
 }  // namespace wakeline

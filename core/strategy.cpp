@@ -15,7 +15,12 @@ constexpr std::uint64_t multi_worker_poll_cost_ns = 1'000;
 constexpr std::uint64_t max_poll_cost_ns = 1'000'000'000;
 
 constexpr strategy_setting poll_cost(std::uint64_t default_ns) {
-  return {"poll_cost_ns", &config::poll_cost_ns, default_ns, 0, max_poll_cost_ns, false,
+  return {"poll_cost_ns",
+          &config::poll_cost_ns,
+          default_ns,
+          0,
+          max_poll_cost_ns,
+          false,
           "virtual time every poll takes, in ns"};
 }
 
@@ -24,17 +29,28 @@ constexpr strategy_setting workers(std::uint64_t default_count) {
 }
 
 constexpr strategy_setting coop_budget{
-    "coop_budget", &config::coop_budget, tokio_params::coop_budget, 0, 1'000'000, false,
+    "coop_budget",
+    &config::coop_budget,
+    tokio_params::coop_budget,
+    0,
+    1'000'000,
+    false,
     "resource operations a poll may complete before they return pending (0: no budget)"};
 
-constexpr strategy_setting event_interval{
-    "event_interval", &config::event_interval, tokio_params::event_interval, 1, 100'000, false,
-    "polls between two looks at timers and I/O"};
+constexpr strategy_setting event_interval{"event_interval",
+                                          &config::event_interval,
+                                          tokio_params::event_interval,
+                                          1,
+                                          100'000,
+                                          false,
+                                          "polls between two looks at timers and I/O"};
 
 constexpr std::array local_settings{poll_cost(0)};
 
 constexpr std::array tokio_current_thread_settings{
-    poll_cost(0), event_interval, coop_budget,
+    poll_cost(0),
+    event_interval,
+    coop_budget,
 };
 
 // Tokio: inject queue every 61 ticks before 1.29 (scheduler/multi_thread/worker.rs); a local
@@ -78,11 +94,16 @@ constexpr std::array embassy_settings{
 
 std::span<const strategy_setting> settings_of(strategy_kind kind) {
   switch (kind) {
-    case strategy_kind::local: return local_settings;
-    case strategy_kind::tokio_current_thread: return tokio_current_thread_settings;
-    case strategy_kind::tokio_multi_thread: return tokio_multi_thread_settings;
-    case strategy_kind::smol: return smol_settings;
-    case strategy_kind::embassy: return embassy_settings;
+    case strategy_kind::local:
+      return local_settings;
+    case strategy_kind::tokio_current_thread:
+      return tokio_current_thread_settings;
+    case strategy_kind::tokio_multi_thread:
+      return tokio_multi_thread_settings;
+    case strategy_kind::smol:
+      return smol_settings;
+    case strategy_kind::embassy:
+      return embassy_settings;
   }
   return local_settings;
 }

@@ -92,11 +92,16 @@ const strategy_setting* find_setting(strategy_kind kind, std::string_view name);
 /// The strategy's name as the CLI, the API and the trace header spell it.
 constexpr std::string_view to_string(strategy_kind kind) {
   switch (kind) {
-    case strategy_kind::local: return "local";
-    case strategy_kind::tokio_current_thread: return "tokio-current-thread";
-    case strategy_kind::tokio_multi_thread: return "tokio-multi-thread";
-    case strategy_kind::smol: return "smol";
-    case strategy_kind::embassy: return "embassy";
+    case strategy_kind::local:
+      return "local";
+    case strategy_kind::tokio_current_thread:
+      return "tokio-current-thread";
+    case strategy_kind::tokio_multi_thread:
+      return "tokio-multi-thread";
+    case strategy_kind::smol:
+      return "smol";
+    case strategy_kind::embassy:
+      return "embassy";
   }
   return "local";
 }

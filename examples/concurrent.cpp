@@ -55,7 +55,8 @@ const bool registered = examples::register_example({
         "run takes about as long as the slowest worker, not the sum; jitter_ms adds a random "
         "delay per worker that --seed makes reproducible.",
     .params = {{"tasks", examples::param_type::integer, 5, 1, 10000, "how many workers to spawn"},
-               {"steps", examples::param_type::integer, 3, 1, 10, "how many sleeps each worker does"},
+               {"steps", examples::param_type::integer, 3, 1, 10,
+                "how many sleeps each worker does"},
                {"jitter_ms", examples::param_type::integer, 0, 0, 100,
                 "up to this many ms of seeded random delay added to each worker's nap"}},
     .main = run_concurrently,

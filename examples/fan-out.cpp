@@ -48,14 +48,14 @@ async<void> answer(tcp_stream stream, milliseconds latency) {
 // the seeded generator in the order the connections arrive, so a seed always gives the same run.
 async<void> serve(tcp_listener listener, std::int64_t requests, std::int64_t lo_ms,
                   std::int64_t hi_ms, std::uint64_t seed) {
-  examples::rng latencies(seed);
-  std::vector<join_handle<void>> answering;
+  examples::rng rng(seed);  // Draws the latencies.
+  std::vector<join_handle<void>> answers;
   for (std::int64_t i = 1; i <= requests; ++i) {
     tcp_stream stream = co_await listener.accept();
-    answering.push_back(spawn(answer(std::move(stream), milliseconds(latencies.between(lo_ms, hi_ms))),
-                              "answer " + std::to_string(i)));
+    answers.push_back(spawn(answer(std::move(stream), milliseconds(rng.between(lo_ms, hi_ms))),
+                            "answer " + std::to_string(i)));
   }
-  for (auto& a : answering) co_await a;
+  for (auto& a : answers) co_await a;
 }
 
 // A request waits for a permit, then connects, sends and reads its response. The permit is

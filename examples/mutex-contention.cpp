@@ -22,8 +22,8 @@ using std::chrono::milliseconds;
 // Takes the lock `iterations` times. While it holds the lock it awaits, so the others get
 // polled, find the lock taken and wait in line. Dropping the guard at the end of the block
 // hands the lock to the first in line; asking again puts this task at the back.
-async<void> worker(std::shared_ptr<mutex<std::int64_t>> shared, std::int64_t iterations, milliseconds hold,
-                   bool compute) {
+async<void> worker(std::shared_ptr<mutex<std::int64_t>> shared, std::int64_t iterations,
+                   milliseconds hold, bool compute) {
   for (std::int64_t i = 0; i < iterations; ++i) {
     auto guard = co_await shared->lock();
     if (compute) {
@@ -46,8 +46,8 @@ async<void> run_mutex_contention(const examples::param_values& params) {
   auto shared = std::make_shared<mutex<std::int64_t>>(0);
   std::vector<join_handle<void>> running;
   for (std::int64_t t = 1; t <= tasks; ++t) {
-    running.push_back(spawn(worker(shared, iterations, hold, compute),
-                            "worker " + std::to_string(t)));
+    auto task = spawn(worker(shared, iterations, hold, compute), "worker " + std::to_string(t));
+    running.push_back(std::move(task));
   }
   for (auto& r : running) co_await r;
   // Every increment happened under the lock: none was lost.

@@ -45,7 +45,7 @@ class param_values {
 
 /// An example program.
 struct example {
-  std::string id;     ///< Stable, used in links and on the command line.
+  std::string id;  ///< Stable, used in links and on the command line.
   std::string title;
   std::string topic;  ///< basics, timers, synchronisation, schedulers, pitfalls or I/O.
   std::string explanation;

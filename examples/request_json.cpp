@@ -69,11 +69,16 @@ std::string error_json(const api_error& error) {
 
 const char* code_of(usage_error::problem problem) {
   switch (problem) {
-    case usage_error::problem::unknown_example: return "unknown_example";
-    case usage_error::problem::unknown_strategy: return "unknown_strategy";
-    case usage_error::problem::unknown_parameter: return "unknown_parameter";
-    case usage_error::problem::bad_value: return "bad_value";
-    case usage_error::problem::out_of_range: return "out_of_range";
+    case usage_error::problem::unknown_example:
+      return "unknown_example";
+    case usage_error::problem::unknown_strategy:
+      return "unknown_strategy";
+    case usage_error::problem::unknown_parameter:
+      return "unknown_parameter";
+    case usage_error::problem::bad_value:
+      return "bad_value";
+    case usage_error::problem::out_of_range:
+      return "out_of_range";
   }
   return "bad_request";
 }
@@ -91,7 +96,8 @@ checked_run check_json_request(const std::string& text) {
   const example* e = find_example(r.example);
   if (request.contains("strategy") && !request["strategy"].is_null()) {
     if (!request["strategy"].is_string()) {
-      throw api_error{"bad_value", "the strategy must be a string, not " + request["strategy"].dump()};
+      throw api_error{"bad_value",
+                      "the strategy must be a string, not " + request["strategy"].dump()};
     }
     r.strategy = request["strategy"].get<std::string>();
   }
@@ -104,8 +110,9 @@ checked_run check_json_request(const std::string& text) {
       throw api_error{"bad_value", "params must be an object of name: value, not " + params.dump()};
     }
     // An unknown strategy fails in the runner, with its own message; settings are then moot.
-    strategy_kind strategy = parse_strategy(r.strategy.empty() && e != nullptr ? e->strategies.front() : r.strategy)
-                                 .value_or(strategy_kind::local);
+    strategy_kind strategy =
+        parse_strategy(r.strategy.empty() && e != nullptr ? e->strategies.front() : r.strategy)
+            .value_or(strategy_kind::local);
     for (const auto& [name, value] : params.items()) {
       std::optional<param_spec> spec =
           e != nullptr ? find_setting(*e, strategy, name) : std::nullopt;

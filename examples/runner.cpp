@@ -22,15 +22,18 @@ std::int64_t parse_value(const param_spec& spec, const std::string& text) {
   if (spec.type == param_type::boolean) {
     if (text == "true" || text == "1") return 1;
     if (text == "false" || text == "0") return 0;
-    throw usage_error(usage_error::problem::bad_value, "parameter '" + spec.name + "' must be true or false, not '" + text + "'");
+    throw usage_error(usage_error::problem::bad_value,
+                      "parameter '" + spec.name + "' must be true or false, not '" + text + "'");
   }
   auto value = parse_integer(text);
   if (!value) {
-    throw usage_error(usage_error::problem::bad_value, "parameter '" + spec.name + "' must be an integer, not '" + text + "'");
+    throw usage_error(usage_error::problem::bad_value,
+                      "parameter '" + spec.name + "' must be an integer, not '" + text + "'");
   }
   if (*value < spec.min || *value > spec.max) {
-    throw usage_error(usage_error::problem::out_of_range, "parameter '" + spec.name + "' must be between " + std::to_string(spec.min) +
-                      " and " + std::to_string(spec.max) + ", not " + text);
+    throw usage_error(usage_error::problem::out_of_range,
+                      "parameter '" + spec.name + "' must be between " + std::to_string(spec.min) +
+                          " and " + std::to_string(spec.max) + ", not " + text);
   }
   return *value;
 }
@@ -75,9 +78,9 @@ validated_settings validate_settings(
   for (const auto& [name, text] : settings) {
     std::optional<param_spec> spec = find_setting(e, strategy, name);
     if (!spec) {
-      throw usage_error(usage_error::problem::unknown_parameter,
-                        "example '" + e.id + "' has no parameter '" + name + "' (" +
-                            names_of(e, strategy) + ")");
+      throw usage_error(
+          usage_error::problem::unknown_parameter,
+          "example '" + e.id + "' has no parameter '" + name + "' (" + names_of(e, strategy) + ")");
     }
     std::int64_t value = parse_value(*spec, text);
     if (values.count(name) != 0) {
@@ -107,9 +110,10 @@ checked_run check_request(const run_request& request) {
   }
   const strategy_kind strategy = *parse_strategy(name);
   if (request.clock == clock_kind::real_time && simulates_workers(strategy)) {
-    throw usage_error(usage_error::problem::bad_value,
-                      "strategy '" + name +
-                          "' simulates its workers in virtual time; it cannot run with the real clock");
+    throw usage_error(
+        usage_error::problem::bad_value,
+        "strategy '" + name +
+            "' simulates its workers in virtual time; it cannot run with the real clock");
   }
   if (request.budget == 0) {
     throw usage_error(usage_error::problem::out_of_range, "the event budget must be at least 1");
@@ -124,7 +128,8 @@ checked_run check_request(const run_request& request) {
     if (s.boolean) {
       run.header.strategy_params.emplace_back(std::string(s.name), value != 0);
     } else {
-      run.header.strategy_params.emplace_back(std::string(s.name), static_cast<std::int64_t>(value));
+      run.header.strategy_params.emplace_back(std::string(s.name),
+                                              static_cast<std::int64_t>(value));
     }
   }
   run.header.seed = request.seed;

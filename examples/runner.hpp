@@ -19,7 +19,13 @@ namespace wakeline::examples {
 class usage_error : public std::runtime_error {
  public:
   /// What kind of problem, for callers that report it as a code (the JS API).
-  enum class problem { unknown_example, unknown_strategy, unknown_parameter, bad_value, out_of_range };
+  enum class problem {
+    unknown_example,
+    unknown_strategy,
+    unknown_parameter,
+    bad_value,
+    out_of_range
+  };
 
   usage_error(problem kind, const std::string& message)
       : std::runtime_error(message), kind_(kind) {}

@@ -113,7 +113,8 @@ const bool registered = examples::register_example({
     .params = {{"fix", examples::param_type::integer, 0, 0, 2,
                 "0 none, 1 yield_now every yield_every jobs, 2 jobs through a channel (coop "
                 "budget)"},
-               {"jobs", examples::param_type::integer, 1000, 1, 100000, "how many jobs the hog runs"},
+               {"jobs", examples::param_type::integer, 1000, 1, 100000,
+                "how many jobs the hog runs"},
                {"job_us", examples::param_type::integer, 100, 0, 10000,
                 "computing time of one job, in µs"},
                {"yield_every", examples::param_type::integer, 1, 1, 100000,

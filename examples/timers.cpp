@@ -38,12 +38,12 @@ async<void> run_timers(const examples::param_values& params) {
   for (int i = sleepers; i >= 1; --i) {
     tasks.push_back(spawn(sleeper(step * i), "sleep " + std::to_string(step.count() * i) + "ms"));
   }
-  tasks.push_back(spawn(ticker(static_cast<int>(params.integer("ticks")),
-                               milliseconds(params.integer("period_ms"))),
-                        "ticker"));
-  tasks.push_back(spawn(bounded(milliseconds(params.integer("work_ms")),
-                                milliseconds(params.integer("timeout_ms"))),
-                        "bounded"));
+  tasks.push_back(spawn(
+      ticker(static_cast<int>(params.integer("ticks")), milliseconds(params.integer("period_ms"))),
+      "ticker"));
+  tasks.push_back(spawn(
+      bounded(milliseconds(params.integer("work_ms")), milliseconds(params.integer("timeout_ms"))),
+      "bounded"));
   for (auto& task : tasks) co_await task;
 }
 

@@ -1,6 +1,6 @@
-// trap: a test-only example whose main task executes a trap instruction (or aborts), so the JavaScript
-// API's recovery from a trapped WebAssembly instance can be tested. Unlisted: natively it kills
-// the process, which is the point of a trap, so nothing but tests/wasm/ should run it.
+// trap: a test-only example whose main task executes a trap instruction (or aborts), so the
+// JavaScript API's recovery from a trapped WebAssembly instance can be tested. Unlisted: natively
+// it kills the process, which is the point of a trap, so nothing but tests/wasm/ should run it.
 #include <chrono>
 #include <cstdlib>
 

@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <memory>
 #include <new>
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -125,9 +125,18 @@ class wire_packer {
         }
         file = last_file_id_;
       }
-      records_[i] = wire_event{e.seq,  e.t,    e.cause, e.arg,  e.task,
-                               e.ref,  e.line, text,    file,   e.worker,
-                               static_cast<std::uint8_t>(e.kind), e.detail};
+      records_[i] = wire_event{e.seq,
+                               e.t,
+                               e.cause,
+                               e.arg,
+                               e.task,
+                               e.ref,
+                               e.line,
+                               text,
+                               file,
+                               e.worker,
+                               static_cast<std::uint8_t>(e.kind),
+                               e.detail};
     }
     // Escaped like the NDJSON writer escapes them (bytes that are not UTF-8 become U+FFFD), so
     // the objects and the NDJSON of a run hold the same text.
@@ -155,7 +164,7 @@ class wire_packer {
   const char* last_file_ = nullptr;
   std::uint32_t last_file_id_ = 0;
   std::vector<std::uint32_t> text_ids_;  ///< By trace string index; 0 until sent.
-  std::uint32_t last_id_ = 0;  // Id 0 means "no string".
+  std::uint32_t last_id_ = 0;            // Id 0 means "no string".
   std::vector<std::string> fresh_;
   std::string fresh_text_;
 };
@@ -198,10 +207,15 @@ std::string summary_text(const runtime& rt, run_outcome outcome, const std::stri
         totals(e.task).name = e.text;
         totals(e.task).spawned = true;
         break;
-      case event_kind::poll_begin: ++totals(e.task).polls; break;
+      case event_kind::poll_begin:
+        ++totals(e.task).polls;
+        break;
       case event_kind::waker_wake:
-      case event_kind::waker_wake_by_ref: ++totals(e.task).wakes; break;
-      default: break;
+      case event_kind::waker_wake_by_ref:
+        ++totals(e.task).wakes;
+        break;
+      default:
+        break;
     }
   }
   std::string list = "[";
@@ -237,7 +251,8 @@ std::string strategies_json() {
     json j;
     j["name"] = to_string(kind);
     j["settings"] = json::array();
-    for (const strategy_setting& s : settings_of(kind)) j["settings"].push_back(param_json(as_param(s)));
+    for (const strategy_setting& s : settings_of(kind))
+      j["settings"].push_back(param_json(as_param(s)));
     list.push_back(std::move(j));
   }
   return list.dump();
@@ -274,10 +289,11 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_strategies() {
 
 /// {"wakeline": version, "schema": name, "schema_version": n}.
 EMSCRIPTEN_KEEPALIVE const char* wakeline_version() {
-  static const std::string text =
-      json{{"wakeline", WAKELINE_VERSION}, {"schema", trace_schema},
-           {"schema_version", trace_schema_version}}
-          .dump();
+  static const std::string text = json{
+      {"wakeline", WAKELINE_VERSION},
+      {"schema", trace_schema},
+      {"schema_version",
+       trace_schema_version}}.dump();
   return text.c_str();
 }
 
@@ -340,8 +356,8 @@ EMSCRIPTEN_KEEPALIVE double wakeline_unsent() {
 EMSCRIPTEN_KEEPALIVE int wakeline_pull(int max_events) {
   session& s = *current_session();
   const auto& events = s.run.rt->trace().events();
-  std::size_t count = std::min<std::size_t>(static_cast<std::size_t>(max_events),
-                                            events.size() - s.sent);
+  std::size_t count =
+      std::min<std::size_t>(static_cast<std::size_t>(max_events), events.size() - s.sent);
   s.packer.pack(s.run.rt->trace(), s.sent, count);
   s.sent += count;
   return static_cast<int>(count);
@@ -362,8 +378,8 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_pull_ndjson(int max_events) {
   session& s = *current_session();
   const trace_recorder& trace = s.run.rt->trace();
   const auto& events = trace.events();
-  std::size_t end = std::min<std::size_t>(s.sent + static_cast<std::size_t>(max_events),
-                                          events.size());
+  std::size_t end =
+      std::min<std::size_t>(s.sent + static_cast<std::size_t>(max_events), events.size());
   s.ndjson.clear();
   for (; s.sent < end; ++s.sent) {
     append_ndjson_event(s.ndjson, trace, events[s.sent]);

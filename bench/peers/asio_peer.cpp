@@ -6,10 +6,12 @@
 // `countdown`, a small awaitable built with async_initiate that resumes its one waiter at zero.
 // One task awaited on its own (spawn_join, chain) is spawned with use_awaitable and co_awaited,
 // which is Asio's own way of joining it.
+#include <sys/mman.h>
+#include <ucontext.h>
+
 #include <asio.hpp>
 #include <asio/experimental/as_tuple.hpp>
 #include <asio/experimental/channel.hpp>
-
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -17,9 +19,6 @@
 #include <exception>
 #include <memory>
 #include <utility>
-
-#include <sys/mman.h>
-#include <ucontext.h>
 
 #include "report.hpp"
 
@@ -264,7 +263,8 @@ int run_on_large_stack(int (*body)(const options&), const options& opts) {
   callee.uc_stack.ss_sp = stack;
   callee.uc_stack.ss_size = large_stack_bytes;
   callee.uc_link = &caller;
-  makecontext(&callee, [] { status = call_body(*call_opts); }, 0);
+  makecontext(
+      &callee, [] { status = call_body(*call_opts); }, 0);
   swapcontext(&caller, &callee);
   munmap(stack, large_stack_bytes);
   return status;

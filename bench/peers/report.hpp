@@ -4,14 +4,14 @@
 // side (src/protocol.rs) in step with this file.
 #pragma once
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <string_view>
-
-#include <unistd.h>
 
 namespace wakeline::peers {
 
@@ -80,10 +80,11 @@ inline void report_time(std::string_view peer, std::string_view workload, std::u
 
 /// Prints the resident memory that `tasks` pending tasks added, in bytes.
 inline void report_memory(std::string_view peer, std::uint64_t tasks, std::uint64_t bytes) {
-  std::printf("{\"peer\":\"%.*s\",\"workload\":\"pending_task_memory\",\"tasks\":%llu,"
-              "\"bytes\":%llu}\n",
-              static_cast<int>(peer.size()), peer.data(), static_cast<unsigned long long>(tasks),
-              static_cast<unsigned long long>(bytes));
+  std::printf(
+      "{\"peer\":\"%.*s\",\"workload\":\"pending_task_memory\",\"tasks\":%llu,"
+      "\"bytes\":%llu}\n",
+      static_cast<int>(peer.size()), peer.data(), static_cast<unsigned long long>(tasks),
+      static_cast<unsigned long long>(bytes));
   std::fflush(stdout);
 }
 

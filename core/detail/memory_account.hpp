@@ -23,10 +23,14 @@ namespace wakeline::detail {
 inline thread_local std::int64_t thread_bytes = 0;
 
 /// Counts `bytes` just allocated.
-inline void count_allocation(std::size_t bytes) { thread_bytes += static_cast<std::int64_t>(bytes); }
+inline void count_allocation(std::size_t bytes) {
+  thread_bytes += static_cast<std::int64_t>(bytes);
+}
 
 /// Counts `bytes` just freed.
-inline void count_deallocation(std::size_t bytes) { thread_bytes -= static_cast<std::int64_t>(bytes); }
+inline void count_deallocation(std::size_t bytes) {
+  thread_bytes -= static_cast<std::int64_t>(bytes);
+}
 
 /// The bytes one runtime holds for its program, as of its last closed scope.
 struct memory_account {

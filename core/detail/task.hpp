@@ -9,9 +9,9 @@
 //                                                     v
 //            (4) task_enqueue(wake|yield)  <───────  RUNNING  ───(5) poll_end(ready)──> COMPLETED
 //        ┌──────────── SCHEDULED                      │                                    │
-//        │                                            │ (3) poll_end(pending)              │ (6) task_end
-//        │                                            v                                    v
-//        └──(4) waker_wake + task_enqueue(wake) ─── IDLE                                 ENDED
+//        │                                            │ (3) poll_end(pending)              │ (6)
+//        task_end │                                            v v └──(4) waker_wake +
+//        task_enqueue(wake) ─── IDLE                                 ENDED
 //
 //   abort(): CLOSED is set and the task is scheduled once more; when the executor pops it, the
 //   future is dropped instead of polled and task_end(aborted) is recorded. At shutdown, every
@@ -70,8 +70,8 @@ struct task_header {
   task_outcome outcome = task_outcome::completed;
   std::uint32_t refs = 0;    ///< Live list + run queue + join handle + wakers.
   std::uint32_t wakers = 0;  ///< Waker clones alive; 0 while pending means nobody can wake it.
-  std::uint64_t enqueue_cause = 0;  ///< Seq of the wake that scheduled the task.
-  source_location suspended_at;  ///< Innermost await point of the last pending poll.
+  std::uint64_t enqueue_cause = 0;   ///< Seq of the wake that scheduled the task.
+  source_location suspended_at;      ///< Innermost await point of the last pending poll.
   std::optional<waker> join_waiter;  ///< The task awaiting the join handle, if any.
   std::exception_ptr error;          ///< Why the task failed, for the join handle.
 };

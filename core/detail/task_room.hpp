@@ -69,7 +69,8 @@ struct task_room {
     room_tag* tag = tag_of(frame);
     assert(!tag->cell_built);
     tag->cell_built = true;
-    Cell* cell = ::new (reinterpret_cast<char*>(tag) + room_tag_bytes) Cell(std::forward<F>(future));
+    Cell* cell =
+        ::new (reinterpret_cast<char*>(tag) + room_tag_bytes) Cell(std::forward<F>(future));
     cell->vtable = &table;
     return cell;
   }
@@ -82,8 +83,8 @@ struct task_room {
   /// The last reference to a cell built in a room went: the frame went before it.
   static void dealloc(task_header* task) {
     auto* cell = static_cast<Cell*>(task);
-    room_tag* tag = std::launder(
-        reinterpret_cast<room_tag*>(reinterpret_cast<char*>(cell) - room_tag_bytes));
+    room_tag* tag =
+        std::launder(reinterpret_cast<room_tag*>(reinterpret_cast<char*>(cell) - room_tag_bytes));
     cell->~Cell();
     assert(tag->frame_gone);
     frame_pool::deallocate(tag, tag->block_bytes);

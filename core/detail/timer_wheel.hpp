@@ -185,7 +185,8 @@ void timer_wheel<Payload>::remove(node_id id) {
 }
 
 template <class Payload>
-std::optional<typename timer_wheel<Payload>::expiration> timer_wheel<Payload>::next_expiration_in(unsigned lvl) const {
+std::optional<typename timer_wheel<Payload>::expiration> timer_wheel<Payload>::next_expiration_in(
+    unsigned lvl) const {
   const level& l = levels_[lvl];
   if (l.occupied == 0) return std::nullopt;
   // Look for the first occupied slot at or after the one `elapsed` is in, wrapping around.
@@ -200,7 +201,8 @@ std::optional<typename timer_wheel<Payload>::expiration> timer_wheel<Payload>::n
 }
 
 template <class Payload>
-std::optional<typename timer_wheel<Payload>::expiration> timer_wheel<Payload>::next_expiration_slot() const {
+std::optional<typename timer_wheel<Payload>::expiration>
+timer_wheel<Payload>::next_expiration_slot() const {
   if (pending_.tail != no_node) return expiration{0, 0, elapsed_};
   for (unsigned lvl = 0; lvl < num_levels; ++lvl) {
     if (auto e = next_expiration_in(lvl)) return e;
@@ -233,7 +235,8 @@ void timer_wheel<Payload>::process_expiration(const expiration& exp) {
 }
 
 template <class Payload>
-std::optional<typename timer_wheel<Payload>::node_id> timer_wheel<Payload>::poll(std::uint64_t now) {
+std::optional<typename timer_wheel<Payload>::node_id> timer_wheel<Payload>::poll(
+    std::uint64_t now) {
   for (;;) {
     node_id id = pop_back(pending_);
     if (id != no_node) {
@@ -272,8 +275,14 @@ typename timer_wheel<Payload>::node_id timer_wheel<Payload>::pop_back(list& l) {
 template <class Payload>
 void timer_wheel<Payload>::unlink(list& l, node_id id) {
   node& n = nodes_[id];
-  if (n.prev != no_node) nodes_[n.prev].next = n.next; else l.head = n.next;
-  if (n.next != no_node) nodes_[n.next].prev = n.prev; else l.tail = n.prev;
+  if (n.prev != no_node)
+    nodes_[n.prev].next = n.next;
+  else
+    l.head = n.next;
+  if (n.next != no_node)
+    nodes_[n.next].prev = n.prev;
+  else
+    l.tail = n.prev;
   n.prev = n.next = no_node;
 }
 

@@ -91,8 +91,7 @@ class sim_socket final : public stream_io, public std::enable_shared_from_this<s
   void receive(const std::string& bytes, std::uint64_t cause) {
     if (closed_) return;  // Nobody will read it: dropped, as after a reset.
     inbox_.append(bytes);
-    reader_.ready(*rt_, io_, io_op::read, std::min(read_capacity_, inbox_.size()),
-                  cause);
+    reader_.ready(*rt_, io_, io_op::read, std::min(read_capacity_, inbox_.size()), cause);
   }
 
   void end_of_stream(std::uint64_t cause) {

@@ -81,12 +81,12 @@ class embassy_scheduler final : public scheduler {
 
   void poll_next_of_batch();
 
-  task_stack queue_;             ///< The run queue: tasks woken since the batch was taken.
-  task_stack batch_;             ///< What is left of the batch being polled.
-  bool scanning_timers_ = false; ///< The executor looks at expired timers itself: no pend.
-  std::map<site, std::uint64_t> taken_;                  ///< Slots taken per pool.
-  std::optional<site> claimed_;                          ///< Slot claimed by the spawn under way.
-  std::unordered_map<task_header*, site> slot_of_;       ///< The pool each live task came from.
+  task_stack queue_;                     ///< The run queue: tasks woken since the batch was taken.
+  task_stack batch_;                     ///< What is left of the batch being polled.
+  bool scanning_timers_ = false;         ///< The executor looks at expired timers itself: no pend.
+  std::map<site, std::uint64_t> taken_;  ///< Slots taken per pool.
+  std::optional<site> claimed_;          ///< Slot claimed by the spawn under way.
+  std::unordered_map<task_header*, site> slot_of_;  ///< The pool each live task came from.
 };
 
 }  // namespace wakeline::detail

@@ -17,13 +17,16 @@ void scheduler::task_ended(task_header*) {}
 
 std::unique_ptr<scheduler> make_scheduler(runtime& rt, const strategy_config& config) {
   switch (config.kind) {
-    case strategy_kind::local: return std::make_unique<local_scheduler>(rt);
+    case strategy_kind::local:
+      return std::make_unique<local_scheduler>(rt);
     case strategy_kind::tokio_current_thread:
       return std::make_unique<tokio_current_thread_scheduler>(rt);
-    case strategy_kind::embassy: return std::make_unique<embassy_scheduler>(rt);
+    case strategy_kind::embassy:
+      return std::make_unique<embassy_scheduler>(rt);
     case strategy_kind::tokio_multi_thread:
       return std::make_unique<tokio_multi_thread_scheduler>(rt);
-    case strategy_kind::smol: return std::make_unique<smol_scheduler>(rt);
+    case strategy_kind::smol:
+      return std::make_unique<smol_scheduler>(rt);
   }
   throw std::invalid_argument("wakeline: no such strategy");
 }

@@ -96,10 +96,11 @@ void smol_scheduler::steal(std::uint16_t w, std::deque<task_header*>& from, queu
   std::uint64_t count = (from.size() + 1) / 2;
   count = std::min<std::uint64_t>(count, rt_.strategy().local_queue_capacity - me.local.size());
   if (count == 0) return;
-  std::uint64_t seq = rt_.emit_on(w, {.arg = count,
-                                      .ref = victim == no_worker ? 0 : static_cast<std::uint32_t>(victim),
-                                      .kind = event_kind::steal,
-                                      .detail = static_cast<std::uint8_t>(kind)});
+  std::uint64_t seq =
+      rt_.emit_on(w, {.arg = count,
+                      .ref = victim == no_worker ? 0 : static_cast<std::uint32_t>(victim),
+                      .kind = event_kind::steal,
+                      .detail = static_cast<std::uint8_t>(kind)});
   for (std::uint64_t i = 0; i < count; ++i) {
     task_header* task = from.front();
     from.pop_front();

@@ -36,8 +36,8 @@ class smol_scheduler final : public worker_pool {
  private:
   struct worker {
     std::deque<task_header*> local;
-    std::uint64_t ticks = 0;       ///< Tasks found, for the every-64 look at the global queue.
-    std::uint64_t run_polls = 0;   ///< Tasks run since the `run` loop last yielded.
+    std::uint64_t ticks = 0;      ///< Tasks found, for the every-64 look at the global queue.
+    std::uint64_t run_polls = 0;  ///< Tasks run since the `run` loop last yielded.
     std::uint64_t rng = 0;
   };
 

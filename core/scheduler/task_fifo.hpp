@@ -11,7 +11,10 @@ class task_fifo {
  public:
   void push_back(task_header* task) {
     task->next_in_queue = nullptr;
-    if (tail_ != nullptr) tail_->next_in_queue = task; else head_ = task;
+    if (tail_ != nullptr)
+      tail_->next_in_queue = task;
+    else
+      head_ = task;
     tail_ = task;
     ++size_;
   }

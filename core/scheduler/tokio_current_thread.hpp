@@ -37,10 +37,10 @@ class tokio_current_thread_scheduler final : public scheduler {
   void end_pass();
 
   task_fifo queue_;
-  bool root_woken_ = false;        ///< The root future waits to be polled at the next pass.
-  bool pass_begun_ = false;        ///< This pass has looked at the root already.
-  std::uint64_t pass_polls_ = 0;   ///< Tasks polled in this pass, up to the event interval.
-  std::vector<waker> deferred_;    ///< Yields waiting for the next driver poll, in order.
+  bool root_woken_ = false;       ///< The root future waits to be polled at the next pass.
+  bool pass_begun_ = false;       ///< This pass has looked at the root already.
+  std::uint64_t pass_polls_ = 0;  ///< Tasks polled in this pass, up to the event interval.
+  std::vector<waker> deferred_;   ///< Yields waiting for the next driver poll, in order.
 };
 
 }  // namespace wakeline::detail

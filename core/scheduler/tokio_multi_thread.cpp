@@ -72,9 +72,8 @@ void tokio_multi_thread_scheduler::push_back(std::uint16_t w, task_header* task,
   }
   // push_overflow: the older half of the queue and the new task move to the inject queue.
   const std::uint64_t moved = capacity / 2;
-  std::uint64_t overflow = rt_.emit_on(w, {.cause = cause,
-                                           .arg = moved + 1,
-                                           .kind = event_kind::queue_overflow});
+  std::uint64_t overflow =
+      rt_.emit_on(w, {.cause = cause, .arg = moved + 1, .kind = event_kind::queue_overflow});
   for (std::uint64_t i = 0; i < moved; ++i) {
     task_header* t = me.queue.front();
     me.queue.pop_front();
@@ -174,7 +173,8 @@ void tokio_multi_thread_scheduler::continue_run_task(std::uint16_t w) {
     return;
   }
   if (++me.lifo_polls >= config.max_lifo_polls) me.lifo_enabled = false;
-  begin(w, task, me.queue.size(), config.coop_budget != 0 ? std::optional(me.coop_left) : std::nullopt);
+  begin(w, task, me.queue.size(),
+        config.coop_budget != 0 ? std::optional(me.coop_left) : std::nullopt);
 }
 
 void tokio_multi_thread_scheduler::run_task(std::uint16_t w, task_header* task,
@@ -305,7 +305,7 @@ void tokio_multi_thread_scheduler::driver_deadline(std::uint16_t w) {
     return;
   }
   if (sleeping == sleepers_.end()) return;  // Notified meanwhile: it wakes searching.
-  park(w);  // Nothing for it: back to sleep on the driver.
+  park(w);                                  // Nothing for it: back to sleep on the driver.
 }
 
 void tokio_multi_thread_scheduler::yield(context& cx) {

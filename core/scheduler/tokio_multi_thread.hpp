@@ -59,14 +59,14 @@ class tokio_multi_thread_scheduler final : public worker_pool {
     std::deque<task_header*> queue;
     task_header* lifo = nullptr;
     bool searching = false;
-    bool in_run_task = false;       ///< Between the polls of one `run_task` (the LIFO loop).
+    bool in_run_task = false;  ///< Between the polls of one `run_task` (the LIFO loop).
     bool lifo_enabled = true;
     std::uint64_t lifo_polls = 0;
     std::uint64_t coop_left = 0;
     std::uint64_t tick = 0;
     std::uint64_t rng = 0;
     std::uint64_t poll_time_avg = 0;  ///< For self-tuning, in ns.
-    std::vector<waker> deferred;    ///< Yields waiting for the next look at the driver.
+    std::vector<waker> deferred;      ///< Yields waiting for the next look at the driver.
   };
 
   // The loop of one worker (`Context::run`).

@@ -49,7 +49,8 @@ std::optional<run_outcome> worker_pool::step() {
   // Nobody can act now: time moves to the next poll's end or the driver's next deadline.
   std::optional<std::uint64_t> poll_end;
   for (const slot& s : slots_) {
-    if (s.state == phase::running && (!poll_end || s.busy_until < *poll_end)) poll_end = s.busy_until;
+    if (s.state == phase::running && (!poll_end || s.busy_until < *poll_end))
+      poll_end = s.busy_until;
   }
   if (root_running_ && (!poll_end || root_busy_until_ < *poll_end)) poll_end = root_busy_until_;
   if (driver_owner_ == no_worker && !poll_end) {

@@ -120,7 +120,7 @@ struct chan {
 
   const bool bounded;
   const std::size_t capacity;
-  std::size_t permits;  ///< Free slots not handed to anyone (bounded channels).
+  std::size_t permits;      ///< Free slots not handed to anyone (bounded channels).
   std::size_t senders = 0;  ///< Sender handles plus send futures not yet completed.
   bool rx_alive = true;
   bool closed = false;  ///< Receiver dropped or closed.
@@ -167,8 +167,10 @@ class [[nodiscard]] send_future {
     chan_->add_sender();
   }
   send_future(send_future&& other) noexcept
-      : chan_(std::exchange(other.chan_, nullptr)), value_(std::move(other.value_)),
-        node_(std::move(other.node_)), state_(other.state_) {}
+      : chan_(std::exchange(other.chan_, nullptr)),
+        value_(std::move(other.value_)),
+        node_(std::move(other.node_)),
+        state_(other.state_) {}
   send_future& operator=(send_future&&) = delete;
   ~send_future() {
     if (chan_ == nullptr) return;

@@ -35,7 +35,9 @@ class [[nodiscard]] notified_future {
  public:
   notified_future(notify& n, std::uint64_t generation) : notify_(&n), generation_(generation) {}
   notified_future(notified_future&& other) noexcept
-      : notify_(other.notify_), generation_(other.generation_), node_(std::move(other.node_)),
+      : notify_(other.notify_),
+        generation_(other.generation_),
+        node_(std::move(other.node_)),
         state_(std::exchange(other.state_, state::done)) {}
   notified_future& operator=(notified_future&&) = delete;
   inline ~notified_future();

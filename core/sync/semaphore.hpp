@@ -75,7 +75,9 @@ class [[nodiscard]] acquire_future {
  public:
   acquire_future(semaphore& sem, std::size_t permits) : sem_(&sem), requested_(permits) {}
   acquire_future(acquire_future&& other) noexcept
-      : sem_(other.sem_), requested_(other.requested_), node_(std::move(other.node_)),
+      : sem_(other.sem_),
+        requested_(other.requested_),
+        node_(std::move(other.node_)),
         state_(std::exchange(other.state_, state::done)) {}
   acquire_future& operator=(acquire_future&&) = delete;
   inline ~acquire_future();

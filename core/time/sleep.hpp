@@ -5,8 +5,8 @@
 #include <chrono>
 #include <cstdint>
 
-#include "../future.hpp"
 #include "../coop.hpp"
+#include "../future.hpp"
 #include "../runtime.hpp"
 
 namespace wakeline {
@@ -17,8 +17,11 @@ class sleep_future {
   sleep_future(runtime& rt, std::uint64_t deadline_ns, source_location where)
       : rt_(&rt), deadline_ns_(deadline_ns), where_(where) {}
   sleep_future(sleep_future&& other) noexcept
-      : rt_(other.rt_), deadline_ns_(other.deadline_ns_), where_(other.where_),
-        handle_(std::exchange(other.handle_, {})), armed_(std::exchange(other.armed_, false)),
+      : rt_(other.rt_),
+        deadline_ns_(other.deadline_ns_),
+        where_(other.where_),
+        handle_(std::exchange(other.handle_, {})),
+        armed_(std::exchange(other.armed_, false)),
         done_(other.done_) {}
   sleep_future& operator=(sleep_future&&) = delete;
   ~sleep_future() {

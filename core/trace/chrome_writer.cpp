@@ -62,7 +62,8 @@ json other_data(const json& header) {
     } else if (value.is_object()) {
       std::string text;
       for (const auto& [name, v] : value.items()) {
-        text += (text.empty() ? "" : " ") + name + "=" + (v.is_string() ? v.get<std::string>() : v.dump());
+        text += (text.empty() ? "" : " ") + name + "=" +
+                (v.is_string() ? v.get<std::string>() : v.dump());
       }
       j[key] = text;
     } else {
@@ -120,8 +121,8 @@ class chrome_builder {
         // A spawn draws an arrow only from inside its parent's poll: the root has no slice to
         // start from.
         bool spawned_by_task = source->kind == event_kind::task_spawn && source->ref != 0;
-        if (source->kind == event_kind::waker_wake || source->kind == event_kind::waker_wake_by_ref ||
-            spawned_by_task) {
+        if (source->kind == event_kind::waker_wake ||
+            source->kind == event_kind::waker_wake_by_ref || spawned_by_task) {
           flow_target_[source->seq] = e.seq;
           flow_of_poll_[e.seq] = source->seq;
         }
@@ -168,7 +169,8 @@ class chrome_builder {
       j["args"] = std::move(args);
       output_.push_back(std::move(j));
     };
-    meta("process_name", 0, {{"name", "wakeline runtime: " + header_.value("example", std::string())}});
+    meta("process_name", 0,
+         {{"name", "wakeline runtime: " + header_.value("example", std::string())}});
     meta("process_sort_index", 0, {{"sort_index", 0}});
     for (std::uint32_t w = 0; w <= max_worker_; ++w) {
       int tid = static_cast<int>(w) + 1;
@@ -271,7 +273,8 @@ class chrome_builder {
       case event_kind::waker_wake:
       case event_kind::waker_wake_by_ref: {
         std::string name = "wake " + task_name(e.task);
-        if (e.arg != 0) name += std::string(" (") + to_string(static_cast<wake_effect>(e.arg)) + ")";
+        if (e.arg != 0)
+          name += std::string(" (") + to_string(static_cast<wake_effect>(e.arg)) + ")";
         if (open_poll_tid_ == 0) {
           // Outside a poll there is no slice for an arrow to start from: give the wake its own.
           json j = base("X", name, "wake", at - 1);
@@ -329,8 +332,9 @@ class chrome_builder {
         instant(e, i, "coop budget exhausted", "task");
         break;
       case event_kind::steal:
-        worker_instant(e, i, "steal " + std::to_string(e.arg) + " from " +
-                                 to_string(static_cast<queue_kind>(e.detail)),
+        worker_instant(e, i,
+                       "steal " + std::to_string(e.arg) + " from " +
+                           to_string(static_cast<queue_kind>(e.detail)),
                        "scheduler");
         break;
       case event_kind::queue_overflow:
@@ -392,8 +396,8 @@ class chrome_builder {
   int driver_tid_ = 2;
   int open_poll_tid_ = 0;
   std::unordered_map<std::uint32_t, std::string> task_names_;
-  std::unordered_map<std::uint64_t, std::size_t> poll_end_of_;   ///< poll_begin seq -> index.
-  std::unordered_map<std::uint64_t, std::uint64_t> flow_target_;  ///< source seq -> poll_begin.
+  std::unordered_map<std::uint64_t, std::size_t> poll_end_of_;     ///< poll_begin seq -> index.
+  std::unordered_map<std::uint64_t, std::uint64_t> flow_target_;   ///< source seq -> poll_begin.
   std::unordered_map<std::uint64_t, std::uint64_t> flow_of_poll_;  ///< poll_begin -> source.
   std::unordered_map<std::uint16_t, std::size_t> park_at_;         ///< worker -> park index.
   std::vector<std::uint32_t> open_tasks_;
@@ -402,7 +406,8 @@ class chrome_builder {
 
 }  // namespace
 
-void write_chrome_trace(std::ostream& out, const trace_header& header, const trace_recorder& trace) {
+void write_chrome_trace(std::ostream& out, const trace_header& header,
+                        const trace_recorder& trace) {
   write_chrome_trace(out, header_json(header), trace);
 }
 

@@ -37,8 +37,8 @@ enum class event_kind : std::uint8_t {
   search_end,      ///< It stopped looking: it found work, or parks.
   batch_begin,     ///< An executor took the tasks queued so far as one batch.
   batch_end,
-  pend,            ///< A wake asked the executor to run (embassy's pender).
-  spawn_failed,    ///< A spawn found its task pool full (embassy's SpawnError::Busy).
+  pend,          ///< A wake asked the executor to run (embassy's pender).
+  spawn_failed,  ///< A spawn found its task pool full (embassy's SpawnError::Busy).
 };
 
 /// Why a task entered a run queue: spawned, woken, yielded, aborted; or moved there from
@@ -46,7 +46,14 @@ enum class event_kind : std::uint8_t {
 /// task took it, or because the coop budget of the polls run from the slot was spent. (Once a
 /// worker has run 3 LIFO polls in a row, its next wakes go to the queue as plain wakes.)
 enum class enqueue_reason : std::uint8_t {
-  spawn, wake, yield, abort, steal, overflow, lifo_displaced, lifo_limit
+  spawn,
+  wake,
+  yield,
+  abort,
+  steal,
+  overflow,
+  lifo_displaced,
+  lifo_limit
 };
 
 /// Where a woken task waits to be polled: the run queue of a single-worker executor; the root's
@@ -71,7 +78,12 @@ enum class task_outcome : std::uint8_t { completed, cancelled, aborted, failed }
 /// How a whole run ended.
 /// `memory_exhausted`: the program held more than the runtime's memory limit (runaway spawns).
 enum class run_outcome : std::uint8_t {
-  completed, deadlock, budget_exhausted, failed, cancelled, memory_exhausted
+  completed,
+  deadlock,
+  budget_exhausted,
+  failed,
+  cancelled,
+  memory_exhausted
 };
 
 /// The operation an I/O event is about.

@@ -30,13 +30,21 @@ void visit_event_fields(const trace_recorder& trace, const trace_event& e, Out& 
     if (!field_present(field, e)) continue;
     const std::uint64_t value = slot_value(e, field.slot);
     switch (field.format) {
-      case field_format::number: out.number(field.name, value); break;
-      case field_format::name: out.name(field.name, value_name(field.names, value)); break;
+      case field_format::number:
+        out.number(field.name, value);
+        break;
+      case field_format::name:
+        out.name(field.name, value_name(field.names, value));
+        break;
       case field_format::text:
         out.text(field.name, trace.text(static_cast<std::uint32_t>(value)));
         break;
-      case field_format::file: out.text(field.name, source_file_name(e.file)); break;
-      case field_format::stuck_tasks: out.raw(field.name, ndjson_stuck_tasks(trace, value)); break;
+      case field_format::file:
+        out.text(field.name, source_file_name(e.file));
+        break;
+      case field_format::stuck_tasks:
+        out.raw(field.name, ndjson_stuck_tasks(trace, value));
+        break;
     }
   }
 }

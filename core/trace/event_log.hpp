@@ -179,7 +179,8 @@ class event_log {
     for (std::size_t slot = site_hash(file, line) & mask;; slot = (slot + 1) & mask) {
       const std::uint32_t index = site_slots_[slot];
       if (index == 0) return add_site(slot, file, line);
-      if (sites_[index].file == file && sites_[index].line == line) [[likely]] return index;
+      if (sites_[index].file == file && sites_[index].line == line) [[likely]]
+        return index;
     }
   }
   /// A site seen for the first time, whose lookup ended at the empty `slot`.
@@ -265,22 +266,48 @@ class event_log::const_iterator {
 
   reference operator*() const { return (*log_)[index_]; }
   pointer operator->() const { return {(*log_)[index_]}; }
-  reference operator[](difference_type n) const { return (*log_)[index_ + static_cast<std::size_t>(n)]; }
+  reference operator[](difference_type n) const {
+    return (*log_)[index_ + static_cast<std::size_t>(n)];
+  }
 
-  const_iterator& operator++() { ++index_; return *this; }
-  const_iterator operator++(int) { auto old = *this; ++index_; return old; }
-  const_iterator& operator--() { --index_; return *this; }
-  const_iterator operator--(int) { auto old = *this; --index_; return old; }
-  const_iterator& operator+=(difference_type n) { index_ += static_cast<std::size_t>(n); return *this; }
-  const_iterator& operator-=(difference_type n) { index_ -= static_cast<std::size_t>(n); return *this; }
+  const_iterator& operator++() {
+    ++index_;
+    return *this;
+  }
+  const_iterator operator++(int) {
+    auto old = *this;
+    ++index_;
+    return old;
+  }
+  const_iterator& operator--() {
+    --index_;
+    return *this;
+  }
+  const_iterator operator--(int) {
+    auto old = *this;
+    --index_;
+    return old;
+  }
+  const_iterator& operator+=(difference_type n) {
+    index_ += static_cast<std::size_t>(n);
+    return *this;
+  }
+  const_iterator& operator-=(difference_type n) {
+    index_ -= static_cast<std::size_t>(n);
+    return *this;
+  }
   friend const_iterator operator+(const_iterator it, difference_type n) { return it += n; }
   friend const_iterator operator+(difference_type n, const_iterator it) { return it += n; }
   friend const_iterator operator-(const_iterator it, difference_type n) { return it -= n; }
   friend difference_type operator-(const const_iterator& a, const const_iterator& b) {
     return static_cast<difference_type>(a.index_) - static_cast<difference_type>(b.index_);
   }
-  friend bool operator==(const const_iterator& a, const const_iterator& b) { return a.index_ == b.index_; }
-  friend auto operator<=>(const const_iterator& a, const const_iterator& b) { return a.index_ <=> b.index_; }
+  friend bool operator==(const const_iterator& a, const const_iterator& b) {
+    return a.index_ == b.index_;
+  }
+  friend auto operator<=>(const const_iterator& a, const const_iterator& b) {
+    return a.index_ <=> b.index_;
+  }
 
  private:
   const event_log* log_ = nullptr;

@@ -23,7 +23,8 @@ class line_reader {
   void header(std::string_view line) {
     json h = parse(line);
     if (!h.is_object() || h.value("schema", json()) != trace_schema ||
-        h.value("version", json()) != trace_schema_version || !h.value("example", json()).is_string()) {
+        h.value("version", json()) != trace_schema_version ||
+        !h.value("example", json()).is_string()) {
       fail("is not a wakeline-trace header of version " + std::to_string(trace_schema_version));
     }
     trace_.header = std::move(h);
@@ -33,7 +34,8 @@ class line_reader {
     const json j = parse(line);
     if (!j.is_object()) fail("is not a JSON object");
     trace_event e;
-    const std::string kind = j.value("kind", json()).is_string() ? j["kind"].get<std::string>() : "";
+    const std::string kind =
+        j.value("kind", json()).is_string() ? j["kind"].get<std::string>() : "";
     const auto row = kinds_.find(kind);
     if (row == kinds_.end()) fail("has no known event kind");
     e.kind = row->second->kind;
@@ -93,7 +95,8 @@ class line_reader {
     std::uint64_t v = 0;
     switch (field.format) {
       case field_format::number: {
-        if (!value.is_number_unsigned()) fail("has a \"" + std::string(field.name) + "\" that is not a whole number >= 0");
+        if (!value.is_number_unsigned())
+          fail("has a \"" + std::string(field.name) + "\" that is not a whole number >= 0");
         v = value.get<std::uint64_t>();
         break;
       }
@@ -106,9 +109,15 @@ class line_reader {
         v = i;
         break;
       }
-      case field_format::text: v = trace_.events.intern(text(value, field.name)); break;
-      case field_format::file: e.file = file(text(value, field.name)); return;
-      case field_format::stuck_tasks: v = stuck_tasks(value); break;
+      case field_format::text:
+        v = trace_.events.intern(text(value, field.name));
+        break;
+      case field_format::file:
+        e.file = file(text(value, field.name));
+        return;
+      case field_format::stuck_tasks:
+        v = stuck_tasks(value);
+        break;
     }
     store(e, field.slot, v);
   }
@@ -137,14 +146,29 @@ class line_reader {
       return v;
     };
     switch (slot) {
-      case field_slot::arg: e.arg = v; break;
-      case field_slot::task: e.task = static_cast<std::uint32_t>(fits(UINT32_MAX)); break;
-      case field_slot::ref: e.ref = static_cast<std::uint32_t>(fits(UINT32_MAX)); break;
-      case field_slot::line: e.line = static_cast<std::uint32_t>(fits(UINT32_MAX)); break;
-      case field_slot::text: e.text = static_cast<std::uint32_t>(fits(UINT32_MAX)); break;
-      case field_slot::worker: e.worker = static_cast<std::uint16_t>(fits(UINT16_MAX)); break;
-      case field_slot::detail: e.detail = static_cast<std::uint8_t>(fits(UINT8_MAX)); break;
-      case field_slot::file: break;  // Set from its name in `set`.
+      case field_slot::arg:
+        e.arg = v;
+        break;
+      case field_slot::task:
+        e.task = static_cast<std::uint32_t>(fits(UINT32_MAX));
+        break;
+      case field_slot::ref:
+        e.ref = static_cast<std::uint32_t>(fits(UINT32_MAX));
+        break;
+      case field_slot::line:
+        e.line = static_cast<std::uint32_t>(fits(UINT32_MAX));
+        break;
+      case field_slot::text:
+        e.text = static_cast<std::uint32_t>(fits(UINT32_MAX));
+        break;
+      case field_slot::worker:
+        e.worker = static_cast<std::uint16_t>(fits(UINT16_MAX));
+        break;
+      case field_slot::detail:
+        e.detail = static_cast<std::uint8_t>(fits(UINT8_MAX));
+        break;
+      case field_slot::file:
+        break;  // Set from its name in `set`.
     }
   }
 

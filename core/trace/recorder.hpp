@@ -51,7 +51,9 @@ class trace_recorder {
   std::uint64_t event_count() const { return events_.size(); }
   const event_log& events() const { return events_; }
   const std::string& text(std::uint32_t index) const { return strings_.at(index); }
-  const std::vector<stuck_task>& deadlock(std::uint64_t index) const { return deadlocks_.at(index); }
+  const std::vector<stuck_task>& deadlock(std::uint64_t index) const {
+    return deadlocks_.at(index);
+  }
 
  private:
   [[gnu::always_inline]] std::uint64_t append(const trace_event& e) {

@@ -25,7 +25,8 @@ constexpr field_spec text_if_any(std::string_view name) {
 }
 // A worker's id, on events about a queue that belongs to one worker.
 constexpr field_spec worker_of_queue(std::string_view name, field_slot id, field_slot queue) {
-  return {name, id, field_format::number, name_list::none, field_presence::when_worker_queue, queue};
+  return {name, id, field_format::number, name_list::none, field_presence::when_worker_queue,
+          queue};
 }
 
 constexpr field_spec task = number("task", slot::task);
@@ -36,12 +37,14 @@ constexpr field_spec count = number("count", slot::arg);
 // The source location: `file` and `line`, both absent when the event has none.
 constexpr field_spec file{"file", slot::file, field_format::file, name_list::none,
                           field_presence::nonzero};
-constexpr field_spec line{"line", slot::line, field_format::number, name_list::none,
-                          field_presence::when_nonzero, slot::file};
+constexpr field_spec line{
+    "line",    slot::line, field_format::number, name_list::none, field_presence::when_nonzero,
+    slot::file};
 // Who called a waker: `by`, and `by_id` unless that was nobody inside the runtime.
 constexpr field_spec by = named("by", slot::detail, name_list::wake_source);
-constexpr field_spec by_id{"by_id", slot::ref, field_format::number, name_list::none,
-                           field_presence::when_nonzero, slot::detail};
+constexpr field_spec by_id{
+    "by_id",     slot::ref, field_format::number, name_list::none, field_presence::when_nonzero,
+    slot::detail};
 
 constexpr kind_schema row(event_kind kind, std::string_view name,
                           std::initializer_list<field_spec> fields) {
@@ -83,8 +86,9 @@ constexpr std::array schema{
          number("bytes", slot::arg)}),
     // `until` is the deadline a worker parks until; detail is 1 when it has one.
     row(park, "park",
-        {worker, {"until", slot::arg, field_format::number, name_list::none,
-                  field_presence::when_nonzero, slot::detail}}),
+        {worker,
+         {"until", slot::arg, field_format::number, name_list::none, field_presence::when_nonzero,
+          slot::detail}}),
     row(unpark, "unpark", {worker}),
     row(select_drop, "select_drop", {task, number("branch", slot::arg), file, line}),
     row(deadlock, "deadlock", {{"stuck", slot::arg, field_format::stuck_tasks}}),
@@ -114,8 +118,8 @@ static_assert(every_kind_in_order(), "every event_kind needs its row, in the enu
 
 // The names of each enum, in order of value.
 constexpr std::string_view clock_names[] = {"virtual", "real"};
-constexpr std::string_view run_outcome_names[] = {"completed", "deadlock", "budget_exhausted",
-                                                  "failed", "cancelled", "memory_exhausted"};
+constexpr std::string_view run_outcome_names[] = {"completed", "deadlock",  "budget_exhausted",
+                                                  "failed",    "cancelled", "memory_exhausted"};
 constexpr std::string_view queue_names[] = {"run",  "block_on", "deferred", "local",
                                             "lifo", "inject",   "global",   "pool"};
 constexpr std::string_view enqueue_reason_names[] = {
@@ -129,8 +133,7 @@ constexpr std::string_view io_op_names[] = {"accept", "connect", "read", "write"
 static_assert(std::size(clock_names) == static_cast<std::size_t>(clock_kind::real_time) + 1);
 static_assert(std::size(run_outcome_names) == static_cast<std::size_t>(last_run_outcome) + 1);
 static_assert(std::size(queue_names) == static_cast<std::size_t>(last_queue_kind) + 1);
-static_assert(std::size(enqueue_reason_names) ==
-              static_cast<std::size_t>(last_enqueue_reason) + 1);
+static_assert(std::size(enqueue_reason_names) == static_cast<std::size_t>(last_enqueue_reason) + 1);
 static_assert(std::size(poll_result_names) == static_cast<std::size_t>(poll_result::failed) + 1);
 static_assert(std::size(task_outcome_names) == static_cast<std::size_t>(task_outcome::failed) + 1);
 static_assert(std::size(wake_source_names) == static_cast<std::size_t>(wake_source::io) + 1);
@@ -151,67 +154,104 @@ const kind_schema& schema_of(event_kind kind) { return schema[static_cast<std::s
 
 std::span<const std::string_view> names_of(name_list list) {
   switch (list) {
-    case name_list::none: return {};
-    case name_list::clock: return clock_names;
-    case name_list::run_outcome: return run_outcome_names;
-    case name_list::queue: return queue_names;
-    case name_list::enqueue_reason: return enqueue_reason_names;
-    case name_list::poll_result: return poll_result_names;
-    case name_list::task_outcome: return task_outcome_names;
-    case name_list::wake_source: return wake_source_names;
-    case name_list::wake_effect: return wake_effect_names;
-    case name_list::io_op: return io_op_names;
+    case name_list::none:
+      return {};
+    case name_list::clock:
+      return clock_names;
+    case name_list::run_outcome:
+      return run_outcome_names;
+    case name_list::queue:
+      return queue_names;
+    case name_list::enqueue_reason:
+      return enqueue_reason_names;
+    case name_list::poll_result:
+      return poll_result_names;
+    case name_list::task_outcome:
+      return task_outcome_names;
+    case name_list::wake_source:
+      return wake_source_names;
+    case name_list::wake_effect:
+      return wake_effect_names;
+    case name_list::io_op:
+      return io_op_names;
   }
   return {};
 }
 
 std::string_view to_string(name_list list) {
   switch (list) {
-    case name_list::none: return "none";
-    case name_list::clock: return "clock_kind";
-    case name_list::run_outcome: return "run_outcome";
-    case name_list::queue: return "queue_kind";
-    case name_list::enqueue_reason: return "enqueue_reason";
-    case name_list::poll_result: return "poll_result";
-    case name_list::task_outcome: return "task_outcome";
-    case name_list::wake_source: return "wake_source";
-    case name_list::wake_effect: return "wake_effect";
-    case name_list::io_op: return "io_op";
+    case name_list::none:
+      return "none";
+    case name_list::clock:
+      return "clock_kind";
+    case name_list::run_outcome:
+      return "run_outcome";
+    case name_list::queue:
+      return "queue_kind";
+    case name_list::enqueue_reason:
+      return "enqueue_reason";
+    case name_list::poll_result:
+      return "poll_result";
+    case name_list::task_outcome:
+      return "task_outcome";
+    case name_list::wake_source:
+      return "wake_source";
+    case name_list::wake_effect:
+      return "wake_effect";
+    case name_list::io_op:
+      return "io_op";
   }
   return "unknown";
 }
 
 std::string_view to_string(field_slot s) {
   switch (s) {
-    case slot::arg: return "arg";
-    case slot::task: return "task";
-    case slot::ref: return "ref";
-    case slot::line: return "line";
-    case slot::text: return "text";
-    case slot::file: return "file";
-    case slot::worker: return "worker";
-    case slot::detail: return "detail";
+    case slot::arg:
+      return "arg";
+    case slot::task:
+      return "task";
+    case slot::ref:
+      return "ref";
+    case slot::line:
+      return "line";
+    case slot::text:
+      return "text";
+    case slot::file:
+      return "file";
+    case slot::worker:
+      return "worker";
+    case slot::detail:
+      return "detail";
   }
   return "unknown";
 }
 
 std::string_view to_string(field_format format) {
   switch (format) {
-    case field_format::number: return "number";
-    case field_format::name: return "name";
-    case field_format::text: return "text";
-    case field_format::file: return "file";
-    case field_format::stuck_tasks: return "stuck_tasks";
+    case field_format::number:
+      return "number";
+    case field_format::name:
+      return "name";
+    case field_format::text:
+      return "text";
+    case field_format::file:
+      return "file";
+    case field_format::stuck_tasks:
+      return "stuck_tasks";
   }
   return "unknown";
 }
 
 std::string_view to_string(field_presence presence) {
   switch (presence) {
-    case field_presence::always: return "always";
-    case field_presence::nonzero: return "nonzero";
-    case field_presence::when_nonzero: return "when_nonzero";
-    case field_presence::when_worker_queue: return "when_worker_queue";
+    case field_presence::always:
+      return "always";
+    case field_presence::nonzero:
+      return "nonzero";
+    case field_presence::when_nonzero:
+      return "when_nonzero";
+    case field_presence::when_worker_queue:
+      return "when_worker_queue";
   }
   return "unknown";
 }

@@ -33,17 +33,25 @@ enum class field_format : std::uint8_t {
 
 /// The enums whose values the trace writes as names.
 enum class name_list : std::uint8_t {
-  none, clock, run_outcome, queue, enqueue_reason, poll_result, task_outcome, wake_source,
-  wake_effect, io_op
+  none,
+  clock,
+  run_outcome,
+  queue,
+  enqueue_reason,
+  poll_result,
+  task_outcome,
+  wake_source,
+  wake_effect,
+  io_op
 };
 inline constexpr name_list last_name_list = name_list::io_op;
 
 /// When a field appears in its event's line.
 enum class field_presence : std::uint8_t {
   always,
-  nonzero,          ///< Only when its own value is not 0.
-  when_nonzero,     ///< Only when the value in `field_spec::condition` is not 0.
-  when_worker_queue ///< Only when the queue in `field_spec::condition` belongs to one worker.
+  nonzero,           ///< Only when its own value is not 0.
+  when_nonzero,      ///< Only when the value in `field_spec::condition` is not 0.
+  when_worker_queue  ///< Only when the queue in `field_spec::condition` belongs to one worker.
 };
 
 /// One field of an event kind.
@@ -67,7 +75,9 @@ struct kind_schema {
   std::array<field_spec, max_event_fields> field_storage{};
   std::uint8_t field_count = 0;
 
-  constexpr std::span<const field_spec> fields() const { return {field_storage.data(), field_count}; }
+  constexpr std::span<const field_spec> fields() const {
+    return {field_storage.data(), field_count};
+  }
 };
 
 /// Every kind, in the order of `event_kind`'s values.
@@ -85,14 +95,22 @@ std::string_view to_string(field_presence presence);
 /// The value a slot holds, as a number: `file` is 1 when the event has a location.
 constexpr std::uint64_t slot_value(const trace_event& e, field_slot slot) {
   switch (slot) {
-    case field_slot::arg: return e.arg;
-    case field_slot::task: return e.task;
-    case field_slot::ref: return e.ref;
-    case field_slot::line: return e.line;
-    case field_slot::text: return e.text;
-    case field_slot::file: return e.file != nullptr ? 1 : 0;
-    case field_slot::worker: return e.worker;
-    case field_slot::detail: return e.detail;
+    case field_slot::arg:
+      return e.arg;
+    case field_slot::task:
+      return e.task;
+    case field_slot::ref:
+      return e.ref;
+    case field_slot::line:
+      return e.line;
+    case field_slot::text:
+      return e.text;
+    case field_slot::file:
+      return e.file != nullptr ? 1 : 0;
+    case field_slot::worker:
+      return e.worker;
+    case field_slot::detail:
+      return e.detail;
   }
   return 0;
 }
@@ -100,9 +118,12 @@ constexpr std::uint64_t slot_value(const trace_event& e, field_slot slot) {
 /// True when `field` appears in the line of `e`.
 constexpr bool field_present(const field_spec& field, const trace_event& e) {
   switch (field.presence) {
-    case field_presence::always: return true;
-    case field_presence::nonzero: return slot_value(e, field.slot) != 0;
-    case field_presence::when_nonzero: return slot_value(e, field.condition) != 0;
+    case field_presence::always:
+      return true;
+    case field_presence::nonzero:
+      return slot_value(e, field.slot) != 0;
+    case field_presence::when_nonzero:
+      return slot_value(e, field.condition) != 0;
     case field_presence::when_worker_queue:
       return owned_by_worker(static_cast<queue_kind>(slot_value(e, field.condition)));
   }

@@ -39,7 +39,8 @@ nlohmann::ordered_json event_schema_json() {
       worker_queues.push_back(to_string(static_cast<queue_kind>(q)));
     }
   }
-  return {{"kinds", std::move(kinds)}, {"names", std::move(names)},
+  return {{"kinds", std::move(kinds)},
+          {"names", std::move(names)},
           {"worker_queues", std::move(worker_queues)}};
 }
 

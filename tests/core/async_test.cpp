@@ -73,15 +73,14 @@ TEST(Async, PendingInnerFutureIsPolledAgainWithoutResumingTheCoroutine) {
 }
 
 TEST(Async, RecordsTheInnermostAwaitLine) {
+  const auto inner_line = static_cast<std::uint32_t>(__LINE__ + 1);
   auto inner = []() -> async<void> { co_await pending(); };
-  auto outer = [&]() -> async<void> {
-    co_await inner();
-  };
+  auto outer = [&]() -> async<void> { co_await inner(); };
   auto f = outer();
   detail::suspend_point = {};
   EXPECT_TRUE(poll_once(f).is_pending());
   ASSERT_TRUE(detail::suspend_point.known());
-  EXPECT_EQ(detail::suspend_point.line, static_cast<std::uint32_t>(__LINE__ - 8));
+  EXPECT_EQ(detail::suspend_point.line, inner_line);
 }
 
 TEST(Async, ExceptionsPropagateToTheAwaiter) {

@@ -33,8 +33,7 @@ TEST(Join, CompletesWithEveryOutputInArgumentOrderAfterTheSlowestBranch) {
 TEST(Join, PollsEveryUnfinishedBranchInArgumentOrderOnEachPoll) {
   runtime rt;
   std::vector<std::string> log;
-  auto out = rt.block_on(
-      join(counted{"a", 1, &log}, counted{"b", 3, &log}, counted{"c", 2, &log}));
+  auto out = rt.block_on(join(counted{"a", 1, &log}, counted{"b", 3, &log}, counted{"c", 2, &log}));
   EXPECT_EQ(out, std::make_tuple(1, 3, 2));
   EXPECT_EQ(log, (std::vector<std::string>{
                      "a", "b", "c",  // first poll: all three; a completes
@@ -47,32 +46,32 @@ TEST(Join, TwoSleepsShareOneTask) {
   runtime rt;
   rt.block_on([]() -> async<void> { co_await join(sleep(10ms), sleep(20ms)); }());
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 10ms",  // branch 0
-                                "0ms waker_clone task1",
-                                "0ms timer_arm task1 timer2 for 20ms",  // branch 1, same poll
-                                "0ms waker_clone task1",                // two wakers, one task
-                                "0ms poll_end task1 pending",
-                                "0ms park",
-                                "10ms unpark",
-                                "10ms timer_fire task1 timer1",
-                                "10ms waker_wake task1",
-                                "10ms task_enqueue task1 wake",
-                                "10ms poll_begin task1",             // branch 0 done and dropped;
-                                "10ms poll_end task1 pending",       // branch 1 keeps its waker
-                                "10ms park",
-                                "20ms unpark",
-                                "20ms timer_fire task1 timer2",
-                                "20ms waker_wake task1",
-                                "20ms task_enqueue task1 wake",
-                                "20ms poll_begin task1",
-                                "20ms poll_end task1 ready",
-                                "20ms task_end task1 completed",
-                                "20ms runtime_end",
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 10ms",  // branch 0
+                                 "0ms waker_clone task1",
+                                 "0ms timer_arm task1 timer2 for 20ms",  // branch 1, same poll
+                                 "0ms waker_clone task1",                // two wakers, one task
+                                 "0ms poll_end task1 pending",
+                                 "0ms park",
+                                 "10ms unpark",
+                                 "10ms timer_fire task1 timer1",
+                                 "10ms waker_wake task1",
+                                 "10ms task_enqueue task1 wake",
+                                 "10ms poll_begin task1",        // branch 0 done and dropped;
+                                 "10ms poll_end task1 pending",  // branch 1 keeps its waker
+                                 "10ms park",
+                                 "20ms unpark",
+                                 "20ms timer_fire task1 timer2",
+                                 "20ms waker_wake task1",
+                                 "20ms task_enqueue task1 wake",
+                                 "20ms poll_begin task1",
+                                 "20ms poll_end task1 ready",
+                                 "20ms task_end task1 completed",
+                                 "20ms runtime_end",
+                             }));
   EXPECT_EQ(rt.now_ns(), 20 * ms);
 }
 

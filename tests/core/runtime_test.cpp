@@ -103,17 +103,21 @@ TEST(Runtime, AnExceptionEndsOnlyItsTaskAndReachesTheJoinHandle) {
   std::string caught;
   bool other_finished = false;
   rt.block_on([&]() -> async<void> {
-    auto failing = spawn([]() -> async<int> {
-      co_await yield_now();
-      throw std::runtime_error("sensor offline");
-    }(), "failing");
+    auto failing = spawn(
+        []() -> async<int> {
+          co_await yield_now();
+          throw std::runtime_error("sensor offline");
+        }(),
+        "failing");
     // Spawned coroutines take what they need as parameters: a capturing lambda would die at
     // the end of the spawn statement, long before the task runs.
-    auto other = spawn([](bool* done) -> async<void> {
-      co_await yield_now();
-      co_await yield_now();
-      *done = true;
-    }(&other_finished), "other");
+    auto other = spawn(
+        [](bool* done) -> async<void> {
+          co_await yield_now();
+          co_await yield_now();
+          *done = true;
+        }(&other_finished),
+        "other");
     try {
       co_await failing;
     } catch (const std::runtime_error& e) {
@@ -140,10 +144,12 @@ TEST(Runtime, AbortCancelsASleepingTaskAndItsTimer) {
   std::weak_ptr<int> watch = alive;
   bool got_join_error = false;
   rt.block_on([&]() -> async<void> {
-    auto sleeper = spawn([](std::shared_ptr<int> held) -> async<void> {
-      co_await sleep(1h);
-      (void)held;
-    }(std::move(alive)), "sleeper");
+    auto sleeper = spawn(
+        [](std::shared_ptr<int> held) -> async<void> {
+          co_await sleep(1h);
+          (void)held;
+        }(std::move(alive)),
+        "sleeper");
     co_await yield_now();
     sleeper.abort();
     try {
@@ -163,10 +169,12 @@ TEST(Runtime, DroppingAJoinHandleDetachesTheTask) {
   bool finished = false;
   rt.block_on([&]() -> async<void> {
     {
-      auto detached = spawn([](bool* done) -> async<void> {
-        co_await sleep(5ms);
-        *done = true;
-      }(&finished), "detached");
+      auto detached = spawn(
+          [](bool* done) -> async<void> {
+            co_await sleep(5ms);
+            *done = true;
+          }(&finished),
+          "detached");
     }
     co_await sleep(10ms);
   }());
@@ -178,16 +186,18 @@ TEST(Runtime, TasksAliveWhenTheRootEndsAreCancelledAndFreed) {
   auto alive = std::make_shared<int>(0);
   std::weak_ptr<int> watch = alive;
   rt.block_on([&]() -> async<void> {
-    auto forever = spawn([](std::shared_ptr<int> held) -> async<void> {
-      co_await sleep(24h);
-      (void)held;
-    }(std::move(alive)), "forever");
+    auto forever = spawn(
+        [](std::shared_ptr<int> held) -> async<void> {
+          co_await sleep(24h);
+          (void)held;
+        }(std::move(alive)),
+        "forever");
     co_await yield_now();
   }());
   EXPECT_TRUE(watch.expired());
-  EXPECT_EQ(lines_with(trace_lines(rt), {"task_end"}),
-            (std::vector<std::string>{"0ms task_end task1 completed",
-                                      "0ms task_end task2 cancelled"}));
+  EXPECT_EQ(
+      lines_with(trace_lines(rt), {"task_end"}),
+      (std::vector<std::string>{"0ms task_end task1 completed", "0ms task_end task2 cancelled"}));
 }
 
 TEST(Runtime, AFutureThatNeverKeepsItsWakerEndsInADetectedDeadlock) {
@@ -206,7 +216,8 @@ TEST(Runtime, ARunawayTaskStopsAtTheEventBudget) {
   runtime rt(runtime_options{.event_budget = 500});
   EXPECT_THROW(rt.block_on([]() -> async<void> {
     for (;;) co_await yield_now();
-  }()), run_error);
+  }()),
+               run_error);
   EXPECT_EQ(rt.outcome(), run_outcome::budget_exhausted);
   EXPECT_GE(rt.trace().event_count(), 500u);
   EXPECT_LT(rt.trace().event_count(), 520u);
@@ -217,7 +228,8 @@ TEST(Runtime, AFailingRootRethrowsFromBlockOn) {
   EXPECT_THROW(rt.block_on([]() -> async<void> {
     throw std::invalid_argument("bad root");
     co_return;
-  }()), std::invalid_argument);
+  }()),
+               std::invalid_argument);
   EXPECT_EQ(rt.outcome(), run_outcome::failed);
 }
 

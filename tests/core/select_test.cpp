@@ -47,8 +47,8 @@ TEST(Select, BranchesOfTheSameTypeAreToldApartByIndex) {
 TEST(Select, BranchesArePolledInArgumentOrderAndLaterOnesWaitTheirTurn) {
   runtime rt;
   std::vector<std::string> log;
-  auto out = rt.block_on(select(counted{"a", 3, &log}, counted{"b", 2, &log},
-                                counted{"c", 1, &log}));
+  auto out =
+      rt.block_on(select(counted{"a", 3, &log}, counted{"b", 2, &log}, counted{"c", 1, &log}));
   EXPECT_EQ(out.index(), 2u);  // c is ready on its first poll
   EXPECT_EQ(log, (std::vector<std::string>{"a", "b", "c"}));
 }
@@ -65,28 +65,28 @@ TEST(Select, TheLoserIsDroppedInsideTheWinningPoll) {
   runtime rt;
   rt.block_on([]() -> async<void> { co_await select(sleep(10ms), sleep(30ms)); }());
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 10ms",  // branch 0
-                                "0ms waker_clone task1",
-                                "0ms timer_arm task1 timer2 for 30ms",  // branch 1
-                                "0ms waker_clone task1",
-                                "0ms poll_end task1 pending",
-                                "0ms park",
-                                "10ms unpark",
-                                "10ms timer_fire task1 timer1",
-                                "10ms waker_wake task1",
-                                "10ms task_enqueue task1 wake",
-                                "10ms poll_begin task1",           // branch 0 is ready: it wins
-                                "10ms select_drop task1 branch1",  // branch 1 dropped at once
-                                "10ms timer_cancel task1 timer2",  // ...which cancels its timer
-                                "10ms waker_drop task1",           // ...and drops its waker
-                                "10ms poll_end task1 ready",
-                                "10ms task_end task1 completed",
-                                "10ms runtime_end",               // no park until 30 ms
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 10ms",  // branch 0
+                                 "0ms waker_clone task1",
+                                 "0ms timer_arm task1 timer2 for 30ms",  // branch 1
+                                 "0ms waker_clone task1",
+                                 "0ms poll_end task1 pending",
+                                 "0ms park",
+                                 "10ms unpark",
+                                 "10ms timer_fire task1 timer1",
+                                 "10ms waker_wake task1",
+                                 "10ms task_enqueue task1 wake",
+                                 "10ms poll_begin task1",           // branch 0 is ready: it wins
+                                 "10ms select_drop task1 branch1",  // branch 1 dropped at once
+                                 "10ms timer_cancel task1 timer2",  // ...which cancels its timer
+                                 "10ms waker_drop task1",           // ...and drops its waker
+                                 "10ms poll_end task1 ready",
+                                 "10ms task_end task1 completed",
+                                 "10ms runtime_end",  // no park until 30 ms
+                             }));
   EXPECT_EQ(rt.now_ns(), 10 * ms);
 }
 
@@ -112,9 +112,7 @@ TEST(Select, SelectDropNamesTheCallSiteAndCausesTheCancel) {
 
 TEST(Select, EveryLoserIsDroppedInArgumentOrder) {
   runtime rt;
-  rt.block_on([]() -> async<void> {
-    co_await select(sleep(30ms), sleep(10ms), sleep(20ms));
-  }());
+  rt.block_on([]() -> async<void> { co_await select(sleep(30ms), sleep(10ms), sleep(20ms)); }());
   EXPECT_EQ(lines_with(trace_lines(rt), {"select_drop", "cancel"}),
             (std::vector<std::string>{
                 "10ms select_drop task1 branch0",

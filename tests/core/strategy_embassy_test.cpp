@@ -57,15 +57,15 @@ TEST(Embassy, ABatchRunsInTheReverseOrderOfEnqueue) {
     co_await c;
   }());
   EXPECT_EQ(schedule_of(rt), (std::vector<std::string>{
-                                 "0ms pend task1",           // main's spawn finds the queue empty
+                                 "0ms pend task1",  // main's spawn finds the queue empty
                                  "0ms batch_begin of 1",
-                                 "0ms poll_begin task1",     // spawns a, b, c
-                                 "0ms pend task2",           // a: the queue was taken, empty again
+                                 "0ms poll_begin task1",  // spawns a, b, c
+                                 "0ms pend task2",        // a: the queue was taken, empty again
                                  "0ms batch_end",
                                  "0ms batch_begin of 3",
-                                 "0ms poll_begin task4",     // c, enqueued last, runs first
+                                 "0ms poll_begin task4",  // c, enqueued last, runs first
                                  "0ms poll_begin task3",
-                                 "0ms poll_begin task2",     // a's end wakes main
+                                 "0ms poll_begin task2",  // a's end wakes main
                                  "0ms pend task1",
                                  "0ms batch_end",
                                  "0ms batch_begin of 1",
@@ -84,13 +84,16 @@ TEST(Embassy, ATaskWokenDuringABatchRunsInTheNextBatch) {
   runtime rt(embassy());
   rt.block_on([]() -> async<void> {
     auto [tx, rx] = oneshot::channel<int>();
-    auto y = spawn([](oneshot::sender<int> out) -> async<void> {
-      (void)out.send(7);
-      co_return;
-    }(std::move(tx)), "y");
-    auto x = spawn([](oneshot::receiver<int> in) -> async<int> {
-      co_return (co_await in).value_or(0);
-    }(std::move(rx)), "x");
+    auto y = spawn(
+        [](oneshot::sender<int> out) -> async<void> {
+          (void)out.send(7);
+          co_return;
+        }(std::move(tx)),
+        "y");
+    auto x =
+        spawn([](oneshot::receiver<int> in) -> async<int> { co_return (co_await in).value_or(0); }(
+                                                std::move(rx)),
+              "x");
     EXPECT_EQ(co_await x, 7);
     co_await y;
   }());
@@ -106,10 +109,10 @@ TEST(Embassy, ATaskWokenDuringABatchRunsInTheNextBatch) {
                 "0ms poll_end task3 pending",
                 "0ms poll_begin task2",
                 "0ms task_enqueue task3 wake to pool",  // y's send, during the batch
-                "0ms pend task3",                         // the run queue was empty: pend
+                "0ms pend task3",                       // the run queue was empty: pend
                 "0ms poll_end task2 ready",
                 "0ms batch_end",
-                "0ms batch_begin of 1",                 // x alone: main waits for x
+                "0ms batch_begin of 1",  // x alone: main waits for x
                 "0ms poll_begin task3",
                 "0ms poll_end task3 ready",
                 "0ms batch_end",
@@ -130,18 +133,23 @@ TEST(Embassy, ATaskThatYieldsRunsAgainOnlyInTheNextBatch) {
   }());
   EXPECT_EQ(lines_with(lines(rt), {"batch_begin", "poll_end"}),
             (std::vector<std::string>{
-                "0ms batch_begin of 1", "0ms poll_end task1 pending",
-                "0ms batch_begin of 2", "0ms poll_end task3 ready", "0ms poll_end task2 pending",
-                "0ms batch_begin of 1", "0ms poll_end task2 ready",  // a, after its yield
-                "0ms batch_begin of 1", "0ms poll_end task1 ready",
+                "0ms batch_begin of 1",
+                "0ms poll_end task1 pending",
+                "0ms batch_begin of 2",
+                "0ms poll_end task3 ready",
+                "0ms poll_end task2 pending",
+                "0ms batch_begin of 1",
+                "0ms poll_end task2 ready",  // a, after its yield
+                "0ms batch_begin of 1",
+                "0ms poll_end task1 ready",
             }));
 }
 
 TEST(Embassy, ATimerWakeGoesThroughThePenderAfterTheExecutorSlept) {
   runtime rt(embassy());
   rt.block_on([]() -> async<void> { co_await sleep(5ms); }());
-  EXPECT_EQ(lines_with(lines(rt), {"batch_", "pend task", "park", "timer_fire", "task_enqueue",
-                                   "poll_begin"}),
+  EXPECT_EQ(lines_with(lines(rt),
+                       {"batch_", "pend task", "park", "timer_fire", "task_enqueue", "poll_begin"}),
             (std::vector<std::string>{
                 "0ms task_enqueue task1 spawn to pool",
                 "0ms pend task1",
@@ -174,14 +182,22 @@ TEST(Embassy, TheExecutorSleepsBetweenBatchesUntilTheNextInterrupt) {
   }());
   EXPECT_EQ(lines_with(lines(rt), {"batch_", "park"}),
             (std::vector<std::string>{
-                "0ms batch_begin of 1", "0ms batch_end",    // main spawns a and b
-                "0ms batch_begin of 2", "0ms batch_end",    // both arm their timers
-                "0ms park", "10ms unpark",                   // sleep until a's alarm
-                "10ms batch_begin of 1", "10ms batch_end",  // a ends, waking main
-                "10ms batch_begin of 1", "10ms batch_end",  // main waits for b
-                "10ms park", "20ms unpark",
-                "20ms batch_begin of 1", "20ms batch_end",
-                "20ms batch_begin of 1", "20ms batch_end",
+                "0ms batch_begin of 1",
+                "0ms batch_end",  // main spawns a and b
+                "0ms batch_begin of 2",
+                "0ms batch_end",  // both arm their timers
+                "0ms park",
+                "10ms unpark",  // sleep until a's alarm
+                "10ms batch_begin of 1",
+                "10ms batch_end",  // a ends, waking main
+                "10ms batch_begin of 1",
+                "10ms batch_end",  // main waits for b
+                "10ms park",
+                "20ms unpark",
+                "20ms batch_begin of 1",
+                "20ms batch_end",
+                "20ms batch_begin of 1",
+                "20ms batch_end",
             }));
   for (const trace_event& e : events_of(rt, event_kind::park)) EXPECT_EQ(e.worker, 0u);
 }
@@ -192,17 +208,19 @@ TEST(Embassy, TimersFoundExpiredBetweenBatchesAreQueuedWithoutThePender) {
   runtime rt(embassy());
   rt.block_on([]() -> async<void> {
     auto s = spawn(sleep(1ms), "sleeper");
-    auto w = spawn([]() -> async<void> {
-      busy(2ms);
-      co_return;
-    }(), "worker");
+    auto w = spawn(
+        []() -> async<void> {
+          busy(2ms);
+          co_return;
+        }(),
+        "worker");
     co_await s;
     co_await w;
   }());
-  EXPECT_EQ(lines_with(lines(rt), {"park", "timer_fire", "task_enqueue task2 wake",
-                                   "2ms pend task2"}),
-            (std::vector<std::string>{"2ms timer_fire task2 timer1",
-                                      "2ms task_enqueue task2 wake to pool"}));
+  EXPECT_EQ(
+      lines_with(lines(rt), {"park", "timer_fire", "task_enqueue task2 wake", "2ms pend task2"}),
+      (std::vector<std::string>{"2ms timer_fire task2 timer1",
+                                "2ms task_enqueue task2 wake to pool"}));
 }
 
 TEST(Embassy, ASpawnIntoAFullPoolFailsWithSpawnErrorBusy) {
@@ -244,7 +262,7 @@ TEST(Embassy, APoolSlotIsFreeAgainWhenItsTaskEnds) {
   std::vector<std::string> outcomes;
   rt.block_on([](std::vector<std::string>& out) -> async<void> {
     for (int round = 0; round < 3; ++round) {
-      auto first = spawn(sleep(1ms), "led");     // one spawn site: a pool of one slot
+      auto first = spawn(sleep(1ms), "led");      // one spawn site: a pool of one slot
       auto second = spawn(sleep(1ms), "button");  // another site: its own pool
       co_await first;
       co_await second;

@@ -63,12 +63,11 @@ TEST(TokioCurrentThread, AYieldWaitsForTheNextDriverPoll) {
     co_await c;
   }());
   auto lines = lines_with(trace_lines(rt), {"task_enqueue task2", "poll_end task3"});
-  EXPECT_EQ(lines, (std::vector<std::string>{"0ms task_enqueue task2 spawn",
-                                             "0ms task_enqueue task2 yield to deferred",
-                                             "0ms poll_end task3 ready",
-                                             "0ms task_enqueue task2 yield",
-                                             "0ms task_enqueue task2 yield to deferred",
-                                             "0ms task_enqueue task2 yield"}));
+  EXPECT_EQ(lines,
+            (std::vector<std::string>{
+                "0ms task_enqueue task2 spawn", "0ms task_enqueue task2 yield to deferred",
+                "0ms poll_end task3 ready", "0ms task_enqueue task2 yield",
+                "0ms task_enqueue task2 yield to deferred", "0ms task_enqueue task2 yield"}));
 }
 
 TEST(TokioCurrentThread, TheRootIsPolledAgainAfterSixtyOneTasks) {

@@ -69,11 +69,10 @@ TEST(TokioMultiThread, TheBlockOnThreadPollsTheRootAndSpawnsIntoTheInjectQueue) 
 TEST(TokioMultiThread, ASpawnOnAWorkerTakesTheLifoSlotAndPushesTheLastOneToTheQueue) {
   runtime rt(multi_thread(1));
   rt.block_on([]() -> async<void> { co_await spawn(spawn_children(2), "parent"); }());
-  EXPECT_EQ(enqueues(rt), (std::vector<std::string>{
-                              "task1 spawn to block_on", "task2 spawn to inject",
-                              "task3 spawn to lifo",
-                              "task3 lifo_displaced to local", "task4 spawn to lifo",
-                              "task1 wake to block_on"}));
+  EXPECT_EQ(enqueues(rt),
+            (std::vector<std::string>{"task1 spawn to block_on", "task2 spawn to inject",
+                                      "task3 spawn to lifo", "task3 lifo_displaced to local",
+                                      "task4 spawn to lifo", "task1 wake to block_on"}));
   const trace_event displaced = events_of(rt, event_kind::task_enqueue)[3];
   EXPECT_EQ(displaced.worker, 0u);
 }
@@ -88,7 +87,8 @@ TEST(TokioMultiThread, AfterThreeLifoPollsInARowTheSlotIsOffUntilItEmpties) {
   }());
   std::vector<std::string> links;
   for (const std::string& e : enqueues(rt)) {
-    if (e.find("spawn to") != std::string::npos && e != "task1 spawn to block_on") links.push_back(e);
+    if (e.find("spawn to") != std::string::npos && e != "task1 spawn to block_on")
+      links.push_back(e);
   }
   EXPECT_EQ(links, (std::vector<std::string>{"task2 spawn to inject", "task3 spawn to lifo",
                                              "task4 spawn to lifo", "task5 spawn to lifo",
@@ -118,10 +118,12 @@ TEST(TokioMultiThread, AFullLocalQueueMovesHalfOfItAndTheNewTaskToTheInjectQueue
 TEST(TokioMultiThread, AnIdleWorkerStealsHalfRoundedUpOfABusyWorkersQueue) {
   runtime rt(multi_thread(2));
   rt.block_on([]() -> async<void> {
-    co_await spawn([]() -> async<void> {
-      for (int i = 0; i < 6; ++i) (void)spawn(compute(1ms), "job");
-      co_return;
-    }(), "spawner");
+    co_await spawn(
+        []() -> async<void> {
+          for (int i = 0; i < 6; ++i) (void)spawn(compute(1ms), "job");
+          co_return;
+        }(),
+        "spawner");
   }());
   // Five jobs wait in worker 0's queue and one in its LIFO slot, which is never stolen.
   std::vector<trace_event> steals = events_of(rt, event_kind::steal);
@@ -186,7 +188,8 @@ TEST(TokioMultiThread, TheSameProgramGivesTheSameTrace) {
   auto run = [] {
     runtime rt(multi_thread(3));
     rt.block_on([]() -> async<void> {
-      for (int i = 0; i < 20; ++i) (void)spawn(compute(std::chrono::microseconds(100 * (i % 7))), "job");
+      for (int i = 0; i < 20; ++i)
+        (void)spawn(compute(std::chrono::microseconds(100 * (i % 7))), "job");
       co_await sleep(5ms);
     }());
     return trace_lines(rt);
@@ -200,7 +203,8 @@ TEST(TokioMultiThread, WorkersAndSettingsComeFromTheRunRequest) {
   examples::run_result run = examples::run_example(request);
   EXPECT_EQ(run.outcome, run_outcome::completed);
   std::string header = ndjson_header(run.header);
-  EXPECT_NE(header.find(R"("strategy_params":{"workers":2,"poll_cost_ns":1000,)"), std::string::npos)
+  EXPECT_NE(header.find(R"("strategy_params":{"workers":2,"poll_cost_ns":1000,)"),
+            std::string::npos)
       << header;
   EXPECT_NE(header.find(R"("lifo_slot":false)"), std::string::npos) << header;
   for (const trace_event& e : events_of(*run.rt, event_kind::task_enqueue)) {
@@ -209,8 +213,8 @@ TEST(TokioMultiThread, WorkersAndSettingsComeFromTheRunRequest) {
 }
 
 TEST(TokioMultiThread, RefusesTheRealClock) {
-  examples::run_request request{.example = "basic", .strategy = "tokio-multi-thread",
-                                .clock = clock_kind::real_time};
+  examples::run_request request{
+      .example = "basic", .strategy = "tokio-multi-thread", .clock = clock_kind::real_time};
   EXPECT_THROW(examples::check_request(request), examples::usage_error);
 }
 

@@ -1,13 +1,13 @@
 // The `wakeline` command line: output, exit codes and one-line errors.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 namespace {
 
@@ -107,7 +107,9 @@ void expect_usage_error(const std::string& args, const std::string& needle) {
   EXPECT_EQ(r.out, "");
 }
 
-TEST(Cli, UnknownExampleIsAUsageError) { expect_usage_error("run no-such-example", "no-such-example"); }
+TEST(Cli, UnknownExampleIsAUsageError) {
+  expect_usage_error("run no-such-example", "no-such-example");
+}
 
 TEST(Cli, UnknownParameterIsAUsageError) { expect_usage_error("run basic --set nope=1", "nope"); }
 

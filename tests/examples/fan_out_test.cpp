@@ -47,7 +47,8 @@ in_flight_count count_in_flight(const runtime& rt) {
   in_flight_count out;
   for (const trace_event& e : rt.trace().events()) {
     if (!requests.contains(e.task)) continue;
-    if (e.kind == event_kind::io_register && e.detail == static_cast<std::uint8_t>(io_op::connect)) {
+    if (e.kind == event_kind::io_register &&
+        e.detail == static_cast<std::uint8_t>(io_op::connect)) {
       flying.insert(e.task);
       ++out.started;
       out.most = std::max(out.most, flying.size());
@@ -108,8 +109,7 @@ TEST(FanOutExample, TheSameSeedRepeatsTheTraceAndAnotherChangesTheLatencies) {
 TEST(FanOutExample, EqualLatencyBoundsGiveEveryAnswerTheSameLatency) {
   // With both bounds at 7 ms every answer takes 7 ms, whatever the seed.
   auto end_of = [](std::uint64_t seed) {
-    run_result result =
-        run("local", {{"min_latency_ms", "7"}, {"max_latency_ms", "7"}}, seed);
+    run_result result = run("local", {{"min_latency_ms", "7"}, {"max_latency_ms", "7"}}, seed);
     return result.rt->trace().events().back().t;
   };
   EXPECT_EQ(end_of(1), end_of(2));

@@ -57,9 +57,8 @@ TEST(MutexContentionExample, WorkersThatFindTheLockTakenParkWithTheirWaker) {
   std::vector<std::string> lines = story(*result.rt);
   // Worker 1 takes the lock and sleeps; workers 2 to 4 are polled while it sleeps, each leaves
   // a clone of its waker with the mutex and returns pending.
-  std::vector<std::string> expected = {"poll 3", "clone 3", "pending 3",
-                                       "poll 4", "clone 4", "pending 4",
-                                       "poll 5", "clone 5", "pending 5"};
+  std::vector<std::string> expected = {"poll 3",    "clone 3", "pending 3", "poll 4",   "clone 4",
+                                       "pending 4", "poll 5",  "clone 5",   "pending 5"};
   auto at = std::search(lines.begin(), lines.end(), expected.begin(), expected.end());
   EXPECT_NE(at, lines.end());
 }

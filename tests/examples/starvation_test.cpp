@@ -21,7 +21,7 @@ constexpr std::uint32_t ticker_task = 2;  // main is 1, the hog 3, the report 4.
 constexpr std::uint64_t ms = 1'000'000;
 
 struct starvation_run {
-  std::string report;         ///< The name of the task that reports the worst lateness.
+  std::string report;          ///< The name of the task that reports the worst lateness.
   std::uint64_t worst_gap_ns;  ///< The longest time between two polls of the ticker.
   std::uint64_t end_ns;        ///< When the run ended.
   std::size_t coop_exhausted;

@@ -26,8 +26,8 @@ run_result run_state_machine(std::vector<std::pair<std::string, std::string>> se
 
 // The events from one task's spawn to its end and the wake of whoever joins it,
 // as NDJSON objects with what legitimately differs taken out: seq and cause become positions
-// in the phase, times are relative to the spawn, task ids become roles (the version under test, or main), and names, files and
-// lines go.
+// in the phase, times are relative to the spawn, task ids become roles (the version under test, or
+// main), and names, files and lines go.
 std::vector<std::string> phase(const trace_recorder& trace, std::uint32_t task) {
   const auto& events = trace.events();
   std::size_t begin = 0;
@@ -81,16 +81,19 @@ std::vector<std::string> phase(const trace_recorder& trace, std::uint32_t task) 
                                        const std::vector<std::string>& b) {
   for (std::size_t i = 0; i < std::min(a.size(), b.size()); ++i) {
     if (a[i] != b[i]) {
-      return ::testing::AssertionFailure() << "event " << i << " differs:\n  " << a[i] << "\n  " << b[i];
+      return ::testing::AssertionFailure()
+             << "event " << i << " differs:\n  " << a[i] << "\n  " << b[i];
     }
   }
-  if (a.size() != b.size()) return ::testing::AssertionFailure() << a.size() << " vs " << b.size() << " events";
+  if (a.size() != b.size())
+    return ::testing::AssertionFailure() << a.size() << " vs " << b.size() << " events";
   return ::testing::AssertionSuccess();
 }
 
 std::uint32_t task_named(const trace_recorder& trace, const std::string& name) {
   for (const trace_event& e : trace.events()) {
-    if (e.kind == event_kind::task_spawn && e.text != 0 && trace.text(e.text) == name) return e.task;
+    if (e.kind == event_kind::task_spawn && e.text != 0 && trace.text(e.text) == name)
+      return e.task;
   }
   return 0;
 }
@@ -114,7 +117,8 @@ TEST(StateMachineExample, BothVersionsMatchForEveryTickCount) {
   for (int ticks : {0, 1, 5}) {
     for (const char* connect : {"0", "7"}) {
       SCOPED_TRACE("ticks=" + std::to_string(ticks) + " connect_ms=" + connect);
-      run_result result = run_state_machine({{"ticks", std::to_string(ticks)}, {"connect_ms", connect}});
+      run_result result =
+          run_state_machine({{"ticks", std::to_string(ticks)}, {"connect_ms", connect}});
       ASSERT_EQ(result.outcome, run_outcome::completed) << result.message;
       const trace_recorder& trace = result.rt->trace();
       EXPECT_TRUE(same_events(phase(trace, task_named(trace, "async fn")),
@@ -150,7 +154,8 @@ TEST(StateMachineExample, TogetherBothVersionsInterleaveAndFinishAtTheSameTime) 
     if (e.kind == event_kind::poll_begin && (e.task == coroutine || e.task == by_hand)) {
       polled.push_back(e.task);
     }
-    if (e.kind == event_kind::task_end && (e.task == coroutine || e.task == by_hand)) ends.push_back(e.t);
+    if (e.kind == event_kind::task_end && (e.task == coroutine || e.task == by_hand))
+      ends.push_back(e.t);
   }
   // Spawned in this order and woken by timers with equal deadlines, they alternate.
   std::vector<std::uint32_t> alternating;

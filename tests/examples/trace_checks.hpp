@@ -24,7 +24,8 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
            << "event " << e.seq << " (" << to_string(e.kind) << "): " << what;
   };
   if (events.size() < 2) return ::testing::AssertionFailure() << "fewer than two events";
-  if (events.front().kind != event_kind::runtime_start) return fail(events.front(), "not runtime_start");
+  if (events.front().kind != event_kind::runtime_start)
+    return fail(events.front(), "not runtime_start");
   const trace_event& last = events.back();
   if (last.kind != event_kind::runtime_end) return fail(last, "last event is not runtime_end");
   if (static_cast<run_outcome>(last.detail) != outcome) {
@@ -34,7 +35,8 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
   if (last.arg != events.size()) return fail(last, "events count does not match");
 
   std::uint64_t previous_t = 0;
-  std::map<std::uint16_t, std::uint64_t> open_poll;  // Per worker: seq of the poll_begin in progress.
+  std::map<std::uint16_t, std::uint64_t>
+      open_poll;  // Per worker: seq of the poll_begin in progress.
   std::map<std::uint32_t, int> spawned;
   std::map<std::uint32_t, int> ended;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -44,7 +46,8 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
     previous_t = e.t;
     if (e.cause >= e.seq) return fail(e, "cause does not point at an earlier event");
     if (i > 0 && e.kind == event_kind::runtime_start) return fail(e, "second runtime_start");
-    if (i + 1 < events.size() && e.kind == event_kind::runtime_end) return fail(e, "runtime_end before the end");
+    if (i + 1 < events.size() && e.kind == event_kind::runtime_end)
+      return fail(e, "runtime_end before the end");
     switch (e.kind) {
       case event_kind::poll_begin:
         if (open_poll[e.worker] != 0) {
@@ -79,7 +82,8 @@ inline ::testing::AssertionResult well_formed(const trace_recorder& trace, run_o
              << "task " << task << " has " << ended[task] << " task_end events, expected 1";
     }
   }
-  if (ended.size() != spawned.size()) return ::testing::AssertionFailure() << "task_end of an unknown task";
+  if (ended.size() != spawned.size())
+    return ::testing::AssertionFailure() << "task_end of an unknown task";
   return ::testing::AssertionSuccess();
 }
 

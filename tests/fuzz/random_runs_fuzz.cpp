@@ -24,10 +24,17 @@ using namespace wakeline::examples;
 std::string value_in_range(FuzzedDataProvider& in, const param_spec& spec) {
   std::int64_t value = 0;
   switch (in.ConsumeIntegralInRange(0, 4)) {
-    case 0: value = spec.min; break;
-    case 1: value = spec.max; break;
-    case 2: value = spec.default_value; break;
-    default: value = in.ConsumeIntegralInRange(spec.min, spec.max);
+    case 0:
+      value = spec.min;
+      break;
+    case 1:
+      value = spec.max;
+      break;
+    case 2:
+      value = spec.default_value;
+      break;
+    default:
+      value = in.ConsumeIntegralInRange(spec.min, spec.max);
   }
   if (spec.type == param_type::boolean) return value != 0 ? "true" : "false";
   return std::to_string(value);
@@ -57,13 +64,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const example& e = *runnable[in.ConsumeIntegralInRange<std::size_t>(0, runnable.size() - 1)];
   run_request request;
   request.example = e.id;
-  request.strategy = e.strategies[in.ConsumeIntegralInRange<std::size_t>(0, e.strategies.size() - 1)];
+  request.strategy =
+      e.strategies[in.ConsumeIntegralInRange<std::size_t>(0, e.strategies.size() - 1)];
   const strategy_kind strategy = *parse_strategy(request.strategy);
   for (const param_spec& p : e.params) {
     if (in.ConsumeBool()) request.settings.emplace_back(p.name, value_in_range(in, p));
   }
   for (const strategy_setting& s : settings_of(strategy)) {
-    if (in.ConsumeBool()) request.settings.emplace_back(std::string(s.name), value_in_range(in, as_param(s)));
+    if (in.ConsumeBool())
+      request.settings.emplace_back(std::string(s.name), value_in_range(in, as_param(s)));
   }
   request.seed = in.ConsumeIntegral<std::uint64_t>();
   request.budget = in.ConsumeIntegralInRange<std::uint64_t>(1, fuzz::max_fuzz_events);
@@ -74,8 +83,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } catch (const usage_error&) {
     fuzz::fuzz_failure("a request of values in range was refused");
   }
-  auto stop = in.PickValueInArray({fuzz::stop_kind::at_end, fuzz::stop_kind::cancel,
-                                   fuzz::stop_kind::drop});
+  auto stop = in.PickValueInArray(
+      {fuzz::stop_kind::at_end, fuzz::stop_kind::cancel, fuzz::stop_kind::drop});
   auto stop_step = in.ConsumeIntegralInRange<std::uint64_t>(0, 3000);
   std::optional<run_result> result = fuzz::run_sliced(*checked, stop, stop_step, in, 512);
   if (!result) return 0;
@@ -83,8 +92,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const auto& events = result->rt->trace().events();
   if (events.empty()) fuzz::fuzz_failure("an ended run has no trace");
   const trace_event& last = events[events.size() - 1];
-  if (events[0].kind != event_kind::runtime_start) fuzz::fuzz_failure("a trace does not begin with runtime_start");
-  if (last.kind != event_kind::runtime_end) fuzz::fuzz_failure("a trace does not end with runtime_end");
+  if (events[0].kind != event_kind::runtime_start)
+    fuzz::fuzz_failure("a trace does not begin with runtime_start");
+  if (last.kind != event_kind::runtime_end)
+    fuzz::fuzz_failure("a trace does not end with runtime_end");
   if (last.detail != static_cast<std::uint8_t>(result->outcome)) {
     fuzz::fuzz_failure("runtime_end does not carry the run's outcome");
   }

@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     checked.emplace(examples::check_json_request(request));
   } catch (const examples::api_error& error) {
-    if (error.code.empty() || error.message.empty()) fuzz::fuzz_failure("an error without code or message");
+    if (error.code.empty() || error.message.empty())
+      fuzz::fuzz_failure("an error without code or message");
     // The answer the API returns must be JSON whatever the request held.
     (void)examples::error_json(error);
     return 0;
@@ -35,10 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   // A plain request (no NUL) still gets stopped somewhere: its hash chooses where.
   std::uint64_t hash = std::hash<std::string>{}(request);
-  FuzzedDataProvider choices(length < size ? data + length + 1 : reinterpret_cast<const std::uint8_t*>(&hash),
-                             length < size ? size - length - 1 : sizeof hash);
-  auto stop = choices.PickValueInArray({fuzz::stop_kind::at_end, fuzz::stop_kind::cancel,
-                                        fuzz::stop_kind::drop});
+  FuzzedDataProvider choices(
+      length < size ? data + length + 1 : reinterpret_cast<const std::uint8_t*>(&hash),
+      length < size ? size - length - 1 : sizeof hash);
+  auto stop = choices.PickValueInArray(
+      {fuzz::stop_kind::at_end, fuzz::stop_kind::cancel, fuzz::stop_kind::drop});
   auto stop_step = choices.ConsumeIntegralInRange<std::uint64_t>(0, 3000);
   fuzz::run_sliced(std::move(*checked), stop, stop_step, choices);
   return 0;

@@ -27,12 +27,16 @@ std::string value_text(FuzzedDataProvider& in, const std::optional<param_spec>& 
   switch (in.ConsumeIntegralInRange(0, 3)) {
     case 0:
       if (spec) {
-        return std::to_string(in.ConsumeIntegralInRange<std::int64_t>(spec->min - 2, spec->max + 2));
+        return std::to_string(
+            in.ConsumeIntegralInRange<std::int64_t>(spec->min - 2, spec->max + 2));
       }
       [[fallthrough]];
-    case 1: return std::to_string(in.ConsumeIntegral<std::int64_t>());
-    case 2: return in.PickValueInArray({"true", "false", "0", "1", "-0", "+1", "", " 1", "1e3"});
-    default: return in.ConsumeRandomLengthString(24);
+    case 1:
+      return std::to_string(in.ConsumeIntegral<std::int64_t>());
+    case 2:
+      return in.PickValueInArray({"true", "false", "0", "1", "-0", "+1", "", " 1", "1e3"});
+    default:
+      return in.ConsumeRandomLengthString(24);
   }
 }
 
@@ -45,10 +49,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const example& e = *all[in.ConsumeIntegralInRange<std::size_t>(0, all.size() - 1)];
   request.example = in.ConsumeBool() ? e.id : in.ConsumeRandomLengthString(16);
   switch (in.ConsumeIntegralInRange(0, 3)) {
-    case 0: break;  // The example's first strategy.
-    case 1: request.strategy = in.ConsumeRandomLengthString(24); break;
+    case 0:
+      break;  // The example's first strategy.
+    case 1:
+      request.strategy = in.ConsumeRandomLengthString(24);
+      break;
     default:
-      request.strategy = e.strategies[in.ConsumeIntegralInRange<std::size_t>(0, e.strategies.size() - 1)];
+      request.strategy =
+          e.strategies[in.ConsumeIntegralInRange<std::size_t>(0, e.strategies.size() - 1)];
   }
   const strategy_kind strategy =
       parse_strategy(request.strategy.empty() ? e.strategies.front() : request.strategy)
@@ -68,8 +76,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   const std::string seed = in.ConsumeBool() ? std::to_string(in.ConsumeIntegral<std::uint64_t>())
                                             : in.ConsumeRandomLengthString(24);
-  const std::string budget = in.ConsumeBool() ? std::to_string(in.ConsumeIntegralInRange<std::int64_t>(-2, 30'000))
-                                              : in.ConsumeRandomLengthString(24);
+  const std::string budget =
+      in.ConsumeBool() ? std::to_string(in.ConsumeIntegralInRange<std::int64_t>(-2, 30'000))
+                       : in.ConsumeRandomLengthString(24);
   // The real clock is only checked, never run: its runs sleep for real.
   const bool real_clock = in.ConsumeIntegralInRange(0, 7) == 0;
   if (real_clock) request.clock = clock_kind::real_time;

@@ -68,7 +68,10 @@ class waiter_list {
     assert(!n->linked);
     n->prev = tail_;
     n->next = nullptr;
-    if (tail_ != nullptr) tail_->next = n; else head_ = n;
+    if (tail_ != nullptr)
+      tail_->next = n;
+    else
+      head_ = n;
     tail_ = n;
     n->linked = true;
     ++size_;
@@ -78,8 +81,14 @@ class waiter_list {
   void remove(Node* node) {
     waiter_node* n = node;
     if (!n->linked) return;
-    if (n->prev != nullptr) n->prev->next = n->next; else head_ = n->next;
-    if (n->next != nullptr) n->next->prev = n->prev; else tail_ = n->prev;
+    if (n->prev != nullptr)
+      n->prev->next = n->next;
+    else
+      head_ = n->next;
+    if (n->next != nullptr)
+      n->next->prev = n->prev;
+    else
+      tail_ = n->prev;
     n->prev = n->next = nullptr;
     n->linked = false;
     --size_;

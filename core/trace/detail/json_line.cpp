@@ -22,7 +22,7 @@ std::size_t utf8_sequence_length(std::string_view s) {
   }
   if (b >= 0xF0 && b <= 0xF4) {
     if (!continuation(1) || !continuation(2) || !continuation(3)) return 0;
-    if (b == 0xF0 && byte(1) < 0x90) return 0;  // Overlong.
+    if (b == 0xF0 && byte(1) < 0x90) return 0;   // Overlong.
     if (b == 0xF4 && byte(1) >= 0x90) return 0;  // Above U+10FFFF.
     return 4;
   }
@@ -39,14 +39,29 @@ char* write_json_string(char* out, std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     char short_escape = 0;
     switch (c) {
-      case '"': short_escape = '"'; break;
-      case '\\': short_escape = '\\'; break;
-      case '\b': short_escape = 'b'; break;
-      case '\f': short_escape = 'f'; break;
-      case '\n': short_escape = 'n'; break;
-      case '\r': short_escape = 'r'; break;
-      case '\t': short_escape = 't'; break;
-      default: break;
+      case '"':
+        short_escape = '"';
+        break;
+      case '\\':
+        short_escape = '\\';
+        break;
+      case '\b':
+        short_escape = 'b';
+        break;
+      case '\f':
+        short_escape = 'f';
+        break;
+      case '\n':
+        short_escape = 'n';
+        break;
+      case '\r':
+        short_escape = 'r';
+        break;
+      case '\t':
+        short_escape = 't';
+        break;
+      default:
+        break;
     }
     if (short_escape != 0) {
       *out++ = '\\';

@@ -87,8 +87,8 @@ TEST(TimerWheel, HigherLevelEntryReportsTheStartOfItsSlotThenCascades) {
 TEST(TimerWheel, EveryLevelBoundaryFiresExactlyOnTime) {
   timer_wheel wheel;
   // Each side of the first slot of every level, in scrambled insertion order.
-  std::vector<std::uint64_t> deadlines = {4096, 63, 262'143, 64, 1, 65, 4095, 262'144,
-                                          16'777'216, 16'777'215, 1'073'741'824, 127, 128};
+  std::vector<std::uint64_t> deadlines = {
+      4096, 63, 262'143, 64, 1, 65, 4095, 262'144, 16'777'216, 16'777'215, 1'073'741'824, 127, 128};
   std::vector<std::pair<std::uint64_t, node_id>> expected;
   for (std::uint64_t d : deadlines) expected.push_back({d, insert_at(wheel, d)});
   std::sort(expected.begin(), expected.end());

@@ -61,8 +61,8 @@ TEST(Mpsc, SenderBlocksAtCapacityAndIsWokenByRecv) {
   EXPECT_TRUE(second.poll(producer.cx).is_pending());  // Full: backpressure.
 
   EXPECT_EQ(recv_now(rx, consumer.cx), std::optional<int>(1));
-  EXPECT_EQ(producer.wakes, 1);      // The freed slot went to the waiting sender...
-  EXPECT_EQ(tx.capacity(), 0u);      // ...so nobody else can take it.
+  EXPECT_EQ(producer.wakes, 1);  // The freed slot went to the waiting sender...
+  EXPECT_EQ(tx.capacity(), 0u);  // ...so nobody else can take it.
   EXPECT_EQ(rx.len(), 0u);
 
   auto r2 = rx.recv();
@@ -142,7 +142,7 @@ TEST(Mpsc, RecvEndsWithNothingOnceEverySenderIsGoneAndTheBufferIsDrained) {
   auto r2 = rx.recv();
   EXPECT_TRUE(r2.poll(c.cx).is_pending());  // One sender is still alive.
   { auto gone = std::move(tx); }
-  EXPECT_EQ(c.wakes, 1);  // The last sender wakes the receiver...
+  EXPECT_EQ(c.wakes, 1);                            // The last sender wakes the receiver...
   EXPECT_EQ(expect_ready(r2, c.cx), std::nullopt);  // ...which sees the end.
   EXPECT_TRUE(rx.is_closed());
 }
@@ -237,9 +237,7 @@ TEST(Mpsc, DroppedPendingRecvReleasesTheReceiversWaker) {
   EXPECT_EQ(c.wakes, 0);
 }
 
-TEST(Mpsc, ZeroCapacityIsRejected) {
-  EXPECT_THROW(mpsc::channel<int>(0), std::invalid_argument);
-}
+TEST(Mpsc, ZeroCapacityIsRejected) { EXPECT_THROW(mpsc::channel<int>(0), std::invalid_argument); }
 
 async<void> produce(mpsc::sender<int> tx, int count) {
   for (int i = 1; i <= count; ++i) {
@@ -261,11 +259,11 @@ TEST(Mpsc, BackpressureTraceShowsTheConsumerWakingTheProducerAndBack) {
   runtime rt;
   EXPECT_EQ(rt.block_on(backpressure_root()), (std::vector<int>{1, 2}));
   EXPECT_EQ(story(rt), (std::vector<std::string>{
-                           "poll 1",          // main spawns the producer and yields
+                           "poll 1",  // main spawns the producer and yields
                            "task 1 wakes 1",
                            "pending 1",
-                           "poll 2",          // send(1) fills the slot; send(2) finds it full
-                           "clone 2",         //   and queues with its waker
+                           "poll 2",   // send(1) fills the slot; send(2) finds it full
+                           "clone 2",  //   and queues with its waker
                            "pending 2",
                            "poll 1",          // recv takes 1 and hands the freed slot over:
                            "task 1 wakes 2",  //   the consumer wakes the producer
@@ -274,8 +272,8 @@ TEST(Mpsc, BackpressureTraceShowsTheConsumerWakingTheProducerAndBack) {
                            "poll 2",          // the producer pushes 2 into its slot:
                            "task 2 wakes 1",  //   the producer wakes the consumer
                            "ready 2",
-                           "end 2",           // its sender is dropped: the channel ends
-                           "poll 1",          // recv: 2, then nullopt; the join is ready
+                           "end 2",   // its sender is dropped: the channel ends
+                           "poll 1",  // recv: 2, then nullopt; the join is ready
                            "ready 1",
                            "end 1",
                        }));

@@ -196,20 +196,20 @@ TEST(Mutex, UnlockWakesTheWaiterFromTheUnlockingTask) {
   runtime rt;
   EXPECT_EQ(rt.block_on(handoff_root()), 1);
   EXPECT_EQ(story(rt), (std::vector<std::string>{
-                           "poll 1",             // main takes the free lock, spawns b, yields
-                           "task 1 wakes 1",     // the yield
+                           "poll 1",          // main takes the free lock, spawns b, yields
+                           "task 1 wakes 1",  // the yield
                            "pending 1",
-                           "poll 2",             // b finds the lock taken
-                           "clone 2",            //   and queues with its waker
+                           "poll 2",   // b finds the lock taken
+                           "clone 2",  //   and queues with its waker
                            "pending 2",
-                           "poll 1",             // main drops the guard:
-                           "task 1 wakes 2",     //   the lock goes to b, woken by main
-                           "clone 1",            // main waits for b's join handle
+                           "poll 1",          // main drops the guard:
+                           "task 1 wakes 2",  //   the lock goes to b, woken by main
+                           "clone 1",         // main waits for b's join handle
                            "pending 1",
-                           "poll 2",             // b holds the lock at once, no retry
+                           "poll 2",  // b holds the lock at once, no retry
                            "ready 2",
                            "end 2",
-                           "task 2 wakes 1",     // join handle
+                           "task 2 wakes 1",  // join handle
                            "poll 1",
                            "ready 1",
                            "end 1",

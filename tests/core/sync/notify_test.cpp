@@ -141,11 +141,11 @@ TEST(Notify, NotifyOneWakesTheWaitingTaskFromTheNotifyingTask) {
   runtime rt;
   rt.block_on(notify_root());
   EXPECT_EQ(story(rt), (std::vector<std::string>{
-                           "poll 1",          // main spawns the waiter and yields
+                           "poll 1",  // main spawns the waiter and yields
                            "task 1 wakes 1",
                            "pending 1",
-                           "poll 2",          // the waiter finds no permit
-                           "clone 2",         //   and queues with its waker
+                           "poll 2",   // the waiter finds no permit
+                           "clone 2",  //   and queues with its waker
                            "pending 2",
                            "poll 1",
                            "task 1 wakes 2",  // notify_one

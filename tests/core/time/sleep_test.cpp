@@ -26,23 +26,23 @@ TEST(Sleep, CompletesWhenVirtualTimeReachesTheDeadline) {
   rt.block_on([]() -> async<void> { co_await sleep(10ms); }());
   EXPECT_EQ(rt.now_ns(), 10 * ms);
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 10ms",  // first poll arms
-                                "0ms waker_clone task1",                // the timer keeps a waker
-                                "0ms poll_end task1 pending",
-                                "0ms park",                  // nothing to run: wait for timer1
-                                "10ms unpark",               // virtual time jumped 10 ms at once
-                                "10ms timer_fire task1 timer1",
-                                "10ms waker_wake task1",     // the timer's waker is consumed
-                                "10ms task_enqueue task1 wake",
-                                "10ms poll_begin task1",
-                                "10ms poll_end task1 ready",
-                                "10ms task_end task1 completed",
-                                "10ms runtime_end",
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 10ms",  // first poll arms
+                                 "0ms waker_clone task1",                // the timer keeps a waker
+                                 "0ms poll_end task1 pending",
+                                 "0ms park",     // nothing to run: wait for timer1
+                                 "10ms unpark",  // virtual time jumped 10 ms at once
+                                 "10ms timer_fire task1 timer1",
+                                 "10ms waker_wake task1",  // the timer's waker is consumed
+                                 "10ms task_enqueue task1 wake",
+                                 "10ms poll_begin task1",
+                                 "10ms poll_end task1 ready",
+                                 "10ms task_end task1 completed",
+                                 "10ms runtime_end",
+                             }));
 }
 
 TEST(Sleep, VirtualTimeJumpsToAFarDeadlineThroughTheWheelsCascadePoints) {
@@ -78,16 +78,16 @@ TEST(Sleep, ZeroSleepCompletesInTheSamePollWithoutParking) {
   rt.block_on([]() -> async<void> { co_await sleep(0ms); }());
   EXPECT_EQ(rt.now_ns(), 0u);
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 0ms",
-                                "0ms timer_fire task1 timer1",  // already due: no waker kept
-                                "0ms poll_end task1 ready",
-                                "0ms task_end task1 completed",
-                                "0ms runtime_end",
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 0ms",
+                                 "0ms timer_fire task1 timer1",  // already due: no waker kept
+                                 "0ms poll_end task1 ready",
+                                 "0ms task_end task1 completed",
+                                 "0ms runtime_end",
+                             }));
 }
 
 TEST(Sleep, SleepUntilWaitsForAnAbsoluteDeadline) {
@@ -119,7 +119,7 @@ TEST_P(EqualDeadlines, FireInArmingOrder) {
   runtime rt;
   rt.block_on([](std::uint64_t d) -> async<void> {
     auto late = spawn(sleep_after_yields(2, d), "late");    // task 2, arms third
-    auto middle = spawn(sleep_after_yields(1, d), "mid");  // task 3, arms second
+    auto middle = spawn(sleep_after_yields(1, d), "mid");   // task 3, arms second
     auto early = spawn(sleep_after_yields(0, d), "early");  // task 4, arms first
     co_await std::move(late);
     co_await std::move(middle);
@@ -142,18 +142,18 @@ TEST(Sleep, DroppingAnArmedSleepRecordsTimerCancel) {
   }());
   EXPECT_EQ(rt.now_ns(), 0u);  // nothing waited for the cancelled timer
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 10ms",
-                                "0ms waker_clone task1",
-                                "0ms timer_cancel task1 timer1",  // s.reset()
-                                "0ms waker_drop task1",           // the timer's waker goes too
-                                "0ms poll_end task1 ready",
-                                "0ms task_end task1 completed",
-                                "0ms runtime_end",
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 10ms",
+                                 "0ms waker_clone task1",
+                                 "0ms timer_cancel task1 timer1",  // s.reset()
+                                 "0ms waker_drop task1",           // the timer's waker goes too
+                                 "0ms poll_end task1 ready",
+                                 "0ms task_end task1 completed",
+                                 "0ms runtime_end",
+                             }));
 }
 
 TEST(Sleep, DroppingASleepThatWasNeverPolledArmsNothing) {
@@ -178,8 +178,6 @@ TEST(Sleep, DroppingASleepThatFiredRecordsNoCancel) {
   EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 0u);
 }
 
-TEST(Sleep, NeedsARunningRuntime) {
-  EXPECT_THROW((void)sleep(1ms), std::logic_error);
-}
+TEST(Sleep, NeedsARunningRuntime) { EXPECT_THROW((void)sleep(1ms), std::logic_error); }
 
 }  // namespace

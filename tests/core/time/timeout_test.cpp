@@ -31,27 +31,27 @@ TEST(Timeout, GivesTheValueWhenTheFutureFinishesFirstAndCancelsTheTimer) {
   EXPECT_EQ(drops, 1);
   EXPECT_EQ(rt.now_ns(), 10 * ms);
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 10ms",  // inner future first
-                                "0ms waker_clone task1",
-                                "0ms timer_arm task1 timer2 for 50ms",  // then the deadline
-                                "0ms waker_clone task1",
-                                "0ms poll_end task1 pending",
-                                "0ms park",
-                                "10ms unpark",
-                                "10ms timer_fire task1 timer1",
-                                "10ms waker_wake task1",
-                                "10ms task_enqueue task1 wake",
-                                "10ms poll_begin task1",           // the inner future is ready:
-                                "10ms timer_cancel task1 timer2",  // the deadline is dropped
-                                "10ms waker_drop task1",
-                                "10ms poll_end task1 ready",
-                                "10ms task_end task1 completed",
-                                "10ms runtime_end",
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 10ms",  // inner future first
+                                 "0ms waker_clone task1",
+                                 "0ms timer_arm task1 timer2 for 50ms",  // then the deadline
+                                 "0ms waker_clone task1",
+                                 "0ms poll_end task1 pending",
+                                 "0ms park",
+                                 "10ms unpark",
+                                 "10ms timer_fire task1 timer1",
+                                 "10ms waker_wake task1",
+                                 "10ms task_enqueue task1 wake",
+                                 "10ms poll_begin task1",           // the inner future is ready:
+                                 "10ms timer_cancel task1 timer2",  // the deadline is dropped
+                                 "10ms waker_drop task1",
+                                 "10ms poll_end task1 ready",
+                                 "10ms task_end task1 completed",
+                                 "10ms runtime_end",
+                             }));
 }
 
 TEST(Timeout, GivesNulloptAndDropsTheFutureAtTheDeadline) {
@@ -67,34 +67,33 @@ TEST(Timeout, GivesNulloptAndDropsTheFutureAtTheDeadline) {
   EXPECT_EQ(drops_at_deadline, 1);  // dropped inside the poll that saw the deadline
   EXPECT_EQ(rt.now_ns(), 10 * ms);
   EXPECT_EQ(trace_lines(rt), (std::vector<std::string>{
-                                "0ms runtime_start",
-                                "0ms task_spawn task1",
-                                "0ms task_enqueue task1 spawn",
-                                "0ms poll_begin task1",
-                                "0ms timer_arm task1 timer1 for 50ms",  // inner future first
-                                "0ms waker_clone task1",
-                                "0ms timer_arm task1 timer2 for 10ms",  // then the deadline
-                                "0ms waker_clone task1",
-                                "0ms poll_end task1 pending",
-                                "0ms park",
-                                "10ms unpark",
-                                "10ms timer_fire task1 timer2",  // the deadline fires first
-                                "10ms waker_wake task1",
-                                "10ms task_enqueue task1 wake",
-                                "10ms poll_begin task1",           // inner polled, still pending;
-                                "10ms timer_cancel task1 timer1",  // the deadline wins and the
-                                "10ms waker_drop task1",           // inner future is dropped
-                                "10ms poll_end task1 ready",
-                                "10ms task_end task1 completed",
-                                "10ms runtime_end",
-                            }));
+                                 "0ms runtime_start",
+                                 "0ms task_spawn task1",
+                                 "0ms task_enqueue task1 spawn",
+                                 "0ms poll_begin task1",
+                                 "0ms timer_arm task1 timer1 for 50ms",  // inner future first
+                                 "0ms waker_clone task1",
+                                 "0ms timer_arm task1 timer2 for 10ms",  // then the deadline
+                                 "0ms waker_clone task1",
+                                 "0ms poll_end task1 pending",
+                                 "0ms park",
+                                 "10ms unpark",
+                                 "10ms timer_fire task1 timer2",  // the deadline fires first
+                                 "10ms waker_wake task1",
+                                 "10ms task_enqueue task1 wake",
+                                 "10ms poll_begin task1",           // inner polled, still pending;
+                                 "10ms timer_cancel task1 timer1",  // the deadline wins and the
+                                 "10ms waker_drop task1",           // inner future is dropped
+                                 "10ms poll_end task1 ready",
+                                 "10ms task_end task1 completed",
+                                 "10ms runtime_end",
+                             }));
 }
 
 TEST(Timeout, TheInnerFutureIsPolledFirstSoItWinsATie) {
   runtime rt;
-  auto out = rt.block_on([]() -> async<std::optional<unit>> {
-    co_return co_await timeout(10ms, sleep(10ms));
-  }());
+  auto out = rt.block_on(
+      []() -> async<std::optional<unit>> { co_return co_await timeout(10ms, sleep(10ms)); }());
   EXPECT_TRUE(out.has_value());
   EXPECT_EQ(rt.now_ns(), 10 * ms);
 }
@@ -102,17 +101,16 @@ TEST(Timeout, TheInnerFutureIsPolledFirstSoItWinsATie) {
 TEST(Timeout, AFutureReadyOnItsFirstPollNeverArmsTheTimer) {
   runtime rt;
   EXPECT_EQ(rt.block_on([]() -> async<std::optional<int>> {
-              co_return co_await timeout(10ms, ready(3));
-            }()),
+    co_return co_await timeout(10ms, ready(3));
+  }()),
             3);
   EXPECT_EQ(count_kind(rt, event_kind::timer_arm), 0u);
 }
 
 TEST(Timeout, ZeroDurationTimesOutAPendingFutureAtOnce) {
   runtime rt;
-  auto out = rt.block_on([]() -> async<std::optional<int>> {
-    co_return co_await timeout(0ms, pending<int>());
-  }());
+  auto out = rt.block_on(
+      []() -> async<std::optional<int>> { co_return co_await timeout(0ms, pending<int>()); }());
   EXPECT_EQ(out, std::nullopt);
   EXPECT_EQ(rt.now_ns(), 0u);
   EXPECT_EQ(count_kind(rt, event_kind::park), 0u);

@@ -152,7 +152,8 @@ TEST(ChromeTrace, WakesAreFlowArrowsFromTheWakeToThePollItCaused) {
     const trace_event& from = s.rt.trace().events().at(start["id"].get<std::size_t>() - 1);
     if (start["cat"] == "wake") {
       ++wakes;
-      EXPECT_TRUE(from.kind == event_kind::waker_wake || from.kind == event_kind::waker_wake_by_ref);
+      EXPECT_TRUE(from.kind == event_kind::waker_wake ||
+                  from.kind == event_kind::waker_wake_by_ref);
     } else {
       EXPECT_EQ(start["cat"], "spawn");
       EXPECT_EQ(from.kind, event_kind::task_spawn);
@@ -172,7 +173,8 @@ TEST(ChromeTrace, RunQueueDepthIsACounter) {
   }
   std::vector<std::uint64_t> expected;
   for (const trace_event& e : s.rt.trace().events()) {
-    if (e.kind == event_kind::task_enqueue || e.kind == event_kind::poll_begin) expected.push_back(e.arg);
+    if (e.kind == event_kind::task_enqueue || e.kind == event_kind::poll_begin)
+      expected.push_back(e.arg);
   }
   EXPECT_EQ(depths, expected);
   EXPECT_EQ(depths.front(), 1u);
@@ -203,7 +205,8 @@ TEST(ChromeTrace, EventsAtTheSameVirtualTimeAreSpreadApartButKeepTheirTrueTime) 
     EXPECT_EQ(x["args"]["t_ns"].get<double>(), std::floor(x["ts"].get<double>() / 1000.0) * 1e6)
         << x;  // every poll here starts at 0, 1 or 3 ms, a few ns of nudge later
   }
-  for (std::size_t i = 1; i < slice_starts.size(); ++i) EXPECT_LT(slice_starts[i - 1], slice_starts[i]);
+  for (std::size_t i = 1; i < slice_starts.size(); ++i)
+    EXPECT_LT(slice_starts[i - 1], slice_starts[i]);
 }
 
 TEST(ChromeTrace, TheSameTraceGivesTheSameBytes) {

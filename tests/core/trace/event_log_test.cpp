@@ -50,8 +50,9 @@ TEST(EventLog, IteratorsVisitEveryEventInOrderAndWorkWithAlgorithms) {
   });
   ASSERT_NE(found, log.end());
   EXPECT_EQ(found->seq, event_log::chunk_events + 8);
-  EXPECT_EQ(std::count_if(log.begin(), log.end(), [](const trace_event& e) { return e.t % 20 == 0; }),
-            static_cast<std::ptrdiff_t>((many + 1) / 2));
+  EXPECT_EQ(
+      std::count_if(log.begin(), log.end(), [](const trace_event& e) { return e.t % 20 == 0; }),
+      static_cast<std::ptrdiff_t>((many + 1) / 2));
 }
 
 TEST(EventLog, EveryFieldReadsBackAsAppended) {

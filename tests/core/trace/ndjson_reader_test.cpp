@@ -29,9 +29,12 @@ std::string error_of(const std::string& text) {
 TEST(NdjsonReader, ReadsEveryFieldBackIntoItsSlot) {
   const std::string lines =
       header + "\n" +
-      R"({"seq":1,"t":0,"kind":"task_spawn","task":1,"name":"main","file":"basic.cpp","line":7})" "\n"
-      R"({"seq":2,"t":5,"kind":"task_enqueue","task":1,"queue":"lifo","worker":3,"reason":"wake","depth":2,"cause":1})" "\n"
-      R"({"seq":3,"t":9,"kind":"deadlock","stuck":[{"task":1,"file":"basic.cpp","line":8,"wakers":0}]})" "\n";
+      R"({"seq":1,"t":0,"kind":"task_spawn","task":1,"name":"main","file":"basic.cpp","line":7})"
+      "\n"
+      R"({"seq":2,"t":5,"kind":"task_enqueue","task":1,"queue":"lifo","worker":3,"reason":"wake","depth":2,"cause":1})"
+      "\n"
+      R"({"seq":3,"t":9,"kind":"deadlock","stuck":[{"task":1,"file":"basic.cpp","line":8,"wakers":0}]})"
+      "\n";
   read_trace read = read_ndjson(lines);
   ASSERT_EQ(read.events.event_count(), 3u);
   const trace_event spawn = read.events.events()[0];
@@ -53,23 +56,28 @@ TEST(NdjsonReader, ReadsEveryFieldBackIntoItsSlot) {
 
 TEST(NdjsonReader, RefusesWhatTheWriterNeverWrites) {
   EXPECT_EQ(error_of(""), "the trace is empty: it has no header line");
-  EXPECT_EQ(error_of("{\"schema\":\"other\"}"), "line 1 is not a wakeline-trace header of version 1");
+  EXPECT_EQ(error_of("{\"schema\":\"other\"}"),
+            "line 1 is not a wakeline-trace header of version 1");
   EXPECT_EQ(error_of(header + "\nnot json"), "line 2 is not JSON");
   EXPECT_EQ(error_of(header + "\n[1]"), "line 2 is not a JSON object");
-  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"nap\"}"), "line 2 has no known event kind");
+  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"nap\"}"),
+            "line 2 has no known event kind");
   EXPECT_EQ(error_of(header + "\n{\"seq\":2,\"t\":0,\"kind\":\"unpark\",\"worker\":0}"),
             "line 2 does not follow the seq before");
   EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":-1,\"kind\":\"unpark\",\"worker\":0}"),
             "line 2 has no \"t\" that is a whole number >= 0");
-  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"unpark\"}"), "line 2 unpark has no \"worker\"");
+  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"unpark\"}"),
+            "line 2 unpark has no \"worker\"");
   EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"unpark\",\"worker\":70000}"),
             "line 2 has a value too large for its field");
-  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"poll_end\",\"task\":1,\"worker\":0,\"result\":\"maybe\"}"),
+  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"poll_end\",\"task\":1,\"worker\":0,"
+                              "\"result\":\"maybe\"}"),
             "line 2 has an unknown \"result\"");
   EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"deadlock\",\"stuck\":{}}"),
             "line 2 has a \"stuck\" that is not a list");
-  EXPECT_EQ(error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"task_spawn\",\"task\":1,\"name\":5}"),
-            "line 2 has a \"name\" that is not text");
+  EXPECT_EQ(
+      error_of(header + "\n{\"seq\":1,\"t\":0,\"kind\":\"task_spawn\",\"task\":1,\"name\":5}"),
+      "line 2 has a \"name\" that is not text");
 }
 
 TEST(NdjsonReader, SurvivesDeepNesting) {

@@ -27,29 +27,34 @@ TEST(NdjsonHeader, NamesSchemaVersionAndEveryInputOfTheRun) {
   header.example = "basic";
   header.strategy = "local";
   header.strategy_params = {{"poll_cost_ns", std::int64_t{0}}};
-  header.params = {{"steps", std::int64_t{3}}, {"fast", true}, {"ratio", 0.5}, {"mode", std::string("a")}};
+  header.params = {
+      {"steps", std::int64_t{3}}, {"fast", true}, {"ratio", 0.5}, {"mode", std::string("a")}};
   header.seed = 42;
   header.clock = clock_kind::real_time;
   header.budget = 1000;
-  EXPECT_EQ(ndjson_header(header),
-            R"({"schema":"wakeline-trace","version":1,"example":"basic","strategy":"local",)"
-            R"("strategy_params":{"poll_cost_ns":0},"params":{"steps":3,"fast":true,"ratio":0.5,"mode":"a"},"seed":42,"clock":"real",)"
-            R"("unit":"ns","budget":1000})");
+  EXPECT_EQ(
+      ndjson_header(header),
+      R"({"schema":"wakeline-trace","version":1,"example":"basic","strategy":"local",)"
+      R"("strategy_params":{"poll_cost_ns":0},"params":{"steps":3,"fast":true,"ratio":0.5,"mode":"a"},"seed":42,"clock":"real",)"
+      R"("unit":"ns","budget":1000})");
 }
 
 TEST(NdjsonHeader, WritesEmptyParamsAsAnObject) {
   trace_header header;
   header.example = "x";
-  EXPECT_EQ(ndjson_header(header),
-            R"({"schema":"wakeline-trace","version":1,"example":"x","strategy":"local",)"
-            R"("strategy_params":{},"params":{},"seed":0,"clock":"virtual","unit":"ns","budget":0})");
+  EXPECT_EQ(
+      ndjson_header(header),
+      R"({"schema":"wakeline-trace","version":1,"example":"x","strategy":"local",)"
+      R"("strategy_params":{},"params":{},"seed":0,"clock":"virtual","unit":"ns","budget":0})");
 }
 
 TEST(NdjsonEvent, RuntimeStartAndEnd) {
   trace_recorder trace;
   EXPECT_EQ(line(trace, {.kind = event_kind::runtime_start}),
             R"({"seq":1,"t":0,"kind":"runtime_start","clock":"virtual"})");
-  EXPECT_EQ(line(trace, {.t = 5, .arg = 2, .kind = event_kind::runtime_end,
+  EXPECT_EQ(line(trace, {.t = 5,
+                         .arg = 2,
+                         .kind = event_kind::runtime_end,
                          .detail = static_cast<std::uint8_t>(run_outcome::deadlock)}),
             R"({"seq":2,"t":5,"kind":"runtime_end","outcome":"deadlock","events":2})");
 }
@@ -57,8 +62,13 @@ TEST(NdjsonEvent, RuntimeStartAndEnd) {
 TEST(NdjsonEvent, TaskSpawnWithParentNameAndBasenameOfItsFile) {
   trace_recorder trace;
   std::uint32_t name = trace.intern("worker");
-  EXPECT_EQ(line(trace, {.cause = 4, .file = "/home/me/src/examples/demo.cpp", .line = 12, .task = 3,
-                         .ref = 1, .text = name, .kind = event_kind::task_spawn}),
+  EXPECT_EQ(line(trace, {.cause = 4,
+                         .file = "/home/me/src/examples/demo.cpp",
+                         .line = 12,
+                         .task = 3,
+                         .ref = 1,
+                         .text = name,
+                         .kind = event_kind::task_spawn}),
             R"({"seq":1,"t":0,"kind":"task_spawn","task":3,"parent":1,"name":"worker",)"
             R"("file":"demo.cpp","line":12,"cause":4})");
   EXPECT_EQ(line(trace, {.task = 1, .kind = event_kind::task_spawn}),
@@ -67,20 +77,29 @@ TEST(NdjsonEvent, TaskSpawnWithParentNameAndBasenameOfItsFile) {
 
 TEST(NdjsonEvent, EnqueueNamesItsReasonAndTheQueueDepth) {
   trace_recorder trace;
-  EXPECT_EQ(line(trace, {.cause = 7, .arg = 2, .task = 3, .kind = event_kind::task_enqueue,
-                         .detail = static_cast<std::uint8_t>(enqueue_reason::wake)}),
-            R"({"seq":1,"t":0,"kind":"task_enqueue","task":3,"queue":"run","reason":"wake","depth":2,"cause":7})");
-  EXPECT_EQ(line(trace, {.arg = 1, .task = 1, .kind = event_kind::task_enqueue,
-                         .detail = static_cast<std::uint8_t>(enqueue_reason::yield)}),
-            R"({"seq":2,"t":0,"kind":"task_enqueue","task":1,"queue":"run","reason":"yield","depth":1})");
+  EXPECT_EQ(
+      line(trace, {.cause = 7,
+                   .arg = 2,
+                   .task = 3,
+                   .kind = event_kind::task_enqueue,
+                   .detail = static_cast<std::uint8_t>(enqueue_reason::wake)}),
+      R"({"seq":1,"t":0,"kind":"task_enqueue","task":3,"queue":"run","reason":"wake","depth":2,"cause":7})");
+  EXPECT_EQ(
+      line(trace, {.arg = 1,
+                   .task = 1,
+                   .kind = event_kind::task_enqueue,
+                   .detail = static_cast<std::uint8_t>(enqueue_reason::yield)}),
+      R"({"seq":2,"t":0,"kind":"task_enqueue","task":1,"queue":"run","reason":"yield","depth":1})");
 }
 
 TEST(NdjsonEvent, PollBeginAndEveryPollResult) {
   trace_recorder trace;
   EXPECT_EQ(line(trace, {.cause = 3, .arg = 1, .task = 2, .kind = event_kind::poll_begin}),
             R"({"seq":1,"t":0,"kind":"poll_begin","task":2,"worker":0,"depth":1,"cause":3})");
-  EXPECT_EQ(line(trace, {.cause = 1, .file = "a/b.cpp", .line = 9, .task = 2, .kind = event_kind::poll_end}),
-            R"({"seq":2,"t":0,"kind":"poll_end","task":2,"worker":0,"result":"pending","file":"b.cpp","line":9,"cause":1})");
+  EXPECT_EQ(
+      line(trace,
+           {.cause = 1, .file = "a/b.cpp", .line = 9, .task = 2, .kind = event_kind::poll_end}),
+      R"({"seq":2,"t":0,"kind":"poll_end","task":2,"worker":0,"result":"pending","file":"b.cpp","line":9,"cause":1})");
   EXPECT_EQ(line(trace, {.cause = 1, .task = 2, .kind = event_kind::poll_end, .detail = 1}),
             R"({"seq":3,"t":0,"kind":"poll_end","task":2,"worker":0,"result":"ready","cause":1})");
   EXPECT_EQ(line(trace, {.cause = 1, .task = 2, .kind = event_kind::poll_end, .detail = 2}),
@@ -92,35 +111,61 @@ TEST(NdjsonEvent, TaskEndWithOutcomeAndFailureMessage) {
   EXPECT_EQ(line(trace, {.task = 2, .kind = event_kind::task_end}),
             R"({"seq":1,"t":0,"kind":"task_end","task":2,"outcome":"completed"})");
   std::uint32_t message = trace.intern("boom");
-  EXPECT_EQ(line(trace, {.cause = 1, .task = 2, .text = message, .kind = event_kind::task_end,
-                         .detail = static_cast<std::uint8_t>(task_outcome::failed)}),
-            R"({"seq":2,"t":0,"kind":"task_end","task":2,"outcome":"failed","message":"boom","cause":1})");
+  EXPECT_EQ(
+      line(trace, {.cause = 1,
+                   .task = 2,
+                   .text = message,
+                   .kind = event_kind::task_end,
+                   .detail = static_cast<std::uint8_t>(task_outcome::failed)}),
+      R"({"seq":2,"t":0,"kind":"task_end","task":2,"outcome":"failed","message":"boom","cause":1})");
 }
 
 TEST(NdjsonEvent, WakerEventsNameWhoCalledThemAndWhatAWakeDid) {
   trace_recorder trace;
   auto by = [](wake_source s) { return static_cast<std::uint8_t>(s); };
-  EXPECT_EQ(line(trace, {.cause = 2, .task = 3, .ref = 1, .kind = event_kind::waker_clone,
+  EXPECT_EQ(line(trace, {.cause = 2,
+                         .task = 3,
+                         .ref = 1,
+                         .kind = event_kind::waker_clone,
                          .detail = by(wake_source::task)}),
             R"({"seq":1,"t":0,"kind":"waker_clone","task":3,"by":"task","by_id":1,"cause":2})");
-  EXPECT_EQ(line(trace, {.task = 3, .kind = event_kind::waker_drop, .detail = by(wake_source::outside)}),
-            R"({"seq":2,"t":0,"kind":"waker_drop","task":3,"by":"outside"})");
-  EXPECT_EQ(line(trace, {.cause = 5, .arg = 0, .task = 3, .ref = 4, .kind = event_kind::waker_wake,
-                         .detail = by(wake_source::timer)}),
-            R"({"seq":3,"t":0,"kind":"waker_wake","task":3,"by":"timer","by_id":4,"effect":"scheduled","cause":5})");
-  EXPECT_EQ(line(trace, {.arg = 1, .task = 3, .ref = 3, .kind = event_kind::waker_wake_by_ref,
-                         .detail = by(wake_source::task)}),
-            R"({"seq":4,"t":0,"kind":"waker_wake_by_ref","task":3,"by":"task","by_id":3,"effect":"already_scheduled"})");
-  EXPECT_EQ(line(trace, {.arg = 2, .task = 3, .ref = 8, .kind = event_kind::waker_wake,
+  EXPECT_EQ(
+      line(trace, {.task = 3, .kind = event_kind::waker_drop, .detail = by(wake_source::outside)}),
+      R"({"seq":2,"t":0,"kind":"waker_drop","task":3,"by":"outside"})");
+  EXPECT_EQ(
+      line(trace, {.cause = 5,
+                   .arg = 0,
+                   .task = 3,
+                   .ref = 4,
+                   .kind = event_kind::waker_wake,
+                   .detail = by(wake_source::timer)}),
+      R"({"seq":3,"t":0,"kind":"waker_wake","task":3,"by":"timer","by_id":4,"effect":"scheduled","cause":5})");
+  EXPECT_EQ(
+      line(trace, {.arg = 1,
+                   .task = 3,
+                   .ref = 3,
+                   .kind = event_kind::waker_wake_by_ref,
+                   .detail = by(wake_source::task)}),
+      R"({"seq":4,"t":0,"kind":"waker_wake_by_ref","task":3,"by":"task","by_id":3,"effect":"already_scheduled"})");
+  EXPECT_EQ(line(trace, {.arg = 2,
+                         .task = 3,
+                         .ref = 8,
+                         .kind = event_kind::waker_wake,
                          .detail = by(wake_source::io)}),
             R"({"seq":5,"t":0,"kind":"waker_wake","task":3,"by":"io","by_id":8,"effect":"ended"})");
 }
 
 TEST(NdjsonEvent, TimerArmFireAndCancel) {
   trace_recorder trace;
-  EXPECT_EQ(line(trace, {.cause = 1, .arg = 10'000'000, .file = "x/sleep.cpp", .line = 3, .task = 2,
-                         .ref = 5, .kind = event_kind::timer_arm}),
-            R"({"seq":1,"t":0,"kind":"timer_arm","timer":5,"task":2,"deadline":10000000,"file":"sleep.cpp","line":3,"cause":1})");
+  EXPECT_EQ(
+      line(trace, {.cause = 1,
+                   .arg = 10'000'000,
+                   .file = "x/sleep.cpp",
+                   .line = 3,
+                   .task = 2,
+                   .ref = 5,
+                   .kind = event_kind::timer_arm}),
+      R"({"seq":1,"t":0,"kind":"timer_arm","timer":5,"task":2,"deadline":10000000,"file":"sleep.cpp","line":3,"cause":1})");
   EXPECT_EQ(line(trace, {.t = 10'000'000, .cause = 9, .ref = 5, .kind = event_kind::timer_fire}),
             R"({"seq":2,"t":10000000,"kind":"timer_fire","timer":5,"cause":9})");
   EXPECT_EQ(line(trace, {.task = 2, .ref = 6, .kind = event_kind::timer_cancel}),
@@ -129,10 +174,15 @@ TEST(NdjsonEvent, TimerArmFireAndCancel) {
 
 TEST(NdjsonEvent, IoRegisterAndReady) {
   trace_recorder trace;
-  EXPECT_EQ(line(trace, {.task = 2, .ref = 7, .kind = event_kind::io_register,
+  EXPECT_EQ(line(trace, {.task = 2,
+                         .ref = 7,
+                         .kind = event_kind::io_register,
                          .detail = static_cast<std::uint8_t>(io_op::read)}),
             R"({"seq":1,"t":0,"kind":"io_register","io":7,"op":"read","task":2})");
-  EXPECT_EQ(line(trace, {.cause = 1, .arg = 64, .ref = 7, .kind = event_kind::io_ready,
+  EXPECT_EQ(line(trace, {.cause = 1,
+                         .arg = 64,
+                         .ref = 7,
+                         .kind = event_kind::io_ready,
                          .detail = static_cast<std::uint8_t>(io_op::write)}),
             R"({"seq":2,"t":0,"kind":"io_ready","io":7,"op":"write","bytes":64,"cause":1})");
 }
@@ -148,12 +198,19 @@ TEST(NdjsonEvent, ParkWithAndWithoutDeadlineAndUnpark) {
 
 TEST(NdjsonEvent, SelectDropDeadlockAndBudget) {
   trace_recorder trace;
-  EXPECT_EQ(line(trace, {.cause = 2, .arg = 1, .file = "/s/select.cpp", .line = 40, .task = 3,
-                         .kind = event_kind::select_drop}),
-            R"({"seq":1,"t":0,"kind":"select_drop","task":3,"branch":1,"file":"select.cpp","line":40,"cause":2})");
-  std::uint64_t stuck = trace.add_deadlock({{2, "/src/examples/lock.cpp", 9, 0}, {3, nullptr, 0, 1}});
-  EXPECT_EQ(line(trace, {.arg = stuck, .kind = event_kind::deadlock}),
-            R"({"seq":2,"t":0,"kind":"deadlock","stuck":[{"task":2,"file":"lock.cpp","line":9,"wakers":0},{"task":3,"wakers":1}]})");
+  EXPECT_EQ(
+      line(trace, {.cause = 2,
+                   .arg = 1,
+                   .file = "/s/select.cpp",
+                   .line = 40,
+                   .task = 3,
+                   .kind = event_kind::select_drop}),
+      R"({"seq":1,"t":0,"kind":"select_drop","task":3,"branch":1,"file":"select.cpp","line":40,"cause":2})");
+  std::uint64_t stuck =
+      trace.add_deadlock({{2, "/src/examples/lock.cpp", 9, 0}, {3, nullptr, 0, 1}});
+  EXPECT_EQ(
+      line(trace, {.arg = stuck, .kind = event_kind::deadlock}),
+      R"({"seq":2,"t":0,"kind":"deadlock","stuck":[{"task":2,"file":"lock.cpp","line":9,"wakers":0},{"task":3,"wakers":1}]})");
   EXPECT_EQ(line(trace, {.arg = 100, .kind = event_kind::budget_exhausted}),
             R"({"seq":3,"t":0,"kind":"budget_exhausted","budget":100})");
 }
@@ -201,9 +258,9 @@ TEST(NdjsonTrace, ARealRunIsOneHeaderThenOneParsableLinePerEventWithBasenamesOnl
     }
   }
   EXPECT_EQ(seq, rt.trace().event_count());
-  for (const char* kind : {"runtime_start", "task_spawn", "task_enqueue", "poll_begin", "poll_end",
-                           "waker_clone", "timer_arm", "park", "unpark", "timer_fire", "waker_wake",
-                           "task_end", "runtime_end"}) {
+  for (const char* kind :
+       {"runtime_start", "task_spawn", "task_enqueue", "poll_begin", "poll_end", "waker_clone",
+        "timer_arm", "park", "unpark", "timer_fire", "waker_wake", "task_end", "runtime_end"}) {
     EXPECT_EQ(kinds.count(kind), 1u) << kind;
   }
 }

@@ -34,7 +34,8 @@ TEST(EventSchema, NamedFieldsHaveNamesAndConditionalFieldsLookElsewhere) {
     std::set<std::string_view> fields;
     for (const field_spec& f : row.fields()) {
       EXPECT_TRUE(fields.insert(f.name).second) << row.name << "." << f.name;
-      EXPECT_EQ(f.format == field_format::name, f.names != name_list::none) << row.name << "." << f.name;
+      EXPECT_EQ(f.format == field_format::name, f.names != name_list::none)
+          << row.name << "." << f.name;
       if (f.presence == field_presence::when_nonzero ||
           f.presence == field_presence::when_worker_queue) {
         EXPECT_NE(f.condition, f.slot) << row.name << "." << f.name;
@@ -73,8 +74,18 @@ TEST(EventSchema, LinesCarryEveryFieldInTableOrderWhenEverySlotIsSet) {
   const std::uint32_t text = trace.intern("a name");
   const std::uint64_t deadlock = trace.add_deadlock({});
   for (const kind_schema& row : event_schema()) {
-    trace_event e{.seq = 5, .t = 7, .cause = 3, .arg = 1, .file = "dir/file.cpp", .line = 9,
-                  .task = 2, .ref = 3, .text = text, .worker = 1, .kind = row.kind, .detail = 1};
+    trace_event e{.seq = 5,
+                  .t = 7,
+                  .cause = 3,
+                  .arg = 1,
+                  .file = "dir/file.cpp",
+                  .line = 9,
+                  .task = 2,
+                  .ref = 3,
+                  .text = text,
+                  .worker = 1,
+                  .kind = row.kind,
+                  .detail = 1};
     if (row.kind == event_kind::deadlock) e.arg = deadlock;
     // A worker's own queue, so that fields about one worker's queue appear.
     if (row.kind == event_kind::task_enqueue) e.ref = static_cast<std::uint32_t>(queue_kind::local);
@@ -106,10 +117,14 @@ TEST(EventSchema, ExportsAsJsonForTheWasmModule) {
   ASSERT_EQ(schema["kinds"].size(), event_schema().size());
   const json& enqueue = schema["kinds"][static_cast<int>(event_kind::task_enqueue)];
   EXPECT_EQ(enqueue["name"], "task_enqueue");
-  EXPECT_EQ(enqueue["fields"][1],
-            json::parse(R"({"name":"queue","slot":"ref","format":"name","names":"queue_kind","presence":"always"})"));
-  EXPECT_EQ(enqueue["fields"][2],
-            json::parse(R"({"name":"worker","slot":"worker","format":"number","presence":"when_worker_queue","condition":"ref"})"));
+  EXPECT_EQ(
+      enqueue["fields"][1],
+      json::parse(
+          R"({"name":"queue","slot":"ref","format":"name","names":"queue_kind","presence":"always"})"));
+  EXPECT_EQ(
+      enqueue["fields"][2],
+      json::parse(
+          R"({"name":"worker","slot":"worker","format":"number","presence":"when_worker_queue","condition":"ref"})"));
   EXPECT_EQ(schema["names"]["wake_source"], json::parse(R"(["outside","task","timer","io"])"));
   EXPECT_EQ(schema["worker_queues"], json::parse(R"(["local","lifo"])"));
 }

@@ -37,8 +37,11 @@ TEST(JsonLine, StringsAreEscapedExactlyAsNlohmannDumpsThem) {
 }
 
 TEST(JsonLine, BytesThatAreNotUtf8BecomeReplacementCharacters) {
-  EXPECT_EQ(escaped("a\xFF" "b"), "\"a\xEF\xBF\xBD" "b\"");
-  EXPECT_EQ(escaped("\xC3"), "\"\xEF\xBF\xBD\"");                // Truncated sequence.
+  EXPECT_EQ(escaped("a\xFF"
+                    "b"),
+            "\"a\xEF\xBF\xBD"
+            "b\"");
+  EXPECT_EQ(escaped("\xC3"), "\"\xEF\xBF\xBD\"");                  // Truncated sequence.
   EXPECT_EQ(escaped("\xC0\xAF"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\"");  // Overlong '/'.
   EXPECT_EQ(escaped("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // Surrogate.
   // What comes out always parses.
@@ -55,8 +58,9 @@ TEST(JsonLine, FieldsComeOutInTheOrderWrittenWithFullRangeNumbers) {
   j.text("name", "a \"b\"");
   j.raw("list", "[1,2]");
   j.close();
-  EXPECT_EQ(out,
-            R"({"zero":0,"max":18446744073709551615,"kind":"poll_end","name":"a \"b\"","list":[1,2]})");
+  EXPECT_EQ(
+      out,
+      R"({"zero":0,"max":18446744073709551615,"kind":"poll_end","name":"a \"b\"","list":[1,2]})");
   EXPECT_EQ(nlohmann::ordered_json::parse(out).dump(), out);
 }
 
