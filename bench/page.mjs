@@ -31,21 +31,24 @@ const sizes = {
   '100k': { label: '~100k', params: { tasks: 2825, steps: 3 } },
   '1m': { label: '~1M', params: { tasks: 10000, steps: 10 } },
 };
-const sizeNames = flag('sizes', '100k,1m').split(',').filter((name) => name in sizes);
+const sizeNames = flag('sizes', '100k,1m')
+  .split(',')
+  .filter((name) => name in sizes);
 
 // Counts the page's own work per frame: every requestAnimationFrame callback it registers is timed
 // (the bench's own loop uses the original function, so it is not counted).
 function instrument() {
   const raf = window.requestAnimationFrame.bind(window);
   window.__bench = { raf, work: 0 };
-  window.requestAnimationFrame = (callback) => raf((time) => {
-    const start = performance.now();
-    try {
-      callback(time);
-    } finally {
-      window.__bench.work += performance.now() - start;
-    }
-  });
+  window.requestAnimationFrame = (callback) =>
+    raf((time) => {
+      const start = performance.now();
+      try {
+        callback(time);
+      } finally {
+        window.__bench.work += performance.now() - start;
+      }
+    });
 }
 
 // Runs in the page: records frames for `ms`, calling `each()` at the start of every frame.
@@ -59,10 +62,16 @@ function recordFrames({ ms, mode }) {
     // 40 frames in, 40 out: from the whole trace to a few events and back, around the middle.
     const deltaY = Math.floor(frame / 40) % 2 === 0 ? -100 : 100;
     const start = performance.now();
-    canvas.dispatchEvent(new WheelEvent('wheel', {
-      deltaY, deltaMode: 0, clientX: rect.left + rect.width * 0.55, clientY: rect.top + 80,
-      bubbles: true, cancelable: true,
-    }));
+    canvas.dispatchEvent(
+      new WheelEvent('wheel', {
+        deltaY,
+        deltaMode: 0,
+        clientX: rect.left + rect.width * 0.55,
+        clientY: rect.top + 80,
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
     bench.work += performance.now() - start;
   };
   return new Promise((resolve) => {
@@ -119,7 +128,8 @@ async function heap(cdp) {
 
 async function runWith(page, example, params) {
   await page.selectOption('#example-picker', example);
-  for (const [name, value] of Object.entries(params)) await page.fill(`#param-${name}`, String(value));
+  for (const [name, value] of Object.entries(params))
+    await page.fill(`#param-${name}`, String(value));
   await page.evaluate(() => (document.body.dataset.runState = 'starting'));
   const started = Date.now();
   await page.click('#run-button');
@@ -145,14 +155,24 @@ async function measureLoad(session) {
   for (let n = 0; n < loads; ++n) {
     const page = await openPage(session.browser, session.url);
     try {
-      await page.waitForFunction(() => performance.getEntriesByName('wakeline:first-timeline').length > 0,
-        null, { timeout: 30000 });
-      times.push(await page.evaluate(() => performance.getEntriesByName('wakeline:first-timeline')[0].startTime));
+      await page.waitForFunction(
+        () => performance.getEntriesByName('wakeline:first-timeline').length > 0,
+        null,
+        { timeout: 30000 },
+      );
+      times.push(
+        await page.evaluate(
+          () => performance.getEntriesByName('wakeline:first-timeline')[0].startTime,
+        ),
+      );
     } finally {
       await page.context().close();
     }
   }
-  return { runs: times.map((t) => Number(t.toFixed(0))), median: Number(quantile(times, 0.5).toFixed(0)) };
+  return {
+    runs: times.map((t) => Number(t.toFixed(0))),
+    median: Number(quantile(times, 0.5).toFixed(0)),
+  };
 }
 
 async function measureSize(session, name) {
@@ -165,10 +185,14 @@ async function measureSize(session, name) {
     const withTrace = await heap(cdp);
     await page.click('#fit-button');
     await page.waitForTimeout(300);
-    const zoom = frameStats(await page.evaluate(recordFrames, { ms: seconds * 1000, mode: 'zoom' }));
+    const zoom = frameStats(
+      await page.evaluate(recordFrames, { ms: seconds * 1000, mode: 'zoom' }),
+    );
     await page.click('#fit-button');
     await page.click('.playback-play');
-    const play = frameStats(await page.evaluate(recordFrames, { ms: seconds * 1000, mode: 'play' }));
+    const play = frameStats(
+      await page.evaluate(recordFrames, { ms: seconds * 1000, mode: 'play' }),
+    );
     await page.click('.playback-play');
     await runWith(page, 'basic', {});
     const withoutTrace = await heap(cdp);
@@ -197,23 +221,43 @@ try {
   for (const name of sizeNames) results.push(await measureSize(session, name));
 
   console.log(`Chromium ${version}, ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? ''}`);
-  console.log(`load to first timeline (default page, ${loads} loads): median ${load.median} ms [${load.runs.join(', ')}]`);
+  console.log(
+    `load to first timeline (default page, ${loads} loads): median ${load.median} ms [${load.runs.join(', ')}]`,
+  );
   console.log('');
-  console.log('| trace | events | run s | B/event | mode | fps | frame p50 ms | frame p95 ms | page work p50 / p95 / max ms |');
+  console.log(
+    '| trace | events | run s | B/event | mode | fps | frame p50 ms | frame p95 ms | page work p50 / p95 / max ms |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     for (const mode of ['play', 'zoom']) {
       const f = r[mode];
-      console.log(`| ${r.size} | ${r.events.toLocaleString('en')} | ${r.runSeconds} | ${r.bytesPerEvent} | ${mode} | ` +
-        `${f.fps} | ${f.p50} | ${f.p95} | ${f.workP50} / ${f.workP95} / ${f.workMax} |`);
+      console.log(
+        `| ${r.size} | ${r.events.toLocaleString('en')} | ${r.runSeconds} | ${r.bytesPerEvent} | ${mode} | ` +
+          `${f.fps} | ${f.p50} | ${f.p95} | ${f.workP50} / ${f.workP95} / ${f.workMax} |`,
+      );
     }
   }
   console.log('');
   let commit = '';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repo, encoding: 'utf8' }).trim();
-  } catch { /* not a checkout */ }
-  console.log(JSON.stringify({ bench: 'page', commit, chromium: version, cores: os.cpus().length, load, sizes: results }));
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: repo,
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    /* not a checkout */
+  }
+  console.log(
+    JSON.stringify({
+      bench: 'page',
+      commit,
+      chromium: version,
+      cores: os.cpus().length,
+      load,
+      sizes: results,
+    }),
+  );
 } finally {
   await session.close();
 }

@@ -14,8 +14,15 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const apiDir = path.join(repo, 'build/wasm/api');
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 7;
-const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 if (!existsSync(path.join(apiDir, 'wakeline.mjs'))) {
   console.error('missing build/wasm/api: cmake --preset wasm && cmake --build --preset wasm');
@@ -49,31 +56,41 @@ try {
   const page = await browser.newPage();
   await page.route('**/favicon.ico', (route) => route.fulfill({ status: 204 }));
   await page.goto(`${server.url}wakeline.mjs`);
-  console.log(`## Events reaching the page in Chromium ${browser.version()} (median of ${runs} runs after a warm-up)`);
-  console.log('from run() until done, every batch iterated (objects decoded), default batch size and flush interval');
+  console.log(
+    `## Events reaching the page in Chromium ${browser.version()} (median of ${runs} runs after a warm-up)`,
+  );
+  console.log(
+    'from run() until done, every batch iterated (objects decoded), default batch size and flush interval',
+  );
   for (const worker of [true, false]) {
-    const times = await page.evaluate(async ({ worker, runs }) => {
-      const { createWakeline } = await import('/wakeline.mjs');
-      const wl = await createWakeline({ worker });
-      const once = async () => {
-        const start = performance.now();
-        const run = await wl.run('concurrent', { params: { tasks: 10000 } });
-        let received = 0;
-        for await (const batch of run) received += batch.length;
-        const { events, outcome } = await run.done;
-        if (outcome !== 'completed' || received !== events) throw new Error(`${outcome}: ${received} of ${events}`);
-        return { millis: performance.now() - start, events };
-      };
-      await once();
-      const out = [];
-      for (let i = 0; i < runs; ++i) out.push(await once());
-      wl.dispose();
-      return out;
-    }, { worker, runs });
+    const times = await page.evaluate(
+      async ({ worker, runs }) => {
+        const { createWakeline } = await import('/wakeline.mjs');
+        const wl = await createWakeline({ worker });
+        const once = async () => {
+          const start = performance.now();
+          const run = await wl.run('concurrent', { params: { tasks: 10000 } });
+          let received = 0;
+          for await (const batch of run) received += batch.length;
+          const { events, outcome } = await run.done;
+          if (outcome !== 'completed' || received !== events)
+            throw new Error(`${outcome}: ${received} of ${events}`);
+          return { millis: performance.now() - start, events };
+        };
+        await once();
+        const out = [];
+        for (let i = 0; i < runs; ++i) out.push(await once());
+        wl.dispose();
+        return out;
+      },
+      { worker, runs },
+    );
     const m = median(times.map((t) => t.millis));
     const events = times[0].events;
-    console.log(`concurrent tasks=10000, ${events} events, ${worker ? 'Web Worker  ' : 'page thread '}: ` +
-      `${m.toFixed(1)} ms = ${(events / m / 1000).toFixed(2)} M events/s`);
+    console.log(
+      `concurrent tasks=10000, ${events} events, ${worker ? 'Web Worker  ' : 'page thread '}: ` +
+        `${m.toFixed(1)} ms = ${(events / m / 1000).toFixed(2)} M events/s`,
+    );
   }
 } finally {
   await browser.close();

@@ -29,10 +29,19 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (x) => `${x.toFixed(2)} ms`;
 const rate = (events, millis) => `${(events / (millis / 1000) / 1e6).toFixed(2)} M events/s`;
 
-const shipped = ['wakeline-core.wasm', 'wakeline-core.mjs', 'wakeline.mjs', 'engine.mjs', 'wire.mjs', 'worker.mjs'];
+const shipped = [
+  'wakeline-core.wasm',
+  'wakeline-core.mjs',
+  'wakeline.mjs',
+  'engine.mjs',
+  'wire.mjs',
+  'worker.mjs',
+];
 for (const file of shipped) {
   if (!existsSync(path.join(wasmDir, file))) {
-    console.error(`missing build/wasm/api/${file}: cmake --preset wasm && cmake --build --preset wasm`);
+    console.error(
+      `missing build/wasm/api/${file}: cmake --preset wasm && cmake --build --preset wasm`,
+    );
     process.exit(1);
   }
 }
@@ -47,7 +56,9 @@ for (const file of shipped) {
   const zipped = gzipSync(bytes, { level: 9 }).length;
   raw += bytes.length;
   gz += zipped;
-  console.log(`${file.padEnd(20)} ${kb(bytes.length).padStart(10)} raw ${kb(zipped).padStart(10)} gzip`);
+  console.log(
+    `${file.padEnd(20)} ${kb(bytes.length).padStart(10)} raw ${kb(zipped).padStart(10)} gzip`,
+  );
 }
 console.log(`${'total'.padEnd(20)} ${kb(raw).padStart(10)} raw ${kb(gz).padStart(10)} gzip`);
 
@@ -67,13 +78,15 @@ async function firstBatch() {
   wl.dispose();
   return { create: created - start, total: first - start };
 }
-console.log('\n## createWakeline() + run(\'basic\') to the first batch, fresh handle each time');
+console.log("\n## createWakeline() + run('basic') to the first batch, fresh handle each time");
 const cold = await firstBatch();
 const warm = [];
 for (let i = 0; i < runs; ++i) warm.push(await firstBatch());
 console.log(`first in the process: ${ms(cold.total)} (createWakeline ${ms(cold.create)})`);
-console.log(`median of ${runs} more:   ${ms(median(warm.map((w) => w.total)))} ` +
-  `(createWakeline ${ms(median(warm.map((w) => w.create)))})`);
+console.log(
+  `median of ${runs} more:   ${ms(median(warm.map((w) => w.total)))} ` +
+    `(createWakeline ${ms(median(warm.map((w) => w.create)))})`,
+);
 
 // 3. Throughput: events reaching JS, from run() to `done` (the run itself included), for
 // concurrent with 10,000 tasks, and at its default size.
@@ -88,7 +101,9 @@ async function timeRun(wl, params, format) {
   for await (const batch of run) received += format === 'ndjson' ? lineCount(batch) : batch.length;
   const { events, outcome } = await run.done;
   if (outcome !== 'completed' || received !== events) {
-    throw new Error(`concurrent ${JSON.stringify(params)}: ${outcome}, ${received} of ${events} events`);
+    throw new Error(
+      `concurrent ${JSON.stringify(params)}: ${outcome}, ${received} of ${events} events`,
+    );
   }
   return { millis: performance.now() - start, events };
 }
@@ -101,9 +116,12 @@ function timeNative(args) {
   const out = openSync('/dev/null', 'w');
   try {
     const start = performance.now();
-    const run = spawnSync(nativeCli, ['run', 'concurrent', ...args], { stdio: ['ignore', out, 'inherit'] });
+    const run = spawnSync(nativeCli, ['run', 'concurrent', ...args], {
+      stdio: ['ignore', out, 'inherit'],
+    });
     const millis = performance.now() - start;
-    if (run.status !== 0) throw new Error(`wakeline run concurrent ${args.join(' ')}: status ${run.status}`);
+    if (run.status !== 0)
+      throw new Error(`wakeline run concurrent ${args.join(' ')}: status ${run.status}`);
     return millis;
   } finally {
     closeSync(out);
@@ -112,8 +130,13 @@ function timeNative(args) {
 // Wasm and native runs alternate, so both see the same load on a shared machine; the ratio is
 // the median of the per-round ratios.
 const haveNative = existsSync(nativeCli);
-console.log(`\n## Events reaching JS (median of ${runs} rounds, default batches, one handle, after a warm-up)`);
-if (haveNative) console.log('native: build/release/wakeline run concurrent ... > /dev/null, process start included');
+console.log(
+  `\n## Events reaching JS (median of ${runs} rounds, default batches, one handle, after a warm-up)`,
+);
+if (haveNative)
+  console.log(
+    'native: build/release/wakeline run concurrent ... > /dev/null, process start included',
+  );
 const wl = await createWakeline({ worker: false });
 for (const c of cases) {
   await timeRun(wl, c.params, 'objects');
@@ -121,14 +144,16 @@ for (const c of cases) {
   const t = { objects: [], ndjson: [], native: [] };
   let events = 0;
   for (let i = 0; i < runs; ++i) {
-    for (const format of ['objects', 'ndjson']) ({ millis: t[format][i], events } = await timeRun(wl, c.params, format));
+    for (const format of ['objects', 'ndjson'])
+      ({ millis: t[format][i], events } = await timeRun(wl, c.params, format));
     if (haveNative) t.native[i] = timeNative(c.args);
   }
   console.log(`${c.name}: ${events} events`);
   for (const format of ['objects', 'ndjson']) {
     const m = median(t[format]);
     let line = `  wasm, format ${format.padEnd(7)} ${ms(m).padStart(10)} = ${rate(events, m)}`;
-    if (haveNative) line += `; wasm / native ${median(t[format].map((x, i) => x / t.native[i])).toFixed(2)}x`;
+    if (haveNative)
+      line += `; wasm / native ${median(t[format].map((x, i) => x / t.native[i])).toFixed(2)}x`;
     console.log(line);
   }
   if (haveNative) {

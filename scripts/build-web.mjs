@@ -32,7 +32,9 @@ async function exists(file) {
 /** Copies the API's files into dist/ and returns their names. */
 async function copyApi() {
   if (!(await exists(path.join(apiDir, 'wakeline.mjs')))) {
-    throw new Error(`build-web: the JavaScript API is not built (${path.relative(repo, apiDir)}/wakeline.mjs is missing); run: bash scripts/build.sh wasm`);
+    throw new Error(
+      `build-web: the JavaScript API is not built (${path.relative(repo, apiDir)}/wakeline.mjs is missing); run: bash scripts/build.sh wasm`,
+    );
   }
   const names = await readdir(apiDir);
   for (const name of names) {
@@ -144,20 +146,27 @@ async function buildStandalone() {
   const inlineEngine = {
     name: 'wakeline-inline-engine',
     setup(builder) {
-      builder.onResolve({ filter: /^wakeline:inline-engine$/ }, () => ({ path: 'inline-engine', namespace: 'wakeline' }));
+      builder.onResolve({ filter: /^wakeline:inline-engine$/ }, () => ({
+        path: 'inline-engine',
+        namespace: 'wakeline',
+      }));
       builder.onLoad({ filter: /.*/, namespace: 'wakeline' }, () => ({
-        contents: `export const coreUrl = ${JSON.stringify(javascriptDataUrl(coreText))};\n` +
+        contents:
+          `export const coreUrl = ${JSON.stringify(javascriptDataUrl(coreText))};\n` +
           `export const workerUrl = ${JSON.stringify(javascriptDataUrl(worker.outputFiles[0].text))};\n` +
           `export const wasmBase64 = ${JSON.stringify(wasm.toString('base64'))};\n`,
         loader: 'js',
       }));
       // The API as shipped beside the core in dist/, not its source (which may be newer).
-      builder.onResolve({ filter: /(^|\/)wasm\/api\/wakeline\.mjs$/ }, () => ({ path: path.join(dist, 'wakeline.mjs') }));
+      builder.onResolve({ filter: /(^|\/)wasm\/api\/wakeline\.mjs$/ }, () => ({
+        path: path.join(dist, 'wakeline.mjs'),
+      }));
       // main.js's engine.js becomes the standalone engine.
       builder.onResolve({ filter: /^\.\/engine\.js$/ }, (args) =>
         args.importer.endsWith(path.join('web', 'app', 'main.js'))
           ? { path: path.join(repo, 'web/app/standalone/standalone-engine.js') }
-          : undefined);
+          : undefined,
+      );
     },
   };
   const page = await build({
@@ -176,8 +185,12 @@ async function buildStandalone() {
   });
   const script = page.outputFiles[0].text;
   const style = await readFile(path.join(dist, 'app.css'), 'utf8');
-  for (const [name, text] of [['script', script], ['style', style]]) {
-    if (/<\/(script|style)|<!--/i.test(text)) throw new Error(`build-web: the inlined ${name} holds text that would end its element early`);
+  for (const [name, text] of [
+    ['script', script],
+    ['style', style],
+  ]) {
+    if (/<\/(script|style)|<!--/i.test(text))
+      throw new Error(`build-web: the inlined ${name} holds text that would end its element early`);
   }
   // Inline script and style are allowed by their hashes only; data: for the inlined modules and
   // worker; 'wasm-unsafe-eval' to compile the module. Nothing is fetched from anywhere.
@@ -199,9 +212,15 @@ async function buildStandalone() {
   take(/[ \t]*<link rel="stylesheet" href="app\.css">\n/, '');
   take(/[ \t]*<script type="module" src="app\.js"><\/script>\n/, '');
   // The preloads name files beside index.html, which the single file has inline.
-  take(/[ \t]*<!-- Fetched while app\.js loads[\s\S]*?-->\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/, '');
-  take(/<meta charset="utf-8">\n/, (line) =>
-    `${line}  <meta http-equiv="Content-Security-Policy" content="${policy}">\n  <style>${style}</style>\n`);
+  take(
+    /[ \t]*<!-- Fetched while app\.js loads[\s\S]*?-->\n(?:[ \t]*<link rel="(?:module)?preload"[^>]*>\n)+/,
+    '',
+  );
+  take(
+    /<meta charset="utf-8">\n/,
+    (line) =>
+      `${line}  <meta http-equiv="Content-Security-Policy" content="${policy}">\n  <style>${style}</style>\n`,
+  );
   take(/<\/body>/, () => `<script>${script}</script>\n</body>`);
   await writeFile(path.join(dist, 'wakeline-standalone.html'), html);
   return html.length;
@@ -211,5 +230,7 @@ const standaloneBytes = await buildStandalone();
 const sizes = Object.entries({ ...result.metafile.outputs, ...extra.metafile.outputs })
   .filter(([file]) => !file.endsWith('.map'))
   .map(([file, info]) => `${path.basename(file)} ${(info.bytes / 1024).toFixed(1)} KB`);
-console.log(`build-web: dist/ holds index.html, embed.html, ${sizes.join(', ')}, ` +
-  `wakeline-standalone.html ${(standaloneBytes / 1024).toFixed(1)} KB, and the API: ${api.join(', ')}`);
+console.log(
+  `build-web: dist/ holds index.html, embed.html, ${sizes.join(', ')}, ` +
+    `wakeline-standalone.html ${(standaloneBytes / 1024).toFixed(1)} KB, and the API: ${api.join(', ')}`,
+);

@@ -11,9 +11,7 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // Looked up in order: the first root that holds the requested path serves it.
 const args = process.argv.slice(2);
-const roots = args.length > 0
-  ? args.map((dir) => path.resolve(dir))
-  : [path.join(repo, 'dist')];
+const roots = args.length > 0 ? args.map((dir) => path.resolve(dir)) : [path.join(repo, 'dist')];
 const host = '127.0.0.1';
 const portTries = 20;
 

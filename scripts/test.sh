@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: the GoogleTest suite in a release build and again under AddressSanitizer +
+# Runs every test: the formatting check, the GoogleTest suite in a release build and again under AddressSanitizer +
 # UndefinedBehaviorSanitizer with leak detection, then the WebAssembly build against the native
 # CLI, the page in Chromium, the Tokio fidelity comparison and a short run of the fuzz targets.
 # Installs what is missing first. Safe to repeat; later runs rebuild only what changed.
@@ -16,6 +16,9 @@ section() {
 section "dependencies"
 bash scripts/install-deps.sh
 export WAKELINE_DEPS_READY=1
+
+section "format: clang-format and Prettier (scripts/format.sh)"
+bash scripts/format.sh
 
 section "release: build"
 bash scripts/build.sh release

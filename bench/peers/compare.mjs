@@ -9,8 +9,16 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 
 import {
-  MEMORY, WAKELINE, WAKELINE_TRACED, WORKLOADS,
-  goalLines, memoryTable, parseMeasurements, spreadLines, summarize, timeTable,
+  MEMORY,
+  WAKELINE,
+  WAKELINE_TRACED,
+  WORKLOADS,
+  goalLines,
+  memoryTable,
+  parseMeasurements,
+  spreadLines,
+  summarize,
+  timeTable,
 } from './table.mjs';
 
 function fail(message) {
@@ -32,16 +40,19 @@ let args;
 try {
   ({ values: args } = parseArgs({ options }));
 } catch (error) {
-  fail(error.message);  // An unknown option, or one without its value.
+  fail(error.message); // An unknown option, or one without its value.
 }
 
 for (const name of ['wakeline', 'asio', 'rust']) if (!args[name]) fail(`--${name} BIN is required`);
 const rounds = Number(args.rounds);
 const warmup = Number(args.warmup);
 const divide = Number(args.divide);
-if (!Number.isSafeInteger(rounds) || rounds < 1) fail(`--rounds must be a positive integer, not ${args.rounds}`);
-if (!Number.isSafeInteger(warmup) || warmup < 0) fail(`--warmup must be a whole number, not ${args.warmup}`);
-if (!Number.isSafeInteger(divide) || divide < 1) fail(`--divide must be a positive integer, not ${args.divide}`);
+if (!Number.isSafeInteger(rounds) || rounds < 1)
+  fail(`--rounds must be a positive integer, not ${args.rounds}`);
+if (!Number.isSafeInteger(warmup) || warmup < 0)
+  fail(`--warmup must be a whole number, not ${args.warmup}`);
+if (!Number.isSafeInteger(divide) || divide < 1)
+  fail(`--divide must be a positive integer, not ${args.divide}`);
 if (args.only !== undefined && !WORKLOADS.includes(args.only) && args.only !== MEMORY) {
   fail(`--only must be one of ${[...WORKLOADS, MEMORY].join(', ')}, not ${args.only}`);
 }
@@ -59,10 +70,16 @@ const programs = [
 function run(program, extra) {
   const [file, ...rest] = program.command;
   const argv = [...rest, '--divide', String(divide), ...extra];
-  const result = spawnSync(file, argv, { encoding: 'utf8', timeout: 15 * 60 * 1000, maxBuffer: 1 << 24 });
+  const result = spawnSync(file, argv, {
+    encoding: 'utf8',
+    timeout: 15 * 60 * 1000,
+    maxBuffer: 1 << 24,
+  });
   if (result.error) fail(`${program.peer}: ${result.error.message}`);
   if (result.status !== 0) {
-    fail(`${program.peer} exited with ${result.status ?? result.signal}: ${result.stderr.trim().slice(0, 500)}`);
+    fail(
+      `${program.peer} exited with ${result.status ?? result.signal}: ${result.stderr.trim().slice(0, 500)}`,
+    );
   }
   return parseMeasurements(result.stdout, program.peer);
 }
@@ -91,18 +108,29 @@ for (let round = -warmup; round < rounds; ++round) {
     // In a process of its own: earlier workloads' freed memory would hide part of it.
     if (memory && !program.noMemory) kept.push(...run(program, ['--only', MEMORY]));
   }
-  console.error(round < 0 ? `bench-peers: warm-up round ${round + warmup + 1} of ${warmup} done`
-                          : `bench-peers: round ${round + 1} of ${rounds} done`);
+  console.error(
+    round < 0
+      ? `bench-peers: warm-up round ${round + warmup + 1} of ${warmup} done`
+      : `bench-peers: round ${round + 1} of ${rounds} done`,
+  );
 }
 const loadAfter = os.loadavg()[0];
 
 const summary = summarize(measurements);
-const tokio = readdirSync('/usr/share/cargo/registry').find((d) => d.startsWith('tokio-1.')) ?? 'tokio: not found';
-console.log(`machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
-  `load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after`);
-console.log(`compilers: ${firstLine('c++', ['--version'])}; ${firstLine('/usr/bin/rustc', ['--version'])}; ${tokio}`);
-console.log(`median of ${rounds} runs after ${warmup} discarded${divide > 1 ? `, every size divided by ${divide}` : ''}; ` +
-  'wall time per operation, runtime creation and teardown included\n');
+const tokio =
+  readdirSync('/usr/share/cargo/registry').find((d) => d.startsWith('tokio-1.')) ??
+  'tokio: not found';
+console.log(
+  `machine: ${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, ` +
+    `load average ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after`,
+);
+console.log(
+  `compilers: ${firstLine('c++', ['--version'])}; ${firstLine('/usr/bin/rustc', ['--version'])}; ${tokio}`,
+);
+console.log(
+  `median of ${rounds} runs after ${warmup} discarded${divide > 1 ? `, every size divided by ${divide}` : ''}; ` +
+    'wall time per operation, runtime creation and teardown included\n',
+);
 const { lines, goals } = timeTable(summary);
 if (timed) console.log(lines.join('\n'));
 if (memory) console.log(`\n${memoryTable(summary).join('\n')}`);
@@ -111,4 +139,8 @@ if (timed) {
   console.log('\nThe same ratios round by round, with the fastest peer of each round (noise):');
   console.log(spreadLines(measurements).join('\n'));
 }
-if (args.json) writeFileSync(args.json, `${JSON.stringify({ rounds, warmup, divide, measurements }, null, 1)}\n`);
+if (args.json)
+  writeFileSync(
+    args.json,
+    `${JSON.stringify({ rounds, warmup, divide, measurements }, null, 1)}\n`,
+  );

@@ -25,11 +25,14 @@ export function parseMeasurements(text, peer) {
       throw new Error(`${peer}: line ${index + 1} is not JSON: ${line.slice(0, 120)}`);
     }
     const known = WORKLOADS.includes(m.workload) || m.workload === MEMORY;
-    const numbers = m.workload === MEMORY
-      ? Number.isSafeInteger(m.tasks) && m.tasks > 0 && Number.isSafeInteger(m.bytes)
-      : Number.isSafeInteger(m.ops) && m.ops > 0 && Number.isSafeInteger(m.ns) && m.ns > 0;
+    const numbers =
+      m.workload === MEMORY
+        ? Number.isSafeInteger(m.tasks) && m.tasks > 0 && Number.isSafeInteger(m.bytes)
+        : Number.isSafeInteger(m.ops) && m.ops > 0 && Number.isSafeInteger(m.ns) && m.ns > 0;
     if (m.peer !== peer || !known || !numbers) {
-      throw new Error(`${peer}: line ${index + 1} is not a measurement of ${peer}: ${line.slice(0, 120)}`);
+      throw new Error(
+        `${peer}: line ${index + 1} is not a measurement of ${peer}: ${line.slice(0, 120)}`,
+      );
     }
     out.push(m);
   }
@@ -58,7 +61,10 @@ export function summarize(measurements) {
   }
   const out = new Map();
   for (const [peer, byWorkload] of samples) {
-    out.set(peer, new Map([...byWorkload].map(([w, v]) => [w, { value: median(v), runs: v.length }])));
+    out.set(
+      peer,
+      new Map([...byWorkload].map(([w, v]) => [w, { value: median(v), runs: v.length }])),
+    );
   }
   return out;
 }
@@ -76,7 +82,10 @@ export function formatTime(ns) {
 /** The peers other than Wakeline that measured `workload`, fastest first. */
 function peersOf(summary, workload) {
   return [...summary]
-    .filter(([peer, byWorkload]) => peer !== WAKELINE && peer !== WAKELINE_TRACED && byWorkload.has(workload))
+    .filter(
+      ([peer, byWorkload]) =>
+        peer !== WAKELINE && peer !== WAKELINE_TRACED && byWorkload.has(workload),
+    )
     .map(([peer, byWorkload]) => ({ peer, value: byWorkload.get(workload).value }))
     .sort((a, b) => a.value - b.value);
 }
@@ -99,10 +108,12 @@ export function timeTable(summary) {
     const mineTraced = traced.get(workload)?.value;
     const peers = peersOf(summary, workload);
     for (const { peer, value } of peers) {
-      lines.push(`| ${workload} | ${peer} | ${formatTime(value)} | ` +
-        `${mine === undefined ? '-' : formatTime(mine)} | ${mine === undefined ? '-' : formatRatio(mine / value)} | ` +
-        `${mineTraced === undefined ? '-' : formatTime(mineTraced)} | ` +
-        `${mineTraced === undefined ? '-' : formatRatio(mineTraced / value)} |`);
+      lines.push(
+        `| ${workload} | ${peer} | ${formatTime(value)} | ` +
+          `${mine === undefined ? '-' : formatTime(mine)} | ${mine === undefined ? '-' : formatRatio(mine / value)} | ` +
+          `${mineTraced === undefined ? '-' : formatTime(mineTraced)} | ` +
+          `${mineTraced === undefined ? '-' : formatRatio(mineTraced / value)} |`,
+      );
     }
     if (peers.length > 0 && mine !== undefined) {
       const fastest = peers[0];
@@ -136,23 +147,27 @@ export function memoryTable(summary) {
  * Wakeline's median over the fastest single run of any peer. One line per workload.
  */
 export function spreadLines(measurements) {
-  const perRound = new Map();  // workload -> round -> {own, traced, peer}
+  const perRound = new Map(); // workload -> round -> {own, traced, peer}
   for (const m of measurements) {
     if (m.workload === MEMORY || m.round === undefined) continue;
     if (!perRound.has(m.workload)) perRound.set(m.workload, new Map());
     const rounds = perRound.get(m.workload);
-    if (!rounds.has(m.round)) rounds.set(m.round, { own: undefined, traced: undefined, peer: Infinity });
+    if (!rounds.has(m.round))
+      rounds.set(m.round, { own: undefined, traced: undefined, peer: Infinity });
     const r = rounds.get(m.round);
     const perOp = m.ns / m.ops;
     if (m.peer === WAKELINE) r.own = perOp;
     else if (m.peer === WAKELINE_TRACED) r.traced = perOp;
     else r.peer = Math.min(r.peer, perOp);
   }
-  const range = (ratios) => `${formatRatio(median(ratios))} ` +
+  const range = (ratios) =>
+    `${formatRatio(median(ratios))} ` +
     `(${formatRatio(Math.min(...ratios))}-${formatRatio(Math.max(...ratios))})`;
   const lines = [];
   for (const workload of WORKLOADS) {
-    const rounds = [...(perRound.get(workload)?.values() ?? [])].filter((r) => r.own !== undefined && r.peer < Infinity);
+    const rounds = [...(perRound.get(workload)?.values() ?? [])].filter(
+      (r) => r.own !== undefined && r.peer < Infinity,
+    );
     if (rounds.length === 0) continue;
     const off = rounds.map((r) => r.own / r.peer);
     const on = rounds.filter((r) => r.traced !== undefined).map((r) => r.traced / r.peer);
@@ -180,8 +195,10 @@ export function goalLines(goals, summary) {
   const mine = summary.get(WAKELINE)?.get(MEMORY)?.value;
   const tokio = summary.get('tokio-current-thread')?.get(MEMORY)?.value;
   if (mine !== undefined && tokio !== undefined) {
-    lines.push(`memory per sleeping task: ${Math.round(mine)} B against Tokio's ${Math.round(tokio)} B ` +
-      `(goal below Tokio's, ${mine < tokio ? 'met' : 'MISSED'})`);
+    lines.push(
+      `memory per sleeping task: ${Math.round(mine)} B against Tokio's ${Math.round(tokio)} B ` +
+        `(goal below Tokio's, ${mine < tokio ? 'met' : 'MISSED'})`,
+    );
   }
   return lines;
 }

@@ -27,7 +27,8 @@ const tokioDir = join(here, 'tokio');
 // every one of them match: run with --strict then.
 const EXPECTED_UNDER_LOCAL = {
   woken_while_running: 'yield_now is deferred until the queue is empty or the driver is polled',
-  root_woken_behind_queue: 'the block_on future is polled outside the run queue, when the queue is empty',
+  root_woken_behind_queue:
+    'the block_on future is polled outside the run queue, when the queue is empty',
   many_ready_tasks: 'the block_on future is also polled every event_interval (61) ticks',
   coop_budget: 'the coop budget of 128 makes recv pending and re-queues the task',
 };
@@ -56,7 +57,8 @@ function skip(why) {
 // packaged crates are made for, and a fresh machine has only Debian's.
 const cargo = '/usr/bin/cargo';
 const rustc = '/usr/bin/rustc';
-if (!existsSync(cargo) || !existsSync(rustc)) skip(`${cargo} or ${rustc} is missing (Debian packages cargo, rustc)`);
+if (!existsSync(cargo) || !existsSync(rustc))
+  skip(`${cargo} or ${rustc} is missing (Debian packages cargo, rustc)`);
 const registry = '/usr/share/cargo/registry';
 if (!existsSync(registry) || !readdirSync(registry).some((d) => d.startsWith('tokio-1.24.'))) {
   skip(`no tokio-1.24.* crate in ${registry} (Debian package librust-tokio-dev)`);
@@ -73,7 +75,9 @@ function findWakeline() {
 }
 const wakelineBin = findWakeline();
 if (!wakelineBin || !existsSync(wakelineBin)) {
-  console.error('fidelity: wakeline_polls not found; build it (target wakeline_polls) or pass --wakeline PATH');
+  console.error(
+    'fidelity: wakeline_polls not found; build it (target wakeline_polls) or pass --wakeline PATH',
+  );
   process.exit(1);
 }
 
@@ -92,13 +96,24 @@ function run(cmd, argv, options = {}) {
 // own home is under build/ so that no user-level cargo configuration takes part.
 const cargoHome = join(root, 'build/fidelity/cargo-home');
 mkdirSync(cargoHome, { recursive: true });
-const cargoEnv = { ...process.env, RUSTC: rustc, CARGO_HOME: cargoHome, CARGO_TARGET_DIR: join(root, 'build/fidelity/tokio-target') };
-run(cargo, ['build', '--offline', '--quiet'], { cwd: tokioDir, env: cargoEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+const cargoEnv = {
+  ...process.env,
+  RUSTC: rustc,
+  CARGO_HOME: cargoHome,
+  CARGO_TARGET_DIR: join(root, 'build/fidelity/tokio-target'),
+};
+run(cargo, ['build', '--offline', '--quiet'], {
+  cwd: tokioDir,
+  env: cargoEnv,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const tokioBin = join(root, 'build/fidelity/tokio-target/debug/tokio-polls');
 
 const tokioOut = run(tokioBin, only);
 if (run(tokioBin, only) !== tokioOut) {
-  console.error('fidelity: the Tokio program printed different polls on two runs: not deterministic');
+  console.error(
+    'fidelity: the Tokio program printed different polls on two runs: not deterministic',
+  );
   process.exit(1);
 }
 const wakelineOut = run(wakelineBin, ['--strategy', strategy, ...only]);
@@ -125,20 +140,36 @@ let failed = 0;
 for (const [name, want] of tokio) {
   const got = ours.get(name) ?? [];
   let i = 0;
-  while (i < want.length && i < got.length && want[i].t === got[i].t && want[i].task === got[i].task && want[i].result === got[i].result) i++;
+  while (
+    i < want.length &&
+    i < got.length &&
+    want[i].t === got[i].t &&
+    want[i].task === got[i].task &&
+    want[i].result === got[i].result
+  )
+    i++;
   if (i === want.length && i === got.length) {
     matched++;
-    const note = strategy === 'local' && name in EXPECTED_UNDER_LOCAL ? ' (listed as differing: update EXPECTED_UNDER_LOCAL)' : '';
+    const note =
+      strategy === 'local' && name in EXPECTED_UNDER_LOCAL
+        ? ' (listed as differing: update EXPECTED_UNDER_LOCAL)'
+        : '';
     console.log(`match    ${name}: ${want.length} polls${note}`);
     continue;
   }
   const known = name in EXPECTED_UNDER_LOCAL && !strict;
-  if (known) expected++; else failed++;
-  console.log(`${known ? 'differs ' : 'MISMATCH'} ${name}: first difference at poll ${i + 1} of ${want.length}/${got.length}: tokio ${show(want[i])}, wakeline ${show(got[i])}`);
-  if (name in EXPECTED_UNDER_LOCAL) console.log(`         tokio rule: ${EXPECTED_UNDER_LOCAL[name]}`);
+  if (known) expected++;
+  else failed++;
+  console.log(
+    `${known ? 'differs ' : 'MISMATCH'} ${name}: first difference at poll ${i + 1} of ${want.length}/${got.length}: tokio ${show(want[i])}, wakeline ${show(got[i])}`,
+  );
+  if (name in EXPECTED_UNDER_LOCAL)
+    console.log(`         tokio rule: ${EXPECTED_UNDER_LOCAL[name]}`);
   if (verbose) {
     for (let j = Math.max(0, i - 3); j < Math.max(want.length, got.length); j++) {
-      console.log(`         ${String(j + 1).padStart(4)}  tokio ${show(want[j]).padEnd(28)} wakeline ${show(got[j])}`);
+      console.log(
+        `         ${String(j + 1).padStart(4)}  tokio ${show(want[j]).padEnd(28)} wakeline ${show(got[j])}`,
+      );
     }
   }
 }
@@ -148,6 +179,8 @@ for (const name of ours.keys()) {
     console.log(`MISMATCH ${name}: no such scenario in the Tokio program`);
   }
 }
-console.log(`fidelity: ${matched} scenarios match, ${expected} differ as expected under local, ${failed} failed`);
+console.log(
+  `fidelity: ${matched} scenarios match, ${expected} differ as expected under local, ${failed} failed`,
+);
 console.log(`${matched + expected} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -18,7 +18,10 @@ test('a bad option gets one line that names it, and exit status 2', () => {
     [[...programs, '--warmup'], "bench-peers: Option '--warmup <value>' argument missing"],
     [[...programs, '--warmup=-1'], 'bench-peers: --warmup must be a whole number, not -1'],
     [[...programs, '--rounds', '0'], 'bench-peers: --rounds must be a positive integer, not 0'],
-    [[...programs, '--only', 'sort'], /^bench-peers: --only must be one of spawn_join, .*, not sort$/],
+    [
+      [...programs, '--only', 'sort'],
+      /^bench-peers: --only must be one of spawn_join, .*, not sort$/,
+    ],
     [['--asio', 'b', '--rust', 'c'], 'bench-peers: --wakeline BIN is required'],
   ];
   for (const [argv, message] of cases) {

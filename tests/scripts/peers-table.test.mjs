@@ -5,15 +5,26 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
 import {
-  formatRatio, goalLines, memoryTable, parseMeasurements, spreadLines, summarize, timeTable,
+  formatRatio,
+  goalLines,
+  memoryTable,
+  parseMeasurements,
+  spreadLines,
+  summarize,
+  timeTable,
 } from '../../bench/peers/table.mjs';
 
 const line = (peer, workload, ops, ns) => JSON.stringify({ peer, workload, ops, ns });
 
 test('a program output that is not a measurement of its peer is refused with its line', () => {
-  assert.throws(() => parseMeasurements('Segmentation fault\n', 'asio'), /asio: line 1 is not JSON/);
-  assert.throws(() => parseMeasurements(`${line('tokio-current-thread', 'yield', 10, 5)}\n`, 'asio'),
-    /not a measurement of asio/);
+  assert.throws(
+    () => parseMeasurements('Segmentation fault\n', 'asio'),
+    /asio: line 1 is not JSON/,
+  );
+  assert.throws(
+    () => parseMeasurements(`${line('tokio-current-thread', 'yield', 10, 5)}\n`, 'asio'),
+    /not a measurement of asio/,
+  );
   assert.throws(() => parseMeasurements(`${line('asio', 'sort', 10, 5)}\n`, 'asio'), /line 1/);
   assert.throws(() => parseMeasurements(`${line('asio', 'yield', 0, 5)}\n`, 'asio'), /line 1/);
   assert.throws(() => parseMeasurements(`${line('asio', 'yield', 10, -1)}\n`, 'asio'), /line 1/);
@@ -47,14 +58,32 @@ test('each workload is judged against its fastest peer, trace off at 0.5x and tr
     { peer: 'tokio-current-thread', workload: 'pending_task_memory', tasks: 1, bytes: 1400 },
   ]);
   const { lines, goals } = timeTable(summary);
-  assert.ok(lines.includes('| yield | tokio-current-thread | 100 ns | 40.0 ns | 0.40x | 150 ns | 1.50x |'), lines.join('\n'));
-  assert.ok(lines.includes('| yield | asio | 200 ns | 40.0 ns | 0.20x | 150 ns | 0.75x |'), lines.join('\n'));
-  assert.deepEqual(goals.map((g) => [g.workload, g.fastest]), [['yield', 'tokio-current-thread'], ['channel', 'asio']]);
+  assert.ok(
+    lines.includes('| yield | tokio-current-thread | 100 ns | 40.0 ns | 0.40x | 150 ns | 1.50x |'),
+    lines.join('\n'),
+  );
+  assert.ok(
+    lines.includes('| yield | asio | 200 ns | 40.0 ns | 0.20x | 150 ns | 0.75x |'),
+    lines.join('\n'),
+  );
+  assert.deepEqual(
+    goals.map((g) => [g.workload, g.fastest]),
+    [
+      ['yield', 'tokio-current-thread'],
+      ['channel', 'asio'],
+    ],
+  );
   const verdicts = goalLines(goals, summary);
-  assert.match(verdicts[0], /^yield: trace off 0\.40x of tokio-current-thread \(goal <= 0\.50x, met\); trace on 1\.50x \(goal <= 1\.00x, MISSED\)$/);
+  assert.match(
+    verdicts[0],
+    /^yield: trace off 0\.40x of tokio-current-thread \(goal <= 0\.50x, met\); trace on 1\.50x \(goal <= 1\.00x, MISSED\)$/,
+  );
   assert.match(verdicts[1], /^channel: trace off 0\.60x of asio \(goal <= 0\.50x, MISSED\)$/);
   assert.match(verdicts[2], /500 B against Tokio's 1400 B \(goal below Tokio's, met\)/);
-  assert.deepEqual(memoryTable(summary).slice(2), ['| wakeline | 500 |  |', '| tokio-current-thread | 1400 | 0.36x |']);
+  assert.deepEqual(memoryTable(summary).slice(2), [
+    '| wakeline | 500 |  |',
+    '| tokio-current-thread | 1400 | 0.36x |',
+  ]);
 });
 
 test('ratios are written with two decimals and an x', () => {
@@ -65,9 +94,18 @@ test('ratios are written with two decimals and an x', () => {
 test('the spread compares each round with the fastest peer of that same round', () => {
   const m = (round, peer, ns) => ({ round, peer, workload: 'yield', ops: 1, ns });
   const lines = spreadLines([
-    m(0, 'wakeline', 40), m(0, 'wakeline+trace', 80), m(0, 'tokio-current-thread', 100), m(0, 'asio', 200),
-    m(1, 'wakeline', 50), m(1, 'wakeline+trace', 90), m(1, 'tokio-current-thread', 60), m(1, 'asio', 200),
-    m(2, 'wakeline', 45), m(2, 'wakeline+trace', 120), m(2, 'tokio-current-thread', 150), m(2, 'asio', 90),
+    m(0, 'wakeline', 40),
+    m(0, 'wakeline+trace', 80),
+    m(0, 'tokio-current-thread', 100),
+    m(0, 'asio', 200),
+    m(1, 'wakeline', 50),
+    m(1, 'wakeline+trace', 90),
+    m(1, 'tokio-current-thread', 60),
+    m(1, 'asio', 200),
+    m(2, 'wakeline', 45),
+    m(2, 'wakeline+trace', 120),
+    m(2, 'tokio-current-thread', 150),
+    m(2, 'asio', 90),
     { peer: 'wakeline', workload: 'pending_task_memory', tasks: 1, bytes: 500 },
   ]);
   // Rounds: 40/100, 50/60, 45/90 off; 80/100, 90/60, 120/90 on; Wakeline's median 45 over 60.

@@ -9,8 +9,10 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const serveScript = path.resolve(path.dirname(fileURLToPath(import.meta.url)),
-                                 '../../scripts/serve.mjs');
+const serveScript = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../scripts/serve.mjs',
+);
 
 // Starts the server on `port` over `roots`; resolves with its URL and process.
 function startServer(port, roots) {
@@ -76,7 +78,10 @@ after(() => {
 });
 
 test('serves index.html for a directory, with a strict Content-Security-Policy', async () => {
-  for (const [urlPath, title] of [['', '<title>t</title>'], ['sub/', '<title>sub</title>']]) {
+  for (const [urlPath, title] of [
+    ['', '<title>t</title>'],
+    ['sub/', '<title>sub</title>'],
+  ]) {
     const res = await fetch(server.url + urlPath);
     assert.equal(res.status, 200);
     assert.equal(res.headers.get('content-type'), 'text/html; charset=utf-8');

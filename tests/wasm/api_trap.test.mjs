@@ -9,7 +9,6 @@ import { pathToFileURL } from 'node:url';
 import { createWakeline } from '../../wasm/api/wakeline.mjs';
 import { builtOrFail, core, nativeCli } from './support/builds.mjs';
 
-
 function nativeTrace(args) {
   const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });
   assert.equal(run.error, undefined, `wakeline ${args.join(' ')} did not run: ${run.error}`);
@@ -37,9 +36,12 @@ function lineCount(batches) {
 if (builtOrFail(nativeCli, core)) {
   // The engine behind a counter of the instances made, to see that a trapped one is replaced (a
   // trapped instance may well seem to work on: its stack and heap are just no longer trusted).
-  const counting = 'data:text/javascript,' + encodeURIComponent(
-    `import createCore from ${JSON.stringify(String(pathToFileURL(core)))};\n` +
-    'export default (options) => { globalThis.wakelineCoreInstances += 1; return createCore(options); };');
+  const counting =
+    'data:text/javascript,' +
+    encodeURIComponent(
+      `import createCore from ${JSON.stringify(String(pathToFileURL(core)))};\n` +
+        'export default (options) => { globalThis.wakelineCoreInstances += 1; return createCore(options); };',
+    );
   globalThis.wakelineCoreInstances = 0;
   const instancesSince = (before) => globalThis.wakelineCoreInstances - before;
   const open = () => createWakeline({ worker: false, coreUrl: counting, batchSize: 5 });

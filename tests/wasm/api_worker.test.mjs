@@ -75,12 +75,15 @@ test('traces from the worker equal the native CLI, in both formats', async () =>
     const { text, summary } = await page.evaluate(([id]) => window.ndjson(id, { seed: 3 }), [id]);
     assert.equal(text, native, `${id}: NDJSON from the worker`);
     assert.equal(summary.events, native.trimEnd().split('\n').length - 1);
-    const lines = await page.evaluate(async ([id]) => {
-      const run = await window.wl.run(id, { seed: 3 });
-      const out = [run.headerLine];
-      for await (const batch of run) for (const event of batch) out.push(JSON.stringify(event));
-      return `${out.join('\n')}\n`;
-    }, [id]);
+    const lines = await page.evaluate(
+      async ([id]) => {
+        const run = await window.wl.run(id, { seed: 3 });
+        const out = [run.headerLine];
+        for await (const batch of run) for (const event of batch) out.push(JSON.stringify(event));
+        return `${out.join('\n')}\n`;
+      },
+      [id],
+    );
     assert.equal(lines, native, `${id}: event objects from the worker`);
   }
 });
@@ -96,7 +99,12 @@ test('a run in the worker cancels mid-way, and a new run starts at once', async 
     const summary = await run.done;
     const begun = performance.now();
     const next = await window.ndjson('basic', {});
-    return { summary, received, nextOutcome: next.summary.outcome, nextMs: performance.now() - begun };
+    return {
+      summary,
+      received,
+      nextOutcome: next.summary.outcome,
+      nextMs: performance.now() - begun,
+    };
   });
   assert.equal(result.summary.outcome, 'cancelled');
   assert.ok(result.summary.events < 100000, `${result.summary.events} events before the cancel`);
@@ -123,7 +131,12 @@ test('bad input rejects in the page with a typed error', async () => {
     }
     return out;
   });
-  assert.deepEqual(rejected, ['true:unknown_example', 'true:out_of_range', 'true:unknown_parameter', 'true:out_of_range']);
+  assert.deepEqual(rejected, [
+    'true:unknown_example',
+    'true:out_of_range',
+    'true:unknown_parameter',
+    'true:out_of_range',
+  ]);
 });
 
 test('a trap in the worker ends the run in error, and the next run works', async () => {
@@ -137,7 +150,7 @@ test('a trap in the worker ends the run in error, and the next run works', async
   assert.equal(result.next, nativeTrace(['run', 'basic']));
 });
 
-test('the API also loads inside a worker of the page\'s own', async () => {
+test("the API also loads inside a worker of the page's own", async () => {
   const nativeBasic = nativeTrace(['run', 'basic', '--seed', '3']);
   const text = await page.evaluate(async () => {
     const worker = new Worker('/own-worker.mjs', { type: 'module' });

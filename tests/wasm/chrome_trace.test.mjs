@@ -20,10 +20,14 @@ function wakeline(args) {
 }
 
 if (builtOrFail(nativeCli, core)) {
-  const { createWakeline } = await import(pathToFileURL(path.join(repo, 'build/wasm/api/wakeline.mjs')).href);
+  const { createWakeline } = await import(
+    pathToFileURL(path.join(repo, 'build/wasm/api/wakeline.mjs')).href
+  );
   const api = await createWakeline();
   const ids = execFileSync(nativeCli, ['list'], { encoding: 'utf8' })
-    .split('\n').filter((line) => /^\S/.test(line)).map((line) => line.split(/\s+/)[0]);
+    .split('\n')
+    .filter((line) => /^\S/.test(line))
+    .map((line) => line.split(/\s+/)[0]);
 
   async function assertSameAsCli(args) {
     const expected = wakeline(['run', ...args, '--format', 'chrome']);
@@ -38,13 +42,16 @@ if (builtOrFail(nativeCli, core)) {
     return expected.length;
   }
 
-  test('the Chrome traces of every example under every strategy it supports equal the CLI\'s', async () => {
+  test("the Chrome traces of every example under every strategy it supports equal the CLI's", async () => {
     const strategies = execFileSync(nativeCli, ['strategies'], { encoding: 'utf8' })
-      .split('\n').filter((line) => /^\S/.test(line));
+      .split('\n')
+      .filter((line) => /^\S/.test(line));
     let compared = 0;
     for (const id of ids) {
       for (const strategy of strategies) {
-        const probe = spawnSync(nativeCli, ['run', id, '--strategy', strategy, '--budget', '1'], { encoding: 'utf8' });
+        const probe = spawnSync(nativeCli, ['run', id, '--strategy', strategy, '--budget', '1'], {
+          encoding: 'utf8',
+        });
         if (probe.status === 2 && probe.stderr.includes('does not support strategy')) continue;
         assert.ok((await assertSameAsCli([id, '--strategy', strategy])) > 1000);
         ++compared;
@@ -53,9 +60,18 @@ if (builtOrFail(nativeCli, core)) {
     assert.ok(compared > ids.length * 3, `compared ${compared} runs`);
   });
 
-  test('runs cut short by the budget, and other settings and seeds, equal the CLI\'s', async () => {
-    for (const id of ids) for (const budget of ['7', '40']) await assertSameAsCli([id, '--budget', budget]);
-    await assertSameAsCli(['concurrent', '--set', 'tasks=40', '--set', 'jitter_ms=7', '--seed', '3']);
+  test("runs cut short by the budget, and other settings and seeds, equal the CLI's", async () => {
+    for (const id of ids)
+      for (const budget of ['7', '40']) await assertSameAsCli([id, '--budget', budget]);
+    await assertSameAsCli([
+      'concurrent',
+      '--set',
+      'tasks=40',
+      '--set',
+      'jitter_ms=7',
+      '--seed',
+      '3',
+    ]);
     await assertSameAsCli(['state-machine', '--set', 'together=true']);
     await assertSameAsCli(['concurrent', '--set', 'tasks=2000']);
   });
@@ -63,10 +79,14 @@ if (builtOrFail(nativeCli, core)) {
   test('text that is not a trace is refused with the line and the problem', async () => {
     const header = wakeline(['run', 'basic']).split('\n')[0];
     await assert.rejects(api.chromeTrace(''), { code: 'bad_trace', message: /no header line/ });
-    await assert.rejects(api.chromeTrace(`${header}\n{"seq":1,"t":0,"kind":"nap"}\n`),
-      { code: 'bad_trace', message: /line 2 has no known event kind/ });
-    await assert.rejects(api.chromeTrace(`${header}\n<script>alert(1)</script>\n`),
-      { code: 'bad_trace', message: /line 2 is not JSON/ });
+    await assert.rejects(api.chromeTrace(`${header}\n{"seq":1,"t":0,"kind":"nap"}\n`), {
+      code: 'bad_trace',
+      message: /line 2 has no known event kind/,
+    });
+    await assert.rejects(api.chromeTrace(`${header}\n<script>alert(1)</script>\n`), {
+      code: 'bad_trace',
+      message: /line 2 is not JSON/,
+    });
     await assert.rejects(api.chromeTrace(42), { code: 'bad_value' });
     // The module is still usable after a refusal.
     assert.match(await api.chromeTrace(wakeline(['run', 'basic'])), /^\{"traceEvents":\[/);

@@ -14,7 +14,6 @@ import { pathToFileURL } from 'node:url';
 import { createWakeline } from '../../wasm/api/wakeline.mjs';
 import { builtOrFail, core, nativeCli } from './support/builds.mjs';
 
-
 // Small seeds, where most runs of the playground are, and the edges of the integer widths a seed
 // crosses on its way from JS through the request JSON to the runtime's uint64 (the CLI takes up
 // to 2^63 - 1). Those beyond 2^53 go to the API as bigints.
@@ -70,7 +69,11 @@ async function runWasm(wl, { id, strategy, seed }, keep = false) {
   add(`${run.headerLine}\n`);
   for await (const batch of run) add(batch);
   const summary = await run.done;
-  return { outcome: summary.outcome, digest: keep ? null : hash.digest('hex'), text: keep ? text : null };
+  return {
+    outcome: summary.outcome,
+    digest: keep ? null : hash.digest('hex'),
+    text: keep ? text : null,
+  };
 }
 
 // Runs `jobs` (functions returning promises) with at most `limit` in flight.
@@ -105,7 +108,10 @@ async function explain(wl, combo, result) {
     ['wasm run 1', result.wasm[0].digest],
     ['wasm run 2', result.wasm[1].digest],
   ];
-  const lines = [`${shown(combo)}:`, ...runs.map(([name, digest]) => `  ${name}: sha256 ${digest}`)];
+  const lines = [
+    `${shown(combo)}:`,
+    ...runs.map(([name, digest]) => `  ${name}: sha256 ${digest}`),
+  ];
   const again = [(await runNative(combo, true)).text, (await runWasm(wl, combo, true)).text];
   const textOf = (digest) =>
     again.find((text) => createHash('sha256').update(text).digest('hex') === digest) ?? null;
@@ -120,14 +126,21 @@ async function explain(wl, combo, result) {
       continue;
     }
     const d = firstDifference(reference, text);
-    lines.push(`  ${names} from native run 1 at line ${d.line}`,
-      `    native run 1: ${d.expected}`, `    ${named.join(' and ')}: ${d.actual}`);
+    lines.push(
+      `  ${names} from native run 1 at line ${d.line}`,
+      `    native run 1: ${d.expected}`,
+      `    ${named.join(' and ')}: ${d.actual}`,
+    );
   }
   return lines.join('\n');
 }
 
 if (builtOrFail(nativeCli, core)) {
-  const wl = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), batchSize: 10000 });
+  const wl = await createWakeline({
+    worker: false,
+    coreUrl: pathToFileURL(core),
+    batchSize: 10000,
+  });
   // examples() lists what `wakeline list` lists (api.test.mjs checks that), with the strategies
   // each example declares. The test-only `trap` is not listed; it is left out by name as well,
   // should it ever be: it aborts the native process and traps the wasm instance on purpose
@@ -135,7 +148,8 @@ if (builtOrFail(nativeCli, core)) {
   // deadlock, budget_exhausted and memory_exhausted are as deterministic as completed.
   const examples = (await wl.examples()).filter((e) => e.id !== 'trap');
   const combos = examples.flatMap((e) =>
-    e.strategies.flatMap((strategy) => seeds.map((seed) => ({ id: e.id, strategy, seed }))));
+    e.strategies.flatMap((strategy) => seeds.map((seed) => ({ id: e.id, strategy, seed }))),
+  );
 
   // Both native passes go through one pool while the wasm passes run in this thread; the wasm
   // repeat runs in reverse order, so each combination's second run follows different runs.
@@ -167,8 +181,10 @@ if (builtOrFail(nativeCli, core)) {
         for (const [i, run] of result.native.entries()) {
           // 0: completed; 1: ended otherwise (deadlock, budget, memory). Anything else is a crash.
           if (run.status !== 0 && run.status !== 1) {
-            failures.push(`${shown(combo)}: native run ${i + 1} exited with ` +
-              `${run.signal ?? `status ${run.status}`}: ${run.stderr.trim()}`);
+            failures.push(
+              `${shown(combo)}: native run ${i + 1} exited with ` +
+                `${run.signal ?? `status ${run.status}`}: ${run.stderr.trim()}`,
+            );
           }
         }
         const digests = [...result.native, ...result.wasm].map((run) => run.digest);
@@ -176,9 +192,11 @@ if (builtOrFail(nativeCli, core)) {
         failures.push(await explain(wl, combo, result));
       }
       if (failures.length > 0) {
-        assert.fail(`${failures.length} of ${results.filter((r) => r.combo.id === example.id).length} ` +
-          `combinations differ or failed:\n${failures.slice(0, 5).join('\n')}` +
-          (failures.length > 5 ? `\n... and ${failures.length - 5} more` : ''));
+        assert.fail(
+          `${failures.length} of ${results.filter((r) => r.combo.id === example.id).length} ` +
+            `combinations differ or failed:\n${failures.slice(0, 5).join('\n')}` +
+            (failures.length > 5 ? `\n... and ${failures.length - 5} more` : ''),
+        );
       }
     });
   }

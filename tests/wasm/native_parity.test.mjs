@@ -33,11 +33,13 @@ function parseList(text) {
     assert.ok(match, `cannot parse parameter line of 'wakeline list': ${JSON.stringify(line)}`);
     const [, name, value, boolean, min, max] = match;
     assert.ok(examples.length > 0, `parameter line before any example: ${line}`);
-    examples.at(-1).params.push(
-      boolean
-        ? { name, boolean: true, default: value }
-        : { name, boolean: false, default: Number(value), min: Number(min), max: Number(max) },
-    );
+    examples
+      .at(-1)
+      .params.push(
+        boolean
+          ? { name, boolean: true, default: value }
+          : { name, boolean: false, default: Number(value), min: Number(min), max: Number(max) },
+      );
   }
   return examples;
 }
@@ -77,7 +79,10 @@ if (builtOrFail(nativeCli, wasmCli)) {
 
   test('the wasm build has the same strategies and settings as the native CLI', () => {
     assert.ok(strategies.includes('tokio-multi-thread'), `strategies: ${strategies}`);
-    assert.equal(runWasm(['strategies']).stdout.toString(), runNative(['strategies']).stdout.toString());
+    assert.equal(
+      runWasm(['strategies']).stdout.toString(),
+      runNative(['strategies']).stdout.toString(),
+    );
   });
 
   test('the native CLI lists at least one example', () => {

@@ -10,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { createWakeline } from '../../wasm/api/wakeline.mjs';
 import { builtOrFail, core } from './support/builds.mjs';
 
-
 // What may differ between two quiet moments of the heap: the frame pool's free lists, once they
 // are at their working size (the engine frees the text of each summary before measuring). A leaked trace (16 KiB at least) per cycle would be 1.6 MiB here.
 const tolerance = 64 * 1024;
@@ -74,8 +73,12 @@ if (builtOrFail(core)) {
   for (const [ending, id, options, check] of [
     ['deadlock', 'lost-wakeup', {}, () => {}],
     // The budget stops the run at its 5,000th event; the tasks it cancels then add their ends.
-    ['budget_exhausted', 'concurrent', { params: { tasks: 1000 }, budget: 5000 },
-      (s) => assert.ok(s.events > 5000, `${s.events} events`)],
+    [
+      'budget_exhausted',
+      'concurrent',
+      { params: { tasks: 1000 }, budget: 5000 },
+      (s) => assert.ok(s.events > 5000, `${s.events} events`),
+    ],
     // Without a limit, the runaway grows until the module's memory cannot: an allocation
     // throws, the run fails, and the summary says why in words.
     ['failed', 'runaway', { memoryLimit: 0 }, (s) => assert.match(s.message, /^out of memory/)],

@@ -11,10 +11,25 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 test('the declarations type-check the API as it is meant to be used', () => {
-  const result = spawnSync(process.execPath, [
-    tsc, '--noEmit', '--strict', '--target', 'es2022', '--module', 'nodenext',
-    '--moduleResolution', 'nodenext', '--lib', 'es2022,dom', '--skipLibCheck', 'false',
-    path.join(repo, 'tests/wasm/types/usage.ts'),
-  ], { encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--target',
+      'es2022',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--lib',
+      'es2022,dom',
+      '--skipLibCheck',
+      'false',
+      path.join(repo, 'tests/wasm/types/usage.ts'),
+    ],
+    { encoding: 'utf8' },
+  );
   assert.equal(result.status, 0, `tsc found errors:\n${result.stdout}${result.stderr}`);
 });

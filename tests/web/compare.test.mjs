@@ -12,22 +12,28 @@ function inkOf(selector) {
   const [r0, g0, b0] = [data[data.length - 4], data[data.length - 3], data[data.length - 2]];
   let ink = 0;
   for (let i = 0; i < data.length; i += 4) {
-    if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 60) ++ink;
+    if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 60)
+      ++ink;
   }
   return ink;
 }
 
 async function waitForCompare(page) {
   assert.equal(await waitForRun(page, 30000), 'done');
-  await page.waitForFunction(() => document.getElementById('compare-totals-b')?.dataset.done === 'true',
-    null, { timeout: 30000 });
+  await page.waitForFunction(
+    () => document.getElementById('compare-totals-b')?.dataset.done === 'true',
+    null,
+    { timeout: 30000 },
+  );
 }
 
 test('a compare link draws both strategies on one axis, with totals and one playhead', async () => {
   const session = await startSession();
   try {
-    const page = await openPage(session.browser,
-      `${session.url}#v=1&example=concurrent&strategy=local&compare=tokio-multi-thread`);
+    const page = await openPage(
+      session.browser,
+      `${session.url}#v=1&example=concurrent&strategy=local&compare=tokio-multi-thread`,
+    );
     await waitForCompare(page);
     assert.equal(await page.locator('#compare-picker').inputValue(), 'tokio-multi-thread');
     assert.equal(await page.evaluate(() => document.body.dataset.compare), 'on');
@@ -35,8 +41,8 @@ test('a compare link draws both strategies on one axis, with totals and one play
     // Both drawn: the page's timeline and the second one under it.
     const canvases = page.locator('.timeline-canvas');
     assert.equal(await canvases.count(), 2);
-    assert.ok(await page.evaluate(inkOf, '#timeline .timeline-canvas') > 500);
-    assert.ok(await page.evaluate(inkOf, '#compare-timeline .timeline-canvas') > 500);
+    assert.ok((await page.evaluate(inkOf, '#timeline .timeline-canvas')) > 500);
+    assert.ok((await page.evaluate(inkOf, '#compare-timeline .timeline-canvas')) > 500);
     const boxA = await page.locator('#timeline').boundingBox();
     const boxB = await page.locator('#compare-timeline').boundingBox();
     assert.ok(boxB.y >= boxA.y + boxA.height, 'the second timeline is under the first');
@@ -46,23 +52,32 @@ test('a compare link draws both strategies on one axis, with totals and one play
     const totalsA = await page.locator('#compare-totals-a').textContent();
     const totalsB = await page.locator('#compare-totals-b').textContent();
     assert.match(totalsA, /^local · makespan 75 ms · 26 polls · 0 steals · 20 wakes$/);
-    assert.match(totalsB, /^tokio-multi-thread · makespan 76\.002 ms · 26 polls · 4 steals · 20 wakes$/);
+    assert.match(
+      totalsB,
+      /^tokio-multi-thread · makespan 76\.002 ms · 26 polls · 4 steals · 20 wakes$/,
+    );
     assert.notEqual(totalsA.replace(/^\S+/, ''), totalsB.replace(/^\S+/, ''));
 
     // One axis: the same window on both; the link keeps the comparison.
-    const view = () => page.evaluate(() => [...document.querySelectorAll('.timeline-canvas')]
-      .map((canvas) => canvas.dataset.playhead));
+    const view = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.timeline-canvas')].map((canvas) => canvas.dataset.playhead),
+      );
     assert.match(await page.evaluate(() => location.hash), /compare=tokio-multi-thread/);
 
     // The playhead moves both: End puts it on the last event of the first run (t = 75 ms).
     await page.locator('#timeline .timeline-canvas').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('End');
-    await page.waitForFunction(() => document.querySelector('#timeline .timeline-canvas').dataset.playhead === '75000000');
+    await page.waitForFunction(
+      () => document.querySelector('#timeline .timeline-canvas').dataset.playhead === '75000000',
+    );
     let [a, b] = await view();
     assert.equal(a, '75000000');
     assert.equal(b, a);
     await page.keyboard.press('Home');
-    await page.waitForFunction(() => document.querySelector('#timeline .timeline-canvas').dataset.playhead === '0');
+    await page.waitForFunction(
+      () => document.querySelector('#timeline .timeline-canvas').dataset.playhead === '0',
+    );
     [a, b] = await view();
     assert.equal(b, '0');
 
@@ -72,7 +87,10 @@ test('a compare link draws both strategies on one axis, with totals and one play
     const box = await canvasB.boundingBox();
     await page.mouse.move(box.x + box.width * 0.6, box.y + 40);
     await page.mouse.wheel(0, -600);
-    await page.waitForFunction((text) => document.getElementById('timeline-range').textContent !== text, before);
+    await page.waitForFunction(
+      (text) => document.getElementById('timeline-range').textContent !== text,
+      before,
+    );
 
     // Clicking a poll on the second timeline puts the one playhead at its instant.
     const playheadBefore = await page.evaluate(() => document.body.dataset.playhead);
@@ -84,7 +102,9 @@ test('a compare link draws both strategies on one axis, with totals and one play
     }
     assert.notEqual(await page.evaluate(() => document.body.dataset.playhead), playheadBefore);
     // The canvases carry the playhead once the next frame has drawn it.
-    await page.waitForFunction(() => document.querySelector('#timeline .timeline-canvas').dataset.playhead !== '0');
+    await page.waitForFunction(
+      () => document.querySelector('#timeline .timeline-canvas').dataset.playhead !== '0',
+    );
     [a, b] = await view();
     assert.equal(a, b);
     assert.notEqual(a, '0');
@@ -97,8 +117,10 @@ test('a compare link draws both strategies on one axis, with totals and one play
 test('a bad compare value shows a message and the rest of the link applies', async () => {
   const session = await startSession();
   try {
-    const page = await openPage(session.browser,
-      `${session.url}#v=1&example=work-stealing&strategy=smol&compare=embassy&jobs=3&seed=4`);
+    const page = await openPage(
+      session.browser,
+      `${session.url}#v=1&example=work-stealing&strategy=smol&compare=embassy&jobs=3&seed=4`,
+    );
     assert.equal(await waitForRun(page, 30000), 'done');
     const message = await page.locator('#compare-messages').textContent();
     assert.match(message, /no strategy "embassy" to compare with/);
@@ -111,7 +133,9 @@ test('a bad compare value shows a message and the rest of the link applies', asy
 
     // Not an id at all: the link's own message list says so.
     await page.evaluate(() => (location.hash = '#v=1&example=basic&compare=%3Cb%3E'));
-    await page.waitForFunction(() => /not a valid id/.test(document.getElementById('link-messages').textContent));
+    await page.waitForFunction(() =>
+      /not a valid id/.test(document.getElementById('link-messages').textContent),
+    );
     assert.equal(await waitForRun(page, 30000), 'done');
     assert.equal(await page.locator('#example-picker').inputValue(), 'basic');
     assert.deepEqual(page.errors, []);

@@ -16,7 +16,8 @@ function drawnPixels(page, selector) {
     let pending = 0;
     for (let i = 0; i < data.length; i += 4) {
       // Pending polls: #e69f00 (timeline.css).
-      if (Math.abs(data[i] - 0xe6) < 3 && Math.abs(data[i + 1] - 0x9f) < 3 && data[i + 2] < 3) ++pending;
+      if (Math.abs(data[i] - 0xe6) < 3 && Math.abs(data[i + 1] - 0x9f) < 3 && data[i + 2] < 3)
+        ++pending;
     }
     return { width, height, pending };
   }, selector);
@@ -33,8 +34,13 @@ async function withSession(body) {
 
 test('embed.html shows the linked run\'s timeline and an "open in Wakeline" link', async () => {
   await withSession(async (session) => {
-    const page = await openPage(session.browser, `${session.url}embed.html#v=1&example=concurrent&tasks=3&seed=2&at=10ms`);
-    await page.waitForFunction(() => document.getElementById('player').state === 'done', null, { timeout: 20000 });
+    const page = await openPage(
+      session.browser,
+      `${session.url}embed.html#v=1&example=concurrent&tasks=3&seed=2&at=10ms`,
+    );
+    await page.waitForFunction(() => document.getElementById('player').state === 'done', null, {
+      timeout: 20000,
+    });
     const player = 'document.getElementById("player")';
     const info = await page.evaluate((p) => {
       const root = eval(p).shadowRoot;
@@ -47,7 +53,10 @@ test('embed.html shows the linked run\'s timeline and an "open in Wakeline" link
       };
     }, player);
     assert.match(info.status, /^concurrent · \d+ events$/);
-    assert.equal(info.open, `${session.url}index.html#v=1&example=concurrent&strategy=local&tasks=3&steps=3&jitter_ms=0&seed=2&at=10ms`);
+    assert.equal(
+      info.open,
+      `${session.url}index.html#v=1&example=concurrent&strategy=local&tasks=3&steps=3&jitter_ms=0&seed=2&at=10ms`,
+    );
     assert.equal(info.target, '_blank');
     assert.equal(info.controls, 0);
     const pixels = await drawnPixels(page, `${player}.shadowRoot.querySelector("canvas")`);
@@ -69,7 +78,9 @@ test('<wakeline-player> on a host page renders in its shadow root and leaves the
     const page = await session.browser.newPage({ viewport: { width: 900, height: 700 } });
     page.errors = [];
     page.on('pageerror', (error) => page.errors.push(error.message));
-    await page.route(`${session.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: hostPage }));
+    await page.route(`${session.url}host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body: hostPage }),
+    );
     await page.goto(`${session.url}host.html`);
     const before = await page.evaluate(() => ({
       body: [...document.body.children].map((el) => el.outerHTML).join(''),
@@ -77,22 +88,33 @@ test('<wakeline-player> on a host page renders in its shadow root and leaves the
       sheets: document.styleSheets.length,
       globals: Object.keys(window).length,
     }));
-    await page.waitForFunction(() => document.getElementById('player').state === 'done', null, { timeout: 20000 });
-    const status = await page.evaluate(() => document.getElementById('player').shadowRoot.querySelector('.player-status').textContent);
+    await page.waitForFunction(() => document.getElementById('player').state === 'done', null, {
+      timeout: 20000,
+    });
+    const status = await page.evaluate(
+      () =>
+        document.getElementById('player').shadowRoot.querySelector('.player-status').textContent,
+    );
     assert.match(status, /^basic · \d+ events$/);
     // Its own size: the height attribute, the host's width; its canvas draws despite the host's
     // `canvas { display: none }`, since host styles do not reach into the shadow root.
     const box = await page.locator('#player').boundingBox();
     assert.ok(Math.abs(box.height - 260) <= 2, `height ${box.height}`);
     assert.ok(box.width > 800, `width ${box.width}`);
-    const pixels = await drawnPixels(page, 'document.getElementById("player").shadowRoot.querySelector("canvas")');
+    const pixels = await drawnPixels(
+      page,
+      'document.getElementById("player").shadowRoot.querySelector("canvas")',
+    );
     assert.ok(pixels.pending > 10, `pending polls drawn (${pixels.pending} pixels)`);
     // Keys typed into the host page do not reach the player.
     await page.focus('#host-input');
     await page.keyboard.type('f+-');
     assert.equal(await page.inputValue('#host-input'), 'f+-');
     const after = await page.evaluate(() => ({
-      body: [...document.body.children].filter((el) => el.tagName !== 'SCRIPT' || el.src).map((el) => el.outerHTML).join(''),
+      body: [...document.body.children]
+        .filter((el) => el.tagName !== 'SCRIPT' || el.src)
+        .map((el) => el.outerHTML)
+        .join(''),
       head: document.head.innerHTML,
       sheets: document.styleSheets.length,
       globals: Object.keys(window).length,
@@ -112,11 +134,22 @@ test('<wakeline-player> on a host page renders in its shadow root and leaves the
 test('<wakeline-player> names a bad attribute inside itself and still runs the rest', async () => {
   await withSession(async (session) => {
     const page = await session.browser.newPage();
-    const body = hostPage.replace('params="steps=2 delay_ms=5"', 'params="steps=99 <b>=1" start="later"');
-    await page.route(`${session.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body }));
+    const body = hostPage.replace(
+      'params="steps=2 delay_ms=5"',
+      'params="steps=99 <b>=1" start="later"',
+    );
+    await page.route(`${session.url}host.html`, (route) =>
+      route.fulfill({ contentType: 'text/html', body }),
+    );
     await page.goto(`${session.url}host.html`);
-    await page.waitForFunction(() => document.getElementById('player').state === 'done', null, { timeout: 20000 });
-    const problems = await page.evaluate(() => [...document.getElementById('player').shadowRoot.querySelectorAll('.player-messages li')].map((li) => li.textContent));
+    await page.waitForFunction(() => document.getElementById('player').state === 'done', null, {
+      timeout: 20000,
+    });
+    const problems = await page.evaluate(() =>
+      [...document.getElementById('player').shadowRoot.querySelectorAll('.player-messages li')].map(
+        (li) => li.textContent,
+      ),
+    );
     assert.equal(problems.length, 3, problems.join('\n'));
     assert.ok(problems.some((text) => /"<b>" is not a parameter name/.test(text)));
     assert.ok(problems.some((text) => /start: "later"/.test(text)));
@@ -136,23 +169,38 @@ async function openHost(session, attributes, options = {}) {
   const page = await session.browser.newPage({ viewport: { width: 900, height: 600 }, ...options });
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.route(`${session.url}host.html`, (route) => route.fulfill({ contentType: 'text/html', body: hostWith(attributes) }));
+  await page.route(`${session.url}host.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostWith(attributes) }),
+  );
   await page.goto(`${session.url}host.html`);
-  await page.waitForFunction(() => document.getElementById('player').state === 'done', null, { timeout: 20000 });
+  await page.waitForFunction(() => document.getElementById('player').state === 'done', null, {
+    timeout: 20000,
+  });
   return page;
 }
 
-const playerState = (page) => page.evaluate(() => {
-  const player = document.getElementById('player');
-  const button = player.shadowRoot.querySelector('.player-play');
-  return { playing: player.playing, playhead: player.playhead, button: button.textContent, hidden: button.hidden };
-});
+const playerState = (page) =>
+  page.evaluate(() => {
+    const player = document.getElementById('player');
+    const button = player.shadowRoot.querySelector('.player-play');
+    return {
+      playing: player.playing,
+      playhead: player.playhead,
+      button: button.textContent,
+      hidden: button.hidden,
+    };
+  });
 
 test('<wakeline-player autoplay> plays the run once it is ready, and its button pauses it', async () => {
   await withSession(async (session) => {
-    const page = await openHost(session, 'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1" autoplay');
+    const page = await openHost(
+      session,
+      'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1" autoplay',
+    );
     // Playing: the playhead moves on by itself (4 events a second at 1x).
-    await page.waitForFunction(() => document.getElementById('player').playhead >= 2, null, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('player').playhead >= 2, null, {
+      timeout: 5000,
+    });
     const playing = await playerState(page);
     assert.equal(playing.playing, true);
     assert.equal(playing.button, 'Pause');
@@ -171,13 +219,18 @@ test('<wakeline-player autoplay> under prefers-reduced-motion waits at its start
   await withSession(async (session) => {
     const events = await traceOf('basic', { steps: 3, delay_ms: 5 });
     const startAt = events.findIndex((e) => e.t >= 10_000_000);
-    const page = await openHost(session, 'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1" start="10ms" autoplay',
-                                { reducedMotion: 'reduce' });
+    const page = await openHost(
+      session,
+      'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1" start="10ms" autoplay',
+      { reducedMotion: 'reduce' },
+    );
     await page.waitForTimeout(800);
     const waiting = await playerState(page);
     assert.deepEqual(waiting, { playing: false, playhead: startAt, button: 'Play', hidden: false });
     await page.locator('#player .player-play').click();
-    await page.waitForFunction((at) => document.getElementById('player').playhead > at, startAt, { timeout: 5000 });
+    await page.waitForFunction((at) => document.getElementById('player').playhead > at, startAt, {
+      timeout: 5000,
+    });
     assert.equal((await playerState(page)).button, 'Pause');
     assert.deepEqual(page.errors, []);
   });
@@ -185,12 +238,22 @@ test('<wakeline-player autoplay> under prefers-reduced-motion waits at its start
 
 test('a <wakeline-player> without autoplay does not play', async () => {
   await withSession(async (session) => {
-    const page = await openHost(session, 'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1"');
+    const page = await openHost(
+      session,
+      'example="basic" strategy="local" params="steps=3 delay_ms=5" seed="1"',
+    );
     await page.waitForTimeout(800);
-    assert.deepEqual(await playerState(page), { playing: false, playhead: 0, button: 'Play', hidden: false });
+    assert.deepEqual(await playerState(page), {
+      playing: false,
+      playhead: 0,
+      button: 'Play',
+      hidden: false,
+    });
     // Setting the attribute later starts it, without a new run.
     await page.evaluate(() => document.getElementById('player').setAttribute('autoplay', ''));
-    await page.waitForFunction(() => document.getElementById('player').playhead > 0, null, { timeout: 5000 });
+    await page.waitForFunction(() => document.getElementById('player').playhead > 0, null, {
+      timeout: 5000,
+    });
     assert.equal(await page.evaluate(() => document.getElementById('player').state), 'done');
     assert.deepEqual(page.errors, []);
   });
@@ -198,10 +261,19 @@ test('a <wakeline-player> without autoplay does not play', async () => {
 
 test('<wakeline-player> takes a strategy setting in params like a parameter', async () => {
   await withSession(async (session) => {
-    const page = await openHost(session, 'example="concurrent" strategy="tokio-multi-thread" params="tasks=3 workers=2" seed="1"');
-    const problems = await page.evaluate(() => [...document.getElementById('player').shadowRoot.querySelectorAll('.player-messages li')].map((li) => li.textContent));
+    const page = await openHost(
+      session,
+      'example="concurrent" strategy="tokio-multi-thread" params="tasks=3 workers=2" seed="1"',
+    );
+    const problems = await page.evaluate(() =>
+      [...document.getElementById('player').shadowRoot.querySelectorAll('.player-messages li')].map(
+        (li) => li.textContent,
+      ),
+    );
     assert.deepEqual(problems, []);
-    const link = await page.evaluate(() => document.getElementById('player').shadowRoot.querySelector('.player-open').href);
+    const link = await page.evaluate(
+      () => document.getElementById('player').shadowRoot.querySelector('.player-open').href,
+    );
     assert.match(link, /strategy=tokio-multi-thread/);
     assert.match(link, /workers=2/);
     assert.deepEqual(page.errors, []);

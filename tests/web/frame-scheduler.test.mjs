@@ -16,7 +16,7 @@ async function sources(dir = app) {
   const files = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await sources(full));
+    if (entry.isDirectory()) files.push(...(await sources(full)));
     else if (entry.name.endsWith('.js')) files.push(path.relative(app, full));
   }
   return files;
@@ -61,7 +61,11 @@ test('requests made before a frame share one browser frame and run in order', ()
   requestFrame((now) => seen.push(['clock', now]));
   assert.equal(browser.next.size, 1, 'one browser frame asked for');
   runBrowserFrame(16);
-  assert.deepEqual(seen, [['timeline', 16], ['table', 16], ['clock', 16]]);
+  assert.deepEqual(seen, [
+    ['timeline', 16],
+    ['table', 16],
+    ['clock', 16],
+  ]);
   assert.equal(browser.next.size, 0);
 });
 

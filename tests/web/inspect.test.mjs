@@ -27,14 +27,18 @@ const playhead = (page) => page.evaluate(() => Number(document.body.dataset.play
 
 /** The table's rows: { task id: { state, polls, wakes } }. */
 function table(page) {
-  return page.locator('.task-table tbody tr').evaluateAll((rows) => Object.fromEntries(rows.map((row) => [
-    row.dataset.task,
-    {
-      state: row.querySelector('[data-col="state"]').textContent,
-      polls: Number(row.querySelector('[data-col="polls"]').textContent),
-      wakes: Number(row.querySelector('[data-col="wakes"]').textContent),
-    },
-  ])));
+  return page.locator('.task-table tbody tr').evaluateAll((rows) =>
+    Object.fromEntries(
+      rows.map((row) => [
+        row.dataset.task,
+        {
+          state: row.querySelector('[data-col="state"]').textContent,
+          polls: Number(row.querySelector('[data-col="polls"]').textContent),
+          wakes: Number(row.querySelector('[data-col="wakes"]').textContent),
+        },
+      ]),
+    ),
+  );
 }
 
 /** Per task, from the trace up to event `at`: polls, wakes, state and the run queue. */
@@ -70,22 +74,24 @@ test('the task table and the run queue match the trace at every poll', async () 
     const at = await playhead(page);
     const { tasks, queue } = expected(at);
     const rows = await table(page);
-    for (const [id, want] of Object.entries(tasks)) assert.deepEqual(rows[id], want, `task ${id} at event ${at}`);
-    const chips = await page.locator('.run-queue-chip:not(.is-leaving)').evaluateAll(
-      (nodes) => nodes.map((node) => Number(node.dataset.task)));
+    for (const [id, want] of Object.entries(tasks))
+      assert.deepEqual(rows[id], want, `task ${id} at event ${at}`);
+    const chips = await page
+      .locator('.run-queue-chip:not(.is-leaving)')
+      .evaluateAll((nodes) => nodes.map((node) => Number(node.dataset.task)));
     assert.deepEqual(chips, queue, `run queue at event ${at}`);
     ++checked;
     const before = at;
     await page.click('.playback-next-poll');
-    if (await playhead(page) === before) break;
+    if ((await playhead(page)) === before) break;
   }
   assert.equal(checked, events.filter((e) => e.kind === 'poll_begin').length + 1);
   // At the end every task is done, with as many polls as the API's summary counts.
   await page.locator('.playback-scrub').click({ position: { x: 0, y: 5 } });
-  assert.equal(await playhead(page), 0, 'the scrub bar\'s left end is the first event');
+  assert.equal(await playhead(page), 0, "the scrub bar's left end is the first event");
   const box = await page.locator('.playback-scrub').boundingBox();
   await page.locator('.playback-scrub').click({ position: { x: box.width - 1, y: 5 } });
-  assert.ok(await playhead(page) > events.length - 8, 'its right end is the last instant');
+  assert.ok((await playhead(page)) > events.length - 8, 'its right end is the last instant');
   await page.keyboard.press('End');
   assert.equal(await playhead(page), events.length - 1);
   const rows = await table(page);
@@ -103,7 +109,7 @@ test('a run without lints says so, and clicking a task row selects its lane', as
   await page.locator('.task-table tbody tr[data-task="3"]').click();
   assert.match(await page.locator('#selection-details').textContent(), /task_spawn/);
   assert.equal(await playhead(page), before, 'selecting a task leaves the playhead');
-  assert.ok(await page.locator('.task-table tr.is-selected[data-task="3"]').count() === 1);
+  assert.ok((await page.locator('.task-table tr.is-selected[data-task="3"]').count()) === 1);
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -123,7 +129,10 @@ test('a lost wakeup is warned about twice, each warning selecting the event that
   assert.match(shown, /deadlock/);
   const lost = page.locator('#warnings button.warning-lost-waker');
   await lost.click();
-  assert.match(await page.locator('#selection-details').textContent(), /poll of reader \(pending\) at lost-wakeup\.cpp:\d+/);
+  assert.match(
+    await page.locator('#selection-details').textContent(),
+    /poll of reader \(pending\) at lost-wakeup\.cpp:\d+/,
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -136,33 +145,56 @@ function wakerRows(id) {
   events.forEach((e, index) => {
     if (e.task !== id || !(e.kind in delta)) return;
     live += delta[e.kind];
-    rows.push({ event: index, kind: e.kind, by: e.by === 'outside' ? 'by outside' : `by ${e.by} ${e.by_id}`, live: `${live} alive` });
+    rows.push({
+      event: index,
+      kind: e.kind,
+      by: e.by === 'outside' ? 'by outside' : `by ${e.by} ${e.by_id}`,
+      live: `${live} alive`,
+    });
   });
   return rows;
 }
 
-const shownWakerRows = (page) => page.locator('#waker-history .waker-event').evaluateAll((buttons) => buttons.map((b) => ({
-  event: Number(b.dataset.event),
-  kind: b.dataset.kind,
-  by: b.querySelector('.waker-event-by').textContent,
-  live: b.querySelector('.waker-event-live').textContent,
-})));
+const shownWakerRows = (page) =>
+  page.locator('#waker-history .waker-event').evaluateAll((buttons) =>
+    buttons.map((b) => ({
+      event: Number(b.dataset.event),
+      kind: b.dataset.kind,
+      by: b.querySelector('.waker-event-by').textContent,
+      live: b.querySelector('.waker-event-live').textContent,
+    })),
+  );
 
 test('a selected task shows its waker history, and each row selects its event and moves the playhead', async () => {
   const page = await loaded();
-  assert.equal(await page.locator('#waker-history .waker-event').count(), 0, 'nothing selected, no history');
+  assert.equal(
+    await page.locator('#waker-history .waker-event').count(),
+    0,
+    'nothing selected, no history',
+  );
   await page.locator('.task-table tbody tr[data-task="3"]').click();
   const want = wakerRows(3);
   assert.ok(want.length >= 4, `task 3 clones and is woken (${want.length} waker events)`);
-  assert.ok(want.some((row) => row.kind === 'waker_wake') && want.some((row) => row.kind === 'waker_clone'));
+  assert.ok(
+    want.some((row) => row.kind === 'waker_wake') && want.some((row) => row.kind === 'waker_clone'),
+  );
   assert.deepEqual(await shownWakerRows(page), want);
-  assert.match(await page.locator('#waker-history .waker-history-title').textContent(), /\(task 3\): \d+ waker events/);
+  assert.match(
+    await page.locator('#waker-history .waker-history-title').textContent(),
+    /\(task 3\): \d+ waker events/,
+  );
   // The second row is a wake by a timer: clicking it selects it and puts the playhead on it.
   const second = page.locator('#waker-history .waker-event').nth(1);
   await second.click();
   assert.equal(await playhead(page), want[1].event);
-  assert.match(await page.locator('#selection-details').textContent(), new RegExp(`^Selected #${want[1].event + 1}: ${want[1].kind}`));
-  assert.equal(await page.locator('#waker-history .waker-event.is-selected').getAttribute('data-event'), String(want[1].event));
+  assert.match(
+    await page.locator('#selection-details').textContent(),
+    new RegExp(`^Selected #${want[1].event + 1}: ${want[1].kind}`),
+  );
+  assert.equal(
+    await page.locator('#waker-history .waker-event.is-selected').getAttribute('data-event'),
+    String(want[1].event),
+  );
   assert.deepEqual(await shownWakerRows(page), want, 'the same task, the same history');
   // Escape clears the selection and the history with it.
   await page.keyboard.press('Escape');
@@ -171,19 +203,30 @@ test('a selected task shows its waker history, and each row selects its event an
   await page.close();
 });
 
-test('the lost wakeup\'s reader shows that it never kept a waker', async () => {
+test("the lost wakeup's reader shows that it never kept a waker", async () => {
   const page = await openPage(session.browser, `${session.url}#v=1&example=lost-wakeup`);
   assert.equal(await waitForRun(page), 'done');
   await page.locator('#warnings button.warning-lost-waker').click();
   const title = page.locator('#waker-history .waker-history-title');
-  assert.match(await title.textContent(), /^reader \(task \d+\): no waker was cloned, woken or dropped\.$/);
+  assert.match(
+    await title.textContent(),
+    /^reader \(task \d+\): no waker was cloned, woken or dropped\.$/,
+  );
   assert.equal(await page.locator('#waker-history .waker-event').count(), 0);
   // main, stuck with one waker alive: its history ends with a clone (1 alive) before the drop at
   // the end of the run.
   await page.locator('.task-table tbody tr[data-task="1"]').click();
-  const live = await page.locator('#waker-history .waker-event').evaluateAll((buttons) => buttons.map((b) => Number(b.dataset.live)));
+  const live = await page
+    .locator('#waker-history .waker-event')
+    .evaluateAll((buttons) => buttons.map((b) => Number(b.dataset.live)));
   assert.deepEqual(live.slice(-2), [1, 0], `live wakers after each: ${live}`);
-  assert.equal(await page.locator('#waker-history .waker-event.is-none-alive').last().getAttribute('data-kind'), 'waker_drop');
+  assert.equal(
+    await page
+      .locator('#waker-history .waker-event.is-none-alive')
+      .last()
+      .getAttribute('data-kind'),
+    'waker_drop',
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });
@@ -193,20 +236,25 @@ test('on a phone the source panel follows the await line in its own scroller; th
   await page.setViewportSize({ width: 390, height: 740 });
   assert.equal(await waitForRun(page), 'done');
   await page.waitForFunction(() => document.body.dataset.playhead !== undefined);
-  const sourceBox = () => page.evaluate(() => {
-    const view = document.getElementById('source-view');
-    const line = view.querySelector('.source-line.is-current');
-    const box = view.getBoundingClientRect();
-    const rect = line?.getBoundingClientRect();
-    return {
-      pageY: window.scrollY + document.documentElement.scrollTop + document.body.scrollTop,
-      scrollTop: view.scrollTop,
-      ownScroller: view.scrollHeight > view.clientHeight,
-      line: line ? Number(line.dataset.line) : 0,
-      inside: rect ? rect.top >= box.top && rect.bottom <= box.bottom : false,
-    };
-  });
-  assert.equal((await sourceBox()).ownScroller, true, 'the source has a scroller of its own at phone size');
+  const sourceBox = () =>
+    page.evaluate(() => {
+      const view = document.getElementById('source-view');
+      const line = view.querySelector('.source-line.is-current');
+      const box = view.getBoundingClientRect();
+      const rect = line?.getBoundingClientRect();
+      return {
+        pageY: window.scrollY + document.documentElement.scrollTop + document.body.scrollTop,
+        scrollTop: view.scrollTop,
+        ownScroller: view.scrollHeight > view.clientHeight,
+        line: line ? Number(line.dataset.line) : 0,
+        inside: rect ? rect.top >= box.top && rect.bottom <= box.bottom : false,
+      };
+    });
+  assert.equal(
+    (await sourceBox()).ownScroller,
+    true,
+    'the source has a scroller of its own at phone size',
+  );
   // Steps by poll put the playhead on polls whose await line is far down the file (co_await handle).
   await page.locator('#timeline canvas').focus();
   let state;
@@ -220,7 +268,10 @@ test('on a phone the source panel follows the await line in its own scroller; th
   await page.waitForTimeout(400);
   state = await sourceBox();
   assert.equal(state.pageY, 0, 'the page did not scroll');
-  assert.ok(state.scrollTop > 0 && state.inside, `the line is in view inside the panel (${JSON.stringify(state)})`);
+  assert.ok(
+    state.scrollTop > 0 && state.inside,
+    `the line is in view inside the panel (${JSON.stringify(state)})`,
+  );
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  decodeLink, emptyLinkState, encodeLink, formatLinkTime, maxLinkLength, maxPairs, parseLinkTime,
+  decodeLink,
+  emptyLinkState,
+  encodeLink,
+  formatLinkTime,
+  maxLinkLength,
+  maxPairs,
+  parseLinkTime,
   resolveLink,
 } from '../../web/app/share/link-codec.js';
 
@@ -29,10 +35,16 @@ const examples = [
 ];
 
 test('a full link restores example, strategy, parameters, seed, playhead and selection', () => {
-  const { state, problems } = decodeLink('#v=1&example=concurrent&strategy=local&tasks=5&seed=7&at=12ms&select=seq:40');
+  const { state, problems } = decodeLink(
+    '#v=1&example=concurrent&strategy=local&tasks=5&seed=7&at=12ms&select=seq:40',
+  );
   assert.deepEqual(problems, []);
   assert.deepEqual(state, {
-    example: 'concurrent', strategy: 'local', params: { tasks: 5 }, seed: 7, at: 12_000_000,
+    example: 'concurrent',
+    strategy: 'local',
+    params: { tasks: 5 },
+    seed: 7,
+    at: 12_000_000,
     select: { kind: 'seq', id: 40 },
   });
 });
@@ -47,10 +59,17 @@ test('an empty fragment and the older #example=ID form both read without problem
 
 test('encoding writes the documented readable form', () => {
   const text = encodeLink({
-    example: 'concurrent', strategy: 'local', params: { tasks: 5, together: true }, seed: 7,
-    at: 12_000_000, select: { kind: 'task', id: 3 },
+    example: 'concurrent',
+    strategy: 'local',
+    params: { tasks: 5, together: true },
+    seed: 7,
+    at: 12_000_000,
+    select: { kind: 'task', id: 3 },
   });
-  assert.equal(text, 'v=1&example=concurrent&strategy=local&tasks=5&together=true&seed=7&at=12ms&select=task:3');
+  assert.equal(
+    text,
+    'v=1&example=concurrent&strategy=local&tasks=5&together=true&seed=7&at=12ms&select=task:3',
+  );
   assert.equal(encodeLink(emptyLinkState()), 'v=1');
 });
 
@@ -65,7 +84,16 @@ test('times take the largest whole unit and read back from every unit', () => {
   assert.deepEqual(parseLinkTime('40µs'), { value: 40_000 });
   assert.deepEqual(parseLinkTime('40us'), { value: 40_000 });
   assert.deepEqual(parseLinkTime('9'), { value: 9 });
-  for (const bad of ['', '-1ms', '1e3ns', '12 ms', '12min', '0x10', '1.5.2s', '99999999999999999999s']) {
+  for (const bad of [
+    '',
+    '-1ms',
+    '1e3ns',
+    '12 ms',
+    '12min',
+    '0x10',
+    '1.5.2s',
+    '99999999999999999999s',
+  ]) {
     assert.ok(parseLinkTime(bad).error, `${JSON.stringify(bad)} is refused`);
   }
 });
@@ -99,7 +127,9 @@ const malformed = [
 for (const [part, message] of malformed) {
   test(`the malformed part ${JSON.stringify(part)} gets a message and the rest still applies`, () => {
     const key = part.split('=')[0];
-    const rest = ['v=1', 'example=concurrent', 'steps=4', 'seed=9', 'at=3ms'].filter((p) => !p.startsWith(`${key}=`));
+    const rest = ['v=1', 'example=concurrent', 'steps=4', 'seed=9', 'at=3ms'].filter(
+      (p) => !p.startsWith(`${key}=`),
+    );
     const { state, problems } = decodeLink(`#${[rest[0], part, ...rest.slice(1)].join('&')}`);
     assert.equal(problems.length, 1, problems.join(' | '));
     assert.match(problems[0], message);
@@ -145,10 +175,15 @@ test('messages quote at most 40 characters of what the link said', () => {
 });
 
 test('resolving against the catalogue keeps valid values and names each wrong one', () => {
-  const { state } = decodeLink('example=state-machine&strategy=tokio-mt&ticks=50&together=1&speed=3&seed=4');
+  const { state } = decodeLink(
+    'example=state-machine&strategy=tokio-mt&ticks=50&together=1&speed=3&seed=4',
+  );
   const { request, problems } = resolveLink(state, examples, 'concurrent');
   assert.deepEqual(request, {
-    example: 'state-machine', strategy: 'tokio-mt', params: { ticks: 3, together: false }, seed: 4,
+    example: 'state-machine',
+    strategy: 'tokio-mt',
+    params: { ticks: 3, together: false },
+    seed: 4,
   });
   assert.equal(problems.length, 3, problems.join(' | '));
   assert.match(problems[0], /ticks must be between 0 and 20, not 50/);
@@ -161,65 +196,110 @@ test('an unknown example falls back with a message; an unknown strategy uses the
   assert.equal(unknown.request.example, 'concurrent');
   assert.equal(unknown.request.params.tasks, 2);
   assert.match(unknown.problems[0], /does not exist: "nope"/);
-  const strategy = resolveLink(decodeLink('example=concurrent&strategy=tokio-mt').state, examples, 'concurrent');
+  const strategy = resolveLink(
+    decodeLink('example=concurrent&strategy=tokio-mt').state,
+    examples,
+    'concurrent',
+  );
   assert.equal(strategy.request.strategy, 'local');
   assert.match(strategy.problems[0], /no strategy "tokio-mt"/);
-  const integer = resolveLink(decodeLink('example=concurrent&tasks=true').state, examples, 'concurrent');
+  const integer = resolveLink(
+    decodeLink('example=concurrent&tasks=true').state,
+    examples,
+    'concurrent',
+  );
   assert.match(integer.problems[0], /tasks must be a whole number, not true/);
 });
 
 // Scenarios as the page writes them.
 const idArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/);
-const nameArb = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/).filter((name) => name !== '__proto__');
+const nameArb = fc
+  .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/)
+  .filter((name) => name !== '__proto__');
 const stateArb = fc.record({
   example: fc.option(idArb, { nil: null }),
   strategy: fc.option(idArb, { nil: null }),
-  params: fc.dictionary(nameArb, fc.oneof(fc.boolean(), fc.integer({ min: -1e6, max: 1e15 })), { maxKeys: 8 }),
+  params: fc.dictionary(nameArb, fc.oneof(fc.boolean(), fc.integer({ min: -1e6, max: 1e15 })), {
+    maxKeys: 8,
+  }),
   seed: fc.option(fc.maxSafeNat(), { nil: null }),
   at: fc.option(fc.maxSafeNat(), { nil: null }),
-  select: fc.option(fc.record({ kind: fc.constantFrom('seq', 'task'), id: fc.integer({ min: 1, max: 2 ** 53 - 1 }) }), { nil: null }),
+  select: fc.option(
+    fc.record({
+      kind: fc.constantFrom('seq', 'task'),
+      id: fc.integer({ min: 1, max: 2 ** 53 - 1 }),
+    }),
+    { nil: null },
+  ),
 });
 
 test('property: encoding then decoding gives the same scenario, with no problems', () => {
-  fc.assert(fc.property(stateArb, (state) => {
-    const decoded = decodeLink(`#${encodeLink(state)}`);
-    assert.deepEqual(decoded.problems, []);
-    // fast-check may build objects without a prototype; compare plain copies.
-    assert.deepEqual(decoded.state, JSON.parse(JSON.stringify(state)));
-  }), { numRuns: 2000 });
+  fc.assert(
+    fc.property(stateArb, (state) => {
+      const decoded = decodeLink(`#${encodeLink(state)}`);
+      assert.deepEqual(decoded.problems, []);
+      // fast-check may build objects without a prototype; compare plain copies.
+      assert.deepEqual(decoded.state, JSON.parse(JSON.stringify(state)));
+    }),
+    { numRuns: 2000 },
+  );
 });
 
 test('property: any text decodes without throwing to a well-typed state and string problems', () => {
   const text = fc.oneof(
     fc.string({ maxLength: 300 }),
     fc.string({ unit: 'binary', maxLength: 200 }),
-    fc.array(fc.tuple(fc.constantFrom('v', 'example', 'strategy', 'seed', 'at', 'select', 'tasks', 'p.seed', '', '%'), fc.string({ maxLength: 20 })), { maxLength: 12 })
+    fc
+      .array(
+        fc.tuple(
+          fc.constantFrom(
+            'v',
+            'example',
+            'strategy',
+            'seed',
+            'at',
+            'select',
+            'tasks',
+            'p.seed',
+            '',
+            '%',
+          ),
+          fc.string({ maxLength: 20 }),
+        ),
+        { maxLength: 12 },
+      )
       .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('&')),
   );
-  fc.assert(fc.property(text, (fragment) => {
-    const { state, problems } = decodeLink(fragment);
-    assert.ok(problems.every((problem) => typeof problem === 'string'));
-    assert.ok(state.example === null || typeof state.example === 'string');
-    assert.ok(state.seed === null || Number.isSafeInteger(state.seed));
-    assert.ok(state.at === null || Number.isSafeInteger(state.at));
-    for (const value of Object.values(state.params)) {
-      assert.ok(typeof value === 'boolean' || Number.isSafeInteger(value));
-    }
-    assert.equal(Object.getPrototypeOf(state.params), Object.prototype);
-    // What was read re-encodes to a link that reads back the same, problem-free.
-    assert.deepEqual(decodeLink(encodeLink(state)), { state, problems: [] });
-  }), { numRuns: 3000 });
+  fc.assert(
+    fc.property(text, (fragment) => {
+      const { state, problems } = decodeLink(fragment);
+      assert.ok(problems.every((problem) => typeof problem === 'string'));
+      assert.ok(state.example === null || typeof state.example === 'string');
+      assert.ok(state.seed === null || Number.isSafeInteger(state.seed));
+      assert.ok(state.at === null || Number.isSafeInteger(state.at));
+      for (const value of Object.values(state.params)) {
+        assert.ok(typeof value === 'boolean' || Number.isSafeInteger(value));
+      }
+      assert.equal(Object.getPrototypeOf(state.params), Object.prototype);
+      // What was read re-encodes to a link that reads back the same, problem-free.
+      assert.deepEqual(decodeLink(encodeLink(state)), { state, problems: [] });
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('property: resolving any decoded link gives a request the catalogue accepts', () => {
-  fc.assert(fc.property(stateArb, (state) => {
-    const { request } = resolveLink(state, examples, 'concurrent');
-    const example = examples.find((e) => e.id === request.example);
-    assert.ok(example.strategies.includes(request.strategy));
-    for (const param of example.params) {
-      const value = request.params[param.name];
-      if (param.type === 'boolean') assert.equal(typeof value, 'boolean');
-      else assert.ok(value >= param.min && value <= param.max);
-    }
-  }), { numRuns: 1000 });
+  fc.assert(
+    fc.property(stateArb, (state) => {
+      const { request } = resolveLink(state, examples, 'concurrent');
+      const example = examples.find((e) => e.id === request.example);
+      assert.ok(example.strategies.includes(request.strategy));
+      for (const param of example.params) {
+        const value = request.params[param.name];
+        if (param.type === 'boolean') assert.equal(typeof value, 'boolean');
+        else assert.ok(value >= param.min && value <= param.max);
+      }
+    }),
+    { numRuns: 1000 },
+  );
 });

@@ -38,13 +38,25 @@ test('a run exported as NDJSON and imported again shows the same view', async ()
     await page.mouse.move(0, 0);
     await page.waitForTimeout(200);
     const before = await view(page);
-    assert.ok(before.taskTable.length > 2 && before.warnings.includes('Deadlock'), JSON.stringify(before));
+    assert.ok(
+      before.taskTable.length > 2 && before.warnings.includes('Deadlock'),
+      JSON.stringify(before),
+    );
     await page.click('#export-menu summary');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-ndjson')]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-ndjson'),
+    ]);
     const buffer = await readFile(await download.path());
     await page.click('#export-menu summary');
-    await page.setInputFiles('#import-file', { name: 'again.ndjson', mimeType: 'application/x-ndjson', buffer });
-    await page.waitForFunction(() => document.getElementById('share-message').textContent.startsWith('Imported again.ndjson'));
+    await page.setInputFiles('#import-file', {
+      name: 'again.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer,
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('share-message').textContent.startsWith('Imported again.ndjson'),
+    );
     await page.waitForFunction(() => document.body.dataset.runState === 'done');
     await page.mouse.move(0, 0);
     await page.waitForTimeout(200);
@@ -85,9 +97,16 @@ test('a binary batch cut at any byte of its last events is refused, never decode
   const recordSize = records.byteLength / count;
   for (let cut = (count - 4) * recordSize; cut < count * recordSize; ++cut) {
     // Its strings were added to the decoder's table by the first decode: none are sent again.
-    assert.throws(() => decode.call(decoder, records.slice(0, cut), count, null), RangeError, `cut at byte ${cut}`);
+    assert.throws(
+      () => decode.call(decoder, records.slice(0, cut), count, null),
+      RangeError,
+      `cut at byte ${cut}`,
+    );
     const whole = Math.floor(cut / recordSize);
-    assert.deepEqual(decode.call(decoder, records.slice(0, cut), whole, null), events.slice(0, whole));
+    assert.deepEqual(
+      decode.call(decoder, records.slice(0, cut), whole, null),
+      events.slice(0, whole),
+    );
   }
 });
 
@@ -101,6 +120,7 @@ test('NDJSON streamed into the timeline model and cut at any byte keeps whole ev
     model.appendNdjson(new TextDecoder().decode(bytes.subarray(0, cut), { stream: true }));
     const whole = bytes.subarray(0, cut).toString('latin1').split('\n').length - 1;
     assert.equal(model.count, whole, `cut at byte ${cut}`);
-    for (let i = Math.max(0, whole - 4); i < whole; ++i) assert.equal(JSON.stringify(model.fieldsOf(i)), lines[i]);
+    for (let i = Math.max(0, whole - 4); i < whole; ++i)
+      assert.equal(JSON.stringify(model.fieldsOf(i)), lines[i]);
   }
 });

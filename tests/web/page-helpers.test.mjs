@@ -34,8 +34,14 @@ test('the tokenizer keeps every character and classifies C++ tokens', () => {
 test('a comment over two lines is split into a token on each line', () => {
   const lines = splitLines(tokenizeCpp(source));
   assert.equal(lines.length, source.split('\n').length);
-  assert.deepEqual(lines[3].map((token) => token.type), ['plain', 'comment']);
-  assert.deepEqual(lines[4].map((token) => [token.type, token.text]), [['comment', '     comment */']]);
+  assert.deepEqual(
+    lines[3].map((token) => token.type),
+    ['plain', 'comment'],
+  );
+  assert.deepEqual(
+    lines[4].map((token) => [token.type, token.text]),
+    [['comment', '     comment */']],
+  );
 });
 
 test('integer fields accept whole numbers in range and explain everything else', () => {

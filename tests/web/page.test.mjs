@@ -29,7 +29,11 @@ function findColour(page, rgb) {
     let count = 0;
     let first = null;
     for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i] - r) < 3 && Math.abs(data[i + 1] - g) < 3 && Math.abs(data[i + 2] - b) < 3) {
+      if (
+        Math.abs(data[i] - r) < 3 &&
+        Math.abs(data[i + 1] - g) < 3 &&
+        Math.abs(data[i + 2] - b) < 3
+      ) {
         if (!first) {
           const p = i / 4;
           first = { x: (p % width) / scale, y: Math.floor(p / width) / scale };
@@ -61,7 +65,10 @@ test('the page opens on concurrent, runs it, and draws its polls with no console
     assert.equal(await page.locator('#example-picker').inputValue(), 'concurrent');
     assert.match(await page.locator('#run-status-text').textContent(), /^\d+ events · \d/);
     assert.equal(await page.locator('.source-file-name').textContent(), 'concurrent.cpp');
-    assert.ok(await page.locator('.source-line .tok-keyword').count() > 0, 'the source is highlighted');
+    assert.ok(
+      (await page.locator('.source-line .tok-keyword').count()) > 0,
+      'the source is highlighted',
+    );
     const pendingPixels = await findColour(page, pending);
     const readyPixels = await findColour(page, ready);
     assert.ok(pendingPixels.count > 50, `pending polls drawn (${pendingPixels.count} pixels)`);
@@ -73,8 +80,9 @@ test('the page opens on concurrent, runs it, and draws its polls with no console
 test('every example can be picked and run to its end', async () => {
   await withPage(async (page) => {
     assert.equal(await waitForRun(page), 'done');
-    const ids = await page.locator('#example-picker option').evaluateAll(
-      (options) => options.map((option) => option.value));
+    const ids = await page
+      .locator('#example-picker option')
+      .evaluateAll((options) => options.map((option) => option.value));
     assert.ok(ids.length >= 7, `the catalogue lists the examples (${ids.join(', ')})`);
     for (const id of ids) {
       await page.selectOption('#example-picker', id);
@@ -90,7 +98,11 @@ test('every example can be picked and run to its end', async () => {
         // Its handlers never end, by design: the memory limit stops the run before any poll is
         // ready, and the page says so.
         assert.ok((await findColour(page, pending)).count > 0, `${id} drew its pending polls`);
-        assert.match(await page.locator('#warnings').textContent(), /memory/i, `${id} explains the limit`);
+        assert.match(
+          await page.locator('#warnings').textContent(),
+          /memory/i,
+          `${id} explains the limit`,
+        );
       } else {
         assert.ok((await findColour(page, ready)).count > 0, `${id} drew a ready poll`);
       }
@@ -135,9 +147,14 @@ test('the wheel and +/- zoom around the cursor, f fits the whole run again', asy
     await page.mouse.wheel(0, -400);
     await page.waitForTimeout(100);
     const zoomed = await visibleRange(page);
-    assert.ok(zoomed.x1 - zoomed.x0 < (fitted.x1 - fitted.x0) / 2,
-              `wheel zoomed in: ${fitted.x1 - fitted.x0} -> ${zoomed.x1 - zoomed.x0}`);
-    assert.ok(zoomed.x0 > fitted.x0 && zoomed.x1 < fitted.x1, 'the zoomed window lies inside the fitted one');
+    assert.ok(
+      zoomed.x1 - zoomed.x0 < (fitted.x1 - fitted.x0) / 2,
+      `wheel zoomed in: ${fitted.x1 - fitted.x0} -> ${zoomed.x1 - zoomed.x0}`,
+    );
+    assert.ok(
+      zoomed.x0 > fitted.x0 && zoomed.x1 < fitted.x1,
+      'the zoomed window lies inside the fitted one',
+    );
     assert.notEqual(zoomed.text, fitted.text);
 
     await page.keyboard.press('-');
@@ -152,7 +169,10 @@ test('the wheel and +/- zoom around the cursor, f fits the whole run again', asy
     await page.waitForTimeout(100);
     const panned = await visibleRange(page);
     assert.ok(panned.x0 < out.x0, 'dragging right shows what is further left');
-    assert.ok(Math.abs((panned.x1 - panned.x0) - (out.x1 - out.x0)) < 1e-6 * (out.x1 - out.x0), 'a pan keeps the zoom');
+    assert.ok(
+      Math.abs(panned.x1 - panned.x0 - (out.x1 - out.x0)) < 1e-6 * (out.x1 - out.x0),
+      'a pan keeps the zoom',
+    );
 
     await page.keyboard.press('f');
     await page.waitForTimeout(100);
@@ -179,13 +199,28 @@ test('hovering a poll shows its fields, clicking it selects it and lights its so
     const point = await canvasPoint(page, found.first);
     await page.mouse.move(point.x, point.y);
     await tooltip.waitFor({ state: 'visible', timeout: 2000 });
-    assert.match(await tooltip.locator('.timeline-tooltip-title').textContent(), /^poll of .+: pending$/);
-    assert.deepEqual(await tooltip.locator('dt').allTextContents(),
-                     ['t', 'seq', 'task', 'worker', 'result', 'file', 'line', 'queue after', 'caused by']);
+    assert.match(
+      await tooltip.locator('.timeline-tooltip-title').textContent(),
+      /^poll of .+: pending$/,
+    );
+    assert.deepEqual(await tooltip.locator('dt').allTextContents(), [
+      't',
+      'seq',
+      'task',
+      'worker',
+      'result',
+      'file',
+      'line',
+      'queue after',
+      'caused by',
+    ]);
     const line = Number((await tooltip.locator('dd').allTextContents())[6]);
 
     await page.mouse.click(point.x, point.y);
-    assert.match(await page.locator('#selection-details').textContent(), /^Selected #\d+: poll of .+ \(pending\) at concurrent\.cpp:\d+/);
+    assert.match(
+      await page.locator('#selection-details').textContent(),
+      /^Selected #\d+: poll of .+ \(pending\) at concurrent\.cpp:\d+/,
+    );
     const current = page.locator('.source-line.is-current');
     assert.equal(await current.count(), 1);
     assert.equal(Number(await current.getAttribute('data-line')), line);

@@ -37,7 +37,10 @@ async function goTo(page, i) {
 
 test('the page plays the same trace as the API gives', async () => {
   const page = await loaded();
-  assert.match(await page.locator('.playback-counter').textContent(), new RegExp(`/ ${events.length}$`));
+  assert.match(
+    await page.locator('.playback-counter').textContent(),
+    new RegExp(`/ ${events.length}$`),
+  );
   assert.equal(await playhead(page), 0);
   assert.equal(await narration(page), 't = 0: the runtime starts on the virtual clock.');
   await page.close();
@@ -47,7 +50,9 @@ test('play advances the playhead and pause stops it', async () => {
   const page = await loaded();
   await page.selectOption('.playback-speed', '8');
   await page.click('.playback-play');
-  await page.waitForFunction(() => Number(document.body.dataset.playhead) >= 5, null, { timeout: 5000 });
+  await page.waitForFunction(() => Number(document.body.dataset.playhead) >= 5, null, {
+    timeout: 5000,
+  });
   await page.click('.playback-play');
   const paused = await playhead(page);
   await page.waitForTimeout(400);
@@ -96,13 +101,27 @@ test('the poll step lands on the next poll_begin, skipping none', async () => {
 test('the caption tells the event at the playhead', async () => {
   const page = await loaded();
   const name = new Map(events.filter((e) => e.kind === 'task_spawn').map((e) => [e.task, e.name]));
-  const wake = events.findIndex((e) => e.kind === 'waker_wake' && e.by === 'timer' && e.effect === 'scheduled');
+  const wake = events.findIndex(
+    (e) => e.kind === 'waker_wake' && e.by === 'timer' && e.effect === 'scheduled',
+  );
   const checks = [
-    [events.findIndex((e) => e.kind === 'poll_begin'), (e) => `the executor takes task ${name.get(e.task)} from the run queue and polls it`],
-    [events.findIndex((e) => e.kind === 'timer_arm'), (e) => `arms timer ${e.timer} for t = ${e.deadline / 1e6} ms (line ${e.line})`],
-    [events.findIndex((e) => e.kind === 'poll_end' && e.result === 'pending'), (e) => `returns Pending at line ${e.line}`],
+    [
+      events.findIndex((e) => e.kind === 'poll_begin'),
+      (e) => `the executor takes task ${name.get(e.task)} from the run queue and polls it`,
+    ],
+    [
+      events.findIndex((e) => e.kind === 'timer_arm'),
+      (e) => `arms timer ${e.timer} for t = ${e.deadline / 1e6} ms (line ${e.line})`,
+    ],
+    [
+      events.findIndex((e) => e.kind === 'poll_end' && e.result === 'pending'),
+      (e) => `returns Pending at line ${e.line}`,
+    ],
     [wake, (e) => `timer ${e.by_id} fired and woke task ${name.get(e.task)} (waiting at line `],
-    [events.findIndex((e) => e.kind === 'park'), (e) => `the executor parks until t = ${e.until / 1e6} ms`],
+    [
+      events.findIndex((e) => e.kind === 'park'),
+      (e) => `the executor parks until t = ${e.until / 1e6} ms`,
+    ],
   ];
   for (const [i, expected] of checks) {
     assert.ok(i > 0, 'the trace has the event');
@@ -122,17 +141,28 @@ test('the caption tells the event at the playhead', async () => {
 
 test('the await line of the task at the playhead is lit in the source', async () => {
   const page = await loaded();
-  const i = events.findIndex((e) => e.kind === 'poll_end' && e.result === 'pending' && e.file === 'concurrent.cpp');
+  const i = events.findIndex(
+    (e) => e.kind === 'poll_end' && e.result === 'pending' && e.file === 'concurrent.cpp',
+  );
   await goTo(page, i);
-  assert.equal(await page.locator('.source-line.is-current').getAttribute('data-line'), String(events[i].line));
+  assert.equal(
+    await page.locator('.source-line.is-current').getAttribute('data-line'),
+    String(events[i].line),
+  );
   await page.close();
 });
 
 test('at phone size the timeline and the playback bar are on screen and drawn', async () => {
   const page = await loaded({ width: 390, height: 844 });
   const canvas = await page.locator('#timeline canvas').boundingBox();
-  assert.ok(canvas.width >= 350 && canvas.height >= 250, `timeline ${canvas.width}x${canvas.height}`);
-  assert.ok(canvas.y >= 0 && canvas.y + canvas.height <= 844, 'the timeline is in the first screen');
+  assert.ok(
+    canvas.width >= 350 && canvas.height >= 250,
+    `timeline ${canvas.width}x${canvas.height}`,
+  );
+  assert.ok(
+    canvas.y >= 0 && canvas.y + canvas.height <= 844,
+    'the timeline is in the first screen',
+  );
   const play = await page.locator('.playback-play').boundingBox();
   assert.ok(play && play.y + play.height <= 844, 'play is in the first screen');
   const scrub = await page.locator('.playback-scrub').boundingBox();

@@ -14,9 +14,14 @@ const file = path.join(repo, 'dist/wakeline-standalone.html');
 test('the single file is one HTML file with a CSP and no external script, style or module', () => {
   buildSite();
   const html = readFileSync(file, 'utf8');
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+' data: 'wasm-unsafe-eval'; worker-src data:; style-src 'sha256-[^']+';/);
+  assert.match(
+    html,
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+' data: 'wasm-unsafe-eval'; worker-src data:; style-src 'sha256-[^']+';/,
+  );
   // The markup around the inlined script and style (their text may quote tags).
-  const markup = html.replace(/<script>[^]*?<\/script>/g, '<script></script>').replace(/<style>[^]*?<\/style>/g, '<style></style>');
+  const markup = html
+    .replace(/<script>[^]*?<\/script>/g, '<script></script>')
+    .replace(/<style>[^]*?<\/style>/g, '<style></style>');
   assert.equal((markup.match(/<script>/g) ?? []).length, 1);
   assert.ok(!/<script[^>]+src=|<link rel="stylesheet"|type="module"/.test(markup), markup);
   assert.ok(markup.length < 10000, 'everything else is inlined');
@@ -37,7 +42,8 @@ test('the single file runs from file:// without flags, in a worker, with the lin
       const canvas = document.querySelector('#timeline canvas');
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let count = 0;
-      for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0xe6) < 3 && Math.abs(data[i + 1] - 0x9f) < 3) ++count;
+      for (let i = 0; i < data.length; i += 4)
+        if (Math.abs(data[i] - 0xe6) < 3 && Math.abs(data[i + 1] - 0x9f) < 3) ++count;
       return count;
     });
     assert.ok(pending > 20, `pending polls drawn (${pending} pixels)`);

@@ -17,7 +17,7 @@ async function sources(dir = app) {
   const files = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...await sources(full));
+    if (entry.isDirectory()) files.push(...(await sources(full)));
     else if (entry.name.endsWith('.js')) files.push(path.relative(app, full));
   }
   return files.sort();
@@ -48,13 +48,18 @@ async function bundledModules(entry) {
     format: 'esm',
     logLevel: 'silent',
     loader: { '.css': 'text' },
-    plugins: [{
-      // The API stays outside the page's bundles (scripts/build-web.mjs).
-      name: 'api-external',
-      setup(builder) {
-        builder.onResolve({ filter: /wakeline\.mjs$/ }, (args) => ({ path: args.path, external: true }));
+    plugins: [
+      {
+        // The API stays outside the page's bundles (scripts/build-web.mjs).
+        name: 'api-external',
+        setup(builder) {
+          builder.onResolve({ filter: /wakeline\.mjs$/ }, (args) => ({
+            path: args.path,
+            external: true,
+          }));
+        },
       },
-    }],
+    ],
   });
   return Object.keys(result.metafile.inputs).filter((file) => file.startsWith('web/app/'));
 }
@@ -66,11 +71,16 @@ test('only run-controller.js starts runs on the engine', async () => {
 test('the page and the player element bundle the same run controller and playback clock', async () => {
   for (const entry of ['web/app/main.js', 'web/app/player/player-element.js']) {
     const modules = await bundledModules(entry);
-    assert.ok(modules.includes('web/app/run-controller.js'), `${entry} runs through run-controller.js`);
+    assert.ok(
+      modules.includes('web/app/run-controller.js'),
+      `${entry} runs through run-controller.js`,
+    );
     assert.ok(modules.includes('web/app/playback/clock.js'), `${entry} plays on playback/clock.js`);
   }
   // embed.html is one <wakeline-player>: its script only sets the element's attributes.
-  assert.ok(!(await bundledModules('web/app/embed/embed-main.js')).includes('web/app/run-controller.js'));
+  assert.ok(
+    !(await bundledModules('web/app/embed/embed-main.js')).includes('web/app/run-controller.js'),
+  );
 });
 
 test('element() is defined once, in dom.js', async () => {
@@ -78,5 +88,7 @@ test('element() is defined once, in dom.js', async () => {
 });
 
 test('every binary search is lowerBound in timeline/visible.js', async () => {
-  assert.deepEqual(await filesMatching(/while \(lo <=? hi\)|\(lo \+ hi\) >>/), ['timeline/visible.js']);
+  assert.deepEqual(await filesMatching(/while \(lo <=? hi\)|\(lo \+ hi\) >>/), [
+    'timeline/visible.js',
+  ]);
 });

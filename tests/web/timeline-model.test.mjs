@@ -33,12 +33,19 @@ function model(batches = [trace]) {
 test('batches build one lane per task in spawn order, with their polls and results', () => {
   const m = model([trace.slice(0, 6), trace.slice(6)]);
   assert.equal(m.count, 15);
-  assert.deepEqual(m.taskLanes.map((lane) => [lane.id, lane.name, lane.polls.length]),
-                   [[1, 'main', 1], [2, 'child', 2]]);
+  assert.deepEqual(
+    m.taskLanes.map((lane) => [lane.id, lane.name, lane.polls.length]),
+    [
+      [1, 'main', 1],
+      [2, 'child', 2],
+    ],
+  );
   assert.deepEqual([...m.polls.begin.data.slice(0, 3)], [2, 5, 12]);
   assert.deepEqual([...m.polls.end.data.slice(0, 3)], [4, 7, 13]);
-  assert.deepEqual([...m.polls.result.data.slice(0, 3)],
-                   [pollResult.pending, pollResult.pending, pollResult.ready]);
+  assert.deepEqual(
+    [...m.polls.result.data.slice(0, 3)],
+    [pollResult.pending, pollResult.pending, pollResult.ready],
+  );
   // Timer events go to the timers lane, other task events (and unknown kinds) to the task's.
   assert.deepEqual([...m.timerMarks.data.slice(0, m.timerMarks.length)], [6, 10]);
   assert.deepEqual([...m.tasks.get(2).marks.data.slice(0, 3)], [3, 11, 14]);
@@ -66,7 +73,8 @@ test('events sharing an instant get slots of their own; time stands still inside
   // Between the instants, time runs: halfway through the park is 2.5 ms.
   assert.ok(Math.abs(m.timeAt(m.x(8) + k + 2500000) - 2500000) < 1);
   const near = (a, b) => Math.abs(a - b) < 1e-6 * 5000000;
-  for (const T of [0, 1000, 2500000, 5000000]) assert.ok(near(m.timeAt(m.xOfTime(T)), T), `time ${T}`);
+  for (const T of [0, 1000, 2500000, 5000000])
+    assert.ok(near(m.timeAt(m.xOfTime(T)), T), `time ${T}`);
   assert.ok(near(m.xOfTime(5000000), m.x(9)));
 });
 
@@ -88,14 +96,16 @@ test('a poll still running at the end of the received events reaches the last on
 
 test('only run-queue enqueues count as run-queue entries and depths', () => {
   // tokio-current-thread: the root's woken flag and a deferred yield are other places to wait.
-  const m = model([[
-    { seq: 1, t: 0, kind: 'runtime_start', clock: 'virtual' },
-    { seq: 2, t: 0, kind: 'task_spawn', task: 1, name: 'main' },
-    { seq: 3, t: 0, kind: 'task_enqueue', task: 1, queue: 'block_on', reason: 'spawn', depth: 0 },
-    { seq: 4, t: 0, kind: 'task_spawn', task: 2, parent: 1 },
-    { seq: 5, t: 0, kind: 'task_enqueue', task: 2, queue: 'run', reason: 'spawn', depth: 1 },
-    { seq: 6, t: 0, kind: 'task_enqueue', task: 2, queue: 'deferred', reason: 'yield', depth: 1 },
-  ]]);
+  const m = model([
+    [
+      { seq: 1, t: 0, kind: 'runtime_start', clock: 'virtual' },
+      { seq: 2, t: 0, kind: 'task_spawn', task: 1, name: 'main' },
+      { seq: 3, t: 0, kind: 'task_enqueue', task: 1, queue: 'block_on', reason: 'spawn', depth: 0 },
+      { seq: 4, t: 0, kind: 'task_spawn', task: 2, parent: 1 },
+      { seq: 5, t: 0, kind: 'task_enqueue', task: 2, queue: 'run', reason: 'spawn', depth: 1 },
+      { seq: 6, t: 0, kind: 'task_enqueue', task: 2, queue: 'deferred', reason: 'yield', depth: 1 },
+    ],
+  ]);
   assert.deepEqual([...m.offQueueEnqueues].sort(), [2, 5]);
   assert.deepEqual([...m.depthEvents.data.slice(0, m.depthEvents.length)], [4]);
 });

@@ -56,7 +56,9 @@ export class CatalogueForm {
     this.settings.append(this.settingsLegend, this.settingsList);
     this.settings.hidden = true;
     this.el.params.after(this.settings);
-    this.el.strategyPicker.addEventListener('change', () => this.selectStrategy(this.el.strategyPicker.value));
+    this.el.strategyPicker.addEventListener('change', () =>
+      this.selectStrategy(this.el.strategyPicker.value),
+    );
 
     for (const [topic, list] of groupByTopic(examples)) {
       const group = element('optgroup');
@@ -68,7 +70,9 @@ export class CatalogueForm {
       }
       this.el.examplePicker.append(group);
     }
-    this.el.examplePicker.addEventListener('change', () => this.selectExample(this.el.examplePicker.value));
+    this.el.examplePicker.addEventListener('change', () =>
+      this.selectExample(this.el.examplePicker.value),
+    );
   }
 
   /** The example shown, or undefined before selectExample. */
@@ -83,11 +87,13 @@ export class CatalogueForm {
     this.selectedId = id;
     this.el.examplePicker.value = id;
     this.el.explanation.textContent = example.explanation;
-    this.el.strategyPicker.replaceChildren(...example.strategies.map((strategy) => {
-      const option = element('option', '', strategy);
-      option.value = strategy;
-      return option;
-    }));
+    this.el.strategyPicker.replaceChildren(
+      ...example.strategies.map((strategy) => {
+        const option = element('option', '', strategy);
+        option.value = strategy;
+        return option;
+      }),
+    );
     this.el.strategyPicker.disabled = example.strategies.length < 2;
     this.#buildFields(example);
     this.selectedStrategy = null;
@@ -126,9 +132,17 @@ export class CatalogueForm {
   }
 
   #buildFields(example) {
-    const seed = { name: 'seed', type: 'integer', default: 0, min: 0, max: maxSeed,
-                   description: 'seed of the example’s random choices' };
-    this.paramFields = [...example.params, seed].map((param) => this.#field(param, param === seed ? 'seed' : 'param'));
+    const seed = {
+      name: 'seed',
+      type: 'integer',
+      default: 0,
+      min: 0,
+      max: maxSeed,
+      description: 'seed of the example’s random choices',
+    };
+    this.paramFields = [...example.params, seed].map((param) =>
+      this.#field(param, param === seed ? 'seed' : 'param'),
+    );
     this.settingFields = [];
     this.fields = [...this.paramFields];
     this.el.params.replaceChildren(...this.paramFields.map((field) => field.row));
@@ -197,12 +211,18 @@ export class CatalogueForm {
     const params = {};
     let seed = 0;
     for (const field of this.fields) {
-      const value = field.param.type === 'boolean'
-        ? field.input.checked
-        : parseIntegerField(field.input.value, field.param).value;
+      const value =
+        field.param.type === 'boolean'
+          ? field.input.checked
+          : parseIntegerField(field.input.value, field.param).value;
       if (field.isSeed) seed = value;
       else if (!field.isSetting || value !== field.param.default) params[field.param.name] = value;
     }
-    return { example: this.example.id, strategy: this.selectedStrategy ?? this.el.strategyPicker.value, params, seed };
+    return {
+      example: this.example.id,
+      strategy: this.selectedStrategy ?? this.el.strategyPicker.value,
+      params,
+      seed,
+    };
   }
 }

@@ -60,7 +60,8 @@ function showSelection(page, hit) {
   }
   const fields = model.fieldsOf(hit.event);
   const where = fields.file && fields.line ? ` at ${fields.file}:${fields.line}` : '';
-  const what = hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
+  const what =
+    hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
   details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
   sourceView.highlight(fields.file, fields.line);
   if (hit.task) wakerHistory.show(model, hit.task, hit.event);
@@ -71,9 +72,10 @@ function showSelection(page, hit) {
 /** The timeline drew a frame showing `view`: the range readout, the link, the compared run. */
 function showView(page, view, rangeReadout) {
   page.share?.viewChanged(view);
-  rangeReadout.textContent = view.count === 0
-    ? ''
-    : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
+  rangeReadout.textContent =
+    view.count === 0
+      ? ''
+      : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
   rangeReadout.dataset.x0 = String(view.x0);
   rangeReadout.dataset.x1 = String(view.x1);
   page.compare?.viewChanged();
@@ -83,7 +85,9 @@ function showView(page, view, rangeReadout) {
 /** The timeline with its input, the playback session and the toolbar's Fit and spread controls. */
 function buildViews(page) {
   // Its rows select their event, which moves the playhead there (playback.pick).
-  page.wakerHistory = new WakerHistoryView(byId('waker-history'), (event) => page.playback?.pick(event));
+  page.wakerHistory = new WakerHistoryView(byId('waker-history'), (event) =>
+    page.playback?.pick(event),
+  );
   const rangeReadout = byId('timeline-range');
   page.timeline = new Timeline(byId('timeline'), {
     onSelect: (hit) => showSelection(page, hit),
@@ -108,19 +112,23 @@ function buildViews(page) {
 
 /** The header's example, strategy and parameter controls, built from the catalogue. */
 function buildForm(page, examples, strategies) {
-  return new CatalogueForm(examples, {
-    examplePicker: byId('example-picker'),
-    explanation: byId('example-explanation'),
-    strategyPicker: byId('strategy-picker'),
-    params: byId('params'),
-    runButton: byId('run-button'),
-  }, {
-    strategies,
-    onExampleChange(example) {
-      byId('example-title').textContent = example.title;
-      page.sourceView.show(example.source_file, example.source);
+  return new CatalogueForm(
+    examples,
+    {
+      examplePicker: byId('example-picker'),
+      explanation: byId('example-explanation'),
+      strategyPicker: byId('strategy-picker'),
+      params: byId('params'),
+      runButton: byId('run-button'),
     },
-  });
+    {
+      strategies,
+      onExampleChange(example) {
+        byId('example-title').textContent = example.title;
+        page.sourceView.show(example.source_file, example.source);
+      },
+    },
+  );
 }
 
 /** What the page does as a run (or an import) starts, grows, ends or fails: RunController's hooks. */
@@ -202,13 +210,25 @@ async function start() {
 
   // Compare mode (compare/compare-panel.js): another strategy's run on a timeline under this one.
   page.compare = new ComparePanel({
-    engine, examples, timeline: page.timeline, playback: page.playback, spread: page.spread,
-    fallback: defaultExample, picker: byId('compare-picker'), examplePicker: byId('example-picker'),
+    engine,
+    examples,
+    timeline: page.timeline,
+    playback: page.playback,
+    spread: page.spread,
+    fallback: defaultExample,
+    picker: byId('compare-picker'),
+    examplePicker: byId('example-picker'),
     rerun: run,
   });
 
   // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
-  page.share = attachShare({ timeline: page.timeline, form: page.form, runs: page.runs, examples, fallback: defaultExample });
+  page.share = attachShare({
+    timeline: page.timeline,
+    form: page.form,
+    runs: page.runs,
+    examples,
+    fallback: defaultExample,
+  });
   page.share.initialRequest();
   page.compare.applyLink(location.hash);
   run();

@@ -55,7 +55,10 @@ export class SourceView {
     row.classList.add('is-current');
     this.current = row;
     // Only the panel's own scroller moves (see scroll-within.js): the page never jumps.
-    scrollWithin(this.container, row, { center: true, behavior: this.reduceMotion.matches ? 'auto' : 'smooth' });
+    scrollWithin(this.container, row, {
+      center: true,
+      behavior: this.reduceMotion.matches ? 'auto' : 'smooth',
+    });
     return true;
   }
 }

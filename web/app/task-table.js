@@ -14,8 +14,13 @@ export const overscanRows = 8;
 const defaultRowHeight = 21;
 
 const columns = [
-  ['task', 'task'], ['state', 'state'], ['polls', 'polls'], ['wakes', 'wakes'],
-  ['busy', 'busy'], ['scheduled', 'queued'], ['idle', 'idle'],
+  ['task', 'task'],
+  ['state', 'state'],
+  ['polls', 'polls'],
+  ['wakes', 'wakes'],
+  ['busy', 'busy'],
+  ['scheduled', 'queued'],
+  ['idle', 'idle'],
 ];
 
 function makeTable(className, head) {
@@ -74,13 +79,17 @@ export class TaskTable {
     this.last = null;
     this.lastSelected = 0;
     this.frame = 0;
-    this.scroller.addEventListener('scroll', () => {
-      if (this.frame) return;
-      this.frame = requestFrame(() => {
-        this.frame = 0;
-        this.#render();
-      });
-    }, { passive: true });
+    this.scroller.addEventListener(
+      'scroll',
+      () => {
+        if (this.frame) return;
+        this.frame = requestFrame(() => {
+          this.frame = 0;
+          this.#render();
+        });
+      },
+      { passive: true },
+    );
     new ResizeObserver(() => this.#render()).observe(this.scroller);
   }
 
@@ -105,9 +114,15 @@ export class TaskTable {
     const known = index < replay.state.length;
     const state = known ? replay.state[index] : 0;
     const times = known ? replay.times(index) : { busy: 0, scheduled: 0, idle: 0 };
-    const values = [lane.name, taskStateNames[state], String(replay.polls[index] ?? 0),
-                    String(replay.wakes[index] ?? 0), formatTime(times.busy),
-                    formatTime(times.scheduled), formatTime(times.idle)];
+    const values = [
+      lane.name,
+      taskStateNames[state],
+      String(replay.polls[index] ?? 0),
+      String(replay.wakes[index] ?? 0),
+      formatTime(times.busy),
+      formatTime(times.scheduled),
+      formatTime(times.idle),
+    ];
     tr.dataset.task = String(lane.id);
     tr.dataset.state = taskStateNames[state];
     const cells = tr.children;
@@ -129,9 +144,10 @@ export class TaskTable {
     }
     this.#render();
     const count = lanes.length.toLocaleString('en');
-    this.note.textContent = lanes.length > this.body.children.length
-      ? `${count} tasks in spawn order; scroll for more.`
-      : '';
+    this.note.textContent =
+      lanes.length > this.body.children.length
+        ? `${count} tasks in spawn order; scroll for more.`
+        : '';
   }
 
   /** Scrolls the table's own scroller (never the page) so that row `index` is in view. */
@@ -170,7 +186,9 @@ export class TaskTable {
     }
     if (wanted.length > 1) {
       // The pitch of the rows as laid out (borders and rounding included), from first to last.
-      const pitch = (wanted.at(-1).getBoundingClientRect().bottom - wanted[0].getBoundingClientRect().top) / wanted.length;
+      const pitch =
+        (wanted.at(-1).getBoundingClientRect().bottom - wanted[0].getBoundingClientRect().top) /
+        wanted.length;
       if (pitch > 0 && Math.abs(pitch - h) > 0.01) {
         this.rowHeight = pitch;
         this.sizer.style.height = `${lanes.length * pitch}px`;
@@ -181,7 +199,8 @@ export class TaskTable {
     if (pinned) {
       this.#fill(this.pinnedRow, pinned, replay);
       this.pinnedRow.classList.add('is-current');
-      if (this.pinnedRow.parentNode !== this.pinnedBody) this.pinnedBody.replaceChildren(this.pinnedRow);
+      if (this.pinnedRow.parentNode !== this.pinnedBody)
+        this.pinnedBody.replaceChildren(this.pinnedRow);
     } else if (this.pinnedBody.firstChild) {
       this.pinnedBody.replaceChildren();
     }

@@ -20,8 +20,10 @@ export function builtOrFail(...files) {
   const missing = files.filter((file) => !existsSync(file));
   if (missing.length === 0) return true;
   test('the builds under test exist', () => {
-    assert.fail(`missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
-      'build them with `bash scripts/build.sh release wasm` (npm test does this)');
+    assert.fail(
+      `missing ${missing.map((f) => path.relative(repo, f)).join(' and ')}: ` +
+        'build them with `bash scripts/build.sh release wasm` (npm test does this)',
+    );
   });
   return false;
 }

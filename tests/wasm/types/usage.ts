@@ -1,7 +1,14 @@
 // Compiled by tests/wasm/types.test.mjs against wasm/api/wakeline.d.mts with `tsc --strict`: how
 // the API is meant to be used must type-check, and the lines marked @ts-expect-error must not.
 import { createWakeline, WakelineError } from '../../../wasm/api/wakeline.mjs';
-import type { Example, Queue, RunSummary, Strategy, TraceEvent, TraceHeader } from '../../../wasm/api/wakeline.mjs';
+import type {
+  Example,
+  Queue,
+  RunSummary,
+  Strategy,
+  TraceEvent,
+  TraceHeader,
+} from '../../../wasm/api/wakeline.mjs';
 
 export async function usage(): Promise<void> {
   const wl = await createWakeline({ worker: false, batchSize: 1024, flushInterval: 16 });
@@ -20,7 +27,11 @@ export async function usage(): Promise<void> {
   const strategies: Strategy[] = await wl.strategies();
   const settings: string[] = strategies[0].settings.map((s) => s.name);
   void settings;
-  const run = await wl.run('concurrent', { params: { tasks: 5, workers: 2 }, seed: 7n, strategy: 'tokio-multi-thread' });
+  const run = await wl.run('concurrent', {
+    params: { tasks: 5, workers: 2 },
+    seed: 7n,
+    strategy: 'tokio-multi-thread',
+  });
   const header: TraceHeader = run.header;
   const workers: number | boolean | undefined = header.strategy_params.workers;
   void workers;

@@ -29,7 +29,8 @@ export async function traceLines(example, options = {}) {
  * One string that tries every way into a page: markup with event handlers, a script element, an
  * attribute break-out and a javascript: URL. Each part sets window.__pwned if it ever runs.
  */
-export const scriptPayload = '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
+export const scriptPayload =
+  '"><img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>' +
   '<svg onload="window.__pwned=3"></svg>\'><a href="javascript:window.__pwned=4">javascript:window.__pwned=5</a>';
 
 /** `value` with every string in it (keys of objects too, when `keys`) replaced by the payload. */
@@ -37,8 +38,12 @@ function poisoned(value, keys) {
   if (typeof value === 'string') return scriptPayload;
   if (Array.isArray(value)) return value.map((item) => poisoned(item, keys));
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item], i) =>
-      [keys ? `${scriptPayload}${i}` : key, poisoned(item, keys)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item], i) => [
+        keys ? `${scriptPayload}${i}` : key,
+        poisoned(item, keys),
+      ]),
+    );
   }
   return value;
 }
@@ -69,8 +74,21 @@ export function payloadTrace(lostWakeup) {
   // Before runtime_end: a task's panic message and an event kind no page knows.
   const end = events.pop();
   const t = end.t;
-  events.push({ seq: events.length + 1, t, kind: 'task_end', task: 2, outcome: 'panicked', message: scriptPayload });
-  events.push({ seq: events.length + 1, t, kind: scriptPayload, task: 1, [scriptPayload]: scriptPayload });
+  events.push({
+    seq: events.length + 1,
+    t,
+    kind: 'task_end',
+    task: 2,
+    outcome: 'panicked',
+    message: scriptPayload,
+  });
+  events.push({
+    seq: events.length + 1,
+    t,
+    kind: scriptPayload,
+    task: 1,
+    [scriptPayload]: scriptPayload,
+  });
   events.push({ ...end, seq: events.length + 1, events: events.length + 1 });
   return `${[header, ...events].map((value) => JSON.stringify(value)).join('\n')}\n`;
 }
@@ -83,38 +101,108 @@ export function refusedTraceFiles(base) {
   const [header, ...events] = base;
   const body = (lines) => Buffer.from(`${lines.join('\n')}\n`);
   const withEvent = (text) => body([header, events[0], text]);
-  const withVersion = (version) => body([header.replace('"version":1', `"version":${version}`), ...events]);
+  const withVersion = (version) =>
+    body([header.replace('"version":1', `"version":${version}`), ...events]);
   const nested = 100_000;
   // A header whose example name ends in a two-byte character, cut after its first byte.
-  const utf8 = Buffer.from(`${header}\n${events[0]}\n{"seq":2,"t":0,"kind":"task_spawn","task":1,"name":"tâche`, 'utf8');
+  const utf8 = Buffer.from(
+    `${header}\n${events[0]}\n{"seq":2,"t":0,"kind":"task_spawn","task":1,"name":"tâche`,
+    'utf8',
+  );
   let seed = 0x2545f491;
   const junk = Buffer.alloc(64 * 1024);
   for (let i = 0; i < junk.length; ++i) {
-    seed ^= seed << 13; seed ^= seed >>> 17; seed ^= seed << 5;
+    seed ^= seed << 13;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
     junk[i] = seed & 0xff;
   }
   return [
     ['empty.ndjson', Buffer.alloc(0), /The file is empty/],
-    ['seq-2-64.ndjson', withEvent('{"seq":18446744073709551616,"t":0,"kind":"x"}'), /Line 3: "seq" should be a whole number, not 18446744073709552000/],
-    ['t-inf.ndjson', withEvent('{"seq":2,"t":1e400,"kind":"x"}'), /Line 3: "t" should be a time in ns .* not Infinity/],
-    ['t-negative.ndjson', withEvent('{"seq":2,"t":-1e308,"kind":"x"}'), /Line 3: "t" should be a time in ns/],
-    ['t-nan.ndjson', withEvent('{"seq":2,"t":"NaN","kind":"x"}'), /Line 3: "t" should be a time in ns .* not "NaN"/],
-    ['task-2-64.ndjson', withEvent('{"seq":2,"t":0,"kind":"x","task":18446744073709551616}'), /Line 3: "task" should be a whole number/],
-    ['worker-negative.ndjson', withEvent('{"seq":2,"t":0,"kind":"x","worker":-1}'), /Line 3: "worker" should be a whole number, not -1/],
-    ['cause-huge.ndjson', withEvent('{"seq":2,"t":0,"kind":"x","cause":1e308}'), /Line 3: "cause" should be the seq of an earlier event/],
-    ['nested-line.ndjson', withEvent(`${'['.repeat(nested)}${']'.repeat(nested)}`), /Line 3: expected a JSON object, found an array/],
-    ['nested-unclosed.ndjson', withEvent(`{"seq":2,"t":0,"kind":"x","deep":${'['.repeat(nested)}`), /Line 3: not valid JSON/],
+    [
+      'seq-2-64.ndjson',
+      withEvent('{"seq":18446744073709551616,"t":0,"kind":"x"}'),
+      /Line 3: "seq" should be a whole number, not 18446744073709552000/,
+    ],
+    [
+      't-inf.ndjson',
+      withEvent('{"seq":2,"t":1e400,"kind":"x"}'),
+      /Line 3: "t" should be a time in ns .* not Infinity/,
+    ],
+    [
+      't-negative.ndjson',
+      withEvent('{"seq":2,"t":-1e308,"kind":"x"}'),
+      /Line 3: "t" should be a time in ns/,
+    ],
+    [
+      't-nan.ndjson',
+      withEvent('{"seq":2,"t":"NaN","kind":"x"}'),
+      /Line 3: "t" should be a time in ns .* not "NaN"/,
+    ],
+    [
+      'task-2-64.ndjson',
+      withEvent('{"seq":2,"t":0,"kind":"x","task":18446744073709551616}'),
+      /Line 3: "task" should be a whole number/,
+    ],
+    [
+      'worker-negative.ndjson',
+      withEvent('{"seq":2,"t":0,"kind":"x","worker":-1}'),
+      /Line 3: "worker" should be a whole number, not -1/,
+    ],
+    [
+      'cause-huge.ndjson',
+      withEvent('{"seq":2,"t":0,"kind":"x","cause":1e308}'),
+      /Line 3: "cause" should be the seq of an earlier event/,
+    ],
+    [
+      'nested-line.ndjson',
+      withEvent(`${'['.repeat(nested)}${']'.repeat(nested)}`),
+      /Line 3: expected a JSON object, found an array/,
+    ],
+    [
+      'nested-unclosed.ndjson',
+      withEvent(`{"seq":2,"t":0,"kind":"x","deep":${'['.repeat(nested)}`),
+      /Line 3: not valid JSON/,
+    ],
     ['version-0.ndjson', withVersion(0), /Line 1: the schema version 0 is not a version number/],
-    ['version-negative.ndjson', withVersion(-1), /Line 1: the schema version -1 is not a version number/],
-    ['version-fraction.ndjson', withVersion(1.5), /Line 1: the schema version 1.5 is not a version number/],
-    ['version-2-64.ndjson', withVersion('18446744073709551616'), /Line 1: the schema version .* is not a version number/],
-    ['version-99.ndjson', withVersion(99), /Line 1: the trace is schema version 99, newer than this page reads/],
-    ['cut-mid-line.ndjson', Buffer.from(`${header}\n${events[0]}\n${events[1].slice(0, 25)}`), /Line 3: the line is cut short/],
+    [
+      'version-negative.ndjson',
+      withVersion(-1),
+      /Line 1: the schema version -1 is not a version number/,
+    ],
+    [
+      'version-fraction.ndjson',
+      withVersion(1.5),
+      /Line 1: the schema version 1.5 is not a version number/,
+    ],
+    [
+      'version-2-64.ndjson',
+      withVersion('18446744073709551616'),
+      /Line 1: the schema version .* is not a version number/,
+    ],
+    [
+      'version-99.ndjson',
+      withVersion(99),
+      /Line 1: the trace is schema version 99, newer than this page reads/,
+    ],
+    [
+      'cut-mid-line.ndjson',
+      Buffer.from(`${header}\n${events[0]}\n${events[1].slice(0, 25)}`),
+      /Line 3: the line is cut short/,
+    ],
     ['cut-mid-utf8.ndjson', utf8.subarray(0, utf8.length - 1), /Line 3: the line is cut short/],
     ['binary.ndjson', junk, /Line 1: /],
-    ['nul-bytes.ndjson', Buffer.concat([Buffer.from(`${header}\n`), Buffer.alloc(1024), Buffer.from('\n')]), /Line 2: not valid JSON/],
+    [
+      'nul-bytes.ndjson',
+      Buffer.concat([Buffer.from(`${header}\n`), Buffer.alloc(1024), Buffer.from('\n')]),
+      /Line 2: not valid JSON/,
+    ],
     // 100,000 nested arrays inside an event's unknown field: the export would overflow the stack.
-    ['nested-field.ndjson', withEvent(`{"seq":2,"t":0,"kind":"x","deep":${'['.repeat(nested)}${']'.repeat(nested)}}`), /Line 3: the line nests arrays or objects more than 64 levels deep/],
+    [
+      'nested-field.ndjson',
+      withEvent(`{"seq":2,"t":0,"kind":"x","deep":${'['.repeat(nested)}${']'.repeat(nested)}}`),
+      /Line 3: the line nests arrays or objects more than 64 levels deep/,
+    ],
   ];
 }
 
@@ -129,9 +217,20 @@ export function extremeTraceFiles(base) {
   const last = JSON.parse(events[events.length - 1]);
   return [
     // A time near the largest double: the timeline's scale and ticks must not loop over it.
-    ['t-1e308.ndjson', body([header, ...events.slice(0, -1), JSON.stringify({ ...last, t: 1e308 })])],
+    [
+      't-1e308.ndjson',
+      body([header, ...events.slice(0, -1), JSON.stringify({ ...last, t: 1e308 })]),
+    ],
     // A seed of 2^64 and a budget of 1e308 in the header.
-    ['header-huge.ndjson', body([header.replace('"seed":0', '"seed":18446744073709551616').replace('"budget":1000000', '"budget":1e308'), ...events])],
+    [
+      'header-huge.ndjson',
+      body([
+        header
+          .replace('"seed":0', '"seed":18446744073709551616')
+          .replace('"budget":1000000', '"budget":1e308'),
+        ...events,
+      ]),
+    ],
     // UTF-16 with its byte order mark: the browser reads the same text.
     ['utf16.ndjson', Buffer.from(`\ufeff${base.join('\n')}\n`, 'utf16le')],
   ];
@@ -153,14 +252,18 @@ export async function writeHugeTrace(dir, megabytes, header) {
     written += Buffer.byteLength(text);
   };
   try {
-    await write(`${header}\n{"seq":1,"t":0,"kind":"task_spawn","task":1,"name":"main","file":"basic.cpp","line":29}\n`);
+    await write(
+      `${header}\n{"seq":1,"t":0,"kind":"task_spawn","task":1,"name":"main","file":"basic.cpp","line":29}\n`,
+    );
     while (written < target) {
       const lines = [];
       for (let i = 0; i < 10_000; ++i) {
         ++seq;
-        lines.push(seq % 2 === 0
-          ? `{"seq":${seq},"t":${seq * 1000},"kind":"poll_begin","task":1,"worker":0,"depth":0}`
-          : `{"seq":${seq},"t":${seq * 1000},"kind":"poll_end","task":1,"worker":0,"result":"pending","file":"basic.cpp","line":31}`);
+        lines.push(
+          seq % 2 === 0
+            ? `{"seq":${seq},"t":${seq * 1000},"kind":"poll_begin","task":1,"worker":0,"depth":0}`
+            : `{"seq":${seq},"t":${seq * 1000},"kind":"poll_end","task":1,"worker":0,"result":"pending","file":"basic.cpp","line":31}`,
+        );
       }
       await write(`${lines.join('\n')}\n`);
     }
@@ -184,10 +287,25 @@ export function hostileLinks() {
     [`#v=${encoded}&example=basic`, /The link version .* is not a version number/],
     [`#example=basic&seed=${encoded}`, /The seed .* is not a whole number/],
     [`#example=basic&p.${encoded}=1`, /is not a parameter name/],
-    [`#example=basic&steps=${raw}`, /is not a whole number, true or false|not valid percent-encoding|is not a parameter name/],
-    [`#${'a'.repeat(1024 * 1024)}&example=basic`, /The link is too long \(1048590 characters, at most 4096\)/],
-    ['#example=basic&steps=%E0%A4%A&seed=%ZZ&%=1&delay_ms=%00%FF&at=%uD800', /not valid percent-encoding/],
-    ['#example=basic&example=timers&seed=1&seed=2&steps=2&steps=3', /more than once; the first one counts/],
-    ['#example=basic&frobnicate=1&__proto__=1&constructor=1&toString=true', /has no parameter "frobnicate"/],
+    [
+      `#example=basic&steps=${raw}`,
+      /is not a whole number, true or false|not valid percent-encoding|is not a parameter name/,
+    ],
+    [
+      `#${'a'.repeat(1024 * 1024)}&example=basic`,
+      /The link is too long \(1048590 characters, at most 4096\)/,
+    ],
+    [
+      '#example=basic&steps=%E0%A4%A&seed=%ZZ&%=1&delay_ms=%00%FF&at=%uD800',
+      /not valid percent-encoding/,
+    ],
+    [
+      '#example=basic&example=timers&seed=1&seed=2&steps=2&steps=3',
+      /more than once; the first one counts/,
+    ],
+    [
+      '#example=basic&frobnicate=1&__proto__=1&constructor=1&toString=true',
+      /has no parameter "frobnicate"/,
+    ],
   ];
 }

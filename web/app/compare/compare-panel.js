@@ -36,7 +36,9 @@ export class ComparePanel {
 
     // What was wrong with the link's `compare`, under the header like the link's other problems.
     this.messages = element('ul', 'link-messages', undefined, {
-      id: 'compare-messages', role: 'status', 'aria-label': 'Problems with the link\'s comparison',
+      id: 'compare-messages',
+      role: 'status',
+      'aria-label': "Problems with the link's comparison",
     });
     this.messages.hidden = true;
     document.getElementById('error-banner')?.after(this.messages);
@@ -45,9 +47,17 @@ export class ComparePanel {
     window.addEventListener('hashchange', () => this.applyLink(location.hash));
 
     const primary = page.timeline.container;
-    this.totalsA = element('p', 'compare-totals', undefined, { id: 'compare-totals-a', 'aria-live': 'polite' });
-    this.totalsB = element('p', 'compare-totals', undefined, { id: 'compare-totals-b', 'aria-live': 'polite' });
-    this.container = element('div', 'timeline compare-timeline', undefined, { id: 'compare-timeline' });
+    this.totalsA = element('p', 'compare-totals', undefined, {
+      id: 'compare-totals-a',
+      'aria-live': 'polite',
+    });
+    this.totalsB = element('p', 'compare-totals', undefined, {
+      id: 'compare-totals-b',
+      'aria-live': 'polite',
+    });
+    this.container = element('div', 'timeline compare-timeline', undefined, {
+      id: 'compare-timeline',
+    });
     primary.before(this.totalsA);
     primary.after(this.totalsB, this.container);
     this.#show(false);
@@ -113,7 +123,9 @@ export class ComparePanel {
     if (wanted !== null && example.strategies.includes(wanted)) {
       this.picker.value = wanted;
     } else if (wanted !== null) {
-      problems.push(`The example ${example.id} has no strategy ${quote(wanted)} to compare with (it has ${example.strategies.join(', ')}); showing one timeline.`);
+      problems.push(
+        `The example ${example.id} has no strategy ${quote(wanted)} to compare with (it has ${example.strategies.join(', ')}); showing one timeline.`,
+      );
     }
     this.messages.replaceChildren(...problems.map((problem) => element('li', '', problem)));
     this.messages.hidden = problems.length === 0;
@@ -144,7 +156,9 @@ export class ComparePanel {
     delete this.totalsB.dataset.done;
     // Only the example's own parameters: the first strategy's settings may not exist in this one.
     const own = new Set((this.example?.params ?? []).map((param) => param.name));
-    const params = Object.fromEntries(Object.entries(request.params).filter(([name]) => own.has(name)));
+    const params = Object.fromEntries(
+      Object.entries(request.params).filter(([name]) => own.has(name)),
+    );
     this.runs.start({ example: request.example, strategy, params, seed: request.seed });
   }
 
@@ -169,7 +183,10 @@ export class ComparePanel {
       onSelect: (hit) => this.#selected(hit),
       onView: () => this.sync.from(this.timeline),
     });
-    this.timeline.canvas.setAttribute('aria-label', 'Timeline of the compared run, on the same time axis');
+    this.timeline.canvas.setAttribute(
+      'aria-label',
+      'Timeline of the compared run, on the same time axis',
+    );
     attachInteraction(this.timeline);
     this.sync = new ViewSync(this.page.timeline, this.timeline);
   }

@@ -4,7 +4,12 @@
 /** `ns` in its unit with every decimal it has (up to ns): 76.002 ms, where formatTime says 76.0. */
 function exactTime(ns) {
   if (ns === 0) return '0';
-  const [size, unit] = [[1e9, 's'], [1e6, 'ms'], [1e3, 'µs'], [1, 'ns']].find(([scale]) => ns >= scale) ?? [1, 'ns'];
+  const [size, unit] = [
+    [1e9, 's'],
+    [1e6, 'ms'],
+    [1e3, 'µs'],
+    [1, 'ns'],
+  ].find(([scale]) => ns >= scale) ?? [1, 'ns'];
   const digits = Math.round(Math.log10(size));
   return `${Number((ns / size).toFixed(digits))} ${unit}`;
 }

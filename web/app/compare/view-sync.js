@@ -48,8 +48,12 @@ export class ViewSync {
         }
       }
       const playhead = this.primary.playhead;
-      if (other.x0 !== source.x0 || other.x1 !== source.x1 || other.autoFit !== source.autoFit
-          || this.secondary.playhead !== playhead) {
+      if (
+        other.x0 !== source.x0 ||
+        other.x1 !== source.x1 ||
+        other.autoFit !== source.autoFit ||
+        this.secondary.playhead !== playhead
+      ) {
         other.x0 = source.x0;
         other.x1 = source.x1;
         other.autoFit = source.autoFit;

@@ -9,10 +9,16 @@ function apply() {
   const { state, problems } = decodeLink(location.hash);
   // What was wrong with the link (a part ignored, a value refused) is the reader's to see.
   player.linkProblems = problems;
-  const set = (name, value) => (value == null ? player.removeAttribute(name) : player.setAttribute(name, value));
+  const set = (name, value) =>
+    value == null ? player.removeAttribute(name) : player.setAttribute(name, value);
   set('example', state.example);
   set('strategy', state.strategy);
-  set('params', Object.entries(state.params).map(([name, value]) => `${name}=${value}`).join(' ') || null);
+  set(
+    'params',
+    Object.entries(state.params)
+      .map(([name, value]) => `${name}=${value}`)
+      .join(' ') || null,
+  );
   set('seed', state.seed == null ? null : String(state.seed));
   set('start', state.at == null ? null : formatLinkTime(state.at));
   // The frame is the embedder's to size: the player takes all of it.
@@ -21,4 +27,6 @@ function apply() {
 
 apply();
 window.addEventListener('hashchange', apply);
-window.addEventListener('resize', () => player.setAttribute('height', String(Math.max(120, window.innerHeight - 2))));
+window.addEventListener('resize', () =>
+  player.setAttribute('height', String(Math.max(120, window.innerHeight - 2))),
+);

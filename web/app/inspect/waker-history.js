@@ -35,9 +35,20 @@ export function wakerHistory(model, id) {
     live += info.delta;
     const source = model.field(event, 'by');
     const sourceId = model.field(event, 'by_id');
-    const by = typeof source !== 'string' ? 'unknown'
-      : source === 'outside' || sourceId === undefined ? source : `${source} ${sourceId}`;
-    rows.push({ event, kind, t: model.t.data[event], by, live, effect: model.field(event, 'effect') });
+    const by =
+      typeof source !== 'string'
+        ? 'unknown'
+        : source === 'outside' || sourceId === undefined
+          ? source
+          : `${source} ${sourceId}`;
+    rows.push({
+      event,
+      kind,
+      t: model.t.data[event],
+      by,
+      live,
+      effect: model.field(event, 'effect'),
+    });
   }
   return rows;
 }
@@ -71,15 +82,19 @@ export class WakerHistoryView {
     const rows = wakerHistory(model, id);
     const title = document.createElement('p');
     title.className = 'waker-history-title';
-    title.textContent = rows.length === 0
-      ? `${model.taskName(id)} (task ${id}): no waker was cloned, woken or dropped.`
-      : `${model.taskName(id)} (task ${id}): ${rows.length.toLocaleString('en')} waker events.`;
+    title.textContent =
+      rows.length === 0
+        ? `${model.taskName(id)} (task ${id}): no waker was cloned, woken or dropped.`
+        : `${model.taskName(id)} (task ${id}): ${rows.length.toLocaleString('en')} waker events.`;
     const parts = [title];
     if (rows.length > 0) {
       let from = 0;
       let to = rows.length;
       if (rows.length > maxHistoryRows) {
-        const at = Math.max(0, rows.findIndex((row) => row.event >= selected));
+        const at = Math.max(
+          0,
+          rows.findIndex((row) => row.event >= selected),
+        );
         from = Math.min(Math.max(0, at - (maxHistoryRows >> 1)), rows.length - maxHistoryRows);
         to = from + maxHistoryRows;
       }
@@ -88,7 +103,8 @@ export class WakerHistoryView {
       list.className = 'waker-history-list';
       for (let r = from; r < to; ++r) list.append(this.#row(model, rows[r], selected));
       parts.push(list);
-      if (to < rows.length) parts.push(this.#note(`${(rows.length - to).toLocaleString('en')} later not shown`));
+      if (to < rows.length)
+        parts.push(this.#note(`${(rows.length - to).toLocaleString('en')} later not shown`));
     }
     this.container.replaceChildren(...parts);
     const chosen = this.container.querySelector('.waker-event.is-selected');
@@ -119,8 +135,10 @@ export class WakerHistoryView {
       return span;
     };
     const what = wakerKinds.get(row.kind).label;
-    const effect = typeof row.effect === 'string' && row.effect !== 'scheduled'
-      ? ` (${row.effect.replaceAll('_', ' ')})` : '';
+    const effect =
+      typeof row.effect === 'string' && row.effect !== 'scheduled'
+        ? ` (${row.effect.replaceAll('_', ' ')})`
+        : '';
     button.append(
       cell('time', formatTime(row.t)),
       cell('kind', what + effect),

@@ -57,9 +57,10 @@ export class PlaybackClock {
     const begins = model.polls.begin;
     const at = this.event;
     // Poll begins are in event order: the first one after the playhead, or the last one before.
-    const index = direction > 0
-      ? lowerBound(0, begins.length, (p) => begins.data[p] > at)
-      : lowerBound(0, begins.length, (p) => begins.data[p] >= at) - 1;
+    const index =
+      direction > 0
+        ? lowerBound(0, begins.length, (p) => begins.data[p] > at)
+        : lowerBound(0, begins.length, (p) => begins.data[p] >= at) - 1;
     if (index < 0 || index >= begins.length) return false;
     this.step(begins.data[index] - at);
     return true;

@@ -92,7 +92,10 @@ export class PlaybackBar {
     this.drawn = null;
     new ResizeObserver((entries) => {
       const box = entries[entries.length - 1].contentRect;
-      this.size = { width: Math.max(1, Math.floor(box.width)), height: Math.max(1, Math.floor(box.height)) };
+      this.size = {
+        width: Math.max(1, Math.floor(box.width)),
+        height: Math.max(1, Math.floor(box.height)),
+      };
       this.histogram = null;
       this.colours = null;
       this.update();
@@ -132,7 +135,8 @@ export class PlaybackBar {
     if (this.shownCount !== count) {
       this.shownCount = count;
       this.scrub.setAttribute('aria-valuemax', String(count));
-      for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll]) control.disabled = count === 0;
+      for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll])
+        control.disabled = count === 0;
     }
     this.#draw();
   }
@@ -150,12 +154,13 @@ export class PlaybackBar {
     }
     const model = this.clock.model;
     if (!model || model.count === 0) {
-      if (this.drawn !== 'empty') canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
+      if (this.drawn !== 'empty')
+        canvas.getContext('2d').clearRect(0, 0, canvas.width, canvas.height);
       this.drawn = 'empty';
       return;
     }
     const [start, end] = model.extent();
-    const x = ((this.clock.layoutX() ?? start) - start) / (end - start) * width;
+    const x = (((this.clock.layoutX() ?? start) - start) / (end - start)) * width;
     // The bar changes when the histogram is recomputed or the playhead moves a device pixel.
     const playheadPx = Math.round(x * dpr);
     if (this.histogram && this.drawn === playheadPx) return;

@@ -18,7 +18,8 @@ export const taskStateNames = ['not spawned', 'idle', 'scheduled', 'running', 'd
 export function queueKey(queue, worker) {
   if (queue === undefined || queue === 'run') return 'run';
   if (queue === 'block_on' || queue === 'deferred') return null;
-  if (queue === 'local' || queue === 'lifo') return `${queue}:${Number.isInteger(worker) ? worker : 0}`;
+  if (queue === 'local' || queue === 'lifo')
+    return `${queue}:${Number.isInteger(worker) ? worker : 0}`;
   return String(queue);
 }
 
@@ -67,7 +68,8 @@ export class Replay {
     const model = this.model;
     target = Math.min(Math.max(target, -1), model.count - 1);
     if (model.taskLanes.length !== this.state.length || target < this.at) this.#reset();
-    else if (Object.keys(this.codes).length !== model.kindNames.length) this.codes = this.#kindCodes();
+    else if (Object.keys(this.codes).length !== model.kindNames.length)
+      this.codes = this.#kindCodes();
     while (this.at < target) this.#apply(++this.at);
   }
 

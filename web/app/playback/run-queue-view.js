@@ -10,7 +10,12 @@ export const maxChips = 24;
 // How long a leaving chip stays (web/styles/inspect.css animates it for as long).
 const leaveMs = 220;
 
-const sharedNames = { run: 'run queue', inject: 'inject queue', global: 'global queue', pool: 'run queue' };
+const sharedNames = {
+  run: 'run queue',
+  inject: 'inject queue',
+  global: 'global queue',
+  pool: 'run queue',
+};
 
 /**
  * The rows to show for `queues` (replay.queues): [{ key, label, ids, lifo }], shared first.
@@ -96,11 +101,13 @@ class QueueRow {
         this.chips.set(id, chip);
       }
       chip.classList.toggle('is-lifo', id === lifo);
-      if (chip.nextSibling !== before || chip.parentNode !== this.row) this.row.insertBefore(chip, before);
+      if (chip.nextSibling !== before || chip.parentNode !== this.row)
+        this.row.insertBefore(chip, before);
       before = chip;
     }
     const hidden = ids.length - shown.length;
-    this.more.textContent = hidden > 0 ? `+${hidden.toLocaleString('en')} more` : ids.length === 0 ? 'empty' : '';
+    this.more.textContent =
+      hidden > 0 ? `+${hidden.toLocaleString('en')} more` : ids.length === 0 ? 'empty' : '';
   }
 }
 
@@ -172,8 +179,12 @@ export class RunQueueView {
     }
     const polling = [...replay.running.entries()].sort((a, b) => a[0] - b[0]);
     if (polling.length > 1) {
-      this.running.textContent = `polling: ${polling.map(([worker, id]) =>
-        `${worker === model.blockOnWorker ? 'block_on thread' : `worker ${worker}`}: ${model.taskName(id)}`).join(' · ')}`;
+      this.running.textContent = `polling: ${polling
+        .map(
+          ([worker, id]) =>
+            `${worker === model.blockOnWorker ? 'block_on thread' : `worker ${worker}`}: ${model.taskName(id)}`,
+        )
+        .join(' · ')}`;
     } else {
       // An event of the poll without a task of its own (a timer armed, a failed spawn) still has one.
       const id = runningId || (polling.length === 1 ? polling[0][1] : 0);

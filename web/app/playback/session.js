@@ -102,7 +102,14 @@ export class PlaybackSession {
     const poll = pollOfEvent(model, i);
     const task = model.task.data[i];
     const lane = this.timeline.byTask.get(task) ?? null;
-    this.timeline.select({ lane, poll, event: i, begin: poll === -1 ? i : model.polls.begin.data[poll], task, seek: i });
+    this.timeline.select({
+      lane,
+      poll,
+      event: i,
+      begin: poll === -1 ? i : model.polls.begin.data[poll],
+      task,
+      seek: i,
+    });
     if (task) this.timeline.revealTask(task);
   }
 
@@ -145,7 +152,8 @@ export class PlaybackSession {
       this.#highlightSource(i);
       const current = i >= 0 ? model.task.data[i] : 0;
       let running = 0;
-      if (current && this.replay.state[model.tasks.get(current)?.index] === taskState.running) running = current;
+      if (current && this.replay.state[model.tasks.get(current)?.index] === taskState.running)
+        running = current;
       this.runQueue.update(model, this.replay, running);
       this.table.update(model, this.replay, current, this.selectedTask);
       document.body.dataset.playhead = String(i);

@@ -35,7 +35,11 @@ function styles() {
 
 /** The `params` attribute ("tasks=5 steps=2", also with `&` or `,`) as link text. */
 function paramsFragment(text) {
-  return String(text ?? '').trim().split(/[\s,&]+/).filter(Boolean).join('&');
+  return String(text ?? '')
+    .trim()
+    .split(/[\s,&]+/)
+    .filter(Boolean)
+    .join('&');
 }
 
 /** The first event at or after virtual time `t` (the last event if none is). */
@@ -111,7 +115,8 @@ export class WakelinePlayer extends HTMLElement {
 
   /** Plays a finished run when `autoplay` is set and the reader has not asked for less motion. */
   #autoplay() {
-    if (this.state !== 'done' || !this.hasAttribute('autoplay') || this.#reduceMotion.matches) return;
+    if (this.state !== 'done' || !this.hasAttribute('autoplay') || this.#reduceMotion.matches)
+      return;
     this.#clock?.play();
   }
 
@@ -129,9 +134,10 @@ export class WakelinePlayer extends HTMLElement {
     const height = Number.parseInt(text ?? '', 10);
     const px = Number.isFinite(height) ? Math.min(Math.max(height, 120), 4000) : defaultHeight;
     this.#frame.style.height = `${px}px`;
-    const problem = text !== null && px !== height
-      ? `height: ${quote(text)} is not a number of pixels from 120 to 4000; ${px} is used.`
-      : null;
+    const problem =
+      text !== null && px !== height
+        ? `height: ${quote(text)} is not a number of pixels from 120 to 4000; ${px} is used.`
+        : null;
     if (problem !== this.#heightProblem) {
       this.#heightProblem = problem;
       this.#showProblems();
@@ -199,7 +205,9 @@ export class WakelinePlayer extends HTMLElement {
     this.#showProblems();
     const request = resolved.request;
     const view = { at: state.at, select: null };
-    this.#open.href = siteUrl(`index.html#${encodeLink({ ...request, at: view.at, select: null })}`);
+    this.#open.href = siteUrl(
+      `index.html#${encodeLink({ ...request, at: view.at, select: null })}`,
+    );
     this.#open.title = `Open ${quote(request.example)} in the Wakeline playground`;
     this.#shown = { request, view };
     this.#runs.start(request);
@@ -279,4 +287,5 @@ export class WakelinePlayer extends HTMLElement {
   }
 }
 
-if (!customElements.get('wakeline-player')) customElements.define('wakeline-player', WakelinePlayer);
+if (!customElements.get('wakeline-player'))
+  customElements.define('wakeline-player', WakelinePlayer);

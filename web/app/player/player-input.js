@@ -12,12 +12,16 @@ export function attachPlayerInput(timeline, onSelect) {
     const rect = canvas.getBoundingClientRect();
     return [event.clientX - rect.left, event.clientY - rect.top];
   };
-  canvas.addEventListener('wheel', (event) => {
-    event.preventDefault();
-    tooltip.hide();
-    const [px] = local(event);
-    timeline.zoomAt(px, Math.exp(-event.deltaY * 0.002));
-  }, { passive: false });
+  canvas.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      tooltip.hide();
+      const [px] = local(event);
+      timeline.zoomAt(px, Math.exp(-event.deltaY * 0.002));
+    },
+    { passive: false },
+  );
   canvas.addEventListener('pointerdown', (event) => {
     drag = { x: event.clientX, y: event.clientY, moved: false };
     canvas.setPointerCapture(event.pointerId);

@@ -39,7 +39,8 @@ class Shape {
     this.slot = new Map();
     let words = 0;
     for (let j = 0; j < keys.length; ++j) {
-      if (codes[j] === WORD || codes[j] === STRING || codes[j] === OTHER) this.slot.set(keys[j], words++);
+      if (codes[j] === WORD || codes[j] === STRING || codes[j] === OTHER)
+        this.slot.set(keys[j], words++);
     }
     this.words = words;
   }
@@ -90,12 +91,23 @@ export class EventStore {
 
   #code(key, value, i) {
     switch (key) {
-      case 'seq': if (value === this.firstSeq + i) return SEQ; break;
-      case 't': if (typeof value === 'number') return TIME; break;
-      case 'kind': if (typeof value === 'string') return KIND; break;
-      case 'task': if (Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) return TASK; break;
-      case 'cause': if (Number.isInteger(value) && value > 0 && value <= maxWord) return CAUSE; break;
-      default: break;
+      case 'seq':
+        if (value === this.firstSeq + i) return SEQ;
+        break;
+      case 't':
+        if (typeof value === 'number') return TIME;
+        break;
+      case 'kind':
+        if (typeof value === 'string') return KIND;
+        break;
+      case 'task':
+        if (Number.isInteger(value) && value >= 0 && value <= 0x7fffffff) return TASK;
+        break;
+      case 'cause':
+        if (Number.isInteger(value) && value > 0 && value <= maxWord) return CAUSE;
+        break;
+      default:
+        break;
     }
     if (isWord(value)) return WORD;
     if (typeof value === 'string') return STRING;
@@ -113,7 +125,11 @@ export class EventStore {
       let j = 0;
       let same = true;
       for (const key in event) {
-        if (j >= last.keys.length || last.keys[j] !== key || this.#code(key, event[key], i) !== last.codes[j]) {
+        if (
+          j >= last.keys.length ||
+          last.keys[j] !== key ||
+          this.#code(key, event[key], i) !== last.codes[j]
+        ) {
           same = false;
           break;
         }
@@ -146,7 +162,9 @@ export class EventStore {
     const shape = this.#shapeOf(event, kindCode, i);
     this.t.push(typeof event.t === 'number' ? event.t : 0);
     this.kind.push(kindCode);
-    this.task.push(Number.isInteger(event.task) && event.task >= 0 && event.task <= 0x7fffffff ? event.task : 0);
+    this.task.push(
+      Number.isInteger(event.task) && event.task >= 0 && event.task <= 0x7fffffff ? event.task : 0,
+    );
     this.cause.push(isWord(event.cause) ? event.cause : 0);
     this.shape.push(shape.id);
     this.base.push(this.pool.length);
@@ -171,17 +189,39 @@ export class EventStore {
     for (let j = 0; j < keys.length; ++j) {
       const key = keys[j];
       switch (codes[j]) {
-        case SEQ: event[key] = this.firstSeq + i; break;
-        case TIME: event[key] = this.t.data[i]; break;
-        case KIND: event[key] = this.kindNames[this.kind.data[i]]; break;
-        case TASK: event[key] = this.task.data[i]; break;
-        case CAUSE: event[key] = this.cause.data[i]; break;
-        case WORD: event[key] = pool[base + w++]; break;
-        case STRING: event[key] = this.strings[pool[base + w++]]; break;
-        case TRUE: event[key] = true; break;
-        case FALSE: event[key] = false; break;
-        case NULL: event[key] = null; break;
-        default: event[key] = this.others[pool[base + w++]]; break;
+        case SEQ:
+          event[key] = this.firstSeq + i;
+          break;
+        case TIME:
+          event[key] = this.t.data[i];
+          break;
+        case KIND:
+          event[key] = this.kindNames[this.kind.data[i]];
+          break;
+        case TASK:
+          event[key] = this.task.data[i];
+          break;
+        case CAUSE:
+          event[key] = this.cause.data[i];
+          break;
+        case WORD:
+          event[key] = pool[base + w++];
+          break;
+        case STRING:
+          event[key] = this.strings[pool[base + w++]];
+          break;
+        case TRUE:
+          event[key] = true;
+          break;
+        case FALSE:
+          event[key] = false;
+          break;
+        case NULL:
+          event[key] = null;
+          break;
+        default:
+          event[key] = this.others[pool[base + w++]];
+          break;
       }
     }
     return event;
@@ -199,21 +239,31 @@ export class EventStore {
     const j = shape.keys.indexOf(key);
     if (j === -1) return undefined;
     switch (shape.codes[j]) {
-      case SEQ: return this.firstSeq + i;
-      case TIME: return this.t.data[i];
-      case KIND: return this.kindNames[this.kind.data[i]];
-      case TASK: return this.task.data[i];
-      case CAUSE: return this.cause.data[i];
-      case TRUE: return true;
-      case FALSE: return false;
-      default: return null;
+      case SEQ:
+        return this.firstSeq + i;
+      case TIME:
+        return this.t.data[i];
+      case KIND:
+        return this.kindNames[this.kind.data[i]];
+      case TASK:
+        return this.task.data[i];
+      case CAUSE:
+        return this.cause.data[i];
+      case TRUE:
+        return true;
+      case FALSE:
+        return false;
+      default:
+        return null;
     }
   }
 
   /** The seq of event `i`. */
   seqOf(i) {
     const shape = this.shapes[this.shape.data[i]];
-    return shape.codes[shape.keys.indexOf('seq')] === SEQ ? this.firstSeq + i : this.field(i, 'seq');
+    return shape.codes[shape.keys.indexOf('seq')] === SEQ
+      ? this.firstSeq + i
+      : this.field(i, 'seq');
   }
 
   /** The index of the event whose seq is `seq`, or -1. */
@@ -225,13 +275,23 @@ export class EventStore {
 
   /** Bytes held by the buffers (typed arrays at their capacity). */
   get bytes() {
-    return [this.t, this.kind, this.task, this.cause, this.shape, this.base, this.pool]
-      .reduce((sum, column) => sum + column.data.byteLength, 0);
+    return [this.t, this.kind, this.task, this.cause, this.shape, this.base, this.pool].reduce(
+      (sum, column) => sum + column.data.byteLength,
+      0,
+    );
   }
 
   /** Gives back the room the columns reserved for growth; call when no more events come. */
   trim() {
-    for (const column of [this.t, this.kind, this.task, this.cause, this.shape, this.base, this.pool]) {
+    for (const column of [
+      this.t,
+      this.kind,
+      this.task,
+      this.cause,
+      this.shape,
+      this.base,
+      this.pool,
+    ]) {
       column.trim();
     }
   }

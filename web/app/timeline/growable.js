@@ -81,8 +81,11 @@ class Uint8Column extends Growable {
 }
 
 const columns = new Map([
-  [Float64Array, Float64Column], [Int32Array, Int32Column], [Uint32Array, Uint32Column],
-  [Uint16Array, Uint16Column], [Uint8Array, Uint8Column],
+  [Float64Array, Float64Column],
+  [Int32Array, Int32Column],
+  [Uint32Array, Uint32Column],
+  [Uint16Array, Uint16Column],
+  [Uint8Array, Uint8Column],
 ]);
 
 /** A Growable of `Type` whose `push` is its own (see the top of this file). */

@@ -28,19 +28,23 @@ export function attachInteraction(timeline) {
     }
   };
 
-  canvas.addEventListener('wheel', (event) => {
-    event.preventDefault();
-    const [px] = local(event);
-    if (event.shiftKey) {
-      timeline.panBy(0, -(event.deltaY || event.deltaX));
-    } else if (Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
-      timeline.panBy(-event.deltaX, 0);
-    } else {
-      const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
-      timeline.zoomAt(px, Math.exp(-event.deltaY * unit * 0.002));
-    }
-    tooltip.hide();
-  }, { passive: false });
+  canvas.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      const [px] = local(event);
+      if (event.shiftKey) {
+        timeline.panBy(0, -(event.deltaY || event.deltaX));
+      } else if (Math.abs(event.deltaX) > Math.abs(event.deltaY)) {
+        timeline.panBy(-event.deltaX, 0);
+      } else {
+        const unit = event.deltaMode === 1 ? 16 : event.deltaMode === 2 ? 400 : 1;
+        timeline.zoomAt(px, Math.exp(-event.deltaY * unit * 0.002));
+      }
+      tooltip.hide();
+    },
+    { passive: false },
+  );
 
   canvas.addEventListener('pointerdown', (event) => {
     if (event.button !== 0) return;

@@ -50,8 +50,12 @@ export function laneSearches(model, lane, k) {
 
 /** The point events of `lane` (event indices): { n, event, pointX } or null. */
 export function lanePoints(model, lane, k) {
-  const marks = lane.type === 'task' ? lane.task.marks
-    : lane.type === 'executor' ? lane.worker?.marks : lane.marks;
+  const marks =
+    lane.type === 'task'
+      ? lane.task.marks
+      : lane.type === 'executor'
+        ? lane.worker?.marks
+        : lane.marks;
   if (!marks) return null;
   const data = marks.data;
   return {

@@ -27,7 +27,8 @@ export function buildLanes(model) {
   };
   add({ type: 'timers', label: 'timers', marks: model.timerMarks });
   if (model.ioMarks.length > 0) add({ type: 'io', label: 'I/O', marks: model.ioMarks });
-  if (model.depthEvents.length > 0) add({ type: 'depth', label: model.multiQueue ? 'run queues' : 'run queue' });
+  if (model.depthEvents.length > 0)
+    add({ type: 'depth', label: model.multiQueue ? 'run queues' : 'run queue' });
   const byTask = new Map();
   const addTask = (task, indent) => {
     const lane = { type: 'task', label: indent ? `  ${task.name}` : task.name, task };
@@ -45,7 +46,12 @@ export function buildLanes(model) {
     const grouped = new Set(workers.map((worker) => worker.id));
     for (const worker of workers) {
       const blockOn = worker.id === model.blockOnWorker;
-      add({ type: 'executor', label: blockOn ? 'block_on thread' : `worker ${worker.id}`, worker, blockOn });
+      add({
+        type: 'executor',
+        label: blockOn ? 'block_on thread' : `worker ${worker.id}`,
+        worker,
+        blockOn,
+      });
       for (const task of model.taskLanes) if (task.worker === worker.id) addTask(task, true);
     }
     for (const task of model.taskLanes) if (!grouped.has(task.worker)) addTask(task, false);

@@ -16,7 +16,11 @@ import { lowerBound } from './visible.js';
 /** Poll results as stored in `polls.result`. */
 export const pollResult = Object.freeze({ pending: 0, ready: 1, failed: 2, other: 3 });
 
-const resultCodes = new Map([['pending', 0], ['ready', 1], ['failed', 2]]);
+const resultCodes = new Map([
+  ['pending', 0],
+  ['ready', 1],
+  ['failed', 2],
+]);
 const timerKinds = new Set(['timer_arm', 'timer_fire', 'timer_cancel']);
 const ioKinds = new Set(['io_register', 'io_ready']);
 /** Kinds drawn as marks on their worker's executor lane (multi-worker strategies, embassy). */
@@ -120,14 +124,28 @@ export class TraceModel {
   /** Gives back the room reserved for growth; call when the run has ended. */
   finish() {
     this.store.trim();
-    for (const column of [this.instants, this.depthEvents, this.depthValues, this.timerMarks, this.ioMarks,
-                          ...Object.values(this.polls)]) column.trim();
+    for (const column of [
+      this.instants,
+      this.depthEvents,
+      this.depthValues,
+      this.timerMarks,
+      this.ioMarks,
+      ...Object.values(this.polls),
+    ])
+      column.trim();
     for (const lane of this.taskLanes) {
       lane.polls.trim();
       lane.marks.trim();
     }
     for (const worker of this.workers.values()) {
-      for (const column of [worker.parkBegin, worker.parkEnd, worker.searchBegin, worker.searchEnd, worker.marks]) column.trim();
+      for (const column of [
+        worker.parkBegin,
+        worker.parkEnd,
+        worker.searchBegin,
+        worker.searchEnd,
+        worker.marks,
+      ])
+        column.trim();
     }
   }
 
@@ -160,7 +178,8 @@ export class TraceModel {
     const enqueue = event.kind === 'task_enqueue';
     const offQueue = enqueue && offQueueNames.has(event.queue);
     if (offQueue) this.offQueueEnqueues.add(i);
-    if (enqueue && !offQueue && event.queue !== undefined && event.queue !== 'run') this.multiQueue = true;
+    if (enqueue && !offQueue && event.queue !== undefined && event.queue !== 'run')
+      this.multiQueue = true;
     if (enqueue && !offQueue) this.queued.add(task);
     else if (event.kind === 'poll_begin' || event.kind === 'task_end') this.queued.delete(task);
     if (enqueue) {
@@ -234,7 +253,8 @@ export class TraceModel {
         this.outcome = typeof event.outcome === 'string' ? event.outcome : null;
         return;
       default:
-        if (workerMarkKinds.has(event.kind) && Number.isInteger(event.worker)) this.#worker(event.worker).marks.push(i);
+        if (workerMarkKinds.has(event.kind) && Number.isInteger(event.worker))
+          this.#worker(event.worker).marks.push(i);
         else if (timerKinds.has(event.kind)) this.timerMarks.push(i);
         else if (ioKinds.has(event.kind)) this.ioMarks.push(i);
         else if (task !== 0) this.#lane(task).marks.push(i);
@@ -280,11 +300,26 @@ export class TraceModel {
   /** Bytes held by the typed columns (at capacity), lanes included. */
   get bytes() {
     let sum = this.store.bytes;
-    for (const column of [this.instants, this.depthEvents, this.depthValues, this.timerMarks, this.ioMarks,
-                          ...Object.values(this.polls)]) sum += column.data.byteLength;
-    for (const lane of this.taskLanes) sum += lane.polls.data.byteLength + lane.marks.data.byteLength;
+    for (const column of [
+      this.instants,
+      this.depthEvents,
+      this.depthValues,
+      this.timerMarks,
+      this.ioMarks,
+      ...Object.values(this.polls),
+    ])
+      sum += column.data.byteLength;
+    for (const lane of this.taskLanes)
+      sum += lane.polls.data.byteLength + lane.marks.data.byteLength;
     for (const worker of this.workers.values()) {
-      for (const column of [worker.parkBegin, worker.parkEnd, worker.searchBegin, worker.searchEnd, worker.marks]) sum += column.data.byteLength;
+      for (const column of [
+        worker.parkBegin,
+        worker.parkEnd,
+        worker.searchBegin,
+        worker.searchEnd,
+        worker.marks,
+      ])
+        sum += column.data.byteLength;
     }
     return sum;
   }

@@ -2,9 +2,29 @@
 // safe palette and its dark variant live in one stylesheet and follow prefers-color-scheme.
 
 const names = [
-  'background', 'lane', 'lane-alt', 'lane-selected', 'grid', 'text', 'text-muted',
-  'pending', 'ready', 'failed', 'other', 'park', 'timer', 'io', 'mark', 'instant', 'selection',
-  'waiting', 'wake', 'playhead', 'depth', 'search', 'steal',
+  'background',
+  'lane',
+  'lane-alt',
+  'lane-selected',
+  'grid',
+  'text',
+  'text-muted',
+  'pending',
+  'ready',
+  'failed',
+  'other',
+  'park',
+  'timer',
+  'io',
+  'mark',
+  'instant',
+  'selection',
+  'waiting',
+  'wake',
+  'playhead',
+  'depth',
+  'search',
+  'steal',
 ];
 
 /** The palette of `element`: { background, lane, pending, ready, ... } as CSS colour strings. */

@@ -13,10 +13,14 @@ const wakeKinds = new Set(['waker_wake', 'waker_wake_by_ref']);
 
 function resultColour(palette, result) {
   switch (result) {
-    case pollResult.pending: return palette.pending;
-    case pollResult.ready: return palette.ready;
-    case pollResult.failed: return palette.failed;
-    default: return palette.other;
+    case pollResult.pending:
+      return palette.pending;
+    case pollResult.ready:
+      return palette.ready;
+    case pollResult.failed:
+      return palette.failed;
+    default:
+      return palette.other;
   }
 }
 
@@ -122,7 +126,8 @@ function drawWakeArrows(rc, top) {
     if (y + lane.h < axisHeight || y > height) continue;
     const spans = laneSpans(model, lane, k);
     forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0) => {
-      if (arrows.length <= maxArrows) arrows.push([model.polls.begin.data[spans.poll(i)], px0, y, lane.h]);
+      if (arrows.length <= maxArrows)
+        arrows.push([model.polls.begin.data[spans.poll(i)], px0, y, lane.h]);
     });
     if (arrows.length > maxArrows) return;
   }
@@ -156,7 +161,8 @@ function drawStealArrows(rc, top) {
   const { ctx, model, scale, palette } = rc;
   const k = model.k;
   const byWorker = new Map();
-  for (const lane of rc.lanes) if (lane.type === 'executor' && lane.worker) byWorker.set(lane.worker.id, lane);
+  for (const lane of rc.lanes)
+    if (lane.type === 'executor' && lane.worker) byWorker.set(lane.worker.id, lane);
   if (byWorker.size < 2) return;
   ctx.strokeStyle = palette.steal;
   ctx.fillStyle = palette.steal;
@@ -211,7 +217,8 @@ function drawDepth(rc, y, h) {
     const next = scale.fromPx(Math.floor(px) + 1);
     let m = j;
     let deepest = values[j];
-    while (m + 1 < n && m - j < 256 && pointX(m + 1) < next) deepest = Math.max(deepest, values[++m]);
+    while (m + 1 < n && m - j < 256 && pointX(m + 1) < next)
+      deepest = Math.max(deepest, values[++m]);
     ctx.lineTo(px, yOf(last));
     ctx.lineTo(px, yOf(deepest));
     last = values[m];
@@ -321,7 +328,11 @@ function drawLane(rc, lane, y) {
     // A wait that started left of the window and ends beyond it still shows as a line.
     if (spans.n > 0 && lastEndPx === null) {
       const before = lowerBound(0, spans.n, (j) => spans.beginX(j) > scale.x1) - 1;
-      if (before >= 0 && result.data[spans.poll(before)] === pollResult.pending && before + 1 < spans.n) {
+      if (
+        before >= 0 &&
+        result.data[spans.poll(before)] === pollResult.pending &&
+        before + 1 < spans.n
+      ) {
         ctx.strokeStyle = palette.waiting;
         ctx.setLineDash([3, 3]);
         ctx.beginPath();
@@ -385,7 +396,8 @@ function drawLane(rc, lane, y) {
         markX1 = x0 + 1.5;
       }
     } else {
-      const colour = lane.type === 'io' ? palette.io : lane.type === 'executor' ? palette.steal : palette.timer;
+      const colour =
+        lane.type === 'io' ? palette.io : lane.type === 'executor' ? palette.steal : palette.timer;
       drawMarker(ctx, kind, px, y + lane.h / 2, colour);
       if (selected) {
         ctx.strokeStyle = palette.selection;

@@ -25,7 +25,9 @@ export function formatTime(ns, step) {
   if (step !== undefined) {
     decimals = Math.max(0, Math.ceil(-Math.log10(step / size) - 1e-9));
   } else {
-    decimals = Number.isInteger(value) ? 0 : Math.min(3, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))) - 1));
+    decimals = Number.isInteger(value)
+      ? 0
+      : Math.min(3, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))) - 1));
   }
   return `${value.toFixed(Math.min(decimals, 6))} ${name}`;
 }

@@ -22,7 +22,10 @@ export class Timeline {
     this.canvas.className = 'timeline-canvas';
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute('aria-label', 'Timeline of the run: one lane per task, polls as spans');
+    this.canvas.setAttribute(
+      'aria-label',
+      'Timeline of the run: one lane per task, polls as spans',
+    );
     container.append(this.canvas);
     this.onSelect = onSelect ?? (() => {});
     this.onView = onView ?? (() => {});
@@ -71,7 +74,10 @@ export class Timeline {
     this.lanesHeight = height;
     this.byTask = byTask;
     // The executor lanes' labels, for readers of the page that cannot see the canvas (and tests).
-    this.canvas.dataset.executors = lanes.filter((lane) => lane.type === 'executor').map((lane) => lane.label).join('|');
+    this.canvas.dataset.executors = lanes
+      .filter((lane) => lane.type === 'executor')
+      .map((lane) => lane.label)
+      .join('|');
     if (this.autoFit) this.#fitView();
     this.#clampScroll();
     this.requestDraw();
@@ -181,7 +187,7 @@ export class Timeline {
     const tolerance = 4 / scale.pxPerUnit;
     const spans = laneSpans(model, lane, k);
     if (spans && spans.n > 0) {
-      const i = lowerBound(0, spans.n, (j) => spans.endX(j) >= x - tolerance) ;
+      const i = lowerBound(0, spans.n, (j) => spans.endX(j) >= x - tolerance);
       if (i < spans.n) {
         const begin = spans.beginX(i);
         const end = Math.max(spans.endX(i), begin + minSpanPx / scale.pxPerUnit);

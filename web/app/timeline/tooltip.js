@@ -12,7 +12,10 @@ export function describeHit(model, hit) {
     const result = fields.kind === 'poll_end' ? fields.result : 'running';
     title = `poll of ${name}: ${result}`;
     rows.push(['t', formatTime(begin.t)]);
-    rows.push(['seq', fields.kind === 'poll_end' ? `${begin.seq} – ${fields.seq}` : String(begin.seq)]);
+    rows.push([
+      'seq',
+      fields.kind === 'poll_end' ? `${begin.seq} – ${fields.seq}` : String(begin.seq),
+    ]);
     for (const [key, value] of Object.entries(fields)) {
       if (['seq', 't', 'kind', 'cause'].includes(key)) continue;
       rows.push([key, valueText(value)]);
@@ -23,8 +26,10 @@ export function describeHit(model, hit) {
     title = String(fields.kind);
     for (const [key, value] of Object.entries(fields)) {
       if (key === 'kind') continue;
-      rows.push([key === 'cause' ? 'caused by' : key,
-                 key === 't' ? formatTime(value) : key === 'cause' ? `#${value}` : valueText(value)]);
+      rows.push([
+        key === 'cause' ? 'caused by' : key,
+        key === 't' ? formatTime(value) : key === 'cause' ? `#${value}` : valueText(value),
+      ]);
     }
   }
   return { title, rows };

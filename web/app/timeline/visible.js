@@ -26,7 +26,10 @@ export function forEachVisibleSpan(n, beginX, endX, scale, visit) {
     visit(i, px0, px1);
     if (px1 - px0 < 1) {
       const next = scale.fromPx(Math.floor(px0) + 1);
-      i = Math.max(i + 1, lowerBound(i + 1, n, (j) => beginX(j) >= next));
+      i = Math.max(
+        i + 1,
+        lowerBound(i + 1, n, (j) => beginX(j) >= next),
+      );
     } else {
       ++i;
     }
@@ -42,7 +45,10 @@ export function forEachVisiblePoint(n, pointX, scale, visit) {
     const px = scale.toPx(x);
     visit(i, px);
     const next = scale.fromPx(Math.floor(px) + 1);
-    i = Math.max(i + 1, lowerBound(i + 1, n, (j) => pointX(j) >= next));
+    i = Math.max(
+      i + 1,
+      lowerBound(i + 1, n, (j) => pointX(j) >= next),
+    );
   }
 }
 
