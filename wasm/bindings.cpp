@@ -297,6 +297,16 @@ EMSCRIPTEN_KEEPALIVE const char* wakeline_version() {
   return text.c_str();
 }
 
+/// What a run request leaves out gets the runtime's own defaults (core/runtime.hpp):
+/// {"budget": events, "memory_limit": bytes}.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_defaults() {
+  static const std::string text = [] {
+    const runtime_options defaults;
+    return json{{"budget", defaults.event_budget}, {"memory_limit", defaults.memory_limit}}.dump();
+  }();
+  return text.c_str();
+}
+
 /// The event schema (core/trace/schema.hpp) as JSON: every kind with its fields, the names of
 /// each enum a field may name, and which queues belong to one worker. wire.mjs builds its
 /// record decoders from it, so that the module and the decoders can never disagree.

@@ -2,7 +2,9 @@
 // CommonJS's `require` and `__dirname`, which an ES module does not have, and it fetches the
 // .wasm from a file:// URL, which node's fetch cannot read. Under node, give it module-scoped
 // stand-ins; in a page or a worker they are the usual globals.
-var require, __dirname, fetch = globalThis.fetch;
+var require,
+  __dirname,
+  fetch = globalThis.fetch;
 if (typeof process === 'object' && typeof process.versions?.node === 'string') {
   const { createRequire } = await import('node:module');
   const { fileURLToPath } = await import('node:url');

@@ -9,7 +9,6 @@ import { pathToFileURL } from 'node:url';
 import { WakelineError, createWakeline } from '../../wasm/api/wakeline.mjs';
 import { builtOrFail, core, nativeCli } from './support/builds.mjs';
 
-
 function runNative(args) {
   const run = spawnSync(nativeCli, args, { maxBuffer: 1 << 30 });
   assert.equal(run.error, undefined, `wakeline ${args.join(' ')} did not run: ${run.error}`);
@@ -73,14 +72,34 @@ if (builtOrFail(nativeCli, core)) {
     assert.equal(wl.version.schemaVersion, 1);
   });
 
+  test("defaults are the runtime's, and a run that leaves them out gets them", async () => {
+    assert.deepEqual(wl.defaults, { budget: 1_000_000, memoryLimit: 256 * 1024 * 1024 });
+    const run = await wl.run('basic');
+    for await (const batch of run) void batch;
+    await run.done;
+    assert.equal(run.header.budget, wl.defaults.budget);
+    // The header names a memory limit only when it is not the default.
+    assert.equal(run.header.memory_limit, undefined);
+    const limited = await wl.run('basic', { budget: 5, memoryLimit: 1 << 20 });
+    for await (const batch of limited) void batch;
+    assert.equal((await limited.done).outcome, 'budget_exhausted');
+    assert.equal(limited.header.memory_limit, 1 << 20);
+  });
+
   test('strategies() lists what `wakeline strategies` lists, with their settings', () => {
     const list = runNative(['strategies']).stdout.toString();
     const names = list.split('\n').filter((l) => /^\S/.test(l));
     assert.deepEqual(strategyNames, names);
     for (const strategy of strategies) {
       for (const p of strategy.settings) {
-        const shown = p.type === 'boolean' ? `${p.default}  (true|false)` : `${p.default}  (${p.min}..${p.max})`;
-        assert.ok(list.includes(`--set ${p.name}=${shown}  ${p.description}\n`), `${strategy.name}: ${p.name}`);
+        const shown =
+          p.type === 'boolean'
+            ? `${p.default}  (true|false)`
+            : `${p.default}  (${p.min}..${p.max})`;
+        assert.ok(
+          list.includes(`--set ${p.name}=${shown}  ${p.description}\n`),
+          `${strategy.name}: ${p.name}`,
+        );
       }
     }
   });
@@ -88,7 +107,11 @@ if (builtOrFail(nativeCli, core)) {
   test('a strategy setting given as a parameter reaches the header and the run', async () => {
     const options = { strategy: 'tokio-multi-thread', params: { workers: 2, lifo_slot: false } };
     const { text } = await apiTrace(wl, 'concurrent', options);
-    assertSameText(text, runNative(nativeArgs('concurrent', options)).stdout.toString(), 'workers=2');
+    assertSameText(
+      text,
+      runNative(nativeArgs('concurrent', options)).stdout.toString(),
+      'workers=2',
+    );
     const header = JSON.parse(text.split('\n')[0]);
     assert.equal(header.strategy_params.workers, 2);
     assert.equal(header.strategy_params.lifo_slot, false);
@@ -104,18 +127,34 @@ if (builtOrFail(nativeCli, core)) {
 
   test('examples() lists what `wakeline list` lists, with params and source text', () => {
     const list = runNative(['list']).stdout.toString();
-    const ids = list.split('\n').filter((l) => /^\S/.test(l)).map((l) => l.split(/\s+/)[0]);
-    assert.deepEqual(examples.map((e) => e.id), ids);
+    const ids = list
+      .split('\n')
+      .filter((l) => /^\S/.test(l))
+      .map((l) => l.split(/\s+/)[0]);
+    assert.deepEqual(
+      examples.map((e) => e.id),
+      ids,
+    );
     for (const e of examples) {
       assert.ok(e.title && e.topic && e.explanation, `${e.id}: title, topic, explanation`);
-      assert.ok(list.includes(`${e.id}  [${e.topic}]  ${e.title}\n`), `${e.id}: title and topic as listed`);
+      assert.ok(
+        list.includes(`${e.id}  [${e.topic}]  ${e.title}\n`),
+        `${e.id}: title and topic as listed`,
+      );
       assert.ok(e.strategies.length > 0, `${e.id}: strategies`);
-      for (const name of e.strategies) assert.ok(strategyNames.includes(name), `${e.id}: strategy ${name}`);
+      for (const name of e.strategies)
+        assert.ok(strategyNames.includes(name), `${e.id}: strategy ${name}`);
       assert.match(e.source, /register_example/, `${e.id}: source text`);
       assert.ok(e.source.includes(`"${e.id}"`), `${e.id}: source registers its id`);
       for (const p of e.params) {
-        const shown = p.type === 'boolean' ? `${p.default}  (true|false)` : `${p.default}  (${p.min}..${p.max})`;
-        assert.ok(list.includes(`--set ${p.name}=${shown}  ${p.description}\n`), `${e.id}: param ${p.name}`);
+        const shown =
+          p.type === 'boolean'
+            ? `${p.default}  (true|false)`
+            : `${p.default}  (${p.min}..${p.max})`;
+        assert.ok(
+          list.includes(`--set ${p.name}=${shown}  ${p.description}\n`),
+          `${e.id}: param ${p.name}`,
+        );
       }
     }
   });
@@ -136,15 +175,26 @@ if (builtOrFail(nativeCli, core)) {
           // The objects format, decoded from binary records, has each line's fields in its order.
           const objects = await apiObjects(wl, example.id, options);
           const rewritten = [objects.headerLine, ...objects.events.map((e) => JSON.stringify(e))];
-          assertSameText(`${rewritten.join('\n')}\n`, native.stdout.toString(), `${example.id} ${name} (objects)`);
-          const lines = native.stdout.toString().trimEnd().split('\n').map((l) => JSON.parse(l));
+          assertSameText(
+            `${rewritten.join('\n')}\n`,
+            native.stdout.toString(),
+            `${example.id} ${name} (objects)`,
+          );
+          const lines = native.stdout
+            .toString()
+            .trimEnd()
+            .split('\n')
+            .map((l) => JSON.parse(l));
           const end = lines.at(-1);
           assert.equal(summary.events, lines.length - 1);
           assert.equal(summary.duration_ns, end.t);
           if (end.kind === 'runtime_end') assert.equal(summary.outcome, end.outcome);
           if (name.startsWith('budget')) assert.equal(summary.outcome, 'budget_exhausted');
           const polls = lines.filter((l) => l.kind === 'poll_begin').length;
-          assert.equal(summary.tasks.reduce((n, task) => n + task.polls, 0), polls);
+          assert.equal(
+            summary.tasks.reduce((n, task) => n + task.polls, 0),
+            polls,
+          );
         });
       }
     });
@@ -157,7 +207,10 @@ if (builtOrFail(nativeCli, core)) {
       assert.ok(batch.length >= 1 && batch.length <= 50, `batch of ${batch.length}`);
       for (const event of batch) seqs.push(event.seq);
     }
-    assert.deepEqual(seqs, seqs.map((_, i) => i + 1));
+    assert.deepEqual(
+      seqs,
+      seqs.map((_, i) => i + 1),
+    );
     assert.equal((await run.done).events, seqs.length);
     assert.equal(run.header.example, examples[0].id);
   });
@@ -189,19 +242,30 @@ if (builtOrFail(nativeCli, core)) {
     assert.equal(events, summary.events, 'every recorded event reached JS, up to runtime_end');
     assert.equal(last, summary.events);
     const next = await apiTrace(wl, 'basic', {});
-    assertSameText(next.text, runNative(['run', 'basic']).stdout.toString(), 'basic after a cancel');
+    assertSameText(
+      next.text,
+      runNative(['run', 'basic']).stdout.toString(),
+      'basic after a cancel',
+    );
   });
 
   test('a long run streams partial batches every flushInterval, and one batch when it is long', async () => {
     const count = async (options) => {
-      const handle = await createWakeline({ worker: false, coreUrl: pathToFileURL(core), ...options });
+      const handle = await createWakeline({
+        worker: false,
+        coreUrl: pathToFileURL(core),
+        ...options,
+      });
       const run = await handle.run('concurrent', { params: { tasks: 2000 } });
       let batches = 0;
       for await (const batch of run) batches += batch.length > 0 ? 1 : 0;
       handle.dispose();
       return batches;
     };
-    assert.ok((await count({ batchSize: 1e9, flushInterval: 0 })) > 1, 'partial batches while running');
+    assert.ok(
+      (await count({ batchSize: 1e9, flushInterval: 0 })) > 1,
+      'partial batches while running',
+    );
     assert.equal(await count({ batchSize: 1e9, flushInterval: 1e9 }), 1, 'one batch at the end');
   });
 
@@ -229,11 +293,19 @@ if (builtOrFail(nativeCli, core)) {
   });
 
   test('bad options to createWakeline reject with a typed error', async () => {
-    for (const options of [{ batchSize: 0 }, { batchSize: 1.5 }, { flushInterval: -1 }, { flushInterval: 'soon' }]) {
-      await assert.rejects(createWakeline({ worker: false, coreUrl: pathToFileURL(core), ...options }), {
-        name: 'WakelineError',
-        code: 'bad_value',
-      });
+    for (const options of [
+      { batchSize: 0 },
+      { batchSize: 1.5 },
+      { flushInterval: -1 },
+      { flushInterval: 'soon' },
+    ]) {
+      await assert.rejects(
+        createWakeline({ worker: false, coreUrl: pathToFileURL(core), ...options }),
+        {
+          name: 'WakelineError',
+          code: 'bad_value',
+        },
+      );
     }
   });
 
@@ -243,15 +315,49 @@ if (builtOrFail(nativeCli, core)) {
     const withBool = examples.find((e) => e.params.some((p) => p.type === 'boolean'));
     const cases = [
       ['unknown example', ['no-such-example'], 'unknown_example', /no-such-example/],
-      ['unknown parameter', [withInt.id, { params: { no_such: 1 } }], 'unknown_parameter', /no_such/],
+      [
+        'unknown parameter',
+        [withInt.id, { params: { no_such: 1 } }],
+        'unknown_parameter',
+        /no_such/,
+      ],
       ['unknown strategy', [withInt.id, { strategy: 'nope' }], 'unknown_strategy', /nope/],
-      ['string for an integer', [withInt.id, { params: { [int.name]: '3' } }], 'bad_value', new RegExp(int.name)],
-      ['fraction for an integer', [withInt.id, { params: { [int.name]: 1.5 } }], 'bad_value', new RegExp(`${int.name}.*integer`)],
-      ['boolean for an integer', [withInt.id, { params: { [int.name]: true } }], 'bad_value', new RegExp(int.name)],
-      ['above the maximum', [withInt.id, { params: { [int.name]: int.max + 1 } }], 'out_of_range',
-        new RegExp(`${int.name}' must be between ${int.min} and ${int.max}, not ${int.max + 1}`)],
-      ['below the minimum', [withInt.id, { params: { [int.name]: int.min - 1 } }], 'out_of_range', new RegExp(int.name)],
-      ['far beyond int64', [withInt.id, { params: { [int.name]: 1e30 } }], 'out_of_range', new RegExp(int.name)],
+      [
+        'string for an integer',
+        [withInt.id, { params: { [int.name]: '3' } }],
+        'bad_value',
+        new RegExp(int.name),
+      ],
+      [
+        'fraction for an integer',
+        [withInt.id, { params: { [int.name]: 1.5 } }],
+        'bad_value',
+        new RegExp(`${int.name}.*integer`),
+      ],
+      [
+        'boolean for an integer',
+        [withInt.id, { params: { [int.name]: true } }],
+        'bad_value',
+        new RegExp(int.name),
+      ],
+      [
+        'above the maximum',
+        [withInt.id, { params: { [int.name]: int.max + 1 } }],
+        'out_of_range',
+        new RegExp(`${int.name}' must be between ${int.min} and ${int.max}, not ${int.max + 1}`),
+      ],
+      [
+        'below the minimum',
+        [withInt.id, { params: { [int.name]: int.min - 1 } }],
+        'out_of_range',
+        new RegExp(int.name),
+      ],
+      [
+        'far beyond int64',
+        [withInt.id, { params: { [int.name]: 1e30 } }],
+        'out_of_range',
+        new RegExp(int.name),
+      ],
       ['negative budget', [withInt.id, { budget: -1 }], 'out_of_range', /budget/],
       ['zero budget', [withInt.id, { budget: 0 }], 'out_of_range', /budget/],
       ['fractional budget', [withInt.id, { budget: 2.5 }], 'bad_value', /budget/],
@@ -260,8 +366,12 @@ if (builtOrFail(nativeCli, core)) {
     ];
     if (withBool) {
       const flag = withBool.params.find((p) => p.type === 'boolean');
-      cases.push(['number for a boolean', [withBool.id, { params: { [flag.name]: 1 } }], 'bad_value',
-        new RegExp(`${flag.name}' must be true or false`)]);
+      cases.push([
+        'number for a boolean',
+        [withBool.id, { params: { [flag.name]: 1 } }],
+        'bad_value',
+        new RegExp(`${flag.name}' must be true or false`),
+      ]);
     }
     for (const [name, args, code, message] of cases) {
       await t.test(name, async () => {

@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { builtSchema, decodersPath, wireDecodersSource } from '../../scripts/generate-wire-decoders.mjs';
+import {
+  builtSchema,
+  decodersPath,
+  wireDecodersSource,
+} from '../../scripts/generate-wire-decoders.mjs';
 import { WireDecoder } from '../../wasm/api/wire.mjs';
 import { builtOrFail, core, repo } from './support/builds.mjs';
 
@@ -52,10 +56,15 @@ if (builtOrFail(core)) {
       const mark = `\`${kind.name}\``;
       const about =
         sections.find((s) => s.split('\n')[0].includes(mark) && !s.split('\n')[0].includes(': ')) ??
-        doc.split('\n').find((line) => line.startsWith('| `') && line.split(' | ')[0].includes(mark));
+        doc
+          .split('\n')
+          .find((line) => line.startsWith('| `') && line.split(' | ')[0].includes(mark));
       assert.ok(about, `docs/trace-format.md has no section or table row for ${kind.name}`);
       for (const field of kind.fields) {
-        assert.ok(about.includes(`\`${field.name}\``), `docs/trace-format.md: ${kind.name} does not name \`${field.name}\``);
+        assert.ok(
+          about.includes(`\`${field.name}\``),
+          `docs/trace-format.md: ${kind.name} does not name \`${field.name}\``,
+        );
       }
     }
   });
@@ -65,20 +74,31 @@ if (builtOrFail(core)) {
     // Fields of the interfaces a union member mixes in: name -> optional.
     const mixins = new Map();
     for (const [, name, body] of dts.matchAll(/interface (\w+) \{([^}]*)\}/g)) {
-      mixins.set(name, new Map([...body.matchAll(/^\s*(\w+)(\??):/gm)].map(([, f, q]) => [f, q === '?'])));
+      mixins.set(
+        name,
+        new Map([...body.matchAll(/^\s*(\w+)(\??):/gm)].map(([, f, q]) => [f, q === '?'])),
+      );
     }
-    const union = dts.slice(dts.indexOf('export type TraceEvent ='), dts.indexOf(';\n', dts.indexOf('export type TraceEvent =')));
-    const members = union.split('\n  | ').slice(1);
+    // The union runs to the first blank line; its members start at the outer indent.
+    const start = dts.indexOf('export type TraceEvent =');
+    const members = dts.slice(start, dts.indexOf('\n\n', start)).split('\n  | ').slice(1);
     for (const kind of schema.kinds) {
       const member = members.find((m) => new RegExp(`kind: [^;]*'${kind.name}'`).test(m));
       assert.ok(member, `wakeline.d.mts: TraceEvent has no member for ${kind.name}`);
       const declared = new Map();
-      for (const [name, fields] of mixins) if (member.includes(`${name} &`)) for (const [f, q] of fields) declared.set(f, q);
-      for (const [, f, q] of member.matchAll(/(\w+)(\??): /g)) declared.set(f, q === '?');
+      for (const [name, fields] of mixins)
+        if (member.includes(`${name} &`)) for (const [f, q] of fields) declared.set(f, q);
+      for (const [, f, q] of member.matchAll(/(\w+)(\??):\s/g)) declared.set(f, q === '?');
       for (const field of kind.fields) {
-        assert.ok(declared.has(field.name), `wakeline.d.mts: ${kind.name} does not declare ${field.name}`);
-        assert.equal(declared.get(field.name), field.presence !== 'always',
-          `wakeline.d.mts: ${kind.name}.${field.name} should ${field.presence === 'always' ? 'not ' : ''}be optional`);
+        assert.ok(
+          declared.has(field.name),
+          `wakeline.d.mts: ${kind.name} does not declare ${field.name}`,
+        );
+        assert.equal(
+          declared.get(field.name),
+          field.presence !== 'always',
+          `wakeline.d.mts: ${kind.name}.${field.name} should ${field.presence === 'always' ? 'not ' : ''}be optional`,
+        );
       }
     }
   });

@@ -6,7 +6,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startSession, waitForPlayer, waitForRun, watchedPage } from './support/browser.mjs';
+import {
+  openShareMenu,
+  startSession,
+  waitForPlayer,
+  waitForRun,
+  watchedPage,
+} from './support/browser.mjs';
 import { traceLines } from './support/hostile-corpus.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -35,11 +41,17 @@ async function useThePage(url) {
     await page.click('.playback-play');
     await page.waitForFunction(() => Number(document.body.dataset.playhead) > 0);
     await page.click('.playback-play');
-    await page.click('#share-menu summary');
+    await openShareMenu(page);
     assert.match(await page.locator('#share-iframe').inputValue(), /^<iframe src=/);
     await page.click('#share-menu summary');
-    await page.setInputFiles('#import-file', { name: 'timers.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(trace) });
-    await page.waitForFunction(() => document.getElementById('share-message').textContent.startsWith('Imported timers.ndjson'));
+    await page.setInputFiles('#import-file', {
+      name: 'timers.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(trace),
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('share-message').textContent.startsWith('Imported timers.ndjson'),
+    );
     await page.click('#export-menu summary');
     await Promise.all([page.waitForEvent('download'), page.click('#export-png')]);
     assert.deepEqual(errors, []);
@@ -77,8 +89,11 @@ test('the single file raises no CSP violation through run, play, share, import a
 async function playThePlayer(page) {
   const player = page.locator('#player');
   const start = await player.evaluate((node) => node.playhead);
-  if (!(await player.evaluate((node) => node.playing))) await page.locator('#player .player-play').click();
-  await page.waitForFunction((at) => document.getElementById('player').playhead > at, start, { timeout: 10000 });
+  if (!(await player.evaluate((node) => node.playing)))
+    await page.locator('#player .player-play').click();
+  await page.waitForFunction((at) => document.getElementById('player').playhead > at, start, {
+    timeout: 10000,
+  });
   const box = await page.locator('#player canvas').boundingBox();
   let tooltips = 0;
   for (let x = 140; x < box.width; x += 60) {
@@ -97,12 +112,18 @@ async function playThePlayer(page) {
     script.textContent = 'window.__inline = true;';
     document.body.append(script);
   });
-  await page.waitForFunction(() => window.__violations.some((text) => text.startsWith('script-src')));
-  assert.equal(await page.evaluate(() => window.__inline), undefined, 'the inline script did not run');
+  await page.waitForFunction(() =>
+    window.__violations.some((text) => text.startsWith('script-src')),
+  );
+  assert.equal(
+    await page.evaluate(() => window.__inline),
+    undefined,
+    'the inline script did not run',
+  );
   return violations;
 }
 
-test('the served embed.html has the page\'s policy and raises no CSP violation through its runs and playback', async () => {
+test("the served embed.html has the page's policy and raises no CSP violation through its runs and playback", async () => {
   const page = await watchedPage(session.browser);
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -132,13 +153,19 @@ test('a host page served with the policy raises no CSP violation through <wakeli
 <script src="/wakeline-player.js"></script></head><body><p>A blog post.</p>
 <wakeline-player id="player" example="concurrent" params="tasks=3" seed="2" height="300" autoplay></wakeline-player></body></html>`;
   try {
-    await page.route(`${session.url}host.html`, (route) => route.fulfill({
-      contentType: 'text/html', headers: { 'content-security-policy': policy }, body: host,
-    }));
+    await page.route(`${session.url}host.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': policy },
+        body: host,
+      }),
+    );
     const response = await page.goto(`${session.url}host.html`);
     assert.equal(response.headers()['content-security-policy'], policy);
     assert.equal(await waitForPlayer(page), 'done');
-    await page.waitForFunction(() => document.getElementById('player').playing, null, { timeout: 10000 });
+    await page.waitForFunction(() => document.getElementById('player').playing, null, {
+      timeout: 10000,
+    });
     assert.deepEqual(await playThePlayer(page), []);
     assert.deepEqual(errors, []);
   } finally {

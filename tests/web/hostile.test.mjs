@@ -9,9 +9,21 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { startSession, waitForPlayer, waitForRun, watchedPage } from './support/browser.mjs';
 import {
-  extremeTraceFiles, hostileLinks, payloadTrace, refusedTraceFiles, scriptPayload, traceLines, writeHugeTrace,
+  openShareMenu,
+  startSession,
+  waitForPlayer,
+  waitForRun,
+  watchedPage,
+} from './support/browser.mjs';
+import {
+  extremeTraceFiles,
+  hostileLinks,
+  payloadTrace,
+  refusedTraceFiles,
+  scriptPayload,
+  traceLines,
+  writeHugeTrace,
 } from './support/hostile-corpus.mjs';
 
 let session;
@@ -41,13 +53,19 @@ async function assertNothingRan(page, what) {
   const found = await page.evaluate(() => {
     const roots = [document];
     for (let i = 0; i < roots.length; ++i) {
-      for (const node of roots[i].querySelectorAll('*')) if (node.shadowRoot) roots.push(node.shadowRoot);
+      for (const node of roots[i].querySelectorAll('*'))
+        if (node.shadowRoot) roots.push(node.shadowRoot);
     }
     // The document's own scripts are in its head; a shadow root has none at all.
-    const injected = roots.flatMap((root) => [...root.querySelectorAll(
-      `img, svg, iframe, object, embed, a[href^="javascript" i], ${root === document ? 'body script' : 'script'}`)])
+    const injected = roots
+      .flatMap((root) => [
+        ...root.querySelectorAll(
+          `img, svg, iframe, object, embed, a[href^="javascript" i], ${root === document ? 'body script' : 'script'}`,
+        ),
+      ])
       .map((node) => node.outerHTML.slice(0, 80));
-    const handlers = roots.flatMap((root) => [...root.querySelectorAll('*')])
+    const handlers = roots
+      .flatMap((root) => [...root.querySelectorAll('*')])
       .filter((node) => [...node.attributes].some((attribute) => attribute.name.startsWith('on')))
       .map((node) => node.outerHTML.slice(0, 80));
     return { pwned: window.__pwned, violations: window.__violations, injected, handlers };
@@ -65,7 +83,7 @@ async function runStillWorks(page, example = 'timers') {
   const status = await page.locator('#run-status-text').textContent();
   const events = Number(status.replace(/,/g, '').match(/^(\d+) events/)?.[1]);
   assert.ok(events > 10, `the run shows its events: ${status}`);
-  assert.ok(await canvasInk(page) > 1000, 'the timeline is drawn');
+  assert.ok((await canvasInk(page)) > 1000, 'the timeline is drawn');
   return events;
 }
 
@@ -76,14 +94,18 @@ function canvasInk(page, selector = '#timeline canvas') {
     const canvas = node instanceof HTMLCanvasElement ? node : node.canvas;
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let ink = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ++ink;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] !== data[0] || data[i + 1] !== data[1] || data[i + 2] !== data[2]) ++ink;
     return ink;
   }, selector);
 }
 
 /** Hands `file` ({ name, buffer } or a path) to the Import control; resolves to the message shown. */
 async function importFile(page, file, name = file.name ?? path.basename(file), timeout = 20000) {
-  await page.setInputFiles('#import-file', typeof file === 'string' ? file : { ...file, mimeType: 'application/x-ndjson' });
+  await page.setInputFiles(
+    '#import-file',
+    typeof file === 'string' ? file : { ...file, mimeType: 'application/x-ndjson' },
+  );
   await page.waitForFunction(
     (fileName) => {
       const text = document.getElementById('share-message').textContent;
@@ -103,8 +125,18 @@ test('hostile trace files are refused with their line and problem, and nothing o
       const message = await importFile(page, { name, buffer });
       assert.match(message, problem, name);
       assert.ok(message.startsWith(`${name}: `), message);
-      assert.equal(await page.locator('#share-message').evaluate((node) => node.classList.contains('is-error')), true, name);
-      assert.equal(await page.locator('#run-status-text').textContent(), status, `${name}: the shown run stays`);
+      assert.equal(
+        await page
+          .locator('#share-message')
+          .evaluate((node) => node.classList.contains('is-error')),
+        true,
+        name,
+      );
+      assert.equal(
+        await page.locator('#run-status-text').textContent(),
+        status,
+        `${name}: the shown run stays`,
+      );
     }
     await assertNothingRan(page, 'after the refused files');
     await runStillWorks(page);
@@ -119,13 +151,21 @@ test('a trace with script payloads in every string field is shown as text, and t
   try {
     const text = payloadTrace(lostWakeup);
     const message = await importFile(page, { name: 'payload.ndjson', buffer: Buffer.from(text) });
-    assert.equal(message, `Imported payload.ndjson: ${text.trimEnd().split('\n').length - 1} events.`);
+    assert.equal(
+      message,
+      `Imported payload.ndjson: ${text.trimEnd().split('\n').length - 1} events.`,
+    );
     // The payload is there, as text: in the task table (task names) and the warnings.
-    await page.waitForFunction(() => document.getElementById('task-table').textContent.includes('onerror='));
-    assert.match(await page.locator('#task-table').textContent(), /<img src=x onerror="window.__pwned=1">/);
+    await page.waitForFunction(() =>
+      document.getElementById('task-table').textContent.includes('onerror='),
+    );
+    assert.match(
+      await page.locator('#task-table').textContent(),
+      /<img src=x onerror="window.__pwned=1">/,
+    );
     assert.match(await page.locator('#warnings').textContent(), /Deadlock/);
     // Share snippets built from the payload's example name stay inside their attributes.
-    await page.click('#share-menu summary');
+    await openShareMenu(page);
     const iframe = await page.locator('#share-iframe').inputValue();
     assert.doesNotMatch(iframe, /<img|<script|<svg/, iframe);
     await page.click('#share-menu summary');
@@ -149,10 +189,13 @@ test('traces with extreme numbers are shown without hanging the page, and export
     for (const [name, buffer] of extremeTraceFiles(basic)) {
       const message = await importFile(page, { name, buffer });
       assert.match(message, new RegExp(`^Imported ${name}: \\d+ events`), message);
-      assert.ok(await canvasInk(page) > 100, `${name}: the timeline is drawn`);
+      assert.ok((await canvasInk(page)) > 100, `${name}: the timeline is drawn`);
       // The page still answers, and the trace exports as what was imported.
       await page.click('#export-menu summary');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-ndjson')]);
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click('#export-ndjson'),
+      ]);
       const exported = await readFile(await download.path(), 'utf8');
       assert.equal(exported.trimEnd().split('\n').length, basic.length, name);
       await page.click('#export-menu summary');
@@ -181,14 +224,20 @@ test('a 100 MB trace imports in slices: the page keeps drawing, then shows it al
       }, 20);
     });
     const message = await importFile(page, huge.file, undefined, 90000);
-    assert.equal(message, `Imported ${path.basename(huge.file)}: ${huge.events.toLocaleString('en')} events (the trace ends before the run did).`);
+    assert.equal(
+      message,
+      `Imported ${path.basename(huge.file)}: ${huge.events.toLocaleString('en')} events (the trace ends before the run did).`,
+    );
     const stall = await page.evaluate(() => {
       clearInterval(window.__stallTimer);
       return window.__longestStall;
     });
     // Before slicing, the whole import was one stall of 6 s or more on this machine.
     assert.ok(stall < 3000, `the page stalled for ${Math.round(stall)} ms at most`);
-    assert.match(await page.locator('#run-status-text').textContent(), new RegExp(`^${huge.events.toLocaleString('en')} events`));
+    assert.match(
+      await page.locator('#run-status-text').textContent(),
+      new RegExp(`^${huge.events.toLocaleString('en')} events`),
+    );
     await assertNothingRan(page, 'after the 100 MB trace');
     await runStillWorks(page);
   } finally {
@@ -211,7 +260,7 @@ test('hostile links followed into a running page run nothing, say what was wrong
       assert.match(list, problem, what);
       assert.equal(await page.locator('#link-messages').isVisible(), true, what);
       // The link's scenario (or the default one) ran and drew.
-      assert.ok(await canvasInk(page) > 1000, `${what}: the timeline is drawn`);
+      assert.ok((await canvasInk(page)) > 1000, `${what}: the timeline is drawn`);
       await assertNothingRan(page, what);
     }
     // A clean link after all that shows its scenario and no messages.
@@ -231,7 +280,11 @@ test('hostile links followed into a running page run nothing, say what was wrong
 
 /** Marks the player's run stale, then runs `change(arg)` in the page (which starts a new run). */
 async function rerunPlayer(page, change, arg) {
-  await page.evaluate(() => (document.getElementById('player').shadowRoot.querySelector('.player').dataset.state = 'stale'));
+  await page.evaluate(
+    () =>
+      (document.getElementById('player').shadowRoot.querySelector('.player').dataset.state =
+        'stale'),
+  );
   await page.evaluate(change, arg);
   return waitForPlayer(page);
 }
@@ -278,12 +331,24 @@ test('hostile links opened in embed.html run nothing, say what was wrong in the 
       await assertPlayerDrew(page, null, what);
       await assertNothingRan(page, what);
       // The embedding page changes the frame's fragment to a clean link: the messages go.
-      assert.equal(await rerunPlayer(page, (hash) => (location.hash = hash), clean), 'done', `${what}, then ${clean}`);
+      assert.equal(
+        await rerunPlayer(page, (hash) => (location.hash = hash), clean),
+        'done',
+        `${what}, then ${clean}`,
+      );
       const cleaned = await playerShows(page);
-      assert.deepEqual({ messages: cleaned.messages, shown: cleaned.shown }, { messages: [], shown: false }, `${what}, then ${clean}`);
+      assert.deepEqual(
+        { messages: cleaned.messages, shown: cleaned.shown },
+        { messages: [], shown: false },
+        `${what}, then ${clean}`,
+      );
       await assertPlayerDrew(page, 'state-machine', `${what}, then ${clean}`);
       // And back to the hostile link, by its fragment alone.
-      assert.equal(await rerunPlayer(page, (hash) => (location.hash = hash), fragment), 'done', `${what} by hash`);
+      assert.equal(
+        await rerunPlayer(page, (hash) => (location.hash = hash), fragment),
+        'done',
+        `${what} by hash`,
+      );
       assert.match((await playerShows(page)).messages.join('\n'), problem, `${what} by hash`);
       await assertPlayerDrew(page, null, `${what} by hash`);
       await assertNothingRan(page, `${what} by hash`);
@@ -296,31 +361,52 @@ test('hostile links opened in embed.html run nothing, say what was wrong in the 
 test('<wakeline-player> attributes set to script payloads, huge numbers and empty text run nothing, are named as text inside it, and a valid set still runs', async () => {
   const page = await watchedPage(session.browser);
   // A host page of the test's own, served with the site's policy, as a blog would serve it.
-  const valid = { example: 'basic', strategy: 'local', params: 'steps=2 delay_ms=5', seed: '1', start: '1ms', height: '300' };
-  const attributes = Object.entries(valid).map(([name, value]) => `${name}="${value}"`).join(' ');
+  const valid = {
+    example: 'basic',
+    strategy: 'local',
+    params: 'steps=2 delay_ms=5',
+    seed: '1',
+    start: '1ms',
+    height: '300',
+  };
+  const attributes = Object.entries(valid)
+    .map(([name, value]) => `${name}="${value}"`)
+    .join(' ');
   const host = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <script src="/wakeline-player.js"></script></head><body><p id="text">A blog post.</p>
 <wakeline-player id="player" ${attributes}></wakeline-player></body></html>`;
   try {
-    await page.route(`${session.url}host.html`, (route) => route.fulfill({
-      contentType: 'text/html', headers: { 'content-security-policy': policy }, body: host,
-    }));
+    await page.route(`${session.url}host.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': policy },
+        body: host,
+      }),
+    );
     await page.goto(`${session.url}host.html`);
     assert.equal(await waitForPlayer(page), 'done');
     assert.deepEqual((await playerShows(page)).messages, []);
     // What the player must say about a bad value of each attribute it observes.
     const named = {
-      example: /The example .* is not a valid id|an example that does not exist|The link is too long/,
+      example:
+        /The example .* is not a valid id|an example that does not exist|The link is too long/,
       strategy: /The strategy .* is not a valid id|has no strategy|The link is too long/,
-      params: /not valid percent-encoding|has no value|is not a parameter name|is not a whole number|has no parameter|The link is too long/,
+      params:
+        /not valid percent-encoding|has no value|is not a parameter name|is not a whole number|has no parameter|The link is too long/,
       seed: /The seed .* is not a whole number|The link is too long/,
       start: /^start: .* it was ignored/m,
       height: /^height: .* is not a number of pixels from 120 to 4000; \d+ is used/m,
       // A boolean attribute: any value, the payload too, means "on"; there is nothing to name.
       autoplay: null,
     };
-    const observed = await page.evaluate(() => customElements.get('wakeline-player').observedAttributes);
-    assert.deepEqual([...observed].sort(), Object.keys(named).sort(), 'a case for every attribute the element observes');
+    const observed = await page.evaluate(
+      () => customElements.get('wakeline-player').observedAttributes,
+    );
+    assert.deepEqual(
+      [...observed].sort(),
+      Object.keys(named).sort(),
+      'a case for every attribute the element observes',
+    );
     const values = [scriptPayload, '', '18446744073709551616', '1e308', '9'.repeat(5000)];
     // Only these change which run is shown; height and autoplay act on the shown run.
     const runs = (name) => !['height', 'autoplay'].includes(name);
@@ -341,7 +427,9 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
           assert.deepEqual(shows.messages, [], what);
         }
         if (name === 'autoplay') {
-          await page.waitForFunction(() => document.getElementById('player').playing, null, { timeout: 10000 });
+          await page.waitForFunction(() => document.getElementById('player').playing, null, {
+            timeout: 10000,
+          });
         }
         await assertPlayerDrew(page, null, what);
         await assertNothingRan(page, what);
@@ -349,10 +437,15 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       // Back to the valid value: the messages go.
       if (name === 'autoplay') {
         await page.evaluate(() => document.getElementById('player').removeAttribute('autoplay'));
-        if (await page.evaluate(() => document.getElementById('player').playing)) await page.locator('#player .player-play').click();
+        if (await page.evaluate(() => document.getElementById('player').playing))
+          await page.locator('#player .player-play').click();
         assert.equal(await page.evaluate(() => document.getElementById('player').playing), false);
       } else if (runs(name)) {
-        assert.equal(await rerunPlayer(page, set, [name, valid[name]]), 'done', `${name} valid again`);
+        assert.equal(
+          await rerunPlayer(page, set, [name, valid[name]]),
+          'done',
+          `${name} valid again`,
+        );
       } else {
         await page.evaluate(set, [name, valid[name]]);
       }
@@ -360,14 +453,27 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       await assertPlayerDrew(page, 'basic', `${name} valid again`);
     }
     // A later valid set of every attribute runs the run it names.
-    assert.equal(await rerunPlayer(page, () => {
-      const player = document.getElementById('player');
-      for (const [name, value] of Object.entries({ example: 'timers', strategy: 'local', params: '', seed: '2', start: '0ms', height: '360' })) {
-        player.setAttribute(name, value);
-      }
-    }), 'done');
+    assert.equal(
+      await rerunPlayer(page, () => {
+        const player = document.getElementById('player');
+        for (const [name, value] of Object.entries({
+          example: 'timers',
+          strategy: 'local',
+          params: '',
+          seed: '2',
+          start: '0ms',
+          height: '360',
+        })) {
+          player.setAttribute(name, value);
+        }
+      }),
+      'done',
+    );
     const shows = await playerShows(page);
-    assert.deepEqual({ messages: shows.messages, shown: shows.shown }, { messages: [], shown: false });
+    assert.deepEqual(
+      { messages: shows.messages, shown: shows.shown },
+      { messages: [], shown: false },
+    );
     await assertPlayerDrew(page, 'timers', 'the valid set');
     assert.equal(await page.locator('#text').textContent(), 'A blog post.');
     await assertNothingRan(page, 'after the valid set');

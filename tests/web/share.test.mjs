@@ -3,13 +3,14 @@
 // and becomes no markup; the fragment follows the scenario; the Share menu's snippets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { waitForRun, withPage } from './support/browser.mjs';
+import { openShareMenu, waitForRun, withPage } from './support/browser.mjs';
 
 const fieldValue = (page, name) => page.locator(`#param-${name}`).inputValue();
 const messages = (page) => page.locator('#link-messages li').allTextContents();
 
 test('a share link restores example, strategy, parameters, seed, playhead and selection', async () => {
-  const hash = '#v=1&example=state-machine&strategy=local&ticks=2&together=true&seed=3&at=12ms&select=seq:10';
+  const hash =
+    '#v=1&example=state-machine&strategy=local&ticks=2&together=true&seed=3&at=12ms&select=seq:10';
   await withPage(hash, async (page) => {
     assert.equal(await waitForRun(page), 'done');
     assert.equal(await page.locator('#example-picker').inputValue(), 'state-machine');
@@ -22,13 +23,18 @@ test('a share link restores example, strategy, parameters, seed, playhead and se
     assert.match(await page.locator('#selection-details').textContent(), /^Selected #10: /);
     // The playhead is the centre of the view, which is zoomed in around it.
     const range = page.locator('#timeline-range');
-    await page.waitForFunction(() => document.getElementById('timeline-range').textContent.includes('ms'));
+    await page.waitForFunction(() =>
+      document.getElementById('timeline-range').textContent.includes('ms'),
+    );
     const text = await range.textContent();
     const [from, to] = [...text.matchAll(/([\d.]+) ms/g)].map((match) => Number(match[1]));
     assert.ok(from < 12 && to > 12 && to - from < 10, `the view ${text} is around 12 ms`);
     // The address keeps the whole scenario, defaults spelled out.
     const current = await page.evaluate(() => location.hash);
-    assert.match(current, /^#v=1&example=state-machine&strategy=local&connect_ms=5&tick_ms=10&ticks=2&together=true&seed=3&at=12ms&select=seq:10$/);
+    assert.match(
+      current,
+      /^#v=1&example=state-machine&strategy=local&connect_ms=5&tick_ms=10&ticks=2&together=true&seed=3&at=12ms&select=seq:10$/,
+    );
     assert.deepEqual(page.errors, []);
   });
 });
@@ -74,7 +80,14 @@ test('a link with script payloads runs no script and shows them only as text', a
     assert.equal(await waitForRun(page), 'done');
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.equal(await page.locator('#link-messages img, #link-messages script, #link-messages svg, #link-messages iframe').count(), 0);
+    assert.equal(
+      await page
+        .locator(
+          '#link-messages img, #link-messages script, #link-messages svg, #link-messages iframe',
+        )
+        .count(),
+      0,
+    );
     assert.equal(await page.locator('body img, body iframe, body svg').count(), 0);
     const list = (await messages(page)).join('\n');
     assert.match(list, /<img src=x onerror=/, 'the payload is shown as text');
@@ -87,34 +100,55 @@ test('changing the scenario and the selection updates the fragment in place', as
   await withPage('', async (page) => {
     assert.equal(await waitForRun(page), 'done');
     const historyLength = await page.evaluate(() => history.length);
-    assert.match(await page.evaluate(() => location.hash), /^#v=1&example=concurrent&strategy=local&tasks=5&/);
+    assert.match(
+      await page.evaluate(() => location.hash),
+      /^#v=1&example=concurrent&strategy=local&tasks=5&/,
+    );
     await page.selectOption('#example-picker', 'basic');
     await page.fill('#param-steps', '4');
     await page.fill('#param-seed', '11');
     await page.click('#run-button');
     await page.waitForFunction(() => location.hash.includes('example=basic'));
-    assert.match(await page.evaluate(() => location.hash), /^#v=1&example=basic&strategy=local&steps=4&delay_ms=10&seed=11$/);
+    assert.match(
+      await page.evaluate(() => location.hash),
+      /^#v=1&example=basic&strategy=local&steps=4&delay_ms=10&seed=11$/,
+    );
     await waitForRun(page);
     // Select the first event under the pointer somewhere on the task lanes.
     const box = await page.locator('#timeline canvas').boundingBox();
-    for (let x = 130; x < box.width - 10 && !(await page.evaluate(() => location.hash.includes('select='))); x += 6) {
+    for (
+      let x = 130;
+      x < box.width - 10 && !(await page.evaluate(() => location.hash.includes('select=')));
+      x += 6
+    ) {
       await page.mouse.click(box.x + x, box.y + 30 + 24 + 36 + 24 + 14);
     }
     assert.match(await page.evaluate(() => location.hash), /&select=seq:\d+$/);
-    assert.equal(await page.evaluate(() => history.length), historyLength, 'replaceState, not new entries');
+    assert.equal(
+      await page.evaluate(() => history.length),
+      historyLength,
+      'replaceState, not new entries',
+    );
   });
 });
 
 test('the Share menu offers the link, an iframe snippet and a <wakeline-player> snippet', async () => {
   await withPage('#v=1&example=basic&steps=2&seed=1', async (page, session) => {
     assert.equal(await waitForRun(page), 'done');
-    await page.click('#share-menu summary');
+    await openShareMenu(page);
     const link = await page.locator('#share-link').inputValue();
-    assert.equal(link, `${session.url}#v=1&example=basic&strategy=local&steps=2&delay_ms=10&seed=1`);
-    assert.equal(await page.locator('#share-iframe').inputValue(),
-      `<iframe src="${session.url}embed.html#v=1&amp;example=basic&amp;strategy=local&amp;steps=2&amp;delay_ms=10&amp;seed=1" title="Wakeline: basic" width="100%" height="360" loading="lazy" style="border:0"></iframe>`);
-    assert.equal(await page.locator('#share-player').inputValue(),
-      `<script src="${session.url}wakeline-player.js"></script>\n<wakeline-player example="basic" strategy="local" params="steps=2 delay_ms=10" seed="1" height="360"></wakeline-player>`);
+    assert.equal(
+      link,
+      `${session.url}#v=1&example=basic&strategy=local&steps=2&delay_ms=10&seed=1`,
+    );
+    assert.equal(
+      await page.locator('#share-iframe').inputValue(),
+      `<iframe src="${session.url}embed.html#v=1&amp;example=basic&amp;strategy=local&amp;steps=2&amp;delay_ms=10&amp;seed=1" title="Wakeline: basic" width="100%" height="360" loading="lazy" style="border:0"></iframe>`,
+    );
+    assert.equal(
+      await page.locator('#share-player').inputValue(),
+      `<script src="${session.url}wakeline-player.js"></script>\n<wakeline-player example="basic" strategy="local" params="steps=2 delay_ms=10" seed="1" height="360"></wakeline-player>`,
+    );
     await page.click('#share-link-copy');
     // The copy awaits the clipboard, so the message comes a moment after the click.
     await page.waitForFunction(() => document.querySelector('#share-message').textContent !== '');

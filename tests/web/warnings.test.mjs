@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { Replay, taskState } from '../../web/app/playback/replay.js';
 import { TraceModel } from '../../web/app/timeline/model.js';
 import { narrate } from '../../web/app/narration.js';
+import { rememberEngineDefaults } from '../../web/app/runtime-defaults.js';
 import { findWarnings } from '../../web/app/warnings.js';
 
 function model(events) {
@@ -33,7 +34,13 @@ const lostAndDeadlock = [
   { kind: 'waker_drop', task: 2, by: 'task', by_id: 2 },
   { kind: 'poll_end', task: 2, worker: 0, result: 'pending', file: 'x.cpp', line: 9 },
   { kind: 'waker_drop', task: 1, by: 'outside' },
-  { kind: 'deadlock', stuck: [{ task: 1, file: 'x.cpp', line: 20, wakers: 0 }, { task: 2, file: 'x.cpp', line: 9, wakers: 0 }] },
+  {
+    kind: 'deadlock',
+    stuck: [
+      { task: 1, file: 'x.cpp', line: 20, wakers: 0 },
+      { task: 2, file: 'x.cpp', line: 9, wakers: 0 },
+    ],
+  },
   { kind: 'task_end', task: 1, outcome: 'cancelled' },
   { kind: 'task_end', task: 2, outcome: 'cancelled' },
   { kind: 'runtime_end', outcome: 'deadlock', events: 17 },
@@ -44,13 +51,22 @@ test('a deadlock is reported with its stuck tasks and points at the deadlock eve
   const deadlock = findWarnings(m).find((w) => w.kind === 'deadlock');
   assert.equal(deadlock.event, 13);
   assert.equal(m.kindOf(deadlock.event), 'deadlock');
-  assert.deepEqual(deadlock.stuck.map((s) => s.task), [1, 2]);
-  assert.match(deadlock.text, /2 tasks stuck.*main at line 20 \(0 wakers alive\); waiter at line 9/);
+  assert.deepEqual(
+    deadlock.stuck.map((s) => s.task),
+    [1, 2],
+  );
+  assert.match(
+    deadlock.text,
+    /2 tasks stuck.*main at line 20 \(0 wakers alive\); waiter at line 9/,
+  );
 });
 
 test('Pending with no waker of the task alive is a lost wakeup, pointing at that poll_end', () => {
   const warnings = findWarnings(model(lostAndDeadlock)).filter((w) => w.kind === 'lost-waker');
-  assert.deepEqual(warnings.map((w) => [w.task, w.event]), [[2, 11]]);
+  assert.deepEqual(
+    warnings.map((w) => [w.task, w.event]),
+    [[2, 11]],
+  );
   assert.match(warnings[0].text, /^waiter returned Pending at line 9 without keeping its waker/);
 });
 
@@ -66,13 +82,21 @@ test('a wake during the poll keeps a pending return from being a lost wakeup', (
     { kind: 'poll_end', task: 1, worker: 0, result: 'pending' },
   ]);
   const warnings = findWarnings(m);
-  assert.deepEqual(warnings.map((w) => w.kind), ['self-wake']);
+  assert.deepEqual(
+    warnings.map((w) => w.kind),
+    ['self-wake'],
+  );
   assert.equal(warnings[0].event, 3);
   assert.match(warnings[0].text, /main woke itself 2 times/);
 });
 
 test('a poll that holds the executor while others wait is reported at its poll_begin', () => {
-  const busy = Array.from({ length: 300 }, () => ({ kind: 'waker_clone', task: 2, by: 'task', by_id: 1 }));
+  const busy = Array.from({ length: 300 }, () => ({
+    kind: 'waker_clone',
+    task: 2,
+    by: 'task',
+    by_id: 1,
+  }));
   const m = model([
     ...spawn(1, 'hog'),
     ...spawn(2, 'other'),
@@ -81,8 +105,14 @@ test('a poll that holds the executor while others wait is reported at its poll_b
     { kind: 'poll_end', task: 1, worker: 0, result: 'ready' },
   ]);
   const long = findWarnings(m).filter((w) => w.kind === 'long-poll');
-  assert.deepEqual(long.map((w) => [w.task, w.event]), [[1, 4]]);
-  assert.match(long[0].text, /hog held the executor for 301 events in one poll while 1 other task waited/);
+  assert.deepEqual(
+    long.map((w) => [w.task, w.event]),
+    [[1, 4]],
+  );
+  assert.match(
+    long[0].text,
+    /hog held the executor for 301 events in one poll while 1 other task waited/,
+  );
 });
 
 test('the replay follows states, counts and the queue, forward and back', () => {
@@ -107,21 +137,39 @@ test('the replay follows states, counts and the queue, forward and back', () => 
 
 test('a run stopped by its memory limit is reported at its runtime_end, with the tasks it cancelled', () => {
   const m = new TraceModel({ memory_limit: 16 * 1024 * 1024 });
-  m.appendEvents([
-    { kind: 'runtime_start', clock: 'virtual' },
-    ...spawn(1, 'main'),
-    ...spawn(2, 'handler'),
-    ...spawn(3, 'handler'),
-    { kind: 'task_end', task: 2, outcome: 'cancelled' },
-    { kind: 'task_end', task: 3, outcome: 'cancelled' },
-    { kind: 'task_end', task: 1, outcome: 'cancelled' },
-    { kind: 'runtime_end', outcome: 'memory_exhausted', events: 11 },
-  ].map((e, i) => ({ seq: i + 1, t: 0, ...e })));
+  m.appendEvents(
+    [
+      { kind: 'runtime_start', clock: 'virtual' },
+      ...spawn(1, 'main'),
+      ...spawn(2, 'handler'),
+      ...spawn(3, 'handler'),
+      { kind: 'task_end', task: 2, outcome: 'cancelled' },
+      { kind: 'task_end', task: 3, outcome: 'cancelled' },
+      { kind: 'task_end', task: 1, outcome: 'cancelled' },
+      { kind: 'runtime_end', outcome: 'memory_exhausted', events: 11 },
+    ].map((e, i) => ({ seq: i + 1, t: 0, ...e })),
+  );
   const memory = findWarnings(m).filter((w) => w.kind === 'memory-exhausted');
-  assert.deepEqual(memory.map((w) => w.event), [10]);
-  assert.match(memory[0].text, /^Memory limit: the program held more than 16 MiB .* cancelled the 3 tasks still alive/);
-  assert.equal(narrate(m, 10), 't = 0: the program holds more than its memory limit of 16 MiB and the run stops: 11 events; the tasks cancelled just before held the memory.');
-  // Without a limit in the header, the default.
-  assert.match(findWarnings(model([{ kind: 'runtime_end', outcome: 'memory_exhausted', events: 1 }]))[0].text, /more than 256 MiB/);
-  assert.deepEqual(findWarnings(model([{ kind: 'runtime_end', outcome: 'budget_exhausted', events: 1 }])), []);
+  assert.deepEqual(
+    memory.map((w) => w.event),
+    [10],
+  );
+  assert.match(
+    memory[0].text,
+    /^Memory limit: the program held more than 16 MiB .* cancelled the 3 tasks still alive/,
+  );
+  assert.equal(
+    narrate(m, 10),
+    't = 0: the program holds more than its memory limit of 16 MiB and the run stops: 11 events; the tasks cancelled just before held the memory.',
+  );
+  // Without a limit in the header, the engine's default; before an engine has said it, no figure.
+  const exhausted = () =>
+    findWarnings(model([{ kind: 'runtime_end', outcome: 'memory_exhausted', events: 1 }]))[0].text;
+  assert.match(exhausted(), /more than its memory limit \(/);
+  rememberEngineDefaults({ defaults: { budget: 1_000_000, memoryLimit: 256 * 1024 * 1024 } });
+  assert.match(exhausted(), /more than 256 MiB/);
+  assert.deepEqual(
+    findWarnings(model([{ kind: 'runtime_end', outcome: 'budget_exhausted', events: 1 }])),
+    [],
+  );
 });

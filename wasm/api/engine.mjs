@@ -5,7 +5,7 @@
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
 //               chrome {id, ndjson}
-// Messages out: ready {examples, version, schema} | failed {message}
+// Messages out: ready {examples, strategies, version, schema, defaults} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
 //               done {id, summary} | chrome {id, text} or {id, error}
@@ -24,7 +24,8 @@ const utf8 = new TextDecoder();
 // Back to the event loop so queued messages (a cancel) are seen. setTimeout would be clamped to
 // 4 ms once nested; a message to ourselves is not.
 function makeYield() {
-  if (typeof setImmediate === 'function') return () => new Promise((resolve) => setImmediate(resolve));
+  if (typeof setImmediate === 'function')
+    return () => new Promise((resolve) => setImmediate(resolve));
   const channel = new MessageChannel();
   const waiting = [];
   channel.port1.onmessage = () => waiting.shift()?.();
@@ -120,11 +121,16 @@ export class EngineHost {
   async handle(message) {
     try {
       switch (message.type) {
-        case 'init': return await this.#init(message.coreUrl, message.wasmBinary);
-        case 'run': return await this.#enqueue(message);
-        case 'cancel': return this.#cancelled.add(message.id);
-        case 'chrome': return await this.#chromeTrace(message);
-        default: throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
+        case 'init':
+          return await this.#init(message.coreUrl, message.wasmBinary);
+        case 'run':
+          return await this.#enqueue(message);
+        case 'cancel':
+          return this.#cancelled.add(message.id);
+        case 'chrome':
+          return await this.#chromeTrace(message);
+        default:
+          throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
       }
     } catch (error) {
       this.#post({ type: 'failed', message: String(error?.message ?? error) });
@@ -145,6 +151,7 @@ export class EngineHost {
       strategies: JSON.parse(module.UTF8ToString(module._wakeline_strategies())),
       version: JSON.parse(module.UTF8ToString(module._wakeline_version())),
       schema: JSON.parse(module.UTF8ToString(module._wakeline_schema())),
+      defaults: JSON.parse(module.UTF8ToString(module._wakeline_defaults())),
     });
   }
 
@@ -174,7 +181,9 @@ export class EngineHost {
     try {
       await this.#ensureCore();
       const { text, error } = this.#core.chromeTrace(ndjson);
-      this.#post(error === undefined ? { type: 'chrome', id, text } : { type: 'chrome', id, error });
+      this.#post(
+        error === undefined ? { type: 'chrome', id, text } : { type: 'chrome', id, error },
+      );
     } catch (error) {
       this.#dropCore();
       this.#post({ type: 'chrome', id, error: trapMessage(error) });
@@ -220,7 +229,8 @@ export class EngineHost {
       await this.#ensureCore();
       const core = this.#core;
       const started = JSON.parse(core.start(request));
-      if (started.error) throw new Error(`the module refused a checked request: ${started.error.message}`);
+      if (started.error)
+        throw new Error(`the module refused a checked request: ${started.error.message}`);
       let lastFlush = now();
       const flush = (max) => {
         if (format === 'ndjson') {
@@ -259,7 +269,13 @@ export class EngineHost {
     } catch (error) {
       // A trap or abort inside the module: the run ends in error and the instance is dropped.
       this.#dropCore();
-      return { outcome: 'error', message: trapMessage(error), events: sent, duration_ns: 0, tasks: [] };
+      return {
+        outcome: 'error',
+        message: trapMessage(error),
+        events: sent,
+        duration_ns: 0,
+        tasks: [],
+      };
     }
   }
 }

@@ -27,7 +27,14 @@ export class WakelineError extends Error {
 
 /** One parameter of an example. Booleans have no min or max. */
 export type Param =
-  | { name: string; type: 'integer'; default: number; min: number; max: number; description: string }
+  | {
+      name: string;
+      type: 'integer';
+      default: number;
+      min: number;
+      max: number;
+      description: string;
+    }
   | { name: string; type: 'boolean'; default: boolean; description: string };
 
 /** A scheduling strategy and its settings, which a run sets through `params` like parameters. */
@@ -98,34 +105,136 @@ interface WakerCaller {
  */
 export type TraceEvent =
   | (EventBase & { kind: 'runtime_start'; clock: 'virtual' | 'real' })
-  | (EventBase & { kind: 'runtime_end'; outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'failed' | 'cancelled' | 'memory_exhausted'; events: number })
-  | (EventBase & SourcePoint & { kind: 'task_spawn'; task: number; parent?: number; name?: string })
-  | (EventBase & { kind: 'task_enqueue'; task: number; queue: Queue; reason: EnqueueReason; depth: number; /** For 'local' and 'lifo'. */ worker?: number })
-  | (EventBase & { kind: 'poll_begin'; task: number; worker: number; depth: number })
-  | (EventBase & SourcePoint & { kind: 'poll_end'; task: number; worker: number; result: 'pending' | 'ready' | 'failed' })
-  | (EventBase & { kind: 'task_end'; task: number; outcome: 'completed' | 'cancelled' | 'aborted' | 'failed'; message?: string })
-  | (EventBase & WakerCaller & { kind: 'waker_clone' | 'waker_drop'; task: number })
-  | (EventBase & WakerCaller & { kind: 'waker_wake' | 'waker_wake_by_ref'; task: number; effect: 'scheduled' | 'already_scheduled' | 'ended' })
-  | (EventBase & SourcePoint & { kind: 'timer_arm'; timer: number; task?: number; deadline: number })
-  | (EventBase & { kind: 'timer_fire' | 'timer_cancel'; timer: number; task?: number })
-  | (EventBase & { kind: 'io_register'; io: number; op: 'accept' | 'connect' | 'read' | 'write'; task?: number })
-  | (EventBase & { kind: 'io_ready'; io: number; op: 'accept' | 'connect' | 'read' | 'write'; task?: number; bytes: number })
+  | (EventBase & {
+      kind: 'runtime_end';
+      outcome:
+        | 'completed'
+        | 'deadlock'
+        | 'budget_exhausted'
+        | 'failed'
+        | 'cancelled'
+        | 'memory_exhausted';
+      events: number;
+    })
+  | (EventBase &
+      SourcePoint & {
+        kind: 'task_spawn';
+        task: number;
+        parent?: number;
+        name?: string;
+      })
+  | (EventBase & {
+      kind: 'task_enqueue';
+      task: number;
+      queue: Queue;
+      reason: EnqueueReason;
+      depth: number;
+      /** For 'local' and 'lifo'. */ worker?: number;
+    })
+  | (EventBase & {
+      kind: 'poll_begin';
+      task: number;
+      worker: number;
+      depth: number;
+    })
+  | (EventBase &
+      SourcePoint & {
+        kind: 'poll_end';
+        task: number;
+        worker: number;
+        result: 'pending' | 'ready' | 'failed';
+      })
+  | (EventBase & {
+      kind: 'task_end';
+      task: number;
+      outcome: 'completed' | 'cancelled' | 'aborted' | 'failed';
+      message?: string;
+    })
+  | (EventBase &
+      WakerCaller & { kind: 'waker_clone' | 'waker_drop'; task: number })
+  | (EventBase &
+      WakerCaller & {
+        kind: 'waker_wake' | 'waker_wake_by_ref';
+        task: number;
+        effect: 'scheduled' | 'already_scheduled' | 'ended';
+      })
+  | (EventBase &
+      SourcePoint & {
+        kind: 'timer_arm';
+        timer: number;
+        task?: number;
+        deadline: number;
+      })
+  | (EventBase & {
+      kind: 'timer_fire' | 'timer_cancel';
+      timer: number;
+      task?: number;
+    })
+  | (EventBase & {
+      kind: 'io_register';
+      io: number;
+      op: 'accept' | 'connect' | 'read' | 'write';
+      task?: number;
+    })
+  | (EventBase & {
+      kind: 'io_ready';
+      io: number;
+      op: 'accept' | 'connect' | 'read' | 'write';
+      task?: number;
+      bytes: number;
+    })
   | (EventBase & { kind: 'park'; worker: number; until?: number })
   | (EventBase & { kind: 'unpark'; worker: number })
-  | (EventBase & SourcePoint & { kind: 'select_drop'; task: number; branch: number })
+  | (EventBase &
+      SourcePoint & { kind: 'select_drop'; task: number; branch: number })
   | (EventBase & { kind: 'deadlock'; stuck: StuckTask[] })
   | (EventBase & { kind: 'budget_exhausted'; budget: number })
   | (EventBase & { kind: 'coop_exhausted'; task: number; budget: number })
-  | (EventBase & { kind: 'steal'; worker: number; from: Queue; /** For 'local'. */ victim?: number; count: number })
-  | (EventBase & { kind: 'queue_overflow' | 'batch_begin'; worker: number; count: number })
-  | (EventBase & { kind: 'search_begin' | 'search_end' | 'batch_end'; worker: number })
+  | (EventBase & {
+      kind: 'steal';
+      worker: number;
+      from: Queue;
+      /** For 'local'. */ victim?: number;
+      count: number;
+    })
+  | (EventBase & {
+      kind: 'queue_overflow' | 'batch_begin';
+      worker: number;
+      count: number;
+    })
+  | (EventBase & {
+      kind: 'search_begin' | 'search_end' | 'batch_end';
+      worker: number;
+    })
   | (EventBase & { kind: 'pend'; worker: number; task: number })
-  | (EventBase & SourcePoint & { kind: 'spawn_failed'; parent?: number; name?: string; pool: number });
+  | (EventBase &
+      SourcePoint & {
+        kind: 'spawn_failed';
+        parent?: number;
+        name?: string;
+        pool: number;
+      });
 
 /** Where a runnable task waits (docs/trace-format.md). */
-export type Queue = 'run' | 'block_on' | 'deferred' | 'local' | 'lifo' | 'inject' | 'global' | 'pool';
+export type Queue =
+  | 'run'
+  | 'block_on'
+  | 'deferred'
+  | 'local'
+  | 'lifo'
+  | 'inject'
+  | 'global'
+  | 'pool';
 /** Why it entered that queue. */
-export type EnqueueReason = 'spawn' | 'wake' | 'yield' | 'abort' | 'steal' | 'overflow' | 'lifo_displaced' | 'lifo_limit';
+export type EnqueueReason =
+  | 'spawn'
+  | 'wake'
+  | 'yield'
+  | 'abort'
+  | 'steal'
+  | 'overflow'
+  | 'lifo_displaced'
+  | 'lifo_limit';
 
 /** A task that can never run again, in a deadlock event. */
 export interface StuckTask {
@@ -152,7 +261,14 @@ export interface TaskTotals {
  * dropped and the next run gets a fresh one.
  */
 export interface RunSummary {
-  outcome: 'completed' | 'deadlock' | 'budget_exhausted' | 'memory_exhausted' | 'cancelled' | 'failed' | 'error';
+  outcome:
+    | 'completed'
+    | 'deadlock'
+    | 'budget_exhausted'
+    | 'memory_exhausted'
+    | 'cancelled'
+    | 'failed'
+    | 'error';
   message?: string;
   /**
    * A debugging figure: bytes of the WebAssembly module's heap in use once the run and its
@@ -167,7 +283,9 @@ export interface RunSummary {
   tasks: TaskTotals[];
 }
 
-export interface RunOptions<F extends 'objects' | 'ndjson' = 'objects' | 'ndjson'> {
+export interface RunOptions<
+  F extends 'objects' | 'ndjson' = 'objects' | 'ndjson',
+> {
   /**
    * name: value, for the example's parameters and the strategy's settings (an example's own
    * parameter wins a shared name); the others keep their defaults. Integers must be whole
@@ -240,9 +358,22 @@ export interface EventSchema {
   worker_queues: string[];
 }
 
+/** What a run gets for the options it leaves out: the runtime's own defaults. */
+export interface RunDefaults {
+  /** Events before a run stops with outcome budget_exhausted (1000000). */
+  budget: number;
+  /** Bytes of frames, tasks and trace before outcome memory_exhausted (268435456, 256 MiB). */
+  memoryLimit: number;
+}
+
 export interface Wakeline {
   readonly version: Version;
-  /** Every example, with its parameters, strategies and source text. */
+  readonly defaults: RunDefaults;
+  /**
+   * Every example, with its parameters, strategies and source text, in catalogue order: by
+   * topic (basics, timers, synchronisation, schedulers, pitfalls, I/O, then any other), then
+   * by id.
+   */
   examples(): Promise<Example[]>;
   /** Every strategy, with its settings. */
   strategies(): Promise<Strategy[]>;
@@ -259,7 +390,10 @@ export interface Wakeline {
    * strategy or parameter, a wrong type, an out-of-range value, a budget below 1, or a disposed
    * handle. Runs on one handle execute one after another.
    */
-  run(exampleId: string, options?: RunOptions<'objects'>): Promise<Run<TraceEvent[]>>;
+  run(
+    exampleId: string,
+    options?: RunOptions<'objects'>,
+  ): Promise<Run<TraceEvent[]>>;
   run(exampleId: string, options: RunOptions<'ndjson'>): Promise<Run<string>>;
   /**
    * Frees the module (terminates the worker); runs in flight end as cancelled with the events

@@ -24,7 +24,10 @@ const defaultFlushInterval = 50;
 function unsignedText(name, value, min) {
   if (typeof value === 'bigint') {
     if (value < BigInt(min) || value >= 1n << 64n) {
-      throw new WakelineError('out_of_range', `${name} must be an integer from ${min} to 2^64-1, not ${value}`);
+      throw new WakelineError(
+        'out_of_range',
+        `${name} must be an integer from ${min} to 2^64-1, not ${value}`,
+      );
     }
     return value.toString();
   }
@@ -54,31 +57,47 @@ function paramText(value) {
 // The request for wasm/bindings.cpp, as JSON text written by hand so bigints stay exact.
 function requestText(exampleId, options) {
   if (typeof exampleId !== 'string') {
-    throw new WakelineError('bad_value', `the example id must be a string, not ${describe(exampleId)}`);
+    throw new WakelineError(
+      'bad_value',
+      `the example id must be a string, not ${describe(exampleId)}`,
+    );
   }
   if (options === null || typeof options !== 'object') {
     throw new WakelineError('bad_value', `run options must be an object, not ${describe(options)}`);
   }
   // No strategy: the module picks the example's first (local for most).
-  const { params = {}, strategy = '', seed = 0, budget = 1_000_000, memoryLimit = 256 * 1024 * 1024 } = options;
+  const { params = {}, strategy = '', seed = 0, budget, memoryLimit } = options;
   if (params === null || typeof params !== 'object' || Array.isArray(params)) {
-    throw new WakelineError('bad_value', `params must be an object of name: value, not ${describe(params)}`);
+    throw new WakelineError(
+      'bad_value',
+      `params must be an object of name: value, not ${describe(params)}`,
+    );
   }
   if (typeof strategy !== 'string') {
-    throw new WakelineError('bad_value', `the strategy must be a string, not ${describe(strategy)}`);
+    throw new WakelineError(
+      'bad_value',
+      `the strategy must be a string, not ${describe(strategy)}`,
+    );
   }
   const fields = Object.entries(params).map(([name, value]) => {
     if (value !== null && !['number', 'boolean', 'bigint'].includes(typeof value)) {
       // Strings, objects and undefined have no JSON number or boolean to send: name them here.
-      throw new WakelineError('bad_value', `parameter '${name}' must be a number or a boolean, not ${describe(value)}`);
+      throw new WakelineError(
+        'bad_value',
+        `parameter '${name}' must be a number or a boolean, not ${describe(value)}`,
+      );
     }
     return `${JSON.stringify(name)}:${paramText(value)}`;
   });
   return (
     `{"example":${JSON.stringify(exampleId)},"strategy":${JSON.stringify(strategy)},` +
-    `"params":{${fields.join(',')}},"seed":${unsignedText('seed', seed, 0)},` +
-    `"budget":${unsignedText('budget', budget, 1)},` +
-    `"memory_limit":${unsignedText('memoryLimit', memoryLimit, 0)}}`
+    `"params":{${fields.join(',')}},"seed":${unsignedText('seed', seed, 0)}` +
+    // Left out, the module applies the runtime's own defaults (the handle's `defaults`).
+    (budget === undefined ? '' : `,"budget":${unsignedText('budget', budget, 1)}`) +
+    (memoryLimit === undefined
+      ? ''
+      : `,"memory_limit":${unsignedText('memoryLimit', memoryLimit, 0)}`) +
+    '}'
   );
 }
 
@@ -215,6 +234,10 @@ class Wakeline {
         this.#strategies = message.strategies;
         const { wakeline, schema, schema_version: schemaVersion } = message.version;
         this.version = Object.freeze({ wakeline, schema, schemaVersion });
+        this.defaults = Object.freeze({
+          budget: message.defaults.budget,
+          memoryLimit: message.defaults.memory_limit,
+        });
         this.#connecting.resolve();
         return;
       }
@@ -244,7 +267,10 @@ class Wakeline {
         const pending = this.#converting.get(message.id);
         this.#converting.delete(message.id);
         if (message.error === undefined) pending?.resolve(message.text);
-        else pending?.reject(new WakelineError('bad_trace', `the trace cannot be converted: ${message.error}`));
+        else
+          pending?.reject(
+            new WakelineError('bad_trace', `the trace cannot be converted: ${message.error}`),
+          );
         return;
       }
     }
@@ -265,9 +291,11 @@ class Wakeline {
     this.#connected = null;
     this.#connecting?.reject(new WakelineError('unavailable', message));
     this.#connecting = null;
-    for (const start of this.#starting.values()) start.reject(new WakelineError('unavailable', message));
+    for (const start of this.#starting.values())
+      start.reject(new WakelineError('unavailable', message));
     this.#starting.clear();
-    for (const pending of this.#converting.values()) pending.reject(new WakelineError('unavailable', message));
+    for (const pending of this.#converting.values())
+      pending.reject(new WakelineError('unavailable', message));
     this.#converting.clear();
     for (const run of this.#runs.values()) {
       run._finish({ outcome: 'error', message, events: run.received, duration_ns: 0, tasks: [] });
@@ -276,7 +304,8 @@ class Wakeline {
   }
 
   #assertUsable() {
-    if (this.#disposed) throw new WakelineError('disposed', 'this Wakeline handle has been disposed');
+    if (this.#disposed)
+      throw new WakelineError('disposed', 'this Wakeline handle has been disposed');
   }
 
   async examples() {
@@ -300,7 +329,10 @@ class Wakeline {
     const request = requestText(exampleId, options);
     const format = options.format ?? 'objects';
     if (format !== 'objects' && format !== 'ndjson') {
-      throw new WakelineError('bad_value', `format must be 'objects' or 'ndjson', not ${describe(format)}`);
+      throw new WakelineError(
+        'bad_value',
+        `format must be 'objects' or 'ndjson', not ${describe(format)}`,
+      );
     }
     await this._connect();
     this.#assertUsable();
@@ -325,7 +357,10 @@ class Wakeline {
   async chromeTrace(ndjson) {
     this.#assertUsable();
     if (typeof ndjson !== 'string') {
-      throw new WakelineError('bad_value', `the trace must be NDJSON text, not ${describe(ndjson)}`);
+      throw new WakelineError(
+        'bad_value',
+        `the trace must be NDJSON text, not ${describe(ndjson)}`,
+      );
     }
     await this._connect();
     this.#assertUsable();
@@ -358,7 +393,10 @@ class Wakeline {
 
 function positiveInteger(name, value) {
   if (!Number.isSafeInteger(value) || value < 1) {
-    throw new WakelineError('bad_value', `${name} must be a positive integer, not ${describe(value)}`);
+    throw new WakelineError(
+      'bad_value',
+      `${name} must be a positive integer, not ${describe(value)}`,
+    );
   }
 }
 
@@ -375,15 +413,31 @@ export async function createWakeline(options = {}) {
     workerUrl = new URL('./worker.mjs', import.meta.url),
     wasmBinary,
   } = options;
-  if (wasmBinary !== undefined && !(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary))) {
-    throw new WakelineError('bad_value', `wasmBinary must be an ArrayBuffer or a typed array, not ${describe(wasmBinary)}`);
+  if (
+    wasmBinary !== undefined &&
+    !(wasmBinary instanceof ArrayBuffer || ArrayBuffer.isView(wasmBinary))
+  ) {
+    throw new WakelineError(
+      'bad_value',
+      `wasmBinary must be an ArrayBuffer or a typed array, not ${describe(wasmBinary)}`,
+    );
   }
   positiveInteger('batchSize', batchSize);
-  if (typeof flushInterval !== 'number' || !(flushInterval >= 0) || !Number.isFinite(flushInterval)) {
-    throw new WakelineError('bad_value', `flushInterval must be a number of milliseconds >= 0, not ${describe(flushInterval)}`);
+  if (
+    typeof flushInterval !== 'number' ||
+    !(flushInterval >= 0) ||
+    !Number.isFinite(flushInterval)
+  ) {
+    throw new WakelineError(
+      'bad_value',
+      `flushInterval must be a number of milliseconds >= 0, not ${describe(flushInterval)}`,
+    );
   }
   if (worker && typeof Worker !== 'function') {
-    throw new WakelineError('unsupported', 'Web Workers are not available here: pass { worker: false }');
+    throw new WakelineError(
+      'unsupported',
+      'Web Workers are not available here: pass { worker: false }',
+    );
   }
   // The engine imports the module from elsewhere (a worker), so its address must be absolute.
   const base = globalThis.location?.href ?? import.meta.url;

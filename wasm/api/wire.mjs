@@ -33,7 +33,9 @@ export class WireDecoder {
     this.#schema = schema;
     this.#kindNames = schema.kinds.map((kind) => kind.name);
     this.#decoders = this.#kindNames.map((kind) => decoders[kind]);
-    this.#workerQueue = schema.names.queue_kind.map((queue) => schema.worker_queues.includes(queue));
+    this.#workerQueue = schema.names.queue_kind.map((queue) =>
+      schema.worker_queues.includes(queue),
+    );
   }
 
   /**

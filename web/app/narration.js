@@ -40,19 +40,28 @@ function enqueueCausedBy(model, i) {
 
 // Worker `w` in words: the block_on thread of a multi-worker strategy has a name of its own.
 function workerName(model, w) {
-  return w === model.blockOnWorker && model.workers.size > 1 ? 'the block_on thread' : `worker ${w}`;
+  return w === model.blockOnWorker && model.workers.size > 1
+    ? 'the block_on thread'
+    : `worker ${w}`;
 }
 
 // Where a task_enqueue puts its task, for a sentence: "the run queue", "worker 2's LIFO slot".
 function place(model, e) {
   switch (e.queue) {
-    case 'local': return `${workerName(model, e.worker)}'s local queue`;
-    case 'lifo': return `${workerName(model, e.worker)}'s LIFO slot`;
-    case 'inject': return 'the inject queue';
-    case 'global': return 'the global queue';
-    case 'block_on': return 'the block_on flag';
-    case 'deferred': return 'the deferred list';
-    default: return 'the run queue';
+    case 'local':
+      return `${workerName(model, e.worker)}'s local queue`;
+    case 'lifo':
+      return `${workerName(model, e.worker)}'s LIFO slot`;
+    case 'inject':
+      return 'the inject queue';
+    case 'global':
+      return 'the global queue';
+    case 'block_on':
+      return 'the block_on flag';
+    case 'deferred':
+      return 'the deferred list';
+    default:
+      return 'the run queue';
   }
 }
 
@@ -64,7 +73,7 @@ const reasons = {
   steal: 'as one of the tasks its worker stole',
   overflow: 'because a full local queue overflowed',
   lifo_displaced: 'pushed out of the LIFO slot by a task woken after it',
-  lifo_limit: 'out of the LIFO slot, its worker\'s coop budget spent',
+  lifo_limit: "out of the LIFO slot, its worker's coop budget spent",
 };
 
 // The first event after `i` (within enqueueSearch) that is a task_enqueue with `reason`, or -1.
@@ -93,8 +102,10 @@ function sentence(model, i, replay) {
       return `the runtime starts on the ${e.clock ?? 'virtual'} clock.`;
     case 'runtime_end':
       if (e.outcome === 'memory_exhausted') {
-        const limit = formatBytes(memoryLimitOf(model.header));
-        return `the program holds more than its memory limit of ${limit} and the run stops: ${e.events ?? model.count} events; the tasks cancelled just before held the memory.`;
+        const bytes = memoryLimitOf(model.header);
+        const limit =
+          bytes === null ? 'its memory limit' : `its memory limit of ${formatBytes(bytes)}`;
+        return `the program holds more than ${limit} and the run stops: ${e.events ?? model.count} events; the tasks cancelled just before held the memory.`;
       }
       return `the run ends: ${e.outcome}, ${e.events ?? model.count} events.`;
     case 'task_spawn':
@@ -115,7 +126,8 @@ function sentence(model, i, replay) {
       if (e.queue === 'lifo') {
         return `${task} goes into ${place(model, e)} ${why}: that worker polls it next, before its queue.`;
       }
-      if (e.queue === 'pool') return `${task} joins the executor's run queue ${why}; it runs in the next batch.`;
+      if (e.queue === 'pool')
+        return `${task} joins the executor's run queue ${why}; it runs in the next batch.`;
       if (e.queue === 'inject' || e.queue === 'global') {
         return `${task} joins ${place(model, e)}, shared by every worker, ${why}, ${ahead(e.depth)}.`;
       }
@@ -131,15 +143,21 @@ function sentence(model, i, replay) {
         const by = workerName(model, e.worker);
         if (fromKind === 'steal') {
           const victim = model.field(from, 'victim');
-          const source = Number.isInteger(victim) ? `${workerName(model, victim)}'s queue` : `the ${model.field(from, 'from')} queue`;
+          const source = Number.isInteger(victim)
+            ? `${workerName(model, victim)}'s queue`
+            : `the ${model.field(from, 'from')} queue`;
           return `${by} polls ${task}, which it just stole from ${source}${nth}.`;
         }
         if (fromKind === 'task_enqueue') {
           const q = model.fieldsOf(from);
-          if (q.queue === 'block_on') return `${by} polls the root ${task}, the block_on future${nth}.`;
-          const source = q.queue === 'local' || q.queue === 'lifo'
-            ? (q.worker === e.worker ? `its ${q.queue === 'lifo' ? 'LIFO slot' : 'local queue'}` : place(model, q))
-            : place(model, q);
+          if (q.queue === 'block_on')
+            return `${by} polls the root ${task}, the block_on future${nth}.`;
+          const source =
+            q.queue === 'local' || q.queue === 'lifo'
+              ? q.worker === e.worker
+                ? `its ${q.queue === 'lifo' ? 'LIFO slot' : 'local queue'}`
+                : place(model, q)
+              : place(model, q);
           return `${by} takes ${task} from ${source} and polls it${nth}.`;
         }
         return `${by} polls ${task}${nth}.`;
@@ -156,15 +174,18 @@ function sentence(model, i, replay) {
     case 'task_end':
       return `${task} ends (${e.outcome})${e.message ? `: ${e.message}` : ''}.`;
     case 'waker_clone':
-      if (e.by === 'task' && e.by_id === e.task) return `${task} clones its own waker and hands it on, to be woken later.`;
+      if (e.by === 'task' && e.by_id === e.task)
+        return `${task} clones its own waker and hands it on, to be woken later.`;
       return `${waker(model, i, e)} clones ${task}'s waker, to wake it later.`;
     case 'waker_drop':
       return `${waker(model, i, e)} drops a waker of ${task} without waking it.`;
     case 'waker_wake':
     case 'waker_wake_by_ref': {
-      const source = e.by === 'timer' ? `timer ${e.by_id} fired and woke` : `${waker(model, i, e)} woke`;
+      const source =
+        e.by === 'timer' ? `timer ${e.by_id} fired and woke` : `${waker(model, i, e)} woke`;
       const base = `${source} ${task}${waitingAt(model, replay, e.task)}`;
-      if (e.effect === 'already_scheduled') return `${base}; it is already in the run queue, so nothing changes.`;
+      if (e.effect === 'already_scheduled')
+        return `${base}; it is already in the run queue, so nothing changes.`;
       if (e.effect === 'ended') return `${base}; it has ended, so nothing happens.`;
       const enqueue = enqueueCausedBy(model, i);
       if (enqueue === -1) return `${base}.`;
@@ -172,8 +193,10 @@ function sentence(model, i, replay) {
       const later = enqueue === i + 1 ? '' : ' when its poll returns';
       const q = model.fieldsOf(enqueue);
       if (q.queue === 'block_on') return `${base}; ${name} is marked woken for block_on${later}.`;
-      if (q.queue === 'lifo') return `${base}; ${name} goes into ${place(model, q)}${later}, to run next there.`;
-      if (q.queue === 'pool') return `${base}; ${name} joins the executor's run queue${later}, for the next batch.`;
+      if (q.queue === 'lifo')
+        return `${base}; ${name} goes into ${place(model, q)}${later}, to run next there.`;
+      if (q.queue === 'pool')
+        return `${base}; ${name} joins the executor's run queue${later}, for the next batch.`;
       return `${base}; ${name} joins ${place(model, q)}${later}, ${ahead(q.depth ?? 1)}.`;
     }
     case 'timer_arm':
@@ -188,7 +211,8 @@ function sentence(model, i, replay) {
       return `I/O resource ${e.io} is ready to ${e.op}${e.bytes ? ` (${e.bytes} bytes)` : ''}${task ? `, for ${task}` : ''}.`;
     case 'park': {
       const until = e.until !== undefined ? ` until t = ${formatTime(e.until)}` : '';
-      if (model.workers.size > 1) return `${workerName(model, e.worker)} found nothing to run: it parks${until}.`;
+      if (model.workers.size > 1)
+        return `${workerName(model, e.worker)} found nothing to run: it parks${until}.`;
       return `nothing is queued: the executor parks${until}.`;
     }
     case 'unpark':
@@ -227,7 +251,10 @@ function sentence(model, i, replay) {
       return `${task} has used its coop budget of ${e.budget} for this poll: the resource it polls says Pending and wakes it, so it goes to the back of the queue.`;
     case 'deadlock': {
       const stuck = Array.isArray(e.stuck) ? e.stuck : [];
-      const names = stuck.slice(0, 3).map((s) => model.taskName(s.task)).join(', ');
+      const names = stuck
+        .slice(0, 3)
+        .map((s) => model.taskName(s.task))
+        .join(', ');
       return `deadlock: nothing is queued and nothing can wake the ${stuck.length} stuck task${stuck.length === 1 ? '' : 's'}${names ? ` (${names}${stuck.length > 3 ? ', …' : ''})` : ''}.`;
     }
     case 'budget_exhausted':

@@ -1,6 +1,7 @@
 // One run at a time: starts it through the engine, feeds its batches of event objects (the API's
 // default format, decoded from binary records) into a fresh model
 // while they stream, reports progress, and lets a newer run or Cancel stop the older one.
+import { rememberEngineDefaults } from './runtime-defaults.js';
 import { TraceModel } from './timeline/model.js';
 
 // Give the browser a frame this often while batches arrive, so progress and the growing
@@ -12,6 +13,7 @@ export class RunController {
   constructor(engine, hooks) {
     this.engine = engine;
     this.hooks = hooks;
+    rememberEngineDefaults(engine);
     this.current = null;
   }
 
@@ -51,7 +53,8 @@ export class RunController {
       const summary = await run.done;
       model.finish();
       if (this.current === token) this.current = null;
-      if (latest()) this.hooks.end(model, token.cancelled ? { ...summary, outcome: 'cancelled' } : summary);
+      if (latest())
+        this.hooks.end(model, token.cancelled ? { ...summary, outcome: 'cancelled' } : summary);
     } catch (error) {
       if (this.current === token) this.current = null;
       if (latest()) this.hooks.error(error, model);

@@ -1,16 +1,19 @@
-// Defaults that the C++ runtime owns and the page has to know. Everything else it takes from the
-// module at run time: the event budget is in every trace header, and the order of the example
-// topics is the order of examples() (catalogue-form.js keeps it).
+// Defaults that the C++ runtime owns and the page has to know, read from the engine: the API's
+// handle says them (`defaults`, from the module). Nothing here repeats a number: the event
+// budget is in every trace header, and the order of the example topics is the order of
+// examples() (catalogue-form.js keeps it).
+
+let engineDefaults = null;
+
+/** Remembers the loaded engine's defaults; every run goes through RunController, which calls it. */
+export function rememberEngineDefaults(engine) {
+  engineDefaults = engine?.defaults ?? engineDefaults;
+}
 
 /**
- * The memory limit of a run whose header names none: the header leaves the default out
- * (core/runtime.hpp, runtime_options::default_memory_limit). The module does not export it
- * yet, so this is the one copy of it in the page; it should be read from the module's handle
- * once that says it.
+ * The memory limit, in bytes, of the run that wrote `header` (0: none). A header leaves the
+ * default out; null when no engine has said it yet (a trace imported before one loaded).
  */
-export const defaultMemoryLimit = 256 * 1024 * 1024;
-
-/** The memory limit, in bytes, of the run that wrote `header` (0: none). */
 export function memoryLimitOf(header) {
-  return header?.memory_limit ?? defaultMemoryLimit;
+  return header?.memory_limit ?? engineDefaults?.memoryLimit ?? null;
 }

@@ -8,7 +8,11 @@ import { memoryLimitOf } from './runtime-defaults.js';
 
 /** A byte count as people read it: 256 MiB, 1.5 KiB, 100 bytes. */
 export function formatBytes(bytes) {
-  for (const [unit, size] of [['GiB', 2 ** 30], ['MiB', 2 ** 20], ['KiB', 2 ** 10]]) {
+  for (const [unit, size] of [
+    ['GiB', 2 ** 30],
+    ['MiB', 2 ** 20],
+    ['KiB', 2 ** 10],
+  ]) {
     if (bytes >= size) return `${+(bytes / size).toFixed(1)} ${unit}`;
   }
   return `${bytes} byte${bytes === 1 ? '' : 's'}`;
@@ -71,7 +75,12 @@ export function findWarnings(model) {
         break;
       case codes.poll_end: {
         if (index < 0) break;
-        if (model.field(i, 'result') === 'pending' && wakers[index] <= 0 && !wokenInPoll[index] && !lost.has(id)) {
+        if (
+          model.field(i, 'result') === 'pending' &&
+          wakers[index] <= 0 &&
+          !wokenInPoll[index] &&
+          !lost.has(id)
+        ) {
           lost.set(id, i);
           const line = model.field(i, 'line');
           warnings.push({
@@ -87,7 +96,8 @@ export function findWarnings(model) {
           const waiting = model.field(begin, 'depth') ?? 0;
           if (held >= longPollNs || (i - begin >= longPollEvents && waiting > 0)) {
             long.set(id, i);
-            const what = held >= longPollNs ? `${(held / 1e6).toFixed(1)} ms` : `${i - begin} events`;
+            const what =
+              held >= longPollNs ? `${(held / 1e6).toFixed(1)} ms` : `${i - begin} events`;
             warnings.push({
               kind: 'long-poll',
               event: begin,
@@ -117,7 +127,8 @@ export function findWarnings(model) {
         break;
       case codes.runtime_end: {
         if (model.field(i, 'outcome') !== 'memory_exhausted') break;
-        const limit = formatBytes(memoryLimitOf(model.header));
+        const bytes = memoryLimitOf(model.header);
+        const limit = bytes === null ? 'its memory limit' : formatBytes(bytes);
         warnings.push({
           kind: 'memory-exhausted',
           event: i,
@@ -129,7 +140,10 @@ export function findWarnings(model) {
       case codes.deadlock: {
         const stuck = model.field(i, 'stuck');
         const list = Array.isArray(stuck) ? stuck : [];
-        const parts = list.map((s) => `${name(s.task)}${s.line ? ` at line ${s.line}` : ''} (${s.wakers} waker${s.wakers === 1 ? '' : 's'} alive)`);
+        const parts = list.map(
+          (s) =>
+            `${name(s.task)}${s.line ? ` at line ${s.line}` : ''} (${s.wakers} waker${s.wakers === 1 ? '' : 's'} alive)`,
+        );
         warnings.push({
           kind: 'deadlock',
           event: i,

@@ -8,9 +8,15 @@ import { chromium } from 'playwright-core';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** Chromium's flags for this machine (docs: TOOLCHAIN.md). */
-export const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--no-first-run'];
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 let built = false;
 
@@ -85,7 +91,9 @@ export async function watchedPage(browser) {
   await page.addInitScript(() => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (event) => {
-      window.__violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`);
+      window.__violations.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
     });
   });
   page.errors = [];
@@ -114,6 +122,15 @@ export async function waitForRun(page, timeout = 20000) {
     { timeout },
   );
   return page.evaluate(() => document.body.dataset.runState);
+}
+
+/**
+ * Opens the Share menu and waits until its snippets are written: the menu fills them on its
+ * `toggle` event, which the browser fires after the click, not during it.
+ */
+export async function openShareMenu(page) {
+  await page.click('#share-menu summary');
+  await page.waitForFunction(() => document.getElementById('share-iframe')?.value !== '');
 }
 
 /** Sets up a server and a browser for a test file: { url, browser, close() }. */

@@ -16,7 +16,12 @@ export const maxPairs = 64;
 const reserved = new Set(['v', 'example', 'strategy', 'compare', 'seed', 'at', 'select']);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
-const timeUnits = [['s', 1e9], ['ms', 1e6], ['us', 1e3], ['ns', 1]];
+const timeUnits = [
+  ['s', 1e9],
+  ['ms', 1e6],
+  ['us', 1e3],
+  ['ns', 1],
+];
 const unitScale = new Map([...timeUnits, ['µs', 1e3]]);
 const selectKinds = new Set(['seq', 'task']);
 
@@ -84,7 +89,9 @@ export function decodeLink(fragment) {
   const text = String(fragment ?? '').replace(/^#/, '');
   if (text === '') return { state, problems };
   if (text.length > maxLinkLength) {
-    problems.push(`The link is too long (${text.length} characters, at most ${maxLinkLength}); it was ignored.`);
+    problems.push(
+      `The link is too long (${text.length} characters, at most ${maxLinkLength}); it was ignored.`,
+    );
     return { state, problems };
   }
   let pairs = text.split('&').filter((pair) => pair !== '');
@@ -102,7 +109,9 @@ export function decodeLink(fragment) {
       continue;
     }
     if (value === null) {
-      problems.push(`The link part ${quote(name)} has no value (expected ${quote(name)}=…); it was ignored.`);
+      problems.push(
+        `The link part ${quote(name)} has no value (expected ${quote(name)}=…); it was ignored.`,
+      );
       continue;
     }
     if (seen.has(name)) {
@@ -120,9 +129,13 @@ function readPair(state, problems, name, value) {
     case 'v': {
       const version = parseWhole(value);
       if (version === null || version < 1) {
-        problems.push(`The link version ${quote(value)} is not a version number; it was read as version ${linkVersion}.`);
+        problems.push(
+          `The link version ${quote(value)} is not a version number; it was read as version ${linkVersion}.`,
+        );
       } else if (version > linkVersion) {
-        problems.push(`The link was made by a newer Wakeline (version ${version}); it was read as version ${linkVersion}, and parts may be missing.`);
+        problems.push(
+          `The link was made by a newer Wakeline (version ${version}); it was read as version ${linkVersion}, and parts may be missing.`,
+        );
       }
       return;
     }
@@ -134,7 +147,10 @@ function readPair(state, problems, name, value) {
       return;
     case 'seed': {
       const seed = parseWhole(value);
-      if (seed === null) problems.push(`The seed ${quote(value)} is not a whole number from 0 to 2^53; it was ignored.`);
+      if (seed === null)
+        problems.push(
+          `The seed ${quote(value)} is not a whole number from 0 to 2^53; it was ignored.`,
+        );
       else state.seed = seed;
       return;
     }
@@ -163,11 +179,14 @@ function readPair(state, problems, name, value) {
         return;
       }
       if (Object.hasOwn(state.params, param)) {
-        problems.push(`The link gives the parameter ${quote(param)} more than once; the first one counts.`);
+        problems.push(
+          `The link gives the parameter ${quote(param)} more than once; the first one counts.`,
+        );
         return;
       }
       const parsed = parseParamValue(value);
-      if (parsed.error) problems.push(`The parameter ${quote(param)}: ${parsed.error}; its default is used.`);
+      if (parsed.error)
+        problems.push(`The parameter ${quote(param)}: ${parsed.error}; its default is used.`);
       else state.params[param] = parsed.value;
     }
   }
@@ -205,7 +224,9 @@ export function resolveLink(state, examples, fallback, strategies = []) {
   const byId = new Map(examples.map((example) => [example.id, example]));
   let example = state.example != null ? byId.get(state.example) : undefined;
   if (state.example != null && !example) {
-    problems.push(`The link names an example that does not exist: ${quote(state.example)}. Showing ${fallback}.`);
+    problems.push(
+      `The link names an example that does not exist: ${quote(state.example)}. Showing ${fallback}.`,
+    );
   }
   example ??= byId.get(fallback) ?? examples[0];
   if (!example) return { request: null, problems };
@@ -213,32 +234,47 @@ export function resolveLink(state, examples, fallback, strategies = []) {
   let strategy = example.strategies[0];
   if (state.strategy != null) {
     if (example.strategies.includes(state.strategy)) strategy = state.strategy;
-    else problems.push(`The example ${example.id} has no strategy ${quote(state.strategy)} (it has ${example.strategies.join(', ')}); using ${strategy}.`);
+    else
+      problems.push(
+        `The example ${example.id} has no strategy ${quote(state.strategy)} (it has ${example.strategies.join(', ')}); using ${strategy}.`,
+      );
   }
 
   const params = {};
   const known = new Map(example.params.map((param) => [param.name, param]));
   const own = new Set(known.keys());
-  const settings = ((strategies ?? []).find((s) => s.name === strategy)?.settings ?? [])
-    .filter((setting) => !own.has(setting.name));
+  const settings = ((strategies ?? []).find((s) => s.name === strategy)?.settings ?? []).filter(
+    (setting) => !own.has(setting.name),
+  );
   const settingNames = new Set(settings.map((setting) => setting.name));
   for (const setting of settings) known.set(setting.name, setting);
   for (const param of example.params) params[param.name] = param.default;
   for (const [name, value] of Object.entries(state.params)) {
     const param = known.get(name);
-    const what = settingNames.has(name) ? `The setting ${name} of ${strategy}` : `The parameter ${name}`;
+    const what = settingNames.has(name)
+      ? `The setting ${name} of ${strategy}`
+      : `The parameter ${name}`;
     if (!param) {
       const hasSettings = (strategies ?? []).length > 0;
-      problems.push(hasSettings
-        ? `The example ${example.id} has no parameter ${quote(name)} and the strategy ${strategy} has no such setting; it was ignored.`
-        : `The example ${example.id} has no parameter ${quote(name)}; it was ignored.`);
+      problems.push(
+        hasSettings
+          ? `The example ${example.id} has no parameter ${quote(name)} and the strategy ${strategy} has no such setting; it was ignored.`
+          : `The example ${example.id} has no parameter ${quote(name)}; it was ignored.`,
+      );
     } else if (param.type === 'boolean') {
       if (typeof value === 'boolean') params[name] = value;
-      else problems.push(`${what} must be true or false, not ${value}; its default ${param.default} is used.`);
+      else
+        problems.push(
+          `${what} must be true or false, not ${value}; its default ${param.default} is used.`,
+        );
     } else if (typeof value !== 'number') {
-      problems.push(`${what} must be a whole number, not ${value}; its default ${param.default} is used.`);
+      problems.push(
+        `${what} must be a whole number, not ${value}; its default ${param.default} is used.`,
+      );
     } else if (value < param.min || value > param.max) {
-      problems.push(`${what} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`);
+      problems.push(
+        `${what} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`,
+      );
     } else {
       params[name] = value;
     }

@@ -40,9 +40,12 @@ function hitForSeq(timeline, model, seq) {
   }
   // A worker's own event (a steal, a park) selects on that worker's executor lane.
   const worker = task === 0 ? model.field(i, 'worker') : undefined;
-  const lane = timeline.lanes.find((l) => l.type === 'task' && l.task.id === task)
-    ?? (worker !== undefined ? timeline.lanes.find((l) => l.type === 'executor' && l.worker?.id === worker) : undefined)
-    ?? timeline.lanes.find((l) => l.type === 'timers');
+  const lane =
+    timeline.lanes.find((l) => l.type === 'task' && l.task.id === task) ??
+    (worker !== undefined
+      ? timeline.lanes.find((l) => l.type === 'executor' && l.worker?.id === worker)
+      : undefined) ??
+    timeline.lanes.find((l) => l.type === 'timers');
   const event = poll !== -1 && model.polls.end.data[poll] !== -1 ? model.polls.end.data[poll] : i;
   return { lane, poll, event, task };
 }
@@ -65,15 +68,22 @@ function hitForTask(timeline, model, id) {
 export function restoreView(timeline, model, { at, select }) {
   const problems = [];
   if (select) {
-    const hit = select.kind === 'seq'
-      ? hitForSeq(timeline, model, select.id)
-      : hitForTask(timeline, model, select.id);
+    const hit =
+      select.kind === 'seq'
+        ? hitForSeq(timeline, model, select.id)
+        : hitForTask(timeline, model, select.id);
     if (hit) timeline.select(hit);
-    else problems.push(`The link selects ${select.kind} ${select.id}, which this run does not have (it has ${model.count} events).`);
+    else
+      problems.push(
+        `The link selects ${select.kind} ${select.id}, which this run does not have (it has ${model.count} events).`,
+      );
   }
   if (at != null && model.count > 0) {
     const last = model.t.data[model.count - 1];
-    if (at > last) problems.push(`The link's playhead (${at} ns) is after the end of this run (${last} ns); showing the end.`);
+    if (at > last)
+      problems.push(
+        `The link's playhead (${at} ns) is after the end of this run (${last} ns); showing the end.`,
+      );
     const x = model.xOfTime(Math.min(at, last));
     const [start, end] = model.extent();
     const span = (end - start) / 8;
@@ -110,11 +120,13 @@ export class LinkState {
 
   /** Shows `problems` (sentences) as a list of text, or hides the list when there are none. */
   show(problems) {
-    this.messages.replaceChildren(...problems.map((problem) => {
-      const item = document.createElement('li');
-      item.textContent = problem;
-      return item;
-    }));
+    this.messages.replaceChildren(
+      ...problems.map((problem) => {
+        const item = document.createElement('li');
+        item.textContent = problem;
+        return item;
+      }),
+    );
     this.messages.hidden = problems.length === 0;
   }
 

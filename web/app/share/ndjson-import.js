@@ -19,8 +19,12 @@ export const maxLineLength = 1024 * 1024;
 export const maxNesting = 64;
 
 const headerFields = [
-  ['example', 'string'], ['strategy', 'string'], ['params', 'object'], ['seed', 'number'],
-  ['clock', 'string'], ['unit', 'string'],
+  ['example', 'string'],
+  ['strategy', 'string'],
+  ['params', 'object'],
+  ['seed', 'number'],
+  ['clock', 'string'],
+  ['unit', 'string'],
 ];
 
 /** Thrown for the first problem of a file: `line` is 1-based (0 for the file as a whole). */
@@ -38,7 +42,8 @@ function isObject(value) {
 }
 
 function describe(value) {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'an object' : String(value);
@@ -56,65 +61,115 @@ function nestsDeeper(value, limit) {
 
 function parseLine(text, number, isLast, endsWithNewline) {
   if (text.length > maxLineLength) {
-    throw new TraceImportError(number, `the line is ${text.length.toLocaleString('en')} characters long, more than any event (at most ${maxLineLength.toLocaleString('en')}).`);
+    throw new TraceImportError(
+      number,
+      `the line is ${text.length.toLocaleString('en')} characters long, more than any event (at most ${maxLineLength.toLocaleString('en')}).`,
+    );
   }
   let value;
   try {
     value = JSON.parse(text);
   } catch (error) {
     if (isLast && !endsWithNewline) {
-      throw new TraceImportError(number, 'the line is cut short: the file ends in the middle of an event (was the trace still being written?).');
+      throw new TraceImportError(
+        number,
+        'the line is cut short: the file ends in the middle of an event (was the trace still being written?).',
+      );
     }
     throw new TraceImportError(number, `not valid JSON (${error.message}).`);
   }
-  if (!isObject(value)) throw new TraceImportError(number, `expected a JSON object, found ${describe(value)}.`);
+  if (!isObject(value))
+    throw new TraceImportError(number, `expected a JSON object, found ${describe(value)}.`);
   if (nestsDeeper(value, maxNesting)) {
-    throw new TraceImportError(number, `the line nests arrays or objects more than ${maxNesting} levels deep; no event does.`);
+    throw new TraceImportError(
+      number,
+      `the line nests arrays or objects more than ${maxNesting} levels deep; no event does.`,
+    );
   }
   return value;
 }
 
 function checkHeader(header) {
   if (header.schema !== 'wakeline-trace') {
-    throw new TraceImportError(1, header.schema === undefined
-      ? 'this is not a Wakeline trace: the first line has no "schema" (expected "wakeline-trace").'
-      : `this is not a Wakeline trace: the schema is ${describe(header.schema)}, not "wakeline-trace".`);
+    throw new TraceImportError(
+      1,
+      header.schema === undefined
+        ? 'this is not a Wakeline trace: the first line has no "schema" (expected "wakeline-trace").'
+        : `this is not a Wakeline trace: the schema is ${describe(header.schema)}, not "wakeline-trace".`,
+    );
   }
   if (!Number.isSafeInteger(header.version) || header.version < 1) {
-    throw new TraceImportError(1, `the schema version ${describe(header.version)} is not a version number.`);
+    throw new TraceImportError(
+      1,
+      `the schema version ${describe(header.version)} is not a version number.`,
+    );
   }
   if (header.version > newestTraceVersion) {
-    throw new TraceImportError(1, `the trace is schema version ${header.version}, newer than this page reads (up to ${newestTraceVersion}); open it in a newer Wakeline.`);
+    throw new TraceImportError(
+      1,
+      `the trace is schema version ${header.version}, newer than this page reads (up to ${newestTraceVersion}); open it in a newer Wakeline.`,
+    );
   }
   for (const [field, type] of headerFields) {
     if (!(field in header)) throw new TraceImportError(1, `the header has no "${field}".`);
     const actual = isObject(header[field]) ? 'object' : typeof header[field];
-    if (actual !== type) throw new TraceImportError(1, `the header's "${field}" should be ${type === 'object' ? 'an object' : `a ${type}`}, not ${describe(header[field])}.`);
+    if (actual !== type)
+      throw new TraceImportError(
+        1,
+        `the header's "${field}" should be ${type === 'object' ? 'an object' : `a ${type}`}, not ${describe(header[field])}.`,
+      );
   }
-  if (header.unit !== 'ns') throw new TraceImportError(1, `the time unit is ${describe(header.unit)}; Wakeline traces use "ns".`);
+  if (header.unit !== 'ns')
+    throw new TraceImportError(
+      1,
+      `the time unit is ${describe(header.unit)}; Wakeline traces use "ns".`,
+    );
 }
 
 function checkEvent(event, number, expectedSeq, lastT) {
   for (const field of ['seq', 't', 'kind']) {
     if (!(field in event)) throw new TraceImportError(number, `the event has no "${field}".`);
   }
-  if (!Number.isSafeInteger(event.seq)) throw new TraceImportError(number, `"seq" should be a whole number, not ${describe(event.seq)}.`);
+  if (!Number.isSafeInteger(event.seq))
+    throw new TraceImportError(
+      number,
+      `"seq" should be a whole number, not ${describe(event.seq)}.`,
+    );
   if (event.seq !== expectedSeq) {
-    throw new TraceImportError(number, `seq out of order: expected ${expectedSeq}, found ${event.seq}.`);
+    throw new TraceImportError(
+      number,
+      `seq out of order: expected ${expectedSeq}, found ${event.seq}.`,
+    );
   }
   if (typeof event.t !== 'number' || !Number.isFinite(event.t) || event.t < 0) {
-    throw new TraceImportError(number, `"t" should be a time in ns (a number from 0), not ${describe(event.t)}.`);
+    throw new TraceImportError(
+      number,
+      `"t" should be a time in ns (a number from 0), not ${describe(event.t)}.`,
+    );
   }
-  if (event.t < lastT) throw new TraceImportError(number, `time goes backwards: t = ${event.t} after ${lastT}.`);
+  if (event.t < lastT)
+    throw new TraceImportError(number, `time goes backwards: t = ${event.t} after ${lastT}.`);
   if (typeof event.kind !== 'string' || event.kind === '') {
-    throw new TraceImportError(number, `"kind" should be an event kind such as "poll_begin", not ${describe(event.kind)}.`);
+    throw new TraceImportError(
+      number,
+      `"kind" should be an event kind such as "poll_begin", not ${describe(event.kind)}.`,
+    );
   }
-  if ('cause' in event && (!Number.isSafeInteger(event.cause) || event.cause < 1 || event.cause >= event.seq)) {
-    throw new TraceImportError(number, `"cause" should be the seq of an earlier event, not ${describe(event.cause)}.`);
+  if (
+    'cause' in event &&
+    (!Number.isSafeInteger(event.cause) || event.cause < 1 || event.cause >= event.seq)
+  ) {
+    throw new TraceImportError(
+      number,
+      `"cause" should be the seq of an earlier event, not ${describe(event.cause)}.`,
+    );
   }
   for (const field of ['task', 'worker', 'line']) {
     if (field in event && !(Number.isSafeInteger(event[field]) && event[field] >= 0)) {
-      throw new TraceImportError(number, `"${field}" should be a whole number, not ${describe(event[field])}.`);
+      throw new TraceImportError(
+        number,
+        `"${field}" should be a whole number, not ${describe(event[field])}.`,
+      );
     }
   }
 }
@@ -125,9 +180,13 @@ export const linesPerSlice = 20_000;
 // The reading itself, as a generator that yields its progress (lines read, lines in all) after
 // every `linesPerSlice` lines and returns the result; the two functions below drive it.
 function* readTrace(text, maxBytes) {
-  if (typeof text !== 'string') throw new TraceImportError(0, 'The file could not be read as text.');
+  if (typeof text !== 'string')
+    throw new TraceImportError(0, 'The file could not be read as text.');
   if (text.length > maxBytes) {
-    throw new TraceImportError(0, `The file is too large (${(text.length / 1048576).toFixed(1)} MB; at most ${(maxBytes / 1048576).toFixed(0)} MB).`);
+    throw new TraceImportError(
+      0,
+      `The file is too large (${(text.length / 1048576).toFixed(1)} MB; at most ${(maxBytes / 1048576).toFixed(0)} MB).`,
+    );
   }
   if (text.trim() === '') throw new TraceImportError(0, 'The file is empty.');
   const endsWithNewline = text.endsWith('\n');
@@ -142,7 +201,11 @@ function* readTrace(text, maxBytes) {
     if (i > 0 && i % linesPerSlice === 0) yield { read: i, total: rows.length };
     const number = i + 1;
     const line = rows[i].endsWith('\r') ? rows[i].slice(0, -1) : rows[i];
-    if (line.trim() === '') throw new TraceImportError(number, 'the line is empty (NDJSON has one JSON object on every line).');
+    if (line.trim() === '')
+      throw new TraceImportError(
+        number,
+        'the line is empty (NDJSON has one JSON object on every line).',
+      );
     const value = parseLine(line, number, i === rows.length - 1, endsWithNewline);
     if (i === 0) {
       checkHeader(value);
@@ -179,7 +242,10 @@ export function parseNdjsonTrace(text, { maxBytes = maxTraceBytes } = {}) {
  * hears ({ read, total }) in lines; `cancelled()` returning true stops the reading, which then
  * resolves to null.
  */
-export async function parseNdjsonTraceAsync(text, { maxBytes = maxTraceBytes, progress = () => {}, cancelled = () => false } = {}) {
+export async function parseNdjsonTraceAsync(
+  text,
+  { maxBytes = maxTraceBytes, progress = () => {}, cancelled = () => false } = {},
+) {
   const reading = readTrace(text, maxBytes);
   for (let step = reading.next(); ; step = reading.next()) {
     if (step.done) return step.value;

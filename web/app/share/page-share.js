@@ -18,7 +18,9 @@ const importBatch = 50_000;
  */
 export function attachShare(page) {
   const messages = element('ul', 'link-messages', undefined, {
-    id: 'link-messages', role: 'status', 'aria-label': 'Problems with the link',
+    id: 'link-messages',
+    role: 'status',
+    'aria-label': 'Problems with the link',
   });
   messages.hidden = true;
   byId('error-banner').after(messages);
@@ -33,10 +35,16 @@ export function attachShare(page) {
     links,
     model: () => model,
     canvas: page.timeline.canvas,
+    engine: page.runs.engine,
     async importTrace(parsed, fileName) {
       const { header } = parsed;
       if (page.form.byId.has(header.example)) page.form.selectExample(header.example);
-      const request = { example: header.example, strategy: header.strategy, params: header.params, seed: header.seed };
+      const request = {
+        example: header.example,
+        strategy: header.strategy,
+        params: header.params,
+        seed: header.seed,
+      };
       page.runs.cancel();
       const imported = new TraceModel(header);
       imported.headerLine = parsed.headerLine;
@@ -69,7 +77,11 @@ export function attachShare(page) {
 
   /** Which scenario the page shows first: the link's, with its problems shown. */
   function initialRequest() {
-    const { request, view, problems } = links.read(page.examples, page.fallback, page.form.strategies);
+    const { request, view, problems } = links.read(
+      page.examples,
+      page.fallback,
+      page.form.strategies,
+    );
     links.show(problems);
     pendingView = view;
     applyRequestToForm(page.form, request);
@@ -111,7 +123,9 @@ export function attachShare(page) {
       if (!model || pendingView) return;
       clearTimeout(viewTimer);
       viewTimer = setTimeout(() => {
-        const at = page.timeline.autoFit ? null : Math.max(0, Math.round(model.timeAt((view.x0 + view.x1) / 2)));
+        const at = page.timeline.autoFit
+          ? null
+          : Math.max(0, Math.round(model.timeAt((view.x0 + view.x1) / 2)));
         links.writeView({ at });
       }, viewWriteDelayMs);
     },

@@ -12,22 +12,32 @@ const embedHeight = 360;
 
 /** `text` safe inside a double-quoted HTML attribute. */
 export function escapeAttribute(text) {
-  return String(text).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(text)
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 /** The iframe snippet that embeds `fragment`'s scenario from the site at `base`. */
 export function iframeSnippet(base, fragment, title) {
   const src = `${new URL('embed.html', base).href}#${fragment}`;
-  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`Wakeline: ${title}`)}" ` +
-    `width="100%" height="${embedHeight}" loading="lazy" style="border:0"></iframe>`;
+  return (
+    `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`Wakeline: ${title}`)}" ` +
+    `width="100%" height="${embedHeight}" loading="lazy" style="border:0"></iframe>`
+  );
 }
 
 /** The <wakeline-player> snippet (script tag and element) for `request` and `view`. */
 export function playerSnippet(base, request, view = {}) {
   const script = new URL('wakeline-player.js', base).href;
-  const params = Object.entries(request.params).map(([name, value]) => `${name}=${value}`).join(' ');
+  const params = Object.entries(request.params)
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
   const attributes = [
-    ['example', request.example], ['strategy', request.strategy], ['params', params],
+    ['example', request.example],
+    ['strategy', request.strategy],
+    ['params', params],
     ['seed', String(request.seed)],
   ];
   if (view.at != null) attributes.push(['start', formatLinkTime(view.at)]);
@@ -132,12 +142,18 @@ function exportMenu(page, say) {
     });
     panel.append(button);
   };
-  exportButton('export-ndjson', 'Trace as NDJSON', (model) =>
-    [new Blob([ndjsonText(model)], { type: 'application/x-ndjson' }), exportName(model, 'ndjson')]);
-  exportButton('export-chrome', 'Chrome trace JSON (Perfetto)', (model) =>
-    [new Blob([chromeText(model)], { type: 'application/json' }), exportName(model, 'json')]);
-  exportButton('export-png', 'Timeline as PNG', async (model) =>
-    [await canvasPng(page.canvas), exportName(model, 'png')]);
+  exportButton('export-ndjson', 'Trace as NDJSON', (model) => [
+    new Blob([ndjsonText(model)], { type: 'application/x-ndjson' }),
+    exportName(model, 'ndjson'),
+  ]);
+  exportButton('export-chrome', 'Chrome trace JSON (Perfetto)', async (model) => [
+    new Blob([await chromeText(model, page.engine)], { type: 'application/json' }),
+    exportName(model, 'json'),
+  ]);
+  exportButton('export-png', 'Timeline as PNG', async (model) => [
+    await canvasPng(page.canvas),
+    exportName(model, 'png'),
+  ]);
   menu.append(element('summary', 'button button-small', 'Export'), panel);
   return menu;
 }
@@ -159,7 +175,10 @@ function importControl(page, say) {
     if (!file) return;
     // Checked before reading: a 2 GB file should not be pulled into memory to be refused.
     if (file.size > maxTraceBytes) {
-      say(`${file.name}: The file is too large (${(file.size / 1048576).toFixed(1)} MB; at most ${maxTraceBytes / 1048576} MB).`, true);
+      say(
+        `${file.name}: The file is too large (${(file.size / 1048576).toFixed(1)} MB; at most ${maxTraceBytes / 1048576} MB).`,
+        true,
+      );
       return;
     }
     const mine = ++reading;
@@ -169,17 +188,25 @@ function importControl(page, say) {
     try {
       parsed = await parseNdjsonTraceAsync(await file.text(), {
         cancelled,
-        progress: ({ read, total }) => say(`Reading ${file.name}: line ${read.toLocaleString('en')} of ${total.toLocaleString('en')}…`),
+        progress: ({ read, total }) =>
+          say(
+            `Reading ${file.name}: line ${read.toLocaleString('en')} of ${total.toLocaleString('en')}…`,
+          ),
       });
     } catch (error) {
       if (cancelled()) return;
-      const text = error instanceof TraceImportError ? error.message : `could not be read (${error?.message ?? error})`;
+      const text =
+        error instanceof TraceImportError
+          ? error.message
+          : `could not be read (${error?.message ?? error})`;
       say(`${file.name}: ${text}`, true);
       return;
     }
     if (!parsed || cancelled()) return;
     if (!(await page.importTrace(parsed, file.name)) || cancelled()) return;
-    say(`Imported ${file.name}: ${parsed.events.length.toLocaleString('en')} events${parsed.complete ? '' : ' (the trace ends before the run did)'}.`);
+    say(
+      `Imported ${file.name}: ${parsed.events.length.toLocaleString('en')} events${parsed.complete ? '' : ' (the trace ends before the run did)'}.`,
+    );
   });
   return label;
 }
@@ -192,6 +219,11 @@ function importControl(page, say) {
 export function attachShareMenu(container, page) {
   const message = messageLine();
   const share = shareMenu(page, message.say);
-  container.append(share.menu, exportMenu(page, message.say), importControl(page, message.say), message.node);
+  container.append(
+    share.menu,
+    exportMenu(page, message.say),
+    importControl(page, message.say),
+    message.node,
+  );
   return { say: message.say, refreshSnippets: share.refreshSnippets };
 }

@@ -1,7 +1,6 @@
 // The shown trace as files: NDJSON exactly as the CLI writes it (header line, then each event's
-// JSON text, which is its NDJSON line), Chrome trace JSON for Perfetto, and the timeline canvas
-// as a PNG. The model gives events back one at a time (fieldsOf), so nothing here keeps a copy.
-import { chromeTrace } from './chrome-trace.js';
+// JSON text, which is its NDJSON line), Chrome trace JSON for Perfetto (written by the engine),
+// and the timeline canvas as a PNG. The model gives events back one at a time (fieldsOf).
 
 /** The model's header line: the API's own text when the run kept it, else the header's JSON. */
 function headerLine(model) {
@@ -15,11 +14,12 @@ export function ndjsonText(model) {
   return parts.join('');
 }
 
-/** The trace of `model` as Chrome trace JSON text, as `wakeline run --format chrome` writes it. */
-export function chromeText(model) {
-  const events = new Array(model.count);
-  for (let i = 0; i < model.count; ++i) events[i] = model.fieldsOf(i);
-  return chromeTrace(model.header, events);
+/**
+ * The trace of `model` as Chrome trace JSON text, written by the engine with the same writer as
+ * `wakeline run --format chrome` (core/trace/chrome_writer.cpp) from the trace's NDJSON.
+ */
+export function chromeText(model, engine) {
+  return engine.chromeTrace(ndjsonText(model));
 }
 
 /** A file name for an export of `model`: wakeline-EXAMPLE-STRATEGY-seed-N.EXT, safe characters only. */
@@ -32,7 +32,11 @@ export function exportName(model, extension) {
 /** The canvas as a PNG Blob (the visible window at the screen's pixel density). */
 export function canvasPng(canvas) {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('the timeline could not be drawn to a PNG'))), 'image/png');
+    canvas.toBlob(
+      (blob) =>
+        blob ? resolve(blob) : reject(new Error('the timeline could not be drawn to a PNG')),
+      'image/png',
+    );
   });
 }
 
