@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <utility>
 
+#include "await_point.hpp"
 #include "detail/coroutine.hpp"
 #include "detail/task_room.hpp"
 #include "future.hpp"
@@ -27,8 +28,6 @@ template <class T>
 class async;
 
 namespace detail {
-
-extern constinit thread_local source_location suspend_point;
 
 /// The future a coroutine is suspended on, type-erased.
 struct suspended_on {
@@ -78,7 +77,7 @@ class future_awaiter {
       return true;
     }
     // The innermost await point wins: outer coroutines see it already set.
-    if (!suspend_point.known()) suspend_point = where_;
+    mark_await_point(where_);
     return false;
   }
   // A re-poll happens outside the coroutine body: an exception is kept and rethrown by

@@ -12,8 +12,18 @@
 // Several workers are simulated on one thread, in virtual time: everything here is
 // single-threaded. Futures reach their runtime through `runtime::current()`, like tokio's
 // thread-local context.
+//
+// Where each part lives, named as Tokio names its own:
+//   runtime.cpp            spawning, the run loop in slices, the memory limit, parking, shutdown
+//   task/harness.cpp       the two halves of a poll and the end of a task (task/harness.rs)
+//   task/waker.cpp         the task waker's vtable and what it records (task/waker.rs)
+//   task/owned_tasks.hpp   the tasks alive (task/list.rs)
+//   time/timer_driver.cpp  timers on the wheel (time/driver)
+//   scheduler/             the strategies; they see the runtime through runtime_hooks.hpp
+// The public interface serves programs and resources; schedulers get their own.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <exception>
 #include <limits>
@@ -28,19 +38,23 @@
 #include "detail/memory_account.hpp"
 #include "detail/task.hpp"
 #include "detail/task_room.hpp"
-#include "detail/timer_wheel.hpp"
 #include "future.hpp"
 #include "io/reactor.hpp"
-#include "scheduler/scheduler.hpp"
 #include "source_location.hpp"
 #include "strategy.hpp"
+#include "task/harness.hpp"
+#include "task/owned_tasks.hpp"
 #include "time/clock.hpp"
+#include "time/timer_driver.hpp"
 #include "trace/recorder.hpp"
 
 namespace wakeline {
 
 namespace detail {
 class local_scheduler;
+class runtime_hooks;
+class scheduler;
+struct task_waker_ops;
 }  // namespace detail
 
 /// How a runtime is set up.
@@ -86,18 +100,14 @@ struct actor {
   std::uint64_t cause = 0;  ///< Seq of the event that started this activity.
 };
 
-/// Handle of an armed timer, owned by the future that armed it.
-struct timer_handle {
-  detail::timer_node_id node = detail::no_timer_node;
-  std::uint32_t id = 0;  ///< Trace id, from 1.
-};
-
 class runtime {
  public:
   explicit runtime(runtime_options options = {});
   ~runtime();
   runtime(const runtime&) = delete;
   runtime& operator=(const runtime&) = delete;
+
+  // For programs: run a root future, spawn tasks, stop, and read how the run went.
 
   /// The runtime running on this thread; throws std::logic_error outside `block_on`.
   static runtime& current();
@@ -149,19 +159,23 @@ class runtime {
   trace_recorder& trace() { return trace_; }
   const trace_recorder& trace() const { return trace_; }
   const runtime_options& options() const { return options_; }
+  /// The strategy's settings.
+  const strategy_config& strategy() const { return options_.strategy; }
+
+  // For resources (timers, channels, I/O, select, join handles): the poll in progress, the
+  // drivers, and the events they record.
 
   /// The virtual clock is read directly (it is final): every traced event reads the time.
   std::uint64_t now_ns() const {
     return virtual_clock_ != nullptr ? virtual_clock_->now_ns() : clock_->now_ns();
   }
   wakeline::reactor& reactor() { return reactor_; }
+  wakeline::timer_driver& timers() { return timers_; }
 
   /// The task being polled, or nullptr.
   detail::task_header* current_task() const { return current_task_; }
-  /// Who a wake made right now would be attributed to.
+  /// Who a wake made right now would be attributed to; `actor_scope` changes it for a scope.
   const actor& current_actor() const { return actor_; }
-  /// Sets the actor for the scope of a timer, an I/O readiness or a drop; returns the old one.
-  actor exchange_actor(actor a) { return std::exchange(actor_, a); }
 
   /// Records an event at the current time on the current worker. Returns its seq. Always
   /// inlined, so that with the trace off the event is never even built.
@@ -169,22 +183,6 @@ class runtime {
     if (!trace_.enabled()) return 0;
     return record_now(e, worker_);
   }
-  /// Records an event about another worker than the current one (its queue, its park).
-  [[gnu::always_inline]] std::uint64_t emit_on(std::uint16_t worker, const trace_event& e) {
-    if (!trace_.enabled()) return 0;
-    return record_now(e, worker);
-  }
-
-  /// Arms a timer for `deadline_ns` (rounded up to the next millisecond) that wakes `w`. Returns
-  /// the handle, and whether the deadline has already passed (the timer fired at once).
-  std::pair<timer_handle, bool> arm_timer(std::uint64_t deadline_ns, const waker& w,
-                                          source_location where);
-  /// True once the timer has fired.
-  bool timer_fired(const timer_handle& h) const;
-  /// Replaces the waker of a pending timer unless it would wake the same task.
-  void update_timer_waker(const timer_handle& h, const waker& w);
-  /// Cancels the timer if still pending and frees its handle.
-  void release_timer(const timer_handle& h);
 
   /// Gives other tasks a turn (`yield_now`): under `local` the task is queued again at once;
   /// under tokio's rules its wake is deferred until after the next driver poll.
@@ -207,63 +205,21 @@ class runtime {
     if (coop_counted_) --coop_left_;  // Not 0: coop_poll_proceed said yes.
   }
 
-  // Task operations used by join_handle.
+  // Task operations used by join_handle (the harness, core/task/harness.cpp).
   void abort_task(detail::task_header* task);
-  void release_task(detail::task_header* task);
   void retain_task(detail::task_header* task) { ++task->refs; }
-
-  // The waker of a task (the vtable functions call these).
-  void on_waker_clone(detail::task_header* task);
-  void on_waker_wake(detail::task_header* task, bool by_ref);
-  void on_waker_drop(detail::task_header* task);
-
-  // For schedulers (core/scheduler/): the shared steps a strategy's loop is made of.
-
-  /// The root task ("main").
-  detail::task_header* root_task() const { return root_; }
-  /// The worker events are recorded on; a scheduler sets it before acting for a worker.
-  std::uint16_t worker() const { return worker_; }
-  void set_worker(std::uint16_t worker) { worker_ = worker; }
-  /// Records that `task` entered `queue` (holding `depth` tasks now) on `worker`, and makes
-  /// the event the cause of its next poll.
-  /// Inline: with the trace off it is two stores, on every wake of every strategy.
-  void record_enqueue(detail::task_header* task, enqueue_reason reason, std::uint64_t cause,
-                      queue_kind queue, std::uint64_t depth, std::uint16_t worker = 0) {
-    task->next_reason = enqueue_reason::wake;
-    task->enqueue_cause = emit_on(worker, {.cause = cause,
-                                           .arg = depth,
-                                           .task = task->id,
-                                           .ref = static_cast<std::uint32_t>(queue),
-                                           .kind = event_kind::task_enqueue,
-                                           .detail = static_cast<std::uint8_t>(reason)});
+  void release_task(detail::task_header* task) {
+    assert(task->refs > 0);
+    if (--task->refs == 0) task->vtable->dealloc(task);
   }
-  /// Begins a poll of `task` on the current worker, `depth` being the length of the queue it
-  /// came from: records poll_begin, runs the future once and fills `poll`. Returns false when
-  /// the task needs no poll (it ended, or was aborted and has now ended); then a queued task's
-  /// reference has been released already. `coop_budget` continues a budget left by an
-  /// earlier poll (tokio's LIFO polls share one); by default the poll gets a full one.
-  bool begin_poll(detail::poll_in_flight& poll, detail::task_header* task, std::uint64_t depth,
-                  bool queued, std::optional<std::uint64_t> coop_budget = std::nullopt);
-  /// Ends a poll `cost_ns` after it began: records poll_end on its worker, then ends the task
-  /// or, if it was woken meanwhile, schedules it again.
-  void end_poll(const detail::poll_in_flight& poll);
-  /// Both halves, the clock running on in between: a poll on a single-worker executor.
-  void poll_now(detail::task_header* task, std::uint64_t depth, bool queued);
-  /// Releases a task taken out of a queue without polling it (shutdown).
-  void release_queued(detail::task_header* task);
-  /// Looks at timers and I/O; with `may_park`, first sleeps until the next deadline (records
-  /// park/unpark). Returns false when parking would wait forever: nothing can wake anyone.
-  bool drive(bool may_park);
-  /// The next timer deadline or simulated I/O delivery, if any.
-  std::optional<std::uint64_t> next_deadline() const;
-  /// Moves virtual time forward to `ns` (no-op with the real clock or for earlier times).
-  void advance_clock(std::uint64_t ns);
-  /// Records the deadlock report: every live task, where it waits, its wakers.
-  void report_deadlock();
-  /// The strategy's settings.
-  const strategy_config& strategy() const { return options_.strategy; }
 
  private:
+  // Schedulers reach the runtime through their hooks (scheduler/runtime_hooks.hpp), the
+  // task waker through its vtable (task/waker.cpp), and an actor scope sets who runs.
+  friend class detail::runtime_hooks;
+  friend struct detail::task_waker_ops;
+  friend class actor_scope;
+
   /// Stamps `e` with the current time and `worker`, and records it.
   std::uint64_t record_now(trace_event e, std::uint16_t worker) {
     e.t = now_ns();
@@ -271,18 +227,38 @@ class runtime {
     return trace_.record(e);
   }
 
+  // Spawning and the run loop (runtime.cpp).
+  bool may_spawn(const source_location& where);
   void register_task(detail::task_header* task, std::string_view name, source_location where);
   void refuse_spawn(detail::task_header* task, std::string_view name, source_location where);
   void start_root(detail::task_header* root, std::string_view name, source_location where);
-  bool coop_exhausted(context& cx);
+  std::unique_ptr<detail::scheduler> make_scheduler();
   std::optional<run_outcome> run_step();
   void finish_run();
-  void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
-  void fire_due_timers();
   void shutdown();
-  /// Hands a runnable task to the scheduler: directly to `local_` when that is the strategy.
+
+  // The harness (task/harness.cpp): a poll's two halves, the end of a task.
+  bool begin_poll(detail::poll_in_flight& poll, detail::task_header* task, std::uint64_t depth,
+                  bool queued, std::optional<std::uint64_t> coop_budget = std::nullopt);
+  void end_poll(const detail::poll_in_flight& poll);
+  void poll_now(detail::task_header* task, std::uint64_t depth, bool queued);
+  void end_task(detail::task_header* task, task_outcome outcome, std::string_view message);
+  bool coop_exhausted(context& cx);
+  /// Hands a runnable task to the scheduler (scheduler/dispatch.hpp).
   void schedule(detail::task_header* task, enqueue_reason reason, std::uint64_t cause,
                 bool after_own_poll);
+
+  // The task waker (task/waker.cpp).
+  void on_waker_clone(detail::task_header* task);
+  void on_waker_wake(detail::task_header* task, bool by_ref);
+  void on_waker_drop(detail::task_header* task);
+
+  // The drivers (runtime.cpp): timers and I/O, the clock, and parking.
+  bool drive(bool may_park);
+  std::optional<std::uint64_t> next_deadline() const;
+  void advance_clock(std::uint64_t ns);
+  std::optional<run_outcome> park_or_deadlock();
+  void report_deadlock();
 
   runtime_options options_;
   /// What the program holds: frames, task cells, the trace (detail/memory_account.hpp).
@@ -296,14 +272,7 @@ class runtime {
   trace_recorder trace_;
   std::unique_ptr<clock> clock_;
   virtual_clock* virtual_clock_ = nullptr;  ///< Same object as clock_ when time is virtual.
-  /// What the runtime keeps with each timer, in the wheel's node.
-  struct timer_slot {
-    std::optional<waker> waiter;
-    std::uint32_t id = 0;
-    bool fired = false;
-  };
-  detail::timer_wheel<timer_slot> wheel_;
-  std::uint32_t last_timer_id_ = 0;
+  wakeline::timer_driver timers_{*this};
   wakeline::reactor reactor_;
 
   std::unique_ptr<detail::scheduler> scheduler_;
@@ -311,7 +280,7 @@ class runtime {
   /// called without a virtual call (scheduler/local.hpp).
   detail::local_scheduler* local_ = nullptr;
   std::uint16_t worker_ = 0;
-  detail::task_header* live_ = nullptr;  ///< Tasks whose future has not ended.
+  detail::owned_tasks live_;  ///< Tasks whose future has not ended.
   std::uint32_t last_task_id_ = 0;
   detail::task_header* current_task_ = nullptr;
   actor actor_;
@@ -324,18 +293,26 @@ class runtime {
   std::uint64_t coop_left_ = 0;  ///< Budget left in this poll; unlimited when not counted.
   bool coop_counted_ = false;
   std::uint64_t poll_extra_cost_ns_ = 0;  ///< `busy` time declared by the poll in progress.
-  detail::task_header* live_tail_ = nullptr;
+};
+
+/// Who runs for the length of a scope: the wakes made in it are attributed to `who` (a timer
+/// firing, I/O readiness, the driver, a task's drop); who ran before is restored at its end.
+class actor_scope {
+ public:
+  actor_scope(runtime& rt, actor who) : rt_(rt), saved_(std::exchange(rt.actor_, who)) {}
+  ~actor_scope() { rt_.actor_ = saved_; }
+  actor_scope(const actor_scope&) = delete;
+  actor_scope& operator=(const actor_scope&) = delete;
+
+ private:
+  runtime& rt_;
+  actor saved_;
 };
 
 namespace detail {
 /// The runtime running on this thread, set while it runs a slice or drops its tasks.
 inline thread_local runtime* current_runtime = nullptr;
 
-/// The waker vtable of tasks: every slot records its trace event.
-extern const raw_waker_vtable task_waker_vtable;
-
-/// The innermost await point of the poll in progress; async awaiters set it when they suspend.
-extern constinit thread_local source_location suspend_point;
 }  // namespace detail
 
 template <future F>
@@ -346,7 +323,7 @@ detail::task_header* runtime::spawn_task(F f, std::string_view name, source_loca
     if (void* frame = f.frame()) task = detail::task_room<cell>::build_cell(frame, std::move(f));
   }
   if (task == nullptr) task = new cell(std::move(f));
-  if (scheduler_->may_spawn(where)) {
+  if (may_spawn(where)) {
     register_task(task, name, where);
   } else {
     refuse_spawn(task, name, where);

@@ -84,9 +84,8 @@ class select_future {
                                   .kind = event_kind::select_drop});
     // What the loser's destructors record (a cancelled timer, a dropped waker) is caused by
     // this drop, not by whatever started the poll.
-    actor saved = rt->exchange_actor({now.source, now.id, seq != 0 ? seq : now.cause});
+    actor_scope dropping(*rt, {now.source, now.id, seq != 0 ? seq : now.cause});
     branch.reset();
-    rt->exchange_actor(saved);
   }
 
   source_location where_;

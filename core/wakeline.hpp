@@ -2,9 +2,11 @@
 #pragma once
 
 #include "async.hpp"
+#include "await_point.hpp"
 #include "busy.hpp"
 #include "context.hpp"
 #include "future.hpp"
+#include "io/io_source.hpp"
 #include "io/tcp.hpp"
 #include "join.hpp"
 #include "join_handle.hpp"

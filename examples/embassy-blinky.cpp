@@ -17,9 +17,17 @@ using std::chrono::milliseconds;
 // The button's pin interrupt (embassy-stm32's `ExtiInput::wait_for_falling_edge`): a press is
 // delivered at a virtual time, like an EXTI line firing; its handler wakes the task waiting
 // for it. A press nobody waits for stays pending, like the line's pending bit.
+//
+// The pin is an I/O resource of the reactor (io_source), so its waits show in the trace as
+// Wakeline's own I/O does:
+//   a task waits for a press     io_register (once per wait), waker_clone
+//   the line fires               io_ready, then waker_wake attributed to the pin
+//   the task is polled again     the press is taken: ready
+// A press is counted whether or not anyone waits (`pending_`), as the line's pending bit is:
+// a task that asks after the press finds it at once, without an io_register.
 class button {
  public:
-  explicit button(runtime& rt) : rt_(rt), io_(rt.reactor().new_resource()) {}
+  explicit button(runtime& rt) : rt_(rt), pin_(rt) {}
   button(const button&) = delete;
   button& operator=(const button&) = delete;
 
@@ -40,36 +48,28 @@ class button {
         b->waiter_.reset();
         return poll_ready();
       }
-      if (!b->waiter_) {
-        b->rt_.emit({.cause = b->rt_.current_actor().cause,
-                     .task = b->rt_.current_task() != nullptr ? b->rt_.current_task()->id : 0,
-                     .ref = b->io_,
-                     .kind = event_kind::io_register,
-                     .detail = static_cast<std::uint8_t>(io_op::read)});
-      }
+      // The interrupt is armed once per wait; a later poll only refreshes the waker.
+      if (!b->waiter_) b->pin_.record_wait(io_op::read);
       if (!b->waiter_ || !b->waiter_->will_wake(cx.waker())) b->waiter_ = cx.waker();
       return poll_pending;
     }
   };
 
-  // The interrupt handler: runs outside any task, between the executor's batches.
+  // The interrupt handler: runs outside any task, between the executor's batches. Its io_ready
+  // names no task: the line knows that someone waits, not who.
   void on_interrupt() {
     ++pending_;
     if (!waiter_) return;
-    std::uint64_t seq = rt_.emit({.cause = rt_.current_actor().cause,
-                                  .arg = 1,
-                                  .ref = io_,
-                                  .kind = event_kind::io_ready,
-                                  .detail = static_cast<std::uint8_t>(io_op::read)});
+    const std::uint64_t seq = pin_.record_ready(io_op::read, 1, rt_.current_actor().cause);
+    // Taken before the wake, so that the task's next wait starts afresh.
     waker w = std::move(*waiter_);
     waiter_.reset();
-    actor saved = rt_.exchange_actor({wake_source::io, io_, seq});
-    std::move(w).wake();
-    rt_.exchange_actor(saved);
+    pin_.wake(std::move(w), seq);
   }
 
   runtime& rt_;
-  std::uint32_t io_;
+  /// The EXTI line.
+  io_source pin_;
   std::uint32_t pending_ = 0;
   std::optional<waker> waiter_;
 };

@@ -30,7 +30,7 @@ class wait_for_letter {
     if (keep_waker_ && (!box_->reader || !box_->reader->will_wake(cx.waker()))) {
       box_->reader = cx.waker();
     }
-    if (!detail::suspend_point.known()) detail::suspend_point = source_location::current();
+    mark_await_point();
     return poll_pending;
   }
 

@@ -77,7 +77,7 @@ class connect_and_count_future {
   // through their awaiters. A hand-written future reports its own, unless a future it polled
   // already did: the innermost await point is the interesting one.
   static wakeline::poll<int> suspend(source_location where) {
-    if (!detail::suspend_point.known()) detail::suspend_point = where;
+    mark_await_point(where);
     return poll_pending;
   }
 

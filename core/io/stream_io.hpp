@@ -20,6 +20,7 @@
 #include "../context.hpp"
 #include "../poll.hpp"
 #include "../runtime.hpp"
+#include "io_source.hpp"
 
 namespace wakeline::detail {
 
@@ -34,27 +35,17 @@ class io_waiter {
     }
     waker_ = cx.waker();
     task_ = rt.current_task() != nullptr ? rt.current_task()->id : 0;
-    register_seq_ = rt.emit({.cause = rt.current_actor().cause,
-                             .task = task_,
-                             .ref = io,
-                             .kind = event_kind::io_register,
-                             .detail = static_cast<std::uint8_t>(op)});
+    register_seq_ = io_source(rt, io).record_wait(op);
   }
 
   /// Records io_ready caused by event `cause` and wakes the waiting task, if any.
   void ready(runtime& rt, std::uint32_t io, io_op op, std::uint64_t bytes, std::uint64_t cause) {
     if (!waker_) return;
-    std::uint64_t seq = rt.emit({.cause = cause,
-                                 .arg = bytes,
-                                 .task = task_,
-                                 .ref = io,
-                                 .kind = event_kind::io_ready,
-                                 .detail = static_cast<std::uint8_t>(op)});
+    const io_source source(rt, io);
+    const std::uint64_t seq = source.record_ready(op, bytes, cause, task_);
     waker w = std::move(*waker_);
     waker_.reset();
-    actor saved = rt.exchange_actor({wake_source::io, io, seq});
-    std::move(w).wake();
-    rt.exchange_actor(saved);
+    source.wake(std::move(w), seq);
   }
 
   /// Forgets the waiting task (its future was dropped).

@@ -1,7 +1,5 @@
 #include "embassy.hpp"
 
-#include "../runtime.hpp"
-
 namespace wakeline::detail {
 
 void embassy_scheduler::schedule(task_header* task, enqueue_reason reason, std::uint64_t cause,
@@ -38,11 +36,7 @@ std::optional<run_outcome> embassy_scheduler::step() {
     poll_next_of_batch();
     return std::nullopt;
   }
-  if (!rt_.drive(true)) {
-    rt_.report_deadlock();
-    return run_outcome::deadlock;
-  }
-  return std::nullopt;
+  return rt_.park_or_deadlock();
 }
 
 void embassy_scheduler::poll_next_of_batch() {

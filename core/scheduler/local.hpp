@@ -3,11 +3,10 @@
 // next deadline) and every `event_interval` (61) polls, so a busy queue cannot starve them.
 //
 // `local` is the default strategy and the one the benchmarks measure, so its hot steps are
-// defined here, inline: the runtime calls them directly (runtime::local_) rather than through
-// the scheduler's virtual functions, and the compiler can fold them into the poll.
+// defined here, inline: the runtime calls them directly (scheduler/dispatch.hpp) rather than
+// through the scheduler's virtual functions, and the compiler can fold them into the poll.
 #pragma once
 
-#include "../runtime.hpp"
 #include "scheduler.hpp"
 #include "task_fifo.hpp"
 
@@ -33,15 +32,12 @@ class local_scheduler final : public scheduler {
       }
       return std::nullopt;
     }
-    return park();
+    return rt_.park_or_deadlock();
   }
 
   void drain() override;
 
  private:
-  /// The queue is empty: sleep until a timer or I/O wakes someone, or report the deadlock.
-  std::optional<run_outcome> park();
-
   task_fifo queue_;
   /// Polls since the driver was last looked at: compared with the interval rather than a tick
   /// count taken modulo it, since a division per poll costs more than the rest of the step.

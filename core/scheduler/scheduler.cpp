@@ -15,7 +15,7 @@ bool scheduler::may_spawn(const source_location&) { return true; }
 
 void scheduler::task_ended(task_header*) {}
 
-std::unique_ptr<scheduler> make_scheduler(runtime& rt, const strategy_config& config) {
+std::unique_ptr<scheduler> make_scheduler(runtime_hooks rt, const strategy_config& config) {
   switch (config.kind) {
     case strategy_kind::local:
       return std::make_unique<local_scheduler>(rt);

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "../detail/splitmix64.hpp"
-#include "../runtime.hpp"
 
 namespace wakeline::detail {
 
@@ -14,7 +13,7 @@ constexpr std::uint64_t global_steal_interval = 64;
 
 }  // namespace
 
-smol_scheduler::smol_scheduler(runtime& rt)
+smol_scheduler::smol_scheduler(runtime_hooks rt)
     : worker_pool(rt, rt.strategy().workers), workers_(rt.strategy().workers) {
   for (std::size_t w = 0; w < workers_.size(); ++w) workers_[w].rng = 0x5e01000 + w;
 }

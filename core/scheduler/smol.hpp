@@ -27,7 +27,7 @@ namespace wakeline::detail {
 
 class smol_scheduler final : public worker_pool {
  public:
-  explicit smol_scheduler(runtime& rt);
+  explicit smol_scheduler(runtime_hooks rt);
 
   void schedule(task_header* task, enqueue_reason reason, std::uint64_t cause,
                 bool after_own_poll) override;

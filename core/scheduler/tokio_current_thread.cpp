@@ -1,7 +1,5 @@
 #include "tokio_current_thread.hpp"
 
-#include "../runtime.hpp"
-
 namespace wakeline::detail {
 
 void tokio_current_thread_scheduler::schedule(task_header* task, enqueue_reason reason,
@@ -44,37 +42,22 @@ std::optional<run_outcome> tokio_current_thread_scheduler::step() {
   // since its wake unparks the driver at once.
   if (!deferred_.empty() || root_woken_) {
     rt_.drive(false);
-  } else if (!rt_.drive(true)) {
-    rt_.report_deadlock();
-    return run_outcome::deadlock;
+  } else if (std::optional<run_outcome> deadlock = rt_.park_or_deadlock()) {
+    return deadlock;
   }
   end_pass();
   return std::nullopt;
 }
 
 void tokio_current_thread_scheduler::end_pass() {
-  wake_deferred();
+  deferred_.wake(rt_);
   pass_polls_ = 0;
   pass_begun_ = false;
 }
 
 void tokio_current_thread_scheduler::yield(context& cx) {
   // tokio's `context::defer`: a clone of the waker, woken after the next driver poll.
-  deferred_.push_back(cx.waker());
-  rt_.emit({.cause = rt_.current_actor().cause,
-            .arg = deferred_.size(),
-            .task = rt_.current_task()->id,
-            .ref = static_cast<std::uint32_t>(queue_kind::deferred),
-            .kind = event_kind::task_enqueue,
-            .detail = static_cast<std::uint8_t>(enqueue_reason::yield)});
-}
-
-void tokio_current_thread_scheduler::wake_deferred() {
-  // Wakes made now come from the driver, not from whoever ran last.
-  actor saved = rt_.exchange_actor({wake_source::outside, 0, rt_.current_actor().cause});
-  std::vector<waker> due = std::exchange(deferred_, {});
-  for (waker& w : due) std::move(w).wake();
-  rt_.exchange_actor(saved);
+  deferred_.defer(rt_, cx);
 }
 
 void tokio_current_thread_scheduler::drain() {

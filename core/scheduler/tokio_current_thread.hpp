@@ -14,9 +14,7 @@
 // simulated run has no other thread, so there is none here.
 #pragma once
 
-#include <vector>
-
-#include "../waker.hpp"
+#include "defer.hpp"
 #include "scheduler.hpp"
 #include "task_fifo.hpp"
 
@@ -33,14 +31,13 @@ class tokio_current_thread_scheduler final : public scheduler {
   void drain() override;
 
  private:
-  void wake_deferred();
   void end_pass();
 
   task_fifo queue_;
   bool root_woken_ = false;       ///< The root future waits to be polled at the next pass.
   bool pass_begun_ = false;       ///< This pass has looked at the root already.
   std::uint64_t pass_polls_ = 0;  ///< Tasks polled in this pass, up to the event interval.
-  std::vector<waker> deferred_;   ///< Yields waiting for the next driver poll, in order.
+  deferred_wakes deferred_;       ///< Yields waiting for the next driver poll, in order.
 };
 
 }  // namespace wakeline::detail

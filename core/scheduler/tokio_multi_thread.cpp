@@ -5,7 +5,6 @@
 
 #include "../context.hpp"
 #include "../detail/splitmix64.hpp"
-#include "../runtime.hpp"
 
 namespace wakeline::detail {
 
@@ -19,7 +18,7 @@ constexpr std::uint64_t min_tuned_interval = 2;
 
 }  // namespace
 
-tokio_multi_thread_scheduler::tokio_multi_thread_scheduler(runtime& rt)
+tokio_multi_thread_scheduler::tokio_multi_thread_scheduler(runtime_hooks rt)
     : worker_pool(rt, rt.strategy().workers), workers_(rt.strategy().workers) {
   for (std::size_t w = 0; w < workers_.size(); ++w) {
     workers_[w].rng = 0x5eed0000 + w;
@@ -282,10 +281,7 @@ void tokio_multi_thread_scheduler::look_at_driver(std::uint16_t w, bool fire_tim
   worker& me = workers_[w];
   in_park_routine(w, [this, &me, fire_timers] {
     if (fire_timers) rt_.drive(false);
-    std::vector<waker> due = std::exchange(me.deferred, {});
-    actor saved = rt_.exchange_actor({wake_source::outside, 0, rt_.current_actor().cause});
-    for (waker& d : due) std::move(d).wake();
-    rt_.exchange_actor(saved);
+    me.deferred.wake(rt_);
   });
   if (!me.searching && !me.queue.empty()) notify_parked();
 }
@@ -314,13 +310,7 @@ void tokio_multi_thread_scheduler::yield(context& cx) {
     return;
   }
   worker& me = workers_[static_cast<std::size_t>(acting())];
-  me.deferred.push_back(cx.waker());
-  rt_.emit({.cause = rt_.current_actor().cause,
-            .arg = me.deferred.size(),
-            .task = rt_.current_task()->id,
-            .ref = static_cast<std::uint32_t>(queue_kind::deferred),
-            .kind = event_kind::task_enqueue,
-            .detail = static_cast<std::uint8_t>(enqueue_reason::yield)});
+  me.deferred.defer(rt_, cx);
 }
 
 void tokio_multi_thread_scheduler::drain() {

@@ -40,14 +40,14 @@
 #include <deque>
 #include <vector>
 
-#include "../waker.hpp"
+#include "defer.hpp"
 #include "worker_pool.hpp"
 
 namespace wakeline::detail {
 
 class tokio_multi_thread_scheduler final : public worker_pool {
  public:
-  explicit tokio_multi_thread_scheduler(runtime& rt);
+  explicit tokio_multi_thread_scheduler(runtime_hooks rt);
 
   void schedule(task_header* task, enqueue_reason reason, std::uint64_t cause,
                 bool after_own_poll) override;
@@ -66,7 +66,7 @@ class tokio_multi_thread_scheduler final : public worker_pool {
     std::uint64_t tick = 0;
     std::uint64_t rng = 0;
     std::uint64_t poll_time_avg = 0;  ///< For self-tuning, in ns.
-    std::vector<waker> deferred;      ///< Yields waiting for the next look at the driver.
+    deferred_wakes deferred;          ///< Yields waiting for the next look at the driver.
   };
 
   // The loop of one worker (`Context::run`).

@@ -1,10 +1,8 @@
 #include "worker_pool.hpp"
 
-#include "../runtime.hpp"
-
 namespace wakeline::detail {
 
-worker_pool::worker_pool(runtime& rt, std::size_t workers) : scheduler(rt), slots_(workers) {}
+worker_pool::worker_pool(runtime_hooks rt, std::size_t workers) : scheduler(rt), slots_(workers) {}
 
 void worker_pool::poll_ended(std::uint16_t, const poll_in_flight&) {}
 

@@ -20,7 +20,7 @@ namespace wakeline::detail {
 
 class worker_pool : public scheduler {
  public:
-  worker_pool(runtime& rt, std::size_t workers);
+  worker_pool(runtime_hooks rt, std::size_t workers);
 
   std::optional<run_outcome> step() final;
 

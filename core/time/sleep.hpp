@@ -25,7 +25,7 @@ class sleep_future {
         done_(other.done_) {}
   sleep_future& operator=(sleep_future&&) = delete;
   ~sleep_future() {
-    if (armed_) rt_->release_timer(handle_);
+    if (armed_) rt_->timers().release(handle_);
   }
 
   /// Ready once the deadline has passed (within the task's coop budget, coop.hpp).
@@ -40,14 +40,14 @@ class sleep_future {
  private:
   wakeline::poll<void> poll_timer(context& cx) {
     if (!armed_) {
-      auto [handle, fired] = rt_->arm_timer(deadline_ns_, cx.waker(), where_);
+      auto [handle, fired] = rt_->timers().arm(deadline_ns_, cx.waker(), where_);
       handle_ = handle;
       armed_ = true;
       done_ = fired;
-    } else if (rt_->timer_fired(handle_)) {
+    } else if (rt_->timers().fired(handle_)) {
       done_ = true;
     } else {
-      rt_->update_timer_waker(handle_, cx.waker());
+      rt_->timers().update_waker(handle_, cx.waker());
     }
     return done_ ? poll_ready() : wakeline::poll<void>(poll_pending);
   }

@@ -1,0 +1,71 @@
+#include "timer_driver.hpp"
+
+#include "../runtime.hpp"
+#include "../task/waker.hpp"
+
+namespace wakeline {
+
+std::pair<timer_handle, bool> timer_driver::arm(std::uint64_t deadline_ns, const waker& w,
+                                                source_location where) {
+  const std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
+  timer_handle h{wheel_.allocate(), ++last_id_};
+  timer_slot& slot = wheel_.payload(h.node);
+  slot.id = h.id;
+  const std::uint32_t task = detail::task_id_of(w);
+  std::uint64_t seq = rt_.emit({.cause = rt_.current_actor().cause,
+                                .arg = tick * ns_per_tick,
+                                .file = where.file,
+                                .line = where.line,
+                                .task = task,
+                                .ref = h.id,
+                                .kind = event_kind::timer_arm});
+  if (!wheel_.insert(h.node, tick)) {
+    slot.fired = true;
+    rt_.emit({.cause = seq, .task = task, .ref = h.id, .kind = event_kind::timer_fire});
+    return {h, true};
+  }
+  slot.waiter = w;
+  return {h, false};
+}
+
+void timer_driver::update_waker(const timer_handle& h, const waker& w) {
+  timer_slot& slot = wheel_.payload(h.node);
+  if (slot.fired) return;
+  if (!slot.waiter || !slot.waiter->will_wake(w)) slot.waiter = w;
+}
+
+void timer_driver::release(const timer_handle& h) {
+  timer_slot& slot = wheel_.payload(h.node);
+  if (wheel_.queued(h.node)) {
+    wheel_.remove(h.node);
+    rt_.emit({.cause = rt_.current_actor().cause,
+              .task = slot.waiter ? detail::task_id_of(*slot.waiter) : 0,
+              .ref = slot.id,
+              .kind = event_kind::timer_cancel});
+  }
+  slot.waiter.reset();
+  wheel_.release(h.node);
+}
+
+void timer_driver::fire_due(std::uint64_t now_ns) {
+  const std::uint64_t now_tick = now_ns / ns_per_tick;
+  while (auto node = wheel_.poll(now_tick)) {
+    timer_slot& slot = wheel_.payload(*node);
+    slot.fired = true;
+    std::optional<waker> w = std::move(slot.waiter);
+    slot.waiter.reset();
+    std::uint64_t seq = rt_.emit({.cause = rt_.current_actor().cause,
+                                  .task = w ? detail::task_id_of(*w) : 0,
+                                  .ref = slot.id,
+                                  .kind = event_kind::timer_fire});
+    actor_scope timer(rt_, {wake_source::timer, slot.id, seq});
+    if (w) std::move(*w).wake();
+  }
+}
+
+std::optional<std::uint64_t> timer_driver::next_deadline() const {
+  if (auto tick = wheel_.next_expiration()) return *tick * ns_per_tick;
+  return std::nullopt;
+}
+
+}  // namespace wakeline

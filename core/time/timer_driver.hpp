@@ -1,0 +1,69 @@
+// The timer driver, as Tokio's `time/driver` and Asio's timer service are: the runtime's timers
+// on a hierarchical wheel (detail/timer_wheel.hpp) of 1 ms ticks, each with the waker it wakes
+// and the ids and events the trace shows.
+//
+// Life of one timer, and the events it records:
+//
+//   arm      deadline rounded up to the next tick     (timer_arm; timer_fire at once if due)
+//   update   a later poll with another task's waker    (nothing recorded)
+//   fire     the driver reaches its tick               (timer_fire, then the wake it makes,
+//                                                      attributed to the timer)
+//   release  its future is dropped                     (timer_cancel, if it had not fired)
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+
+#include "../detail/timer_wheel.hpp"
+#include "../source_location.hpp"
+#include "../waker.hpp"
+
+namespace wakeline {
+
+class runtime;
+
+/// Handle of an armed timer, owned by the future that armed it.
+struct timer_handle {
+  detail::timer_node_id node = detail::no_timer_node;
+  std::uint32_t id = 0;  ///< Trace id, from 1.
+};
+
+class timer_driver {
+ public:
+  /// The wheel's resolution: deadlines are rounded up to a whole tick.
+  static constexpr std::uint64_t ns_per_tick = 1'000'000;
+
+  explicit timer_driver(runtime& rt) : rt_(rt) {}
+  timer_driver(const timer_driver&) = delete;
+  timer_driver& operator=(const timer_driver&) = delete;
+
+  /// Arms a timer for `deadline_ns` that wakes `w`. Returns the handle, and whether the
+  /// deadline has already passed (the timer fired at once).
+  std::pair<timer_handle, bool> arm(std::uint64_t deadline_ns, const waker& w,
+                                    source_location where);
+  /// True once the timer has fired.
+  bool fired(const timer_handle& h) const { return wheel_.payload(h.node).fired; }
+  /// Replaces the waker of a pending timer unless it would wake the same task.
+  void update_waker(const timer_handle& h, const waker& w);
+  /// Cancels the timer if still pending and frees its handle.
+  void release(const timer_handle& h);
+  /// Fires every timer due at `now_ns`, earliest first, waking their tasks.
+  void fire_due(std::uint64_t now_ns);
+  /// The deadline of the earliest pending timer, if any.
+  std::optional<std::uint64_t> next_deadline() const;
+
+ private:
+  /// What the driver keeps with each timer, in the wheel's node.
+  struct timer_slot {
+    std::optional<waker> waiter;
+    std::uint32_t id = 0;
+    bool fired = false;
+  };
+
+  runtime& rt_;
+  detail::timer_wheel<timer_slot> wheel_;
+  std::uint32_t last_id_ = 0;
+};
+
+}  // namespace wakeline
