@@ -37,10 +37,10 @@ bash scripts/build.sh wasm web
 # Built once here: the browser tests would otherwise each rebuild dist/ under the others.
 export WAKELINE_SITE_BUILT=1
 section "node tests: wasm against native, scripts, the page in Chromium"
-shopt -s nullglob
-node_tests=(tests/wasm/*.test.mjs tests/scripts/*.test.mjs tests/web/*.test.mjs)
+shopt -s nullglob globstar
+node_tests=(tests/wasm/*.test.mjs tests/scripts/*.test.mjs tests/web/**/*.test.mjs)
 if ((${#node_tests[@]} == 0)); then
-  echo "test: no tests/wasm/*.test.mjs, tests/scripts/*.test.mjs or tests/web/*.test.mjs found" >&2
+  echo "test: no tests/wasm/*.test.mjs, tests/scripts/*.test.mjs or tests/web/**/*.test.mjs found" >&2
   exit 1
 fi
 node --test "${node_tests[@]}"

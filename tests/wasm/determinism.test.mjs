@@ -144,7 +144,7 @@ if (builtOrFail(nativeCli, core)) {
   // examples() lists what `wakeline list` lists (api.test.mjs checks that), with the strategies
   // each example declares. The test-only `trap` is not listed; it is left out by name as well,
   // should it ever be: it aborts the native process and traps the wasm instance on purpose
-  // (api_trap.test.mjs covers it). Every other example is compared whatever its outcome:
+  // (api-trap.test.mjs covers it). Every other example is compared whatever its outcome:
   // deadlock, budget_exhausted and memory_exhausted are as deterministic as completed.
   const examples = (await wl.examples()).filter((e) => e.id !== 'trap');
   const combos = examples.flatMap((e) =>

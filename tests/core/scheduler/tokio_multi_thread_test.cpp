@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "runner.hpp"
 #include "support/event_lines.hpp"
 #include "support/trace_queries.hpp"
 #include "wakeline.hpp"
@@ -195,27 +194,6 @@ TEST(TokioMultiThread, TheSameProgramGivesTheSameTrace) {
     return trace_lines(rt);
   };
   EXPECT_EQ(run(), run());
-}
-
-TEST(TokioMultiThread, WorkersAndSettingsComeFromTheRunRequest) {
-  examples::run_request request{.example = "concurrent", .strategy = "tokio-multi-thread"};
-  request.settings = {{"workers", "2"}, {"lifo_slot", "false"}};
-  examples::run_result run = examples::run_example(request);
-  EXPECT_EQ(run.outcome, run_outcome::completed);
-  std::string header = ndjson_header(run.header);
-  EXPECT_NE(header.find(R"("strategy_params":{"workers":2,"poll_cost_ns":1000,)"),
-            std::string::npos)
-      << header;
-  EXPECT_NE(header.find(R"("lifo_slot":false)"), std::string::npos) << header;
-  for (const trace_event& e : events_of(*run.rt, event_kind::task_enqueue)) {
-    EXPECT_NE(static_cast<queue_kind>(e.ref), queue_kind::lifo);
-  }
-}
-
-TEST(TokioMultiThread, RefusesTheRealClock) {
-  examples::run_request request{
-      .example = "basic", .strategy = "tokio-multi-thread", .clock = clock_kind::real_time};
-  EXPECT_THROW(examples::check_request(request), examples::usage_error);
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 // two timelines on one time axis with a line of totals each, and one playhead moves both.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openPage, startSession, waitForRun } from './support/browser.mjs';
+import { openPage, startSession, waitForRun } from '../support/browser.mjs';
 
 /** Pixels of the canvas that are not the background: a timeline with something drawn on it. */
 function inkOf(selector) {

@@ -13,7 +13,7 @@ import {
   maxPairs,
   parseLinkTime,
   resolveLink,
-} from '../../web/app/share/link-codec.js';
+} from '../../../web/app/share/link-codec.js';
 
 const examples = [
   {

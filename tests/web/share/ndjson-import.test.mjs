@@ -7,9 +7,9 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { TraceImportError, parseNdjsonTrace } from '../../web/app/share/ndjson-import.js';
+import { TraceImportError, parseNdjsonTrace } from '../../../web/app/share/ndjson-import.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = path.join(repo, 'build/release/wakeline');
 const trace = execFileSync(cli, ['run', 'basic'], { encoding: 'utf8' });
 const traceLines = trace.trimEnd().split('\n');

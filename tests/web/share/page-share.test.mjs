@@ -3,7 +3,7 @@
 // and becomes no markup; the fragment follows the scenario; the Share menu's snippets.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { openShareMenu, waitForRun, withPage } from './support/browser.mjs';
+import { openShareMenu, waitForRun, withPage } from '../support/browser.mjs';
 
 const fieldValue = (page, name) => page.locator(`#param-${name}`).inputValue();
 const messages = (page) => page.locator('#link-messages li').allTextContents();

@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { openPage, startSession, waitForRun } from './support/browser.mjs';
+import { openPage, startSession, waitForRun } from '../support/browser.mjs';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = path.join(repo, 'build/release/wakeline');
 const cliRun = (args) => spawnSync(cli, ['run', ...args], { encoding: 'utf8' }).stdout;
 

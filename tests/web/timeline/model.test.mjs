@@ -2,7 +2,7 @@
 // spreads events sharing one virtual instant.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { pollResult, TraceModel } from '../../web/app/timeline/model.js';
+import { pollResult, TraceModel } from '../../../web/app/timeline/model.js';
 
 // Two tasks polled at t=0, a park until 5 ms, a timer wake, and task 2's last poll.
 const trace = [
