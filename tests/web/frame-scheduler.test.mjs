@@ -3,37 +3,13 @@
 // browser frame, in order, with what is asked for meanwhile in the next one. Under node, with a
 // stand-in for the browser's requestAnimationFrame.
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const app = path.join(repo, 'web/app');
-
-/** Every .js file under `dir`, as paths relative to web/app. */
-async function sources(dir = app) {
-  const files = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await sources(full)));
-    else if (entry.name.endsWith('.js')) files.push(path.relative(app, full));
-  }
-  return files;
-}
-
-/** The code of `text` without its comments (roughly: enough to tell a call from a mention). */
-function code(text) {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
+import { filesMatching } from './support/app-sources.mjs';
 
 test('only frame-scheduler.js calls requestAnimationFrame or cancelAnimationFrame', async () => {
-  const callers = [];
-  for (const file of await sources()) {
-    const text = code(await readFile(path.join(app, file), 'utf8'));
-    if (/\b(request|cancel)AnimationFrame\b/.test(text)) callers.push(file);
-  }
-  assert.deepEqual(callers, ['frame-scheduler.js']);
+  assert.deepEqual(await filesMatching(/\b(request|cancel)AnimationFrame\b/), [
+    'frame-scheduler.js',
+  ]);
 });
 
 // A browser stand-in: frames run when the test says so.

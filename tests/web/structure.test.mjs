@@ -3,39 +3,9 @@
 // one clock (playback/clock.js); the nodes built from code come from dom.js's element(), and
 // every binary search is timeline/visible.js's lowerBound.
 import assert from 'node:assert/strict';
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const app = path.join(repo, 'web/app');
-
-/** Every .js file under `dir`, as paths relative to web/app. */
-async function sources(dir = app) {
-  const files = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await sources(full)));
-    else if (entry.name.endsWith('.js')) files.push(path.relative(app, full));
-  }
-  return files.sort();
-}
-
-/** The code of `text` without its comments (roughly: enough to tell a call from a mention). */
-function code(text) {
-  return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-}
-
-/** The files of web/app whose code matches `pattern`. */
-async function filesMatching(pattern) {
-  const found = [];
-  for (const file of await sources()) {
-    if (pattern.test(code(await readFile(path.join(app, file), 'utf8')))) found.push(file);
-  }
-  return found;
-}
+import { filesMatching, repo } from './support/app-sources.mjs';
 
 /** The web/app modules bundled into the script built from `entry`, as esbuild resolves them. */
 async function bundledModules(entry) {
