@@ -16,7 +16,7 @@ extern constinit thread_local source_location suspend_point;
 /// Records `where` (by default, the caller's line) as the await point of the poll in progress,
 /// unless a future it polled has recorded one already: the innermost wins, as in an `async`
 /// function.
-inline void mark_await_point(source_location where = source_location::current()) {
+inline void mark_await_point(const source_location& where = source_location::current()) {
   if (!detail::suspend_point.known()) detail::suspend_point = where;
 }
 
