@@ -7,10 +7,12 @@
 // sequences of (t, task, result) match, and the first difference.
 //
 // Skips, exit 0 and a message, when Debian's cargo/rustc or Tokio 1.24 crates are missing
-// (scripts/install-rust-deps.sh installs them). Fails when a scenario differs that is not in
-// EXPECTED_UNDER_LOCAL, or, with --strict, when any scenario differs.
+// (scripts/install-rust-deps.sh installs them); with --required (npm test), that is a failure.
+// Fails when a scenario differs that is not in EXPECTED_UNDER_LOCAL, or, with --strict, when
+// any scenario differs.
 //
-//   node tests/fidelity/compare.mjs [--wakeline PATH] [--strategy NAME] [--strict] [--verbose] [scenario...]
+//   node tests/fidelity/compare.mjs [--wakeline PATH] [--strategy NAME] [--strict] [--required]
+//                                   [--verbose] [scenario...]
 //
 // PATH defaults to $WAKELINE_POLLS, else the first wakeline_polls found in build/.
 import { spawnSync } from 'node:child_process';
@@ -37,20 +39,22 @@ const args = process.argv.slice(2);
 let wakeline = process.env.WAKELINE_POLLS ?? '';
 let strict = false;
 let verbose = false;
+let required = false;
 let strategy = 'local';
 const only = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--wakeline') wakeline = args[++i];
   else if (args[i] === '--strategy') strategy = args[++i];
   else if (args[i] === '--strict') strict = true;
+  else if (args[i] === '--required') required = true;
   else if (args[i] === '--verbose') verbose = true;
   else only.push(args[i]);
 }
 
 function skip(why) {
-  console.log(`fidelity: skipped: ${why}`);
+  console.log(`fidelity: ${required ? 'cannot run' : 'skipped'}: ${why}`);
   console.log('fidelity: run scripts/install-rust-deps.sh (as root) to install them');
-  process.exit(0);
+  process.exit(required ? 1 : 0);
 }
 
 // Debian's toolchain explicitly: another cargo on PATH (rustup's) would not be the one the
