@@ -31,7 +31,8 @@ std::string render(const diagnostic& d, const source_file& source) {
     // To the end of the first line.
     width = 0;
     const std::string& text = source.text();
-    for (std::size_t i = d.where.begin; i < text.size() && text[i] != '\n' && text[i] != '\r'; ++i) {
+    for (std::size_t i = d.where.begin; i < text.size() && text[i] != '\n' && text[i] != '\r';
+         ++i) {
       width += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
     }
     width = std::max<std::uint32_t>(width, 1);

@@ -120,8 +120,9 @@ class lexer {
     if ((peek() == 'r' || peek() == 'b') && (peek(1) == '"' || peek(1) == '#' || peek(1) == '\'')) {
       const bool raw = peek() == 'r';
       skip_prefixed_literal();
-      out_.error({begin, here()}, raw ? "raw strings and raw identifiers are not part of this subset"
-                                      : "byte literals are not part of this subset");
+      out_.error({begin, here()},
+                 raw ? "raw strings and raw identifiers are not part of this subset"
+                     : "byte literals are not part of this subset");
       return std::nullopt;
     }
     while (is_identifier_char(peek())) ++pos_;
@@ -198,7 +199,13 @@ class lexer {
     pos_ += 1;
     const char c = peek();
     switch (c) {
-      case 'n': case 'r': case 't': case '\\': case '0': case '\'': case '"':
+      case 'n':
+      case 'r':
+      case 't':
+      case '\\':
+      case '0':
+      case '\'':
+      case '"':
         ++pos_;
         return true;
       case '\n':
@@ -211,9 +218,11 @@ class lexer {
         pos_ += 1;
         out_.error({begin, here()}, "invalid `\\x` escape", "use `\\x00` to `\\x7F`");
         return false;
-      case 'u': return unicode_escape(begin);
+      case 'u':
+        return unicode_escape(begin);
       default: {
-        const std::size_t length = at_end() ? 0 : std::max<std::size_t>(1, utf8_length(text_, pos_));
+        const std::size_t length =
+            at_end() ? 0 : std::max<std::size_t>(1, utf8_length(text_, pos_));
         pos_ += length;
         out_.error({begin, here()}, "unknown character escape: `" +
                                         std::string(text_.substr(begin + 1, length)) + "`");
@@ -254,8 +263,7 @@ class lexer {
     }
     ++pos_;
     if (code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) {
-      out_.error({begin, here()}, "invalid unicode character escape",
-                 "not a Unicode scalar value");
+      out_.error({begin, here()}, "invalid unicode character escape", "not a Unicode scalar value");
       return false;
     }
     return true;
@@ -281,15 +289,18 @@ class lexer {
     const std::uint32_t begin = here();
     // Longest first.
     static constexpr std::pair<std::string_view, token_kind> table[] = {
-        {"<<=", shl_eq}, {">>=", shr_eq}, {"..=", dot_dot_eq}, {"::", path_sep}, {"->", arrow},
-        {"=>", fat_arrow}, {"==", eq_eq}, {"!=", ne}, {"<=", le}, {">=", ge}, {"&&", amp_amp},
-        {"||", pipe_pipe}, {"<<", shl}, {">>", shr}, {"+=", plus_eq}, {"-=", minus_eq},
-        {"*=", star_eq}, {"/=", slash_eq}, {"%=", percent_eq}, {"^=", caret_eq}, {"&=", amp_eq},
-        {"|=", pipe_eq}, {"..", dot_dot}, {"(", open_paren}, {")", close_paren},
-        {"{", open_brace}, {"}", close_brace}, {"[", open_bracket}, {"]", close_bracket},
-        {";", semicolon}, {",", comma}, {".", dot}, {":", colon}, {"#", pound}, {"!", bang},
-        {"?", question}, {"@", at}, {"=", eq}, {"<", lt}, {">", gt}, {"+", plus}, {"-", minus},
-        {"*", star}, {"/", slash}, {"%", percent}, {"^", caret}, {"&", amp}, {"|", pipe},
+        {"<<=", shl_eq},      {">>=", shr_eq},   {"..=", dot_dot_eq}, {"::", path_sep},
+        {"->", arrow},        {"=>", fat_arrow}, {"==", eq_eq},       {"!=", ne},
+        {"<=", le},           {">=", ge},        {"&&", amp_amp},     {"||", pipe_pipe},
+        {"<<", shl},          {">>", shr},       {"+=", plus_eq},     {"-=", minus_eq},
+        {"*=", star_eq},      {"/=", slash_eq},  {"%=", percent_eq},  {"^=", caret_eq},
+        {"&=", amp_eq},       {"|=", pipe_eq},   {"..", dot_dot},     {"(", open_paren},
+        {")", close_paren},   {"{", open_brace}, {"}", close_brace},  {"[", open_bracket},
+        {"]", close_bracket}, {";", semicolon},  {",", comma},        {".", dot},
+        {":", colon},         {"#", pound},      {"!", bang},         {"?", question},
+        {"@", at_sign},       {"=", eq},         {"<", lt},           {">", gt},
+        {"+", plus},          {"-", minus},      {"*", star},         {"/", slash},
+        {"%", percent},       {"^", caret},      {"&", amp},          {"|", pipe},
     };
     const std::string_view rest(text_.data() + pos_, text_.size() - pos_);
     for (const auto& [spelling, kind] : table) {

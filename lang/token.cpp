@@ -68,61 +68,116 @@ std::string_view describe(token_kind kind) {
     if (k.kind == kind) return k.quoted;
   }
   switch (kind) {
-    case identifier: return "an identifier";
-    case integer: return "an integer";
-    case string: return "a string literal";
-    case lifetime: return "a lifetime";
-    case open_paren: return "`(`";
-    case close_paren: return "`)`";
-    case open_brace: return "`{`";
-    case close_brace: return "`}`";
-    case open_bracket: return "`[`";
-    case close_bracket: return "`]`";
-    case semicolon: return "`;`";
-    case comma: return "`,`";
-    case dot: return "`.`";
-    case dot_dot: return "`..`";
-    case dot_dot_eq: return "`..=`";
-    case colon: return "`:`";
-    case path_sep: return "`::`";
-    case arrow: return "`->`";
-    case fat_arrow: return "`=>`";
-    case pound: return "`#`";
-    case bang: return "`!`";
-    case question: return "`?`";
-    case at: return "`@`";
-    case underscore: return "`_`";
-    case eq: return "`=`";
-    case eq_eq: return "`==`";
-    case ne: return "`!=`";
-    case lt: return "`<`";
-    case le: return "`<=`";
-    case gt: return "`>`";
-    case ge: return "`>=`";
-    case plus: return "`+`";
-    case minus: return "`-`";
-    case star: return "`*`";
-    case slash: return "`/`";
-    case percent: return "`%`";
-    case caret: return "`^`";
-    case amp: return "`&`";
-    case pipe: return "`|`";
-    case amp_amp: return "`&&`";
-    case pipe_pipe: return "`||`";
-    case shl: return "`<<`";
-    case shr: return "`>>`";
-    case plus_eq: return "`+=`";
-    case minus_eq: return "`-=`";
-    case star_eq: return "`*=`";
-    case slash_eq: return "`/=`";
-    case percent_eq: return "`%=`";
-    case caret_eq: return "`^=`";
-    case amp_eq: return "`&=`";
-    case pipe_eq: return "`|=`";
-    case shl_eq: return "`<<=`";
-    case shr_eq: return "`>>=`";
-    case end_of_file: return "end of file";
-    default: return "a token";
+    case identifier:
+      return "an identifier";
+    case integer:
+      return "an integer";
+    case string:
+      return "a string literal";
+    case lifetime:
+      return "a lifetime";
+    case open_paren:
+      return "`(`";
+    case close_paren:
+      return "`)`";
+    case open_brace:
+      return "`{`";
+    case close_brace:
+      return "`}`";
+    case open_bracket:
+      return "`[`";
+    case close_bracket:
+      return "`]`";
+    case semicolon:
+      return "`;`";
+    case comma:
+      return "`,`";
+    case dot:
+      return "`.`";
+    case dot_dot:
+      return "`..`";
+    case dot_dot_eq:
+      return "`..=`";
+    case colon:
+      return "`:`";
+    case path_sep:
+      return "`::`";
+    case arrow:
+      return "`->`";
+    case fat_arrow:
+      return "`=>`";
+    case pound:
+      return "`#`";
+    case bang:
+      return "`!`";
+    case question:
+      return "`?`";
+    case at_sign:
+      return "`@`";
+    case underscore:
+      return "`_`";
+    case eq:
+      return "`=`";
+    case eq_eq:
+      return "`==`";
+    case ne:
+      return "`!=`";
+    case lt:
+      return "`<`";
+    case le:
+      return "`<=`";
+    case gt:
+      return "`>`";
+    case ge:
+      return "`>=`";
+    case plus:
+      return "`+`";
+    case minus:
+      return "`-`";
+    case star:
+      return "`*`";
+    case slash:
+      return "`/`";
+    case percent:
+      return "`%`";
+    case caret:
+      return "`^`";
+    case amp:
+      return "`&`";
+    case pipe:
+      return "`|`";
+    case amp_amp:
+      return "`&&`";
+    case pipe_pipe:
+      return "`||`";
+    case shl:
+      return "`<<`";
+    case shr:
+      return "`>>`";
+    case plus_eq:
+      return "`+=`";
+    case minus_eq:
+      return "`-=`";
+    case star_eq:
+      return "`*=`";
+    case slash_eq:
+      return "`/=`";
+    case percent_eq:
+      return "`%=`";
+    case caret_eq:
+      return "`^=`";
+    case amp_eq:
+      return "`&=`";
+    case pipe_eq:
+      return "`|=`";
+    case shl_eq:
+      return "`<<=`";
+    case shr_eq:
+      return "`>>=`";
+    case end_of_file:
+      return "end of file";
+    default:
+      return "a token";
   }
 }
 

@@ -40,11 +40,11 @@ std::vector<std::string> messages(const std::string& text) {
 
 TEST(Lexer, ReadsAnAsyncMainWithItsAttribute) {
   EXPECT_EQ(kinds("#[tokio::main]\nasync fn main() { sleep(d).await; }"),
-            (std::vector<token_kind>{pound, open_bracket, identifier, path_sep, identifier,
-                                     close_bracket, kw_async, kw_fn, identifier, open_paren,
-                                     close_paren, open_brace, identifier, open_paren, identifier,
-                                     close_paren, dot, kw_await, semicolon, close_brace,
-                                     end_of_file}));
+            (std::vector<token_kind>{
+                pound,      open_bracket, identifier, path_sep,    identifier,  close_bracket,
+                kw_async,   kw_fn,        identifier, open_paren,  close_paren, open_brace,
+                identifier, open_paren,   identifier, close_paren, dot,         kw_await,
+                semicolon,  close_brace,  end_of_file}));
 }
 
 TEST(Lexer, SpansCoverEachTokenExactly) {
@@ -59,9 +59,10 @@ TEST(Lexer, SpansCoverEachTokenExactly) {
 
 TEST(Lexer, TakesTheLongestPunctuation) {
   EXPECT_EQ(kinds("..= .. . :: : -> => == = <<= << <= >>= >> >= && & || | ?"),
-            (std::vector<token_kind>{dot_dot_eq, dot_dot, dot, path_sep, colon, arrow, fat_arrow,
-                                     eq_eq, eq, shl_eq, shl, le, shr_eq, shr, ge, amp_amp, amp,
-                                     pipe_pipe, pipe, question, end_of_file}));
+            (std::vector<token_kind>{dot_dot_eq, dot_dot,  dot,        path_sep, colon, arrow,
+                                     fat_arrow,  eq_eq,    eq,         shl_eq,   shl,   le,
+                                     shr_eq,     shr,      ge,         amp_amp,  amp,   pipe_pipe,
+                                     pipe,       question, end_of_file}));
 }
 
 TEST(Lexer, ReadsRangesAndMethodCallsAfterIntegers) {
@@ -92,13 +93,14 @@ TEST(Lexer, AcceptsStringEscapesAndRefusesUnknownOnes) {
 }
 
 TEST(Lexer, RefusesWhatTheSubsetDoesNotHaveAndGoesOn) {
-  EXPECT_EQ(messages("let x = 1.5; let c = 'a'; let r = r\"raw\"; let y = 2;"),
-            (std::vector<std::string>{"floating-point numbers are not part of this subset",
-                                      "character literals are not part of this subset",
-                                      "raw strings and raw identifiers are not part of this subset"}));
+  EXPECT_EQ(
+      messages("let x = 1.5; let c = 'a'; let r = r\"raw\"; let y = 2;"),
+      (std::vector<std::string>{"floating-point numbers are not part of this subset",
+                                "character literals are not part of this subset",
+                                "raw strings and raw identifiers are not part of this subset"}));
   // Each refused literal is skipped whole: the statements around it still lex.
-  EXPECT_EQ(kinds("x = 1.5; y"), (std::vector<token_kind>{identifier, eq, semicolon, identifier,
-                                                          end_of_file}));
+  EXPECT_EQ(kinds("x = 1.5; y"),
+            (std::vector<token_kind>{identifier, eq, semicolon, identifier, end_of_file}));
 }
 
 TEST(Lexer, NamesAnUnknownCharacterOnceAndGoesOn) {
@@ -124,7 +126,8 @@ TEST(Lexer, RefusesTextThatIsNotUtf8OrTooLargeWhole) {
   EXPECT_EQ(bad.tokens.size(), 1u);
   EXPECT_EQ(messages(std::string("\xed\xa0\x80")),  // a UTF-16 surrogate, encoded
             (std::vector<std::string>{"the program is not valid UTF-8"}));
-  EXPECT_EQ(messages(std::string(1, '\0')), (std::vector<std::string>{"unknown start of token: \\u{0}"}));
+  EXPECT_EQ(messages(std::string(1, '\0')),
+            (std::vector<std::string>{"unknown start of token: \\u{0}"}));
   const lexed big = lex_text(std::string(max_program_bytes + 1, ' '));
   ASSERT_EQ(big.problems.all().size(), 1u);
   EXPECT_EQ(big.problems.all()[0].message.rfind("the program is too large", 0), 0u);
