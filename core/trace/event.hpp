@@ -1,4 +1,5 @@
-// One recorded scheduler event: a compact struct, turned into JSON only when written out.
+// One recorded scheduler event: a compact struct, turned into JSON only when written out. The
+// fields each kind carries, and the names of these enums, are in the event schema (schema.cpp);
 // docs/trace-format.md documents every kind and how its fields appear in NDJSON.
 #pragma once
 
@@ -96,7 +97,7 @@ inline constexpr queue_kind last_queue_kind = queue_kind::pool;
 inline constexpr run_outcome last_run_outcome = run_outcome::memory_exhausted;
 
 /// A recorded event. Fields that do not apply to a kind stay zero; `arg` and `ref` mean
-/// different things per kind (see the comment of each `runtime` emitter and the format doc).
+/// different things per kind (the event schema says which, schema.cpp).
 struct trace_event {
   std::uint64_t seq = 0;    ///< Global order, from 1.
   std::uint64_t t = 0;      ///< Time in ns since the runtime started (virtual or real).
