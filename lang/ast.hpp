@@ -24,15 +24,16 @@ struct ident {
   lang::span span;
 };
 
-/// A type as written: `u32`, `Vec<String>`, `&mut Context<'_>`, `Pin<&mut Self>`, `()`, `(u32, bool)`.
+/// A type as written: `u32`, `Vec<String>`, `&mut Context<'_>`, `Pin<&mut Self>`, `()`, `(u32,
+/// bool)`.
 enum class type_kind { path, reference, tuple, impl_trait };
 
 struct type_binding;
 
 struct type_ref {
   type_kind kind = type_kind::path;
-  std::vector<ident> path;            ///< kind::path and impl_trait: `std::sync::Arc`, `Future`
-  std::vector<type_ref> args;         ///< Generic arguments; the referent; the tuple's items
+  std::vector<ident> path;             ///< kind::path and impl_trait: `std::sync::Arc`, `Future`
+  std::vector<type_ref> args;          ///< Generic arguments; the referent; the tuple's items
   std::vector<type_binding> bindings;  ///< `Output = u32` in `impl Future<...>`
   bool mutable_reference = false;
   lang::span span;
@@ -65,13 +66,13 @@ enum class pattern_kind {
 
 struct pattern {
   pattern_kind kind = pattern_kind::wildcard;
-  ident name;                       ///< binding
-  bool is_mut = false;              ///< binding
-  path_ref path;                    ///< tuple_struct, path
-  expr_ptr literal;                 ///< literal; range start
-  expr_ptr range_end;               ///< range
-  bool inclusive = false;           ///< range
-  std::vector<pattern_ptr> items;   ///< tuple, tuple_struct, alternatives
+  ident name;                      ///< binding
+  bool is_mut = false;             ///< binding
+  path_ref path;                   ///< tuple_struct, path
+  expr_ptr literal;                ///< literal; range start
+  expr_ptr range_end;              ///< range
+  bool inclusive = false;          ///< range
+  std::vector<pattern_ptr> items;  ///< tuple, tuple_struct, alternatives
   lang::span span;
 };
 
@@ -93,8 +94,24 @@ struct select_branch {
 
 enum class unary_op { negate, not_, deref, ref, ref_mut };
 enum class binary_op {
-  add, sub, mul, div, rem, bit_and, bit_or, bit_xor, shl, shr,
-  eq, ne, lt, le, gt, ge, and_, or_,
+  add,
+  sub,
+  mul,
+  div,
+  rem,
+  bit_and,
+  bit_or,
+  bit_xor,
+  shl,
+  shr,
+  eq,
+  ne,
+  lt,
+  le,
+  gt,
+  ge,
+  and_,
+  or_,
 };
 
 struct field_init {
@@ -111,12 +128,39 @@ struct block {
 };
 
 enum class expr_kind {
-  integer, string, boolean, unit,
-  path, call, method_call, field, tuple_field, index,
-  await_, try_, unary, binary, assign, compound_assign, cast, range,
-  tuple, struct_literal, array,
-  block, async_block, if_, if_let, match, while_, while_let, loop, for_,
-  break_, continue_, return_,
+  integer,
+  string,
+  boolean,
+  unit,
+  path,
+  call,
+  method_call,
+  field,
+  tuple_field,
+  index,
+  await_,
+  try_,
+  unary,
+  binary,
+  assign,
+  compound_assign,
+  cast,
+  range,
+  tuple,
+  struct_literal,
+  array,
+  block,
+  async_block,
+  if_,
+  if_let,
+  match,
+  while_,
+  while_let,
+  loop,
+  for_,
+  break_,
+  continue_,
+  return_,
   macro,  ///< println!, format!, vec!, panic!, assert!, tokio::join!, tokio::select!, ...
 };
 
@@ -124,13 +168,13 @@ struct expr {
   expr_kind kind = expr_kind::unit;
   lang::span span;
 
-  std::string text;    ///< integer: its digits as written; string: its value, escapes resolved
-  bool braces = false; ///< macro: written with `{ }`, so that as a statement it needs no `;`
-  bool flag = false;  ///< boolean: its value; async_block: `move`; range: inclusive; macro
-                      ///< `select!`: `biased;`
-  path_ref path;      ///< path; struct_literal; macro's name
-  ident name;         ///< method_call, field: the member; break/continue: no labels here
-  type_ref type;      ///< cast
+  std::string text;     ///< integer: its digits as written; string: its value, escapes resolved
+  bool braces = false;  ///< macro: written with `{ }`, so that as a statement it needs no `;`
+  bool flag = false;    ///< boolean: its value; async_block: `move`; range: inclusive; macro
+                        ///< `select!`: `biased;`
+  path_ref path;        ///< path; struct_literal; macro's name
+  ident name;           ///< method_call, field: the member; break/continue: no labels here
+  type_ref type;        ///< cast
   unary_op unary = unary_op::negate;
   binary_op binary = binary_op::add;
   expr_ptr lhs;                 ///< receiver, callee, operand, condition, scrutinee, range start
@@ -142,7 +186,7 @@ struct expr {
   std::vector<match_arm> arms;
   std::vector<field_init> fields;
   std::vector<select_branch> branches;
-  expr_ptr repeat_count;        ///< `vec![x; n]`
+  expr_ptr repeat_count;  ///< `vec![x; n]`
 };
 
 struct let_statement {
@@ -156,7 +200,7 @@ enum class statement_kind { let, expr, empty };
 struct statement {
   statement_kind kind = statement_kind::empty;
   let_statement let;
-  expr_ptr value;           ///< kind::expr
+  expr_ptr value;  ///< kind::expr
   bool has_semicolon = false;
   lang::span span;
 };

@@ -16,9 +16,9 @@ struct abandon {};
 
 // The macros of the subset, by their last path segment; the checker knows their meaning.
 bool is_known_macro(std::string_view name) {
-  for (std::string_view known : {"println", "print", "eprintln", "format", "panic", "assert",
-                                 "assert_eq", "assert_ne", "unreachable", "todo", "vec", "join",
-                                 "select"}) {
+  for (std::string_view known :
+       {"println", "print", "eprintln", "format", "panic", "assert", "assert_eq", "assert_ne",
+        "unreachable", "todo", "vec", "join", "select"}) {
     if (name == known) return true;
   }
   return false;
@@ -35,11 +35,23 @@ std::string unescape(std::string_view literal) {
     }
     const char c = body[++i];
     switch (c) {
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case '0': out += '\0'; break;
-      case '\\': case '\'': case '"': out += c; break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
+      case '0':
+        out += '\0';
+        break;
+      case '\\':
+      case '\'':
+      case '"':
+        out += c;
+        break;
       case 'x':
         out += static_cast<char>(std::stoi(std::string(body.substr(i + 1, 2)), nullptr, 16));
         i += 2;
@@ -76,7 +88,8 @@ std::string unescape(std::string_view literal) {
           ++i;
         }
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return out;
@@ -85,9 +98,14 @@ std::string unescape(std::string_view literal) {
 // Expressions that end in a block need no `;` to end a statement (`if`, `match`, loops, blocks).
 bool ends_with_block(const expr& e) {
   switch (e.kind) {
-    case expr_kind::block: case expr_kind::if_: case expr_kind::if_let:
-    case expr_kind::match: case expr_kind::while_: case expr_kind::while_let:
-    case expr_kind::loop: case expr_kind::for_:
+    case expr_kind::block:
+    case expr_kind::if_:
+    case expr_kind::if_let:
+    case expr_kind::match:
+    case expr_kind::while_:
+    case expr_kind::while_let:
+    case expr_kind::loop:
+    case expr_kind::for_:
       return true;
     case expr_kind::macro:
       return e.braces;
@@ -381,8 +399,9 @@ class parser {
       s.span = from(begin);
       return s;
     }
-    if (at(open_paren)) fail(peek().span, "tuple structs are not part of this subset",
-                              "name the fields: `struct Name { field: Type }`");
+    if (at(open_paren))
+      fail(peek().span, "tuple structs are not part of this subset",
+           "name the fields: `struct Name { field: Type }`");
     expect(open_brace);
     while (!at(close_brace)) {
       eat(kw_pub);
@@ -663,9 +682,9 @@ class parser {
       return finish(std::move(e), begin);
     }
     static constexpr std::pair<token_kind, binary_op> compound[] = {
-        {plus_eq, binary_op::add},     {minus_eq, binary_op::sub}, {star_eq, binary_op::mul},
-        {slash_eq, binary_op::div},    {percent_eq, binary_op::rem}, {amp_eq, binary_op::bit_and},
-        {pipe_eq, binary_op::bit_or},  {caret_eq, binary_op::bit_xor}, {shl_eq, binary_op::shl},
+        {plus_eq, binary_op::add},    {minus_eq, binary_op::sub},     {star_eq, binary_op::mul},
+        {slash_eq, binary_op::div},   {percent_eq, binary_op::rem},   {amp_eq, binary_op::bit_and},
+        {pipe_eq, binary_op::bit_or}, {caret_eq, binary_op::bit_xor}, {shl_eq, binary_op::shl},
         {shr_eq, binary_op::shr}};
     for (const auto& [kind, op] : compound) {
       if (at(kind)) {
@@ -682,8 +701,14 @@ class parser {
 
   bool starts_expression() const {
     switch (peek().kind) {
-      case semicolon: case close_paren: case close_brace: case close_bracket: case comma:
-      case end_of_file: case fat_arrow: case eq:
+      case semicolon:
+      case close_paren:
+      case close_brace:
+      case close_bracket:
+      case comma:
+      case end_of_file:
+      case fat_arrow:
+      case eq:
         return false;
       case open_brace:
         return allow_struct_;
@@ -717,15 +742,12 @@ class parser {
 
   static const binary_level* binary_of(token_kind kind) {
     static constexpr binary_level table[] = {
-        {pipe_pipe, binary_op::or_, 0},  {amp_amp, binary_op::and_, 1},
-        {eq_eq, binary_op::eq, 2},       {ne, binary_op::ne, 2},
-        {lt, binary_op::lt, 2},          {le, binary_op::le, 2},
-        {gt, binary_op::gt, 2},          {ge, binary_op::ge, 2},
-        {pipe, binary_op::bit_or, 3},    {caret, binary_op::bit_xor, 4},
-        {amp, binary_op::bit_and, 5},    {shl, binary_op::shl, 6},
-        {shr, binary_op::shr, 6},        {plus, binary_op::add, 7},
-        {minus, binary_op::sub, 7},      {star, binary_op::mul, 8},
-        {slash, binary_op::div, 8},      {percent, binary_op::rem, 8},
+        {pipe_pipe, binary_op::or_, 0}, {amp_amp, binary_op::and_, 1}, {eq_eq, binary_op::eq, 2},
+        {ne, binary_op::ne, 2},         {lt, binary_op::lt, 2},        {le, binary_op::le, 2},
+        {gt, binary_op::gt, 2},         {ge, binary_op::ge, 2},        {pipe, binary_op::bit_or, 3},
+        {caret, binary_op::bit_xor, 4}, {amp, binary_op::bit_and, 5},  {shl, binary_op::shl, 6},
+        {shr, binary_op::shr, 6},       {plus, binary_op::add, 7},     {minus, binary_op::sub, 7},
+        {star, binary_op::mul, 8},      {slash, binary_op::div, 8},    {percent, binary_op::rem, 8},
     };
     for (const binary_level& b : table) {
       if (b.token == kind) return &b;
@@ -879,7 +901,8 @@ class parser {
         e->flag = advance().kind == kw_true;
         return finish(std::move(e), begin);
       }
-      case open_paren: return parenthesized();
+      case open_paren:
+        return parenthesized();
       case open_bracket: {
         expr_ptr e = make(expr_kind::array, begin);
         e->items = arguments(open_bracket, close_bracket);
@@ -890,17 +913,22 @@ class parser {
         e->body = std::make_unique<block>(block_());
         return finish(std::move(e), begin);
       }
-      case kw_async: return async_block();
-      case kw_if: return if_();
-      case kw_match: return match_();
-      case kw_while: return while_();
+      case kw_async:
+        return async_block();
+      case kw_if:
+        return if_();
+      case kw_match:
+        return match_();
+      case kw_while:
+        return while_();
       case kw_loop: {
         advance();
         expr_ptr e = make(expr_kind::loop, begin);
         e->body = std::make_unique<block>(block_());
         return finish(std::move(e), begin);
       }
-      case kw_for: return for_();
+      case kw_for:
+        return for_();
       case kw_break:
       case kw_return: {
         const bool is_break = advance().kind == kw_break;
@@ -1043,7 +1071,8 @@ class parser {
       e->path = std::move(path);
       advance();
       while (!at(close_brace)) {
-        if (at(dot_dot)) fail(peek().span, "struct update syntax (`..base`) is not part of this subset");
+        if (at(dot_dot))
+          fail(peek().span, "struct update syntax (`..base`) is not part of this subset");
         field_init f;
         f.name = expect_identifier();
         if (eat(colon)) f.value = expression();
@@ -1105,7 +1134,7 @@ class parser {
     e->path = std::move(path);
     const token_kind open = peek().kind;
     e->braces = open == open_brace;
-    const token_kind close = open == open_paren ? close_paren
+    const token_kind close = open == open_paren     ? close_paren
                              : open == open_bracket ? close_bracket
                                                     : close_brace;
     if (name == "select") {
@@ -1205,8 +1234,8 @@ class parser {
       if (at(dot_dot_eq) || at(dot_dot)) {
         p->kind = pattern_kind::range;
         p->inclusive = advance().kind == dot_dot_eq;
-        if (!p->inclusive) fail(peek().span, "exclusive range patterns are not part of this subset",
-                                "use `..=`");
+        if (!p->inclusive)
+          fail(peek().span, "exclusive range patterns are not part of this subset", "use `..=`");
         p->range_end = literal_for_pattern();
       }
     } else if (at(identifier) || at(kw_self_type) || at(kw_self_value) || at(path_sep)) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks that every C++ file is as clang-format 14 writes it (.clang-format) and every JS file as
-# Prettier writes it (.prettierrc.json, which reads .editorconfig). With --fix, rewrites them.
+# Prettier writes it (.prettierrc.json, which reads .editorconfig): the files git tracks, and new
+# ones it does not ignore. With --fix, rewrites them.
 # Installs clang-format (Debian) and Prettier (npm) when missing.
 #   scripts/format.sh [--fix]
 set -euo pipefail
@@ -12,8 +13,8 @@ fix=false
 install_debian_packages format clang-format
 [[ -x node_modules/.bin/prettier ]] || npm install --no-audit --no-fund
 
-mapfile -t cpp < <(git ls-files '*.cpp' '*.hpp' '*.h')
-mapfile -t js < <(git ls-files '*.js' '*.mjs' '*.cjs' '*.mts' '*.ts')
+mapfile -t cpp < <(git ls-files --cached --others --exclude-standard '*.cpp' '*.hpp' '*.h')
+mapfile -t js < <(git ls-files --cached --others --exclude-standard '*.js' '*.mjs' '*.cjs' '*.mts' '*.ts')
 
 if $fix; then
   clang-format -i "${cpp[@]}"

@@ -43,59 +43,88 @@ std::string dump_path(const path_ref& p) {
 }
 
 std::string dump(const expr& e) {
-  static const char* binary_names[] = {"+", "-", "*", "/", "%", "&", "|", "^", "<<", ">>",
-                                       "==", "!=", "<", "<=", ">", ">=", "&&", "||"};
+  static const char* binary_names[] = {"+",  "-",  "*",  "/", "%",  "&", "|",  "^",  "<<",
+                                       ">>", "==", "!=", "<", "<=", ">", ">=", "&&", "||"};
   static const char* unary_names[] = {"neg", "not", "deref", "ref", "ref-mut"};
   switch (e.kind) {
-    case expr_kind::integer: return e.text;
-    case expr_kind::string: return "\"" + e.text + "\"";
-    case expr_kind::boolean: return e.flag ? "true" : "false";
-    case expr_kind::unit: return "()";
-    case expr_kind::path: return dump_path(e.path);
-    case expr_kind::call: return "(call " + dump(*e.lhs) + dump_items(e.items) + ")";
+    case expr_kind::integer:
+      return e.text;
+    case expr_kind::string:
+      return "\"" + e.text + "\"";
+    case expr_kind::boolean:
+      return e.flag ? "true" : "false";
+    case expr_kind::unit:
+      return "()";
+    case expr_kind::path:
+      return dump_path(e.path);
+    case expr_kind::call:
+      return "(call " + dump(*e.lhs) + dump_items(e.items) + ")";
     case expr_kind::method_call:
       return "(." + e.name.name + " " + dump(*e.lhs) + dump_items(e.items) + ")";
-    case expr_kind::field: return "(field " + dump(*e.lhs) + " " + e.name.name + ")";
-    case expr_kind::tuple_field: return "(field " + dump(*e.lhs) + " " + e.name.name + ")";
-    case expr_kind::index: return "(index " + dump(*e.lhs) + " " + dump(*e.rhs) + ")";
-    case expr_kind::await_: return "(await " + dump(*e.lhs) + ")";
-    case expr_kind::try_: return "(? " + dump(*e.lhs) + ")";
+    case expr_kind::field:
+      return "(field " + dump(*e.lhs) + " " + e.name.name + ")";
+    case expr_kind::tuple_field:
+      return "(field " + dump(*e.lhs) + " " + e.name.name + ")";
+    case expr_kind::index:
+      return "(index " + dump(*e.lhs) + " " + dump(*e.rhs) + ")";
+    case expr_kind::await_:
+      return "(await " + dump(*e.lhs) + ")";
+    case expr_kind::try_:
+      return "(? " + dump(*e.lhs) + ")";
     case expr_kind::unary:
       return "(" + std::string(unary_names[static_cast<int>(e.unary)]) + " " + dump(*e.lhs) + ")";
     case expr_kind::binary:
       return "(" + std::string(binary_names[static_cast<int>(e.binary)]) + " " + dump(*e.lhs) +
              " " + dump(*e.rhs) + ")";
-    case expr_kind::assign: return "(= " + dump(*e.lhs) + " " + dump(*e.rhs) + ")";
+    case expr_kind::assign:
+      return "(= " + dump(*e.lhs) + " " + dump(*e.rhs) + ")";
     case expr_kind::compound_assign:
       return "(" + std::string(binary_names[static_cast<int>(e.binary)]) + "= " + dump(*e.lhs) +
              " " + dump(*e.rhs) + ")";
-    case expr_kind::cast: return "(as " + dump(*e.lhs) + " " + e.type.path.back().name + ")";
+    case expr_kind::cast:
+      return "(as " + dump(*e.lhs) + " " + e.type.path.back().name + ")";
     case expr_kind::range:
       return std::string("(") + (e.flag ? "..=" : "..") + (e.lhs ? " " + dump(*e.lhs) : "") +
              (e.rhs ? " " + dump(*e.rhs) : "") + ")";
-    case expr_kind::tuple: return "(tuple" + dump_items(e.items) + ")";
+    case expr_kind::tuple:
+      return "(tuple" + dump_items(e.items) + ")";
     case expr_kind::struct_literal: {
       std::string s = "(struct " + dump_path(e.path);
-      for (const field_init& f : e.fields) s += " " + f.name.name + (f.value ? "=" + dump(*f.value) : "");
+      for (const field_init& f : e.fields)
+        s += " " + f.name.name + (f.value ? "=" + dump(*f.value) : "");
       return s + ")";
     }
-    case expr_kind::array: return "(array" + dump_items(e.items) + ")";
-    case expr_kind::block: return "{block}";
-    case expr_kind::async_block: return e.flag ? "{async move}" : "{async}";
-    case expr_kind::if_: return "(if " + dump(*e.lhs) + ")";
-    case expr_kind::if_let: return "(if-let " + dump(*e.lhs) + ")";
-    case expr_kind::match: return "(match " + dump(*e.lhs) + " " + std::to_string(e.arms.size()) + ")";
-    case expr_kind::while_: return "(while " + dump(*e.lhs) + ")";
-    case expr_kind::while_let: return "(while-let " + dump(*e.lhs) + ")";
-    case expr_kind::loop: return "(loop)";
-    case expr_kind::for_: return "(for " + dump(*e.lhs) + ")";
-    case expr_kind::break_: return e.rhs ? "(break " + dump(*e.rhs) + ")" : "(break)";
-    case expr_kind::continue_: return "(continue)";
-    case expr_kind::return_: return e.rhs ? "(return " + dump(*e.rhs) + ")" : "(return)";
+    case expr_kind::array:
+      return "(array" + dump_items(e.items) + ")";
+    case expr_kind::block:
+      return "{block}";
+    case expr_kind::async_block:
+      return e.flag ? "{async move}" : "{async}";
+    case expr_kind::if_:
+      return "(if " + dump(*e.lhs) + ")";
+    case expr_kind::if_let:
+      return "(if-let " + dump(*e.lhs) + ")";
+    case expr_kind::match:
+      return "(match " + dump(*e.lhs) + " " + std::to_string(e.arms.size()) + ")";
+    case expr_kind::while_:
+      return "(while " + dump(*e.lhs) + ")";
+    case expr_kind::while_let:
+      return "(while-let " + dump(*e.lhs) + ")";
+    case expr_kind::loop:
+      return "(loop)";
+    case expr_kind::for_:
+      return "(for " + dump(*e.lhs) + ")";
+    case expr_kind::break_:
+      return e.rhs ? "(break " + dump(*e.rhs) + ")" : "(break)";
+    case expr_kind::continue_:
+      return "(continue)";
+    case expr_kind::return_:
+      return e.rhs ? "(return " + dump(*e.rhs) + ")" : "(return)";
     case expr_kind::macro:
       return "(" + dump_path(e.path) + "!" + dump_items(e.items) +
              (e.repeat_count ? "; " + dump(*e.repeat_count) : "") +
-             (e.branches.empty() ? "" : " " + std::to_string(e.branches.size()) + " branches") + ")";
+             (e.branches.empty() ? "" : " " + std::to_string(e.branches.size()) + " branches") +
+             ")";
   }
   return "?";
 }
@@ -121,12 +150,10 @@ TEST(Parser, FollowsRustsPrecedence) {
 }
 
 TEST(Parser, ReadsPathsCallsMacrosAndLiterals) {
-  EXPECT_EQ(expression("tokio::spawn(async move { work(3) })"),
-            "(call tokio::spawn {async move})");
+  EXPECT_EQ(expression("tokio::spawn(async move { work(3) })"), "(call tokio::spawn {async move})");
   EXPECT_EQ(expression("Duration::from_millis(10)"), "(call Duration::from_millis 10)");
   EXPECT_EQ(expression("Vec::<u32>::new()"), "(call Vec::new)");
-  EXPECT_EQ(expression("println!(\"{} {x:>4}\", a, b + 1)"),
-            "(println! \"{} {x:>4}\" a (+ b 1))");
+  EXPECT_EQ(expression("println!(\"{} {x:>4}\", a, b + 1)"), "(println! \"{} {x:>4}\" a (+ b 1))");
   EXPECT_EQ(expression("vec![0; n]"), "(vec! 0; n)");
   EXPECT_EQ(expression("vec![1, 2, 3,]"), "(vec! 1 2 3)");
   EXPECT_EQ(expression("tokio::join!(a, b)"), "(tokio::join! a b)");
@@ -299,7 +326,8 @@ TEST(Parser, RefusesDeepNestingWithOneMessageAndNoRecursionToTheEnd) {
 }
 
 TEST(Parser, SurvivesEndsOfFileAnywhere) {
-  const std::string program = "async fn main() { let v = vec![1, 2]; for x in v { println!(\"{}\", x); } }";
+  const std::string program =
+      "async fn main() { let v = vec![1, 2]; for x in v { println!(\"{}\", x); } }";
   for (std::size_t cut = 0; cut < program.size(); ++cut) {
     const parsed p = parse_text(program.substr(0, cut));
     if (cut > 0) {
