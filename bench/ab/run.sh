@@ -32,5 +32,6 @@ for side in base head; do
   ninja -C "$root/build/ab/$side" -j"$(nproc)" micro_bench wakeline_peer > /dev/null
 done
 
-exec node bench/ab/compare.mjs --base "$root/build/ab/base/bench" --head "$root/build/ab/head/bench" \
+# Not exec: the trap above removes the base's worktree when this shell ends.
+node bench/ab/compare.mjs --base "$root/build/ab/base/bench" --head "$root/build/ab/head/bench" \
   --rounds "$rounds" --label "$rev"
