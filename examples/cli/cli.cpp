@@ -3,8 +3,12 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <iterator>
 #include <string>
 
+#include "lang/diagnostic.hpp"
+#include "lang/lexer.hpp"
+#include "lang/parser.hpp"
 #include "registry.hpp"
 #include "runner.hpp"
 #include "trace/chrome_writer.hpp"
@@ -17,6 +21,7 @@ using namespace wakeline::examples;
 constexpr const char* usage_text = R"(usage:
   wakeline list
   wakeline strategies
+  wakeline check PROGRAM.rs
   wakeline run EXAMPLE [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
                        [--memory-limit BYTES] [--clock virtual|real] [--format ndjson|chrome]
                        [--out FILE]
@@ -36,8 +41,11 @@ NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfe
   --format FORMAT    ndjson (default) or chrome
   --out FILE         write the trace to FILE instead of stdout
 
+`check` reads a program of Wakeline's subset of async Rust (docs/language.md) and prints its
+errors and warnings as rustc does; today that is its syntax, the checker is to come.
+
 Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, memory, failure),
-2 on bad usage.
+2 on bad usage. For `check`: 0 without errors, 1 with errors, 2 when the file cannot be read.
 )";
 
 int fail_usage(const std::string& message) {
@@ -103,6 +111,20 @@ int run(const cli_command& command) {
   return 0;
 }
 
+// Reads a program, prints its diagnostics to stderr in rustc's shape; 1 when one is an error.
+int check(const cli_command& command) {
+  std::ifstream file(command.program_path, std::ios::binary);
+  if (!file) {
+    return fail_usage("cannot read '" + command.program_path + "': " + std::strerror(errno));
+  }
+  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  const lang::source_file source(command.program_path, std::move(text));
+  lang::diagnostics problems;
+  lang::parse(source, lang::lex(source, problems), problems);
+  for (const lang::diagnostic& d : problems.all()) std::cerr << lang::render(d, source) << '\n';
+  return problems.has_errors() ? 1 : 0;
+}
+
 }  // namespace
 
 namespace wakeline::examples {
@@ -122,6 +144,8 @@ int cli_main(int argc, char** argv, const cli_flavour& flavour) {
       return 0;
     case cli_action::run:
       return run(command);
+    case cli_action::check:
+      return check(command);
     case cli_action::refuse:
       break;
   }

@@ -108,6 +108,12 @@ cli_command parse_cli_args(std::span<const std::string_view> args, const cli_fla
     if (args.size() < 2) return refuse("'run' needs an example id (see 'wakeline list')");
     return parse_run(args, flavour);
   }
+  if (command == "check") {
+    if (args.size() != 2) return refuse("'check' takes one program file (wakeline check main.rs)");
+    cli_command check = simple(cli_action::check);
+    check.program_path = std::string(args[1]);
+    return check;
+  }
   return refuse("unknown command '" + std::string(command) + "' (see wakeline --help)");
 }
 

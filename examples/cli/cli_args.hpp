@@ -26,6 +26,7 @@ enum class cli_action {
   list,        ///< `list`: the examples and their parameters.
   strategies,  ///< `strategies`: the strategies and their settings.
   run,         ///< `run EXAMPLE [options]`: run the example and write its trace.
+  check,       ///< `check PROGRAM.rs`: read a program of the language and print its diagnostics.
   refuse,      ///< Bad usage: print `problem` and exit with status 2.
 };
 
@@ -41,7 +42,8 @@ struct cli_command {
   /// For `run`: the example and its options, as typed; not yet checked against the registry.
   run_request request;
   trace_format format = trace_format::ndjson;  ///< For `run`.
-  std::string out_path;  ///< For `run`: where the trace goes; empty for standard output.
+  std::string out_path;      ///< For `run`: where the trace goes; empty for standard output.
+  std::string program_path;  ///< For `check`: the program's file.
   /// For `refuse`: the one-line message, never empty; the CLI prints it after "wakeline: ".
   std::string problem;
 };

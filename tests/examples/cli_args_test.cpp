@@ -229,3 +229,22 @@ TEST(CliArgs, ParseUnsignedReadsWhatParseIntegerReadsAndNoNegatives) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace wakeline::examples;
+
+TEST(CliArgs, CheckTakesExactlyOneProgramFile) {
+  const cli_command command = parse_cli_args(std::vector<std::string_view>{"check", "main.rs"}, {});
+  ASSERT_EQ(command.action, cli_action::check);
+  EXPECT_EQ(command.program_path, "main.rs");
+  for (const std::vector<std::string_view>& args :
+       {std::vector<std::string_view>{"check"},
+        std::vector<std::string_view>{"check", "a.rs", "b.rs"}}) {
+    const cli_command refused = parse_cli_args(args, {});
+    EXPECT_EQ(refused.action, cli_action::refuse);
+    EXPECT_EQ(refused.problem, "'check' takes one program file (wakeline check main.rs)");
+  }
+}
+
+}  // namespace

@@ -154,3 +154,43 @@ TEST(Cli, OutWritesTheTraceToTheFileAndNothingToStdout) {
 }
 
 }  // namespace
+
+namespace {
+
+std::string write_program(const std::string& name, const std::string& text) {
+  const std::string path = temp_path(name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+TEST(Cli, CheckPrintsNothingForAProgramThatParses) {
+  const std::string path =
+      write_program("good.rs", "#[tokio::main]\nasync fn main() {\n    println!(\"hi\");\n}\n");
+  const cli_result r = run_cli("check " + path);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "");
+}
+
+TEST(Cli, CheckPrintsErrorsAsRustcDoesAndExitsWithOne) {
+  const std::string path = write_program("bad.rs", "fn main() {\n    let x = 5\n}\n");
+  const cli_result r = run_cli("check " + path);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err,
+            "error: expected `;`, found `}`\n"
+            " --> " +
+                path +
+                ":2:14\n"
+                "  |\n"
+                "2 |     let x = 5\n"
+                "  |              ^ expected `;`\n\n");
+}
+
+TEST(Cli, CheckOfAFileThatCannotBeReadIsBadUsage) {
+  const cli_result r = run_cli("check /nonexistent/main.rs");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_EQ(r.err, "wakeline: cannot read '/nonexistent/main.rs': No such file or directory\n");
+}
+
+}  // namespace
