@@ -6,6 +6,7 @@
 #include <iterator>
 #include <string>
 
+#include "lang/checker.hpp"
 #include "lang/diagnostic.hpp"
 #include "lang/lexer.hpp"
 #include "lang/parser.hpp"
@@ -42,7 +43,7 @@ NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfe
   --out FILE         write the trace to FILE instead of stdout
 
 `check` reads a program of Wakeline's subset of async Rust (docs/language.md) and prints its
-errors and warnings as rustc does; today that is its syntax, the checker is to come.
+errors and warnings as rustc does (today: its syntax, `main`, `.await` and integer literals).
 
 Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, memory, failure),
 2 on bad usage. For `check`: 0 without errors, 1 with errors, 2 when the file cannot be read.
@@ -120,7 +121,10 @@ int check(const cli_command& command) {
   std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
   const lang::source_file source(command.program_path, std::move(text));
   lang::diagnostics problems;
-  lang::parse(source, lang::lex(source, problems), problems);
+  const lang::program program = lang::parse(source, lang::lex(source, problems), problems);
+  // A program that does not parse has only the parser's messages: a checker reading a tree
+  // with holes would add guesses.
+  if (!problems.has_errors()) lang::check(source, program, problems);
   for (const lang::diagnostic& d : problems.all()) std::cerr << lang::render(d, source) << '\n';
   return problems.has_errors() ? 1 : 0;
 }

@@ -187,6 +187,15 @@ TEST(Cli, CheckPrintsErrorsAsRustcDoesAndExitsWithOne) {
                 "  |              ^ expected `;`\n\n");
 }
 
+TEST(Cli, CheckReportsTheCheckersFindingsOnceTheProgramParses) {
+  const std::string path = write_program("await.rs", "fn main() {\n    work().await;\n}\n");
+  const cli_result r = run_cli("check " + path);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("error: `await` is only allowed inside `async` functions and blocks\n"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(Cli, CheckOfAFileThatCannotBeReadIsBadUsage) {
   const cli_result r = run_cli("check /nonexistent/main.rs");
   EXPECT_EQ(r.status, 2);
