@@ -21,6 +21,9 @@
 #include "registry.hpp"
 #include "request_json.hpp"
 #include "runner.hpp"
+#include "lang/checker.hpp"
+#include "lang/lexer.hpp"
+#include "lang/parser.hpp"
 #include "trace/chrome_writer.hpp"
 #include "trace/detail/json_line.hpp"
 #include "trace/ndjson_reader.hpp"
@@ -428,6 +431,32 @@ EMSCRIPTEN_KEEPALIVE int wakeline_chrome_trace() {
   }
   input() = std::string();
   return written;
+}
+
+/// Checks the program of the language in the input (docs/language.md): lexer, parser and, when
+/// it parses, the checker. The answer is a JSON array of diagnostics, each {severity, message,
+/// label, from, to, start: {line, column}, end: {line, column}}: `from` and `to` are byte
+/// offsets into the program's UTF-8, lines and columns count from 1 and columns in characters.
+EMSCRIPTEN_KEEPALIVE void wakeline_check_program() {
+  const lang::source_file source("main.rs", std::move(input()));
+  input() = std::string();
+  lang::diagnostics problems;
+  const lang::program program = lang::parse(source, lang::lex(source, problems), problems);
+  if (!problems.has_errors()) lang::check(source, program, problems);
+  json list = json::array();
+  for (const lang::diagnostic& d : problems.all()) {
+    const lang::position start = source.at(d.where.begin);
+    const lang::position end = source.at(d.where.end);
+    list.push_back({{"severity", d.severity == lang::severity::error ? "error" : "warning"},
+                    {"message", d.message},
+                    {"label", d.label},
+                    {"from", d.where.begin},
+                    {"to", d.where.end},
+                    {"start", {{"line", start.line}, {"column", start.column}}},
+                    {"end", {{"line", end.line}, {"column", end.column}}}});
+  }
+  // Messages quote the program, which may hold bytes that are not UTF-8: replaced, not thrown.
+  answer() = list.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 /// The text of the last answer (`wakeline_chrome_trace`'s JSON or problem).

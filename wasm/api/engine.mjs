@@ -4,11 +4,12 @@
 // thread; only the transport differs.
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
-//               chrome {id, ndjson}
+//               chrome {id, ndjson} | check {id, source}
 // Messages out: ready {examples, strategies, version, schema, defaults} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
 //               done {id, summary} | chrome {id, text} or {id, error}
+//               checked {id, diagnostics} or {id, error}
 
 import { recordSize } from './wire.mjs';
 
@@ -85,6 +86,17 @@ class Core {
     return written ? { text } : { error: text };
   }
 
+  /** The diagnostics of a program of the language, as `wakeline_check_program` gives them. */
+  checkProgram(source) {
+    const bytes = new TextEncoder().encode(source);
+    const at = this.module._wakeline_input(bytes.length);
+    this.module.HEAPU8.set(bytes, at);
+    this.module._wakeline_check_program();
+    const diagnostics = JSON.parse(this.text(this.module._wakeline_answer()));
+    this.releaseAnswer();
+    return diagnostics;
+  }
+
   /** The next `max` events as NDJSON text. */
   pullNdjson(max) {
     const count = Math.min(max, this.unsent());
@@ -129,6 +141,8 @@ export class EngineHost {
           return this.#cancelled.add(message.id);
         case 'chrome':
           return await this.#chromeTrace(message);
+        case 'check':
+          return await this.#checkProgram(message);
         default:
           throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
       }
@@ -187,6 +201,16 @@ export class EngineHost {
     } catch (error) {
       this.#dropCore();
       this.#post({ type: 'chrome', id, error: trapMessage(error) });
+    }
+  }
+
+  async #checkProgram({ id, source }) {
+    try {
+      await this.#ensureCore();
+      this.#post({ type: 'checked', id, diagnostics: this.#core.checkProgram(source) });
+    } catch (error) {
+      this.#dropCore();
+      this.#post({ type: 'checked', id, error: trapMessage(error) });
     }
   }
 

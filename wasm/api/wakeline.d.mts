@@ -366,6 +366,25 @@ export interface RunDefaults {
   memoryLimit: number;
 }
 
+/** A line and a column, both from 1; the column counts characters (code points). */
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** An error or a warning about a program, in rustc's words. */
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  message: string;
+  /** Said under the caret; empty for none. */
+  label: string;
+  /** Byte offsets into the program's UTF-8 text: the span is [from, to). */
+  from: number;
+  to: number;
+  start: SourcePosition;
+  end: SourcePosition;
+}
+
 export interface Wakeline {
   readonly version: Version;
   readonly defaults: RunDefaults;
@@ -383,6 +402,11 @@ export interface Wakeline {
    * of text that is not a trace.
    */
   chromeTrace(ndjson: string): Promise<string>;
+  /**
+   * The diagnostics of a program of the language (docs/language.md), as `wakeline check`
+   * prints them; an empty array when it has none.
+   */
+  check(source: string): Promise<Diagnostic[]>;
   /** The table every trace is written by (core/trace/schema.hpp): each kind and its fields. */
   eventSchema(): Promise<EventSchema>;
   /**

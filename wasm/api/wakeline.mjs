@@ -200,7 +200,7 @@ class Wakeline {
   #nextId = 1;
   #starting = new Map();
   #runs = new Map();
-  #converting = new Map();
+  #asked = new Map(); // Requests answered by one message: chromeTrace(), check().
   #disposed = false;
 
   #wasmBinary;
@@ -263,9 +263,17 @@ class Wakeline {
         this.#runs.get(message.id)?._finish(message.summary);
         this.#runs.delete(message.id);
         return;
+      case 'checked': {
+        const pending = this.#asked.get(message.id);
+        this.#asked.delete(message.id);
+        if (message.error === undefined) pending?.resolve(message.diagnostics);
+        else
+          pending?.reject(new WakelineError('unavailable', `the engine failed: ${message.error}`));
+        return;
+      }
       case 'chrome': {
-        const pending = this.#converting.get(message.id);
-        this.#converting.delete(message.id);
+        const pending = this.#asked.get(message.id);
+        this.#asked.delete(message.id);
         if (message.error === undefined) pending?.resolve(message.text);
         else
           pending?.reject(
@@ -294,9 +302,9 @@ class Wakeline {
     for (const start of this.#starting.values())
       start.reject(new WakelineError('unavailable', message));
     this.#starting.clear();
-    for (const pending of this.#converting.values())
+    for (const pending of this.#asked.values())
       pending.reject(new WakelineError('unavailable', message));
-    this.#converting.clear();
+    this.#asked.clear();
     for (const run of this.#runs.values()) {
       run._finish({ outcome: 'error', message, events: run.received, duration_ns: 0, tasks: [] });
     }
@@ -366,8 +374,26 @@ class Wakeline {
     this.#assertUsable();
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
-      this.#converting.set(id, { resolve, reject });
+      this.#asked.set(id, { resolve, reject });
       this.#transport.send({ type: 'chrome', id, ndjson });
+    });
+  }
+
+  /**
+   * The diagnostics of a program of the language (docs/language.md), as `wakeline check`
+   * prints them: an empty array when it has none.
+   */
+  async check(source) {
+    this.#assertUsable();
+    if (typeof source !== 'string') {
+      throw new WakelineError('bad_value', `the program must be text, not ${describe(source)}`);
+    }
+    await this._connect();
+    this.#assertUsable();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#asked.set(id, { resolve, reject });
+      this.#transport.send({ type: 'check', id, source });
     });
   }
 
@@ -380,10 +406,10 @@ class Wakeline {
       start.reject(new WakelineError('disposed', 'this Wakeline handle has been disposed'));
     }
     this.#starting.clear();
-    for (const pending of this.#converting.values()) {
+    for (const pending of this.#asked.values()) {
       pending.reject(new WakelineError('disposed', 'this Wakeline handle has been disposed'));
     }
-    this.#converting.clear();
+    this.#asked.clear();
     for (const run of this.#runs.values()) {
       run._finish({ outcome: 'cancelled', events: run.received, duration_ns: 0, tasks: [] });
     }
