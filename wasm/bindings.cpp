@@ -18,12 +18,12 @@
 #include <utility>
 #include <vector>
 
-#include "registry.hpp"
-#include "request_json.hpp"
-#include "runner.hpp"
 #include "lang/checker.hpp"
 #include "lang/lexer.hpp"
 #include "lang/parser.hpp"
+#include "registry.hpp"
+#include "request_json.hpp"
+#include "runner.hpp"
 #include "trace/chrome_writer.hpp"
 #include "trace/detail/json_line.hpp"
 #include "trace/ndjson_reader.hpp"
