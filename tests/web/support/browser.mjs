@@ -114,12 +114,20 @@ export async function waitForPlayer(page, timeout = 20000) {
   return page.evaluate(() => document.getElementById('player').state);
 }
 
-/** Waits until the page's run ended (body[data-run-state] done or error); returns the state. */
+/**
+ * Waits until the page's run ended (body[data-run-state] done or error) and the timeline has
+ * drawn it; returns the state. The page draws in its animation frames (frame-scheduler.js), so
+ * the run's last drawing lands in a frame after the state changes: two frames later it is on
+ * the canvas.
+ */
 export async function waitForRun(page, timeout = 20000) {
   await page.waitForFunction(
     () => ['done', 'error'].includes(document.body.dataset.runState),
     null,
     { timeout },
+  );
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   return page.evaluate(() => document.body.dataset.runState);
 }
