@@ -33,7 +33,7 @@ std::string render(const diagnostic& d, const source_file& source) {
     const std::string& text = source.text();
     for (std::size_t i = d.where.begin; i < text.size() && text[i] != '\n' && text[i] != '\r';
          ++i) {
-      width += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+      width += starts_character(text[i]);
     }
     width = std::max<std::uint32_t>(width, 1);
   }

@@ -985,19 +985,24 @@ class parser {
     return finish(std::move(e), begin);
   }
 
-  expr_ptr if_() {
-    const std::uint32_t begin = expect(kw_if).span.begin;
+  // What follows `if` and `while`: a condition, or `let PATTERN = SCRUTINEE`; then the body.
+  expr_ptr conditional(expr_kind plain, expr_kind with_let, std::uint32_t begin) {
     expr_ptr e;
     if (eat(kw_let)) {
-      e = make(expr_kind::if_let, begin);
+      e = make(with_let, begin);
       e->pat = pattern_();
       expect(eq);
-      e->lhs = expression(false);
     } else {
-      e = make(expr_kind::if_, begin);
-      e->lhs = expression(false);
+      e = make(plain, begin);
     }
+    e->lhs = expression(false);
     e->body = std::make_unique<block>(block_());
+    return e;
+  }
+
+  expr_ptr if_() {
+    const std::uint32_t begin = expect(kw_if).span.begin;
+    expr_ptr e = conditional(expr_kind::if_, expr_kind::if_let, begin);
     if (eat(kw_else)) {
       if (at(kw_if)) {
         e->else_branch = if_();
@@ -1034,18 +1039,7 @@ class parser {
 
   expr_ptr while_() {
     const std::uint32_t begin = expect(kw_while).span.begin;
-    expr_ptr e;
-    if (eat(kw_let)) {
-      e = make(expr_kind::while_let, begin);
-      e->pat = pattern_();
-      expect(eq);
-      e->lhs = expression(false);
-    } else {
-      e = make(expr_kind::while_, begin);
-      e->lhs = expression(false);
-    }
-    e->body = std::make_unique<block>(block_());
-    return finish(std::move(e), begin);
+    return finish(conditional(expr_kind::while_, expr_kind::while_let, begin), begin);
   }
 
   expr_ptr for_() {
@@ -1221,13 +1215,8 @@ class parser {
       p->is_mut = true;
       p->name = expect_identifier();
     } else if (at(open_paren)) {
-      advance();
       p->kind = pattern_kind::tuple;
-      while (!at(close_paren)) {
-        p->items.push_back(pattern_());
-        if (!eat(comma)) break;
-      }
-      expect(close_paren);
+      p->items = parenthesized_patterns();
     } else if (at(integer) || at(string) || at(minus) || at(kw_true) || at(kw_false)) {
       p->kind = pattern_kind::literal;
       p->literal = literal_for_pattern();
@@ -1241,13 +1230,8 @@ class parser {
     } else if (at(identifier) || at(kw_self_type) || at(kw_self_value) || at(path_sep)) {
       path_ref path = path_();
       if (at(open_paren)) {
-        advance();
         p->kind = pattern_kind::tuple_struct;
-        while (!at(close_paren)) {
-          p->items.push_back(pattern_());
-          if (!eat(comma)) break;
-        }
-        expect(close_paren);
+        p->items = parenthesized_patterns();
         p->path = std::move(path);
       } else if (at(open_brace)) {
         fail(peek().span, "struct patterns are not part of this subset");
@@ -1264,6 +1248,18 @@ class parser {
     }
     p->span = from(begin);
     return p;
+  }
+
+  // `(a, _, ..)`: the items of a tuple or of `Some(...)`.
+  std::vector<pattern_ptr> parenthesized_patterns() {
+    expect(open_paren);
+    std::vector<pattern_ptr> items;
+    while (!at(close_paren)) {
+      items.push_back(pattern_());
+      if (!eat(comma)) break;
+    }
+    expect(close_paren);
+    return items;
   }
 
   // A lone lower-case name binds; `None` and other capitalised names are paths, as rustc

@@ -4,13 +4,6 @@
 
 namespace wakeline::lang {
 
-namespace {
-
-// A UTF-8 continuation byte (10xxxxxx) does not start a character.
-bool starts_character(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
-
-}  // namespace
-
 source_file::source_file(std::string name, std::string text)
     : name_(std::move(name)), text_(std::move(text)) {
   line_starts_.push_back(0);

@@ -26,6 +26,12 @@ struct position {
   friend bool operator==(const position&, const position&) = default;
 };
 
+/// True for a byte that starts a character: anything but a UTF-8 continuation byte
+/// (0b10xxxxxx). Columns count these.
+constexpr bool starts_character(char byte) {
+  return (static_cast<unsigned char>(byte) & 0xC0) != 0x80;
+}
+
 /// One program: its file name (as diagnostics show it) and its text.
 class source_file {
  public:
