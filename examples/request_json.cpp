@@ -79,6 +79,8 @@ const char* code_of(usage_error::problem problem) {
       return "bad_value";
     case usage_error::problem::out_of_range:
       return "out_of_range";
+    case usage_error::problem::program_error:
+      return "program_error";
   }
   return "bad_request";
 }

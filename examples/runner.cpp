@@ -6,6 +6,9 @@
 #include <limits>
 #include <new>
 
+#include "lang/diagnostic.hpp"
+#include "lang/program.hpp"
+
 namespace wakeline::examples {
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {
@@ -92,8 +95,39 @@ validated_settings validate_settings(
   return {param_values(std::move(values), seed), config};
 }
 
+namespace {
+
+// What a program run is checked against: no parameters of its own, every strategy.
+const example& program_example() {
+  static const example e = [] {
+    example p;
+    p.id = "program";
+    p.title = "Your program";
+    return p;
+  }();
+  return e;
+}
+
+std::shared_ptr<const lang::compiled_program> compile(const run_request& request) {
+  lang::diagnostics problems;
+  std::shared_ptr<const lang::compiled_program> program =
+      lang::compile_program(request.program_name, request.program_text, problems);
+  if (program == nullptr) {
+    const lang::source_file source(request.program_name, request.program_text);
+    std::string message;
+    for (const lang::diagnostic& d : problems.all()) {
+      if (d.severity == lang::severity::error) message += lang::render(d, source) + "\n";
+    }
+    if (message.empty()) message = "the program has no `main` function";
+    throw usage_error(usage_error::problem::program_error, message);
+  }
+  return program;
+}
+
+}  // namespace
+
 checked_run check_request(const run_request& request) {
-  const example* e = find_example(request.example);
+  const example* e = request.is_program ? &program_example() : find_example(request.example);
   if (e == nullptr) {
     throw usage_error(usage_error::problem::unknown_example,
                       "unknown example '" + request.example + "' (see 'wakeline list')");
@@ -119,7 +153,8 @@ checked_run check_request(const run_request& request) {
     throw usage_error(usage_error::problem::out_of_range, "the event budget must be at least 1");
   }
   validated_settings settings = validate_settings(*e, strategy, request.settings, request.seed);
-  checked_run run{e, request, std::move(settings.params), settings.strategy, {}};
+  checked_run run{e, request, std::move(settings.params), settings.strategy, {}, {}};
+  if (request.is_program) run.program = compile(request);
   run.request.strategy = name;
   run.header.example = e->id;
   run.header.strategy = name;
@@ -158,7 +193,13 @@ run_result start(const checked_run& run) {
   options.memory_limit = request.memory_limit;
   result.rt = std::make_unique<runtime>(options);
   result.params = std::make_unique<const param_values>(run.params);
-  result.rt->start(run.e->main(*result.params), "main", run.e->registered_at);
+  if (run.program != nullptr) {
+    result.program = std::make_shared<lang::program_instance>(run.program, request.seed);
+    const lang::function_code& main = run.program->code.functions[run.program->code.main];
+    result.rt->start(result.program->root(), "main", result.program->in.location(main.where));
+  } else {
+    result.rt->start(run.e->main(*result.params), "main", run.e->registered_at);
+  }
   return result;
 }
 

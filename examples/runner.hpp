@@ -12,6 +12,11 @@
 
 #include "registry.hpp"
 
+namespace wakeline::lang {
+struct compiled_program;
+struct program_instance;
+}  // namespace wakeline::lang
+
 namespace wakeline::examples {
 
 /// Input that cannot be run: unknown example, parameter or strategy, malformed or out-of-range
@@ -24,7 +29,8 @@ class usage_error : public std::runtime_error {
     unknown_strategy,
     unknown_parameter,
     bad_value,
-    out_of_range
+    out_of_range,
+    program_error  ///< The program has errors; the message is its diagnostics, as rustc shows them
   };
 
   usage_error(problem kind, const std::string& message)
@@ -38,6 +44,11 @@ class usage_error : public std::runtime_error {
 /// What the user asked for, as text where the user typed it.
 struct run_request {
   std::string example;
+  /// A program of the language (docs/language.md) to run instead of an example: its text, and
+  /// the file name its messages and trace show.
+  bool is_program = false;
+  std::string program_name;
+  std::string program_text;
   std::string strategy;  ///< Empty: the example's first strategy (local for most).
   std::vector<std::pair<std::string, std::string>> settings;  ///< name=value, in order given.
   std::uint64_t seed = 0;
@@ -53,6 +64,8 @@ struct run_result {
   trace_header header;
   /// The parameters the root future refers to, at a fixed address for the life of the run.
   std::unique_ptr<const param_values> params;
+  /// A program's code and interpreter; the runtime's tasks point into them.
+  std::shared_ptr<lang::program_instance> program;
   std::unique_ptr<runtime> rt;  ///< Owns the recorded trace; destroyed before `params`.
   run_outcome outcome = run_outcome::completed;
   std::string message;  ///< Why the root task failed, when it did.
@@ -90,6 +103,7 @@ struct checked_run {
   param_values params;
   strategy_config strategy;
   trace_header header;
+  std::shared_ptr<const lang::compiled_program> program;  ///< For a program run
 };
 
 /// Validates `request`; throws usage_error naming the first problem.

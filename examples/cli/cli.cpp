@@ -4,12 +4,12 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <limits>
+#include <optional>
 #include <string>
 
-#include "lang/checker.hpp"
 #include "lang/diagnostic.hpp"
-#include "lang/lexer.hpp"
-#include "lang/parser.hpp"
+#include "lang/program.hpp"
 #include "registry.hpp"
 #include "runner.hpp"
 #include "trace/chrome_writer.hpp"
@@ -23,13 +23,15 @@ constexpr const char* usage_text = R"(usage:
   wakeline list
   wakeline strategies
   wakeline check PROGRAM.rs
-  wakeline run EXAMPLE [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
+  wakeline run EXAMPLE|PROGRAM.rs [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
                        [--memory-limit BYTES] [--clock virtual|real] [--format ndjson|chrome]
                        [--out FILE]
   wakeline --help
 
-Runs one of Wakeline's example programs on the async runtime and prints its scheduler trace:
-NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfetto.
+Runs one of Wakeline's example programs, or a program of its subset of async Rust (a file
+ending in .rs, docs/language.md), on the async runtime and prints its scheduler trace: NDJSON
+(one event per line, docs/trace-format.md) or Chrome trace JSON for Perfetto. What a program
+prints goes to stderr.
 
   --strategy NAME    scheduling strategy (default: the example's first, local for most)
   --set name=value   set an example parameter ('wakeline list') or a setting of the
@@ -43,7 +45,7 @@ NDJSON (one event per line, docs/trace-format.md) or Chrome trace JSON for Perfe
   --out FILE         write the trace to FILE instead of stdout
 
 `check` reads a program of Wakeline's subset of async Rust (docs/language.md) and prints its
-errors and warnings as rustc does (today: its syntax, `main`, `.await` and integer literals).
+errors and warnings as rustc does.
 
 Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, memory, failure),
 2 on bad usage. For `check`: 0 without errors, 1 with errors, 2 when the file cannot be read.
@@ -81,12 +83,35 @@ void list_strategies() {
   }
 }
 
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return std::nullopt;
+  return std::string((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+}
+
 // Runs a parsed `run` command and writes its trace where the command says.
-int run(const cli_command& command) {
+int run(cli_command command) {
+  if (command.request.is_program) {
+    auto text = read_file(command.program_path);
+    if (!text) {
+      return fail_usage("cannot read '" + command.program_path + "': " + std::strerror(errno));
+    }
+    command.request.program_name = command.program_path;
+    command.request.program_text = std::move(*text);
+  }
   run_result result;
   try {
-    result = run_example(command.request);
+    const checked_run checked = check_request(command.request);
+    result = start(checked);
+    if (result.program != nullptr) {
+      result.program->in.on_print = [](const lang::printed_line& line) { std::cerr << line.text; };
+    }
+    resume(result, std::numeric_limits<std::uint64_t>::max());
   } catch (const usage_error& error) {
+    if (error.kind() == usage_error::problem::program_error) {
+      std::cerr << error.what();
+      return 1;
+    }
     return fail_usage(error.what());
   }
 
@@ -114,17 +139,12 @@ int run(const cli_command& command) {
 
 // Reads a program, prints its diagnostics to stderr in rustc's shape; 1 when one is an error.
 int check(const cli_command& command) {
-  std::ifstream file(command.program_path, std::ios::binary);
-  if (!file) {
+  auto text = read_file(command.program_path);
+  if (!text) {
     return fail_usage("cannot read '" + command.program_path + "': " + std::strerror(errno));
   }
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  const lang::source_file source(command.program_path, std::move(text));
-  lang::diagnostics problems;
-  const lang::program program = lang::parse(source, lang::lex(source, problems), problems);
-  // A program that does not parse has only the parser's messages: a checker reading a tree
-  // with holes would add guesses.
-  if (!problems.has_errors()) lang::check(source, program, problems);
+  const lang::source_file source(command.program_path, std::move(*text));
+  const lang::diagnostics problems = lang::check_program(source);
   for (const lang::diagnostic& d : problems.all()) std::cerr << lang::render(d, source) << '\n';
   return problems.has_errors() ? 1 : 0;
 }

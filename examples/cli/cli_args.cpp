@@ -21,7 +21,13 @@ cli_command parse_run(std::span<const std::string_view> args, const cli_flavour&
   cli_command command;
   command.action = cli_action::run;
   run_request& request = command.request;
-  request.example = args[1];
+  // A file of the language (`main.rs`) runs as a program; any other word names an example.
+  if (args[1].size() > 3 && args[1].substr(args[1].size() - 3) == ".rs") {
+    request.is_program = true;
+    command.program_path = std::string(args[1]);
+  } else {
+    request.example = args[1];
+  }
   for (std::size_t i = 2; i < args.size(); i += 2) {
     const std::string_view flag = args[i];
     if (i + 1 >= args.size()) return refuse("option " + std::string(flag) + " needs a value");

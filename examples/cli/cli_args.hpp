@@ -43,7 +43,7 @@ struct cli_command {
   run_request request;
   trace_format format = trace_format::ndjson;  ///< For `run`.
   std::string out_path;      ///< For `run`: where the trace goes; empty for standard output.
-  std::string program_path;  ///< For `check`: the program's file.
+  std::string program_path;  ///< For `check`, and `run` of a program: the program's file.
   /// For `refuse`: the one-line message, never empty; the CLI prints it after "wakeline: ".
   std::string problem;
 };

@@ -1,0 +1,553 @@
+#include "interpreter.hpp"
+
+#include <utility>
+
+#include "core/await_point.hpp"
+#include "display.hpp"
+#include "library.hpp"
+#include "objects.hpp"
+#include "operators.hpp"
+
+namespace wakeline::lang {
+
+namespace {
+
+// Rust's Copy: integers, booleans, (), durations, instants, and tuples, options and
+// `#[derive(Copy)]` structs made of them. Reading a Copy local by value copies it.
+bool is_copy(const value& v) {
+  switch (v.kind()) {
+    case value_kind::variant:
+      return v.get() == nullptr || is_copy(v.payload());
+    case value_kind::object:
+      if (const auto* t = v.as<tuple_object>()) {
+        for (const value& item : t->items) {
+          if (!is_copy(item)) return false;
+        }
+        return true;
+      }
+      if (const auto* s = v.as<struct_object>()) return s->type->copy;
+      return false;
+    default:
+      return true;
+  }
+}
+
+// A Copy aggregate shared by two owners is copied before one of them can change it.
+void make_unique(value& v) {
+  if (v.kind() != value_kind::object || v.get()->refs <= 1 || !is_copy(v)) return;
+  if (const auto* t = v.as<tuple_object>()) {
+    std::vector<value> items = t->items;
+    for (value& item : items) make_unique(item);
+    v = value::of(new tuple_object(std::move(items)));
+  } else if (const auto* s = v.as<struct_object>()) {
+    v = value::of(new struct_object(*s->type, s->fields));
+  }
+}
+
+// Follows Arcs and guards to the value they give access to.
+value* through(value& v) {
+  value* at = &v;
+  for (int hops = 0; hops < 8 && at->kind() == value_kind::object; ++hops) {
+    value* next = at->get()->deref();
+    if (next == nullptr) break;
+    at = next;
+  }
+  return at;
+}
+
+// The future of a plain `fn main`: it runs the whole function at its first poll.
+class call_main final : public future_object {
+ public:
+  explicit call_main(std::uint32_t index) : index_(index) {}
+  std::string type_name() const override { return "main"; }
+  bool poll(interpreter& in, context&, value& out) override {
+    out = in.call(index_, {}, in.code().functions[index_].where);
+    return true;
+  }
+
+ private:
+  std::uint32_t index_;
+};
+
+// Counts the calls in progress, so that deep recursion panics before the host's stack ends.
+class depth_guard {
+ public:
+  explicit depth_guard(std::uint32_t& depth) : depth_(depth) { ++depth_; }
+  ~depth_guard() { --depth_; }
+  depth_guard(const depth_guard&) = delete;
+  depth_guard& operator=(const depth_guard&) = delete;
+
+ private:
+  std::uint32_t& depth_;
+};
+
+}  // namespace
+
+interpreter::interpreter(const program_code& code, const source_file& source, std::uint64_t seed,
+                         interpreter_limits limits)
+    : code_(code), source_(source), limits_(limits), random_state_(seed) {}
+
+std::uint64_t interpreter::next_random() {
+  // splitmix64: the same numbers on every platform, natively and in wasm.
+  std::uint64_t z = (random_state_ += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+std::string interpreter::describe_location(span where) const {
+  const position p = source_.at(where.begin);
+  return source_.name() + ":" + std::to_string(p.line) + ":" + std::to_string(p.column);
+}
+
+source_location interpreter::location(span where) const {
+  return {source_.name().c_str(), source_.at(where.begin).line};
+}
+
+void interpreter::panic(span where, const std::string& message) const {
+  throw panic_error(message, describe_location(where));
+}
+
+value interpreter::main_future() {
+  const auto index = static_cast<std::uint32_t>(code_.main);
+  const function_code& m = code_.functions[index];
+  if (m.is_async()) return value::of(new frame(m, index, {}));
+  return value::of(new call_main(index));
+}
+
+bool interpreter::poll_future(const value& future, context& cx, value& out) {
+  if (auto* f = future.as<future_object>()) return f->poll(*this, cx, out);
+  if (auto* s = future.as<struct_object>(); s != nullptr && s->type->poll_fn >= 0) {
+    const auto index = static_cast<std::uint32_t>(s->type->poll_fn);
+    value cx_value = make_context(cx);
+    value result = call(index, {future, cx_value}, code_.functions[index].where);
+    expire_context(cx_value);
+    if (result.kind() == value_kind::variant && result.tag() == variant_tag::ready) {
+      out = result.payload();
+      return true;
+    }
+    if (result.kind() == value_kind::variant && result.tag() == variant_tag::pending) return false;
+    panic(code_.functions[index].where, "`poll` must return `Poll::Ready(..)` or `Poll::Pending`");
+  }
+  std::string what =
+      future.kind() == value_kind::object ? future.get()->type_name() : debug_string(future);
+  throw panic_error("`" + what + "` is not a future", source_.name());
+}
+
+value interpreter::call(std::uint32_t index, std::vector<value> args, span where) {
+  const function_code& f = code_.functions[index];
+  if (f.is_async()) return value::of(new frame(f, index, std::move(args)));
+  if (depth_ >= limits_.max_call_depth) {
+    panic(where, "stack overflow: calls nested more than " +
+                     std::to_string(limits_.max_call_depth) + " deep (`" + f.name +
+                     "` called itself without end?)");
+  }
+  frame call_frame(f, index, std::move(args));
+  value out;
+  run(call_frame, nullptr, out);
+  return out;
+}
+
+frame::frame(const function_code& c, std::uint32_t i, std::vector<value> args)
+    : code(c), index(i), slots(std::move(args)) {
+  slots.resize(c.slots.size());
+}
+
+std::string frame::type_name() const {
+  return code.kind == body_kind::async_block ? "impl Future (async block)"
+                                             : "impl Future (`" + code.name + "`)";
+}
+
+bool frame::poll(interpreter& in, context& cx, value& out) {
+  if (where == state::returned) in.panic(code.where, "`async fn` resumed after completion");
+  if (where == state::poisoned) in.panic(code.where, "`async fn` resumed after panicking");
+  try {
+    const bool done = in.run(*this, &cx, out);
+    where = done ? state::returned : state::suspended;
+    return done;
+  } catch (...) {
+    where = state::poisoned;
+    throw;
+  }
+}
+
+bool interpreter::run(frame& f, context* cx, value& out) {
+  if (depth_ >= limits_.max_call_depth) {
+    panic(f.code.where, "stack overflow: futures nested more than " +
+                            std::to_string(limits_.max_call_depth) + " deep");
+  }
+  depth_guard depth(depth_);
+  return resume(f, cx, out);
+}
+
+bool interpreter::resume(frame& f, context* cx, value& out) {
+  const std::vector<instruction>& code = f.code.code;
+  std::vector<value>& stack = f.stack;
+  std::vector<value>& slots = f.slots;
+  auto pop = [&stack] {
+    value v = std::move(stack.back());
+    stack.pop_back();
+    return v;
+  };
+  auto pop_n = [&stack](std::uint32_t n) {
+    std::vector<value> items(std::make_move_iterator(stack.end() - n),
+                             std::make_move_iterator(stack.end()));
+    stack.resize(stack.size() - n);
+    return items;
+  };
+  for (;;) {
+    const instruction& i = code[f.pc];
+    if (--steps_left_ == 0) {
+      throw runaway_error(
+          "this task ran " + std::to_string(limits_.steps_per_poll) +
+              " steps in one poll without reaching an `.await` that was pending: a task that "
+              "never yields blocks its worker",
+          describe_location(i.where));
+    }
+    switch (i.op) {
+      case opcode::constant:
+        stack.push_back(code_.constants[i.a]);
+        break;
+      case opcode::pop:
+        stack.pop_back();
+        break;
+      case opcode::dup:
+        stack.push_back(stack.back());
+        break;
+      case opcode::swap:
+        std::swap(stack[stack.size() - 1], stack[stack.size() - 2]);
+        break;
+      case opcode::load:
+      case opcode::take: {
+        value& v = slots[i.a];
+        if (v.kind() == value_kind::moved) {
+          panic(i.where, "use of moved value: `" + f.code.slots[i.a].name + "`");
+        }
+        if (i.op == opcode::load || is_copy(v)) {
+          stack.push_back(v);
+        } else {
+          stack.push_back(std::move(v));
+          v = value::moved();
+        }
+        break;
+      }
+      case opcode::store: {
+        value v = pop();
+        make_unique(v);
+        slots[i.a] = std::move(v);
+        break;
+      }
+      case opcode::drop_slot:
+        slots[i.a] = value();
+        break;
+      case opcode::jump:
+        f.pc = i.a;
+        continue;
+      case opcode::jump_if_false:
+      case opcode::jump_if_true: {
+        const bool b = pop().as_bool();
+        if (b == (i.op == opcode::jump_if_true)) {
+          f.pc = i.a;
+          continue;
+        }
+        break;
+      }
+      case opcode::unary:
+        stack.back() = apply_unary(*this, i.where, static_cast<unary_op>(i.a), stack.back());
+        break;
+      case opcode::binary: {
+        value b = pop();
+        stack.back() = apply_binary(*this, i.where, static_cast<binary_op>(i.a),
+                                    *through(stack.back()), *through(b));
+        break;
+      }
+      case opcode::cast:
+        stack.back() =
+            apply_cast(*this, i.where, stack.back(), static_cast<int_type>(i.a), i.b == 1);
+        break;
+      case opcode::call: {
+        std::vector<value> args = pop_n(i.b);
+        stack.push_back(call(i.a, std::move(args), i.where));
+        break;
+      }
+      case opcode::call_builtin: {
+        std::vector<value> args = pop_n(i.b);
+        stack.push_back(call_builtin(*this, static_cast<builtin>(i.a), args, i.where));
+        break;
+      }
+      case opcode::call_method: {
+        std::vector<value> args = pop_n(i.b);
+        value receiver = pop();
+        stack.push_back(call_method(code_.names[i.a], receiver, args, i.where));
+        break;
+      }
+      case opcode::field: {
+        value base = pop();
+        stack.push_back(*field(base, code_.names[i.a], i.where));
+        break;
+      }
+      case opcode::set_field: {
+        value v = pop();
+        value base = pop();
+        make_unique(v);
+        *field(base, code_.names[i.a], i.where) = std::move(v);
+        break;
+      }
+      case opcode::tuple_item: {
+        value base = pop();
+        stack.push_back(*tuple_item(base, i.a, i.where));
+        break;
+      }
+      case opcode::set_tuple_item: {
+        value v = pop();
+        value base = pop();
+        *tuple_item(base, i.a, i.where) = std::move(v);
+        break;
+      }
+      case opcode::index: {
+        value index = pop();
+        value base = pop();
+        stack.push_back(*element(base, index, i.where));
+        break;
+      }
+      case opcode::set_index: {
+        value v = pop();
+        value index = pop();
+        value base = pop();
+        make_unique(v);
+        *element(base, index, i.where) = std::move(v);
+        break;
+      }
+      case opcode::deref: {
+        value v = pop();
+        stack.push_back(*through(v));
+        break;
+      }
+      case opcode::set_deref: {
+        value v = pop();
+        value target = pop();
+        value* place = through(target);
+        if (place == &target) panic(i.where, "cannot assign through `*` to this value");
+        *place = std::move(v);
+        break;
+      }
+      case opcode::make_tuple:
+        stack.push_back(value::of(new tuple_object(pop_n(i.a))));
+        break;
+      case opcode::make_vec: {
+        auto* v = new vec_object();
+        v->items = pop_n(i.a);
+        stack.push_back(value::of(v));
+        break;
+      }
+      case opcode::make_vec_repeat: {
+        value count = pop();
+        value item = pop();
+        const wide_int n = integer_value(count);
+        if (n < 0 || n > 10'000'000) panic(i.where, "capacity overflow");
+        auto* v = new vec_object();
+        v->items.reserve(static_cast<std::size_t>(n));
+        for (wide_int k = 0; k < n; ++k) {
+          std::vector<value> none;
+          v->items.push_back(
+              is_copy(item) ? item : call_library_method(*this, "clone", item, none, i.where));
+        }
+        stack.push_back(value::of(v));
+        break;
+      }
+      case opcode::make_struct:
+        stack.push_back(value::of(new struct_object(code_.structs[i.a], pop_n(i.b))));
+        break;
+      case opcode::make_variant: {
+        const auto tag = static_cast<variant_tag>(i.a);
+        if (tag == variant_tag::none || tag == variant_tag::pending) {
+          stack.push_back(value::variant(tag));
+        } else {
+          stack.back() = wrap(tag, std::move(stack.back()));
+        }
+        break;
+      }
+      case opcode::make_future: {
+        std::vector<value> captures = pop_n(i.b);
+        stack.push_back(value::of(new frame(code_.functions[i.a], i.a, std::move(captures))));
+        break;
+      }
+      case opcode::await_: {
+        if (!f.awaiting) {
+          f.awaitee = pop();
+          f.awaiting = true;
+        }
+        value output;
+        if (!poll_future(f.awaitee, *cx, output)) {
+          f.suspend = i.a;
+          mark_await_point(location(i.where));
+          return false;
+        }
+        f.awaitee = value();
+        f.awaiting = false;
+        stack.push_back(std::move(output));
+        break;
+      }
+      case opcode::ret:
+        out = pop();
+        stack.clear();
+        for (value& s : slots) s = value();
+        return true;
+      case opcode::is_variant: {
+        const value v = pop();
+        stack.push_back(value::boolean(v.kind() == value_kind::variant &&
+                                       v.tag() == static_cast<variant_tag>(i.a)));
+        break;
+      }
+      case opcode::payload: {
+        const value v = pop();
+        stack.push_back(v.payload());
+        break;
+      }
+      case opcode::matches_const: {
+        const value v = pop();
+        stack.push_back(value::boolean(values_equal(v, code_.constants[i.a])));
+        break;
+      }
+      case opcode::in_range: {
+        const value v = pop();
+        const wide_int n = integer_value(v);
+        const wide_int lo = integer_value(code_.constants[i.a]);
+        const wide_int hi = integer_value(code_.constants[i.a + 1]);
+        stack.push_back(value::boolean(v.kind() == value_kind::integer && n >= lo &&
+                                       (i.b == 1 ? n <= hi : n < hi)));
+        break;
+      }
+      case opcode::format: {
+        std::vector<value> args = pop_n(i.b);
+        const format_spec& spec = code_.formats[i.a];
+        std::string text;
+        std::size_t next = 0;
+        for (const format_piece& piece : spec.pieces) {
+          text += piece.text;
+          if (!piece.has_argument) continue;
+          std::string formatted;
+          if (!format_value(*through(args[next++]), piece, formatted)) panic(i.where, formatted);
+          text += formatted;
+        }
+        stack.push_back(make_string(std::move(text)));
+        break;
+      }
+      case opcode::print: {
+        const value v = pop();
+        if (on_print) {
+          std::string text = v.as<string_object>()->text;
+          if (i.b == 1) text += '\n';
+          on_print({std::move(text), i.a == 1});
+        }
+        break;
+      }
+      case opcode::panic: {
+        const value v = pop();
+        const auto* s = v.as<string_object>();
+        panic(i.where, s != nullptr ? s->text : "explicit panic");
+      }
+      case opcode::iterate:
+        stack.back() = make_iterator(*this, std::move(stack.back()), i.where);
+        break;
+      case opcode::next_or_jump: {
+        value item;
+        if (!iterator_next(*this, slots[i.b], item, i.where)) {
+          f.pc = i.a;
+          continue;
+        }
+        stack.push_back(std::move(item));
+        break;
+      }
+      case opcode::try_: {
+        value& v = stack.back();
+        if (v.kind() != value_kind::variant ||
+            (v.tag() != variant_tag::ok && v.tag() != variant_tag::err &&
+             v.tag() != variant_tag::some && v.tag() != variant_tag::none)) {
+          panic(i.where,
+                "the `?` operator can only be applied to values of type `Result` or `Option`");
+        }
+        if (v.tag() == variant_tag::ok || v.tag() == variant_tag::some) {
+          v = value(v.payload());
+          break;
+        }
+        out = std::move(v);
+        stack.clear();
+        for (value& s : slots) s = value();
+        return true;
+      }
+      case opcode::join:
+        stack.push_back(make_join(pop_n(i.a), i.where));
+        break;
+      case opcode::select: {
+        std::vector<value> pairs = pop_n(2 * i.a);
+        std::vector<value> futures;
+        std::vector<std::uint32_t> tests;
+        for (std::uint32_t k = 0; k < i.a; ++k) {
+          futures.push_back(std::move(pairs[2 * k]));
+          tests.push_back(static_cast<std::uint32_t>(pairs[2 * k + 1].bits()));
+        }
+        stack.push_back(make_select(std::move(futures), std::move(tests), i.b == 1, i.where));
+        break;
+      }
+    }
+    ++f.pc;
+  }
+}
+
+value* interpreter::field(value& base, const std::string& name, span where) const {
+  value* target = through(base);
+  auto* s = target->as<struct_object>();
+  if (s == nullptr) panic(where, "no field `" + name + "` on a value of this type");
+  for (std::size_t k = 0; k < s->fields.size(); ++k) {
+    if (s->type->fields[k] == name) return &s->fields[k];
+  }
+  panic(where, "no field `" + name + "` on type `" + s->type->name + "`");
+}
+
+value* interpreter::tuple_item(value& base, std::uint32_t index, span where) const {
+  value* target = through(base);
+  auto* t = target->as<tuple_object>();
+  if (t == nullptr || index >= t->items.size()) {
+    panic(where, "no field `" + std::to_string(index) + "` on a value of this type");
+  }
+  return &t->items[index];
+}
+
+value* interpreter::element(value& base, const value& index, span where) const {
+  value* target = through(base);
+  auto* v = target->as<vec_object>();
+  if (v == nullptr) panic(where, "cannot index into a value of this type");
+  const wide_int n = integer_value(index);
+  if (index.kind() != value_kind::integer || n < 0 || n >= static_cast<wide_int>(v->items.size())) {
+    panic(where, "index out of bounds: the len is " + std::to_string(v->items.size()) +
+                     " but the index is " + debug_string(index));
+  }
+  return &v->items[static_cast<std::size_t>(n)];
+}
+
+value interpreter::call_method(const std::string& name, const value& receiver,
+                               std::vector<value>& args, span where) {
+  value copy = receiver;
+  value* target = through(copy);
+  if (const auto* s = target->as<struct_object>()) {
+    for (const auto& [method, index] : s->type->methods) {
+      if (method != name) continue;
+      std::vector<value> all;
+      all.reserve(args.size() + 1);
+      all.push_back(*target);
+      for (value& a : args) all.push_back(std::move(a));
+      return call(index, std::move(all), where);
+    }
+  }
+  return call_library_method(*this, name, receiver, args, where);
+}
+
+wakeline::poll<value> program_task::poll(context& cx) {
+  in->begin_task_poll();
+  value out;
+  if (!in->poll_future(future, cx, out)) return poll_pending;
+  return out;
+}
+
+}  // namespace wakeline::lang

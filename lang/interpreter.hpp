@@ -1,0 +1,147 @@
+// The interpreter: runs lowered code on Wakeline's runtime. A plain function runs to its end
+// when called; an `async fn` or `async` block, when called, only makes a frame (state 0,
+// unresumed) that is a future: each poll runs it from its saved state to the next `.await` of
+// a future that is pending (it keeps its slots, its operand stack and that future, and returns
+// `Poll::Pending`), or to its end (`Poll::Ready`). Every `.await` polls a real future of the
+// core (a sleep, a channel's receive, a join handle) or another frame, so the trace is the
+// runtime's own.
+//
+// Bounds: a poll may run `steps_per_poll` instructions (a loop that never awaits blocks its
+// worker: the run ends and says where); calls nest at most `max_call_depth` deep (deeper is a
+// stack overflow, which panics the task, never the host).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "bytecode.hpp"
+#include "core/context.hpp"
+#include "core/poll.hpp"
+#include "core/source_location.hpp"
+#include "source.hpp"
+#include "value.hpp"
+
+namespace wakeline::lang {
+
+/// A Rust panic in the program: the task ends with it, as a Tokio task does; `what()` is the
+/// message as Rust prints it, with the place: `attempt to add with overflow, main.rs:12:5`.
+class panic_error : public std::runtime_error {
+ public:
+  panic_error(std::string message, std::string location)
+      : std::runtime_error(message + ", " + location), message_(std::move(message)) {}
+  const std::string& message() const { return message_; }
+
+ private:
+  std::string message_;
+};
+
+/// A task that ran its whole step budget in one poll: the run stops.
+class runaway_error : public panic_error {
+ public:
+  using panic_error::panic_error;
+};
+
+/// A line the program printed (`println!`, `eprintln!`, `print!`).
+struct printed_line {
+  std::string text;
+  bool to_stderr = false;
+};
+
+struct interpreter_limits {
+  std::uint64_t steps_per_poll = 10'000'000;
+  std::uint32_t max_call_depth = 200;
+};
+
+class frame;
+class interpreter;
+
+/// A value the program can `.await`, `spawn`, `join!` or `select!` on.
+class future_object : public object {
+ public:
+  /// Polls once: true with `out` set when ready.
+  virtual bool poll(interpreter& in, context& cx, value& out) = 0;
+};
+
+class interpreter {
+ public:
+  interpreter(const program_code& code, const source_file& source, std::uint64_t seed,
+              interpreter_limits limits = {});
+
+  /// The future of `main` (an `async fn main`'s frame, or a future that calls a plain `main`).
+  value main_future();
+
+  /// Polls `future` (a frame, a struct with `impl Future`, a future of the runtime).
+  bool poll_future(const value& future, context& cx, value& out);
+  /// Calls function `index` with `args` now; for an async fn, makes its future.
+  value call(std::uint32_t index, std::vector<value> args, span where);
+
+  /// Panics the running task with `message`, at `where`.
+  [[noreturn]] void panic(span where, const std::string& message) const;
+  /// Where `where` is, for the runtime's trace: the program's name and line.
+  source_location location(span where) const;
+  std::string describe_location(span where) const;
+
+  /// Starts a task's poll: its step budget is full again.
+  void begin_task_poll() { steps_left_ = limits_.steps_per_poll; }
+
+  const program_code& code() const { return code_; }
+  const source_file& source() const { return source_; }
+  /// The run's random numbers (where `select!` starts polling), from its seed.
+  std::uint64_t next_random();
+
+  /// Where `println!` goes; by default, nowhere.
+  std::function<void(const printed_line&)> on_print;
+
+  /// Runs `f` until it returns (true, its value in `out`) or awaits a pending future (false).
+  bool run(frame& f, context* cx, value& out);
+
+ private:
+  friend class frame;
+  bool resume(frame& f, context* cx, value& out);
+  // Places an instruction reads or writes, through Arcs and guards.
+  value* field(value& base, const std::string& name, span where) const;
+  value* tuple_item(value& base, std::uint32_t index, span where) const;
+  value* element(value& base, const value& index, span where) const;
+  value call_method(const std::string& name, const value& receiver, std::vector<value>& args,
+                    span where);
+
+  const program_code& code_;
+  const source_file& source_;
+  interpreter_limits limits_;
+  std::uint64_t random_state_;
+  std::uint64_t steps_left_ = 0;
+  std::uint32_t depth_ = 0;
+};
+
+/// The frame of a body: its slots and operand stack, where it stands, and, suspended, the
+/// future it awaits. An async body's frame is the future the program holds.
+class frame final : public future_object {
+ public:
+  enum class state : std::uint8_t { unresumed, suspended, returned, poisoned };
+
+  frame(const function_code& code, std::uint32_t index, std::vector<value> args);
+  std::string type_name() const override;
+  bool poll(interpreter& in, context& cx, value& out) override;
+
+  const function_code& code;
+  std::uint32_t index;
+  std::vector<value> slots;
+  std::vector<value> stack;
+  std::uint32_t pc = 0;
+  state where = state::unresumed;
+  value awaitee;  ///< The future of the `.await` it is suspended at
+  bool awaiting = false;
+  std::uint32_t suspend = 0;  ///< Which suspend point, while suspended
+};
+
+/// What a task of the runtime runs: a program future, polled through the interpreter.
+struct program_task {
+  interpreter* in;
+  value future;
+  wakeline::poll<value> poll(context& cx);
+};
+
+}  // namespace wakeline::lang

@@ -1,0 +1,42 @@
+// The library a program sees: Tokio's functions and types, the standard library's, and the
+// prelude's `work`, on Wakeline's runtime. Builtins are called by path (builtins.hpp); methods
+// are found on the receiver, as Rust's method resolution finds them on its type.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "builtins.hpp"
+#include "interpreter.hpp"
+#include "value.hpp"
+
+namespace wakeline::lang {
+
+/// Calls builtin `b` with `args`.
+value call_builtin(interpreter& in, builtin b, std::vector<value>& args, span where);
+
+/// Calls method `name` of the standard library or the runtime on `receiver`.
+value call_library_method(interpreter& in, std::string_view name, const value& receiver,
+                          std::vector<value>& args, span where);
+
+/// The future of `join!` over `futures`: ready with the tuple of their outputs.
+value make_join(std::vector<value> futures, span where);
+
+/// The future of `select!` over `futures` (unit for a disabled branch); `tests[i]` is the
+/// function (index + 1) that says whether branch i's output matches its pattern, or 0. Ready
+/// with `(branch, output)`, or `(n, ())` once every branch is disabled.
+value make_select(std::vector<value> futures, std::vector<std::uint32_t> tests, bool biased,
+                  span where);
+
+/// The context of a poll, as a hand-written `poll` receives it; valid during that poll only.
+value make_context(context& cx);
+/// Ends the context's life: a `cx` kept past its poll is an error to use.
+void expire_context(const value& cx);
+
+/// Iterates `v` (a range or a Vec): the iterator `for` keeps.
+value make_iterator(const interpreter& in, value v, span where);
+/// The iterator's next item, or false when it is done.
+bool iterator_next(const interpreter& in, value& iterator, value& item, span where);
+
+}  // namespace wakeline::lang

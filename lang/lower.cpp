@@ -1,0 +1,1565 @@
+#include "lower.hpp"
+
+#include <algorithm>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "builtins.hpp"
+#include "format_string.hpp"
+#include "liveness.hpp"
+#include "objects.hpp"
+
+namespace wakeline::lang {
+
+namespace {
+
+std::string join_path(const std::vector<ident>& segments, std::size_t from = 0) {
+  std::string out;
+  for (std::size_t i = from; i < segments.size(); ++i) {
+    if (!out.empty()) out += "::";
+    out += segments[i].name;
+  }
+  return out;
+}
+
+std::optional<int_type> integer_type_named(std::string_view name) {
+  if (name == "i32") return int_type::i32;
+  if (name == "i64") return int_type::i64;
+  if (name == "u32") return int_type::u32;
+  if (name == "u64") return int_type::u64;
+  if (name == "usize") return int_type::usize;
+  return std::nullopt;
+}
+
+int_type integer_type_of(const type_ref& t) {
+  if (t.kind == type_kind::path && t.path.size() == 1) {
+    if (auto it = integer_type_named(t.path[0].name)) return *it;
+  }
+  return int_type::inferred;
+}
+
+// Which variant a path names in an expression or a pattern: `Some`, `Option::None`,
+// `Poll::Ready`, `std::task::Poll::Pending`.
+std::optional<variant_tag> variant_named(const std::vector<ident>& segments) {
+  const std::string& last = segments.back().name;
+  const std::string owner = segments.size() >= 2 ? segments[segments.size() - 2].name : "";
+  if (owner.empty() || owner == "Option") {
+    if (last == "Some") return variant_tag::some;
+    if (last == "None") return variant_tag::none;
+  }
+  if (owner.empty() || owner == "Result") {
+    if (last == "Ok") return variant_tag::ok;
+    if (last == "Err") return variant_tag::err;
+  }
+  if (owner == "Poll") {
+    if (last == "Ready") return variant_tag::ready;
+    if (last == "Pending") return variant_tag::pending;
+  }
+  return std::nullopt;
+}
+
+bool variant_has_payload(variant_tag tag) {
+  return tag != variant_tag::none && tag != variant_tag::pending;
+}
+
+// How an operand is read: by value moves a local that is not Copy (a `let` initialiser, an
+// argument); by reference shares it (a receiver, an operand of `==`, a format argument).
+enum class mode { by_value, by_ref };
+
+struct label {
+  std::vector<std::size_t> patches;  ///< Jumps waiting for the address
+  std::int64_t address = -1;
+};
+
+struct loop_context {
+  bool is_loop = false;  ///< `loop`: `break value` leaves a value; the others leave ()
+  label* break_to = nullptr;
+  label* continue_to = nullptr;
+  std::size_t scope_depth = 0;
+  std::int64_t stack_depth = 0;
+};
+
+// One body being lowered: a function, an async fn, an async block or a poll method.
+struct body_context {
+  body_context(program_code& p, std::uint32_t index) : program(&p), function_index(index) {}
+  /// By index: lowering a nested async block adds functions, which may move the others.
+  function_code& code() const { return program->functions[function_index]; }
+  program_code* program;
+  std::uint32_t function_index;
+  body_context* parent = nullptr;  ///< The body an async block is written in
+  struct capture {
+    std::uint32_t outer_slot;
+    std::uint32_t inner_slot;
+  };
+  std::vector<capture> captures;
+  std::vector<std::vector<std::pair<std::string, std::uint32_t>>> scopes;
+  std::vector<loop_context> loops;
+  std::int64_t depth = 0;  ///< Values on the operand stack, as lowering counts them
+  std::uint32_t async_blocks = 0;
+};
+
+class lowering {
+ public:
+  lowering(const source_file& source, const program& p, diagnostics& out)
+      : source_(source), program_(p), out_(out) {}
+
+  program_code run() {
+    read_uses();
+    declare_structs();
+    declare_functions();
+    for (const pending_body& b : bodies_) lower_body(b);
+    for (function_code& f : code_.functions) {
+      if (f.is_async()) compute_suspend_liveness(f);
+    }
+    return std::move(code_);
+  }
+
+ private:
+  struct pending_body {
+    const function* fn;
+    std::uint32_t index;
+    std::int32_t self_struct;  ///< For methods: the struct of `self`
+  };
+
+  // ---- names ----
+
+  void read_uses() {
+    for (const use_decl& u : program_.uses) {
+      for (const std::vector<ident>& path : u.paths) {
+        if (path.empty()) continue;
+        if (path.back().name == "*") {
+          globs_.push_back(join_path({path.begin(), path.end() - 1}));
+          continue;
+        }
+        std::vector<ident> full = path;
+        if (full.back().name == "self" && full.size() >= 2) full.pop_back();
+        uses_[full.back().name] = join_path(full);
+      }
+    }
+  }
+
+  // The full path a written path stands for: its first segment through the `use` lines.
+  std::string expand(const std::vector<ident>& segments) const {
+    auto it = uses_.find(segments[0].name);
+    if (it == uses_.end()) return join_path(segments);
+    std::string rest = join_path(segments, 1);
+    return rest.empty() ? it->second : it->second + "::" + rest;
+  }
+
+  std::optional<builtin> resolve_builtin(const std::vector<ident>& segments) const {
+    if (auto b = find_builtin(expand(segments))) return b;
+    for (const std::string& glob : globs_) {
+      if (auto b = find_builtin(glob + "::" + join_path(segments))) return b;
+    }
+    return std::nullopt;
+  }
+
+  void declare_structs() {
+    for (const struct_decl& s : program_.structs) {
+      struct_code sc;
+      sc.name = s.name.name;
+      for (const struct_field& f : s.fields) {
+        sc.fields.push_back(f.name.name);
+        sc.field_types.push_back(integer_type_of(f.type));
+      }
+      for (const attribute& a : s.attributes) {
+        if (a.path.size() == 1 && a.path[0].name == "derive" &&
+            a.arguments.find("Copy") != std::string::npos) {
+          sc.copy = true;
+        }
+      }
+      if (struct_index_.count(sc.name)) {
+        out_.error(s.name.span, "the name `" + sc.name + "` is defined multiple times");
+        continue;
+      }
+      struct_index_[sc.name] = static_cast<std::uint32_t>(code_.structs.size());
+      code_.structs.push_back(std::move(sc));
+    }
+  }
+
+  std::uint32_t add_function(const function& f, body_kind kind, std::string name) {
+    function_code fc;
+    fc.name = std::move(name);
+    fc.kind = kind;
+    fc.where = f.span;
+    fc.return_type = f.return_type ? integer_type_of(*f.return_type) : int_type::inferred;
+    for (const param& p : f.params) fc.param_types.push_back(integer_type_of(p.type));
+    code_.functions.push_back(std::move(fc));
+    return static_cast<std::uint32_t>(code_.functions.size() - 1);
+  }
+
+  void declare_functions() {
+    for (const function& f : program_.functions) {
+      if (function_index_.count(f.name.name)) {
+        out_.error(f.name.span, "the name `" + f.name.name + "` is defined multiple times");
+        continue;
+      }
+      const std::uint32_t index = add_function(
+          f, f.is_async ? body_kind::async_function : body_kind::function, f.name.name);
+      function_index_[f.name.name] = index;
+      if (f.name.name == "main") code_.main = static_cast<std::int32_t>(index);
+      bodies_.push_back({&f, index, -1});
+    }
+    for (const impl_block& b : program_.impls) {
+      const std::string type_name =
+          b.self_type.path.empty() ? std::string() : b.self_type.path.back().name;
+      auto it = struct_index_.find(type_name);
+      if (it == struct_index_.end()) {
+        out_.error(b.self_type.span, "cannot find type `" + type_name + "` in this scope");
+        continue;
+      }
+      struct_code& sc = code_.structs[it->second];
+      const bool is_future =
+          b.trait && !b.trait->path.empty() && b.trait->path.back().name == "Future";
+      if (b.trait && !is_future) {
+        out_.error(b.trait->span, "only `impl Future for ...` is part of this subset");
+        continue;
+      }
+      for (const function& f : b.functions) {
+        const bool is_poll = is_future && f.name.name == "poll";
+        if (is_future && !is_poll) {
+          out_.error(f.name.span, "method `" + f.name.name + "` is not a member of trait `Future`");
+          continue;
+        }
+        const body_kind kind = is_poll      ? body_kind::poll_method
+                               : f.is_async ? body_kind::async_function
+                                            : body_kind::function;
+        const std::uint32_t index = add_function(f, kind, sc.name + "::" + f.name.name);
+        if (is_poll) {
+          sc.poll_fn = static_cast<std::int32_t>(index);
+        } else {
+          sc.methods.emplace_back(f.name.name, index);
+        }
+        function_index_[sc.name + "::" + f.name.name] = index;
+        bodies_.push_back({&f, index, static_cast<std::int32_t>(it->second)});
+      }
+      if (is_future && sc.poll_fn < 0) {
+        out_.error(b.span, "not all trait items implemented, missing: `poll`");
+      }
+    }
+  }
+
+  std::uint32_t name_id(const std::string& name) {
+    auto it = name_ids_.find(name);
+    if (it != name_ids_.end()) return it->second;
+    const auto id = static_cast<std::uint32_t>(code_.names.size());
+    code_.names.push_back(name);
+    name_ids_.emplace(name, id);
+    return id;
+  }
+
+  std::uint32_t constant(value v) {
+    code_.constants.push_back(std::move(v));
+    return static_cast<std::uint32_t>(code_.constants.size() - 1);
+  }
+
+  // ---- emitting ----
+
+  static std::int64_t stack_effect(opcode op, std::uint32_t a, std::uint32_t b) {
+    switch (op) {
+      case opcode::constant:
+      case opcode::dup:
+      case opcode::load:
+      case opcode::take:
+        return 1;
+      case opcode::pop:
+      case opcode::store:
+      case opcode::jump_if_false:
+      case opcode::jump_if_true:
+      case opcode::binary:
+      case opcode::index:
+      case opcode::ret:
+      case opcode::print:
+      case opcode::panic:
+      case opcode::make_vec_repeat:
+        return -1;
+      case opcode::set_field:
+      case opcode::set_tuple_item:
+      case opcode::set_deref:
+        return -2;
+      case opcode::set_index:
+        return -3;
+      case opcode::call:
+      case opcode::call_builtin:
+      case opcode::make_future:
+      case opcode::format:
+        return 1 - static_cast<std::int64_t>(b);
+      case opcode::call_method:
+        return -static_cast<std::int64_t>(b);
+      case opcode::make_tuple:
+      case opcode::make_vec:
+      case opcode::join:
+      case opcode::select:
+        return 1 - static_cast<std::int64_t>(a);
+      case opcode::make_struct:
+        return 1 - static_cast<std::int64_t>(b);
+      case opcode::make_variant:
+        return variant_has_payload(static_cast<variant_tag>(a)) ? 0 : 1;
+      case opcode::next_or_jump:
+        return 1;
+      default:
+        return 0;
+    }
+  }
+
+  std::size_t emit(opcode op, std::uint32_t a = 0, std::uint32_t b = 0, span where = {}) {
+    body_->code().code.push_back({op, a, b, where});
+    body_->depth += stack_effect(op, a, b);
+    return body_->code().code.size() - 1;
+  }
+
+  std::uint32_t here() const { return static_cast<std::uint32_t>(body_->code().code.size()); }
+
+  void jump_to(opcode op, label& l, span where = {}) {
+    const std::size_t at = emit(op, 0, 0, where);
+    if (l.address >= 0) {
+      body_->code().code[at].a = static_cast<std::uint32_t>(l.address);
+    } else {
+      l.patches.push_back(at);
+    }
+  }
+
+  void place(label& l) {
+    l.address = here();
+    for (std::size_t at : l.patches)
+      body_->code().code[at].a = static_cast<std::uint32_t>(l.address);
+    l.patches.clear();
+  }
+
+  void push_unit() { emit(opcode::constant, unit_constant_); }
+
+  // After a jump that never falls through (`return`, `break`), lowering goes on as if the
+  // expression had left its value: the code that follows is never reached.
+  void unreachable_value() { body_->depth += 1; }
+
+  // ---- scopes and locals ----
+
+  std::uint32_t new_slot(const std::string& name, span declared) {
+    function_code& f = body_->code();
+    f.slots.push_back({name, declared});
+    return static_cast<std::uint32_t>(f.slots.size() - 1);
+  }
+
+  std::uint32_t declare(const ident& name) {
+    const std::uint32_t slot = new_slot(name.name, name.span);
+    body_->scopes.back().emplace_back(name.name, slot);
+    return slot;
+  }
+
+  std::uint32_t temporary(const char* what, span where) {
+    const std::uint32_t slot = new_slot(std::string("$") + what, where);
+    body_->scopes.back().emplace_back(std::string("$") + what, slot);
+    return slot;
+  }
+
+  void open_scope() { body_->scopes.emplace_back(); }
+
+  // Drops the scope's locals in reverse order of declaration, as Rust does.
+  void drop_scope_locals(std::size_t scope) {
+    const auto& locals = body_->scopes[scope];
+    for (auto it = locals.rbegin(); it != locals.rend(); ++it) emit(opcode::drop_slot, it->second);
+  }
+
+  void close_scope() {
+    drop_scope_locals(body_->scopes.size() - 1);
+    body_->scopes.pop_back();
+  }
+
+  static std::optional<std::uint32_t> find_local(const body_context& b, const std::string& name) {
+    for (auto scope = b.scopes.rbegin(); scope != b.scopes.rend(); ++scope) {
+      for (auto it = scope->rbegin(); it != scope->rend(); ++it) {
+        if (it->first == name) return it->second;
+      }
+    }
+    for (const auto& c : b.captures) {
+      if (b.code().slots[c.inner_slot].name == name) return c.inner_slot;
+    }
+    return std::nullopt;
+  }
+
+  // A local of this body or, for an async block, of the bodies around it, captured then.
+  std::optional<std::uint32_t> resolve_local(body_context& b, const std::string& name) {
+    if (auto slot = find_local(b, name)) return slot;
+    if (b.parent == nullptr) return std::nullopt;
+    auto outer = resolve_local(*b.parent, name);
+    if (!outer) return std::nullopt;
+    function_code& f = b.code();
+    f.slots.push_back({name, b.parent->code().slots[*outer].declared});
+    const auto inner = static_cast<std::uint32_t>(f.slots.size() - 1);
+    b.captures.push_back({*outer, inner});
+    return inner;
+  }
+
+  // ---- bodies ----
+
+  void lower_body(const pending_body& pb) {
+    const function& f = *pb.fn;
+    body_context b(code_, pb.index);
+    body_ = &b;
+    open_scope();
+    for (const param& p : f.params) {
+      if (p.pat && p.pat->kind == pattern_kind::binding) {
+        declare(p.pat->name);
+      } else {
+        const std::uint32_t slot = temporary("arg", p.span);
+        pending_param_patterns_.emplace_back(p.pat.get(), slot);
+      }
+    }
+    b.code().params = static_cast<std::uint32_t>(b.code().slots.size());
+    for (auto& [pat, slot] : pending_param_patterns_) bind_irrefutable(*pat, slot);
+    pending_param_patterns_.clear();
+    lower_block_value(f.body);
+    finish_body(f.return_type ? integer_type_of(*f.return_type) : int_type::inferred);
+    body_ = nullptr;
+  }
+
+  void finish_body(int_type return_type) {
+    if (return_type != int_type::inferred)
+      emit(opcode::cast, static_cast<std::uint32_t>(return_type));
+    drop_all_scopes_keeping_top();
+    emit(opcode::ret, 0, 0, body_->code().where);
+  }
+
+  void drop_all_scopes_keeping_top() {
+    for (std::size_t s = body_->scopes.size(); s-- > 0;) drop_scope_locals(s);
+  }
+
+  // ---- statements and blocks ----
+
+  // A block leaves its value: its tail, or () when it has none.
+  void lower_block_value(const block& b) {
+    open_scope();
+    for (const statement& s : b.statements) lower_statement(s);
+    if (b.tail) {
+      lower_expr(*b.tail, mode::by_value);
+    } else {
+      push_unit();
+    }
+    close_scope();
+  }
+
+  void lower_statement(const statement& s) {
+    switch (s.kind) {
+      case statement_kind::empty:
+        return;
+      case statement_kind::expr:
+        lower_expr(*s.value, mode::by_value);
+        emit(opcode::pop);
+        return;
+      case statement_kind::let: {
+        const let_statement& l = s.let;
+        if (!l.init) {
+          if (l.pat->kind != pattern_kind::binding) {
+            out_.error(l.pat->span, "a `let` without a value must bind one name in this subset");
+            return;
+          }
+          declare(l.pat->name);
+          return;
+        }
+        lower_expr(*l.init, mode::by_value);
+        if (l.type) settle(*l.type);
+        if (l.pat->kind == pattern_kind::binding) {
+          // The initialiser is lowered before the name exists: `let x = x + 1` reads the old x.
+          emit(opcode::store, declare(l.pat->name), 0, l.pat->span);
+        } else if (l.pat->kind == pattern_kind::wildcard) {
+          emit(opcode::pop);
+        } else {
+          const std::uint32_t t = temporary("let", l.pat->span);
+          emit(opcode::store, t);
+          bind_irrefutable(*l.pat, t);
+        }
+        return;
+      }
+    }
+  }
+
+  // Fixes the integer type of the value on top from a written type (`let x: u64 = 5`).
+  void settle(const type_ref& t) {
+    const int_type it = integer_type_of(t);
+    if (it != int_type::inferred) emit(opcode::cast, static_cast<std::uint32_t>(it), 1);
+  }
+
+  // ---- patterns ----
+
+  // Tests whether slot `value_slot` matches `p`, binding its names; jumps to `fail` when not.
+  void test_pattern(const pattern& p, std::uint32_t value_slot, label& fail) {
+    switch (p.kind) {
+      case pattern_kind::wildcard:
+      case pattern_kind::rest:
+        return;
+      case pattern_kind::binding: {
+        // An alternative's second spelling of a name binds the same local.
+        std::uint32_t slot;
+        auto& scope = body_->scopes.back();
+        auto existing = std::find_if(scope.begin(), scope.end(),
+                                     [&](const auto& e) { return e.first == p.name.name; });
+        slot = existing != scope.end() && in_alternatives_ ? existing->second : declare(p.name);
+        emit(opcode::load, value_slot);
+        emit(opcode::store, slot, 0, p.span);
+        return;
+      }
+      case pattern_kind::literal: {
+        const auto c = literal_constant(*p.literal);
+        if (!c) return;
+        emit(opcode::load, value_slot);
+        emit(opcode::matches_const, *c, 0, p.span);
+        jump_to(opcode::jump_if_false, fail);
+        return;
+      }
+      case pattern_kind::range: {
+        const auto lo = literal_constant(*p.literal);
+        const auto hi = p.range_end ? literal_constant(*p.range_end) : std::nullopt;
+        if (!lo || !hi) return;
+        if (*hi != *lo + 1) {
+          out_.error(p.span, "internal: range bounds not adjacent");
+          return;
+        }
+        emit(opcode::load, value_slot);
+        emit(opcode::in_range, *lo, p.inclusive ? 1 : 0, p.span);
+        jump_to(opcode::jump_if_false, fail);
+        return;
+      }
+      case pattern_kind::tuple: {
+        std::uint32_t index = 0;
+        for (const pattern_ptr& item : p.items) {
+          if (item->kind == pattern_kind::rest) {
+            out_.error(item->span, "`..` in a tuple pattern is not part of this subset yet");
+            return;
+          }
+          if (item->kind != pattern_kind::wildcard) {
+            const std::uint32_t t = temporary("item", item->span);
+            emit(opcode::load, value_slot);
+            emit(opcode::tuple_item, index);
+            emit(opcode::store, t);
+            test_pattern(*item, t, fail);
+          }
+          ++index;
+        }
+        return;
+      }
+      case pattern_kind::tuple_struct:
+      case pattern_kind::path: {
+        const auto tag = variant_named(p.path.segments);
+        if (!tag) {
+          out_.error(p.path.span, "cannot find tuple struct or variant `" +
+                                      join_path(p.path.segments) + "` in this scope");
+          return;
+        }
+        emit(opcode::load, value_slot);
+        emit(opcode::is_variant, static_cast<std::uint32_t>(*tag), 0, p.span);
+        jump_to(opcode::jump_if_false, fail);
+        if (p.kind == pattern_kind::tuple_struct) {
+          if (!variant_has_payload(*tag) || p.items.size() != 1) {
+            out_.error(p.span, "this pattern has " + std::to_string(p.items.size()) +
+                                   " fields, but the corresponding variant has " +
+                                   (variant_has_payload(*tag) ? "1 field" : "none"));
+            return;
+          }
+          if (p.items[0]->kind != pattern_kind::wildcard) {
+            const std::uint32_t t = temporary("payload", p.items[0]->span);
+            emit(opcode::load, value_slot);
+            emit(opcode::payload);
+            emit(opcode::store, t);
+            test_pattern(*p.items[0], t, fail);
+          }
+        }
+        return;
+      }
+      case pattern_kind::alternatives: {
+        label matched;
+        const bool outer = in_alternatives_;
+        in_alternatives_ = true;
+        for (std::size_t i = 0; i < p.items.size(); ++i) {
+          if (i + 1 == p.items.size()) {
+            test_pattern(*p.items[i], value_slot, fail);
+          } else {
+            label next;
+            test_pattern(*p.items[i], value_slot, next);
+            jump_to(opcode::jump, matched);
+            place(next);
+          }
+        }
+        in_alternatives_ = outer;
+        place(matched);
+        return;
+      }
+    }
+  }
+
+  // A pattern that cannot fail (`let (a, b) = ...`, a parameter): a refutable one is an error.
+  void bind_irrefutable(const pattern& p, std::uint32_t slot) {
+    label fail;
+    test_pattern(p, slot, fail);
+    if (!fail.patches.empty()) {
+      label done;
+      jump_to(opcode::jump, done);
+      place(fail);
+      out_.error(p.span, "refutable pattern in local binding",
+                 "use `if let` or `match` for a pattern that may not match");
+      place(done);
+    }
+  }
+
+  std::optional<std::uint32_t> literal_constant(const expr& e) {
+    if (e.kind == expr_kind::integer) return constant(integer_literal(e));
+    if (e.kind == expr_kind::boolean) return constant(value::boolean(e.flag));
+    if (e.kind == expr_kind::unary && e.unary == unary_op::negate && e.lhs &&
+        e.lhs->kind == expr_kind::integer) {
+      value v = integer_literal(*e.lhs);
+      return constant(value::integer(~v.bits() + 1, v.type()));
+    }
+    out_.error(e.span, "only integer and boolean literals are patterns in this subset");
+    return std::nullopt;
+  }
+
+  // ---- expressions ----
+
+  value integer_literal(const expr& e) {
+    // The checker has vetted the digits and the suffix.
+    std::string digits;
+    int base = 10;
+    std::string_view t = e.text;
+    if (t.size() > 2 && t[0] == '0' && (t[1] == 'x' || t[1] == 'o' || t[1] == 'b')) {
+      base = t[1] == 'x' ? 16 : t[1] == 'o' ? 8 : 2;
+      t.remove_prefix(2);
+    }
+    int_type type = int_type::inferred;
+    for (const char* suffix : {"i32", "i64", "u32", "u64", "usize"}) {
+      const std::string_view s(suffix);
+      if (t.size() > s.size() && t.substr(t.size() - s.size()) == s &&
+          !(base == 16 && s.size() == 3 && false)) {
+        type = *integer_type_named(s);
+        t.remove_suffix(s.size());
+        break;
+      }
+    }
+    std::uint64_t v = 0;
+    for (char c : t) {
+      if (c == '_') continue;
+      const int d = c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+      v = v * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
+    }
+    return value::integer(v, type);
+  }
+
+  void lower_expr(const expr& e, mode m) {
+    switch (e.kind) {
+      case expr_kind::integer:
+        emit(opcode::constant, constant(integer_literal(e)));
+        return;
+      case expr_kind::string: {
+        emit(opcode::constant, constant(make_string_constant(e.text)));
+        return;
+      }
+      case expr_kind::boolean:
+        emit(opcode::constant, constant(value::boolean(e.flag)));
+        return;
+      case expr_kind::unit:
+        push_unit();
+        return;
+      case expr_kind::path:
+        lower_path(e, m);
+        return;
+      case expr_kind::call:
+        lower_call(e);
+        return;
+      case expr_kind::method_call: {
+        lower_expr(*e.lhs, mode::by_ref);
+        for (const expr_ptr& a : e.items) lower_expr(*a, mode::by_value);
+        emit(opcode::call_method, name_id(e.name.name), static_cast<std::uint32_t>(e.items.size()),
+             e.span);
+        return;
+      }
+      case expr_kind::field:
+        lower_expr(*e.lhs, mode::by_ref);
+        emit(opcode::field, name_id(e.name.name), 0, e.span);
+        return;
+      case expr_kind::tuple_field:
+        lower_expr(*e.lhs, mode::by_ref);
+        emit(opcode::tuple_item, static_cast<std::uint32_t>(std::stoul(e.name.name)), 0, e.span);
+        return;
+      case expr_kind::index:
+        lower_expr(*e.lhs, mode::by_ref);
+        lower_expr(*e.rhs, mode::by_value);
+        emit(opcode::index, 0, 0, e.span);
+        return;
+      case expr_kind::await_: {
+        lower_expr(*e.lhs, mode::by_value);
+        emit_await(e.span);
+        return;
+      }
+      case expr_kind::try_:
+        lower_expr(*e.lhs, mode::by_value);
+        emit(opcode::try_, 0, 0, e.span);
+        return;
+      case expr_kind::unary:
+        lower_unary(e, m);
+        return;
+      case expr_kind::binary:
+        lower_binary(e);
+        return;
+      case expr_kind::assign:
+        lower_assign(e, false);
+        return;
+      case expr_kind::compound_assign:
+        lower_assign(e, true);
+        return;
+      case expr_kind::cast: {
+        lower_expr(*e.lhs, mode::by_value);
+        const int_type t = integer_type_of(e.type);
+        if (t == int_type::inferred) {
+          out_.error(e.type.span, "only casts between integer types are part of this subset");
+          return;
+        }
+        emit(opcode::cast, static_cast<std::uint32_t>(t), 0, e.span);
+        return;
+      }
+      case expr_kind::range: {
+        if (!e.lhs || !e.rhs) {
+          out_.error(e.span, "a range needs both ends in this subset (`a..b`, `a..=b`)");
+          push_unit();
+          return;
+        }
+        lower_expr(*e.lhs, mode::by_value);
+        lower_expr(*e.rhs, mode::by_value);
+        emit(opcode::call_builtin,
+             static_cast<std::uint32_t>(e.flag ? builtin::range_inclusive : builtin::range), 2,
+             e.span);
+        return;
+      }
+      case expr_kind::tuple:
+        for (const expr_ptr& item : e.items) lower_expr(*item, mode::by_value);
+        emit(opcode::make_tuple, static_cast<std::uint32_t>(e.items.size()), 0, e.span);
+        return;
+      case expr_kind::array:
+        out_.error(e.span, "arrays are not part of this subset: use `vec![...]`");
+        push_unit();
+        return;
+      case expr_kind::struct_literal:
+        lower_struct_literal(e);
+        return;
+      case expr_kind::block:
+        lower_block_value(*e.body);
+        return;
+      case expr_kind::async_block:
+        lower_async_block(e);
+        return;
+      case expr_kind::if_:
+        lower_if(e);
+        return;
+      case expr_kind::if_let:
+        lower_if_let(e);
+        return;
+      case expr_kind::match:
+        lower_match(e);
+        return;
+      case expr_kind::while_:
+      case expr_kind::while_let:
+      case expr_kind::loop:
+        lower_loop(e);
+        return;
+      case expr_kind::for_:
+        lower_for(e);
+        return;
+      case expr_kind::break_:
+      case expr_kind::continue_:
+        lower_break(e);
+        return;
+      case expr_kind::return_:
+        if (e.lhs) {
+          lower_expr(*e.lhs, mode::by_value);
+        } else {
+          push_unit();
+        }
+        if (body_->code().return_type != int_type::inferred) {
+          emit(opcode::cast, static_cast<std::uint32_t>(body_->code().return_type), 1);
+        }
+        drop_all_scopes_keeping_top();
+        emit(opcode::ret, 0, 0, e.span);
+        unreachable_value();
+        return;
+      case expr_kind::macro:
+        lower_macro(e);
+        return;
+    }
+  }
+
+  value make_string_constant(const std::string& text);
+
+  void emit_await(span where) {
+    function_code& f = body_->code();
+    if (!f.is_async()) {
+      // The checker reports it; lowering leaves the operand as its value.
+      return;
+    }
+    suspend_point sp;
+    sp.state = static_cast<std::uint32_t>(3 + f.suspends.size());
+    sp.where = where;
+    sp.line = source_.at(where.end > 0 ? where.end - 1 : 0).line;
+    f.suspends.push_back(sp);
+    emit(opcode::await_, static_cast<std::uint32_t>(f.suspends.size() - 1), 0, where);
+  }
+
+  void lower_path(const expr& e, mode m) {
+    const auto& segs = e.path.segments;
+    if (segs.size() == 1) {
+      if (auto slot = resolve_local(*body_, segs[0].name)) {
+        emit(m == mode::by_value ? opcode::take : opcode::load, *slot, 0, e.span);
+        return;
+      }
+      auto s = struct_index_.find(segs[0].name);
+      if (s != struct_index_.end() && code_.structs[s->second].fields.empty()) {
+        emit(opcode::make_struct, s->second, 0, e.span);
+        return;
+      }
+    }
+    if (auto tag = variant_named(segs); tag && !variant_has_payload(*tag)) {
+      emit(opcode::make_variant, static_cast<std::uint32_t>(*tag), 0, e.span);
+      return;
+    }
+    out_.error(e.path.span, "cannot find value `" + join_path(segs) + "` in this scope",
+               "not found in this scope");
+    push_unit();
+  }
+
+  void lower_arguments(const std::vector<expr_ptr>& args, const std::vector<int_type>* types) {
+    for (std::size_t i = 0; i < args.size(); ++i) {
+      lower_expr(*args[i], mode::by_value);
+      if (types != nullptr && i < types->size() && (*types)[i] != int_type::inferred) {
+        emit(opcode::cast, static_cast<std::uint32_t>((*types)[i]), 1);
+      }
+    }
+  }
+
+  void lower_call(const expr& e) {
+    if (e.lhs->kind != expr_kind::path) {
+      out_.error(e.lhs->span, "only functions named by a path can be called in this subset");
+      push_unit();
+      return;
+    }
+    const auto& segs = e.lhs->path.segments;
+    const auto argc = static_cast<std::uint32_t>(e.items.size());
+    if (auto tag = variant_named(segs)) {
+      if (!variant_has_payload(*tag) || argc != 1) {
+        out_.error(e.span,
+                   "this enum variant takes " +
+                       std::string(variant_has_payload(*tag) ? "1 argument" : "no arguments"));
+        push_unit();
+        return;
+      }
+      lower_expr(*e.items[0], mode::by_value);
+      emit(opcode::make_variant, static_cast<std::uint32_t>(*tag), 0, e.span);
+      return;
+    }
+    const std::string written = join_path(segs);
+    if (segs.size() == 1 && resolve_local(*body_, segs[0].name)) {
+      out_.error(e.lhs->span, "closures and function values are not part of this subset");
+      push_unit();
+      return;
+    }
+    auto f = function_index_.find(written);
+    if (f != function_index_.end()) {
+      const function_code& callee = code_.functions[f->second];
+      const auto expected = callee.param_types.size();
+      if (expected != argc) {
+        out_.error(e.span, "this function takes " + std::to_string(expected) + " argument" +
+                               (expected == 1 ? "" : "s") + " but " + std::to_string(argc) +
+                               " argument" + (argc == 1 ? " was" : "s were") + " supplied");
+      }
+      lower_arguments(e.items, &callee.param_types);
+      emit(opcode::call, f->second, argc, e.span);
+      return;
+    }
+    if (auto b = resolve_builtin(segs)) {
+      lower_arguments(e.items, nullptr);
+      emit(opcode::call_builtin, static_cast<std::uint32_t>(*b), argc, e.span);
+      return;
+    }
+    out_.error(e.lhs->span, "cannot find function `" + written + "` in this scope",
+               "not found in this scope");
+    for (const expr_ptr& a : e.items) lower_expr(*a, mode::by_value);
+    for (std::uint32_t i = 0; i < argc; ++i) emit(opcode::pop);
+    push_unit();
+  }
+
+  void lower_unary(const expr& e, mode m) {
+    switch (e.unary) {
+      case unary_op::ref:
+      case unary_op::ref_mut:
+        lower_expr(*e.lhs, mode::by_ref);
+        return;
+      case unary_op::deref:
+        lower_expr(*e.lhs, mode::by_ref);
+        emit(opcode::deref, 0, 0, e.span);
+        return;
+      default:
+        (void)m;
+        lower_expr(*e.lhs, mode::by_value);
+        emit(opcode::unary, static_cast<std::uint32_t>(e.unary), 0, e.span);
+        return;
+    }
+  }
+
+  void lower_binary(const expr& e) {
+    if (e.binary == binary_op::and_ || e.binary == binary_op::or_) {
+      label end;
+      lower_expr(*e.lhs, mode::by_value);
+      emit(opcode::dup);
+      jump_to(e.binary == binary_op::and_ ? opcode::jump_if_false : opcode::jump_if_true, end);
+      emit(opcode::pop);
+      lower_expr(*e.rhs, mode::by_value);
+      place(end);
+      return;
+    }
+    // `a + b` on Strings consumes `a`; comparisons borrow both sides.
+    const bool compares = e.binary >= binary_op::eq && e.binary <= binary_op::ge;
+    lower_expr(*e.lhs, compares ? mode::by_ref : mode::by_value);
+    lower_expr(*e.rhs, mode::by_ref);
+    emit(opcode::binary, static_cast<std::uint32_t>(e.binary), 0, e.span);
+  }
+
+  // `x = v`, `s.f = v`, `v[i] = x`, `t.0 = x`, `*guard = v`, and their compound forms.
+  void lower_assign(const expr& e, bool compound) {
+    const expr& target = *e.lhs;
+    const auto op = static_cast<std::uint32_t>(e.binary);
+    auto value_then_combine = [&] {
+      lower_expr(*e.rhs, mode::by_value);
+      if (compound) emit(opcode::binary, op, 0, e.span);
+    };
+    switch (target.kind) {
+      case expr_kind::path: {
+        const auto& segs = target.path.segments;
+        auto slot = segs.size() == 1 ? resolve_local(*body_, segs[0].name) : std::nullopt;
+        if (!slot) {
+          out_.error(target.span, "cannot find value `" + join_path(segs) + "` in this scope",
+                     "not found in this scope");
+          break;
+        }
+        if (compound) emit(opcode::load, *slot);
+        value_then_combine();
+        emit(opcode::store, *slot, 1, e.span);
+        break;
+      }
+      case expr_kind::field: {
+        lower_expr(*target.lhs, mode::by_ref);
+        if (compound) {
+          emit(opcode::dup);
+          emit(opcode::field, name_id(target.name.name), 0, target.span);
+        }
+        value_then_combine();
+        emit(opcode::set_field, name_id(target.name.name), 0, e.span);
+        break;
+      }
+      case expr_kind::tuple_field: {
+        const auto index = static_cast<std::uint32_t>(std::stoul(target.name.name));
+        lower_expr(*target.lhs, mode::by_ref);
+        if (compound) {
+          emit(opcode::dup);
+          emit(opcode::tuple_item, index, 0, target.span);
+        }
+        value_then_combine();
+        emit(opcode::set_tuple_item, index, 0, e.span);
+        break;
+      }
+      case expr_kind::index: {
+        const std::uint32_t base = temporary("base", target.span);
+        const std::uint32_t index = temporary("index", target.span);
+        lower_expr(*target.lhs, mode::by_ref);
+        emit(opcode::store, base);
+        lower_expr(*target.rhs, mode::by_value);
+        emit(opcode::store, index);
+        emit(opcode::load, base);
+        emit(opcode::load, index);
+        if (compound) {
+          emit(opcode::load, base);
+          emit(opcode::load, index);
+          emit(opcode::index, 0, 0, target.span);
+        }
+        value_then_combine();
+        emit(opcode::set_index, 0, 0, e.span);
+        break;
+      }
+      case expr_kind::unary:
+        if (target.unary == unary_op::deref) {
+          lower_expr(*target.lhs, mode::by_ref);
+          if (compound) {
+            emit(opcode::dup);
+            emit(opcode::deref, 0, 0, target.span);
+          }
+          value_then_combine();
+          emit(opcode::set_deref, 0, 0, e.span);
+          break;
+        }
+        [[fallthrough]];
+      default:
+        out_.error(target.span, "invalid left-hand side of assignment",
+                   "cannot assign to this expression");
+    }
+    push_unit();
+  }
+
+  void lower_struct_literal(const expr& e) {
+    const std::string name = e.path.segments.empty() ? "" : e.path.segments.back().name;
+    auto it = struct_index_.find(name);
+    if (it == struct_index_.end()) {
+      out_.error(e.path.span, "cannot find struct `" + name + "` in this scope");
+      push_unit();
+      return;
+    }
+    const struct_code& sc = code_.structs[it->second];
+    for (const field_init& f : e.fields) {
+      if (std::find(sc.fields.begin(), sc.fields.end(), f.name.name) == sc.fields.end()) {
+        out_.error(f.name.span, "struct `" + name + "` has no field named `" + f.name.name + "`");
+      }
+    }
+    for (std::size_t i = 0; i < sc.fields.size(); ++i) {
+      auto init = std::find_if(e.fields.begin(), e.fields.end(),
+                               [&](const field_init& f) { return f.name.name == sc.fields[i]; });
+      if (init == e.fields.end()) {
+        out_.error(e.span, "missing field `" + sc.fields[i] + "` in initializer of `" + name + "`");
+        push_unit();
+        continue;
+      }
+      if (init->value) {
+        lower_expr(*init->value, mode::by_value);
+      } else {
+        lower_path_named(init->name, mode::by_value);
+      }
+      if (sc.field_types[i] != int_type::inferred) {
+        emit(opcode::cast, static_cast<std::uint32_t>(sc.field_types[i]), 1);
+      }
+    }
+    emit(opcode::make_struct, it->second, static_cast<std::uint32_t>(sc.fields.size()), e.span);
+  }
+
+  void lower_path_named(const ident& name, mode m) {
+    expr e;
+    e.kind = expr_kind::path;
+    e.span = name.span;
+    e.path.segments.push_back(name);
+    e.path.span = name.span;
+    lower_path(e, m);
+  }
+
+  // An async block is a body of its own, a state machine, whose first slots are the locals it
+  // captures: moved in for `async move`, shared otherwise.
+  void lower_async_block(const expr& e) {
+    function_code fc;
+    fc.name = root_name() + "::{async block#" + std::to_string(body_->async_blocks++) + "}";
+    fc.kind = body_kind::async_block;
+    fc.where = e.span;
+    code_.functions.push_back(std::move(fc));
+    const auto index = static_cast<std::uint32_t>(code_.functions.size() - 1);
+
+    body_context inner(code_, index);
+    inner.parent = body_;
+    body_context* outer = body_;
+    body_ = &inner;
+    open_scope();
+    // Captures become slots as the body finds them; they must come first, so the body is
+    // lowered into a scratch list and its slots renumbered after.
+    lower_block_value(*e.body);
+    emit(opcode::ret, 0, 0, e.span);
+    body_ = outer;
+    // Re-point references: the code_ vector may have grown (nested blocks) and moved.
+    function_code& f = code_.functions[index];
+    reorder_captures_first(f, inner.captures);
+    for (const auto& c : inner.captures) {
+      emit(e.flag ? opcode::take : opcode::load, c.outer_slot, 0, e.span);
+    }
+    f.params = static_cast<std::uint32_t>(inner.captures.size());
+    emit(opcode::make_future, index, static_cast<std::uint32_t>(inner.captures.size()), e.span);
+  }
+
+  std::string root_name() const {
+    const std::string& n = body_->code().name;
+    return n.substr(0, n.find("::{"));
+  }
+
+  // Moves the capture slots to the front (0..n), renumbering every slot operand.
+  static void reorder_captures_first(function_code& f, std::vector<body_context::capture>& caps) {
+    const auto n = static_cast<std::uint32_t>(f.slots.size());
+    std::vector<std::uint32_t> new_index(n);
+    std::vector<local_slot> slots;
+    std::vector<bool> is_capture(n, false);
+    for (const auto& c : caps) is_capture[c.inner_slot] = true;
+    for (const auto& c : caps) {
+      new_index[c.inner_slot] = static_cast<std::uint32_t>(slots.size());
+      slots.push_back(f.slots[c.inner_slot]);
+    }
+    for (std::uint32_t s = 0; s < n; ++s) {
+      if (is_capture[s]) continue;
+      new_index[s] = static_cast<std::uint32_t>(slots.size());
+      slots.push_back(f.slots[s]);
+    }
+    f.slots = std::move(slots);
+    for (instruction& i : f.code) {
+      switch (i.op) {
+        case opcode::load:
+        case opcode::take:
+        case opcode::store:
+        case opcode::drop_slot:
+          i.a = new_index[i.a];
+          break;
+        case opcode::next_or_jump:
+          i.b = new_index[i.b];
+          break;
+        default:
+          break;
+      }
+    }
+    for (auto& c : caps) c.inner_slot = new_index[c.inner_slot];
+  }
+
+  void lower_condition(const expr& cond, label& if_false) {
+    lower_expr(cond, mode::by_value);
+    jump_to(opcode::jump_if_false, if_false, cond.span);
+  }
+
+  void lower_else(const expr* else_branch) {
+    if (else_branch == nullptr) {
+      push_unit();
+    } else {
+      lower_expr(*else_branch, mode::by_value);
+    }
+  }
+
+  void lower_if(const expr& e) {
+    label otherwise, end;
+    lower_condition(*e.lhs, otherwise);
+    lower_block_value(*e.body);
+    jump_to(opcode::jump, end);
+    body_->depth -= 1;  // Each branch leaves one value; they meet at `end`.
+    place(otherwise);
+    lower_else(e.else_branch.get());
+    place(end);
+  }
+
+  void lower_if_let(const expr& e) {
+    label otherwise, end;
+    open_scope();
+    const std::uint32_t t = temporary("scrutinee", e.lhs->span);
+    lower_expr(*e.lhs, mode::by_value);
+    emit(opcode::store, t);
+    test_pattern(*e.pat, t, otherwise);
+    lower_block_value(*e.body);
+    jump_to(opcode::jump, end);
+    body_->depth -= 1;
+    place(otherwise);
+    lower_else(e.else_branch.get());
+    place(end);
+    close_scope();
+  }
+
+  void lower_match(const expr& e) {
+    label end;
+    open_scope();
+    const std::uint32_t t = temporary("scrutinee", e.lhs->span);
+    lower_expr(*e.lhs, mode::by_value);
+    emit(opcode::store, t);
+    for (const match_arm& arm : e.arms) {
+      label next;
+      open_scope();
+      test_pattern(*arm.pat, t, next);
+      if (arm.guard) lower_condition(*arm.guard, next);
+      lower_expr(*arm.body, mode::by_value);
+      close_scope();
+      jump_to(opcode::jump, end);
+      body_->depth -= 1;
+      place(next);
+    }
+    emit(opcode::constant, constant(make_string_constant("internal error: entered unreachable "
+                                                         "code: no arm of `match` matched")));
+    emit(opcode::panic, 0, 0, e.span);
+    unreachable_value();
+    place(end);
+    close_scope();
+  }
+
+  void lower_loop(const expr& e) {
+    label top, exit, end;
+    loop_context lc;
+    lc.is_loop = e.kind == expr_kind::loop;
+    lc.break_to = lc.is_loop ? &end : &exit;
+    lc.continue_to = &top;
+    lc.scope_depth = body_->scopes.size();
+    lc.stack_depth = body_->depth;
+    body_->loops.push_back(lc);
+    place(top);
+    open_scope();
+    if (e.kind == expr_kind::while_) {
+      lower_condition(*e.lhs, exit);
+    } else if (e.kind == expr_kind::while_let) {
+      const std::uint32_t t = temporary("scrutinee", e.lhs->span);
+      lower_expr(*e.lhs, mode::by_value);
+      emit(opcode::store, t);
+      label no_match;
+      test_pattern(*e.pat, t, no_match);
+      lower_block_value(*e.body);
+      emit(opcode::pop);
+      close_scope_then_jump(top);
+      place(no_match);
+      drop_scope_locals(body_->scopes.size() - 1);
+      body_->scopes.pop_back();
+      body_->loops.pop_back();
+      place(exit);
+      push_unit();
+      return;
+    }
+    lower_block_value(*e.body);
+    emit(opcode::pop);
+    close_scope_then_jump(top);
+    body_->scopes.pop_back();
+    body_->loops.pop_back();
+    if (lc.is_loop) {
+      // Only `break` leaves a `loop`, with its value on the stack.
+      place(end);
+      body_->depth += 1;
+    } else {
+      place(exit);
+      push_unit();
+    }
+  }
+
+  void close_scope_then_jump(label& target) {
+    drop_scope_locals(body_->scopes.size() - 1);
+    jump_to(opcode::jump, target);
+  }
+
+  void lower_for(const expr& e) {
+    label top, exit;
+    open_scope();
+    const std::uint32_t it = temporary("iter", e.lhs->span);
+    lower_expr(*e.lhs, mode::by_value);
+    emit(opcode::iterate, 0, 0, e.lhs->span);
+    emit(opcode::store, it);
+    loop_context lc;
+    lc.break_to = &exit;
+    lc.continue_to = &top;
+    lc.scope_depth = body_->scopes.size();
+    lc.stack_depth = body_->depth;
+    body_->loops.push_back(lc);
+    place(top);
+    {
+      const std::size_t at = emit(opcode::next_or_jump, 0, it, e.lhs->span);
+      exit.patches.push_back(at);
+    }
+    open_scope();
+    const std::uint32_t item = temporary("item", e.pat->span);
+    emit(opcode::store, item);
+    bind_irrefutable(*e.pat, item);
+    lower_block_value(*e.body);
+    emit(opcode::pop);
+    close_scope_then_jump(top);
+    body_->scopes.pop_back();
+    body_->loops.pop_back();
+    place(exit);
+    close_scope();
+    push_unit();
+  }
+
+  void lower_break(const expr& e) {
+    const std::int64_t before = body_->depth;
+    if (body_->loops.empty()) {
+      out_.error(e.span, std::string("`") + (e.kind == expr_kind::break_ ? "break" : "continue") +
+                             "` outside of a loop");
+      push_unit();
+      return;
+    }
+    const loop_context& lc = body_->loops.back();
+    // Temporaries of the enclosing expression are dropped, then the scopes left.
+    while (body_->depth > lc.stack_depth) emit(opcode::pop);
+    if (e.kind == expr_kind::break_) {
+      if (e.lhs && !lc.is_loop) {
+        out_.error(e.span, "`break` with value from a `while` or `for` loop",
+                   "can only break with a value inside `loop`");
+      }
+      if (lc.is_loop) {
+        if (e.lhs) {
+          lower_expr(*e.lhs, mode::by_value);
+        } else {
+          push_unit();
+        }
+      }
+    }
+    for (std::size_t s = body_->scopes.size(); s-- > lc.scope_depth;) drop_scope_locals(s);
+    jump_to(opcode::jump, e.kind == expr_kind::break_ ? *lc.break_to : *lc.continue_to);
+    body_->depth = before + 1;
+  }
+
+  // ---- macros ----
+
+  void lower_macro(const expr& e);
+  void lower_format(const expr& e, std::size_t first, bool for_panic);
+  void lower_select(const expr& e);
+  std::uint64_t pattern_test(const pattern& p);
+
+  const source_file& source_;
+  const program& program_;
+  diagnostics& out_;
+  program_code code_;
+  body_context* body_ = nullptr;
+  std::vector<pending_body> bodies_;
+  std::map<std::string, std::string> uses_;
+  std::vector<std::string> globs_;
+  std::map<std::string, std::uint32_t> struct_index_;
+  std::map<std::string, std::uint32_t> function_index_;
+  std::unordered_map<std::string, std::uint32_t> name_ids_;
+  std::vector<std::pair<const pattern*, std::uint32_t>> pending_param_patterns_;
+  std::uint32_t unit_constant_ = constant_unit();
+  bool in_alternatives_ = false;
+
+  std::uint32_t constant_unit() {
+    code_.constants.push_back(value::unit());
+    return 0;
+  }
+};
+
+value lowering::make_string_constant(const std::string& text) { return make_string(text); }
+
+void lowering::lower_macro(const expr& e) {
+  const std::string& name = e.path.segments.back().name;
+  const auto argc = e.items.size();
+  auto message = [&](const char* text) { emit(opcode::constant, constant(make_string(text))); };
+  if (name == "println" || name == "print" || name == "eprintln") {
+    if (argc == 0) {
+      message("");
+    } else {
+      lower_format(e, 0, false);
+    }
+    emit(opcode::print, name == "eprintln" ? 1 : 0, name == "print" ? 0 : 1, e.span);
+    push_unit();
+  } else if (name == "format") {
+    if (argc == 0) {
+      out_.error(e.span, "requires at least a format string argument");
+      push_unit();
+      return;
+    }
+    lower_format(e, 0, false);
+  } else if (name == "panic" || name == "unreachable" || name == "todo") {
+    const std::string prefix = name == "unreachable" ? "internal error: entered unreachable code"
+                               : name == "todo"      ? "not yet implemented"
+                                                     : "explicit panic";
+    if (argc == 0) {
+      message(prefix.c_str());
+    } else if (name == "panic") {
+      lower_format(e, 0, true);
+    } else {
+      emit(opcode::constant, constant(make_string(prefix + ": ")));
+      lower_format(e, 0, true);
+      emit(opcode::binary, static_cast<std::uint32_t>(binary_op::add));
+    }
+    emit(opcode::panic, 0, 0, e.span);
+    unreachable_value();
+  } else if (name == "assert") {
+    if (argc == 0) {
+      out_.error(e.span, "the `assert!` macro requires a boolean expression");
+      push_unit();
+      return;
+    }
+    label ok;
+    lower_expr(*e.items[0], mode::by_value);
+    jump_to(opcode::jump_if_true, ok);
+    if (argc > 1) {
+      lower_format(e, 1, true);
+    } else {
+      message(("assertion failed: " + std::string(source_.text(e.items[0]->span))).c_str());
+    }
+    emit(opcode::panic, 0, 0, e.span);
+    place(ok);
+    push_unit();
+  } else if (name == "assert_eq" || name == "assert_ne") {
+    if (argc < 2) {
+      out_.error(e.span, "`" + name + "!` takes two values to compare");
+      push_unit();
+      return;
+    }
+    lower_expr(*e.items[0], mode::by_ref);
+    lower_expr(*e.items[1], mode::by_ref);
+    if (argc > 2) lower_format(e, 2, true);
+    emit(opcode::call_builtin,
+         static_cast<std::uint32_t>(name == "assert_eq" ? builtin::assert_eq : builtin::assert_ne),
+         argc > 2 ? 3 : 2, e.span);
+  } else if (name == "vec") {
+    if (e.repeat_count) {
+      lower_expr(*e.items[0], mode::by_value);
+      lower_expr(*e.repeat_count, mode::by_value);
+      emit(opcode::make_vec_repeat, 0, 0, e.span);
+    } else {
+      for (const expr_ptr& item : e.items) lower_expr(*item, mode::by_value);
+      emit(opcode::make_vec, static_cast<std::uint32_t>(argc), 0, e.span);
+    }
+  } else if (name == "join") {
+    if (!body_->code().is_async()) {
+      out_.error(e.span, "`join!` is only allowed inside `async` functions and blocks");
+    }
+    for (const expr_ptr& item : e.items) lower_expr(*item, mode::by_value);
+    emit(opcode::join, static_cast<std::uint32_t>(argc), 0, e.span);
+    emit_await(e.span);
+  } else if (name == "select") {
+    lower_select(e);
+  } else {
+    out_.error(e.path.span, "the macro `" + name + "!` is not part of this subset");
+    push_unit();
+  }
+}
+
+// Pushes the String a format string and its arguments make (items[first] is the string).
+void lowering::lower_format(const expr& e, std::size_t first, bool for_panic) {
+  (void)for_panic;
+  const expr& literal = *e.items[first];
+  if (literal.kind != expr_kind::string) {
+    out_.error(literal.span, "format argument must be a string literal");
+    push_unit();
+    return;
+  }
+  parsed_format parsed = parse_format_string(literal.text);
+  if (!parsed.error.empty()) {
+    out_.error(literal.span, parsed.error);
+    push_unit();
+    return;
+  }
+  const std::size_t positional = e.items.size() - first - 1;
+  std::vector<bool> used(positional, false);
+  std::uint32_t next = 0;
+  std::uint32_t argc = 0;
+  for (const format_argument& a : parsed.arguments) {
+    if (a.how == format_argument::kind::name) {
+      ident name{a.name, literal.span};
+      lower_path_named(name, mode::by_ref);
+      ++argc;
+      continue;
+    }
+    const std::uint32_t index = a.how == format_argument::kind::next ? next++ : a.index;
+    if (index >= positional) {
+      out_.error(literal.span,
+                 std::to_string(index + 1) + " positional argument" + (index == 0 ? "" : "s") +
+                     " in format string, but there " +
+                     (positional == 1 ? "is 1 argument"
+                                      : "are " + std::to_string(positional) + " arguments"));
+      push_unit();
+    } else {
+      used[index] = true;
+      lower_expr(*e.items[first + 1 + index], mode::by_ref);
+    }
+    ++argc;
+  }
+  for (std::size_t i = 0; i < positional; ++i) {
+    if (!used[i]) {
+      out_.error(e.items[first + 1 + i]->span, "argument never used",
+                 "formatting specifier missing");
+    }
+  }
+  code_.formats.push_back(std::move(parsed.spec));
+  emit(opcode::format, static_cast<std::uint32_t>(code_.formats.size() - 1), argc, literal.span);
+}
+
+// `tokio::select!`: the enabled branches' futures go into one select future; its output says
+// which branch completed with a value its pattern matches (a value that does not match
+// disables that branch, inside the same poll, as Tokio does); the others are dropped before
+// the handler runs.
+void lowering::lower_select(const expr& e) {
+  if (!body_->code().is_async()) {
+    out_.error(e.span, "`select!` is only allowed inside `async` functions and blocks");
+  }
+  std::vector<const select_branch*> branches;
+  const select_branch* otherwise = nullptr;
+  for (const select_branch& b : e.branches) {
+    if (b.future) {
+      branches.push_back(&b);
+    } else {
+      otherwise = &b;
+    }
+  }
+  const auto n = static_cast<std::uint32_t>(branches.size());
+  for (const select_branch* b : branches) {
+    // A guard that is false disables the branch: its future is never made.
+    label disabled, made;
+    if (b->guard) lower_condition(*b->guard, disabled);
+    lower_expr(*b->future, mode::by_value);
+    emit(opcode::constant, constant(value::integer(pattern_test(*b->pat), int_type::u32)));
+    if (b->guard) {
+      jump_to(opcode::jump, made);
+      body_->depth -= 2;
+      place(disabled);
+      push_unit();
+      emit(opcode::constant, constant(value::integer(0, int_type::u32)));
+      place(made);
+    }
+  }
+  emit(opcode::select, n, e.flag ? 1 : 0, e.span);
+  emit_await(e.span);
+  open_scope();
+  const std::uint32_t selected = temporary("selected", e.span);
+  emit(opcode::store, selected);
+  label end;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    label next;
+    emit(opcode::load, selected);
+    emit(opcode::tuple_item, 0);
+    emit(opcode::matches_const, constant(value::integer(i, int_type::usize)));
+    jump_to(opcode::jump_if_false, next);
+    open_scope();
+    const std::uint32_t out = temporary("output", branches[i]->pat->span);
+    emit(opcode::load, selected);
+    emit(opcode::tuple_item, 1);
+    emit(opcode::store, out);
+    label impossible;
+    test_pattern(*branches[i]->pat, out, impossible);
+    place(impossible);  // The select matched the pattern already.
+    lower_expr(*branches[i]->handler, mode::by_value);
+    close_scope();
+    jump_to(opcode::jump, end);
+    body_->depth -= 1;
+    place(next);
+  }
+  if (otherwise != nullptr) {
+    lower_expr(*otherwise->handler, mode::by_value);
+  } else {
+    emit(opcode::constant,
+         constant(make_string("all branches are disabled and there is no else branch")));
+    emit(opcode::panic, 0, 0, e.span);
+    unreachable_value();
+  }
+  place(end);
+  close_scope();
+}
+
+// A refutable pattern of a select branch becomes a function of its own, `value -> bool`, that
+// the select future calls on a branch's output. Returns its index + 1, or 0 when the pattern
+// cannot fail.
+std::uint64_t lowering::pattern_test(const pattern& p) {
+  if (p.kind == pattern_kind::wildcard || p.kind == pattern_kind::binding) return 0;
+  function_code fc;
+  fc.name = root_name() + "::{select pattern}";
+  fc.kind = body_kind::function;
+  fc.where = p.span;
+  code_.functions.push_back(std::move(fc));
+  const auto index = static_cast<std::uint32_t>(code_.functions.size() - 1);
+  body_context test(code_, index);
+  body_context* outer = body_;
+  body_ = &test;
+  open_scope();
+  const std::uint32_t arg = new_slot("$value", p.span);
+  test.code().params = 1;
+  label fail;
+  test_pattern(p, arg, fail);
+  emit(opcode::constant, constant(value::boolean(true)));
+  emit(opcode::ret);
+  place(fail);
+  emit(opcode::constant, constant(value::boolean(false)));
+  emit(opcode::ret);
+  body_ = outer;
+  return index + 1;
+}
+
+}  // namespace
+
+program_code lower(const source_file& source, const program& p, diagnostics& out) {
+  return lowering(source, p, out).run();
+}
+
+}  // namespace wakeline::lang

@@ -1,0 +1,97 @@
+// The plain data objects of a running program: `String`, tuples, `Vec`, structs, ranges and
+// their iterators, `Arc`, std's `Mutex` and its guard. The runtime's own objects (futures,
+// channels, locks, wakers) are in library.hpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bytecode.hpp"
+#include "value.hpp"
+
+namespace wakeline::lang {
+
+class string_object final : public object {
+ public:
+  explicit string_object(std::string t) : text(std::move(t)) {}
+  std::string type_name() const override { return "String"; }
+  std::string text;
+};
+
+class tuple_object final : public object {
+ public:
+  explicit tuple_object(std::vector<value> i) : items(std::move(i)) {}
+  std::string type_name() const override { return "tuple"; }
+  std::vector<value> items;
+};
+
+class vec_object final : public object {
+ public:
+  std::string type_name() const override { return "Vec<_>"; }
+  std::vector<value> items;
+};
+
+class struct_object final : public object {
+ public:
+  struct_object(const struct_code& t, std::vector<value> f) : type(&t), fields(std::move(f)) {}
+  std::string type_name() const override { return type->name; }
+  const struct_code* type;
+  std::vector<value> fields;
+};
+
+/// `a..b` and `a..=b`, and, once iterated, their position.
+class range_object final : public object {
+ public:
+  range_object(value s, value e, bool incl)
+      : start(std::move(s)), end(std::move(e)), inclusive(incl) {}
+  std::string type_name() const override { return inclusive ? "RangeInclusive<_>" : "Range<_>"; }
+  value start;
+  value end;
+  bool inclusive;
+  bool exhausted = false;
+};
+
+/// What `for` walks over a `Vec` with: the items, taken one by one.
+class vec_iterator final : public object {
+ public:
+  explicit vec_iterator(value v) : vec(std::move(v)) {}
+  std::string type_name() const override { return "Iter<'_, _>"; }
+  value vec;
+  std::size_t next = 0;
+};
+
+/// `Arc<T>`: cloning it shares `inner`; the last drop drops it.
+class arc_object final : public object {
+ public:
+  explicit arc_object(value v) : inner(std::move(v)) {}
+  std::string type_name() const override { return "Arc<_>"; }
+  value* deref() override { return &inner; }
+  value inner;
+};
+
+/// std's `Mutex<T>`, for state shared between a hand-written future and whoever wakes it.
+/// Single-threaded, so a lock is only ever contended by a guard kept alive: that deadlocks in
+/// Rust, and panics here with the reason.
+class std_mutex_object final : public object {
+ public:
+  explicit std_mutex_object(value v) : inner(std::move(v)) {}
+  std::string type_name() const override { return "std::sync::Mutex<_>"; }
+  value inner;
+  bool locked = false;
+};
+
+class std_guard_object final : public object {
+ public:
+  explicit std_guard_object(value m) : mutex(std::move(m)) {
+    mutex.as<std_mutex_object>()->locked = true;
+  }
+  ~std_guard_object() override { mutex.as<std_mutex_object>()->locked = false; }
+  std::string type_name() const override { return "MutexGuard<'_, _>"; }
+  value* deref() override { return &target(); }
+  value mutex;
+  value& target() { return mutex.as<std_mutex_object>()->inner; }
+};
+
+inline value make_string(std::string text) { return value::of(new string_object(std::move(text))); }
+
+}  // namespace wakeline::lang

@@ -1,0 +1,185 @@
+// What a running program holds: integers of Rust's types, booleans, `()`, durations and instants
+// inline; strings, tuples, vectors, structs, `Option`/`Result`/`Poll` payloads and everything
+// of the runtime (futures, channels, locks, wakers) as reference-counted objects.
+//
+// Rust moves values and drops them where their owner ends; here a value owns one reference to
+// its object, a move passes it on, and dropping the last reference runs the object's
+// destructor, which does what Rust's `Drop` does (a `Sender` closes the channel, a guard
+// unlocks, a `JoinHandle` detaches). A Copy aggregate (a tuple of integers) shared by two
+// owners is copied before one of them writes to it (`value::make_unique`).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+
+#include "source.hpp"
+
+namespace wakeline::lang {
+
+/// Rust's integer types in the subset. `inferred` is a literal whose type nothing has fixed
+/// yet: it takes the type of what it meets, and is an `i32` (Rust's fallback) on its own.
+enum class int_type : std::uint8_t { inferred, i32, i64, u32, u64, usize };
+
+const char* to_string(int_type type);
+bool is_signed(int_type type);
+
+/// The variants of the standard library's enums the subset uses.
+enum class variant_tag : std::uint8_t { none, some, ok, err, ready, pending };
+
+enum class value_kind : std::uint8_t {
+  unit,
+  boolean,
+  integer,   ///< `bits` holds the two's complement value; `type` says how to read it
+  duration,  ///< `bits` holds nanoseconds
+  instant,   ///< `bits` holds the virtual time in nanoseconds
+  variant,   ///< `tag`; `object` is the payload (a box) for Some, Ok, Err and Ready
+  object,    ///< everything else: `object` says what
+  moved,     ///< a local whose value was moved away
+};
+
+class value;
+
+/// The base of every heap value. Single-threaded: the runtime is.
+class object {
+ public:
+  virtual ~object() = default;
+  /// Rust's name for the type, for messages: `String`, `Vec<_>`, `JoinHandle<_>`.
+  virtual std::string type_name() const = 0;
+  /// `{:?}`: by default the type's name, as for the runtime's handles.
+  virtual std::string debug() const { return type_name(); }
+  /// `{}`; false for types without Display.
+  virtual bool display(std::string& out) const {
+    (void)out;
+    return false;
+  }
+
+  /// What `*x` and auto-deref reach through: an Arc's value, a guard's; null for the rest.
+  virtual value* deref() { return nullptr; }
+
+  std::uint32_t refs = 0;
+};
+
+class value {
+ public:
+  value() = default;
+  static value unit() { return value(); }
+  static value moved() { return value(value_kind::moved); }
+  static value boolean(bool b) {
+    value v(value_kind::boolean);
+    v.bits_ = b ? 1 : 0;
+    return v;
+  }
+  static value integer(std::uint64_t bits, int_type type) {
+    value v(value_kind::integer);
+    v.bits_ = bits;
+    v.type_ = type;
+    return v;
+  }
+  static value duration(std::uint64_t ns) {
+    value v(value_kind::duration);
+    v.bits_ = ns;
+    return v;
+  }
+  static value instant(std::uint64_t ns) {
+    value v(value_kind::instant);
+    v.bits_ = ns;
+    return v;
+  }
+  /// `None`, `Poll::Pending`; `payload` must be a `box_object` for the others.
+  static value variant(variant_tag tag, object* payload = nullptr);
+  /// Takes a new object (refs 0) or shares one.
+  static value of(object* o) {
+    value v(value_kind::object);
+    v.set_object(o);
+    return v;
+  }
+
+  value(const value& other) : kind_(other.kind_), type_(other.type_), tag_(other.tag_) {
+    bits_ = other.bits_;
+    set_object(other.object_);
+  }
+  value(value&& other) noexcept
+      : kind_(other.kind_),
+        type_(other.type_),
+        tag_(other.tag_),
+        bits_(other.bits_),
+        object_(std::exchange(other.object_, nullptr)) {
+    other.kind_ = value_kind::unit;
+  }
+  value& operator=(value other) noexcept {
+    swap(other);
+    return *this;
+  }
+  ~value() { release(); }
+
+  void swap(value& other) noexcept {
+    std::swap(kind_, other.kind_);
+    std::swap(type_, other.type_);
+    std::swap(tag_, other.tag_);
+    std::swap(bits_, other.bits_);
+    std::swap(object_, other.object_);
+  }
+
+  value_kind kind() const { return kind_; }
+  bool is_unit() const { return kind_ == value_kind::unit; }
+  bool as_bool() const { return bits_ != 0; }
+  std::uint64_t bits() const { return bits_; }
+  std::int64_t as_signed() const { return static_cast<std::int64_t>(bits_); }
+  int_type type() const { return type_; }
+  variant_tag tag() const { return tag_; }
+  object* get() const { return object_; }
+
+  /// The object as `T`, or null when it is something else.
+  template <class T>
+  T* as() const {
+    return kind_ == value_kind::object ? dynamic_cast<T*>(object_) : nullptr;
+  }
+  /// The payload of Some, Ok, Err or Ready.
+  const value& payload() const;
+
+  /// Gives the integer a type, when it had none yet (a literal meeting a typed place).
+  void settle(int_type type) {
+    if (kind_ == value_kind::integer && type_ == int_type::inferred) type_ = type;
+  }
+
+ private:
+  explicit value(value_kind kind) : kind_(kind) {}
+  void set_object(object* o) {
+    object_ = o;
+    if (o != nullptr) ++o->refs;
+  }
+  void release() {
+    if (object_ != nullptr && --object_->refs == 0) delete object_;
+  }
+
+  value_kind kind_ = value_kind::unit;
+  int_type type_ = int_type::inferred;
+  variant_tag tag_ = variant_tag::none;
+  std::uint64_t bits_ = 0;
+  object* object_ = nullptr;
+};
+
+/// The payload of `Some(x)`, `Ok(x)`, `Err(x)`, `Poll::Ready(x)`.
+class box_object final : public object {
+ public:
+  explicit box_object(value v) : inner(std::move(v)) {}
+  std::string type_name() const override { return "_"; }
+  value inner;
+};
+
+inline value value::variant(variant_tag tag, object* payload) {
+  value v(value_kind::variant);
+  v.tag_ = tag;
+  v.set_object(payload);
+  return v;
+}
+
+inline const value& value::payload() const { return static_cast<box_object*>(object_)->inner; }
+
+/// `Some(v)`, `Ok(v)`, `Err(v)`, `Poll::Ready(v)`.
+inline value wrap(variant_tag tag, value v) {
+  return value::variant(tag, new box_object(std::move(v)));
+}
+
+}  // namespace wakeline::lang
