@@ -153,7 +153,8 @@ if (build.status !== 0) {
     }
     failed++;
     console.log(`ERROR    ${label(p.file)}: does not compile with rustc against Tokio 1.24`);
-    process.stderr.write(one.stderr);
+    // rustc names the generated file; its lines are the program's.
+    process.stderr.write(one.stderr.replaceAll(`src/bin/${p.bin}.rs`, label(p.file)));
   }
 }
 const buildSeconds = (Date.now() - started) / 1000;
