@@ -5,11 +5,13 @@
 #include <memory>
 #include <optional>
 
+#include "pending.hpp"
 #include "registry.hpp"
 
 namespace {
 
 using namespace wakeline;
+using examples::pending;
 using std::chrono::milliseconds;
 
 /// Where the letter is left, and who to tell when it arrives.
@@ -30,8 +32,7 @@ class wait_for_letter {
     if (keep_waker_ && (!box_->reader || !box_->reader->will_wake(cx.waker()))) {
       box_->reader = cx.waker();
     }
-    mark_await_point();
-    return poll_pending;
+    return pending();
   }
 
  private:
@@ -67,13 +68,12 @@ const bool registered = examples::register_example({
     .title = "A future that forgets its waker",
     .topic = "pitfalls",
     .explanation =
-        "The reader awaits a hand-written future that checks a mailbox and, finding it empty, "
-        "returns pending, but without cloning the waker it was given (no waker_clone event after "
-        "its poll). The postman delivers the letter later and has nobody to wake: the reader is "
-        "never polled again, main waits for it forever, and the run ends in a deadlock whose "
-        "report lists the reader with 0 wakers alive, the signature of a lost wakeup. Set "
-        "keep_waker to true and the future keeps its waker, the postman wakes it, and the run "
-        "completes.",
+        "The reader awaits a hand-written Future that checks a mailbox and, finding it empty, "
+        "returns Poll::Pending without keeping cx.waker(): no waker clone follows its poll. The "
+        "postman delivers the letter later and has no Waker to wake: the reader is never polled "
+        "again, main waits for it forever, and the run ends in a deadlock that lists the reader "
+        "with 0 wakers alive, the signature of a lost wakeup. Set keep_waker to true and the "
+        "future keeps its waker, the postman calls Waker::wake, and the run completes.",
     .params = {{"keep_waker", examples::param_type::boolean, 0, 0, 1,
                 "let the future keep its waker, which fixes the bug"},
                {"delay_ms", examples::param_type::integer, 10, 0, 1000,

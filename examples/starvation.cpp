@@ -94,22 +94,17 @@ const bool registered = examples::register_example({
     .title = "A task that computes without yielding starves the others",
     .topic = "schedulers",
     .explanation =
-        "`hog` runs `jobs` jobs of pure computation (wakeline::busy: each takes job_us of the "
-        "worker's time); `ticker` wants a turn every 1 ms. With fix 0 the hog never awaits, so "
-        "its first poll is one long span that lasts until every job is done: the ticker's timer "
-        "fires late, and its ticks then come back to back to catch up. The task named "
-        "\"worst tick ... late\" at the end reports the worst lateness. Fix 1 awaits yield_now "
-        "every yield_every jobs: under tokio-current-thread a yield waits until the driver has "
-        "looked at the timers, so the ticker runs at the next yield; under local the hog goes "
-        "straight back in the queue and timers are only looked at every 61 polls, so ticks are "
-        "late by up to 61 yields. Fix 2 takes the jobs from a channel: under "
-        "tokio-current-thread its coop budget makes recv say pending every 128 jobs "
-        "(coop_exhausted) and the hog goes to the back of the run queue. Watch who is in the "
-        "queue then: only the hog, since the ticker's timer fires when the driver is polled, "
-        "every 61 polls or when the queue runs dry. The budget gives way to tasks that are "
-        "already runnable (see coop-budget); set event_interval to 1 and the ticker gets in "
-        "after every budget, about 25 ms late instead of 99. Under local there is no budget "
-        "at all and the ticker starves as with fix 0.",
+        "`hog` runs `jobs` jobs of pure computation (each takes job_us of its thread's time); "
+        "`ticker` wants a turn every 1 ms. With fix 0 the hog never awaits: its first poll lasts "
+        "until every job is done, the ticker's timer fires about 99 ms late, and the ticker then "
+        "catches up at one instant (hatched: no time passes there). The last task's name says "
+        "the worst lateness. Fix 1 awaits yield_now every yield_every jobs: the hog returns "
+        "Poll::Pending and goes to the back of the run queue, and the ticker gets a turn once the "
+        "timers are looked at (under local, every 61 polls). Fix 2 takes the jobs from a "
+        "channel: under tokio-current-thread the coop budget makes recv return Poll::Pending "
+        "every 128 jobs; set event_interval to 1 and the ticker gets in after every budget, "
+        "about 25 ms late instead of 99. Under local there is no budget, and the ticker starves "
+        "as with fix 0.",
     .params = {{"fix", examples::param_type::integer, 0, 0, 2,
                 "0 none, 1 yield_now every yield_every jobs, 2 jobs through a channel (coop "
                 "budget)"},

@@ -3,11 +3,13 @@
 #include <optional>
 #include <stdexcept>
 
+#include "pending.hpp"
 #include "registry.hpp"
 
 namespace {
 
 using namespace wakeline;
+using examples::pending;
 using std::chrono::milliseconds;
 
 // The async function: connect, then count a few ticks. Each co_await is a point where the
@@ -40,7 +42,7 @@ class connect_and_count_future {
           state_ = state::connecting;
           break;
         case state::connecting:
-          if (sleep_->poll(cx).is_pending()) return suspend(source_location::current());
+          if (sleep_->poll(cx).is_pending()) return pending();
           sleep_.reset();
           state_ = state::counting;
           break;
@@ -53,7 +55,7 @@ class connect_and_count_future {
           state_ = state::ticking;
           break;
         case state::ticking:
-          if (sleep_->poll(cx).is_pending()) return suspend(source_location::current());
+          if (sleep_->poll(cx).is_pending()) return pending();
           sleep_.reset();
           ++count_;
           state_ = state::counting;
@@ -72,14 +74,6 @@ class connect_and_count_future {
     ticking,     // waiting on a tick sleep
     done,        // returned ready; must not be polled again
   };
-
-  // The runtime writes the await line of a pending poll into poll_end; coroutines report it
-  // through their awaiters. A hand-written future reports its own, unless a future it polled
-  // already did: the innermost await point is the interesting one.
-  static wakeline::poll<int> suspend(source_location where) {
-    mark_await_point(where);
-    return poll_pending;
-  }
 
   milliseconds connect_;
   milliseconds tick_;
