@@ -10,6 +10,7 @@
 #include "io/tcp.hpp"
 #include "join.hpp"
 #include "join_handle.hpp"
+#include "memory.hpp"
 #include "pending.hpp"
 #include "poll.hpp"
 #include "poll_fn.hpp"

@@ -255,8 +255,17 @@ struct use_decl {
   lang::span span;
 };
 
+/// `const STEPS: u32 = 3;`: a named value, used where it is named.
+struct const_decl {
+  ident name;
+  type_ref type;
+  expr_ptr value;
+  lang::span span;
+};
+
 struct program {
   std::vector<use_decl> uses;
+  std::vector<const_decl> constants;
   std::vector<function> functions;
   std::vector<struct_decl> structs;
   std::vector<impl_block> impls;

@@ -41,6 +41,12 @@ constexpr std::pair<std::string_view, builtin> paths[] = {
     {"String::from", builtin::string_from},
     {"drop", builtin::drop},
     {"std::mem::drop", builtin::drop},
+    {"Box::new", builtin::box_new},
+    {"Pin::new", builtin::box_new},
+    {"std::pin::Pin::new", builtin::box_new},
+    {"Box::pin", builtin::box_new},
+    {"std::boxed::Box::new", builtin::box_new},
+    {"std::boxed::Box::pin", builtin::box_new},
     {"work", builtin::work},
 };
 

@@ -36,6 +36,7 @@ enum class builtin : std::uint8_t {
   string_new,   // String::new
   string_from,  // String::from
   drop,         // drop, std::mem::drop
+  box_new,      // Box::new, Box::pin, Pin::new: the value itself (boxes and pins are not modelled)
   work,         // the prelude's CPU work: costs virtual time, never yields
   range,        // a..b (lowering's own)
   range_inclusive,

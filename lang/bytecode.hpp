@@ -139,7 +139,7 @@ struct format_spec {
 struct program_code {
   std::vector<function_code> functions;
   std::vector<struct_code> structs;
-  std::vector<value> constants;
+  value_list constants;
   std::vector<std::string> names;  ///< field and method names, interned
   std::vector<format_spec> formats;
   std::int32_t main = -1;

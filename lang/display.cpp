@@ -69,7 +69,7 @@ std::string quoted(const std::string& text) {
   return out + "\"";
 }
 
-std::string list(const std::vector<value>& items, const char* open, const char* close) {
+std::string list(const value_list& items, const char* open, const char* close) {
   std::string out = open;
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ", ";

@@ -26,7 +26,8 @@ bool is_copy(const value& v) {
         return true;
       }
       if (const auto* s = v.as<struct_object>()) return s->type->copy;
-      return false;
+      if (const auto* s = v.as<string_object>()) return !s->owned;
+      return v.get()->is_copy();
     default:
       return true;
   }
@@ -36,7 +37,7 @@ bool is_copy(const value& v) {
 void make_unique(value& v) {
   if (v.kind() != value_kind::object || v.get()->refs <= 1 || !is_copy(v)) return;
   if (const auto* t = v.as<tuple_object>()) {
-    std::vector<value> items = t->items;
+    value_list items = t->items;
     for (value& item : items) make_unique(item);
     v = value::of(new tuple_object(std::move(items)));
   } else if (const auto* s = v.as<struct_object>()) {
@@ -134,7 +135,7 @@ bool interpreter::poll_future(const value& future, context& cx, value& out) {
   throw panic_error("`" + what + "` is not a future", source_.name());
 }
 
-value interpreter::call(std::uint32_t index, std::vector<value> args, span where) {
+value interpreter::call(std::uint32_t index, value_list args, span where) {
   const function_code& f = code_.functions[index];
   if (f.is_async()) return value::of(new frame(f, index, std::move(args)));
   if (depth_ >= limits_.max_call_depth) {
@@ -148,7 +149,7 @@ value interpreter::call(std::uint32_t index, std::vector<value> args, span where
   return out;
 }
 
-frame::frame(const function_code& c, std::uint32_t i, std::vector<value> args)
+frame::frame(const function_code& c, std::uint32_t i, value_list args)
     : code(c), index(i), slots(std::move(args)) {
   slots.resize(c.slots.size());
 }
@@ -182,16 +183,16 @@ bool interpreter::run(frame& f, context* cx, value& out) {
 
 bool interpreter::resume(frame& f, context* cx, value& out) {
   const std::vector<instruction>& code = f.code.code;
-  std::vector<value>& stack = f.stack;
-  std::vector<value>& slots = f.slots;
+  value_list& stack = f.stack;
+  value_list& slots = f.slots;
   auto pop = [&stack] {
     value v = std::move(stack.back());
     stack.pop_back();
     return v;
   };
   auto pop_n = [&stack](std::uint32_t n) {
-    std::vector<value> items(std::make_move_iterator(stack.end() - n),
-                             std::make_move_iterator(stack.end()));
+    value_list items(std::make_move_iterator(stack.end() - n),
+                     std::make_move_iterator(stack.end()));
     stack.resize(stack.size() - n);
     return items;
   };
@@ -266,17 +267,17 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
             apply_cast(*this, i.where, stack.back(), static_cast<int_type>(i.a), i.b == 1);
         break;
       case opcode::call: {
-        std::vector<value> args = pop_n(i.b);
+        value_list args = pop_n(i.b);
         stack.push_back(call(i.a, std::move(args), i.where));
         break;
       }
       case opcode::call_builtin: {
-        std::vector<value> args = pop_n(i.b);
+        value_list args = pop_n(i.b);
         stack.push_back(call_builtin(*this, static_cast<builtin>(i.a), args, i.where));
         break;
       }
       case opcode::call_method: {
-        std::vector<value> args = pop_n(i.b);
+        value_list args = pop_n(i.b);
         value receiver = pop();
         stack.push_back(call_method(code_.names[i.a], receiver, args, i.where));
         break;
@@ -348,7 +349,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         auto* v = new vec_object();
         v->items.reserve(static_cast<std::size_t>(n));
         for (wide_int k = 0; k < n; ++k) {
-          std::vector<value> none;
+          value_list none;
           v->items.push_back(
               is_copy(item) ? item : call_library_method(*this, "clone", item, none, i.where));
         }
@@ -368,7 +369,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         break;
       }
       case opcode::make_future: {
-        std::vector<value> captures = pop_n(i.b);
+        value_list captures = pop_n(i.b);
         stack.push_back(value::of(new frame(code_.functions[i.a], i.a, std::move(captures))));
         break;
       }
@@ -419,7 +420,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         break;
       }
       case opcode::format: {
-        std::vector<value> args = pop_n(i.b);
+        value_list args = pop_n(i.b);
         const format_spec& spec = code_.formats[i.a];
         std::string text;
         std::size_t next = 0;
@@ -480,8 +481,8 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         stack.push_back(make_join(pop_n(i.a), i.where));
         break;
       case opcode::select: {
-        std::vector<value> pairs = pop_n(2 * i.a);
-        std::vector<value> futures;
+        value_list pairs = pop_n(2 * i.a);
+        value_list futures;
         std::vector<std::uint32_t> tests;
         for (std::uint32_t k = 0; k < i.a; ++k) {
           futures.push_back(std::move(pairs[2 * k]));
@@ -526,14 +527,14 @@ value* interpreter::element(value& base, const value& index, span where) const {
   return &v->items[static_cast<std::size_t>(n)];
 }
 
-value interpreter::call_method(const std::string& name, const value& receiver,
-                               std::vector<value>& args, span where) {
+value interpreter::call_method(const std::string& name, const value& receiver, value_list& args,
+                               span where) {
   value copy = receiver;
   value* target = through(copy);
   if (const auto* s = target->as<struct_object>()) {
     for (const auto& [method, index] : s->type->methods) {
       if (method != name) continue;
-      std::vector<value> all;
+      value_list all;
       all.reserve(args.size() + 1);
       all.push_back(*target);
       for (value& a : args) all.push_back(std::move(a));

@@ -76,7 +76,7 @@ class interpreter {
   /// Polls `future` (a frame, a struct with `impl Future`, a future of the runtime).
   bool poll_future(const value& future, context& cx, value& out);
   /// Calls function `index` with `args` now; for an async fn, makes its future.
-  value call(std::uint32_t index, std::vector<value> args, span where);
+  value call(std::uint32_t index, value_list args, span where);
 
   /// Panics the running task with `message`, at `where`.
   [[noreturn]] void panic(span where, const std::string& message) const;
@@ -105,8 +105,7 @@ class interpreter {
   value* field(value& base, const std::string& name, span where) const;
   value* tuple_item(value& base, std::uint32_t index, span where) const;
   value* element(value& base, const value& index, span where) const;
-  value call_method(const std::string& name, const value& receiver, std::vector<value>& args,
-                    span where);
+  value call_method(const std::string& name, const value& receiver, value_list& args, span where);
 
   const program_code& code_;
   const source_file& source_;
@@ -122,14 +121,14 @@ class frame final : public future_object {
  public:
   enum class state : std::uint8_t { unresumed, suspended, returned, poisoned };
 
-  frame(const function_code& code, std::uint32_t index, std::vector<value> args);
+  frame(const function_code& code, std::uint32_t index, value_list args);
   std::string type_name() const override;
   bool poll(interpreter& in, context& cx, value& out) override;
 
   const function_code& code;
   std::uint32_t index;
-  std::vector<value> slots;
-  std::vector<value> stack;
+  value_list slots;
+  value_list stack;
   std::uint32_t pc = 0;
   state where = state::unresumed;
   value awaitee;  ///< The future of the `.await` it is suspended at

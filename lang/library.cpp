@@ -216,7 +216,8 @@ class waker_object final : public object {
  public:
   explicit waker_object(const waker& w) : owned(w) {}
   explicit waker_object(const waker* b) : borrowed(b) {}
-  std::string type_name() const override { return "Waker"; }
+  std::string type_name() const override { return borrowed != nullptr ? "&Waker" : "Waker"; }
+  bool is_copy() const override { return !owned; }
   const waker& get(const interpreter& in, span where) const {
     if (owned) return *owned;
     if (borrowed == nullptr)
@@ -230,7 +231,8 @@ class waker_object final : public object {
 class context_object final : public object {
  public:
   explicit context_object(context& c) : cx(&c) {}
-  std::string type_name() const override { return "Context<'_>"; }
+  std::string type_name() const override { return "&mut Context<'_>"; }
+  bool is_copy() const override { return true; }
   context* cx;
   value waker_ref;  ///< The `&Waker` handed out, expired with the context
 };
@@ -239,7 +241,7 @@ class context_object final : public object {
 
 class join_object final : public future_object {
  public:
-  explicit join_object(std::vector<value> f)
+  explicit join_object(value_list f)
       : futures(std::move(f)), outputs(futures.size()), done(futures.size(), false) {}
   std::string type_name() const override { return "Join"; }
   // Tokio 1.24's join! (macros/join.rs): each poll starts one branch further (`skip_next_time`)
@@ -263,15 +265,15 @@ class join_object final : public future_object {
     out = value::of(new tuple_object(std::move(outputs)));
     return true;
   }
-  std::vector<value> futures;
-  std::vector<value> outputs;
+  value_list futures;
+  value_list outputs;
   std::vector<bool> done;
   std::size_t skip_next_time = 0;
 };
 
 class select_object final : public future_object {
  public:
-  select_object(std::vector<value> f, std::vector<std::uint32_t> t, bool b)
+  select_object(value_list f, std::vector<std::uint32_t> t, bool b)
       : futures(std::move(f)), tests(std::move(t)), biased(b), disabled(futures.size(), false) {
     for (std::size_t i = 0; i < futures.size(); ++i) disabled[i] = futures[i].is_unit();
   }
@@ -296,7 +298,7 @@ class select_object final : public future_object {
         const value matched = in.call(tests[i] - 1, {output}, span{});
         if (!matched.as_bool()) continue;
       }
-      std::vector<value> result;
+      value_list result;
       result.push_back(value::integer(i, int_type::usize));
       result.push_back(std::move(output));
       out = value::of(new tuple_object(std::move(result)));
@@ -306,7 +308,7 @@ class select_object final : public future_object {
     out = value::of(new tuple_object({value::integer(n, int_type::usize), value::unit()}));
     return true;
   }
-  std::vector<value> futures;
+  value_list futures;
   std::vector<std::uint32_t> tests;
   bool biased;
   std::vector<bool> disabled;
@@ -327,7 +329,7 @@ std::uint64_t duration_of(const interpreter& in, const value& v, span where) {
   return v.bits();
 }
 
-void expect_args(const interpreter& in, const std::vector<value>& args, std::size_t n, span where,
+void expect_args(const interpreter& in, const value_list& args, std::size_t n, span where,
                  std::string_view what) {
   if (args.size() != n) {
     in.panic(where, "`" + std::string(what) + "` takes " + std::to_string(n) + " argument" +
@@ -364,7 +366,7 @@ value clone_value(const interpreter& in, const value& v, span where) {
   if (v.as<arc_object>() != nullptr) return v;  // Arc::clone shares.
   if (const auto* s = v.as<string_object>()) return string_value(s->text);
   if (const auto* t = v.as<tuple_object>()) {
-    std::vector<value> items;
+    value_list items;
     for (const value& item : t->items) items.push_back(clone_value(in, item, where));
     return value::of(new tuple_object(std::move(items)));
   }
@@ -374,7 +376,7 @@ value clone_value(const interpreter& in, const value& v, span where) {
     return value::of(copy);
   }
   if (const auto* s = v.as<struct_object>()) {
-    std::vector<value> fields;
+    value_list fields;
     for (const value& f : s->fields) fields.push_back(clone_value(in, f, where));
     return value::of(new struct_object(*s->type, std::move(fields)));
   }
@@ -422,7 +424,7 @@ value clone_value(const interpreter& in, const value& v, span where) {
 }
 
 value option_or_result_method(interpreter& in, std::string_view name, const value& v,
-                              std::vector<value>& args, span where) {
+                              value_list& args, span where) {
   const variant_tag tag = v.tag();
   const bool is_option = tag == variant_tag::some || tag == variant_tag::none;
   const bool good = tag == variant_tag::some || tag == variant_tag::ok;
@@ -463,7 +465,7 @@ value option_or_result_method(interpreter& in, std::string_view name, const valu
 
 // ---- builtins ----
 
-value call_builtin(interpreter& in, builtin b, std::vector<value>& args, span where) {
+value call_builtin(interpreter& in, builtin b, value_list& args, span where) {
   const std::string_view path = builtin_path(b);
   auto arity = [&](std::size_t n) { expect_args(in, args, n, where, path); };
   switch (b) {
@@ -580,6 +582,9 @@ value call_builtin(interpreter& in, builtin b, std::vector<value>& args, span wh
       arity(1);
       args[0] = value();
       return value::unit();
+    case builtin::box_new:
+      arity(1);
+      return std::move(args[0]);
     case builtin::work:
       arity(1);
       busy(nanoseconds(duration_of(in, args[0], where)));
@@ -611,8 +616,18 @@ value call_builtin(interpreter& in, builtin b, std::vector<value>& args, span wh
 // ---- methods ----
 
 value call_library_method(interpreter& in, std::string_view name, const value& receiver,
-                          std::vector<value>& args, span where) {
+                          value_list& args, span where) {
   if (name == "clone") return clone_value(in, receiver, where);
+  // Pins and boxes are not modelled: `as_mut()` of an `Option<Pin<Box<F>>>` or of a pin is the
+  // value itself, and `poll(cx)` polls it as a future.
+  if (name == "as_mut" || name == "as_ref") return receiver;
+  if (name == "poll" && args.size() == 1 && args[0].as<context_object>() != nullptr) {
+    context* cx = args[0].as<context_object>()->cx;
+    if (cx == nullptr) in.panic(where, "this `Context` belongs to a poll that has ended");
+    value out;
+    if (!in.poll_future(receiver, *cx, out)) return value::variant(variant_tag::pending);
+    return wrap(variant_tag::ready, std::move(out));
+  }
   // Methods of the Arc itself come first (`clone`); the others reach through Arcs and guards,
   // as auto-deref does.
   value target = receiver;
@@ -678,6 +693,7 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
       const auto* t = args[0].as<string_object>();
       if (t == nullptr) in.panic(where, "`push_str` takes a `&str`");
       s->text += t->text;
+      s->recount();
       return value::unit();
     }
   }
@@ -867,13 +883,12 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
   no_method(in, name, v, where);
 }
 
-value make_join(std::vector<value> futures, span where) {
+value make_join(value_list futures, span where) {
   (void)where;
   return value::of(new join_object(std::move(futures)));
 }
 
-value make_select(std::vector<value> futures, std::vector<std::uint32_t> tests, bool biased,
-                  span where) {
+value make_select(value_list futures, std::vector<std::uint32_t> tests, bool biased, span where) {
   (void)where;
   return value::of(new select_object(std::move(futures), std::move(tests), biased));
 }

@@ -14,20 +14,19 @@
 namespace wakeline::lang {
 
 /// Calls builtin `b` with `args`.
-value call_builtin(interpreter& in, builtin b, std::vector<value>& args, span where);
+value call_builtin(interpreter& in, builtin b, value_list& args, span where);
 
 /// Calls method `name` of the standard library or the runtime on `receiver`.
 value call_library_method(interpreter& in, std::string_view name, const value& receiver,
-                          std::vector<value>& args, span where);
+                          value_list& args, span where);
 
 /// The future of `join!` over `futures`: ready with the tuple of their outputs.
-value make_join(std::vector<value> futures, span where);
+value make_join(value_list futures, span where);
 
 /// The future of `select!` over `futures` (unit for a disabled branch); `tests[i]` is the
 /// function (index + 1) that says whether branch i's output matches its pattern, or 0. Ready
 /// with `(branch, output)`, or `(n, ())` once every branch is disabled.
-value make_select(std::vector<value> futures, std::vector<std::uint32_t> tests, bool biased,
-                  span where);
+value make_select(value_list futures, std::vector<std::uint32_t> tests, bool biased, span where);
 
 /// The context of a poll, as a hand-written `poll` receives it; valid during that poll only.
 value make_context(context& cx);

@@ -108,6 +108,7 @@ class lowering {
 
   program_code run() {
     read_uses();
+    declare_constants();
     declare_structs();
     declare_functions();
     for (const pending_body& b : bodies_) lower_body(b);
@@ -155,6 +156,32 @@ class lowering {
       if (auto b = find_builtin(glob + "::" + join_path(segments))) return b;
     }
     return std::nullopt;
+  }
+
+  void declare_constants() {
+    for (const const_decl& c : program_.constants) {
+      if (!constants_.emplace(c.name.name, &c).second) {
+        out_.error(c.name.span, "the name `" + c.name.name + "` is defined multiple times");
+      }
+    }
+  }
+
+  // A `const` is its expression, lowered where it is named.
+  bool lower_constant(const std::string& name) {
+    auto it = constants_.find(name);
+    if (it == constants_.end()) return false;
+    const const_decl& c = *it->second;
+    if (constant_depth_ >= 16) {
+      out_.error(c.name.span, "cycle detected when evaluating the constant `" + name + "`");
+      push_unit();
+      return true;
+    }
+    ++constant_depth_;
+    lower_expr(*c.value, mode::by_value);
+    --constant_depth_;
+    const int_type t = integer_type_of(c.type);
+    if (t != int_type::inferred) emit(opcode::cast, static_cast<std::uint32_t>(t), 1);
+    return true;
   }
 
   void declare_structs() {
@@ -292,8 +319,9 @@ class lowering {
       case opcode::make_tuple:
       case opcode::make_vec:
       case opcode::join:
-      case opcode::select:
         return 1 - static_cast<std::int64_t>(a);
+      case opcode::select:
+        return 1 - 2 * static_cast<std::int64_t>(a);
       case opcode::make_struct:
         return 1 - static_cast<std::int64_t>(b);
       case opcode::make_variant:
@@ -470,6 +498,7 @@ class lowering {
           const std::uint32_t t = temporary("let", l.pat->span);
           emit(opcode::store, t);
           bind_irrefutable(*l.pat, t);
+          emit(opcode::drop_slot, t);
         }
         return;
       }
@@ -535,6 +564,9 @@ class lowering {
             emit(opcode::tuple_item, index);
             emit(opcode::store, t);
             test_pattern(*item, t, fail);
+            // The bindings own the parts now: a temporary sharing them would keep a sender
+            // alive past its binding's `drop`.
+            emit(opcode::drop_slot, t);
           }
           ++index;
         }
@@ -564,6 +596,7 @@ class lowering {
             emit(opcode::payload);
             emit(opcode::store, t);
             test_pattern(*p.items[0], t, fail);
+            emit(opcode::drop_slot, t);
           }
         }
         return;
@@ -667,6 +700,7 @@ class lowering {
         lower_call(e);
         return;
       case expr_kind::method_call: {
+        if (lower_option_replacement(e)) return;
         lower_expr(*e.lhs, mode::by_ref);
         for (const expr_ptr& a : e.items) lower_expr(*a, mode::by_value);
         emit(opcode::call_method, name_id(e.name.name), static_cast<std::uint32_t>(e.items.size()),
@@ -769,8 +803,8 @@ class lowering {
         lower_break(e);
         return;
       case expr_kind::return_:
-        if (e.lhs) {
-          lower_expr(*e.lhs, mode::by_value);
+        if (e.rhs) {
+          lower_expr(*e.rhs, mode::by_value);
         } else {
           push_unit();
         }
@@ -810,6 +844,7 @@ class lowering {
         emit(m == mode::by_value ? opcode::take : opcode::load, *slot, 0, e.span);
         return;
       }
+      if (lower_constant(segs[0].name)) return;
       auto s = struct_index_.find(segs[0].name);
       if (s != struct_index_.end() && code_.structs[s->second].fields.empty()) {
         emit(opcode::make_struct, s->second, 0, e.span);
@@ -923,11 +958,20 @@ class lowering {
 
   // `x = v`, `s.f = v`, `v[i] = x`, `t.0 = x`, `*guard = v`, and their compound forms.
   void lower_assign(const expr& e, bool compound) {
-    const expr& target = *e.lhs;
-    const auto op = static_cast<std::uint32_t>(e.binary);
+    assign_to(
+        *e.lhs, [&] { lower_expr(*e.rhs, mode::by_value); }, compound, e.binary, e.span);
+    push_unit();
+  }
+
+  // Stores what `value` pushes into the place `target` names (combined with its old value by
+  // `op` when `compound`); leaves the stack as it found it.
+  template <class Value>
+  void assign_to(const expr& target, const Value& value, bool compound, binary_op binary,
+                 span where) {
+    const auto op = static_cast<std::uint32_t>(binary);
     auto value_then_combine = [&] {
-      lower_expr(*e.rhs, mode::by_value);
-      if (compound) emit(opcode::binary, op, 0, e.span);
+      value();
+      if (compound) emit(opcode::binary, op, 0, where);
     };
     switch (target.kind) {
       case expr_kind::path: {
@@ -940,7 +984,7 @@ class lowering {
         }
         if (compound) emit(opcode::load, *slot);
         value_then_combine();
-        emit(opcode::store, *slot, 1, e.span);
+        emit(opcode::store, *slot, 1, where);
         break;
       }
       case expr_kind::field: {
@@ -950,7 +994,7 @@ class lowering {
           emit(opcode::field, name_id(target.name.name), 0, target.span);
         }
         value_then_combine();
-        emit(opcode::set_field, name_id(target.name.name), 0, e.span);
+        emit(opcode::set_field, name_id(target.name.name), 0, where);
         break;
       }
       case expr_kind::tuple_field: {
@@ -961,7 +1005,7 @@ class lowering {
           emit(opcode::tuple_item, index, 0, target.span);
         }
         value_then_combine();
-        emit(opcode::set_tuple_item, index, 0, e.span);
+        emit(opcode::set_tuple_item, index, 0, where);
         break;
       }
       case expr_kind::index: {
@@ -979,7 +1023,7 @@ class lowering {
           emit(opcode::index, 0, 0, target.span);
         }
         value_then_combine();
-        emit(opcode::set_index, 0, 0, e.span);
+        emit(opcode::set_index, 0, 0, where);
         break;
       }
       case expr_kind::unary:
@@ -990,7 +1034,7 @@ class lowering {
             emit(opcode::deref, 0, 0, target.span);
           }
           value_then_combine();
-          emit(opcode::set_deref, 0, 0, e.span);
+          emit(opcode::set_deref, 0, 0, where);
           break;
         }
         [[fallthrough]];
@@ -998,7 +1042,31 @@ class lowering {
         out_.error(target.span, "invalid left-hand side of assignment",
                    "cannot assign to this expression");
     }
-    push_unit();
+  }
+
+  // `opt.take()` and `opt.replace(v)` change the place they are called on: its old value is
+  // the result, and the place holds None (or `Some(v)`) after.
+  bool lower_option_replacement(const expr& e) {
+    const bool take = e.name.name == "take" && e.items.empty();
+    const bool replace = e.name.name == "replace" && e.items.size() == 1;
+    const expr_kind k = e.lhs->kind;
+    const bool is_place = k == expr_kind::path || k == expr_kind::field ||
+                          k == expr_kind::tuple_field || k == expr_kind::index ||
+                          (k == expr_kind::unary && e.lhs->unary == unary_op::deref);
+    if ((!take && !replace) || !is_place) return false;
+    lower_expr(*e.lhs, mode::by_ref);
+    assign_to(
+        *e.lhs,
+        [&] {
+          if (take) {
+            emit(opcode::make_variant, static_cast<std::uint32_t>(variant_tag::none));
+          } else {
+            lower_expr(*e.items[0], mode::by_value);
+            emit(opcode::make_variant, static_cast<std::uint32_t>(variant_tag::some));
+          }
+        },
+        false, binary_op::add, e.span);
+    return true;
   }
 
   void lower_struct_literal(const expr& e) {
@@ -1273,13 +1341,13 @@ class lowering {
     // Temporaries of the enclosing expression are dropped, then the scopes left.
     while (body_->depth > lc.stack_depth) emit(opcode::pop);
     if (e.kind == expr_kind::break_) {
-      if (e.lhs && !lc.is_loop) {
+      if (e.rhs && !lc.is_loop) {
         out_.error(e.span, "`break` with value from a `while` or `for` loop",
                    "can only break with a value inside `loop`");
       }
       if (lc.is_loop) {
-        if (e.lhs) {
-          lower_expr(*e.lhs, mode::by_value);
+        if (e.rhs) {
+          lower_expr(*e.rhs, mode::by_value);
         } else {
           push_unit();
         }
@@ -1305,6 +1373,8 @@ class lowering {
   std::vector<pending_body> bodies_;
   std::map<std::string, std::string> uses_;
   std::vector<std::string> globs_;
+  std::map<std::string, const const_decl*> constants_;
+  std::uint32_t constant_depth_ = 0;
   std::map<std::string, std::uint32_t> struct_index_;
   std::map<std::string, std::uint32_t> function_index_;
   std::unordered_map<std::string, std::uint32_t> name_ids_;
@@ -1318,7 +1388,9 @@ class lowering {
   }
 };
 
-value lowering::make_string_constant(const std::string& text) { return make_string(text); }
+value lowering::make_string_constant(const std::string& text) {
+  return value::of(new string_object(text, false));
+}
 
 void lowering::lower_macro(const expr& e) {
   const std::string& name = e.path.segments.back().name;

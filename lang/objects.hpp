@@ -11,32 +11,47 @@
 
 namespace wakeline::lang {
 
+/// A `String`, or, when not `owned`, a `&str` (a literal): that one is Copy.
 class string_object final : public object {
  public:
-  explicit string_object(std::string t) : text(std::move(t)) {}
-  std::string type_name() const override { return "String"; }
+  explicit string_object(std::string t, bool is_owned = true)
+      : text(std::move(t)), owned(is_owned) {
+    count_program_allocation(counted_);
+  }
+  ~string_object() override { count_program_deallocation(counted_); }
+  std::string type_name() const override { return owned ? "String" : "&str"; }
+  /// Counts the text again after it grew.
+  void recount() {
+    count_program_deallocation(counted_);
+    counted_ = text.capacity();
+    count_program_allocation(counted_);
+  }
   std::string text;
+  bool owned;
+
+ private:
+  std::size_t counted_ = text.capacity();
 };
 
 class tuple_object final : public object {
  public:
-  explicit tuple_object(std::vector<value> i) : items(std::move(i)) {}
+  explicit tuple_object(value_list i) : items(std::move(i)) {}
   std::string type_name() const override { return "tuple"; }
-  std::vector<value> items;
+  value_list items;
 };
 
 class vec_object final : public object {
  public:
   std::string type_name() const override { return "Vec<_>"; }
-  std::vector<value> items;
+  value_list items;
 };
 
 class struct_object final : public object {
  public:
-  struct_object(const struct_code& t, std::vector<value> f) : type(&t), fields(std::move(f)) {}
+  struct_object(const struct_code& t, value_list f) : type(&t), fields(std::move(f)) {}
   std::string type_name() const override { return type->name; }
   const struct_code* type;
-  std::vector<value> fields;
+  value_list fields;
 };
 
 /// `a..b` and `a..=b`, and, once iterated, their position.

@@ -163,7 +163,7 @@ bool values_equal(const value& a, const value& b) {
     const auto* t = b.as<string_object>();
     return t != nullptr && s->text == t->text;
   }
-  auto items_equal = [](const std::vector<value>& x, const std::vector<value>& y) {
+  auto items_equal = [](const value_list& x, const value_list& y) {
     if (x.size() != y.size()) return false;
     for (std::size_t i = 0; i < x.size(); ++i) {
       if (!values_equal(x[i], y[i])) return false;

@@ -198,7 +198,7 @@ class parser {
     while (!at(end_of_file)) {
       const token_kind k = peek().kind;
       if (depth == 0 && (k == kw_fn || k == kw_struct || k == kw_impl || k == kw_use ||
-                         k == pound || k == kw_async)) {
+                         k == pound || k == kw_async || k == kw_const)) {
         return;
       }
       advance();
@@ -259,13 +259,27 @@ class parser {
       p.structs.push_back(std::move(s));
     } else if (at(kw_impl)) {
       p.impls.push_back(impl_());
-    } else if (at(kw_enum) || at(kw_trait) || at(kw_mod) || at(kw_const) || at(kw_static) ||
-               at(kw_type)) {
+    } else if (at(kw_const)) {
+      p.constants.push_back(const_());
+    } else if (at(kw_enum) || at(kw_trait) || at(kw_mod) || at(kw_static) || at(kw_type)) {
       fail(peek().span, std::string(describe(peek().kind)) + " items are not part of this subset",
-           "a program has `use`, `fn`, `async fn`, `struct` and `impl` items");
+           "a program has `use`, `const`, `fn`, `async fn`, `struct` and `impl` items");
     } else {
-      expected("an item (`fn`, `async fn`, `struct`, `impl` or `use`)");
+      expected("an item (`fn`, `async fn`, `struct`, `impl`, `const` or `use`)");
     }
+  }
+
+  const_decl const_() {
+    const_decl c;
+    const std::uint32_t begin = expect(kw_const).span.begin;
+    c.name = expect_identifier();
+    expect(colon);
+    c.type = type_();
+    expect(eq);
+    c.value = expression();
+    expect(semicolon);
+    c.span = from(begin);
+    return c;
   }
 
   attribute attribute_() {
@@ -601,7 +615,17 @@ class parser {
       b.statements.push_back(std::move(s));
       return;
     }
-    expr_ptr e = expression();
+    // An expression statement that begins with a block-like expression ends with its block,
+    // as in Rust: `if c { .. } *x = 1;` is two statements, not a product.
+    const bool block_like =
+        at(kw_if) || at(kw_match) || at(kw_while) || at(kw_loop) || at(kw_for) || at(open_brace);
+    expr_ptr e;
+    if (block_like) {
+      block_statement_ = true;
+      e = postfix();
+    } else {
+      e = expression();
+    }
     if (eat(semicolon)) {
       statement s;
       s.kind = statement_kind::expr;
@@ -817,7 +841,9 @@ class parser {
 
   expr_ptr postfix() {
     const std::uint32_t begin = peek().span.begin;
+    const bool block_statement = std::exchange(block_statement_, false);
     expr_ptr e = primary();
+    if (block_statement && ends_with_block(*e) && !at(dot) && !at(question)) return e;
     while (true) {
       if (at(question)) {
         advance();
@@ -1288,6 +1314,8 @@ class parser {
   std::size_t pos_ = 0;
   std::size_t depth_ = 0;
   bool too_deep_ = false;
+  /// Set by a statement that begins with a block-like expression: `postfix` ends it there.
+  bool block_statement_ = false;
   bool allow_struct_ = true;
 };
 

@@ -12,7 +12,9 @@
 #include <cstdint>
 #include <string>
 #include <utility>
+#include <vector>
 
+#include "core/memory.hpp"
 #include "source.hpp"
 
 namespace wakeline::lang {
@@ -40,10 +42,19 @@ enum class value_kind : std::uint8_t {
 
 class value;
 
-/// The base of every heap value. Single-threaded: the runtime is.
+/// The base of every heap value. Single-threaded: the runtime is. Its memory, and that of the
+/// containers below, counts against the run's memory limit.
 class object {
  public:
   virtual ~object() = default;
+  static void* operator new(std::size_t bytes) {
+    count_program_allocation(bytes);
+    return ::operator new(bytes);
+  }
+  static void operator delete(void* p, std::size_t bytes) noexcept {
+    count_program_deallocation(bytes);
+    ::operator delete(p);
+  }
   /// Rust's name for the type, for messages: `String`, `Vec<_>`, `JoinHandle<_>`.
   virtual std::string type_name() const = 0;
   /// `{:?}`: by default the type's name, as for the runtime's handles.
@@ -54,6 +65,9 @@ class object {
     return false;
   }
 
+  /// True for the references of the subset (`&mut Context`, `&Waker`): passing one on does not
+  /// move it.
+  virtual bool is_copy() const { return false; }
   /// What `*x` and auto-deref reach through: an Arc's value, a guard's; null for the rest.
   virtual value* deref() { return nullptr; }
 
@@ -95,30 +109,28 @@ class value {
     return v;
   }
 
-  value(const value& other) : kind_(other.kind_), type_(other.type_), tag_(other.tag_) {
-    bits_ = other.bits_;
-    set_object(other.object_);
+  value(const value& other)
+      : kind_(other.kind_), type_(other.type_), tag_(other.tag_), bits_(other.bits_) {
+    if (holds_object()) retain();
   }
   value(value&& other) noexcept
-      : kind_(other.kind_),
-        type_(other.type_),
-        tag_(other.tag_),
-        bits_(other.bits_),
-        object_(std::exchange(other.object_, nullptr)) {
+      : kind_(other.kind_), type_(other.type_), tag_(other.tag_), bits_(other.bits_) {
     other.kind_ = value_kind::unit;
+    other.bits_ = 0;
   }
   value& operator=(value other) noexcept {
     swap(other);
     return *this;
   }
-  ~value() { release(); }
+  ~value() {
+    if (holds_object()) release();
+  }
 
   void swap(value& other) noexcept {
     std::swap(kind_, other.kind_);
     std::swap(type_, other.type_);
     std::swap(tag_, other.tag_);
     std::swap(bits_, other.bits_);
-    std::swap(object_, other.object_);
   }
 
   value_kind kind() const { return kind_; }
@@ -128,7 +140,7 @@ class value {
   std::int64_t as_signed() const { return static_cast<std::int64_t>(bits_); }
   int_type type() const { return type_; }
   variant_tag tag() const { return tag_; }
-  object* get() const { return object_; }
+  object* get() const { return holds_object() ? object_ : nullptr; }
 
   /// The object as `T`, or null when it is something else.
   template <class T>
@@ -145,9 +157,15 @@ class value {
 
  private:
   explicit value(value_kind kind) : kind_(kind) {}
+  // Objects and variants hold an object (a variant's payload, or none); the other kinds hold
+  // bits in the same place, so a value is 16 bytes.
+  bool holds_object() const { return kind_ == value_kind::object || kind_ == value_kind::variant; }
   void set_object(object* o) {
     object_ = o;
-    if (o != nullptr) ++o->refs;
+    retain();
+  }
+  void retain() {
+    if (object_ != nullptr) ++object_->refs;
   }
   void release() {
     if (object_ != nullptr && --object_->refs == 0) delete object_;
@@ -156,9 +174,16 @@ class value {
   value_kind kind_ = value_kind::unit;
   int_type type_ = int_type::inferred;
   variant_tag tag_ = variant_tag::none;
-  std::uint64_t bits_ = 0;
-  object* object_ = nullptr;
+  union {
+    std::uint64_t bits_ = 0;
+    object* object_;
+  };
 };
+
+static_assert(sizeof(value) == 16);
+
+/// The values of a tuple, a Vec, a struct, a frame's slots.
+using value_list = std::vector<value, counted_allocator<value>>;
 
 /// The payload of `Some(x)`, `Ok(x)`, `Err(x)`, `Poll::Ready(x)`.
 class box_object final : public object {

@@ -1,0 +1,14 @@
+// The lowered code as text, one instruction a line: for tests of lowering, and for a reader
+// who wants to see what a body became (`wakeline states --code`).
+#pragma once
+
+#include <string>
+
+#include "bytecode.hpp"
+
+namespace wakeline::lang {
+
+/// Function `index` of `code`, disassembled.
+std::string disassemble(const program_code& code, std::uint32_t index);
+
+}  // namespace wakeline::lang
