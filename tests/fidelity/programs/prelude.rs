@@ -46,7 +46,7 @@ const DEFAULT_POLL_LIMIT: usize = 20_000;
 /// In paused time a park with a timer pending returns at once (the clock jumps to the timer);
 /// a park that lasts this long in real time has nothing to wait for: every task waits on
 /// something no one will ever do, a deadlock.
-const DEADLOCK_AFTER_MS: u64 = 2_000;
+const DEADLOCK_AFTER_MS: u64 = 1_000;
 
 fn poll_limit() -> usize {
     std::env::var("WAKELINE_POLL_LIMIT")

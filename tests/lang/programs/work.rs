@@ -1,5 +1,6 @@
-// work(d): CPU work that does not yield. The clock moves on while a task computes, so a timer
-// due meanwhile fires late, once the poll has ended; Instant::now() sees the time spent.
+// work(d): CPU work that does not yield. The clock moves on while a task computes: a timer due
+// meanwhile fires late, once the poll has ended; Instant::now() sees the time spent, and a sleep
+// started after the work counts from the end of it.
 use std::time::Duration;
 use tokio::task::yield_now;
 use tokio::time::{sleep, Instant};
@@ -14,14 +15,16 @@ async fn main() {
     let busy = tokio::spawn(async move {
         work(Duration::from_millis(8));
         let first = start.elapsed().as_millis();
+        sleep(Duration::from_millis(3)).await;
+        let second = start.elapsed().as_millis();
         yield_now().await;
         work(Duration::from_micros(2500));
-        (first, start.elapsed().as_millis())
+        (first, second, start.elapsed().as_millis())
     });
     let fired = timer.await.unwrap();
-    let (first, second) = busy.await.unwrap();
+    let (first, second, third) = busy.await.unwrap();
     println!("the 5 ms timer fired at {fired} ms");
-    println!("work ended at {first} ms, then at {second} ms");
+    println!("work ended at {first} ms, the sleep at {second} ms, more work at {third} ms");
     work(Duration::from_millis(1));
     println!("main ends at {} ms", start.elapsed().as_millis());
 }
