@@ -495,7 +495,7 @@ class lowering {
         } else if (l.pat->kind == pattern_kind::wildcard) {
           emit(opcode::pop);
         } else {
-          const std::uint32_t t = temporary("let", l.pat->span);
+          const std::uint32_t t = new_slot("$let", l.pat->span);
           emit(opcode::store, t);
           bind_irrefutable(*l.pat, t);
           emit(opcode::drop_slot, t);
@@ -559,7 +559,7 @@ class lowering {
             return;
           }
           if (item->kind != pattern_kind::wildcard) {
-            const std::uint32_t t = temporary("item", item->span);
+            const std::uint32_t t = new_slot("$item", item->span);
             emit(opcode::load, value_slot);
             emit(opcode::tuple_item, index);
             emit(opcode::store, t);
@@ -591,7 +591,7 @@ class lowering {
             return;
           }
           if (p.items[0]->kind != pattern_kind::wildcard) {
-            const std::uint32_t t = temporary("payload", p.items[0]->span);
+            const std::uint32_t t = new_slot("$payload", p.items[0]->span);
             emit(opcode::load, value_slot);
             emit(opcode::payload);
             emit(opcode::store, t);
@@ -982,8 +982,13 @@ class lowering {
                      "not found in this scope");
           break;
         }
-        if (compound) emit(opcode::load, *slot);
-        value_then_combine();
+        // `x += f().await`: Rust evaluates the right side first, then reads `x`.
+        value();
+        if (compound) {
+          emit(opcode::load, *slot);
+          emit(opcode::swap);
+          emit(opcode::binary, op, 0, where);
+        }
         emit(opcode::store, *slot, 1, where);
         break;
       }
@@ -1009,8 +1014,8 @@ class lowering {
         break;
       }
       case expr_kind::index: {
-        const std::uint32_t base = temporary("base", target.span);
-        const std::uint32_t index = temporary("index", target.span);
+        const std::uint32_t base = new_slot("$base", target.span);
+        const std::uint32_t index = new_slot("$index", target.span);
         lower_expr(*target.lhs, mode::by_ref);
         emit(opcode::store, base);
         lower_expr(*target.rhs, mode::by_value);
@@ -1022,6 +1027,8 @@ class lowering {
           emit(opcode::load, index);
           emit(opcode::index, 0, 0, target.span);
         }
+        emit(opcode::drop_slot, base);
+        emit(opcode::drop_slot, index);
         value_then_combine();
         emit(opcode::set_index, 0, 0, where);
         break;
@@ -1206,33 +1213,41 @@ class lowering {
     place(end);
   }
 
+  // The value an `if let`, `match` or `while let` tests is held in a slot of no scope: each
+  // path drops it as soon as it is done with it (once its bindings are made, or when no
+  // pattern matched), so it is not kept across the awaits of the branch that runs.
+  std::uint32_t hold_scrutinee(const expr& scrutinee) {
+    const std::uint32_t t = new_slot("$scrutinee", scrutinee.span);
+    lower_expr(scrutinee, mode::by_value);
+    emit(opcode::store, t);
+    return t;
+  }
+
   void lower_if_let(const expr& e) {
     label otherwise, end;
-    open_scope();
-    const std::uint32_t t = temporary("scrutinee", e.lhs->span);
-    lower_expr(*e.lhs, mode::by_value);
-    emit(opcode::store, t);
+    const std::uint32_t t = hold_scrutinee(*e.lhs);
+    open_scope();  // The bindings
     test_pattern(*e.pat, t, otherwise);
+    emit(opcode::drop_slot, t);
     lower_block_value(*e.body);
+    close_scope();
     jump_to(opcode::jump, end);
     body_->depth -= 1;
     place(otherwise);
+    emit(opcode::drop_slot, t);
     lower_else(e.else_branch.get());
     place(end);
-    close_scope();
   }
 
   void lower_match(const expr& e) {
     label end;
-    open_scope();
-    const std::uint32_t t = temporary("scrutinee", e.lhs->span);
-    lower_expr(*e.lhs, mode::by_value);
-    emit(opcode::store, t);
+    const std::uint32_t t = hold_scrutinee(*e.lhs);
     for (const match_arm& arm : e.arms) {
       label next;
-      open_scope();
+      open_scope();  // The arm's bindings
       test_pattern(*arm.pat, t, next);
       if (arm.guard) lower_condition(*arm.guard, next);
+      emit(opcode::drop_slot, t);
       lower_expr(*arm.body, mode::by_value);
       close_scope();
       jump_to(opcode::jump, end);
@@ -1244,7 +1259,6 @@ class lowering {
     emit(opcode::panic, 0, 0, e.span);
     unreachable_value();
     place(end);
-    close_scope();
   }
 
   void lower_loop(const expr& e) {
@@ -1257,31 +1271,27 @@ class lowering {
     lc.stack_depth = body_->depth;
     body_->loops.push_back(lc);
     place(top);
-    open_scope();
+    std::uint32_t scrutinee = 0;
+    label no_match;
     if (e.kind == expr_kind::while_) {
       lower_condition(*e.lhs, exit);
     } else if (e.kind == expr_kind::while_let) {
-      const std::uint32_t t = temporary("scrutinee", e.lhs->span);
-      lower_expr(*e.lhs, mode::by_value);
-      emit(opcode::store, t);
-      label no_match;
-      test_pattern(*e.pat, t, no_match);
-      lower_block_value(*e.body);
-      emit(opcode::pop);
-      close_scope_then_jump(top);
-      place(no_match);
-      drop_scope_locals(body_->scopes.size() - 1);
-      body_->scopes.pop_back();
-      body_->loops.pop_back();
-      place(exit);
-      push_unit();
-      return;
+      scrutinee = hold_scrutinee(*e.lhs);
+    }
+    open_scope();  // The pattern's bindings, then the body's locals
+    if (e.kind == expr_kind::while_let) {
+      test_pattern(*e.pat, scrutinee, no_match);
+      emit(opcode::drop_slot, scrutinee);
     }
     lower_block_value(*e.body);
     emit(opcode::pop);
     close_scope_then_jump(top);
     body_->scopes.pop_back();
     body_->loops.pop_back();
+    if (e.kind == expr_kind::while_let) {
+      place(no_match);
+      emit(opcode::drop_slot, scrutinee);
+    }
     if (lc.is_loop) {
       // Only `break` leaves a `loop`, with its value on the stack.
       place(end);
@@ -1316,9 +1326,14 @@ class lowering {
       exit.patches.push_back(at);
     }
     open_scope();
-    const std::uint32_t item = temporary("item", e.pat->span);
-    emit(opcode::store, item);
-    bind_irrefutable(*e.pat, item);
+    if (e.pat->kind == pattern_kind::binding) {
+      emit(opcode::store, declare(e.pat->name), 0, e.pat->span);
+    } else {
+      const std::uint32_t item = new_slot("$item", e.pat->span);
+      emit(opcode::store, item);
+      bind_irrefutable(*e.pat, item);
+      emit(opcode::drop_slot, item);
+    }
     lower_block_value(*e.body);
     emit(opcode::pop);
     close_scope_then_jump(top);
@@ -1564,8 +1579,8 @@ void lowering::lower_select(const expr& e) {
   }
   emit(opcode::select, n, e.flag ? 1 : 0, e.span);
   emit_await(e.span);
-  open_scope();
-  const std::uint32_t selected = temporary("selected", e.span);
+  // The result is dropped as soon as the winning branch's pattern has bound its parts.
+  const std::uint32_t selected = new_slot("$selected", e.span);
   emit(opcode::store, selected);
   label end;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -1575,19 +1590,22 @@ void lowering::lower_select(const expr& e) {
     emit(opcode::matches_const, constant(value::integer(i, int_type::usize)));
     jump_to(opcode::jump_if_false, next);
     open_scope();
-    const std::uint32_t out = temporary("output", branches[i]->pat->span);
+    const std::uint32_t out = new_slot("$output", branches[i]->pat->span);
     emit(opcode::load, selected);
     emit(opcode::tuple_item, 1);
     emit(opcode::store, out);
+    emit(opcode::drop_slot, selected);
     label impossible;
     test_pattern(*branches[i]->pat, out, impossible);
     place(impossible);  // The select matched the pattern already.
+    emit(opcode::drop_slot, out);
     lower_expr(*branches[i]->handler, mode::by_value);
     close_scope();
     jump_to(opcode::jump, end);
     body_->depth -= 1;
     place(next);
   }
+  emit(opcode::drop_slot, selected);
   if (otherwise != nullptr) {
     lower_expr(*otherwise->handler, mode::by_value);
   } else {
@@ -1597,7 +1615,6 @@ void lowering::lower_select(const expr& e) {
     unreachable_value();
   }
   place(end);
-  close_scope();
 }
 
 // A refutable pattern of a select branch becomes a function of its own, `value -> bool`, that

@@ -10,6 +10,7 @@
 
 #include "lang/diagnostic.hpp"
 #include "lang/program.hpp"
+#include "lang/states.hpp"
 #include "registry.hpp"
 #include "runner.hpp"
 #include "trace/chrome_writer.hpp"
@@ -23,6 +24,7 @@ constexpr const char* usage_text = R"(usage:
   wakeline list
   wakeline strategies
   wakeline check PROGRAM.rs
+  wakeline states PROGRAM.rs [--json]
   wakeline run EXAMPLE|PROGRAM.rs [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
                        [--memory-limit BYTES] [--clock virtual|real] [--format ndjson|chrome]
                        [--out FILE]
@@ -45,10 +47,12 @@ prints goes to stderr.
   --out FILE         write the trace to FILE instead of stdout
 
 `check` reads a program of Wakeline's subset of async Rust (docs/language.md) and prints its
-errors and warnings as rustc does.
+errors and warnings as rustc does. `states` prints the state machine the compiler made of each
+async fn and async block: its states, one per `.await`, and the locals each keeps.
 
 Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, memory, failure),
-2 on bad usage. For `check`: 0 without errors, 1 with errors, 2 when the file cannot be read.
+2 on bad usage. For `check` and `states`: 0 without errors, 1 with errors, 2 when the file
+cannot be read.
 )";
 
 int fail_usage(const std::string& message) {
@@ -149,6 +153,23 @@ int check(const cli_command& command) {
   return problems.has_errors() ? 1 : 0;
 }
 
+// Compiles a program and prints its state machines; its errors, as `check` does, when it has any.
+int states(const cli_command& command) {
+  auto text = read_file(command.program_path);
+  if (!text) {
+    return fail_usage("cannot read '" + command.program_path + "': " + std::strerror(errno));
+  }
+  lang::diagnostics problems;
+  auto program = lang::compile_program(command.program_path, *text, problems);
+  if (program == nullptr) {
+    const lang::source_file source(command.program_path, std::move(*text));
+    for (const lang::diagnostic& d : problems.all()) std::cerr << lang::render(d, source) << '\n';
+    return 1;
+  }
+  std::cout << (command.json ? lang::states_json(*program) + "\n" : lang::states_text(*program));
+  return 0;
+}
+
 }  // namespace
 
 namespace wakeline::examples {
@@ -170,6 +191,8 @@ int cli_main(int argc, char** argv, const cli_flavour& flavour) {
       return run(command);
     case cli_action::check:
       return check(command);
+    case cli_action::states:
+      return states(command);
     case cli_action::refuse:
       break;
   }

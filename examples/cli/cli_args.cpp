@@ -120,6 +120,17 @@ cli_command parse_cli_args(std::span<const std::string_view> args, const cli_fla
     check.program_path = std::string(args[1]);
     return check;
   }
+  if (command == "states") {
+    const bool json = args.size() == 3 && args[2] == "--json";
+    if (args.size() != 2 && !json) {
+      return refuse(
+          "'states' takes one program file and an optional --json (wakeline states main.rs)");
+    }
+    cli_command states = simple(cli_action::states);
+    states.program_path = std::string(args[1]);
+    states.json = json;
+    return states;
+  }
   return refuse("unknown command '" + std::string(command) + "' (see wakeline --help)");
 }
 

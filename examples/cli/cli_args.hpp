@@ -25,6 +25,7 @@ enum class cli_action {
   help,        ///< `--help`, `-h` or `help`: print the usage text.
   list,        ///< `list`: the examples and their parameters.
   strategies,  ///< `strategies`: the strategies and their settings.
+  states,      ///< `states PROGRAM.rs [--json]`: the state machines of a program.
   run,         ///< `run EXAMPLE [options]`: run the example and write its trace.
   check,       ///< `check PROGRAM.rs`: read a program of the language and print its diagnostics.
   refuse,      ///< Bad usage: print `problem` and exit with status 2.
@@ -43,7 +44,8 @@ struct cli_command {
   run_request request;
   trace_format format = trace_format::ndjson;  ///< For `run`.
   std::string out_path;      ///< For `run`: where the trace goes; empty for standard output.
-  std::string program_path;  ///< For `check`, and `run` of a program: the program's file.
+  std::string program_path;  ///< For `check`, `states` and `run` of a program: the file.
+  bool json = false;         ///< For `states`: JSON instead of text.
   /// For `refuse`: the one-line message, never empty; the CLI prints it after "wakeline: ".
   std::string problem;
 };
