@@ -55,6 +55,11 @@ node tests/fidelity/compare.mjs --required --wakeline build/release/tests/fideli
 node tests/fidelity/compare.mjs --required --wakeline build/release/tests/fidelity/wakeline_polls \
   --strategy tokio-current-thread
 
+section "fidelity: every program of the language on Tokio 1.24 and on Wakeline"
+# The example programs and the corpus, the same text on both sides, poll for poll and printed
+# line for line (tests/fidelity/README.md, "Programs of the language").
+node tests/fidelity/compare-programs.mjs --wakeline build/release/wakeline
+
 section "fuzzing: a short run of every libFuzzer target (scripts/fuzz.sh)"
 # Ten seconds each, from the committed corpus: a smoke run that keeps the targets building and
 # catches a crash on the seeds; the long runs of docs/reliability.md use --seconds 180.

@@ -33,6 +33,17 @@ const root = resolve(here, '../..');
 // select at a random branch, so when two branches are ready together its polls may vary.
 const RUNS_UNBIASED = 5;
 
+// Programs whose polls differ from Tokio's for a rule Wakeline does not follow yet, with the rule.
+// Each must still differ: one that starts to match is reported, so the list stays true.
+const KNOWN_DIFFERENCES = {
+  'tests/lang/programs/interval.rs':
+    "an interval whose next tick is already due resets its timer to a past deadline; Tokio's " +
+    'reset fires it at once, waking the task for one more poll at the same instant (issue 20)',
+  'tests/lang/programs/work.rs':
+    'CPU work advances the clock during the poll in Tokio (Instant::now() and a later sleep see ' +
+    "it); Wakeline's busy adds its cost when the poll ends",
+};
+
 const args = process.argv.slice(2);
 let wakeline = join(root, 'build/release/wakeline');
 let tokioOnly = false;
@@ -118,6 +129,7 @@ const cargoEnv = {
 const started = Date.now();
 const programs = generateProject(projectDir, files);
 let failed = 0;
+let expected = 0;
 for (const p of programs.filter((p) => p.error)) {
   failed++;
   console.log(`ERROR    ${label(p.file)}: ${p.error}`);
@@ -348,6 +360,12 @@ for (const p of tokioRuns) {
     );
     continue;
   }
+  const known = KNOWN_DIFFERENCES[name];
+  if (match && known) {
+    failed++;
+    console.log(`FIXED    ${name}: now matches; remove it from KNOWN_DIFFERENCES`);
+    continue;
+  }
   if (match) {
     passed++;
     const note = cutShort
@@ -368,6 +386,9 @@ for (const p of tokioRuns) {
     console.log(
       `tie      ${name}: ${where} (select! without biased;: Tokio took ${distinct.size} orders in ${p.runs.length} runs, none is Wakeline's)`,
     );
+  } else if (known) {
+    expected++;
+    console.log(`known    ${name}: ${where} (${known})`);
   } else {
     failed++;
     console.log(`MISMATCH ${name}: ${where}`);
@@ -378,5 +399,5 @@ for (const p of tokioRuns) {
 console.log(
   `programs: built ${built.length} of ${programs.length} programs in ${buildSeconds.toFixed(1)} s, ran them on Tokio in ${runSeconds.toFixed(1)} s`,
 );
-console.log(`${passed} passed, ${ties} ties, ${failed} failed`);
+console.log(`${passed} passed, ${ties} ties, ${expected} known differences, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);
