@@ -91,11 +91,28 @@ checked_run check_json_request(const std::string& text) {
   json request = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!request.is_object()) throw api_error{"bad_request", "the request is not a JSON object"};
   run_request r;
-  if (!request.contains("example") || !request["example"].is_string()) {
-    throw api_error{"bad_value", "the example id must be a string"};
+  if (request.contains("program")) {
+    // A program of the language: {"program": {"name": "main.rs", "text": "..."}}.
+    const json& program = request["program"];
+    if (!program.is_object() || !program.contains("text") || !program["text"].is_string()) {
+      throw api_error{"bad_value", "the program must be an object with its text as a string"};
+    }
+    r.is_program = true;
+    r.program_text = program["text"].get<std::string>();
+    r.program_name = "main.rs";
+    if (program.contains("name")) {
+      if (!program["name"].is_string() || program["name"].get<std::string>().empty()) {
+        throw api_error{"bad_value", "the program's name must be a non-empty string"};
+      }
+      r.program_name = program["name"].get<std::string>();
+    }
+  } else {
+    if (!request.contains("example") || !request["example"].is_string()) {
+      throw api_error{"bad_value", "the example id must be a string"};
+    }
+    r.example = request["example"].get<std::string>();
   }
-  r.example = request["example"].get<std::string>();
-  const example* e = find_example(r.example);
+  const example* e = r.is_program ? nullptr : find_example(r.example);
   if (request.contains("strategy") && !request["strategy"].is_null()) {
     if (!request["strategy"].is_string()) {
       throw api_error{"bad_value",

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "core/await_point.hpp"
+#include "core/runtime.hpp"
 #include "display.hpp"
 #include "library.hpp"
 #include "objects.hpp"
@@ -436,11 +437,9 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
       }
       case opcode::print: {
         const value v = pop();
-        if (on_print) {
-          std::string text = v.as<string_object>()->text;
-          if (i.b == 1) text += '\n';
-          on_print({std::move(text), i.a == 1});
-        }
+        std::string text = v.as<string_object>()->text;
+        if (i.b == 1) text += '\n';
+        print(std::move(text), i.a == 1, i.where);
         break;
       }
       case opcode::panic: {
@@ -542,6 +541,22 @@ value interpreter::call_method(const std::string& name, const value& receiver, v
     }
   }
   return call_library_method(*this, name, receiver, args, where);
+}
+
+void interpreter::print(std::string text, bool to_stderr, span where) {
+  if (text.empty()) return;
+  runtime& rt = runtime::current();
+  if (rt.trace().enabled()) {
+    const source_location at = location(where);
+    rt.emit(trace_event{
+        .file = at.file,
+        .line = at.line,
+        .task = rt.current_task() != nullptr ? rt.current_task()->id : 0,
+        .text = rt.trace().intern(text),
+        .kind = event_kind::output,
+        .detail = static_cast<std::uint8_t>(to_stderr ? output_stream::err : output_stream::out)});
+  }
+  if (on_print) on_print({std::move(text), to_stderr});
 }
 
 wakeline::poll<value> program_task::poll(context& cx) {

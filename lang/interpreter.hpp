@@ -92,8 +92,10 @@ class interpreter {
   /// The run's random numbers (where `select!` starts polling), from its seed.
   std::uint64_t next_random();
 
-  /// Where `println!` goes; by default, nowhere.
+  /// Where `println!` goes besides the trace's `output` events; by default, nowhere else.
   std::function<void(const printed_line&)> on_print;
+  /// What `println!` and its kin do: an `output` event of the running task, then `on_print`.
+  void print(std::string text, bool to_stderr, span where);
 
   /// Runs `f` until it returns (true, its value in `out`) or awaits a pending future (false).
   bool run(frame& f, context* cx, value& out);

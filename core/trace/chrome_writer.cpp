@@ -358,6 +358,9 @@ class chrome_builder {
       case event_kind::spawn_failed:
         instant(e, i, "spawn failed: pool full", "task");
         break;
+      case event_kind::output:
+        instant(e, i, "printed", "output");
+        break;
       case event_kind::waker_clone:
       case event_kind::waker_drop:
         // Reference counting only: too dense to draw, and the NDJSON trace keeps them.

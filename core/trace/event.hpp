@@ -40,6 +40,8 @@ enum class event_kind : std::uint8_t {
   batch_end,
   pend,          ///< A wake asked the executor to run (embassy's pender).
   spawn_failed,  ///< A spawn found its task pool full (embassy's SpawnError::Busy).
+  // Programs of the language (lang/).
+  output,  ///< A task printed text (`println!`): `text`, on `stream` (detail), at file:line.
 };
 
 /// Why a task entered a run queue: spawned, woken, yielded, aborted; or moved there from
@@ -90,8 +92,11 @@ enum class run_outcome : std::uint8_t {
 /// The operation an I/O event is about.
 enum class io_op : std::uint8_t { accept, connect, read, write };
 
+/// Where a program's printed text goes: `println!`/`print!` or `eprintln!`.
+enum class output_stream : std::uint8_t { out, err };
+
 /// The last value of each enum that has names, for code that lists them all.
-inline constexpr event_kind last_event_kind = event_kind::spawn_failed;
+inline constexpr event_kind last_event_kind = event_kind::output;
 inline constexpr enqueue_reason last_enqueue_reason = enqueue_reason::lifo_limit;
 inline constexpr queue_kind last_queue_kind = queue_kind::pool;
 inline constexpr run_outcome last_run_outcome = run_outcome::memory_exhausted;

@@ -105,6 +105,12 @@ constexpr std::array schema{
     row(pend, "pend", {worker, task}),
     row(spawn_failed, "spawn_failed",
         {parent, text_if_any("name"), number("pool", slot::arg), file, line}),
+    row(output, "output",
+        {task_if_any,
+         named("stream", slot::detail, name_list::output_stream),
+         {"text", slot::text, field_format::text},
+         file,
+         line}),
 };
 
 constexpr bool every_kind_in_order() {
@@ -129,6 +135,7 @@ constexpr std::string_view task_outcome_names[] = {"completed", "cancelled", "ab
 constexpr std::string_view wake_source_names[] = {"outside", "task", "timer", "io"};
 constexpr std::string_view wake_effect_names[] = {"scheduled", "already_scheduled", "ended"};
 constexpr std::string_view io_op_names[] = {"accept", "connect", "read", "write"};
+constexpr std::string_view output_stream_names[] = {"stdout", "stderr"};
 
 static_assert(std::size(clock_names) == static_cast<std::size_t>(clock_kind::real_time) + 1);
 static_assert(std::size(run_outcome_names) == static_cast<std::size_t>(last_run_outcome) + 1);
@@ -139,6 +146,7 @@ static_assert(std::size(task_outcome_names) == static_cast<std::size_t>(task_out
 static_assert(std::size(wake_source_names) == static_cast<std::size_t>(wake_source::io) + 1);
 static_assert(std::size(wake_effect_names) == static_cast<std::size_t>(wake_effect::ended) + 1);
 static_assert(std::size(io_op_names) == static_cast<std::size_t>(io_op::write) + 1);
+static_assert(std::size(output_stream_names) == static_cast<std::size_t>(output_stream::err) + 1);
 
 // The name of value `value` in `names`, or "unknown" for a value outside the enum.
 template <std::size_t N>
@@ -174,6 +182,8 @@ std::span<const std::string_view> names_of(name_list list) {
       return wake_effect_names;
     case name_list::io_op:
       return io_op_names;
+    case name_list::output_stream:
+      return output_stream_names;
   }
   return {};
 }
@@ -200,6 +210,8 @@ std::string_view to_string(name_list list) {
       return "wake_effect";
     case name_list::io_op:
       return "io_op";
+    case name_list::output_stream:
+      return "output_stream";
   }
   return "unknown";
 }

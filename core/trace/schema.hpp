@@ -42,9 +42,10 @@ enum class name_list : std::uint8_t {
   task_outcome,
   wake_source,
   wake_effect,
-  io_op
+  io_op,
+  output_stream
 };
-inline constexpr name_list last_name_list = name_list::io_op;
+inline constexpr name_list last_name_list = name_list::output_stream;
 
 /// When a field appears in its event's line.
 enum class field_presence : std::uint8_t {

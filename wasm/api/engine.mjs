@@ -4,12 +4,13 @@
 // thread; only the transport differs.
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
-//               chrome {id, ndjson} | check {id, source}
+//               chrome {id, ndjson} | check {id, source} | states {id, source}
 // Messages out: ready {examples, strategies, version, schema, defaults} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
 //               done {id, summary} | chrome {id, text} or {id, error}
 //               checked {id, diagnostics} or {id, error}
+//               states {id, states} or {id, error}
 
 import { recordSize } from './wire.mjs';
 
@@ -97,6 +98,20 @@ class Core {
     return diagnostics;
   }
 
+  /**
+   * The state machines of a program, as `wakeline_program_states` gives them: {machines} or,
+   * for a program that does not compile, {diagnostics}.
+   */
+  programStates(source) {
+    const bytes = new TextEncoder().encode(source);
+    const at = this.module._wakeline_input(bytes.length);
+    this.module.HEAPU8.set(bytes, at);
+    this.module._wakeline_program_states();
+    const states = JSON.parse(this.text(this.module._wakeline_answer()));
+    this.releaseAnswer();
+    return states;
+  }
+
   /** The next `max` events as NDJSON text. */
   pullNdjson(max) {
     const count = Math.min(max, this.unsent());
@@ -143,6 +158,8 @@ export class EngineHost {
           return await this.#chromeTrace(message);
         case 'check':
           return await this.#checkProgram(message);
+        case 'states':
+          return await this.#programStates(message);
         default:
           throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
       }
@@ -201,6 +218,16 @@ export class EngineHost {
     } catch (error) {
       this.#dropCore();
       this.#post({ type: 'chrome', id, error: trapMessage(error) });
+    }
+  }
+
+  async #programStates({ id, source }) {
+    try {
+      await this.#ensureCore();
+      this.#post({ type: 'states', id, states: this.#core.programStates(source) });
+    } catch (error) {
+      this.#dropCore();
+      this.#post({ type: 'states', id, error: trapMessage(error) });
     }
   }
 

@@ -17,12 +17,19 @@ export type WakelineErrorCode =
   /** The module could not be loaded, or its Web Worker died; the next run() tries afresh. */
   | 'unavailable'
   /** chromeTrace() was given text that is not an NDJSON trace; the message names the line. */
-  | 'bad_trace';
+  | 'bad_trace'
+  /**
+   * run({ source }) or states() was given a program that does not compile: the message quotes
+   * its errors (for states(), `diagnostics` has them all).
+   */
+  | 'program_error';
 
 /** Bad input to the API; the message is one sentence naming the problem. */
 export class WakelineError extends Error {
   readonly name: 'WakelineError';
   readonly code: WakelineErrorCode;
+  /** For 'program_error' from states(): every diagnostic of the program. */
+  readonly diagnostics?: Diagnostic[];
 }
 
 /** One parameter of an example. Booleans have no min or max. */
@@ -213,6 +220,14 @@ export type TraceEvent =
         parent?: number;
         name?: string;
         pool: number;
+      })
+  | (EventBase &
+      SourcePoint & {
+        /** A program of the language printed `text` (`println!`, `print!`, `eprintln!`). */
+        kind: 'output';
+        task?: number;
+        stream: 'stdout' | 'stderr';
+        text: string;
       });
 
 /** Where a runnable task waits (docs/trace-format.md). */
@@ -306,6 +321,46 @@ export interface RunOptions<
   /** 'objects' (default): batches are arrays of parsed events. 'ndjson': batches are strings of
    *  NDJSON lines, each ending in '\n', byte-identical to the CLI's output. */
   format?: F;
+}
+
+/** A program of the language to run: run({ source, strategy, seed, ... }). */
+export interface ProgramRunOptions<
+  F extends 'objects' | 'ndjson' = 'objects' | 'ndjson',
+> extends RunOptions<F> {
+  /** The program's text (docs/language.md). */
+  source: string;
+  /** The file name its messages and trace show. Default 'main.rs'. */
+  name?: string;
+}
+
+/** One state of a compiled async fn or block (`wakeline states --json`). */
+export interface MachineState {
+  /** rustc's numbering: 0 unresumed, 1 returned, 2 poisoned, 3 and up one per `.await`. */
+  state: number;
+  name: 'unresumed' | 'returned' | 'poisoned' | 'suspended';
+  /** The locals stored in this state: the arguments in state 0, those live across the await. */
+  keeps: string[];
+  /** Values of the compiler's own kept too (a `for` loop's iterator), described. */
+  temporaries: string[];
+  /** For a suspended state: the `.await` it waits at. */
+  await?: {
+    text: string;
+    from: number;
+    to: number;
+    start: SourcePosition;
+    end: SourcePosition;
+  };
+}
+
+/** The state machine of one async fn or async block. */
+export interface StateMachine {
+  /** `worker`, `Countdown::poll`, `main::{async block#0}`. */
+  name: string;
+  kind: 'async fn' | 'async block';
+  line: number;
+  from: number;
+  to: number;
+  states: MachineState[];
 }
 
 /** A started run. Iterate it (once) for its batches; they end when the run ends. */
@@ -419,6 +474,17 @@ export interface Wakeline {
     options?: RunOptions<'objects'>,
   ): Promise<Run<TraceEvent[]>>;
   run(exampleId: string, options: RunOptions<'ndjson'>): Promise<Run<string>>;
+  /**
+   * Runs a program of the language (docs/language.md). Rejects with 'program_error' when it
+   * does not compile, and as run(exampleId) does for the rest.
+   */
+  run(program: ProgramRunOptions<'objects'>): Promise<Run<TraceEvent[]>>;
+  run(program: ProgramRunOptions<'ndjson'>): Promise<Run<string>>;
+  /**
+   * The state machines the compiler makes of the program's async fns and blocks. Rejects with
+   * 'program_error' (its `diagnostics` has them all) when the program does not compile.
+   */
+  states(source: string): Promise<{ machines: StateMachine[] }>;
   /**
    * Frees the module (terminates the worker); runs in flight end as cancelled with the events
    * received so far; later calls reject.

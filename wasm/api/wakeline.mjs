@@ -16,6 +16,18 @@ export class WakelineError extends Error {
   }
 }
 
+// A program that does not compile: the message is its first error, `diagnostics` has them all.
+function programError(diagnostics) {
+  const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
+  const where = first ? ` (line ${first.start.line}, column ${first.start.column})` : '';
+  const error = new WakelineError(
+    'program_error',
+    `the program does not compile: ${first?.message ?? 'it has errors'}${where}`,
+  );
+  error.diagnostics = diagnostics;
+  return error;
+}
+
 const isNode = typeof process === 'object' && typeof process.versions?.node === 'string';
 const defaultBatchSize = 4096;
 const defaultFlushInterval = 50;
@@ -55,11 +67,32 @@ function paramText(value) {
 }
 
 // The request for wasm/bindings.cpp, as JSON text written by hand so bigints stay exact.
-function requestText(exampleId, options) {
-  if (typeof exampleId !== 'string') {
+// run('basic', options) runs an example; run({ source, ...options }) runs a program of the
+// language (docs/language.md).
+function requestText(what, options) {
+  let subject;
+  if (what !== null && typeof what === 'object' && !Array.isArray(what)) {
+    const { source, name = 'main.rs' } = what;
+    if (typeof source !== 'string') {
+      throw new WakelineError(
+        'bad_value',
+        `the program's source must be text, not ${describe(source)}`,
+      );
+    }
+    if (typeof name !== 'string' || name === '') {
+      throw new WakelineError(
+        'bad_value',
+        `the program's name must be a non-empty string, not ${describe(name)}`,
+      );
+    }
+    subject = `"program":{"name":${JSON.stringify(name)},"text":${JSON.stringify(source)}}`;
+    options = what;
+  } else if (typeof what === 'string') {
+    subject = `"example":${JSON.stringify(what)}`;
+  } else {
     throw new WakelineError(
       'bad_value',
-      `the example id must be a string, not ${describe(exampleId)}`,
+      `the example id must be a string (or a program: { source }), not ${describe(what)}`,
     );
   }
   if (options === null || typeof options !== 'object') {
@@ -90,7 +123,7 @@ function requestText(exampleId, options) {
     return `${JSON.stringify(name)}:${paramText(value)}`;
   });
   return (
-    `{"example":${JSON.stringify(exampleId)},"strategy":${JSON.stringify(strategy)},` +
+    `{${subject},"strategy":${JSON.stringify(strategy)},` +
     `"params":{${fields.join(',')}},"seed":${unsignedText('seed', seed, 0)}` +
     // Left out, the module applies the runtime's own defaults (the handle's `defaults`).
     (budget === undefined ? '' : `,"budget":${unsignedText('budget', budget, 1)}`) +
@@ -263,6 +296,18 @@ class Wakeline {
         this.#runs.get(message.id)?._finish(message.summary);
         this.#runs.delete(message.id);
         return;
+      case 'states': {
+        const pending = this.#asked.get(message.id);
+        this.#asked.delete(message.id);
+        if (message.error !== undefined) {
+          pending?.reject(new WakelineError('unavailable', `the engine failed: ${message.error}`));
+        } else if (message.states.diagnostics !== undefined) {
+          pending?.reject(programError(message.states.diagnostics));
+        } else {
+          pending?.resolve(message.states);
+        }
+        return;
+      }
       case 'checked': {
         const pending = this.#asked.get(message.id);
         this.#asked.delete(message.id);
@@ -332,10 +377,11 @@ class Wakeline {
     return structuredClone(this.#schema);
   }
 
-  async run(exampleId, options = {}) {
+  async run(exampleOrProgram, options = {}) {
     this.#assertUsable();
-    const request = requestText(exampleId, options);
-    const format = options.format ?? 'objects';
+    const request = requestText(exampleOrProgram, options);
+    const isProgram = exampleOrProgram !== null && typeof exampleOrProgram === 'object';
+    const format = (isProgram ? exampleOrProgram : options).format ?? 'objects';
     if (format !== 'objects' && format !== 'ndjson') {
       throw new WakelineError(
         'bad_value',
@@ -394,6 +440,25 @@ class Wakeline {
     return new Promise((resolve, reject) => {
       this.#asked.set(id, { resolve, reject });
       this.#transport.send({ type: 'check', id, source });
+    });
+  }
+
+  /**
+   * The state machines the compiler makes of a program's async fns and blocks: their states
+   * (one per `.await`) and the locals each keeps. Rejects with 'program_error' when the program
+   * does not compile.
+   */
+  async states(source) {
+    this.#assertUsable();
+    if (typeof source !== 'string') {
+      throw new WakelineError('bad_value', `the program must be text, not ${describe(source)}`);
+    }
+    await this._connect();
+    this.#assertUsable();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#asked.set(id, { resolve, reject });
+      this.#transport.send({ type: 'states', id, source });
     });
   }
 

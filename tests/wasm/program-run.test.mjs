@@ -1,0 +1,112 @@
+// Programs of the language through the JS API: run({ source }) streams the same trace, byte for
+// byte, as `wakeline run PROGRAM.rs`, under every strategy; what the program prints is in the
+// trace as `output` events; states(source) is `wakeline states --json`; a program with errors
+// is refused with them.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { builtOrFail, core, nativeCli, repo } from './support/builds.mjs';
+
+const programsDir = path.join(repo, 'tests/lang/programs');
+const examplesDir = path.join(repo, 'examples/programs');
+
+async function apiTrace(api, program) {
+  const run = await api.run({ ...program, format: 'ndjson' });
+  let text = `${run.headerLine}\n`;
+  for await (const batch of run) text += batch;
+  return text;
+}
+
+// Run from the program's folder, so that its name in messages is the one the API is given.
+function cliTrace(file, strategy) {
+  const { stdout } = spawnSync(nativeCli, ['run', path.basename(file), '--strategy', strategy], {
+    cwd: path.dirname(file),
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  return stdout;
+}
+
+if (builtOrFail(nativeCli, core)) {
+  const { createWakeline } = await import(
+    pathToFileURL(path.join(repo, 'build/wasm/api/wakeline.mjs')).href
+  );
+  const api = await createWakeline();
+
+  const files = [
+    ...readdirSync(examplesDir).map((f) => path.join(examplesDir, f)),
+    ...readdirSync(programsDir).map((f) => path.join(programsDir, f)),
+  ].filter((f) => f.endsWith('.rs'));
+
+  test('every program gives the CLI trace, byte for byte, under every strategy', async () => {
+    const strategies = (await api.strategies()).map((s) => s.id ?? s.name);
+    assert.ok(files.length >= 40, `${files.length} programs`);
+    for (const file of files) {
+      const source = readFileSync(file, 'utf8');
+      const name = path.basename(file);
+      for (const strategy of strategies) {
+        const got = await apiTrace(api, { source, name, strategy });
+        assert.equal(got, cliTrace(file, strategy), `${name} under ${strategy}`);
+      }
+    }
+  });
+
+  test('what a program prints is in its trace, with its task and line', async () => {
+    const source =
+      '#[tokio::main]\nasync fn main() {\n    let n = 6 * 7;\n    println!("n = {n}");\n' +
+      '    eprintln!("done");\n}\n';
+    const run = await api.run({ source });
+    const events = [];
+    for await (const batch of run) events.push(...batch);
+    const printed = events.filter((e) => e.kind === 'output');
+    assert.deepEqual(
+      printed.map((e) => [e.task, e.stream, e.text, e.line]),
+      [
+        [1, 'stdout', 'n = 42\n', 4],
+        [1, 'stderr', 'done\n', 5],
+      ],
+    );
+  });
+
+  test('states(source) is wakeline states --json', async () => {
+    for (const file of files) {
+      const { stdout } = spawnSync(nativeCli, ['states', file, '--json'], { encoding: 'utf8' });
+      const cli = JSON.parse(stdout);
+      const states = await api.states(readFileSync(file, 'utf8'));
+      assert.deepEqual(states, cli, path.basename(file));
+    }
+    const basic = await api.states(readFileSync(path.join(examplesDir, 'basic.rs'), 'utf8'));
+    const step = basic.machines.find((m) => m.name === 'step');
+    assert.deepEqual(
+      step.states.map((s) => [s.state, s.name]),
+      [
+        [0, 'unresumed'],
+        [1, 'returned'],
+        [2, 'poisoned'],
+        [3, 'suspended'],
+      ],
+    );
+    assert.equal(step.states[3].await.text, 'sleep(delay).await');
+  });
+
+  test('a program with errors is refused with them, by run() and by states()', async () => {
+    const broken = '#[tokio::main]\nasync fn main() {\n    let x = y + 1;\n}\n';
+    await assert.rejects(api.run({ source: broken }), (error) => {
+      assert.equal(error.code, 'program_error');
+      assert.match(error.message, /cannot find value `y` in this scope/);
+      return true;
+    });
+    await assert.rejects(api.states(broken), (error) => {
+      assert.equal(error.code, 'program_error');
+      assert.equal(error.diagnostics[0].start.line, 3);
+      return true;
+    });
+    await assert.rejects(api.run({ source: 42 }), { code: 'bad_value' });
+    await assert.rejects(api.run({ source: 'fn main() {}', name: '' }), { code: 'bad_value' });
+    // The engine goes on working.
+    assert.equal((await api.states('fn main() {}')).machines.length, 0);
+  });
+}
