@@ -82,6 +82,9 @@ struct instruction {
 struct local_slot {
   std::string name;
   span declared;
+  /// Known to hold a Copy value (an integer, a bool, a Duration): dropping it does nothing, so
+  /// a state need not keep it only to drop it.
+  bool trivial_drop = false;
 };
 
 /// One `.await` of an async body: what the state machine calls a suspend state.

@@ -562,7 +562,14 @@ void interpreter::print(std::string text, bool to_stderr, span where) {
 wakeline::poll<value> program_task::poll(context& cx) {
   in->begin_task_poll();
   value out;
-  if (!in->poll_future(future, cx, out)) return poll_pending;
+  try {
+    if (!in->poll_future(future, cx, out)) return poll_pending;
+  } catch (const runaway_error&) {
+    // A task that never yields holds its worker for good: the whole run stops there, and the
+    // task's end says why.
+    runtime::current().request_cancel();
+    throw;
+  }
   return out;
 }
 

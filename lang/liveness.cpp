@@ -116,10 +116,12 @@ std::vector<slot_set> maybe_holding(const function_code& f) {
 
 void compute_suspend_liveness(function_code& f) {
   // A state keeps a local that is read after the await, or that still holds a value to drop
-  // at the end of its scope (a guard, a sender) and was not moved away before.
+  // at the end of its scope (a guard, a sender) and was not moved away before. Dropping a
+  // Copy value does nothing: that alone keeps nothing.
   const auto reads = live_after(f, read_slot);
-  const auto drops = live_after(f, [](const instruction& i) -> std::int64_t {
-    return i.op == opcode::drop_slot ? static_cast<std::int64_t>(i.a) : -1;
+  const auto drops = live_after(f, [&f](const instruction& i) -> std::int64_t {
+    if (i.op != opcode::drop_slot || f.slots[i.a].trivial_drop) return -1;
+    return i.a;
   });
   const auto holding = maybe_holding(f);
   for (std::size_t pc = 0; pc < f.code.size(); ++pc) {

@@ -430,7 +430,8 @@ class lowering {
     open_scope();
     for (const param& p : f.params) {
       if (p.pat && p.pat->kind == pattern_kind::binding) {
-        declare(p.pat->name);
+        const std::uint32_t slot = declare(p.pat->name);
+        body_->code().slots[slot].trivial_drop = is_copy_type(p.type);
       } else {
         const std::uint32_t slot = temporary("arg", p.span);
         pending_param_patterns_.emplace_back(p.pat.get(), slot);
@@ -491,7 +492,10 @@ class lowering {
         if (l.type) settle(*l.type);
         if (l.pat->kind == pattern_kind::binding) {
           // The initialiser is lowered before the name exists: `let x = x + 1` reads the old x.
-          emit(opcode::store, declare(l.pat->name), 0, l.pat->span);
+          const std::uint32_t slot = declare(l.pat->name);
+          body_->code().slots[slot].trivial_drop =
+              (l.type && is_copy_type(*l.type)) || is_copy_expression(*l.init);
+          emit(opcode::store, slot, 0, l.pat->span);
         } else if (l.pat->kind == pattern_kind::wildcard) {
           emit(opcode::pop);
         } else {
@@ -502,6 +506,58 @@ class lowering {
         }
         return;
       }
+    }
+  }
+
+  // Whether a written type is Copy: integers, bool, Duration, Instant, references.
+  static bool is_copy_type(const type_ref& t) {
+    if (t.kind == type_kind::reference) return true;
+    if (t.kind == type_kind::tuple) {
+      return std::all_of(t.args.begin(), t.args.end(),
+                         [](const type_ref& a) { return is_copy_type(a); });
+    }
+    if (t.kind != type_kind::path || t.path.empty()) return false;
+    const std::string& name = t.path.back().name;
+    return integer_type_named(name).has_value() || name == "bool" || name == "Duration" ||
+           name == "Instant";
+  }
+
+  // Whether an initialiser's value is surely Copy, without types: literals, arithmetic,
+  // comparisons, casts, durations and instants, and Copy locals.
+  bool is_copy_expression(const expr& e) {
+    switch (e.kind) {
+      case expr_kind::integer:
+      case expr_kind::boolean:
+      case expr_kind::string:  // A literal is a `&str`.
+      case expr_kind::unit:
+      case expr_kind::cast:
+        return true;
+      case expr_kind::unary:
+        return e.unary != unary_op::deref && is_copy_expression(*e.lhs);
+      case expr_kind::binary:
+        return e.binary >= binary_op::eq ||
+               (is_copy_expression(*e.lhs) && is_copy_expression(*e.rhs));
+      case expr_kind::path: {
+        if (e.path.segments.size() != 1) return false;
+        if (constants_.count(e.path.segments[0].name)) return true;
+        auto slot = find_local(*body_, e.path.segments[0].name);
+        return slot && body_->code().slots[*slot].trivial_drop;
+      }
+      case expr_kind::call: {
+        if (e.lhs->kind != expr_kind::path) return false;
+        auto b = resolve_builtin(e.lhs->path.segments);
+        return b && (*b == builtin::duration_from_secs || *b == builtin::duration_from_millis ||
+                     *b == builtin::duration_from_micros || *b == builtin::duration_from_nanos ||
+                     *b == builtin::instant_now);
+      }
+      case expr_kind::method_call: {
+        const std::string& m = e.name.name;
+        return m == "len" || m == "as_millis" || m == "as_micros" || m == "as_secs" ||
+               m == "as_nanos" || m == "elapsed" || m == "is_some" || m == "is_none" ||
+               m == "is_ok" || m == "is_err" || m == "is_finished" || m == "is_empty";
+      }
+      default:
+        return false;
     }
   }
 
@@ -1327,7 +1383,9 @@ class lowering {
     }
     open_scope();
     if (e.pat->kind == pattern_kind::binding) {
-      emit(opcode::store, declare(e.pat->name), 0, e.pat->span);
+      const std::uint32_t slot = declare(e.pat->name);
+      body_->code().slots[slot].trivial_drop = e.lhs->kind == expr_kind::range;
+      emit(opcode::store, slot, 0, e.pat->span);
     } else {
       const std::uint32_t item = new_slot("$item", e.pat->span);
       emit(opcode::store, item);
