@@ -31,10 +31,11 @@ const bool registered = examples::register_example({
     .title = "Async functions run one after another",
     .topic = "basics",
     .explanation =
-        "The runtime from scratch, basic version: block_on polls one future, the main task. "
-        "Each co_await of a step returns pending while its timer runs; the timer fires, wakes "
-        "the task, and the executor polls it again. Watch one lane: poll, park, fire, poll "
-        "again. The steps never overlap, so the run takes steps x delay_ms.",
+        "The runtime from scratch, basic version: block_on polls one future, the main task. Each "
+        "co_await of a step returns Poll::Pending while its timer runs; the timer fires, "
+        "Waker::wake puts the task back in the run queue, and the executor polls it again. Watch "
+        "one lane: poll, park, fire, poll again. The steps never overlap, so the run takes steps x "
+        "delay_ms.",
     .params = {{"steps", examples::param_type::integer, 3, 1, 20, "how many steps to await"},
                {"delay_ms", examples::param_type::integer, 10, 0, 1000,
                 "how long each step waits, in ms"}},

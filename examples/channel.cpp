@@ -52,12 +52,12 @@ const bool registered = examples::register_example({
     .topic = "synchronisation",
     .explanation =
         "Producers send into an mpsc channel that holds at most `capacity` messages; one consumer "
-        "takes them out, slowly. Once the buffer is full, a producer's send returns pending and "
-        "the producer queues for a slot (its waker is cloned). Each recv frees a slot and hands "
-        "it to the producer that has waited longest: follow the wake arrow from the consumer to "
-        "that producer, then from the producer back to the consumer when its message lands. "
-        "Producers are served first come, first served. Raise the capacity and the producers "
-        "finish early instead of taking turns.",
+        "takes them out, slowly. Once the buffer is full, a producer's send returns Poll::Pending "
+        "and the producer queues for a slot (it clones cx.waker() into the channel). Each recv "
+        "frees a slot and hands it to the producer that has waited longest: follow the wake arrow "
+        "from the consumer to that producer, then from the producer back to the consumer when its "
+        "message lands. Producers are served first come, first served. Raise the capacity and the "
+        "producers finish early instead of taking turns.",
     .params = {{"producers", examples::param_type::integer, 3, 1, 16, "how many producer tasks"},
                {"messages", examples::param_type::integer, 4, 1, 100,
                 "how many messages each producer sends"},

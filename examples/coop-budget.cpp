@@ -45,11 +45,12 @@ const bool registered = examples::register_example({
     .topic = "schedulers",
     .explanation =
         "`drain` receives from a channel that already holds every message, so each recv is ready "
-        "and the task never returns pending by itself. Under the `local` strategy it empties the "
-        "channel in a single poll while the tickers wait in the run queue. Switch to "
+        "and the task never returns Poll::Pending by itself. Under the `local` strategy it empties "
+        "the channel in a single poll while the tickers wait in the run queue. Switch to "
         "`tokio-current-thread`: like Tokio, each poll gets a budget of 128 operations on "
-        "resources; when it is spent (the coop_exhausted event), recv says pending and wakes the "
-        "task at once, so it goes to the back of the queue and the tickers run in between.",
+        "resources; when it is spent (the caption says the coop budget is used up), recv returns "
+        "Poll::Pending and wakes the task at once, so it goes to the back of the queue and the "
+        "tickers run in between.",
     .params = {{"messages", examples::param_type::integer, 300, 1, 100000,
                 "how many messages wait in the channel"},
                {"tickers", examples::param_type::integer, 3, 0, 100,

@@ -75,13 +75,13 @@ const bool registered = examples::register_example({
     .title = "An echo server over TCP",
     .topic = "I/O",
     .explanation =
-        "A server task accepts connections and spawns a task for each; client tasks connect, "
-        "send messages and read them back. Every socket operation that cannot finish at once "
-        "registers with the reactor (io_register) and returns pending; the reactor reports "
-        "readiness (io_ready) and wakes the task. Under the virtual clock the network is "
-        "simulated and each hop takes latency_ms: a connect is accepted one hop after it "
-        "starts and completes after two. With --clock real the server listens on 127.0.0.1 "
-        "(port 0 picks a free one) and the clients connect over loopback.",
+        "A server task accepts connections and spawns a task for each; client tasks connect, send "
+        "messages and read them back. Every socket operation that cannot finish at once registers "
+        "with the reactor (a tick on the I/O lane) and returns Poll::Pending; the reactor reports "
+        "readiness (a diamond) and wakes the task. Under the virtual clock the network is "
+        "simulated and each hop takes latency_ms: a connect is accepted one hop after it starts "
+        "and completes after two. With --clock real the server listens on 127.0.0.1 (port 0 picks "
+        "a free one) and the clients connect over loopback.",
     .params = {{"clients", examples::param_type::integer, 2, 1, 32, "how many clients connect"},
                {"messages", examples::param_type::integer, 3, 1, 100,
                 "how many messages each client sends"},

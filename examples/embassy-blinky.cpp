@@ -134,16 +134,16 @@ const bool registered = examples::register_example({
     .title = "Blinky on an embassy executor: static pools, interrupts and sleep",
     .topic = "schedulers",
     .explanation =
-        "Firmware in embassy's style. Each LED task sleeps between blinks, so its wakes come "
-        "from the timer's alarm interrupt; the button task waits for its pin's interrupt "
-        "(io_ready), pressed at seeded times. An interrupt's wake enqueues the task and, as "
-        "the run queue was empty, calls the pender (pend): the executor leaves its sleep "
-        "(unpark), takes the whole run queue as one batch (batch_begin, batch_end) and polls "
-        "it in the reverse order of enqueue; a task woken during a batch waits for the next "
-        "one. With nothing queued the executor sleeps (park, WFE) until the next interrupt. "
-        "All blinkers are spawned from one spawn site, one static pool of pool_size tasks: "
-        "main fills it with spare blinkers until a spawn fails (spawn_failed, "
-        "SpawnError::Busy). Set pool_size below leds to see real LEDs refused too.",
+        "Firmware in embassy's style. Each LED task sleeps between blinks, so its wakes come from "
+        "the timer's alarm interrupt; the button task waits for its pin's interrupt (a diamond on "
+        "the I/O lane), pressed at seeded times. An interrupt's wake enqueues the task and, as the "
+        "run queue was empty, calls the pender (a dot on the executor lane): the executor wakes "
+        "up, takes the whole run queue as one batch (ticks where the batch begins and ends) and "
+        "polls it in the reverse order of enqueue; a task woken during a batch waits for the next "
+        "one. With nothing queued the executor sleeps (parked, WFE) until the next interrupt. All "
+        "blinkers are spawned from one spawn site, one static pool of pool_size tasks: main fills "
+        "it with spare blinkers until a spawn fails (a warning: SpawnError::Busy). Set pool_size "
+        "below leds to see real LEDs refused too.",
     .params = {{"leds", examples::param_type::integer, 3, 1, 8, "LEDs blinking, each its own task"},
                {"blinks", examples::param_type::integer, 4, 1, 20, "blinks of each LED"},
                {"period_ms", examples::param_type::integer, 100, 1, 1000,

@@ -97,14 +97,14 @@ const bool registered = examples::register_example({
     .topic = "I/O",
     .explanation =
         "Main spawns a task per request, all at once, and a semaphore with `limit` permits lets "
-        "only that many talk to the server at a time. The first `limit` requests get a permit "
-        "and connect (io_register); the others are polled once, queue for a permit and return "
-        "pending. Over the simulated network (1 ms a hop) each request connects, sends a line "
-        "and reads the answer, which the server writes after a latency drawn between "
-        "min_latency_ms and max_latency_ms from the seed. When a request has its answer it "
-        "drops its permit, and the arrow from it to the next request in line is the semaphore "
-        "handing the permit over. Never more than `limit` requests are connected at once; a "
-        "slow answer holds a permit longer, and the seed decides which ones are slow.",
+        "only that many talk to the server at a time. The first `limit` requests get a permit and "
+        "connect (a tick on the I/O lane); the others are polled once, queue for a permit and "
+        "return Poll::Pending. Over the simulated network (1 ms a hop) each request connects, "
+        "sends a line and reads the answer, which the server writes after a latency drawn between "
+        "min_latency_ms and max_latency_ms from the seed. When a request has its answer it drops "
+        "its permit, and the arrow from it to the next request in line is the semaphore handing "
+        "the permit over. Never more than `limit` requests are connected at once; a slow answer "
+        "holds a permit longer, and the seed decides which ones are slow.",
     .params = {{"requests", examples::param_type::integer, 12, 1, 1000, "how many requests"},
                {"limit", examples::param_type::integer, 3, 1, 64,
                 "how many requests may be in flight at once"},

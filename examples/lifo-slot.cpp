@@ -115,22 +115,22 @@ const bool registered = examples::register_example({
     .topic = "schedulers",
     .explanation =
         "The pinger sends a number over a channel and waits for the ponger to send it back, "
-        "round_trips times, while `background` tasks compute for background_us and go to the "
-        "back of their worker's queue, over and over, so that the queues are never empty. "
-        "Everything is spawned from one worker and the idle ones steal their share at the "
-        "start; the pair, spawned last, stays on the first worker. Sending wakes the receiver, "
-        "and under tokio-multi-thread a task woken by a worker goes to that worker's LIFO slot "
-        "(task_enqueue to queue lifo): as soon as the sender's poll ends, the receiver runs on "
-        "the same worker, ahead of the whole queue. But only 3 LIFO polls may follow one "
-        "another (max_lifo_polls): the 4th wake goes to the back of the local queue (queue "
-        "local), and that message waits behind the background tasks. So the pattern is lifo, "
-        "lifo, lifo, local: one round trip in two is 2 µs, the other waits for the queue. Set "
-        "lifo_slot to false: every wake goes to the back of the queue, every message waits, "
-        "and the task named \"round trip ... on average\" at the end reports about 2.5 times "
-        "the round trip (86 µs against 33.5 µs with the defaults). With max_lifo_polls at "
-        "1000 the pair runs in the slot until the coop budget the LIFO polls share is spent "
-        "(128 channel operations): then the slot's task goes to the queue with reason "
-        "lifo_limit, about every 64 round trips.",
+        "round_trips times, while `background` tasks compute for background_us and go to the back "
+        "of their thread's queue, over and over, so that the queues are never empty. Everything is "
+        "spawned from one worker thread and the idle ones steal their share at the start; the "
+        "pair, spawned last, stays on the first thread. Sending wakes the receiver, and under "
+        "tokio-multi-thread a task woken on a worker thread goes to that thread's LIFO slot (the "
+        "caption says so, and the run queue shows it in orange): as soon as the sender's poll "
+        "ends, the receiver runs on the same thread, ahead of the whole queue. But only 3 LIFO "
+        "polls may follow one another (max_lifo_polls): the 4th wake goes to the back of the local "
+        "queue, and that message waits behind the background tasks. So the pattern is LIFO, LIFO, "
+        "LIFO, queue: one round trip in two is 2 µs, the other waits for the queue. Set lifo_slot "
+        "to false: every wake goes to the back of the queue, every message waits, and the task "
+        "named \"round trip ... on average\" at the end reports about 2.5 times the round trip (86 "
+        "µs against 33.5 µs with the defaults). With max_lifo_polls at 1000 the pair runs in the "
+        "slot until the coop budget the LIFO polls share is spent (128 channel operations): then "
+        "the slot's task goes to the queue, its thread's coop budget spent, about every 64 round "
+        "trips.",
     .params = {{"round_trips", examples::param_type::integer, 40, 1, 1000,
                 "how many times the number goes there and back"},
                {"background", examples::param_type::integer, 16, 0, 64,

@@ -60,14 +60,14 @@ const bool registered = examples::register_example({
     .topic = "synchronisation",
     .explanation =
         "Each worker locks the mutex, holds it across an await (a sleep of hold_ms, or with "
-        "compute on, hold_ms of computation then a yield_now), increments the shared counter "
-        "and unlocks. Worker 1 gets the lock at once; the others are polled, find it taken, "
-        "clone their waker into the mutex's queue and return pending: they are parked. When "
-        "the holder drops its guard, the lock is not left free for whoever comes first: it is "
-        "handed to the first in line, and the arrow from the holder to that task is the "
-        "waker_wake. The holder then asks again and goes to the back of the line, so the lock "
-        "goes round the workers in order (1, 2, 3, ... 1, 2, 3) and the run takes tasks x "
-        "iterations x hold_ms: holding a lock across an await serialises everyone behind it.",
+        "compute on, hold_ms of computation then a yield_now), increments the shared counter and "
+        "unlocks. Worker 1 gets the lock at once; the others are polled, find it taken, clone "
+        "cx.waker() into the mutex's queue and return Poll::Pending: they wait. When the holder "
+        "drops its guard, the lock is not left free for whoever comes first: it is handed to the "
+        "first in line, and the arrow from the holder to that task is its Waker::wake. The holder "
+        "then asks again and goes to the back of the line, so the lock goes round the workers in "
+        "order (1, 2, 3, ... 1, 2, 3) and the run takes tasks x iterations x hold_ms: holding a "
+        "lock across an await serialises everyone behind it.",
     .params = {{"tasks", examples::param_type::integer, 4, 1, 64, "how many workers contend"},
                {"hold_ms", examples::param_type::integer, 2, 0, 1000,
                 "how long a worker holds the lock, in ms"},

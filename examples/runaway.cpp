@@ -54,11 +54,10 @@ const bool registered = examples::register_example({
     .topic = "pitfalls",
     .explanation =
         "Every interval_ms a request arrives and gets a handler task that holds a 1 MiB buffer "
-        "while it waits an hour for a reply that never comes. Handlers start faster than they "
-        "end, so memory grows without bound: the run ends with outcome memory_exhausted once "
-        "the program holds more than the memory limit (256 MiB by default). In the trace, a "
-        "leak is spawns without task_end: the live tasks only grow, until the runtime cancels "
-        "them all at the end.",
+        "while it waits an hour for a reply that never comes. Handlers start faster than they end, "
+        "so memory grows without bound: the run stops once the program holds more than the memory "
+        "limit (256 MiB by default), with a warning. In the trace, a leak is tasks spawned that "
+        "never end: the live tasks only grow, until the runtime cancels them all at the end.",
     .params = {{"interval_ms", examples::param_type::integer, 1, 1, 1000,
                 "time between two requests, in ms"}},
     // Not embassy: its static pool refuses the 17th spawn, which is one cure for this leak.

@@ -37,9 +37,10 @@ const bool registered = examples::register_example({
     .explanation =
         "select polls both futures on one task, in argument order, each time the task is woken. "
         "The operation sleeps in steps; the timeout is a single sleep. Whichever completes first "
-        "wins, and the loser is dropped on the spot: the trace shows select_drop, and the loser's "
-        "armed timer is cancelled (timer_cancel) because dropping a future cancels it. Make "
-        "work_ms shorter than timeout_ms to see the timeout lose instead.",
+        "wins, and the loser is dropped on the spot: the caption says select drops its losing "
+        "branch, and the loser's armed timer is cancelled (a cross on the timers lane) because "
+        "dropping a future cancels it. Make work_ms shorter than timeout_ms to see the timeout "
+        "lose instead.",
     .params = {{"work_ms", examples::param_type::integer, 50, 0, 5000,
                 "how long the operation takes, in ms"},
                {"timeout_ms", examples::param_type::integer, 30, 0, 5000,

@@ -107,11 +107,11 @@ const bool registered = examples::register_example({
     .title = "An async function is a state machine",
     .topic = "basics",
     .explanation =
-        "An async function compiles to a state machine: each await is a state, and poll() "
-        "resumes where it left off. The same function runs twice, once as a coroutine and once "
-        "as a hand-written future with an explicit enum state, each as its own task. Compare "
-        "the two halves of the trace: the same polls, timer arms, wakes and pending results, "
-        "in the same order. Set together to run both at once and watch them interleave.",
+        "An async function compiles to a state machine: each await is a state, and Future::poll "
+        "resumes where it left off. The same function runs twice, once as a coroutine and once as "
+        "a hand-written future with an explicit enum state, each as its own task. Compare the two "
+        "halves of the trace: the same polls, timer arms, wakes and Poll::Pending results, in the "
+        "same order. Set together to run both at once and watch them interleave.",
     .params = {{"connect_ms", examples::param_type::integer, 5, 0, 1000,
                 "how long the connect step sleeps, in ms"},
                {"tick_ms", examples::param_type::integer, 10, 1, 1000,

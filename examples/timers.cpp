@@ -52,10 +52,10 @@ const bool registered = examples::register_example({
     .title = "Sleeps, an interval and a timeout share one timer wheel",
     .topic = "timers",
     .explanation =
-        "Every sleep arms a timer on the runtime's wheel and returns pending. When no task can "
-        "run, the executor parks until the next deadline, and virtual time jumps straight to it: "
-        "the timer fires, its waker wakes the task, the task is polled again. The sleepers are "
-        "spawned longest first but wake shortest first. The ticker's first tick is immediate, "
+        "Every sleep arms a timer on the runtime's wheel and returns Poll::Pending. When no task "
+        "can run, the executor parks until the next deadline, and virtual time jumps straight to "
+        "it: the timer fires, Waker::wake queues the task, the task is polled again. The sleepers "
+        "are spawned longest first but wake shortest first. The ticker's first tick is immediate, "
         "then one per period. The bounded task races work_ms of work against timeout_ms: watch "
         "which timer fires and which one is cancelled.",
     .params = {{"sleepers", examples::param_type::integer, 3, 1, 8, "how many sleeping tasks"},

@@ -89,22 +89,21 @@ const bool registered = examples::register_example({
     .title = "Idle workers steal from a busy one",
     .topic = "schedulers",
     .explanation =
-        "The dispatcher runs on one worker and spawns `jobs` jobs at once, each computing "
-        "(wakeline::busy) for a time drawn between min_job_us and max_job_us from the seed. "
-        "Under tokio-multi-thread every spawn lands in that worker's LIFO slot and pushes the "
-        "one before it to the back of its local queue; under smol they all go to the global "
-        "queue, and the first worker to take one moves half of the rest into its own queue. With "
-        "more than 256 jobs tokio's local queue overflows: half of it moves to the inject queue "
-        "(queue_overflow). "
-        "Watch the other workers: each wakes, searches (the search span on its lane), and "
-        "steals half of the busy worker's queue (the steal mark, its arrow from the victim); "
-        "a worker that finds nothing parks (park span). Since the jobs are uneven, workers run "
-        "dry at different times and steal again from whoever still has a queue. The task "
-        "named \"makespan ... for ... of jobs\" at the end compares the time the bursts took "
-        "with the computing in them: with --set workers=1 they are equal (plus 1 µs per poll), "
-        "with 4 workers the makespan is about a quarter. With bursts above 1 the dispatcher "
-        "sleeps pause_ms between bursts: every worker parks, the timer wakes the dispatcher on "
-        "the worker that sleeps on the driver, and the next burst starts from there.",
+        "The dispatcher runs on one worker thread and spawns `jobs` jobs at once, each computing "
+        "(wakeline::busy) for a time drawn between min_job_us and max_job_us from the seed. Under "
+        "tokio-multi-thread every spawn lands in that thread's LIFO slot and pushes the one before "
+        "it to the back of its local queue; under smol they all go to the global queue, and the "
+        "first thread to take one moves half of the rest into its own queue. With more than 256 "
+        "jobs tokio's local queue overflows: half of it moves to the inject queue (a downward "
+        "triangle on the thread's lane). Watch the other threads: each wakes, searches (the band "
+        "on its lane), and steals half of the busy thread's queue (the steal triangle, its arrow "
+        "from the victim); a thread that finds nothing parks. Since the jobs are uneven, threads "
+        "run dry at different times and steal again from whoever still has a queue. The task named "
+        "\"makespan ... for ... of jobs\" at the end compares the time the bursts took with the "
+        "computing in them: with workers=1 they are equal (plus 1 µs per poll), with 4 workers the "
+        "makespan is about a quarter. With bursts above 1 the dispatcher sleeps pause_ms between "
+        "bursts: every thread parks, the timer wakes the dispatcher on the thread that sleeps on "
+        "the driver, and the next burst starts from there.",
     .params = {{"jobs", examples::param_type::integer, 32, 1, 1000,
                 "how many jobs each burst spawns"},
                {"min_job_us", examples::param_type::integer, 50, 0, 10000,
