@@ -155,7 +155,7 @@ test('workers get lanes, the block_on thread its label, and tasks sit under the 
   const { lanes } = buildLanes(model);
   assert.deepEqual(
     lanes.filter((lane) => lane.type !== 'timers').map((lane) => lane.label.trim()),
-    ['run queues', 'worker 0', 'a', 'worker 1', 'b', 'block_on thread', 'main'],
+    ['run queues', 'thread 0', 'a', 'thread 1', 'b', 'block_on thread', 'main'],
   );
   // Polls of different workers overlap (seq 15-17 and 16-20): each task lane keeps its own.
   assert.deepEqual(
@@ -175,8 +175,8 @@ test('the replay moves a stolen or overflowed task between queues and the narrat
   assert.deepEqual(
     queueRows(replay.queues, 2, [0, 1]).map((row) => [row.label, row.ids]),
     [
-      ['worker 0', [2, 3]],
-      ['worker 1', []],
+      ['thread 0', [2, 3]],
+      ['thread 1', []],
     ],
   );
   replay.seek(12);
@@ -184,8 +184,8 @@ test('the replay moves a stolen or overflowed task between queues and the narrat
     queueRows(replay.queues, 2, [0, 1]).map((row) => [row.label, row.ids]),
     [
       ['inject queue', [2]],
-      ['worker 0', []],
-      ['worker 1', [3]],
+      ['thread 0', []],
+      ['thread 1', [3]],
     ],
   );
   replay.seek(15);
@@ -199,16 +199,16 @@ test('the replay moves a stolen or overflowed task between queues and the narrat
   );
   assert.equal(
     narrate(model, 8, replay),
-    't = 0: the local queue of worker 0 was full: 1 task moved to the inject queue.',
+    't = 0: the local queue of thread 0 was full: 1 task moved to the inject queue.',
   );
-  assert.equal(narrate(model, 11, replay), "t = 0: worker 1 stole 1 task from worker 0's queue.");
+  assert.equal(narrate(model, 11, replay), "t = 0: thread 1 stole 1 task from thread 0's queue.");
   assert.equal(
     narrate(model, 12, replay),
-    "t = 0: task b joins worker 1's local queue as one of the tasks its worker stole, first in line.",
+    "t = 0: task b joins thread 1's local queue as one of the tasks its thread stole, first in line.",
   );
   assert.equal(
     narrate(model, 10, replay),
-    "t = 0: worker 1 has nothing queued and searches the other workers' queues for work to steal.",
+    "t = 0: thread 1 has nothing queued and searches the other threads' queues for work to steal.",
   );
   assert.equal(
     narrate(model, 3),
@@ -288,7 +288,7 @@ test('tokio-multi-thread with 3 workers draws a lane per worker and the block_on
   assert.ok(steal, 'the run steals from a local queue');
   await withPage('#v=1&example=concurrent&strategy=tokio-multi-thread&workers=3', async (page) => {
     assert.equal(await waitForRun(page), 'done');
-    assert.equal(await executors(page), 'worker 0|worker 1|worker 2|block_on thread');
+    assert.equal(await executors(page), 'thread 0|thread 1|thread 2|block_on thread');
     assert.deepEqual(await messages(page), []);
     // The same trace as the API's: the page has as many events.
     assert.match(
@@ -302,14 +302,14 @@ test('tokio-multi-thread with 3 workers draws a lane per worker and the block_on
     assert.equal(await playhead(), steal.seq - 1);
     assert.equal(
       await page.locator('#narration').textContent(),
-      `t = ${steal.t / 1e6} ms: worker ${steal.worker} stole ${steal.count} task${steal.count === 1 ? '' : 's'} from worker ${steal.victim}'s queue.`,
+      `t = ${steal.t / 1e6} ms: thread ${steal.worker} stole ${steal.count} task${steal.count === 1 ? '' : 's'} from thread ${steal.victim}'s queue.`,
     );
     // The run queue shows a row per worker and the inject queue.
     const rows = await page.locator('#run-queue .run-queue-label').allTextContents();
-    assert.deepEqual(rows.filter((label) => label.startsWith('worker')).sort(), [
-      'worker 0',
-      'worker 1',
-      'worker 2',
+    assert.deepEqual(rows.filter((label) => label.startsWith('thread')).sort(), [
+      'thread 0',
+      'thread 1',
+      'thread 2',
     ]);
     assert.ok(rows.includes('inject queue'), rows.join(', '));
     assert.deepEqual(page.errors, []);
@@ -326,7 +326,7 @@ test('strategy settings are generated, sent with the run and round-trip through 
       assert.equal(await page.locator('#setting-workers').inputValue(), '2');
       assert.equal(await page.locator('#setting-local_queue_capacity').inputValue(), '64');
       assert.equal(await page.locator('#setting-polls_per_yield').inputValue(), '200');
-      assert.equal(await executors(page), 'worker 0|worker 1|block_on thread');
+      assert.equal(await executors(page), 'thread 0|thread 1|block_on thread');
       // Change a setting in the form and run: the link names it, defaults are left out.
       await page.locator('#setting-workers').fill('3');
       await page.locator('#run-button').click();
@@ -338,7 +338,7 @@ test('strategy settings are generated, sent with the run and round-trip through 
         /^#v=1&example=concurrent&strategy=smol&tasks=5&steps=3&jitter_ms=0&workers=3&local_queue_capacity=64&seed=0/,
       );
       assert.doesNotMatch(hash, /polls_per_yield/);
-      assert.equal(await executors(page), 'worker 0|worker 1|worker 2|block_on thread');
+      assert.equal(await executors(page), 'thread 0|thread 1|thread 2|block_on thread');
       // An invalid setting gets the parameter form's message and disables Run.
       await page.locator('#setting-workers').fill('99');
       assert.equal(
@@ -378,7 +378,7 @@ test('a bad or unknown setting in a link is named and the rest of the link appli
     assert.equal(await page.locator('#setting-lifo_slot').isChecked(), false);
     assert.equal(await page.locator('#param-tasks').inputValue(), '7');
     assert.equal(await page.locator('#param-seed').inputValue(), '2');
-    assert.equal(await executors(page), 'worker 0|worker 1|worker 2|worker 3|block_on thread');
+    assert.equal(await executors(page), 'thread 0|thread 1|thread 2|thread 3|block_on thread');
     assert.match(await page.evaluate(() => location.hash), /&lifo_slot=false&seed=2/);
     assert.deepEqual(page.errors, []);
   });

@@ -28,7 +28,7 @@ export function queueRows(queues, blockOnWorker = -1, workerIds = []) {
     if (!workers.has(worker)) {
       workers.set(worker, {
         key: `worker:${worker}`,
-        label: worker === blockOnWorker ? 'block_on thread' : `worker ${worker}`,
+        label: worker === blockOnWorker ? 'block_on thread' : `thread ${worker}`,
         ids: [],
         lifo: 0,
         local: [],
@@ -182,7 +182,7 @@ export class RunQueueView {
       this.running.textContent = `polling: ${polling
         .map(
           ([worker, id]) =>
-            `${worker === model.blockOnWorker ? 'block_on thread' : `worker ${worker}`}: ${model.taskName(id)}`,
+            `${worker === model.blockOnWorker ? 'block_on thread' : `thread ${worker}`}: ${model.taskName(id)}`,
         )
         .join(' · ')}`;
     } else {

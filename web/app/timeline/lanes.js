@@ -1,7 +1,8 @@
 // The rows of the timeline, top to bottom: the timers lane, the I/O lane when the trace has I/O,
 // the run-queue depth track, then one executor lane per worker (park and search spans, steals)
 // followed by the tasks that worker polled most, in spawn order (with one worker: executor, then
-// every task). Under tokio-multi-thread and smol the block_on thread (the worker after the last,
+// every task). A worker's lane is labelled "thread N": examples name tasks "worker N", and the
+// two must not be confused. Under tokio-multi-thread and smol the block_on thread (the worker after the last,
 // which polls only the root task) has a lane of its own, labelled as such.
 import { lowerBound } from './visible.js';
 
@@ -11,17 +12,20 @@ export const axisHeight = 30;
 export const labelWidth = 112;
 
 const heights = { executor: 24, timers: 24, io: 24, depth: 36, task: 28 };
+/** Lane heights when two timelines share the column (compare mode), so both fit. */
+const compactHeights = { executor: 16, timers: 16, io: 16, depth: 20, task: 18 };
 
 /**
  * The lanes of `model`, each { type, label, y, h, ... } with y relative to the first lane;
- * `byTask` maps a task id to its lane, for the wake arrows.
+ * `byTask` maps a task id to its lane, for the wake arrows. `compact` lanes are lower.
  */
-export function buildLanes(model) {
+export function buildLanes(model, { compact = false } = {}) {
   const lanes = [];
   let y = 0;
+  const sizes = compact ? compactHeights : heights;
   const add = (lane) => {
     lane.y = y;
-    lane.h = heights[lane.type];
+    lane.h = sizes[lane.type];
     y += lane.h;
     lanes.push(lane);
   };
@@ -48,7 +52,7 @@ export function buildLanes(model) {
       const blockOn = worker.id === model.blockOnWorker;
       add({
         type: 'executor',
-        label: blockOn ? 'block_on thread' : `worker ${worker.id}`,
+        label: blockOn ? 'block_on thread' : `thread ${worker.id}`,
         worker,
         blockOn,
       });

@@ -104,6 +104,8 @@ export class TraceModel {
     this.workers = new Map();
     this.timerMarks = growable(Int32Array, 256);
     this.ioMarks = growable(Int32Array, 64);
+    /** The deadlock events (indices): where the run found its tasks stuck; see `stuck`. */
+    this.deadlocks = [];
     this.outcome = null;
   }
 
@@ -251,6 +253,9 @@ export class TraceModel {
         return;
       case 'runtime_end':
         this.outcome = typeof event.outcome === 'string' ? event.outcome : null;
+        return;
+      case 'deadlock':
+        this.deadlocks.push(i);
         return;
       default:
         if (workerMarkKinds.has(event.kind) && Number.isInteger(event.worker))

@@ -25,6 +25,9 @@ const names = [
   'depth',
   'search',
   'steal',
+  'stretch',
+  'danger',
+  'marker',
 ];
 
 /** The palette of `element`: { background, lane, pending, ready, ... } as CSS colour strings. */

@@ -3,11 +3,57 @@
 import { pollResult } from './model.js';
 import { axisHeight, labelWidth } from './lanes.js';
 import { laneSearches, laneSpans, lanePoints } from './lane-items.js';
+import { forEachTimeGap } from './stretch.js';
 import { forEachVisibleSpan, forEachVisiblePoint, lowerBound } from './visible.js';
 import { formatTime, niceStep } from './time-format.js';
 
 /** Narrowest a span is drawn, in CSS pixels, so zero-length polls stay visible. */
 export const minSpanPx = 2;
+
+/**
+ * A poll at least this wide is drawn in two fills: solid where virtual time ran, a light tint
+ * with an outline across the slots of instants, where time stood still (see stretch.js).
+ */
+export const stretchedPollPx = 5;
+
+/** Opacity of a poll's fill where time stood still. */
+export const stillAlpha = 0.3;
+
+/** Axis labels in running time are at least this far apart, in CSS pixels. */
+const tickSpacingPx = 64;
+
+/** A stretched instant this wide or wider gets break marks on the axis. */
+const breakMarkPx = 16;
+
+// Diagonal hatching for instants where time stands still, one pattern per colour and context.
+const hatches = new WeakMap();
+
+/** A repeating pattern of diagonal lines in `colour`: the fill of stretched instants. */
+export function hatch(ctx, colour) {
+  let byColour = hatches.get(ctx);
+  if (!byColour) {
+    byColour = new Map();
+    hatches.set(ctx, byColour);
+  }
+  let pattern = byColour.get(colour);
+  if (!pattern) {
+    const tile = document.createElement('canvas');
+    tile.width = 8;
+    tile.height = 8;
+    const g = tile.getContext('2d');
+    g.strokeStyle = colour;
+    g.lineWidth = 1.5;
+    g.beginPath();
+    for (const offset of [-8, 0, 8]) {
+      g.moveTo(offset, 8);
+      g.lineTo(offset + 8, 0);
+    }
+    g.stroke();
+    pattern = ctx.createPattern(tile, 'repeat');
+    byColour.set(colour, pattern);
+  }
+  return pattern;
+}
 
 const wakeKinds = new Set(['waker_wake', 'waker_wake_by_ref']);
 
@@ -62,12 +108,79 @@ export function renderTimeline(rc) {
   }
   drawWakeArrows(rc, top);
   drawStealArrows(rc, top);
+  drawDeadlocks(rc, top);
+  drawMarkers(rc);
   drawPlayhead(rc);
   ctx.restore();
 
   drawAxis(rc, ticks);
   drawLabels(rc, top);
   drawPlayheadHandle(rc);
+  return ticks;
+}
+
+// A deadlock: a line across the lanes where the run found nothing runnable and nothing that
+// could wake anything, and on each stuck task's lane its wait since its last poll, in red, ending
+// in a cross.
+function drawDeadlocks(rc, top) {
+  const { ctx, model, scale, palette, height } = rc;
+  const k = model.k;
+  for (const d of model.deadlocks) {
+    const px = Math.round(scale.toPx(model.x(d, k) + k / 2)) + 0.5;
+    if (px < scale.left - 200 || px > scale.left + scale.width + 200) continue;
+    ctx.strokeStyle = palette.danger;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(px, axisHeight);
+    ctx.lineTo(px, height);
+    ctx.stroke();
+    for (const id of stuckTasks(model, d)) {
+      const lane = rc.byTask?.get(id);
+      if (!lane) continue;
+      const y = top + lane.y + lane.h / 2 - 1;
+      const polls = lane.task.polls;
+      const last = polls.length > 0 ? polls.data[polls.length - 1] : -1;
+      const end = last === -1 ? -1 : model.polls.end.data[last];
+      const from = end === -1 ? scale.left : scale.toPx(model.x(end, k) + k);
+      ctx.setLineDash([4, 3]);
+      ctx.beginPath();
+      ctx.moveTo(Math.max(from, scale.left), y);
+      ctx.lineTo(px, y);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      ctx.beginPath();
+      ctx.moveTo(px - 5, y - 5);
+      ctx.lineTo(px + 5, y + 5);
+      ctx.moveTo(px + 5, y - 5);
+      ctx.lineTo(px - 5, y + 5);
+      ctx.stroke();
+    }
+    ctx.lineWidth = 1;
+  }
+}
+
+/** The ids of the tasks deadlock event `d` of `model` lists as stuck. */
+export function stuckTasks(model, d) {
+  const stuck = model.field(d, 'stuck');
+  return Array.isArray(stuck) ? stuck.map((s) => s?.task).filter((id) => Number.isInteger(id)) : [];
+}
+
+// Marks the page puts on the timeline (compare mode's first difference): a dashed line.
+function drawMarkers(rc) {
+  const { ctx, scale, palette, height } = rc;
+  for (const marker of rc.markers ?? []) {
+    const px = Math.round(scale.toPx(marker.x)) + 0.5;
+    if (px < scale.left || px > scale.left + scale.width) continue;
+    ctx.strokeStyle = palette.marker;
+    ctx.lineWidth = 2;
+    ctx.setLineDash([6, 4]);
+    ctx.beginPath();
+    ctx.moveTo(px, axisHeight);
+    ctx.lineTo(px, height);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.lineWidth = 1;
+  }
 }
 
 function drawPlayhead(rc) {
@@ -243,16 +356,17 @@ function drawLaneBackgrounds(rc, top) {
   });
 }
 
-// Instants where time stands still and several events happen: a faint band, so the reader sees
-// that these polls all share one virtual time.
-function drawInstants(rc) {
-  const { ctx, model, scale, palette, height } = rc;
+/**
+ * Calls `visit(j, px0, px1)` for the instants of `rc` wide enough to see (3 px) on the spread
+ * layout: stretches of the axis where several events share one virtual time.
+ */
+export function forEachStretchedInstant(rc, visit) {
+  const { model, scale } = rc;
   const k = model.k;
   if (k === 0) return;
   const first = model.instants.data;
   const n = model.instants.length;
   const endOf = (j) => (j + 1 < n ? first[j + 1] : model.count);
-  ctx.fillStyle = palette.instant;
   forEachVisibleSpan(
     n,
     (j) => model.x(first[j], k),
@@ -260,10 +374,34 @@ function drawInstants(rc) {
     scale,
     (j, px0, px1) => {
       if (endOf(j) - first[j] < 2 || px1 - px0 < 3) return;
-      const left = Math.max(px0, labelWidth);
-      ctx.fillRect(left, axisHeight, Math.max(0, px1 - left), height - axisHeight);
+      visit(j, px0, px1);
     },
   );
+}
+
+// Instants where time stands still and several events happen: a hatched band, so the reader
+// sees that these polls all share one virtual time and that the band's width is not time.
+function drawInstants(rc) {
+  const { ctx, palette, height } = rc;
+  const pattern = hatch(ctx, palette.stretch);
+  forEachStretchedInstant(rc, (j, px0, px1) => {
+    const left = Math.max(px0, labelWidth);
+    const w = Math.max(0, px1 - left);
+    ctx.fillStyle = palette.instant;
+    ctx.fillRect(left, axisHeight, w, height - axisHeight);
+    ctx.fillStyle = pattern;
+    ctx.fillRect(left, axisHeight, w, height - axisHeight);
+  });
+}
+
+/**
+ * Where things go in a task lane `h` pixels high: the poll spans' top and height, and the
+ * heights of the ticks under them (spawn, wake and end tall; other events short).
+ */
+export function taskLaneRows(h) {
+  return h >= 28
+    ? { spanTop: 5, spanHeight: h - 12, tallMark: 8, shortMark: 5 }
+    : { spanTop: 3, spanHeight: h - 10, tallMark: 6, shortMark: 4 };
 }
 
 function drawLane(rc, lane, y) {
@@ -278,8 +416,8 @@ function drawLane(rc, lane, y) {
     const { result } = model.polls;
     let lastEndPx = null;
     let lastPending = false;
-    const spanTop = y + 5;
-    const spanHeight = lane.h - 12;
+    const { spanTop: top0, spanHeight } = taskLaneRows(lane.h);
+    const spanTop = y + top0;
     // Spans thinner than a pixel come one per pixel; neighbours of one colour are filled as one
     // rectangle, so a zoomed-out lane costs a few rectangles rather than one per pixel.
     let runColour = null;
@@ -306,7 +444,10 @@ function drawLane(rc, lane, y) {
       }
       const w = Math.max(minSpanPx, px1 - px0);
       const colour = resultColour(palette, r);
-      if (colour === runColour && px0 <= runX1 + 0.01) {
+      if (w >= stretchedPollPx) {
+        flush();
+        drawStretchedPoll(rc, poll, colour, px0, w, spanTop, spanHeight);
+      } else if (colour === runColour && px0 <= runX1 + 0.01) {
         runX1 = Math.max(runX1, px0 + w);
       } else {
         flush();
@@ -370,10 +511,12 @@ function drawLane(rc, lane, y) {
   let markTall = null;
   let markX0 = 0;
   let markX1 = 0;
+  const { tallMark, shortMark } = taskLaneRows(lane.h);
   const flushMarks = () => {
     if (markTall === null) return;
     ctx.fillStyle = palette.mark;
-    ctx.fillRect(markX0, y + lane.h - (markTall ? 9 : 6), markX1 - markX0, markTall ? 8 : 5);
+    const h = markTall ? tallMark : shortMark;
+    ctx.fillRect(markX0, y + lane.h - h - 1, markX1 - markX0, h);
     markTall = null;
   };
   forEachVisiblePoint(points.n, points.pointX, scale, (i, px) => {
@@ -386,7 +529,8 @@ function drawLane(rc, lane, y) {
       if (selected) {
         flushMarks();
         ctx.fillStyle = palette.selection;
-        ctx.fillRect(x0, y + lane.h - (tall ? 9 : 6), 3, tall ? 8 : 5);
+        const h = tall ? tallMark : shortMark;
+        ctx.fillRect(x0, y + lane.h - h - 1, 3, h);
       } else if (tall === markTall && x0 <= markX1) {
         markX1 = x0 + 1.5;
       } else {
@@ -410,9 +554,33 @@ function drawLane(rc, lane, y) {
   flushMarks();
 }
 
+// A poll wide enough to show its inside: a light tint with an outline across its whole span, and
+// solid only where virtual time ran (the gaps between instants). A poll that took no time at all
+// is an outline: its width is the number of events it made, not a duration.
+function drawStretchedPoll(rc, poll, colour, px0, w, y, h) {
+  const { ctx, model, scale } = rc;
+  const k = model.k;
+  ctx.fillStyle = colour;
+  ctx.globalAlpha = stillAlpha;
+  ctx.fillRect(px0, y, w, h);
+  ctx.globalAlpha = 1;
+  const begin = model.polls.begin.data[poll];
+  const endEvent = model.polls.end.data[poll];
+  const end = endEvent === -1 ? model.count - 1 : endEvent;
+  forEachTimeGap(model, begin, end, k, scale, (x0, x1) => {
+    const a = Math.max(px0, scale.toPx(x0));
+    const b = Math.min(px0 + w, scale.toPx(x1));
+    if (b > a) ctx.fillRect(a, y, Math.max(1, b - a), h);
+  });
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5;
+  ctx.strokeRect(px0 + 0.75, y + 0.75, w - 1.5, h - 1.5);
+  ctx.lineWidth = 1;
+}
+
 // Fires and readiness are diamonds, arms and registrations ticks, cancels crosses: shapes as well
 // as colours, for readers who cannot tell the colours apart.
-function drawMarker(ctx, kind, px, cy, colour) {
+export function drawMarker(ctx, kind, px, cy, colour) {
   ctx.fillStyle = colour;
   ctx.strokeStyle = colour;
   if (kind === 'timer_fire' || kind === 'io_ready') {
@@ -453,20 +621,25 @@ function drawMarker(ctx, kind, px, cy, colour) {
   }
 }
 
-/** Tick marks in virtual time over the visible window: [{ px, label }]. */
+/**
+ * Tick marks in virtual time over the visible window: [{ px, label }]. The step comes from how
+ * many pixels a nanosecond takes where time runs (one layout unit is one ns there), so labels are
+ * evenly spaced in time, never closer than tickSpacingPx; an instant stretched between two ticks
+ * only moves the later ones right. Nothing before t = 0 is labelled.
+ */
 export function axisTicks(rc) {
   const { model, scale } = rc;
   const k = model.k;
-  const t0 = model.timeAt(scale.x0, k);
+  const t0 = Math.max(0, model.timeAt(scale.x0, k));
   const t1 = model.timeAt(scale.x1, k);
-  const step = niceStep(t1 - t0, scale.width / 110);
   const ticks = [];
   if (t1 <= t0) return ticks;
+  const step = niceStep(tickSpacingPx / scale.pxPerUnit, 1);
   let lastPx = -Infinity;
   for (let T = Math.ceil(t0 / step) * step; T <= t1; T += step) {
     const px = scale.toPx(model.xOfTime(T, k));
     if (px < scale.left || px - lastPx < 56) continue;
-    ticks.push({ px, label: formatTime(T, step) });
+    ticks.push({ px, label: formatTime(T, step), t: T });
     lastPx = px;
   }
   return ticks;
@@ -476,19 +649,82 @@ function drawAxis(rc, ticks) {
   const { ctx, width, palette, model, scale } = rc;
   ctx.fillStyle = palette.background;
   ctx.fillRect(0, 0, width, axisHeight);
+  drawAxisBreaks(rc);
   ctx.fillStyle = palette.text;
   ctx.textAlign = 'left';
   for (const tick of ticks) ctx.fillText(tick.label, tick.px + 3, axisHeight / 2);
   if (ticks.length === 0 && model.count > 0) {
     // The whole window lies inside one instant: say which, rather than showing no time at all.
-    const t = model.timeAt((scale.x0 + scale.x1) / 2);
+    const t = Math.max(0, model.timeAt((scale.x0 + scale.x1) / 2));
     ctx.fillText(`t = ${formatTime(t)} (time stands still)`, scale.left + 6, axisHeight / 2);
   }
+  drawAxisFlags(rc);
   ctx.strokeStyle = palette.grid;
   ctx.beginPath();
   ctx.moveTo(0, axisHeight - 0.5);
   ctx.lineTo(width, axisHeight - 0.5);
   ctx.stroke();
+}
+
+// Where the axis stops measuring time: each stretched instant is hatched along the axis's foot,
+// between two break marks (//), with its time written small on the hatching when it fits.
+function drawAxisBreaks(rc) {
+  const { ctx, palette, model, scale } = rc;
+  const pattern = hatch(ctx, palette.stretch);
+  const foot = axisHeight - 9;
+  const right = scale.left + scale.width;
+  forEachStretchedInstant(rc, (j, px0, px1) => {
+    const left = Math.max(px0, scale.left);
+    const w = Math.min(px1, right) - left;
+    if (w <= 0) return;
+    ctx.fillStyle = pattern;
+    ctx.fillRect(left, foot, w, 8);
+    if (px1 - px0 < breakMarkPx) return;
+    ctx.strokeStyle = palette.textMuted;
+    ctx.lineWidth = 1.25;
+    for (const px of [px0, px1]) {
+      if (px < scale.left || px > right) continue;
+      ctx.beginPath();
+      ctx.moveTo(px - 4, axisHeight - 1);
+      ctx.lineTo(px - 1, foot - 2);
+      ctx.moveTo(px + 1, axisHeight - 1);
+      ctx.lineTo(px + 4, foot - 2);
+      ctx.stroke();
+    }
+    ctx.lineWidth = 1;
+    // The instant's time, small, on its hatched strip ("at 3 ms"): an annotation, not a tick.
+    const text = `at ${formatTime(model.t.data[model.instants.data[j]])}`;
+    ctx.font = '10px system-ui, sans-serif';
+    const textLeft = left + 6;
+    const textWidth = ctx.measureText(text).width;
+    if (textWidth <= Math.min(px1, right) - 6 - textLeft) {
+      ctx.fillStyle = palette.background;
+      ctx.fillRect(textLeft - 2, foot, textWidth + 4, 8);
+      ctx.fillStyle = palette.textMuted;
+      ctx.fillText(text, textLeft, foot + 4);
+    }
+    ctx.font = '12px system-ui, sans-serif';
+  });
+}
+
+// Flags on the axis over lines drawn across the lanes: the deadlock, and the page's markers.
+function drawAxisFlags(rc) {
+  const { ctx, palette, model, scale } = rc;
+  const k = model.k;
+  const flag = (x, text, colour) => {
+    const px = scale.toPx(x);
+    if (px < scale.left || px > scale.left + scale.width) return;
+    ctx.font = 'bold 11px system-ui, sans-serif';
+    const w = ctx.measureText(text).width + 8;
+    const left = Math.min(px - w / 2, scale.left + scale.width - w);
+    ctx.fillStyle = colour;
+    ctx.fillRect(Math.max(scale.left, left), axisHeight - 16, w, 15);
+    ctx.fillStyle = palette.background;
+    ctx.fillText(text, Math.max(scale.left, left) + 4, axisHeight - 8);
+    ctx.font = '12px system-ui, sans-serif';
+  };
+  for (const d of model.deadlocks) flag(model.x(d, k) + k / 2, 'deadlock', palette.danger);
+  for (const marker of rc.markers ?? []) flag(marker.x, marker.label, palette.marker);
 }
 
 function drawLabels(rc, top) {

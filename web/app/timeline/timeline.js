@@ -5,7 +5,7 @@ import { requestFrame } from '../frame-scheduler.js';
 import { axisHeight, buildLanes, labelWidth, laneAt } from './lanes.js';
 import { laneSpans, lanePoints } from './lane-items.js';
 import { readPalette } from './palette.js';
-import { minSpanPx, renderTimeline } from './render.js';
+import { minSpanPx, renderTimeline, stuckTasks } from './render.js';
 import { TimeScale } from './time-scale.js';
 import { lowerBound, nearestPoint } from './visible.js';
 
@@ -39,6 +39,10 @@ export class Timeline {
     this.selection = null;
     /** The playhead's layout position, or null when there is none. */
     this.playhead = null;
+    /** Lines the page puts across the lanes, each { x (layout), label }: see setMarkers. */
+    this.markers = [];
+    /** Lower lanes, when two timelines share the column (compare mode). */
+    this.compact = false;
     this.byTask = new Map();
     this.width = 0;
     this.height = 0;
@@ -61,6 +65,8 @@ export class Timeline {
     this.model = model;
     this.selection = null;
     this.playhead = null;
+    this.markers = [];
+    delete this.canvas.dataset.markers;
     this.scrollY = 0;
     this.autoFit = true;
     this.modelChanged();
@@ -69,7 +75,7 @@ export class Timeline {
   /** Call after events were appended: lanes are rebuilt and a fitted view follows the growth. */
   modelChanged() {
     if (!this.model) return;
-    const { lanes, height, byTask } = buildLanes(this.model);
+    const { lanes, height, byTask } = buildLanes(this.model, { compact: this.compact });
     this.lanes = lanes;
     this.lanesHeight = height;
     this.byTask = byTask;
@@ -77,6 +83,19 @@ export class Timeline {
     this.canvas.dataset.executors = lanes
       .filter((lane) => lane.type === 'executor')
       .map((lane) => lane.label)
+      .join('|');
+    // The first task lanes' names, and the first lanes' rows as `label:top:height` under the
+    // axis (a hundred say enough; a run may have thousands).
+    this.canvas.dataset.tasks = this.model.taskLanes
+      .slice(0, 100)
+      .map((task) => task.name)
+      .join('|');
+    this.canvas.dataset.lanes = lanes
+      .slice(0, 100)
+      .map((lane) => `${lane.label.trim()}:${axisHeight + lane.y}:${lane.h}`)
+      .join('|');
+    this.canvas.dataset.stuck = this.model.deadlocks
+      .flatMap((d) => stuckTasks(this.model, d).map((id) => this.model.taskName(id)))
       .join('|');
     if (this.autoFit) this.#fitView();
     this.#clampScroll();
@@ -92,6 +111,25 @@ export class Timeline {
     // the same pixel (render.js rounds it) for many frames, and redrawing the whole timeline for that is wasted.
     const after = x === null ? null : Math.round(this.scale.toPx(x));
     if (before !== after) this.requestDraw();
+  }
+
+  /** Lowers the lanes (`compact` true) so that two timelines fit in the column, or not. */
+  setCompact(compact) {
+    if (this.compact === compact) return;
+    this.compact = compact;
+    this.modelChanged();
+  }
+
+  /** Draws `markers` ([{ x: layout position, label }]) as labelled lines across the lanes. */
+  setMarkers(markers) {
+    this.markers = markers;
+    this.canvas.dataset.markers = markers.map((marker) => marker.label).join('|');
+    this.requestDraw();
+  }
+
+  /** Height of the axis and every lane, in CSS pixels: what the timeline needs to show them all. */
+  get contentHeight() {
+    return axisHeight + this.lanesHeight;
   }
 
   /** Pans (never zooms) so that layout position `x` is on screen, with some room after it. */
@@ -244,7 +282,7 @@ export class Timeline {
       ctx.fillRect(0, 0, this.width, this.height);
       return;
     }
-    renderTimeline({
+    const ticks = renderTimeline({
       ctx,
       width: this.width,
       height: this.height,
@@ -256,7 +294,11 @@ export class Timeline {
       scrollY: this.scrollY,
       palette: this.palette,
       selection: this.selection,
+      markers: this.markers,
     });
+    // The axis's labels, for readers of the page that cannot see the canvas (and tests).
+    const axis = ticks.map((tick) => tick.label).join('|');
+    if (this.canvas.dataset.axis !== axis) this.canvas.dataset.axis = axis;
     ++this.drawCount;
     if (!this.drewEvents && this.model.count > 0) {
       // The page's first frame with events: a signal for tests and bench/page.mjs (load to timeline).
