@@ -201,25 +201,24 @@ test('hovering a poll shows its fields, clicking it selects it and lights its so
     await tooltip.waitFor({ state: 'visible', timeout: 2000 });
     assert.match(
       await tooltip.locator('.timeline-tooltip-title').textContent(),
-      /^poll of .+: pending$/,
+      /^Poll #1 of .+: returned Poll::Pending$/,
     );
     assert.deepEqual(await tooltip.locator('dt').allTextContents(), [
-      't',
-      'seq',
-      'task',
-      'worker',
-      'result',
-      'file',
-      'line',
-      'queue after',
-      'caused by',
+      'when',
+      'took',
+      'woken by',
+      'waits at',
+      'then',
+      'run queue',
     ]);
-    const line = Number((await tooltip.locator('dd').allTextContents())[6]);
+    const waits = (await tooltip.locator('dd').allTextContents())[3];
+    assert.match(waits, /^line \d+ of concurrent\.cpp$/);
+    const line = Number(/\d+/.exec(waits)[0]);
 
     await page.mouse.click(point.x, point.y);
     assert.match(
       await page.locator('#selection-details').textContent(),
-      /^Selected #\d+: poll of .+ \(pending\) at concurrent\.cpp:\d+/,
+      /^Selected event \d+: Poll #1 of .+: returned Poll::Pending$/,
     );
     const current = page.locator('.source-line.is-current');
     assert.equal(await current.count(), 1);

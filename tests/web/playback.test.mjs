@@ -115,7 +115,7 @@ test('the caption tells the event at the playhead', async () => {
     ],
     [
       events.findIndex((e) => e.kind === 'poll_end' && e.result === 'pending'),
-      (e) => `returns Pending at line ${e.line}`,
+      (e) => `returned Poll::Pending at line ${e.line}`,
     ],
     [wake, (e) => `timer ${e.by_id} fired and woke task ${name.get(e.task)} (waiting at line `],
     [

@@ -4,6 +4,7 @@
 // each invalid field. Every catalogue string becomes text, never markup.
 import { element } from './dom.js';
 import { parseIntegerField } from './param-input.js';
+import { describeStrategy, strategyOptionText } from './strategies.js';
 
 const maxSeed = Number.MAX_SAFE_INTEGER;
 
@@ -32,7 +33,8 @@ export function settingsFor(strategies, strategy, example) {
 }
 
 /**
- * The form. `elements` holds the page's nodes: examplePicker (select), explanation, strategyPicker
+ * The form. `elements` holds the page's nodes: examplePicker (select), explanation (an
+ * ExplanationBox, explanation-box.js), strategyPicker
  * (select), params (container), runButton. `strategies` (the API's strategies()) gives each
  * strategy's settings, shown in a section the form adds after `params`.
  */
@@ -51,9 +53,11 @@ export class CatalogueForm {
     this.settings = element('fieldset', 'strategy-settings');
     this.settings.id = 'strategy-settings';
     this.settingsLegend = element('legend', 'panel-heading');
+    // What the strategy models, which version, and what to look for (strategies.js).
+    this.settingsAbout = element('p', 'strategy-about', undefined, { id: 'strategy-about' });
     this.settingsList = element('div', 'params');
     this.settingsList.id = 'settings';
-    this.settings.append(this.settingsLegend, this.settingsList);
+    this.settings.append(this.settingsLegend, this.settingsAbout, this.settingsList);
     this.settings.hidden = true;
     this.el.params.after(this.settings);
     this.el.strategyPicker.addEventListener('change', () =>
@@ -86,11 +90,12 @@ export class CatalogueForm {
     if (!example) return false;
     this.selectedId = id;
     this.el.examplePicker.value = id;
-    this.el.explanation.textContent = example.explanation;
+    this.el.explanation.show(example.explanation);
     this.el.strategyPicker.replaceChildren(
       ...example.strategies.map((strategy) => {
-        const option = element('option', '', strategy);
+        const option = element('option', '', strategyOptionText(strategy));
         option.value = strategy;
+        option.title = describeStrategy(strategy).about;
         return option;
       }),
     );
@@ -123,9 +128,11 @@ export class CatalogueForm {
       }
       return field;
     });
-    this.settingsLegend.textContent = `Strategy settings (${name})`;
+    this.settingsLegend.textContent = `Strategy: ${name}`;
+    this.settingsAbout.textContent = describeStrategy(name).about;
+    this.el.strategyPicker.title = strategyOptionText(name);
     this.settingsList.replaceChildren(...this.settingFields.map((field) => field.row));
-    this.settings.hidden = this.settingFields.length === 0;
+    this.settings.hidden = false;
     this.fields = [...this.paramFields, ...this.settingFields];
     this.updateValidity();
     return true;

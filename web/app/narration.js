@@ -1,6 +1,9 @@
 // The caption under the timeline: the event at the playhead told in one plain sentence, with
-// its time, e.g. "t = 10 ms: timer 3 fired and woke task b (waiting at line 14); b joins the
-// run queue, 2 ahead". Returns text only; the page sets it with textContent.
+// its time, e.g. "t = 10 ms: timer 3 fired and woke task b (waiting at line 14) through
+// Waker::wake; b joins the run queue, 2 ahead". Where Rust has a word for the thing (Future::poll,
+// Poll::Pending, Poll::Ready, cx.waker(), Waker::wake) the sentence uses it. Returns text only;
+// the page sets it with textContent.
+import { losesItsWaker } from './lost-wakeup.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
 import { formatBytes } from './warnings.js';
@@ -38,14 +41,18 @@ function enqueueCausedBy(model, i) {
   return -1;
 }
 
-// Worker `w` in words: the block_on thread of a multi-worker strategy has a name of its own.
-function workerName(model, w) {
+/**
+ * Worker `w` in words: "thread 2", or "the block_on thread" for the thread that polls only the
+ * root future. Threads, not "workers", so they are never confused with tasks an example names
+ * "worker 2" (lanes.js labels their lanes the same way).
+ */
+export function workerName(model, w) {
   return w === model.blockOnWorker && model.workers.size > 1
     ? 'the block_on thread'
-    : `worker ${w}`;
+    : `thread ${w}`;
 }
 
-// Where a task_enqueue puts its task, for a sentence: "the run queue", "worker 2's LIFO slot".
+// Where a task_enqueue puts its task, for a sentence: "the run queue", "thread 2's LIFO slot".
 function place(model, e) {
   switch (e.queue) {
     case 'local':
@@ -70,10 +77,10 @@ const reasons = {
   wake: 'because it was woken',
   yield: 'after yielding',
   abort: 'to be dropped after abort',
-  steal: 'as one of the tasks its worker stole',
+  steal: 'as one of the tasks its thread stole',
   overflow: 'because a full local queue overflowed',
   lifo_displaced: 'pushed out of the LIFO slot by a task woken after it',
-  lifo_limit: "out of the LIFO slot, its worker's coop budget spent",
+  lifo_limit: "out of the LIFO slot, its thread's coop budget spent",
 };
 
 // The first event after `i` (within enqueueSearch) that is a task_enqueue with `reason`, or -1.
@@ -94,6 +101,8 @@ function waker(model, i, e) {
   return 'the runtime';
 }
 
+const wakeCall = (kind) => (kind === 'waker_wake_by_ref' ? 'Waker::wake_by_ref' : 'Waker::wake');
+
 function sentence(model, i, replay) {
   const e = model.fieldsOf(i);
   const task = Number.isInteger(e.task) ? who(model, e.task) : '';
@@ -111,7 +120,7 @@ function sentence(model, i, replay) {
     case 'task_spawn':
       return e.parent
         ? `${who(model, e.parent)} spawns ${task}${e.line ? ` at line ${e.line}` : ''}.`
-        : `the root ${task} is spawned.`;
+        : `the root ${task} is spawned: block_on will poll its Future.`;
     case 'task_enqueue': {
       const why = reasons[e.reason] ?? `(${e.reason})`;
       if (e.queue === 'block_on' && model.workers.size > 1) {
@@ -124,12 +133,12 @@ function sentence(model, i, replay) {
         return `${task} yields: tokio defers its wake until after the next driver poll, so everything already queued runs first.`;
       }
       if (e.queue === 'lifo') {
-        return `${task} goes into ${place(model, e)} ${why}: that worker polls it next, before its queue.`;
+        return `${task} goes into ${place(model, e)} ${why}: that thread polls it next, before its queue.`;
       }
       if (e.queue === 'pool')
         return `${task} joins the executor's run queue ${why}; it runs in the next batch.`;
       if (e.queue === 'inject' || e.queue === 'global') {
-        return `${task} joins ${place(model, e)}, shared by every worker, ${why}, ${ahead(e.depth)}.`;
+        return `${task} joins ${place(model, e)}, shared by every thread, ${why}, ${ahead(e.depth)}.`;
       }
       return `${task} joins ${place(model, e)} ${why}, ${ahead(e.depth)}.`;
     }
@@ -163,27 +172,32 @@ function sentence(model, i, replay) {
         return `${by} polls ${task}${nth}.`;
       }
       const left = e.depth === 0 ? 'the queue is now empty' : `${e.depth} still queued`;
-      return `the executor takes ${task} from the run queue and polls it${nth}; ${left}.`;
+      return `the executor takes ${task} from the run queue and polls it (Future::poll${n ? `, poll #${n}` : ''}); ${left}.`;
     }
-    case 'poll_end':
-      if (e.result === 'pending') {
-        return `${task} returns Pending${e.line ? ` at line ${e.line}` : ''}: it waits until a waker wakes it.`;
+    case 'poll_end': {
+      const at = e.line ? ` at line ${e.line}` : '';
+      if (e.result === 'pending' && losesItsWaker(model, i)) {
+        return `${task} returned Poll::Pending${at} without keeping cx.waker(): no waker of it is alive, so nothing can ever wake it (a lost wakeup).`;
       }
-      if (e.result === 'ready') return `${task} returns Ready: its future is complete.`;
-      return `${task}'s poll ${e.result === 'failed' ? 'throws: the task failed' : `ends (${e.result})`}.`;
+      if (e.result === 'pending') {
+        return `${task} returned Poll::Pending${at}: it waits until its Waker is woken (Waker::wake).`;
+      }
+      if (e.result === 'ready') return `${task} returned Poll::Ready: its future is complete.`;
+      return `${task}'s poll ${e.result === 'failed' ? 'threw: the task failed' : `ended (${e.result})`}.`;
+    }
     case 'task_end':
       return `${task} ends (${e.outcome})${e.message ? `: ${e.message}` : ''}.`;
     case 'waker_clone':
       if (e.by === 'task' && e.by_id === e.task)
-        return `${task} clones its own waker and hands it on, to be woken later.`;
-      return `${waker(model, i, e)} clones ${task}'s waker, to wake it later.`;
+        return `${task} clones cx.waker() and hands the Waker on, to be woken later.`;
+      return `${waker(model, i, e)} clones ${task}'s Waker, to wake it later.`;
     case 'waker_drop':
-      return `${waker(model, i, e)} drops a waker of ${task} without waking it.`;
+      return `${waker(model, i, e)} drops a Waker of ${task} without waking it.`;
     case 'waker_wake':
     case 'waker_wake_by_ref': {
       const source =
         e.by === 'timer' ? `timer ${e.by_id} fired and woke` : `${waker(model, i, e)} woke`;
-      const base = `${source} ${task}${waitingAt(model, replay, e.task)}`;
+      const base = `${source} ${task}${waitingAt(model, replay, e.task)} through ${wakeCall(e.kind)}`;
       if (e.effect === 'already_scheduled')
         return `${base}; it is already in the run queue, so nothing changes.`;
       if (e.effect === 'ended') return `${base}; it has ended, so nothing happens.`;
@@ -231,7 +245,7 @@ function sentence(model, i, replay) {
       return `the local queue of ${workerName(model, e.worker)} was full: ${plural(e.count, 'task')} moved to ${target}.`;
     }
     case 'search_begin':
-      return `${workerName(model, e.worker)} has nothing queued and searches the other workers' queues for work to steal.`;
+      return `${workerName(model, e.worker)} has nothing queued and searches the other threads' queues for work to steal.`;
     case 'search_end':
       return `${workerName(model, e.worker)} stops searching.`;
     case 'batch_begin':
@@ -268,4 +282,11 @@ function sentence(model, i, replay) {
 export function narrate(model, i, replay = null) {
   if (i < 0 || i >= model.count) return '';
   return `t = ${formatTime(model.t.data[i])}: ${sentence(model, i, replay)}`;
+}
+
+/** The sentence about event `i` without its time, starting with a capital: a tooltip's title. */
+export function describeEvent(model, i) {
+  if (i < 0 || i >= model.count) return '';
+  const text = sentence(model, i, null);
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,6 +5,7 @@
 // limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
 import { memoryLimitOf } from './runtime-defaults.js';
+import { formatTime } from './timeline/time-format.js';
 
 /** A byte count as people read it: 256 MiB, 1.5 KiB, 100 bytes. */
 export function formatBytes(bytes) {
@@ -39,6 +40,11 @@ export function findWarnings(model) {
   const selfWakes = new Map();
   const lost = new Map();
   const long = new Map();
+  // Timers armed (id -> { deadline, line, task }) and those that fired after their deadline: what
+  // a long poll did to the others is told by how late their timers fired.
+  const armed = new Map();
+  const lateFires = [];
+  const longPolls = [];
   let cancelled = 0;
   const codes = {};
   model.kindNames.forEach((name, code) => (codes[name] = code));
@@ -50,6 +56,20 @@ export function findWarnings(model) {
     const lane = model.tasks.get(id);
     const index = lane ? lane.index : -1;
     switch (code) {
+      case codes.timer_arm:
+        armed.set(model.field(i, 'timer'), {
+          deadline: model.field(i, 'deadline'),
+          line: model.field(i, 'line'),
+          task: id,
+        });
+        break;
+      case codes.timer_fire: {
+        const timer = armed.get(model.field(i, 'timer'));
+        const t = model.t.data[i];
+        if (timer && Number.isFinite(timer.deadline) && t > timer.deadline)
+          lateFires.push({ ...timer, fired: t });
+        break;
+      }
       case codes.waker_clone:
         if (index >= 0) ++wakers[index];
         break;
@@ -87,7 +107,7 @@ export function findWarnings(model) {
             kind: 'lost-waker',
             event: i,
             task: id,
-            text: `${name(id)} returned Pending${line ? ` at line ${line}` : ''} without keeping its waker: nothing can wake it again.`,
+            text: `${name(id)} returned Poll::Pending${line ? ` at line ${line}` : ''} without keeping cx.waker(): no waker of it is alive, so nothing can wake it again (a lost wakeup).`,
           });
         }
         const begin = pollBegin[index];
@@ -98,12 +118,16 @@ export function findWarnings(model) {
             long.set(id, i);
             const what =
               held >= longPollNs ? `${(held / 1e6).toFixed(1)} ms` : `${i - begin} events`;
-            warnings.push({
+            const where = lane?.marks.length ? model.field(lane.marks.data[0], 'line') : undefined;
+            const warning = {
               kind: 'long-poll',
               event: begin,
               task: id,
-              text: `${name(id)} held the executor for ${what} in one poll${waiting ? ` while ${waiting} other task${waiting === 1 ? '' : 's'} waited` : ''}.`,
-            });
+              lines: where === undefined ? [] : [where],
+              text: `${name(id)} held ${model.workers.size > 1 ? 'its thread' : 'the executor'} for ${what} in one poll${where === undefined ? '' : ` (spawned at line ${where})`}${waiting ? ` while ${waiting} other task${waiting === 1 ? '' : 's'} waited` : ''}.`,
+            };
+            warnings.push(warning);
+            longPolls.push({ warning, from: model.t.data[begin], to: model.t.data[i] });
           }
         }
         break;
@@ -157,12 +181,25 @@ export function findWarnings(model) {
         break;
     }
   }
+  // What each long poll did to the others: the timer that fired the latest because its deadline
+  // fell inside that poll.
+  for (const { warning, from, to } of longPolls) {
+    let worst = null;
+    for (const fire of lateFires) {
+      if (fire.deadline < from || fire.deadline >= to || fire.task === warning.task) continue;
+      if (!worst || fire.fired - fire.deadline > worst.fired - worst.deadline) worst = fire;
+    }
+    if (!worst) continue;
+    const line = worst.line === undefined ? '' : ` (line ${worst.line})`;
+    if (worst.line !== undefined) warning.lines.push(worst.line);
+    warning.text = `${warning.text.slice(0, -1)}: ${name(worst.task)} ran ${formatTime(worst.fired - worst.deadline)} late, its timer due at t = ${formatTime(worst.deadline)}${line} firing only at t = ${formatTime(worst.fired)}.`;
+  }
   for (const [id, { event, count }] of selfWakes) {
     warnings.push({
       kind: 'self-wake',
       event,
       task: id,
-      text: `${name(id)} woke itself${count > 1 ? ` ${count} times` : ''} (yield or busy loop): it goes to the back of the queue instead of waiting for an event.`,
+      text: `${name(id)} called Waker::wake on its own waker${count > 1 ? ` ${count} times` : ''} (a yield or a busy loop): it goes to the back of the queue instead of waiting for an event.`,
     });
   }
   return warnings.sort((a, b) => a.event - b.event);
@@ -192,6 +229,7 @@ export class WarningsView {
       button.className = `warning warning-${warning.kind}`;
       button.dataset.kind = warning.kind;
       button.dataset.event = String(warning.event);
+      if (warning.lines?.length) button.dataset.lines = warning.lines.join(',');
       button.textContent = warning.text;
       button.title = 'Select the event that shows it';
       button.addEventListener('click', () => this.onPick(warning.event));

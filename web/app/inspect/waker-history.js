@@ -1,15 +1,16 @@
 // The selected task's waker history: every clone, wake and drop of its wakers in trace order, who
 // did it (a task, a timer, an I/O resource or the runtime) and how many of its wakers were alive
-// after it. A task whose count falls to 0 while it waits can never be woken again, which is the
-// story of a lost wakeup; the list makes that count visible step by step.
+// after it. 0 alive is normal after a wake (the wake used the waker up and queued the task); it is
+// a problem only while the task waits: pending, with no waker alive, nothing can wake it again.
+// Those rows are marked, and so is the pending return that left a task so (a lost wakeup).
 import { formatTime } from '../timeline/time-format.js';
 import { scrollWithin } from './scroll-within.js';
 
 /** Waker kinds and how each changes the count of live wakers (a consuming wake uses one up). */
 export const wakerKinds = new Map([
   ['waker_clone', { label: 'clone', delta: 1 }],
-  ['waker_wake', { label: 'wake', delta: -1 }],
-  ['waker_wake_by_ref', { label: 'wake by ref', delta: 0 }],
+  ['waker_wake', { label: 'Waker::wake', delta: -1 }],
+  ['waker_wake_by_ref', { label: 'Waker::wake_by_ref', delta: 0 }],
   ['waker_drop', { label: 'drop', delta: -1 }],
 ]);
 
@@ -17,22 +18,29 @@ export const wakerKinds = new Map([
 export const maxHistoryRows = 200;
 
 /**
- * The waker events of task `id` in `model`, in order: [{ event, kind, t, by, live }], where `by`
- * reads "task 3", "timer 1", "io 2" or "outside" and `live` counts its wakers after the event.
+ * The waker events of task `id` in `model`, in order: [{ event, kind, t, by, live, effect,
+ * stuck }], where `by` reads "task 3", "timer 1", "io 2" or "outside", `live` counts its wakers
+ * after the event, and `stuck` says the task was left waiting with none (nothing can wake it).
+ * A pending poll_end that leaves the task so is a row too (kind 'poll_end'). What happens after a
+ * deadlock is the runtime's shutdown, never stuck.
  */
 export function wakerHistory(model, id) {
   const lane = model.tasks.get(id);
   if (!lane) return [];
   const rows = [];
+  const end = model.deadlocks.length > 0 ? model.deadlocks[0] : model.count;
   let live = 0;
-  // Waker events of a task are among its lane's marks (everything but its polls), in event order.
-  const marks = lane.marks;
-  for (let m = 0; m < marks.length; ++m) {
-    const event = marks.data[m];
-    const kind = model.kindOf(event);
-    const info = wakerKinds.get(kind);
-    if (!info) continue;
-    live += info.delta;
+  let waiting = false;
+  let wokenInPoll = false;
+  // A row after which the task waits with no waker: stuck, unless its next event ends it.
+  let candidate = null;
+  const settle = (event, kind) => {
+    if (!candidate) return;
+    const ends = kind === 'task_end' || model.field(event, 'reason') === 'abort';
+    candidate.stuck = event >= end || !ends;
+    candidate = null;
+  };
+  const row = (event, kind) => {
     const source = model.field(event, 'by');
     const sourceId = model.field(event, 'by_id');
     const by =
@@ -41,15 +49,62 @@ export function wakerHistory(model, id) {
         : source === 'outside' || sourceId === undefined
           ? source
           : `${source} ${sourceId}`;
-    rows.push({
+    const entry = {
       event,
       kind,
       t: model.t.data[event],
-      by,
+      by: kind === 'poll_end' ? 'itself' : by,
       live,
       effect: model.field(event, 'effect'),
-    });
+      stuck: false,
+    };
+    rows.push(entry);
+    return entry;
+  };
+  // The task's events in order: its marks (everything but polls) merged with its polls' ends.
+  const marks = lane.marks;
+  const polls = lane.polls;
+  const { begin: begins, end: ends } = model.polls;
+  let m = 0;
+  let p = 0;
+  let inPoll = false;
+  for (;;) {
+    const pollEvent =
+      p >= polls.length ? Infinity : inPoll ? ends.data[polls.data[p]] : begins.data[polls.data[p]];
+    const markEvent = m < marks.length ? marks.data[m] : Infinity;
+    const event = Math.min(pollEvent === -1 ? Infinity : pollEvent, markEvent);
+    if (event === Infinity) break;
+    const kind = model.kindOf(event);
+    if (event === pollEvent) {
+      if (inPoll) ++p;
+      inPoll = !inPoll;
+    } else {
+      ++m;
+    }
+    settle(event, kind);
+    if (kind === 'poll_begin') {
+      waiting = false;
+      wokenInPoll = false;
+      continue;
+    }
+    if (kind === 'poll_end') {
+      waiting = model.field(event, 'result') === 'pending';
+      if (waiting && live <= 0 && !wokenInPoll && event < end) candidate = row(event, kind);
+      continue;
+    }
+    if (kind === 'task_enqueue' || kind === 'task_end') waiting = false;
+    const info = wakerKinds.get(kind);
+    if (!info) continue;
+    live += info.delta;
+    // A wake that schedules the task: it is queued (now, or when its poll returns), not waiting.
+    if (kind !== 'waker_clone' && model.field(event, 'effect') === 'scheduled') {
+      wokenInPoll = true;
+      waiting = false;
+    }
+    const entry = row(event, kind);
+    if (waiting && live <= 0 && event < end) candidate = entry;
   }
+  if (candidate) candidate.stuck = true;
   return rows;
 }
 
@@ -82,10 +137,13 @@ export class WakerHistoryView {
     const rows = wakerHistory(model, id);
     const title = document.createElement('p');
     title.className = 'waker-history-title';
-    title.textContent =
-      rows.length === 0
-        ? `${model.taskName(id)} (task ${id}): no waker was cloned, woken or dropped.`
-        : `${model.taskName(id)} (task ${id}): ${rows.length.toLocaleString('en')} waker events.`;
+    const wakerEvents = rows.filter((row) => row.kind !== 'poll_end').length;
+    const stuck = rows.some((row) => row.stuck);
+    title.textContent = `${model.taskName(id)} (task ${id}): ${
+      wakerEvents === 0
+        ? 'no waker was cloned, woken or dropped'
+        : `${wakerEvents.toLocaleString('en')} waker events`
+    }${stuck ? '; left waiting with no waker alive, nothing can wake it (in red).' : '.'}`;
     const parts = [title];
     if (rows.length > 0) {
       let from = 0;
@@ -127,16 +185,18 @@ export class WakerHistoryView {
     button.dataset.kind = row.kind;
     button.dataset.live = String(row.live);
     if (row.event === selected) button.classList.add('is-selected');
-    if (row.live <= 0) button.classList.add('is-none-alive');
+    // Red only where it is a problem: waiting with no waker alive. 0 after a wake is normal.
+    if (row.stuck) button.classList.add('is-stuck');
     const cell = (name, text) => {
       const span = document.createElement('span');
       span.className = `waker-event-${name}`;
       span.textContent = text;
       return span;
     };
-    const what = wakerKinds.get(row.kind).label;
+    const what =
+      row.kind === 'poll_end' ? 'Poll::Pending, no waker kept' : wakerKinds.get(row.kind).label;
     const effect =
-      typeof row.effect === 'string' && row.effect !== 'scheduled'
+      row.kind !== 'poll_end' && typeof row.effect === 'string' && row.effect !== 'scheduled'
         ? ` (${row.effect.replaceAll('_', ' ')})`
         : '';
     button.append(
@@ -145,7 +205,12 @@ export class WakerHistoryView {
       cell('by', `by ${row.by}`),
       cell('live', `${row.live} alive`),
     );
-    button.title = `#${model.store.seqOf(row.event)}: ${row.kind}; select it and move the playhead there`;
+    const why = row.stuck
+      ? 'the task waits with no waker alive: nothing can wake it'
+      : row.live <= 0
+        ? 'no waker left, and none needed: the task was woken or is not waiting'
+        : `${row.live} waker${row.live === 1 ? '' : 's'} alive`;
+    button.title = `Event ${model.store.seqOf(row.event)}: ${why}. Select it and move the playhead there.`;
     button.addEventListener('click', () => this.onPick(row.event));
     item.append(button);
     return item;
