@@ -36,7 +36,7 @@ test('the single file runs from file:// without flags, in a worker, with the lin
     assert.equal(await waitForRun(page), 'done');
     assert.match(await page.locator('#run-status-text').textContent(), /^\d+ events · 20 ms$/);
     assert.equal(await page.locator('#param-steps').inputValue(), '2');
-    assert.match(await page.locator('#selection-details').textContent(), /^Selected #5: /);
+    assert.match(await page.locator('#selection-details').textContent(), /^Selected event 5: /);
     assert.equal(page.workers().length, 1, 'the module runs in a Web Worker');
     const pending = await page.evaluate(() => {
       const canvas = document.querySelector('#timeline canvas');

@@ -8,9 +8,11 @@ import {
   decodeLink,
   emptyLinkState,
   encodeLink,
+  formatLinkPosition,
   formatLinkTime,
   maxLinkLength,
   maxPairs,
+  parseLinkPosition,
   parseLinkTime,
   resolveLink,
 } from '../../../web/app/share/link-codec.js';
@@ -45,8 +47,37 @@ test('a full link restores example, strategy, parameters, seed, playhead and sel
     params: { tasks: 5 },
     seed: 7,
     at: 12_000_000,
+    playhead: null,
     select: { kind: 'seq', id: 40 },
+    view: null,
+    spread: null,
   });
+});
+
+test('a link holds the window, the playhead and the selection as three parts', () => {
+  const { state, problems } = decodeLink(
+    '#v=1&example=basic&spread=false&view=-1.5ms..14.25ms&at=seq:35&select=seq:40',
+  );
+  assert.deepEqual(problems, []);
+  assert.deepEqual(state.view, { x0: -1_500_000, x1: 14_250_000 });
+  assert.equal(state.playhead, 35);
+  assert.equal(state.at, null);
+  assert.deepEqual(state.select, { kind: 'seq', id: 40 });
+  assert.equal(state.spread, false);
+  // A window edge that is no whole number of ms is written in ns with every digit.
+  const edge = 100.1;
+  assert.equal(formatLinkPosition(edge), '100.1ns');
+  assert.equal(parseLinkPosition(formatLinkPosition(edge)).value, edge);
+  assert.equal(formatLinkPosition(12_500_000), '12.5ms');
+  for (const [part, problem] of [
+    ['view=5ms..2ms', /The view "5ms\.\.2ms" is not two positions/],
+    ['view=5ms', /The view "5ms"/],
+    ['view=a..b', /The view "a\.\.b"/],
+    ['at=seq:0', /The playhead: "seq:0"/],
+    ['spread=maybe', /The spread "maybe" is not true or false/],
+  ]) {
+    assert.match(decodeLink(part).problems[0] ?? '', problem, part);
+  }
 });
 
 test('an empty fragment and the older #example=ID form both read without problems', () => {
@@ -216,22 +247,44 @@ const idArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,20}$/);
 const nameArb = fc
   .stringMatching(/^[A-Za-z_][A-Za-z0-9_]{0,12}$/)
   .filter((name) => name !== '__proto__');
-const stateArb = fc.record({
-  example: fc.option(idArb, { nil: null }),
-  strategy: fc.option(idArb, { nil: null }),
-  params: fc.dictionary(nameArb, fc.oneof(fc.boolean(), fc.integer({ min: -1e6, max: 1e15 })), {
-    maxKeys: 8,
-  }),
-  seed: fc.option(fc.maxSafeNat(), { nil: null }),
-  at: fc.option(fc.maxSafeNat(), { nil: null }),
-  select: fc.option(
+const stateArb = fc
+  .tuple(
+    fc.oneof(
+      fc.record({ at: fc.constant(null), playhead: fc.constant(null) }),
+      fc.record({ at: fc.maxSafeNat(), playhead: fc.constant(null) }),
+      fc.record({ at: fc.constant(null), playhead: fc.integer({ min: 1, max: 2 ** 53 - 1 }) }),
+    ),
     fc.record({
-      kind: fc.constantFrom('seq', 'task'),
-      id: fc.integer({ min: 1, max: 2 ** 53 - 1 }),
+      example: fc.option(idArb, { nil: null }),
+      strategy: fc.option(idArb, { nil: null }),
+      params: fc.dictionary(nameArb, fc.oneof(fc.boolean(), fc.integer({ min: -1e6, max: 1e15 })), {
+        maxKeys: 8,
+      }),
+      seed: fc.option(fc.maxSafeNat(), { nil: null }),
+      // The playhead is a time (older links) or an event, never both.
+      at: fc.constant(null),
+      playhead: fc.constant(null),
+      view: fc.option(
+        fc
+          .tuple(
+            fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+            fc.double({ min: -1e15, max: 1e15, noNaN: true }),
+          )
+          .filter(([a, b]) => a !== b)
+          .map(([a, b]) => ({ x0: Math.min(a, b) + 0, x1: Math.max(a, b) + 0 })),
+        { nil: null },
+      ),
+      spread: fc.option(fc.boolean(), { nil: null }),
+      select: fc.option(
+        fc.record({
+          kind: fc.constantFrom('seq', 'task'),
+          id: fc.integer({ min: 1, max: 2 ** 53 - 1 }),
+        }),
+        { nil: null },
+      ),
     }),
-    { nil: null },
-  ),
-});
+  )
+  .map(([playhead, rest]) => ({ ...rest, ...playhead }));
 
 test('property: encoding then decoding gives the same scenario, with no problems', () => {
   fc.assert(

@@ -20,7 +20,7 @@ test('a share link restores example, strategy, parameters, seed, playhead and se
     assert.equal(await fieldValue(page, 'seed'), '3');
     assert.equal(await page.locator('#link-messages').isHidden(), true);
     // The run is the linked one: its header says so.
-    assert.match(await page.locator('#selection-details').textContent(), /^Selected #10: /);
+    assert.match(await page.locator('#selection-details').textContent(), /^Selected event 10: /);
     // The playhead is the centre of the view, which is zoomed in around it.
     const range = page.locator('#timeline-range');
     await page.waitForFunction(() =>

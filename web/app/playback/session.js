@@ -51,7 +51,22 @@ export class PlaybackSession {
     this.table = new TaskTable(elements.taskTable, (id) => this.pickTask(id));
     this.warningsView = new WarningsView(elements.warnings, (event) => this.pick(event));
     this.warnings = [];
+    /** Whether a move of the playhead pans the timeline to keep it in view. */
+    this.follow = true;
+    /** Hears the playhead's event after every move (the share link follows it). */
+    this.onPlayheadMoved = () => {};
     this.#attachKeys();
+  }
+
+  /** Puts the playhead on event `i`, paused, leaving the window where it is (a link's view). */
+  restore(i) {
+    this.clock.pause();
+    this.follow = false;
+    try {
+      this.clock.seek(i);
+    } finally {
+      this.follow = true;
+    }
   }
 
   /** A run starts: its model will grow. */
@@ -142,7 +157,7 @@ export class PlaybackSession {
     const clock = this.clock;
     if (!model) return;
     const i = clock.event;
-    this.timeline.setPlayhead(clock.layoutX(), true);
+    this.timeline.setPlayhead(clock.layoutX(), this.follow);
     this.narration.setAttribute('aria-live', clock.playing ? 'off' : 'polite');
     if (i !== this.shown || force) {
       this.shown = i;
@@ -157,6 +172,7 @@ export class PlaybackSession {
       this.runQueue.update(model, this.replay, running);
       this.table.update(model, this.replay, current, this.selectedTask);
       document.body.dataset.playhead = String(i);
+      this.onPlayheadMoved(i);
     }
     this.bar.update();
   }

@@ -1,5 +1,8 @@
 // The share link's fragment, read and written: a readable, versioned `name=value` list such as
-//   #v=1&example=concurrent&strategy=local&tasks=5&seed=7&at=12ms&select=seq:40
+//   #v=1&example=concurrent&strategy=local&tasks=5&seed=7&view=10ms..14.5ms&at=seq:35&select=seq:40
+// The view window (`view`), the playhead (`at`) and the selection (`select`) are three parts, so a
+// link reopens the picture it was made from. `at` may also be a time (`at=12ms`, the older form:
+// the playhead goes to the last event at or before it).
 // Pure (no DOM), so node tests can throw any text at it. Reading never throws: every problem
 // becomes one sentence, and whatever else the link says still applies. Catalogue checks (does
 // the example exist, is 5 in range for `tasks`) are resolveLink's, given the examples.
@@ -13,7 +16,17 @@ export const maxLinkLength = 4096;
 /** Most `name=value` pairs read; a link needs a dozen, a hostile one may bring thousands. */
 export const maxPairs = 64;
 
-const reserved = new Set(['v', 'example', 'strategy', 'compare', 'seed', 'at', 'select']);
+const reserved = new Set([
+  'v',
+  'example',
+  'strategy',
+  'compare',
+  'seed',
+  'at',
+  'select',
+  'view',
+  'spread',
+]);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 const timeUnits = [
@@ -25,9 +38,23 @@ const timeUnits = [
 const unitScale = new Map([...timeUnits, ['µs', 1e3]]);
 const selectKinds = new Set(['seq', 'task']);
 
-/** An empty scenario: nothing chosen, so the page's defaults apply. */
+/**
+ * An empty scenario: nothing chosen, so the page's defaults apply. `at` is the playhead as a
+ * time (ns), `playhead` as an event (its seq); `view` is { x0, x1 } on the layout axis
+ * (timeline/model.js), `spread` false for a layout of pure virtual time.
+ */
 export function emptyLinkState() {
-  return { example: null, strategy: null, params: {}, seed: null, at: null, select: null };
+  return {
+    example: null,
+    strategy: null,
+    params: {},
+    seed: null,
+    at: null,
+    playhead: null,
+    select: null,
+    view: null,
+    spread: null,
+  };
 }
 
 /** `text` for a message: quoted, cut short, with control characters shown as escapes. */
@@ -51,6 +78,29 @@ export function parseLinkTime(text) {
   const ns = Math.round(Number(match[1]) * unitScale.get(match[2] ?? 'ns'));
   if (!Number.isSafeInteger(ns)) return { error: `${quote(text)} is too far in time` };
   return { value: ns };
+}
+
+/**
+ * A position on the layout axis (ns of virtual time, plus the slots of stretched instants) as a
+ * link writes it: in ms or us when that reads back to the very same number, else in ns with
+ * every digit, so a reopened link draws the same pixels.
+ */
+export function formatLinkPosition(x) {
+  for (const [unit, scale] of timeUnits.slice(1, 3)) {
+    const value = x / scale;
+    if (Math.abs(x) >= scale && Number(String(value)) * scale === x) return `${value}${unit}`;
+  }
+  return `${String(x)}ns`;
+}
+
+/** Reads a position written by formatLinkPosition (or any time such as -1.5ms): { value } or { error }. */
+export function parseLinkPosition(text) {
+  const match = /^(-?\d{1,20}(?:\.\d{1,30})?(?:e[-+]?\d{1,3})?)(ns|us|µs|ms|s)?$/.exec(text);
+  if (!match) return { error: `${quote(text)} is not a position such as 12ms or -1.5ms` };
+  const value = Number(match[1]) * unitScale.get(match[2] ?? 'ns');
+  if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
+    return { error: `${quote(text)} is too far in time` };
+  return { value };
 }
 
 function parseWhole(text) {
@@ -155,11 +205,36 @@ function readPair(state, problems, name, value) {
       return;
     }
     case 'at': {
+      const event = /^seq:(\d{1,16})$/.exec(value);
+      const seq = event ? parseWhole(event[1]) : null;
+      if (event && seq !== null && seq >= 1) {
+        state.playhead = seq;
+        return;
+      }
       const time = parseLinkTime(value);
-      if (time.error) problems.push(`The playhead: ${time.error}; it was ignored.`);
+      if (time.error)
+        problems.push(`The playhead: ${time.error}, or seq:N for an event; it was ignored.`);
       else state.at = time.value;
       return;
     }
+    case 'view': {
+      const parts = value.split('..');
+      const edges = parts.length === 2 ? parts.map(parseLinkPosition) : [];
+      if (
+        edges.length !== 2 ||
+        edges.some((edge) => edge.error) ||
+        edges[1].value <= edges[0].value
+      )
+        problems.push(
+          `The view ${quote(value)} is not two positions such as 10ms..14.5ms, the first before the second; the whole run is shown.`,
+        );
+      else state.view = { x0: edges[0].value, x1: edges[1].value };
+      return;
+    }
+    case 'spread':
+      if (value === 'true' || value === 'false') state.spread = value === 'true';
+      else problems.push(`The spread ${quote(value)} is not true or false; it was ignored.`);
+      return;
     case 'select': {
       const match = /^([a-z]+):(\d{1,16})$/.exec(value);
       const id = match ? parseWhole(match[2]) : null;
@@ -205,7 +280,11 @@ export function encodeLink(state) {
     add(reserved.has(name) || name.startsWith('p.') ? `p.${name}` : name, String(value));
   }
   if (state.seed != null) add('seed', String(state.seed));
-  if (state.at != null) add('at', formatLinkTime(state.at));
+  if (state.spread != null) add('spread', String(state.spread));
+  if (state.view != null)
+    add('view', `${formatLinkPosition(state.view.x0)}..${formatLinkPosition(state.view.x1)}`);
+  if (state.playhead != null) add('at', `seq:${state.playhead}`);
+  else if (state.at != null) add('at', formatLinkTime(state.at));
   if (state.select != null) add('select', `${state.select.kind}:${state.select.id}`);
   return parts.join('&');
 }

@@ -2,6 +2,7 @@
 // selection) with the codec, shows what was wrong with it, keeps the fragment in step with the
 // scenario on screen (history.replaceState, so Back is not flooded), and puts the linked view on
 // the timeline once the run is drawn. Everything from a link reaches the page as text nodes.
+import { lowerBound } from '../timeline/visible.js';
 import { decodeLink, encodeLink, resolveLink } from './link-codec.js';
 
 /**
@@ -60,39 +61,64 @@ function hitForTask(timeline, model, id) {
   return null;
 }
 
+/** The last event of `model` at or before virtual time `t` (the first event if none is). */
+export function eventAtOrBefore(model, t) {
+  return Math.max(0, lowerBound(0, model.count, (i) => model.t.data[i] > t) - 1);
+}
+
 /**
- * Puts a linked view on `timeline` showing `model`: the selection (`{ kind, id }`) and the
- * playhead `at` (ns), shown as the centre of a window an eighth of the run wide until the page
- * has a playhead of its own. Returns sentences for the parts that do not fit this run.
+ * Puts a linked view on `timeline` showing `model`: the selection (`{ kind, id }`, selected
+ * without moving the playhead), the window (`view`: { x0, x1 } on the layout axis) and the
+ * playhead (`playhead`: an event's seq; or `at`, a time: the last event at or before it). A link
+ * with a playhead time and no window (the older form) gets a window an eighth of the run wide
+ * around it. Returns { problems (sentences for the parts that do not fit this run), playhead
+ * (the event index to put the playhead on, or null) }.
  */
-export function restoreView(timeline, model, { at, select }) {
+export function restoreView(timeline, model, { at, playhead, select, view }) {
   const problems = [];
   if (select) {
     const hit =
       select.kind === 'seq'
         ? hitForSeq(timeline, model, select.id)
         : hitForTask(timeline, model, select.id);
-    if (hit) timeline.select(hit);
+    if (hit) timeline.select({ ...hit, seek: -1 });
     else
       problems.push(
         `The link selects ${select.kind} ${select.id}, which this run does not have (it has ${model.count} events).`,
       );
   }
-  if (at != null && model.count > 0) {
+  let event = null;
+  if (playhead != null && model.count > 0) {
+    const i = typeof model.indexOfSeq === 'function' ? model.indexOfSeq(playhead) : playhead - 1;
+    if (i >= 0 && i < model.count) event = i;
+    else
+      problems.push(
+        `The link's playhead is on event ${playhead}, which this run does not have (it has ${model.count} events).`,
+      );
+  } else if (at != null && model.count > 0) {
     const last = model.t.data[model.count - 1];
     if (at > last)
       problems.push(
         `The link's playhead (${at} ns) is after the end of this run (${last} ns); showing the end.`,
       );
-    const x = model.xOfTime(Math.min(at, last));
-    const [start, end] = model.extent();
-    const span = (end - start) / 8;
-    timeline.x0 = x - span / 2;
-    timeline.x1 = x + span / 2;
+    event = eventAtOrBefore(model, at);
+    if (!view) {
+      const x = model.xOfTime(Math.min(at, last));
+      const [start, end] = model.extent();
+      const span = (end - start) / 8;
+      timeline.x0 = x - span / 2;
+      timeline.x1 = x + span / 2;
+      timeline.autoFit = false;
+      timeline.requestDraw();
+    }
+  }
+  if (view && model.count > 0) {
+    timeline.x0 = view.x0;
+    timeline.x1 = view.x1;
     timeline.autoFit = false;
     timeline.requestDraw();
   }
-  return problems;
+  return { problems, playhead: event };
 }
 
 /** The fragment's state and what the page shows of its problems. */
@@ -104,7 +130,8 @@ export class LinkState {
   }
 
   /**
-   * Reads location.hash against the catalogue: { request, view: { at, select }, problems }.
+   * Reads location.hash against the catalogue: { request, view: { at, playhead, select, view,
+   * spread }, problems }.
    * `request` is always runnable (defaults wherever the link was silent or wrong); `strategies`
    * (optional) lets the link set strategy settings by name.
    */
@@ -113,7 +140,13 @@ export class LinkState {
     const resolved = resolveLink(decoded.state, examples, fallback, strategies);
     return {
       request: resolved.request,
-      view: { at: decoded.state.at, select: decoded.state.select },
+      view: {
+        at: decoded.state.at,
+        playhead: decoded.state.playhead,
+        select: decoded.state.select,
+        view: decoded.state.view,
+        spread: decoded.state.spread,
+      },
       problems: [...decoded.problems, ...resolved.problems],
     };
   }
@@ -144,7 +177,10 @@ export class LinkState {
       compare: request.compare ?? null,
       params: request.params,
       seed: request.seed,
+      spread: view.spread ?? null,
+      view: view.view ?? null,
       at: view.at ?? null,
+      playhead: view.playhead ?? null,
       select: view.select ?? null,
     });
   }
@@ -158,7 +194,7 @@ export class LinkState {
     }
   }
 
-  /** Updates the view part of the fragment (playhead, selection) for the scenario shown. */
+  /** Updates the view part of the fragment (window, playhead, selection) for the scenario shown. */
   writeView(view) {
     if (!this.current) return;
     this.write(this.current.request, { ...this.current.view, ...view });

@@ -13,8 +13,9 @@ const viewWriteDelayMs = 400;
 const importBatch = 50_000;
 
 /**
- * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback }; `runs` is
- * the RunController, whose hooks an imported trace goes through like a run that already ended.
+ * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback, playback,
+ * spread (the "Stretch instants" checkbox) }; `runs` is the RunController, whose hooks an
+ * imported trace goes through like a run that already ended.
  */
 export function attachShare(page) {
   const messages = element('ul', 'link-messages', undefined, {
@@ -30,6 +31,23 @@ export function attachShare(page) {
   let pendingView = null;
   let imports = 0;
   let viewTimer = 0;
+  // The view parts waiting to be written: the window and the playhead change many times a second.
+  let pendingWrite = {};
+
+  /** Writes `view` (parts of it) to the fragment once the reader has stopped for a moment. */
+  function writeSoon(view) {
+    pendingWrite = { ...pendingWrite, ...view };
+    clearTimeout(viewTimer);
+    viewTimer = setTimeout(() => {
+      const parts = pendingWrite;
+      pendingWrite = {};
+      links.writeView(parts);
+    }, viewWriteDelayMs);
+  }
+
+  /** The layout the link asks for: spread (the default) unless it says spread=false. */
+  // (Compare mode turns it off for both runs itself, and says so with compare=.)
+  const spreadPart = () => (page.spread.checked || page.spread.disabled ? null : false);
 
   attachShareMenu(byId('share-tools'), {
     links,
@@ -85,8 +103,14 @@ export function attachShare(page) {
     links.show(problems);
     pendingView = view;
     applyRequestToForm(page.form, request);
+    // The layout is part of the picture: a link made with instants not stretched says so.
+    if (!page.spread.disabled) page.spread.checked = view.spread !== false;
     return request;
   }
+
+  page.spread.addEventListener('change', () => {
+    if (model && !pendingView) links.writeView({ spread: spreadPart(), view: null });
+  });
 
   window.addEventListener('hashchange', () => {
     // Someone pasted or followed another link into this page: show that scenario.
@@ -100,15 +124,22 @@ export function attachShare(page) {
     /** A run (or an import) of `request` begins, shown in `newModel`. */
     runStarted(newModel, request) {
       model = newModel;
-      if (request) links.write(request, pendingView ?? {});
+      clearTimeout(viewTimer);
+      pendingWrite = {};
+      if (request) links.write(request, { ...(pendingView ?? {}), spread: spreadPart() });
     },
 
-    /** The run shown has ended: the link's playhead and selection are put on the timeline. */
+    /**
+     * The run shown has ended: the link's window, selection and playhead are put on the
+     * timeline, the playhead without moving the window (it may be off screen, as it was).
+     */
     runEnded(endedModel) {
       if (endedModel !== model || !pendingView) return;
       const view = pendingView;
       pendingView = null;
-      links.add(restoreView(page.timeline, endedModel, view));
+      const restored = restoreView(page.timeline, endedModel, view);
+      if (restored.playhead !== null) page.playback.restore(restored.playhead);
+      links.add(restored.problems);
     },
 
     /** The selection changed (a Timeline hit, or null). */
@@ -118,16 +149,17 @@ export function attachShare(page) {
       links.writeView({ select });
     },
 
-    /** The visible window changed: a zoomed view is shared as its centre, a fitted one not at all. */
+    /** The playhead moved to event `i`: the link says which event, not a time. */
+    playheadMoved(i) {
+      if (!model || pendingView || i < 0 || i >= model.count) return;
+      // The first event is where every run starts: a link without `at` says as much.
+      writeSoon({ playhead: i === 0 ? null : model.store.seqOf(i), at: null });
+    },
+
+    /** The visible window changed: a zoomed or panned one is shared as it is, a fitted one not. */
     viewChanged(view) {
       if (!model || pendingView) return;
-      clearTimeout(viewTimer);
-      viewTimer = setTimeout(() => {
-        const at = page.timeline.autoFit
-          ? null
-          : Math.max(0, Math.round(model.timeAt((view.x0 + view.x1) / 2)));
-        links.writeView({ at });
-      }, viewWriteDelayMs);
+      writeSoon({ view: page.timeline.autoFit ? null : { x0: view.x0, x1: view.x1 } });
     },
   };
 }

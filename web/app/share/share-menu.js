@@ -46,6 +46,14 @@ export function playerSnippet(base, request, view = {}) {
   return `<script src="${escapeAttribute(script)}"></script>\n<wakeline-player ${text}></wakeline-player>`;
 }
 
+/** `view` for an embed, which starts at a time (`start`): a playhead event becomes its time. */
+function embedView(model, view) {
+  if (view.playhead == null || !model) return view;
+  const i = model.indexOfSeq(view.playhead);
+  if (i < 0) return { ...view, playhead: null };
+  return { ...view, playhead: null, at: model.t.data[i] };
+}
+
 /** The status line beside the menus; `say(text, isError)` puts a sentence in it. */
 function messageLine() {
   const node = element('span', 'share-message', undefined, { id: 'share-message', role: 'status' });
@@ -74,9 +82,11 @@ function shareMenu(page, say) {
       fields.player.value = '';
       return;
     }
-    const fragment = LinkState.fragment(current.request, current.view);
+    // Embeds start at a time: the playhead's event becomes the time it happened.
+    const view = embedView(page.model(), current.view);
+    const fragment = LinkState.fragment(current.request, view);
     fields.iframe.value = iframeSnippet(base, fragment, current.request.example);
-    fields.player.value = playerSnippet(base, current.request, current.view);
+    fields.player.value = playerSnippet(base, current.request, view);
   };
 
   const copyText = async (field, label) => {
