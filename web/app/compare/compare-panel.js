@@ -1,13 +1,18 @@
 // Compare mode: the page's run and a second run of the same example, parameters and seed under
 // another strategy, as two timelines stacked on one time axis, with one zoom and one playhead
-// (the page's), and a line of totals above each. The second run goes through its own
-// RunController on the page's engine handle, so it runs after the first one in the same worker.
+// (the page's), a line of totals above each and a caption under the second. Where the two runs
+// first differ is marked on both timelines and told in a sentence above them. The second run
+// goes through its own RunController on the page's engine handle, so it runs after the first
+// one in the same worker.
 import { element } from '../dom.js';
+import { narrate } from '../narration.js';
 import { RunController } from '../run-controller.js';
 import { decodeLink, quote } from '../share/link-codec.js';
 import { attachInteraction } from '../timeline/interaction.js';
 import { Timeline } from '../timeline/timeline.js';
 import { lowerBound } from '../timeline/visible.js';
+import { strategyOptionText } from '../strategies.js';
+import { describeDifference, firstDifference } from './divergence.js';
 import { formatTotals, runTotals } from './totals.js';
 import { ViewSync } from './view-sync.js';
 
@@ -15,6 +20,19 @@ import { ViewSync } from './view-sync.js';
 function lastEventAtOrBefore(model, t) {
   const after = lowerBound(0, model.count, (i) => model.t.data[i] > t);
   return Math.max(0, after - 1);
+}
+
+/**
+ * The event of `b` that happens where event `i` of `a` does: at the same time, the one with the
+ * same place among the events of that instant (clamped to b's), else the last one before it.
+ */
+export function matchingEvent(a, i, b) {
+  const t = a.t.data[i];
+  const firstA = lowerBound(0, a.count, (j) => a.t.data[j] >= t);
+  const firstB = lowerBound(0, b.count, (j) => b.t.data[j] >= t);
+  const endB = lowerBound(firstB, b.count, (j) => b.t.data[j] > t);
+  if (endB > firstB) return Math.min(firstB + (i - firstA), endB - 1);
+  return Math.max(0, firstB - 1);
 }
 
 /**
@@ -58,8 +76,31 @@ export class ComparePanel {
     this.container = element('div', 'timeline compare-timeline', undefined, {
       id: 'compare-timeline',
     });
-    primary.before(this.totalsA);
-    primary.after(this.totalsB, this.container);
+    // The first event where the runs differ, in words; a click puts the playhead there.
+    this.difference = element('button', 'compare-difference', undefined, {
+      id: 'compare-difference',
+      type: 'button',
+      title: 'Put the playhead on the first event where the two runs differ',
+    });
+    this.difference.addEventListener('click', () => {
+      if (this.differenceAt === -1 || !this.modelA) return;
+      const clock = this.page.playback.clock;
+      clock.pause();
+      clock.seek(Math.min(this.differenceAt, this.modelA.count - 1));
+    });
+    this.differenceAt = -1;
+    // The compared run at the playhead's time, told like the page's caption.
+    this.caption = element('p', 'narration compare-narration', undefined, {
+      id: 'compare-narration',
+      'aria-live': 'off',
+    });
+    primary.before(this.difference, this.totalsA);
+    primary.after(this.totalsB, this.container, this.caption);
+    // Which run the inspect panel follows, when there are two.
+    this.inspectNote = element('p', 'compare-inspect-note', undefined, {
+      id: 'compare-inspect-note',
+    });
+    document.querySelector('.inspect-panel')?.prepend(this.inspectNote);
     this.#show(false);
     // The second Timeline (its canvas, tooltip and key handlers) is made when compare mode is
     // first turned on, so a page that never compares has one of each.
@@ -77,6 +118,7 @@ export class ComparePanel {
         const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
         this.totalsB.textContent = `${formatTotals(this.strategyB, runTotals(model))}${outcome}`;
         this.totalsB.dataset.done = 'true';
+        this.#compareRuns();
       },
       error: (error) => {
         this.totalsB.textContent = `${this.strategyB}: the run failed: ${error?.message ?? error}`;
@@ -103,6 +145,8 @@ export class ComparePanel {
     const keep = this.strategy;
     const none = new Option('none', '');
     this.picker.replaceChildren(none, ...example.strategies.map((name) => new Option(name, name)));
+    for (const option of this.picker.options)
+      if (option.value) option.title = strategyOptionText(option.value);
     this.picker.value = keep && example.strategies.includes(keep) ? keep : '';
     this.picker.disabled = example.strategies.length < 2 && !this.picker.value;
   }
@@ -154,6 +198,10 @@ export class ComparePanel {
     this.totalsB.textContent = `${strategy} · waiting for the first run…`;
     delete this.totalsA.dataset.done;
     delete this.totalsB.dataset.done;
+    this.modelAEnded = false;
+    this.#showDifference(-1, '');
+    this.caption.textContent = '';
+    this.inspectNote.textContent = `Run queue, warnings and tasks follow the top run (${request.strategy}); the caption under the second timeline tells ${strategy}.`;
     // Only the example's own parameters: the first strategy's settings may not exist in this one.
     const own = new Set((this.example?.params ?? []).map((param) => param.name));
     const params = Object.fromEntries(
@@ -169,19 +217,70 @@ export class ComparePanel {
     const outcome = summary && summary.outcome !== 'completed' ? ` · ${summary.outcome}` : '';
     this.totalsA.textContent = `${formatTotals(this.strategyA, runTotals(model))}${outcome}`;
     this.totalsA.dataset.done = 'true';
+    this.modelAEnded = true;
     this.sync?.from(this.page.timeline);
+    this.#compareRuns();
   }
 
   /** The page's timeline drew a frame (its onView). */
   viewChanged() {
     this.sync?.from(this.page.timeline);
+    this.#tellPlayhead();
+  }
+
+  /** The second timeline while compare mode is on, else null (for the column's layout). */
+  get shownTimeline() {
+    return this.active ? this.timeline : null;
+  }
+
+  // Both runs have ended: where do they first differ?
+  #compareRuns() {
+    const a = this.modelA;
+    const b = this.timeline?.model;
+    if (!this.active || !this.modelAEnded || !a || !b || this.totalsB.dataset.done !== 'true')
+      return;
+    const i = firstDifference(a, b);
+    if (i === -1) {
+      this.#showDifference(-1, 'The two runs tell the same story, event for event.');
+      return;
+    }
+    this.#showDifference(i, describeDifference(a, this.strategyA, b, this.strategyB, i));
+    const at = (model, timeline) =>
+      i < model.count ? [{ x: model.x(i) + model.k / 2, label: 'first difference' }] : [];
+    this.page.timeline.setMarkers(at(a, this.page.timeline));
+    this.timeline.setMarkers(at(b, this.timeline));
+  }
+
+  #showDifference(i, text) {
+    this.differenceAt = i;
+    this.difference.textContent = text;
+    this.difference.hidden = !this.active || text === '';
+    this.difference.disabled = i === -1;
+    this.difference.dataset.event = String(i);
+  }
+
+  // The caption of the compared run: its event at the playhead's instant.
+  #tellPlayhead() {
+    const a = this.modelA;
+    const b = this.timeline?.model;
+    const i = this.page.playback.clock.event;
+    if (!this.active || !a || !b || b.count === 0 || i < 0 || i >= a.count) return;
+    const j = matchingEvent(a, i, b);
+    const text = `${this.strategyB}: ${narrate(b, j)}`;
+    if (this.caption.textContent !== text) {
+      this.caption.textContent = text;
+      this.caption.dataset.event = String(j);
+    }
   }
 
   #ensureTimeline() {
     if (this.timeline) return;
     this.timeline = new Timeline(this.container, {
       onSelect: (hit) => this.#selected(hit),
-      onView: () => this.sync.from(this.timeline),
+      onView: () => {
+        this.sync.from(this.timeline);
+        this.page.layoutChanged?.();
+      },
     });
     this.timeline.canvas.setAttribute(
       'aria-label',
@@ -205,17 +304,25 @@ export class ComparePanel {
       spread.disabled = false;
       this.runs.cancel();
       this.timeline.setModel(null);
+      this.page.timeline.setMarkers([]);
     }
     this.active = active;
     if (this.sync) this.sync.enabled = active;
+    // Lower lanes, so both timelines fit in the column.
+    this.page.timeline.setCompact(active);
+    this.timeline?.setCompact(active);
     this.#show(active);
     document.body.dataset.compare = active ? 'on' : 'off';
+    this.page.layoutChanged?.();
   }
 
   #show(visible) {
     this.totalsA.hidden = !visible;
     this.totalsB.hidden = !visible;
     this.container.hidden = !visible;
+    this.caption.hidden = !visible;
+    this.inspectNote.hidden = !visible;
+    if (!visible) this.difference.hidden = true;
   }
 
   // A click on the second timeline puts the one playhead at that instant: on the page's last
