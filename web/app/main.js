@@ -6,13 +6,19 @@ import { CatalogueForm } from './catalogue-form.js';
 import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
 import { loadEngine } from './engine.js';
+import { ExplanationBox } from './explanation-box.js';
+import { attachIntro } from './intro.js';
 import { WakerHistoryView } from './inspect/waker-history.js';
+import { PanelSizes } from './layout/panel-sizes.js';
 import { PlaybackSession } from './playback/session.js';
 import { RunController } from './run-controller.js';
 import { RunStatus, setRunState, showError } from './run-status.js';
 import { attachShare } from './share/page-share.js';
 import { SourceView } from './source-view.js';
+import { StaleRunNote } from './stale-run.js';
 import { attachInteraction } from './timeline/interaction.js';
+import { Legend } from './timeline/legend.js';
+import { describeHit } from './timeline/tooltip.js';
 import { formatTime } from './timeline/time-format.js';
 import { Timeline } from './timeline/timeline.js';
 
@@ -38,6 +44,12 @@ function newPage() {
     details: byId('selection-details'),
     sourceView: new SourceView(byId('source-view')),
     spread: byId('spread-instants'),
+    panels: new PanelSizes(
+      document.querySelector('.app-main'),
+      document.querySelector('.timeline-panel'),
+    ),
+    stale: null,
+    legend: null,
     wakerHistory: null,
     timeline: null,
     playback: null,
@@ -59,10 +71,10 @@ function showSelection(page, hit) {
     return;
   }
   const fields = model.fieldsOf(hit.event);
-  const where = fields.file && fields.line ? ` at ${fields.file}:${fields.line}` : '';
-  const what =
-    hit.poll !== -1 ? `poll of ${hit.lane.label} (${fields.result ?? 'running'})` : fields.kind;
-  details.textContent = `Selected #${fields.seq}: ${what}${where}, t = ${formatTime(fields.t)}`;
+  // The tooltip's words, after the event's number (the playback counter's): "Selected event 12:
+  // Poll #2 of main: returned Poll::Pending".
+  const { title } = describeHit(model, hit);
+  details.textContent = `Selected event ${fields.seq}: ${title}`;
   sourceView.highlight(fields.file, fields.line);
   if (hit.task) wakerHistory.show(model, hit.task, hit.event);
   else wakerHistory.clear();
@@ -79,7 +91,16 @@ function showView(page, view, rangeReadout) {
   rangeReadout.dataset.x0 = String(view.x0);
   rangeReadout.dataset.x1 = String(view.x1);
   page.compare?.viewChanged();
+  fitTimelines(page);
   page.afterFirstTimeline.frameDrawn(page.timeline);
+}
+
+/** The timelines drew: without a height of the reader's, each is as tall as its lanes. */
+function fitTimelines(page) {
+  const heights = [page.timeline.contentHeight];
+  const compared = page.compare?.shownTimeline;
+  if (compared) heights.push(compared.contentHeight);
+  page.panels.fit(heights);
 }
 
 /** The timeline with its input, the playback session and the toolbar's Fit and spread controls. */
@@ -101,6 +122,7 @@ function buildViews(page) {
     taskTable: byId('task-table'),
     warnings: byId('warnings'),
   });
+  page.legend = new Legend(byId('legend'), byId('timeline'));
   byId('fit-button').addEventListener('click', () => page.timeline.fit());
   page.spread.addEventListener('change', () => {
     if (!page.model) return;
@@ -116,7 +138,7 @@ function buildForm(page, examples, strategies) {
     examples,
     {
       examplePicker: byId('example-picker'),
-      explanation: byId('example-explanation'),
+      explanation: new ExplanationBox(byId('example-explanation'), byId('explanation-more')),
       strategyPicker: byId('strategy-picker'),
       params: byId('params'),
       runButton: byId('run-button'),
@@ -144,6 +166,8 @@ function runHooks(page) {
       playback.setModel(model);
       page.wakerHistory.clear();
       page.details.textContent = noSelection;
+      page.stale.ran(request);
+      page.legend.update(model);
       status.started();
     },
     progress(model) {
@@ -160,6 +184,7 @@ function runHooks(page) {
         // A task selected while events streamed in: its history is complete now.
         const selection = timeline.selection;
         if (selection?.task) page.wakerHistory.show(model, selection.task, selection.event);
+        page.legend.update(model);
         page.share.runEnded(model);
         page.compare?.runEnded(model, summary);
         status.done();
@@ -171,19 +196,36 @@ function runHooks(page) {
   };
 }
 
-/** Run (the form's submit button, so Enter in a field runs too) and Cancel; returns run(). */
+/**
+ * Run (the form's submit button, so Enter in a field runs too) and Cancel; returns run(). A
+ * parameter typed into the form waits for Run, and meanwhile the timeline is marked stale.
+ */
 function attachRunControls(page) {
   const run = () => {
     const request = page.form.request();
     if (request) page.runs.start(request);
   };
   // A disabled Run blocks both the button and Enter.
-  byId('params-form').addEventListener('submit', (event) => {
+  const form = byId('params-form');
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     run();
   });
+  const changed = () => page.stale.formChanged(page.form.valid ? page.form.request() : null);
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
   byId('cancel-button').addEventListener('click', () => page.runs.cancel());
   return run;
+}
+
+/**
+ * Picking an example or a strategy runs it at once, as the compare picker does: the timeline,
+ * the source and the link never show two different choices. Called after the compare panel has
+ * set up its own listeners, so the run sees the compare picker as the new example left it.
+ */
+function runOnPick(run) {
+  byId('example-picker').addEventListener('change', run);
+  byId('strategy-picker').addEventListener('change', run);
 }
 
 /** The runtime's handle, or null when it could not be loaded (the page then says so). */
@@ -198,6 +240,7 @@ async function loadRuntime() {
 }
 
 async function start() {
+  attachIntro(byId('intro'), byId('intro-close'));
   const page = newPage();
   buildViews(page);
   const engine = await loadRuntime();
@@ -205,6 +248,9 @@ async function start() {
   const examples = await examplesReady;
   const strategies = await engine.strategies();
   page.form = buildForm(page, examples, strategies);
+  page.stale = new StaleRunNote(byId('stale-note'), () =>
+    document.querySelectorAll('.timeline-panel > .timeline'),
+  );
   page.runs = new RunController(engine, runHooks(page));
   const run = attachRunControls(page);
 
@@ -219,7 +265,9 @@ async function start() {
     picker: byId('compare-picker'),
     examplePicker: byId('example-picker'),
     rerun: run,
+    layoutChanged: () => fitTimelines(page),
   });
+  runOnPick(run);
 
   // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
   page.share = attachShare({
@@ -228,7 +276,10 @@ async function start() {
     runs: page.runs,
     examples,
     fallback: defaultExample,
+    playback: page.playback,
+    spread: page.spread,
   });
+  page.playback.onPlayheadMoved = (i) => page.share.playheadMoved(i);
   page.share.initialRequest();
   page.compare.applyLink(location.hash);
   run();

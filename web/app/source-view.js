@@ -1,7 +1,7 @@
 // The source panel: an example's C++ with highlighting, one row per line, and a way to light up
 // and scroll to a line. Token texts become text nodes; no source text is ever parsed as markup.
 import { splitLines, tokenizeCpp } from './cpp-tokens.js';
-import { scrollWithin } from './inspect/scroll-within.js';
+import { horizontalTarget, verticalTarget } from './inspect/scroll-within.js';
 
 /** Shows one source file; `highlight(line)` marks a line and scrolls the panel to it. */
 export class SourceView {
@@ -54,11 +54,22 @@ export class SourceView {
     if (!row) return false;
     row.classList.add('is-current');
     this.current = row;
-    // Only the panel's own scroller moves (see scroll-within.js): the page never jumps.
-    scrollWithin(this.container, row, {
-      center: true,
-      behavior: this.reduceMotion.matches ? 'auto' : 'smooth',
+    // Only the panel's own scroller moves (see scroll-within.js): the page never jumps. A long
+    // line is scrolled into view sideways too, beside the line numbers, which stay put; both in
+    // one scrollTo, as a second smooth scroll would stop the first.
+    const code = row.lastElementChild;
+    const text = code.textContent;
+    const indent = text.length - text.trimStart().length;
+    const charWidth = text.length > 0 ? code.getBoundingClientRect().width / text.length : 0;
+    const top = verticalTarget(this.container, row, { center: true });
+    const left = horizontalTarget(this.container, code, {
+      gutter: row.firstElementChild.getBoundingClientRect().width,
+      indent: indent * charWidth,
     });
+    const view = this.container;
+    if (Math.abs(top - view.scrollTop) >= 1 || Math.abs(left - view.scrollLeft) >= 1) {
+      view.scrollTo({ top, left, behavior: this.reduceMotion.matches ? 'auto' : 'smooth' });
+    }
     return true;
   }
 }

@@ -2,7 +2,8 @@
 // wakes, and the virtual time it spent running (busy), queued (scheduled) and waiting (idle).
 // Every task has a row, in spawn order, in a scroller of its own; only the rows on screen (and a
 // few around them) exist in the document, so 10,000 tasks cost as much as 30. The playhead's task
-// is pinned above the rows; a newly selected task's row is scrolled into view inside the table.
+// is pinned above the rows while its own row is out of view; a newly selected task's row is
+// scrolled into view inside the table.
 import { requestFrame } from './frame-scheduler.js';
 import { taskStateNames } from './playback/replay.js';
 import { formatTime } from './timeline/time-format.js';
@@ -195,8 +196,12 @@ export class TaskTable {
         this.table.style.transform = `translateY(${first * pitch}px)`;
       }
     }
+    // The playhead's task is pinned under the header only while its own row is out of view:
+    // a task listed twice reads as two tasks.
     const pinned = current ? model.tasks.get(current) : null;
-    if (pinned) {
+    const rowTop = pinned ? pinned.index * this.rowHeight : 0;
+    const inView = pinned && rowTop >= top - 1 && rowTop + this.rowHeight <= top + room + 1;
+    if (pinned && !inView) {
       this.#fill(this.pinnedRow, pinned, replay);
       this.pinnedRow.classList.add('is-current');
       if (this.pinnedRow.parentNode !== this.pinnedBody)
