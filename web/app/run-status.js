@@ -43,8 +43,10 @@ export class RunStatus {
   ended(model, summary) {
     this.progress.hidden = true;
     this.cancelButton.disabled = true;
-    const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
+    const outcome =
+      summary.outcome === 'completed' ? '' : ` · ${String(summary.outcome).replaceAll('_', ' ')}`;
     this.text.textContent = `${model.count.toLocaleString('en')} events · ${formatTime(model.duration)}${outcome}`;
+    this.text.title = this.text.textContent;
     if (summary.message) showError(`The run ended with ${summary.outcome}: ${summary.message}`);
   }
 

@@ -157,7 +157,7 @@ export function findWarnings(model) {
           kind: 'memory-exhausted',
           event: i,
           task: 0,
-          text: `Memory limit: the program held more than ${limit} (task frames and the trace), so the run stopped and cancelled the ${cancelled} task${cancelled === 1 ? '' : 's'} still alive. Tasks spawned faster than they end, with no task_end until then, are a leak.`,
+          text: `Memory limit: the program held more than ${limit} (task frames and the trace), so the run stopped and cancelled the ${cancelled} task${cancelled === 1 ? '' : 's'} still alive. Tasks spawned faster than they end, and never ending, are a leak.`,
         });
         break;
       }

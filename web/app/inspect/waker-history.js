@@ -193,8 +193,7 @@ export class WakerHistoryView {
       span.textContent = text;
       return span;
     };
-    const what =
-      row.kind === 'poll_end' ? 'Poll::Pending, no waker kept' : wakerKinds.get(row.kind).label;
+    const what = row.kind === 'poll_end' ? 'Poll::Pending' : wakerKinds.get(row.kind).label;
     const effect =
       row.kind !== 'poll_end' && typeof row.effect === 'string' && row.effect !== 'scheduled'
         ? ` (${row.effect.replaceAll('_', ' ')})`
@@ -202,7 +201,7 @@ export class WakerHistoryView {
     button.append(
       cell('time', formatTime(row.t)),
       cell('kind', what + effect),
-      cell('by', `by ${row.by}`),
+      cell('by', row.kind === 'poll_end' ? 'no waker kept' : `by ${row.by}`),
       cell('live', `${row.live} alive`),
     );
     const why = row.stuck
