@@ -74,7 +74,8 @@ struct instruction {
   opcode op;
   std::uint32_t a = 0;
   std::uint32_t b = 0;
-  span where;  ///< What a panic or a suspension here points at
+  span where;              ///< What a panic or a suspension here points at
+  std::uint32_t line = 0;  ///< The line of `where`, for the trace, found once at lowering
 };
 
 /// A local of a body: a `let`, a parameter, a pattern binding, or a temporary of lowering
@@ -101,7 +102,8 @@ struct function_code {
   std::string name;  ///< `main`, `worker`, `Countdown::poll`, `main::{async block#1}`
   body_kind kind = body_kind::function;
   span where;
-  std::uint32_t params = 0;  ///< Slots 0..params are the arguments (or the captures)
+  std::uint32_t params = 0;     ///< Slots 0..params are the arguments (or the captures)
+  std::uint32_t max_stack = 0;  ///< The most values its operand stack holds at once
   std::vector<local_slot> slots;
   std::vector<instruction> code;
   std::vector<suspend_point> suspends;

@@ -103,7 +103,7 @@ std::string interpreter::describe_location(span where) const {
 }
 
 source_location interpreter::location(span where) const {
-  return {source_.name().c_str(), source_.at(where.begin).line};
+  return {source_.name().c_str(), source_.line_of(where.begin)};
 }
 
 void interpreter::panic(span where, const std::string& message) const {
@@ -113,7 +113,7 @@ void interpreter::panic(span where, const std::string& message) const {
 value interpreter::main_future() {
   const auto index = static_cast<std::uint32_t>(code_.main);
   const function_code& m = code_.functions[index];
-  if (m.is_async()) return value::of(new frame(m, index, {}));
+  if (m.is_async()) return value::of(new frame(m, index, std::span<value>()));
   return value::of(new call_main(index));
 }
 
@@ -122,7 +122,8 @@ bool interpreter::poll_future(const value& future, context& cx, value& out) {
   if (auto* s = future.as<struct_object>(); s != nullptr && s->type->poll_fn >= 0) {
     const auto index = static_cast<std::uint32_t>(s->type->poll_fn);
     value cx_value = make_context(cx);
-    value result = call(index, {future, cx_value}, code_.functions[index].where);
+    value args[] = {future, cx_value};
+    value result = call(index, args, code_.functions[index].where);
     expire_context(cx_value);
     if (result.kind() == value_kind::variant && result.tag() == variant_tag::ready) {
       out = result.payload();
@@ -136,23 +137,26 @@ bool interpreter::poll_future(const value& future, context& cx, value& out) {
   throw panic_error("`" + what + "` is not a future", source_.name());
 }
 
-value interpreter::call(std::uint32_t index, value_list args, span where) {
+value interpreter::call(std::uint32_t index, std::span<value> args, span where) {
   const function_code& f = code_.functions[index];
-  if (f.is_async()) return value::of(new frame(f, index, std::move(args)));
+  if (f.is_async()) return value::of(new frame(f, index, args));
   if (depth_ >= limits_.max_call_depth) {
     panic(where, "stack overflow: calls nested more than " +
                      std::to_string(limits_.max_call_depth) + " deep (`" + f.name +
                      "` called itself without end?)");
   }
-  frame call_frame(f, index, std::move(args));
+  frame call_frame(f, index, args);
   value out;
   run(call_frame, nullptr, out);
   return out;
 }
 
-frame::frame(const function_code& c, std::uint32_t i, value_list args)
-    : code(c), index(i), slots(std::move(args)) {
+frame::frame(const function_code& c, std::uint32_t i, std::span<value> args)
+    : future_object(tag_of), code(c), index(i) {
+  slots.reserve(c.slots.size());
+  for (value& a : args) slots.push_back(std::move(a));
   slots.resize(c.slots.size());
+  stack.reserve(c.max_stack);
 }
 
 std::string frame::type_name() const {
@@ -268,19 +272,28 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
             apply_cast(*this, i.where, stack.back(), static_cast<int_type>(i.a), i.b == 1);
         break;
       case opcode::call: {
-        value_list args = pop_n(i.b);
-        stack.push_back(call(i.a, std::move(args), i.where));
+        const std::size_t first = stack.size() - i.b;
+        value result = call(i.a, std::span<value>(stack.data() + first, i.b), i.where);
+        stack.resize(first);
+        stack.push_back(std::move(result));
         break;
       }
       case opcode::call_builtin: {
-        value_list args = pop_n(i.b);
-        stack.push_back(call_builtin(*this, static_cast<builtin>(i.a), args, i.where));
+        // The arguments stay where they are, on the stack, until the call returns.
+        const std::size_t first = stack.size() - i.b;
+        value result = call_builtin(*this, static_cast<builtin>(i.a),
+                                    std::span<value>(stack.data() + first, i.b), {i.where, i.line});
+        stack.resize(first);
+        stack.push_back(std::move(result));
         break;
       }
       case opcode::call_method: {
-        value_list args = pop_n(i.b);
-        value receiver = pop();
-        stack.push_back(call_method(code_.names[i.a], receiver, args, i.where));
+        const std::size_t receiver = stack.size() - i.b - 1;
+        value result =
+            call_method(code_.names[i.a], stack[receiver],
+                        std::span<value>(stack.data() + receiver + 1, i.b), {i.where, i.line});
+        stack.resize(receiver);
+        stack.push_back(std::move(result));
         break;
       }
       case opcode::field: {
@@ -350,9 +363,9 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         auto* v = new vec_object();
         v->items.reserve(static_cast<std::size_t>(n));
         for (wide_int k = 0; k < n; ++k) {
-          value_list none;
           v->items.push_back(
-              is_copy(item) ? item : call_library_method(*this, "clone", item, none, i.where));
+              is_copy(item) ? item
+                            : call_library_method(*this, "clone", item, {}, {i.where, i.line}));
         }
         stack.push_back(value::of(v));
         break;
@@ -370,8 +383,11 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         break;
       }
       case opcode::make_future: {
-        value_list captures = pop_n(i.b);
-        stack.push_back(value::of(new frame(code_.functions[i.a], i.a, std::move(captures))));
+        const std::size_t first = stack.size() - i.b;
+        value future = value::of(
+            new frame(code_.functions[i.a], i.a, std::span<value>(stack.data() + first, i.b)));
+        stack.resize(first);
+        stack.push_back(std::move(future));
         break;
       }
       case opcode::await_: {
@@ -382,7 +398,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         value output;
         if (!poll_future(f.awaitee, *cx, output)) {
           f.suspend = i.a;
-          mark_await_point(location(i.where));
+          mark_await_point(location(call_site{i.where, i.line}));
           return false;
         }
         f.awaitee = value();
@@ -439,7 +455,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         const value v = pop();
         std::string text = v.as<string_object>()->text;
         if (i.b == 1) text += '\n';
-        print(std::move(text), i.a == 1, i.where);
+        print(std::move(text), i.a == 1, {i.where, i.line});
         break;
       }
       case opcode::panic: {
@@ -526,8 +542,8 @@ value* interpreter::element(value& base, const value& index, span where) const {
   return &v->items[static_cast<std::size_t>(n)];
 }
 
-value interpreter::call_method(const std::string& name, const value& receiver, value_list& args,
-                               span where) {
+value interpreter::call_method(const std::string& name, const value& receiver,
+                               std::span<value> args, const call_site& where) {
   value copy = receiver;
   value* target = through(copy);
   if (const auto* s = target->as<struct_object>()) {
@@ -537,13 +553,13 @@ value interpreter::call_method(const std::string& name, const value& receiver, v
       all.reserve(args.size() + 1);
       all.push_back(*target);
       for (value& a : args) all.push_back(std::move(a));
-      return call(index, std::move(all), where);
+      return call(index, all, where);
     }
   }
   return call_library_method(*this, name, receiver, args, where);
 }
 
-void interpreter::print(std::string text, bool to_stderr, span where) {
+void interpreter::print(std::string text, bool to_stderr, const call_site& where) {
   if (text.empty()) return;
   runtime& rt = runtime::current();
   if (rt.trace().enabled()) {

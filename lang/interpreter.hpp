@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -58,9 +59,19 @@ struct interpreter_limits {
 class frame;
 class interpreter;
 
+/// Where a call is made: its span, for a panic's line and column, and its line, for the trace.
+struct call_site {
+  span where;
+  std::uint32_t line = 0;
+  operator span() const { return where; }  // NOLINT: a call site is where it is.
+};
+
 /// A value the program can `.await`, `spawn`, `join!` or `select!` on.
 class future_object : public object {
  public:
+  /// Any future answers `as<future_object>()`.
+  static constexpr object_tag tag_of = object_tag::other_future;
+  explicit future_object(object_tag t = object_tag::other_future) : object(t) {}
   /// Polls once: true with `out` set when ready.
   virtual bool poll(interpreter& in, context& cx, value& out) = 0;
 };
@@ -75,13 +86,16 @@ class interpreter {
 
   /// Polls `future` (a frame, a struct with `impl Future`, a future of the runtime).
   bool poll_future(const value& future, context& cx, value& out);
-  /// Calls function `index` with `args` now; for an async fn, makes its future.
-  value call(std::uint32_t index, value_list args, span where);
+  /// Calls function `index` with `args` (moved from) now; for an async fn, makes its future.
+  value call(std::uint32_t index, std::span<value> args, span where);
 
   /// Panics the running task with `message`, at `where`.
   [[noreturn]] void panic(span where, const std::string& message) const;
   /// Where `where` is, for the runtime's trace: the program's name and line.
   source_location location(span where) const;
+  source_location location(const call_site& site) const {
+    return {source_.name().c_str(), site.line};
+  }
   std::string describe_location(span where) const;
 
   /// Starts a task's poll: its step budget is full again.
@@ -95,7 +109,7 @@ class interpreter {
   /// Where `println!` goes besides the trace's `output` events; by default, nowhere else.
   std::function<void(const printed_line&)> on_print;
   /// What `println!` and its kin do: an `output` event of the running task, then `on_print`.
-  void print(std::string text, bool to_stderr, span where);
+  void print(std::string text, bool to_stderr, const call_site& where);
 
   /// Runs `f` until it returns (true, its value in `out`) or awaits a pending future (false).
   bool run(frame& f, context* cx, value& out);
@@ -107,7 +121,8 @@ class interpreter {
   value* field(value& base, const std::string& name, span where) const;
   value* tuple_item(value& base, std::uint32_t index, span where) const;
   value* element(value& base, const value& index, span where) const;
-  value call_method(const std::string& name, const value& receiver, value_list& args, span where);
+  value call_method(const std::string& name, const value& receiver, std::span<value> args,
+                    const call_site& where);
 
   const program_code& code_;
   const source_file& source_;
@@ -121,9 +136,11 @@ class interpreter {
 /// future it awaits. An async body's frame is the future the program holds.
 class frame final : public future_object {
  public:
+  static constexpr object_tag tag_of = object_tag::frame;
   enum class state : std::uint8_t { unresumed, suspended, returned, poisoned };
 
-  frame(const function_code& code, std::uint32_t index, value_list args);
+  /// A frame of `code` whose first slots are `args`, moved from.
+  frame(const function_code& code, std::uint32_t index, std::span<value> args);
   std::string type_name() const override;
   bool poll(interpreter& in, context& cx, value& out) override;
 

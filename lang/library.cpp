@@ -21,8 +21,9 @@ using std::chrono::nanoseconds;
 template <class F, class Convert>
 class core_future final : public future_object {
  public:
-  core_future(std::string name, F f, Convert convert, value keep_alive = {})
-      : name_(std::move(name)),
+  core_future(const char* name, F f, Convert convert, value keep_alive = {})
+      : future_object(object_tag::core_future),
+        name_(name),
         future_(std::move(f)),
         convert_(std::move(convert)),
         keep_alive_(std::move(keep_alive)) {}
@@ -40,16 +41,16 @@ class core_future final : public future_object {
   }
 
  private:
-  std::string name_;
+  const char* name_;
   F future_;
   Convert convert_;
   value keep_alive_;  ///< The handle the future borrows from (a receiver, a mutex)
 };
 
 template <class F, class Convert>
-value make_core_future(std::string name, F f, Convert convert, value keep_alive = {}) {
-  return value::of(new core_future<F, Convert>(std::move(name), std::move(f), std::move(convert),
-                                               std::move(keep_alive)));
+value make_core_future(const char* name, F f, Convert convert, value keep_alive = {}) {
+  return value::of(
+      new core_future<F, Convert>(name, std::move(f), std::move(convert), std::move(keep_alive)));
 }
 
 /// A program future as a core future, for the core's combinators (timeout).
@@ -89,7 +90,8 @@ value error(std::string type, std::string display, std::string debug) {
 /// Tokio's JoinHandle: a future of `Result<T, JoinError>`.
 class join_handle_object final : public future_object {
  public:
-  explicit join_handle_object(join_handle<value> h) : handle(std::move(h)) {}
+  static constexpr object_tag tag_of = object_tag::join_handle;
+  explicit join_handle_object(join_handle<value> h) : future_object(tag_of), handle(std::move(h)) {}
   std::string type_name() const override { return "JoinHandle<_>"; }
   bool poll(interpreter&, context& cx, value& out) override {
     const std::uint32_t id = handle.id();
@@ -295,7 +297,8 @@ class select_object final : public future_object {
       disabled[i] = true;
       futures[i] = value();
       if (tests[i] != 0) {
-        const value matched = in.call(tests[i] - 1, {output}, span{});
+        value argument[] = {output};
+        const value matched = in.call(tests[i] - 1, argument, span{});
         if (!matched.as_bool()) continue;
       }
       value_list result;
@@ -329,7 +332,7 @@ std::uint64_t duration_of(const interpreter& in, const value& v, span where) {
   return v.bits();
 }
 
-void expect_args(const interpreter& in, const value_list& args, std::size_t n, span where,
+void expect_args(const interpreter& in, arguments args, std::size_t n, span where,
                  std::string_view what) {
   if (args.size() != n) {
     in.panic(where, "`" + std::string(what) + "` takes " + std::to_string(n) + " argument" +
@@ -424,7 +427,7 @@ value clone_value(const interpreter& in, const value& v, span where) {
 }
 
 value option_or_result_method(interpreter& in, std::string_view name, const value& v,
-                              value_list& args, span where) {
+                              arguments args, span where) {
   const variant_tag tag = v.tag();
   const bool is_option = tag == variant_tag::some || tag == variant_tag::none;
   const bool good = tag == variant_tag::some || tag == variant_tag::ok;
@@ -465,7 +468,7 @@ value option_or_result_method(interpreter& in, std::string_view name, const valu
 
 // ---- builtins ----
 
-value call_builtin(interpreter& in, builtin b, value_list& args, span where) {
+value call_builtin(interpreter& in, builtin b, arguments args, const call_site& where) {
   const std::string_view path = builtin_path(b);
   auto arity = [&](std::size_t n) { expect_args(in, args, n, where, path); };
   switch (b) {
@@ -616,7 +619,7 @@ value call_builtin(interpreter& in, builtin b, value_list& args, span where) {
 // ---- methods ----
 
 value call_library_method(interpreter& in, std::string_view name, const value& receiver,
-                          value_list& args, span where) {
+                          arguments args, const call_site& where) {
   if (name == "clone") return clone_value(in, receiver, where);
   // Pins and boxes are not modelled: `as_mut()` of an `Option<Pin<Box<F>>>` or of a pin is the
   // value itself, and `poll(cx)` polls it as a future.
@@ -904,6 +907,8 @@ void expire_context(const value& cx) {
 
 value make_iterator(const interpreter& in, value v, span where) {
   if (const auto* r = v.as<range_object>()) {
+    // A range no one else holds (`for i in 0..n`) is its own iterator.
+    if (r->refs == 1) return v;
     return value::of(new range_object(r->start, r->end, r->inclusive));
   }
   if (v.as<vec_object>() != nullptr) return value::of(new vec_iterator(std::move(v)));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -13,12 +14,16 @@
 
 namespace wakeline::lang {
 
+/// The arguments of a call, where the caller keeps them (its operand stack); the callee may
+/// move them out.
+using arguments = std::span<value>;
+
 /// Calls builtin `b` with `args`.
-value call_builtin(interpreter& in, builtin b, value_list& args, span where);
+value call_builtin(interpreter& in, builtin b, arguments args, const call_site& where);
 
 /// Calls method `name` of the standard library or the runtime on `receiver`.
 value call_library_method(interpreter& in, std::string_view name, const value& receiver,
-                          value_list& args, span where);
+                          arguments args, const call_site& where);
 
 /// The future of `join!` over `futures`: ready with the tuple of their outputs.
 value make_join(value_list futures, span where);

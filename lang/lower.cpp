@@ -334,8 +334,13 @@ class lowering {
   }
 
   std::size_t emit(opcode op, std::uint32_t a = 0, std::uint32_t b = 0, span where = {}) {
-    body_->code().code.push_back({op, a, b, where});
+    const std::uint32_t line = where.end > where.begin ? source_.line_of(where.begin) : 0;
+    body_->code().code.push_back({op, a, b, where, line});
     body_->depth += stack_effect(op, a, b);
+    function_code& f = body_->code();
+    // Calls push their arguments before popping them: the deepest point is before the effect.
+    f.max_stack = std::max<std::uint32_t>(
+        f.max_stack, static_cast<std::uint32_t>(std::max<std::int64_t>(body_->depth, 0)) + 1);
     return body_->code().code.size() - 1;
   }
 

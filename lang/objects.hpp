@@ -14,8 +14,9 @@ namespace wakeline::lang {
 /// A `String`, or, when not `owned`, a `&str` (a literal): that one is Copy.
 class string_object final : public object {
  public:
+  static constexpr object_tag tag_of = object_tag::string;
   explicit string_object(std::string t, bool is_owned = true)
-      : text(std::move(t)), owned(is_owned) {
+      : object(tag_of), text(std::move(t)), owned(is_owned) {
     count_program_allocation(counted_);
   }
   ~string_object() override { count_program_deallocation(counted_); }
@@ -35,20 +36,25 @@ class string_object final : public object {
 
 class tuple_object final : public object {
  public:
-  explicit tuple_object(value_list i) : items(std::move(i)) {}
+  static constexpr object_tag tag_of = object_tag::tuple;
+  explicit tuple_object(value_list i) : object(tag_of), items(std::move(i)) {}
   std::string type_name() const override { return "tuple"; }
   value_list items;
 };
 
 class vec_object final : public object {
  public:
+  static constexpr object_tag tag_of = object_tag::vec;
+  vec_object() : object(tag_of) {}
   std::string type_name() const override { return "Vec<_>"; }
   value_list items;
 };
 
 class struct_object final : public object {
  public:
-  struct_object(const struct_code& t, value_list f) : type(&t), fields(std::move(f)) {}
+  static constexpr object_tag tag_of = object_tag::structure;
+  struct_object(const struct_code& t, value_list f)
+      : object(tag_of), type(&t), fields(std::move(f)) {}
   std::string type_name() const override { return type->name; }
   const struct_code* type;
   value_list fields;
@@ -57,8 +63,9 @@ class struct_object final : public object {
 /// `a..b` and `a..=b`, and, once iterated, their position.
 class range_object final : public object {
  public:
+  static constexpr object_tag tag_of = object_tag::range;
   range_object(value s, value e, bool incl)
-      : start(std::move(s)), end(std::move(e)), inclusive(incl) {}
+      : object(tag_of), start(std::move(s)), end(std::move(e)), inclusive(incl) {}
   std::string type_name() const override { return inclusive ? "RangeInclusive<_>" : "Range<_>"; }
   value start;
   value end;
@@ -69,7 +76,8 @@ class range_object final : public object {
 /// What `for` walks over a `Vec` with: the items, taken one by one.
 class vec_iterator final : public object {
  public:
-  explicit vec_iterator(value v) : vec(std::move(v)) {}
+  static constexpr object_tag tag_of = object_tag::vec_iterator;
+  explicit vec_iterator(value v) : object(tag_of), vec(std::move(v)) {}
   std::string type_name() const override { return "Iter<'_, _>"; }
   value vec;
   std::size_t next = 0;
@@ -78,7 +86,8 @@ class vec_iterator final : public object {
 /// `Arc<T>`: cloning it shares `inner`; the last drop drops it.
 class arc_object final : public object {
  public:
-  explicit arc_object(value v) : inner(std::move(v)) {}
+  static constexpr object_tag tag_of = object_tag::arc;
+  explicit arc_object(value v) : object(tag_of), inner(std::move(v)) {}
   std::string type_name() const override { return "Arc<_>"; }
   value* deref() override { return &inner; }
   value inner;

@@ -27,6 +27,12 @@ position source_file::at(std::uint32_t offset) const {
   return {static_cast<std::uint32_t>(line - line_starts_.begin()) + 1, column};
 }
 
+std::uint32_t source_file::line_of(std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text_.size()));
+  auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  return static_cast<std::uint32_t>(line - line_starts_.begin()) + 1;
+}
+
 std::string_view source_file::line_text(std::uint32_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::uint32_t begin = line_starts_[line - 1];

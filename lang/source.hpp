@@ -43,6 +43,8 @@ class source_file {
 
   /// Where byte `offset` is; an offset past the end is the end.
   position at(std::uint32_t offset) const;
+  /// The line of byte `offset` alone, without counting the column's characters.
+  std::uint32_t line_of(std::uint32_t offset) const;
   /// The number of lines (a text ending in '\n' has no empty last line).
   std::uint32_t line_count() const { return static_cast<std::uint32_t>(line_starts_.size()); }
   /// The text of line `line` (from 1), without its line ending.

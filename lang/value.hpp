@@ -42,10 +42,30 @@ enum class value_kind : std::uint8_t {
 
 class value;
 
+/// What an object is, checked at every method call and `.await`: a tag, so that asking is one
+/// comparison rather than a dynamic_cast. Classes without one are found by dynamic_cast.
+enum class object_tag : std::uint8_t {
+  other,
+  box,
+  string,
+  tuple,
+  vec,
+  structure,
+  range,
+  vec_iterator,
+  arc,
+  // Futures from here on.
+  frame,
+  core_future,
+  join_handle,
+  other_future,
+};
+
 /// The base of every heap value. Single-threaded: the runtime is. Its memory, and that of the
 /// containers below, counts against the run's memory limit.
 class object {
  public:
+  explicit object(object_tag t = object_tag::other) : tag(t) {}
   virtual ~object() = default;
   static void* operator new(std::size_t bytes) {
     count_program_allocation(bytes);
@@ -72,6 +92,8 @@ class object {
   virtual value* deref() { return nullptr; }
 
   std::uint32_t refs = 0;
+  const object_tag tag;
+  bool is_future() const { return tag >= object_tag::frame; }
 };
 
 class value {
@@ -145,7 +167,16 @@ class value {
   /// The object as `T`, or null when it is something else.
   template <class T>
   T* as() const {
-    return kind_ == value_kind::object ? dynamic_cast<T*>(object_) : nullptr;
+    if (kind_ != value_kind::object) return nullptr;
+    if constexpr (requires { T::tag_of; }) {
+      if constexpr (T::tag_of == object_tag::other_future) {
+        return object_->is_future() ? static_cast<T*>(object_) : nullptr;
+      } else {
+        return object_->tag == T::tag_of ? static_cast<T*>(object_) : nullptr;
+      }
+    } else {
+      return dynamic_cast<T*>(object_);
+    }
   }
   /// The payload of Some, Ok, Err or Ready.
   const value& payload() const;
@@ -188,7 +219,8 @@ using value_list = std::vector<value, counted_allocator<value>>;
 /// The payload of `Some(x)`, `Ok(x)`, `Err(x)`, `Poll::Ready(x)`.
 class box_object final : public object {
  public:
-  explicit box_object(value v) : inner(std::move(v)) {}
+  static constexpr object_tag tag_of = object_tag::box;
+  explicit box_object(value v) : object(tag_of), inner(std::move(v)) {}
   std::string type_name() const override { return "_"; }
   value inner;
 };
