@@ -43,6 +43,8 @@ for name in "${targets[@]}"; do
   corpus=$build/corpus/$name
   mkdir -p "$corpus"
   [[ -d tests/fuzz/corpus/$name ]] && cp -n tests/fuzz/corpus/"$name"/* "$corpus"/
+  # The compiler's target starts from every program of the language in the repository too.
+  [[ $name == program_fuzz ]] && cp -n examples/programs/*.rs tests/lang/programs/*.rs "$corpus"/
   dict=()
   [[ -f tests/fuzz/$name.dict ]] && dict=(-dict="tests/fuzz/$name.dict")
   log=$build/$name.log
