@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { builtOrFail, core, nativeCli, repo } from './support/builds.mjs';
 
 const programsDir = path.join(repo, 'tests/lang/programs');
@@ -108,5 +109,88 @@ if (builtOrFail(nativeCli, core)) {
     await assert.rejects(api.run({ source: 'fn main() {}', name: '' }), { code: 'bad_value' });
     // The engine goes on working.
     assert.equal((await api.states('fn main() {}')).machines.length, 0);
+  });
+
+  // Text made of the language's own words and punctuation reaches far past the lexer; any other
+  // text must be refused as cleanly.
+  const words = [
+    'async',
+    'fn',
+    'main',
+    '()',
+    '{',
+    '}',
+    '(',
+    ')',
+    ';',
+    'let',
+    'mut',
+    'x',
+    '=',
+    '1',
+    '+',
+    '.await',
+    'sleep(Duration::from_millis(1))',
+    'tokio::spawn',
+    'loop',
+    'break',
+    'if',
+    'else',
+    'match',
+    '=>',
+    ',',
+    'println!("{}", x)',
+    '#[tokio::main]',
+    'use tokio::time::sleep;',
+    'use std::time::Duration;',
+    'return',
+    'x += 1;',
+    'u32',
+    ':',
+    '\n',
+    '"',
+    '0..3',
+    'for',
+    'in',
+  ];
+  const text = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.array(fc.constantFrom(...words), { maxLength: 60 }).map((w) => w.join(' ')),
+    fc
+      .array(fc.constantFrom(...words), { maxLength: 40 })
+      .map(
+        (w) =>
+          'use std::time::Duration;\nuse tokio::time::sleep;\n#[tokio::main]\nasync fn main() {\n' +
+          w.join(' ') +
+          '\n}\n',
+      ),
+  );
+
+  test('property: any text is checked, and runs or is refused, never breaking the engine', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (source) => {
+        const diagnostics = await api.check(source);
+        assert.ok(Array.isArray(diagnostics));
+        const hasErrors = diagnostics.some((d) => d.severity === 'error');
+        try {
+          const run = await api.run({ source, budget: 2000 });
+          for await (const batch of run) void batch;
+          const summary = await run.done;
+          assert.ok(
+            ['completed', 'deadlock', 'budget_exhausted', 'failed', 'cancelled'].includes(
+              summary.outcome,
+            ),
+            summary.outcome,
+          );
+          assert.ok(!hasErrors, 'a program with errors ran');
+        } catch (error) {
+          assert.equal(error.code, 'program_error', error.message);
+          assert.ok(hasErrors || /`main`/.test(error.message), 'refused without an error');
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The engine still works.
+    assert.deepEqual(await api.check('fn main() {}'), []);
   });
 }
