@@ -480,6 +480,10 @@ class lowering {
       case statement_kind::empty:
         return;
       case statement_kind::expr:
+        if (s.has_semicolon && makes_future(*s.value)) {
+          out_.warning(s.value->span, "unused implementer of `Future` that must be used",
+                       "futures do nothing unless you `.await` or poll them");
+        }
         lower_expr(*s.value, mode::by_value);
         emit(opcode::pop);
         return;
@@ -512,6 +516,19 @@ class lowering {
         return;
       }
     }
+  }
+
+  // Whether an expression surely makes a future: a call of an async fn, an async block, or a
+  // builtin that returns one (`sleep(d)`). Dropped at once as a statement, it never runs.
+  bool makes_future(const expr& e) const {
+    if (e.kind == expr_kind::async_block) return true;
+    if (e.kind != expr_kind::call || e.lhs->kind != expr_kind::path) return false;
+    const auto& segs = e.lhs->path.segments;
+    auto f = function_index_.find(join_path(segs));
+    if (f != function_index_.end()) return code_.functions[f->second].is_async();
+    auto b = resolve_builtin(segs);
+    return b && (*b == builtin::sleep || *b == builtin::sleep_until || *b == builtin::timeout ||
+                 *b == builtin::yield_now);
   }
 
   // Whether a written type is Copy: integers, bool, Duration, Instant, references.

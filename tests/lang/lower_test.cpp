@@ -131,4 +131,21 @@ TEST(Lowering, ReportsWhatItCannotResolveInRustcsWords) {
   }
 }
 
+TEST(Lowering, WarnsOfAFutureThatIsNeverAwaited) {
+  const std::string items = "async fn job() {}\n";
+  diagnostics problems;
+  auto p = compile_program("main.rs",
+                           in_main("    job();\n    sleep(Duration::from_millis(1));\n"
+                                   "    job().await;\n    let _kept = job();",
+                                   items),
+                           problems);
+  ASSERT_NE(p, nullptr) << "a warning does not stop a program";
+  ASSERT_EQ(problems.all().size(), 2u);
+  for (const diagnostic& d : problems.all()) {
+    EXPECT_EQ(d.severity, severity::warning);
+    EXPECT_EQ(d.message, "unused implementer of `Future` that must be used");
+    EXPECT_EQ(d.label, "futures do nothing unless you `.await` or poll them");
+  }
+}
+
 }  // namespace
