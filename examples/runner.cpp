@@ -6,9 +6,6 @@
 #include <limits>
 #include <new>
 
-#include "lang/diagnostic.hpp"
-#include "lang/program.hpp"
-
 namespace wakeline::examples {
 
 std::optional<std::int64_t> parse_integer(std::string_view text) {
@@ -108,23 +105,20 @@ const example& program_example() {
   return e;
 }
 
-std::shared_ptr<const lang::compiled_program> compile(const run_request& request) {
-  lang::diagnostics problems;
-  std::shared_ptr<const lang::compiled_program> program =
-      lang::compile_program(request.program_name, request.program_text, problems);
-  if (program == nullptr) {
-    const lang::source_file source(request.program_name, request.program_text);
-    std::string message;
-    for (const lang::diagnostic& d : problems.all()) {
-      if (d.severity == lang::severity::error) message += lang::render(d, source) + "\n";
-    }
-    if (message.empty()) message = "the program has no `main` function";
-    throw usage_error(usage_error::problem::program_error, message);
+const program_host* host = nullptr;
+
+const program_host& the_program_host() {
+  if (host == nullptr) {
+    throw usage_error(usage_error::problem::program_error,
+                      "this build of Wakeline runs examples only: it has no language to run "
+                      "programs with");
   }
-  return program;
+  return *host;
 }
 
 }  // namespace
+
+void set_program_host(const program_host* h) { host = h; }
 
 checked_run check_request(const run_request& request) {
   const example* e = request.is_program ? &program_example() : find_example(request.example);
@@ -154,7 +148,7 @@ checked_run check_request(const run_request& request) {
   }
   validated_settings settings = validate_settings(*e, strategy, request.settings, request.seed);
   checked_run run{e, request, std::move(settings.params), settings.strategy, {}, {}};
-  if (request.is_program) run.program = compile(request);
+  if (request.is_program) run.program = the_program_host().compile(request);
   run.request.strategy = name;
   run.header.example = e->id;
   run.header.strategy = name;
@@ -194,9 +188,7 @@ run_result start(const checked_run& run) {
   result.rt = std::make_unique<runtime>(options);
   result.params = std::make_unique<const param_values>(run.params);
   if (run.program != nullptr) {
-    result.program = std::make_shared<lang::program_instance>(run.program, request.seed);
-    const lang::function_code& main = run.program->code.functions[run.program->code.main];
-    result.rt->start(result.program->root(), "main", result.program->in.location(main.where));
+    the_program_host().start(result, run);
   } else {
     result.rt->start(run.e->main(*result.params), "main", run.e->registered_at);
   }

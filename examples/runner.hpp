@@ -109,6 +109,18 @@ struct checked_run {
 /// Validates `request`; throws usage_error naming the first problem.
 checked_run check_request(const run_request& request);
 
+/// What runs programs of the language. A build that has the language links
+/// examples/program_host.cpp, which sets it; without one, a program request is refused. So the
+/// WebAssembly module a page loads first can leave the language out, and load it when needed.
+struct program_host {
+  /// Compiles the request's program; throws usage_error (program_error) with its diagnostics.
+  std::shared_ptr<const lang::compiled_program> (*compile)(const run_request& request);
+  /// Starts the run's program as the root task of `result.rt`, keeping what it needs in
+  /// `result.program`.
+  void (*start)(run_result& result, const checked_run& run);
+};
+void set_program_host(const program_host* host);
+
 /// Runs a checked request to its end.
 run_result execute(const checked_run& run);
 

@@ -18,8 +18,7 @@
 #include <utility>
 #include <vector>
 
-#include "lang/program.hpp"
-#include "lang/states.hpp"
+#include "buffers.hpp"
 #include "registry.hpp"
 #include "request_json.hpp"
 #include "runner.hpp"
@@ -38,23 +37,6 @@ namespace {
 using namespace wakeline;
 using namespace wakeline::examples;
 using json = nlohmann::ordered_json;
-
-// A program's diagnostics, with their spans as byte offsets and as lines and columns.
-json diagnostics_json(const lang::source_file& source, const lang::diagnostics& problems) {
-  json list = json::array();
-  for (const lang::diagnostic& d : problems.all()) {
-    const lang::position start = source.at(d.where.begin);
-    const lang::position end = source.at(d.where.end);
-    list.push_back({{"severity", d.severity == lang::severity::error ? "error" : "warning"},
-                    {"message", d.message},
-                    {"label", d.label},
-                    {"from", d.where.begin},
-                    {"to", d.where.end},
-                    {"start", {{"line", start.line}, {"column", start.column}}},
-                    {"end", {{"line", end.line}, {"column", end.column}}}});
-  }
-  return list;
-}
 
 json param_json(const param_spec& p) {
   json j;
@@ -277,18 +259,24 @@ std::string strategies_json() {
   return list.dump();
 }
 
+}  // namespace
+
+namespace wakeline::wasm {
+
 std::string& answer() {
   static std::string text;
   return text;
 }
 
-// Text JS hands over through the module's memory.
 std::string& input() {
   static std::string text;
   return text;
 }
 
-}  // namespace
+}  // namespace wakeline::wasm
+
+using wakeline::wasm::answer;
+using wakeline::wasm::input;
 
 extern "C" {
 
@@ -447,34 +435,6 @@ EMSCRIPTEN_KEEPALIVE int wakeline_chrome_trace() {
   }
   input() = std::string();
   return written;
-}
-
-/// Checks the program of the language in the input (docs/language.md): lexer, parser and, when
-/// it parses, the checker. The answer is a JSON array of diagnostics, each {severity, message,
-/// label, from, to, start: {line, column}, end: {line, column}}: `from` and `to` are byte
-/// offsets into the program's UTF-8, lines and columns count from 1 and columns in characters.
-EMSCRIPTEN_KEEPALIVE void wakeline_check_program() {
-  const lang::source_file source("main.rs", std::move(input()));
-  input() = std::string();
-  // Messages quote the program, which may hold bytes that are not UTF-8: replaced, not thrown.
-  answer() = diagnostics_json(source, lang::check_program(source))
-                 .dump(-1, ' ', false, json::error_handler_t::replace);
-}
-
-/// The state machines of the program in the input buffer (`wakeline states --json`):
-/// {"machines": [...]}, or {"diagnostics": [...]} when it does not compile.
-EMSCRIPTEN_KEEPALIVE void wakeline_program_states() {
-  std::string text = std::move(input());
-  input() = std::string();
-  lang::diagnostics problems;
-  auto program = lang::compile_program("main.rs", text, problems);
-  if (program == nullptr) {
-    const lang::source_file source("main.rs", std::move(text));
-    answer() = json{{"diagnostics", diagnostics_json(source, problems)}}.dump(
-        -1, ' ', false, json::error_handler_t::replace);
-    return;
-  }
-  answer() = lang::states_json(*program);
 }
 
 /// The text of the last answer (`wakeline_chrome_trace`'s JSON or problem).

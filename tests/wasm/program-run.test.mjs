@@ -111,6 +111,20 @@ if (builtOrFail(nativeCli, core)) {
     assert.equal((await api.states('fn main() {}')).machines.length, 0);
   });
 
+  test('without the language module, examples run and programs are refused by name', async () => {
+    const examplesOnly = await createWakeline({ languageUrl: null });
+    const run = await examplesOnly.run('basic');
+    for await (const batch of run) void batch;
+    assert.equal((await run.done).outcome, 'completed');
+    await assert.rejects(examplesOnly.check('fn main() {}'), (error) => {
+      assert.equal(error.code, 'unavailable');
+      assert.match(error.message, /no language engine/);
+      return true;
+    });
+    await assert.rejects(examplesOnly.run({ source: 'fn main() {}' }), { code: 'unavailable' });
+    examplesOnly.dispose();
+  });
+
   // Text made of the language's own words and punctuation reaches far past the lexer; any other
   // text must be refused as cleanly.
   const words = [

@@ -5,6 +5,8 @@
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
 //               chrome {id, ndjson} | check {id, source} | states {id, source}
+//               (init also takes languageUrl; run takes language: true for a program, which runs
+//               in the language's module, loaded then)
 // Messages out: ready {examples, strategies, version, schema, defaults} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
@@ -121,12 +123,49 @@ class Core {
   }
 }
 
+/**
+ * One module the engine may load, instantiated on first use. A trapped instance's memory and
+ * stack are whatever the trap left: `drop()` forgets it, and the next use makes a new one.
+ * Callers waiting together share one instantiation, and resume in the order they asked.
+ */
+class ModuleSlot {
+  #create;
+  #loading = null;
+  core = null;
+
+  /** `create()` makes a module instance; null: this module is not available. */
+  constructor(create, missing) {
+    this.#create = create;
+    this.missing = missing;
+  }
+
+  async ensure() {
+    if (!this.#create) throw new Error(this.missing);
+    this.#loading ??= this.#create().then(
+      (module) => {
+        this.core = new Core(module);
+      },
+      (error) => {
+        this.#loading = null;
+        throw error;
+      },
+    );
+    await this.#loading;
+    return this.core;
+  }
+
+  drop() {
+    this.core = null;
+    this.#loading = null;
+  }
+}
+
 /** Answers the API's messages; `post(message, transfer)` sends one back. */
 export class EngineHost {
   #post;
-  #createModule = null;
-  #core = null;
-  #loading = null;
+  // The examples' module, loaded at init, and the language's, loaded when a program comes.
+  #examples = new ModuleSlot(null, 'the engine is not initialised');
+  #language = new ModuleSlot(null, 'the engine is not initialised');
   #queue = [];
   #cancelled = new Set();
   #running = false;
@@ -149,7 +188,7 @@ export class EngineHost {
     try {
       switch (message.type) {
         case 'init':
-          return await this.#init(message.coreUrl, message.wasmBinary);
+          return await this.#init(message.coreUrl, message.wasmBinary, message.languageUrl);
         case 'run':
           return await this.#enqueue(message);
         case 'cancel':
@@ -168,14 +207,17 @@ export class EngineHost {
     }
   }
 
-  async #init(coreUrl, wasmBinary) {
+  async #init(coreUrl, wasmBinary, languageUrl) {
     const { default: createModule } = await import(coreUrl);
     // Given the module's bytes, Emscripten's loader compiles them instead of fetching the .wasm
     // beside the core (there may be nothing to fetch: a page opened from disk).
     const options = wasmBinary ? { wasmBinary, locateFile: (name) => name } : {};
-    this.#createModule = () => createModule(options);
-    await this.#ensureCore();
-    const module = this.#core.module;
+    this.#examples = new ModuleSlot(() => createModule(options));
+    this.#language = new ModuleSlot(
+      languageUrl ? async () => (await import(languageUrl)).default({}) : null,
+      'this page has no language engine (wakeline-lang.mjs): it runs examples only',
+    );
+    const module = (await this.#examples.ensure()).module;
     this.#post({
       type: 'ready',
       examples: JSON.parse(module.UTF8ToString(module._wakeline_examples())),
@@ -186,32 +228,21 @@ export class EngineHost {
     });
   }
 
-  // A trapped instance's memory and stack are whatever the trap left: only a new one is safe.
-  // Callers waiting together share one instantiation, and resume in the order they asked.
-  async #ensureCore() {
-    this.#loading ??= this.#createModule().then(
-      (module) => {
-        this.#core = new Core(module);
-      },
-      (error) => {
-        this.#loading = null;
-        throw error;
-      },
-    );
-    await this.#loading;
+  #dropCore() {
+    this.#examples.drop();
+    this.#language.drop();
   }
 
-  #dropCore() {
-    this.#core = null;
-    this.#loading = null;
+  // Programs run in the language's module; examples in the first one.
+  #slotFor(message) {
+    return message.language ? this.#language : this.#examples;
   }
 
   // Between two slices of a run is fine: the conversion is synchronous and shares nothing with
   // the run's session.
   async #chromeTrace({ id, ndjson }) {
     try {
-      await this.#ensureCore();
-      const { text, error } = this.#core.chromeTrace(ndjson);
+      const { text, error } = (await this.#examples.ensure()).chromeTrace(ndjson);
       this.#post(
         error === undefined ? { type: 'chrome', id, text } : { type: 'chrome', id, error },
       );
@@ -223,28 +254,39 @@ export class EngineHost {
 
   async #programStates({ id, source }) {
     try {
-      await this.#ensureCore();
-      this.#post({ type: 'states', id, states: this.#core.programStates(source) });
+      const states = (await this.#language.ensure()).programStates(source);
+      this.#post({ type: 'states', id, states });
     } catch (error) {
-      this.#dropCore();
+      this.#language.drop();
       this.#post({ type: 'states', id, error: trapMessage(error) });
     }
   }
 
   async #checkProgram({ id, source }) {
     try {
-      await this.#ensureCore();
-      this.#post({ type: 'checked', id, diagnostics: this.#core.checkProgram(source) });
+      const diagnostics = (await this.#language.ensure()).checkProgram(source);
+      this.#post({ type: 'checked', id, diagnostics });
     } catch (error) {
-      this.#dropCore();
+      this.#language.drop();
       this.#post({ type: 'checked', id, error: trapMessage(error) });
     }
   }
 
   async #enqueue(message) {
-    await this.#ensureCore();
+    let core;
+    try {
+      core = await this.#slotFor(message).ensure();
+    } catch (error) {
+      this.#post({
+        type: 'rejected',
+        id: message.id,
+        code: 'unavailable',
+        message: trapMessage(error),
+      });
+      return;
+    }
     // Checked at once, even while another run goes on, so run() rejects bad input promptly.
-    const checked = JSON.parse(this.#core.check(message.request));
+    const checked = JSON.parse(core.check(message.request));
     if (checked.error) {
       this.#post({ type: 'rejected', id: message.id, ...checked.error });
       return;
@@ -263,7 +305,8 @@ export class EngineHost {
       let summary;
       if (this.#cancelled.has(message.id)) {
         summary = { outcome: 'cancelled', events: 0, duration_ns: 0, tasks: [] };
-        if (this.#core) summary.memory_in_use = this.#core.memoryInUse();
+        const { core } = this.#slotFor(message);
+        if (core) summary.memory_in_use = core.memoryInUse();
       } else {
         summary = await this.#execute(message);
       }
@@ -274,11 +317,12 @@ export class EngineHost {
     if (this.#closed) this.#dropCore();
   }
 
-  async #execute({ id, request, format, batchSize, flushMs }) {
+  async #execute(message) {
+    const { id, request, format, batchSize, flushMs } = message;
+    const slot = this.#slotFor(message);
     let sent = 0;
     try {
-      await this.#ensureCore();
-      const core = this.#core;
+      const core = await slot.ensure();
       const started = JSON.parse(core.start(request));
       if (started.error)
         throw new Error(`the module refused a checked request: ${started.error.message}`);
@@ -319,7 +363,7 @@ export class EngineHost {
       return summary;
     } catch (error) {
       // A trap or abort inside the module: the run ends in error and the instance is dropped.
-      this.#dropCore();
+      slot.drop();
       return {
         outcome: 'error',
         message: trapMessage(error),

@@ -508,6 +508,13 @@ export interface WakelineOptions {
   flushInterval?: number;
   /** Where wakeline-core.mjs is; default: beside wakeline.mjs. */
   coreUrl?: string | URL;
+  /**
+   * Where the language's module is (wakeline-lang.mjs, beside wakeline.mjs by default): loaded the
+   * first time a program is checked, run or asked for its states, so that a page running examples
+   * never downloads it. null: no language; check(), states() and run({ source }) then reject
+   * with 'unavailable'.
+   */
+  languageUrl?: string | URL | null;
   /** Where worker.mjs is; default: beside wakeline.mjs. */
   workerUrl?: string | URL;
   /**

@@ -237,10 +237,12 @@ class Wakeline {
   #disposed = false;
 
   #wasmBinary;
+  #languageUrl;
 
-  constructor(open, coreUrl, wasmBinary, batchSize, flushInterval) {
+  constructor(open, coreUrl, languageUrl, wasmBinary, batchSize, flushInterval) {
     this.#open = open;
     this.#coreUrl = coreUrl;
+    this.#languageUrl = languageUrl;
     this.#wasmBinary = wasmBinary;
     this.#batchSize = batchSize;
     this.#flushInterval = flushInterval;
@@ -254,7 +256,12 @@ class Wakeline {
         (message) => this.#receive(message),
         (message) => this.#fail(message),
       );
-      this.#transport.send({ type: 'init', coreUrl: this.#coreUrl, wasmBinary: this.#wasmBinary });
+      this.#transport.send({
+        type: 'init',
+        coreUrl: this.#coreUrl,
+        languageUrl: this.#languageUrl,
+        wasmBinary: this.#wasmBinary,
+      });
     });
     return this.#connected;
   }
@@ -397,6 +404,7 @@ class Wakeline {
         type: 'run',
         id,
         request,
+        language: isProgram,
         format,
         batchSize: this.#batchSize,
         flushMs: this.#flushInterval,
@@ -491,6 +499,17 @@ function positiveInteger(name, value) {
   }
 }
 
+// A file next to this one; null where this module has no address to resolve against (inlined
+// into a page as a data: URL).
+function besideThisModule(name) {
+  try {
+    const url = new URL(name, import.meta.url);
+    return url.protocol === 'data:' ? null : url;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Loads the WebAssembly module and resolves to a handle. In a browser the module runs in a Web
  * Worker unless `worker: false`; under node it runs in the calling thread.
@@ -501,6 +520,8 @@ export async function createWakeline(options = {}) {
     batchSize = defaultBatchSize,
     flushInterval = defaultFlushInterval,
     coreUrl = new URL('./wakeline-core.mjs', import.meta.url),
+    // The language's module, loaded the first time a program is checked or run; null for none.
+    languageUrl = besideThisModule('./wakeline-lang.mjs'),
     workerUrl = new URL('./worker.mjs', import.meta.url),
     wasmBinary,
   } = options;
@@ -533,10 +554,11 @@ export async function createWakeline(options = {}) {
   // The engine imports the module from elsewhere (a worker), so its address must be absolute.
   const base = globalThis.location?.href ?? import.meta.url;
   const core = String(new URL(coreUrl, base));
+  const language = languageUrl === null ? null : String(new URL(languageUrl, base));
   const open = worker
     ? (receive, fail) => workerTransport(new URL(workerUrl, base), receive, fail)
     : (receive) => inThreadTransport(receive);
-  const handle = new Wakeline(open, core, wasmBinary, batchSize, flushInterval);
+  const handle = new Wakeline(open, core, language, wasmBinary, batchSize, flushInterval);
   await handle._connect();
   return handle;
 }
