@@ -263,8 +263,10 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         break;
       case opcode::binary: {
         value b = pop();
-        stack.back() = apply_binary(*this, i.where, static_cast<binary_op>(i.a),
-                                    *through(stack.back()), *through(b));
+        value& a = stack.back();
+        if (!integer_fast_path(static_cast<binary_op>(i.a), a, b, a)) {
+          a = apply_binary(*this, i.where, static_cast<binary_op>(i.a), *through(a), *through(b));
+        }
         break;
       }
       case opcode::cast:

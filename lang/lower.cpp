@@ -11,6 +11,7 @@
 #include "format_string.hpp"
 #include "liveness.hpp"
 #include "objects.hpp"
+#include "peephole.hpp"
 
 namespace wakeline::lang {
 
@@ -113,6 +114,7 @@ class lowering {
     declare_functions();
     for (const pending_body& b : bodies_) lower_body(b);
     for (function_code& f : code_.functions) {
+      remove_dropped_units(f, unit_constant_);
       if (f.is_async()) compute_suspend_liveness(f);
     }
     return std::move(code_);

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/memory.hpp"
+#include "block_pool.hpp"
 #include "source.hpp"
 
 namespace wakeline::lang {
@@ -62,19 +62,13 @@ enum class object_tag : std::uint8_t {
 };
 
 /// The base of every heap value. Single-threaded: the runtime is. Its memory, and that of the
-/// containers below, counts against the run's memory limit.
+/// containers below, comes from the block pool and counts against the run's memory limit.
 class object {
  public:
   explicit object(object_tag t = object_tag::other) : tag(t) {}
   virtual ~object() = default;
-  static void* operator new(std::size_t bytes) {
-    count_program_allocation(bytes);
-    return ::operator new(bytes);
-  }
-  static void operator delete(void* p, std::size_t bytes) noexcept {
-    count_program_deallocation(bytes);
-    ::operator delete(p);
-  }
+  static void* operator new(std::size_t bytes) { return allocate_block(bytes); }
+  static void operator delete(void* p, std::size_t bytes) noexcept { free_block(p, bytes); }
   /// Rust's name for the type, for messages: `String`, `Vec<_>`, `JoinHandle<_>`.
   virtual std::string type_name() const = 0;
   /// `{:?}`: by default the type's name, as for the runtime's handles.
@@ -214,7 +208,7 @@ class value {
 static_assert(sizeof(value) == 16);
 
 /// The values of a tuple, a Vec, a struct, a frame's slots.
-using value_list = std::vector<value, counted_allocator<value>>;
+using value_list = std::vector<value, block_allocator<value>>;
 
 /// The payload of `Some(x)`, `Ok(x)`, `Err(x)`, `Poll::Ready(x)`.
 class box_object final : public object {
