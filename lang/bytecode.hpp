@@ -86,6 +86,9 @@ struct local_slot {
   /// Known to hold a Copy value (an integer, a bool, a Duration): dropping it does nothing, so
   /// a state need not keep it only to drop it.
   bool trivial_drop = false;
+  /// Known to own a value that is not Copy (a String, a sender, a future): moving it away and
+  /// using it again is an error before the run (moves.hpp).
+  bool owns = false;
 };
 
 /// One `.await` of an async body: what the state machine calls a suspend state.

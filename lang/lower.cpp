@@ -10,6 +10,7 @@
 #include "builtins.hpp"
 #include "format_string.hpp"
 #include "liveness.hpp"
+#include "moves.hpp"
 #include "objects.hpp"
 #include "peephole.hpp"
 
@@ -114,6 +115,7 @@ class lowering {
     declare_functions();
     for (const pending_body& b : bodies_) lower_body(b);
     for (function_code& f : code_.functions) {
+      check_moves(f, out_);
       remove_dropped_units(f, unit_constant_);
       if (f.is_async()) compute_suspend_liveness(f);
     }
@@ -439,6 +441,7 @@ class lowering {
       if (p.pat && p.pat->kind == pattern_kind::binding) {
         const std::uint32_t slot = declare(p.pat->name);
         body_->code().slots[slot].trivial_drop = is_copy_type(p.type);
+        body_->code().slots[slot].owns = !p.is_self && is_owned_type(p.type);
       } else {
         const std::uint32_t slot = temporary("arg", p.span);
         pending_param_patterns_.emplace_back(p.pat.get(), slot);
@@ -499,13 +502,16 @@ class lowering {
           declare(l.pat->name);
           return;
         }
-        lower_expr(*l.init, mode::by_value);
+        // `let _ = x;` binds nothing and moves nothing.
+        lower_expr(*l.init, l.pat->kind == pattern_kind::wildcard ? mode::by_ref : mode::by_value);
         if (l.type) settle(*l.type);
         if (l.pat->kind == pattern_kind::binding) {
           // The initialiser is lowered before the name exists: `let x = x + 1` reads the old x.
           const std::uint32_t slot = declare(l.pat->name);
           body_->code().slots[slot].trivial_drop =
               (l.type && is_copy_type(*l.type)) || is_copy_expression(*l.init);
+          body_->code().slots[slot].owns =
+              (l.type && is_owned_type(*l.type)) || is_owned_expression(*l.init);
           emit(opcode::store, slot, 0, l.pat->span);
         } else if (l.pat->kind == pattern_kind::wildcard) {
           emit(opcode::pop);
@@ -514,6 +520,7 @@ class lowering {
           emit(opcode::store, t);
           bind_irrefutable(*l.pat, t);
           emit(opcode::drop_slot, t);
+          if (makes_channel(*l.init)) mark_bindings_owned(*l.pat);
         }
         return;
       }
@@ -531,6 +538,88 @@ class lowering {
     auto b = resolve_builtin(segs);
     return b && (*b == builtin::sleep || *b == builtin::sleep_until || *b == builtin::timeout ||
                  *b == builtin::yield_now);
+  }
+
+  // Whether a written type owns a value that is not Copy: String, Vec, the channels' ends,
+  // join handles, Arc, boxes, Tokio's locks, a struct without `#[derive(Copy)]`.
+  bool is_owned_type(const type_ref& t) const {
+    if (t.kind != type_kind::path || t.path.empty()) return t.kind == type_kind::impl_trait;
+    const std::string& name = t.path.back().name;
+    static const char* const owned[] = {
+        "String", "Vec", "Sender", "UnboundedSender", "Receiver", "UnboundedReceiver", "JoinHandle",
+        "Arc",    "Box", "Mutex",  "Semaphore",       "Notify",   "Interval",          "Waker"};
+    for (const char* o : owned) {
+      if (name == o) return true;
+    }
+    if (name == "Option" && t.args.size() == 1) return is_owned_type(t.args[0]);
+    auto s = struct_index_.find(name);
+    return s != struct_index_.end() && !code_.structs[s->second].copy;
+  }
+
+  // Whether an initialiser surely makes a value that is not Copy.
+  bool is_owned_expression(const expr& e) const {
+    switch (e.kind) {
+      case expr_kind::async_block:
+        return true;
+      case expr_kind::macro: {
+        const std::string& m = e.path.segments.back().name;
+        return m == "format" || m == "vec";
+      }
+      case expr_kind::method_call:
+        return e.name.name == "to_string" || e.name.name == "to_owned";
+      case expr_kind::struct_literal: {
+        auto s = struct_index_.find(e.path.segments.empty() ? "" : e.path.segments.back().name);
+        return s != struct_index_.end() && !code_.structs[s->second].copy;
+      }
+      case expr_kind::call: {
+        if (e.lhs->kind != expr_kind::path) return false;
+        const auto& segs = e.lhs->path.segments;
+        auto f = function_index_.find(join_path(segs));
+        if (f != function_index_.end()) {
+          const function_code& callee = code_.functions[f->second];
+          return callee.is_async();
+        }
+        auto b = resolve_builtin(segs);
+        if (!b) return false;
+        switch (*b) {
+          case builtin::spawn:
+          case builtin::sleep:
+          case builtin::sleep_until:
+          case builtin::timeout:
+          case builtin::interval:
+          case builtin::yield_now:
+          case builtin::tokio_mutex_new:
+          case builtin::semaphore_new:
+          case builtin::notify_new:
+          case builtin::std_mutex_new:
+          case builtin::arc_new:
+          case builtin::vec_new:
+          case builtin::vec_with_capacity:
+          case builtin::string_new:
+          case builtin::string_from:
+            return true;
+          default:
+            return false;
+        }
+      }
+      default:
+        return false;
+    }
+  }
+
+  // `mpsc::channel(n)`, `mpsc::unbounded_channel()`, `oneshot::channel()`: both ends own.
+  bool makes_channel(const expr& e) const {
+    if (e.kind != expr_kind::call || e.lhs->kind != expr_kind::path) return false;
+    auto b = resolve_builtin(e.lhs->path.segments);
+    return b && (*b == builtin::mpsc_channel || *b == builtin::mpsc_unbounded ||
+                 *b == builtin::oneshot_channel);
+  }
+
+  void mark_bindings_owned(const pattern& p) {
+    if (p.kind == pattern_kind::binding) {
+      if (auto slot = find_local(*body_, p.name.name)) body_->code().slots[*slot].owns = true;
+    }
+    for (const pattern_ptr& item : p.items) mark_bindings_owned(*item);
   }
 
   // Whether a written type is Copy: integers, bool, Duration, Instant, references.

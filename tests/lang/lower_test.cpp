@@ -131,6 +131,49 @@ TEST(Lowering, ReportsWhatItCannotResolveInRustcsWords) {
   }
 }
 
+// Every error of a program, by message.
+std::vector<std::string> errors_of(const std::string& text) {
+  diagnostics problems;
+  compile_program("main.rs", text, problems);
+  std::vector<std::string> out;
+  for (const diagnostic& d : problems.all()) {
+    if (d.severity == severity::error) out.push_back(d.message);
+  }
+  return out;
+}
+
+TEST(Lowering, FindsAUseAfterMoveBeforeTheRun) {
+  using messages = std::vector<std::string>;
+  EXPECT_EQ(errors_of(in_main("    let s = String::from(\"a\");\n    let t = s;\n"
+                              "    println!(\"{s} {t}\");")),
+            messages{"borrow of moved value: `s`"});
+  EXPECT_EQ(errors_of(in_main("    let (tx, rx) = mpsc::channel::<u32>(1);\n    drop(tx);\n"
+                              "    tx.send(1).await.unwrap();\n    drop(rx);")),
+            messages{"borrow of moved value: `tx`"});
+  // Moved into a task in the first turn of a loop, gone in the second.
+  EXPECT_EQ(errors_of(in_main("    let (tx, _rx) = mpsc::channel::<u32>(1);\n    for _ in 0..2 {\n"
+                              "        tokio::spawn(async move {\n"
+                              "            tx.send(1).await.unwrap();\n        });\n    }")),
+            messages{"use of moved value: `tx`"});
+  // Moved on one path only: still an error, as rustc says.
+  EXPECT_EQ(errors_of(in_main("    let h = tokio::spawn(async {});\n    let flag = true;\n"
+                              "    if flag {\n        drop(h);\n    }\n    h.await.unwrap();")),
+            messages{"use of moved value: `h`"});
+}
+
+TEST(Lowering, ACopyValueOrABindingOfNothingIsNotMoved) {
+  EXPECT_TRUE(errors_of(in_main("    let d = Duration::from_millis(1);\n    sleep(d).await;\n"
+                                "    sleep(d).await;"))
+                  .empty());
+  EXPECT_TRUE(errors_of(in_main("    let s = String::from(\"a\");\n    let _ = s;\n"
+                                "    println!(\"{s}\");"))
+                  .empty());
+  // A moved local given a new value is usable again.
+  EXPECT_TRUE(errors_of(in_main("    let mut s = String::from(\"a\");\n    drop(s);\n"
+                                "    s = String::from(\"b\");\n    println!(\"{s}\");"))
+                  .empty());
+}
+
 TEST(Lowering, WarnsOfAFutureThatIsNeverAwaited) {
   const std::string items = "async fn job() {}\n";
   diagnostics problems;
