@@ -103,6 +103,9 @@ struct body_context {
   std::uint32_t async_blocks = 0;
 };
 
+/// Instructions times locals of one body, at most: 16 M bits per analysis, 2 MB.
+constexpr std::uint64_t max_analysis_cells = std::uint64_t{16} << 20;
+
 class lowering {
  public:
   lowering(const source_file& source, const program& p, diagnostics& out)
@@ -115,6 +118,17 @@ class lowering {
     declare_functions();
     for (const pending_body& b : bodies_) lower_body(b);
     for (function_code& f : code_.functions) {
+      // The analyses below keep a set of locals per instruction: bounded, so that no program
+      // text can make them take the host's memory or time.
+      const std::uint64_t cells = static_cast<std::uint64_t>(f.code.size()) * f.slots.size();
+      if (cells > max_analysis_cells) {
+        out_.error(f.where,
+                   "`" + f.name +
+                       "` is too large to compile here: " + std::to_string(f.code.size()) +
+                       " instructions and " + std::to_string(f.slots.size()) + " locals",
+                   "split it into smaller functions");
+        continue;
+      }
       check_moves(f, out_);
       remove_dropped_units(f, unit_constant_);
       if (f.is_async()) compute_suspend_liveness(f);

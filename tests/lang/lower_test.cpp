@@ -174,6 +174,15 @@ TEST(Lowering, ACopyValueOrABindingOfNothingIsNotMoved) {
                   .empty());
 }
 
+TEST(Lowering, ABodyTooLargeToAnalyseIsAnErrorNotAHang) {
+  std::string body;
+  for (int i = 0; i < 6000; ++i)
+    body += "    let v" + std::to_string(i) + " = " + std::to_string(i) + ";\n";
+  const std::vector<std::string> found = errors_of(in_main(body));
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_NE(found[0].find("`main` is too large to compile here"), std::string::npos) << found[0];
+}
+
 TEST(Lowering, WarnsOfAFutureThatIsNeverAwaited) {
   const std::string items = "async fn job() {}\n";
   diagnostics problems;
