@@ -2,33 +2,13 @@
 
 #include <vector>
 
+#include "control_flow.hpp"
+
 namespace wakeline::lang {
 
 namespace {
 
 using slot_set = std::vector<bool>;
-
-// The instructions control may reach after `pc`.
-void successors(const function_code& f, std::size_t pc, std::vector<std::size_t>& out) {
-  out.clear();
-  const instruction& i = f.code[pc];
-  switch (i.op) {
-    case opcode::ret:
-    case opcode::panic:
-      return;
-    case opcode::jump:
-      out.push_back(i.a);
-      return;
-    case opcode::jump_if_false:
-    case opcode::jump_if_true:
-    case opcode::next_or_jump:
-      out.push_back(i.a);
-      break;
-    default:
-      break;
-  }
-  if (pc + 1 < f.code.size()) out.push_back(pc + 1);
-}
 
 // The slot an instruction reads (load, take, next_or_jump), or -1.
 std::int64_t read_slot(const instruction& i) {

@@ -2,16 +2,9 @@
 
 #include <vector>
 
+#include "control_flow.hpp"
+
 namespace wakeline::lang {
-
-namespace {
-
-bool jumps(opcode op) {
-  return op == opcode::jump || op == opcode::jump_if_false || op == opcode::jump_if_true ||
-         op == opcode::next_or_jump;
-}
-
-}  // namespace
 
 void remove_dropped_units(function_code& f, std::uint32_t unit) {
   std::vector<instruction>& code = f.code;

@@ -96,16 +96,6 @@ std::string program(FuzzedDataProvider& in) {
   return text;
 }
 
-std::string ndjson_events(const runtime& rt) {
-  std::string text;
-  const auto& events = rt.trace().events();
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    append_ndjson_event(text, rt.trace(), events[i]);
-    text += '\n';
-  }
-  return text;
-}
-
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -139,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (stop == fuzz::stop_kind::at_end) {
     run_result whole = execute(*checked);
     if (whole.outcome != result->outcome || whole.message != result->message ||
-        ndjson_events(*whole.rt) != ndjson_events(*result->rt)) {
+        fuzz::ndjson_events(*whole.rt) != fuzz::ndjson_events(*result->rt)) {
       fuzz::fuzz_failure("a program run in slices differs from the same run in one go");
     }
   }

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "runner.hpp"
@@ -67,6 +68,17 @@ inline std::optional<examples::run_result> run_sliced(examples::checked_run run,
     fuzz_failure("a cancelled run ended by deadlock or budget");
   }
   return result;
+}
+
+/// A run's events as NDJSON lines, for comparing two runs event for event.
+inline std::string ndjson_events(const runtime& rt) {
+  std::string text;
+  const auto& events = rt.trace().events();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    append_ndjson_event(text, rt.trace(), events[i]);
+    text += '\n';
+  }
+  return text;
 }
 
 }  // namespace wakeline::fuzz

@@ -438,6 +438,11 @@ class Wakeline {
    * prints them: an empty array when it has none.
    */
   async check(source) {
+    return this.#askAboutProgram('check', source);
+  }
+
+  // Sends a program to the engine for one answer (`check`, `states`).
+  async #askAboutProgram(type, source) {
     this.#assertUsable();
     if (typeof source !== 'string') {
       throw new WakelineError('bad_value', `the program must be text, not ${describe(source)}`);
@@ -447,7 +452,7 @@ class Wakeline {
     const id = this.#nextId++;
     return new Promise((resolve, reject) => {
       this.#asked.set(id, { resolve, reject });
-      this.#transport.send({ type: 'check', id, source });
+      this.#transport.send({ type, id, source });
     });
   }
 
@@ -457,17 +462,7 @@ class Wakeline {
    * does not compile.
    */
   async states(source) {
-    this.#assertUsable();
-    if (typeof source !== 'string') {
-      throw new WakelineError('bad_value', `the program must be text, not ${describe(source)}`);
-    }
-    await this._connect();
-    this.#assertUsable();
-    const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      this.#asked.set(id, { resolve, reject });
-      this.#transport.send({ type: 'states', id, source });
-    });
+    return this.#askAboutProgram('states', source);
   }
 
   dispose() {
