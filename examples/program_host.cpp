@@ -2,14 +2,28 @@
 // diagnostics as rustc shows them, started as the root task. Linked into every build that has the
 // language (the CLI, the tests, the WebAssembly module of the language), never into the module a
 // page loads first.
+#include "program_host.hpp"
+
 #include <memory>
 #include <string>
 
 #include "lang/diagnostic.hpp"
 #include "lang/program.hpp"
+#include "registry.hpp"
 #include "runner.hpp"
 
 namespace wakeline::examples {
+
+extern const std::pair<std::string_view, std::string_view> embedded_programs[];
+extern const unsigned embedded_programs_count;
+
+std::string_view example_program_text(const example& e) {
+  const std::string file = example_program(e);
+  for (unsigned i = 0; i < embedded_programs_count && !file.empty(); ++i) {
+    if (embedded_programs[i].first == file) return embedded_programs[i].second;
+  }
+  return {};
+}
 
 namespace {
 

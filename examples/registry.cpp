@@ -9,7 +9,7 @@
 namespace wakeline::examples {
 
 extern const std::pair<std::string_view, std::string_view> embedded_sources[];
-extern const unsigned embedded_source_count;
+extern const unsigned embedded_sources_count;
 
 namespace {
 
@@ -56,8 +56,19 @@ const example* find_example(std::string_view id) {
 }
 
 std::string_view example_source(const example& e) {
-  for (unsigned i = 0; i < embedded_source_count; ++i) {
+  for (unsigned i = 0; i < embedded_sources_count; ++i) {
     if (embedded_sources[i].first == e.source_file) return embedded_sources[i].second;
+  }
+  return {};
+}
+
+std::string example_program(const example& e) {
+  // The examples with a program in examples/programs/, listed by the build.
+  static constexpr std::string_view with_program[] = {
+#include "example_program_names.inc"
+  };
+  for (std::string_view id : with_program) {
+    if (id == e.id) return e.id + ".rs";
   }
   return {};
 }

@@ -76,6 +76,11 @@ const example* find_example(std::string_view id);
 /// The source text of the example's file.
 std::string_view example_source(const example& e);
 
+/// The file of the example's program in the language (`basic.rs`, in examples/programs/), or
+/// empty when the example has none. The text itself is in builds that have the language
+/// (program_host.hpp).
+std::string example_program(const example& e);
+
 /// A small, fast, seedable generator (splitmix64), so examples get the same numbers everywhere.
 class rng {
  public:

@@ -68,6 +68,8 @@ std::string examples_json() {
     j["strategies"] = e->strategies;
     j["source_file"] = source_file_name(e->source_file.c_str());
     j["source"] = std::string(example_source(*e));
+    // Its program in the language, to edit: the text comes from the language's module.
+    if (const std::string program = example_program(*e); !program.empty()) j["program"] = program;
     list.push_back(std::move(j));
   }
   return list.dump();

@@ -11,6 +11,8 @@
 #include "buffers.hpp"
 #include "lang/program.hpp"
 #include "lang/states.hpp"
+#include "program_host.hpp"
+#include "registry.hpp"
 
 namespace {
 
@@ -66,6 +68,20 @@ EMSCRIPTEN_KEEPALIVE void wakeline_program_states() {
     return;
   }
   answer() = lang::states_json(*program);
+}
+
+/// The text of an example's program in the language (examples/programs/NAME.rs), by the
+/// example's id: {"text": "..."}, or {"error": "..."} when it has none.
+EMSCRIPTEN_KEEPALIVE const char* wakeline_example_program(const char* id) {
+  const examples::example* e = examples::find_example(id);
+  const std::string_view text =
+      e != nullptr ? examples::example_program_text(*e) : std::string_view();
+  answer() =
+      text.empty()
+          ? json{{"error", "example '" + std::string(id) + "' has no program in the language"}}
+                .dump(-1, ' ', false, json::error_handler_t::replace)
+          : json{{"text", std::string(text)}}.dump();
+  return answer().c_str();
 }
 
 }  // extern "C"

@@ -111,6 +111,23 @@ if (builtOrFail(nativeCli, core)) {
     assert.equal((await api.states('fn main() {}')).machines.length, 0);
   });
 
+  test('the examples with a program name it, and exampleProgram() gives its text', async () => {
+    const examples = await api.examples();
+    const withPrograms = examples.filter((e) => e.program !== undefined).map((e) => e.id);
+    const files = readdirSync(examplesDir)
+      .filter((f) => f.endsWith('.rs'))
+      .map((f) => f.slice(0, -3))
+      .filter((id) => examples.some((e) => e.id === id));
+    assert.deepEqual(withPrograms.sort(), files.sort());
+    assert.ok(withPrograms.includes('basic') && withPrograms.includes('concurrent'));
+    for (const id of withPrograms) {
+      const text = await api.exampleProgram(id);
+      assert.equal(text, readFileSync(path.join(examplesDir, `${id}.rs`), 'utf8'), id);
+    }
+    await assert.rejects(api.exampleProgram('echo'), { code: 'unknown_example' });
+    await assert.rejects(api.exampleProgram('no such example'), { code: 'unknown_example' });
+  });
+
   test('without the language module, examples run and programs are refused by name', async () => {
     const examplesOnly = await createWakeline({ languageUrl: null });
     const run = await examplesOnly.run('basic');

@@ -5,6 +5,7 @@
 //
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
 //               chrome {id, ndjson} | check {id, source} | states {id, source}
+//               program {id, example}
 //               (init also takes languageUrl; run takes language: true for a program, which runs
 //               in the language's module, loaded then)
 // Messages out: ready {examples, strategies, version, schema, defaults} | failed {message}
@@ -13,6 +14,7 @@
 //               done {id, summary} | chrome {id, text} or {id, error}
 //               checked {id, diagnostics} or {id, error}
 //               states {id, states} or {id, error}
+//               program {id, text} or {id, error} or {id, failed}  (for program {id, example})
 
 import { recordSize } from './wire.mjs';
 
@@ -114,6 +116,14 @@ class Core {
     return states;
   }
 
+  /** An example's program in the language: {text}, or {error} when it has none. */
+  exampleProgram(id) {
+    this.programOf ??= this.module.cwrap('wakeline_example_program', 'number', ['string']);
+    const answer = JSON.parse(this.text(this.programOf(id)));
+    this.releaseAnswer();
+    return answer;
+  }
+
   /** The next `max` events as NDJSON text. */
   pullNdjson(max) {
     const count = Math.min(max, this.unsent());
@@ -199,6 +209,8 @@ export class EngineHost {
           return await this.#checkProgram(message);
         case 'states':
           return await this.#programStates(message);
+        case 'program':
+          return await this.#exampleProgram(message);
         default:
           throw new Error(`unknown message type ${JSON.stringify(message.type)}`);
       }
@@ -259,6 +271,16 @@ export class EngineHost {
     } catch (error) {
       this.#language.drop();
       this.#post({ type: 'states', id, error: trapMessage(error) });
+    }
+  }
+
+  async #exampleProgram({ id, example }) {
+    try {
+      const answer = (await this.#language.ensure()).exampleProgram(example);
+      this.#post({ type: 'program', id, ...answer });
+    } catch (error) {
+      this.#language.drop();
+      this.#post({ type: 'program', id, failed: trapMessage(error) });
     }
   }
 

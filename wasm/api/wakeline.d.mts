@@ -63,6 +63,8 @@ export interface Example {
   /** The file name of the source, e.g. "basic.cpp". */
   source_file: string;
   source: string;
+  /** Its program in the language, `basic.rs` (examples/programs/), when it has one: editable. */
+  program?: string;
 }
 
 /** The first line of every trace (docs/trace-format.md). */
@@ -485,6 +487,11 @@ export interface Wakeline {
    * 'program_error' (its `diagnostics` has them all) when the program does not compile.
    */
   states(source: string): Promise<{ machines: StateMachine[] }>;
+  /**
+   * The text of an example's program in the language (examples/programs/), for the examples
+   * whose `program` names one. Rejects with 'unknown_example' for the others.
+   */
+  exampleProgram(exampleId: string): Promise<string>;
   /**
    * Frees the module (terminates the worker); runs in flight end as cancelled with the events
    * received so far; later calls reject.

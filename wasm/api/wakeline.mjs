@@ -303,6 +303,16 @@ class Wakeline {
         this.#runs.get(message.id)?._finish(message.summary);
         this.#runs.delete(message.id);
         return;
+      case 'program': {
+        const pending = this.#asked.get(message.id);
+        this.#asked.delete(message.id);
+        if (message.failed !== undefined)
+          pending?.reject(new WakelineError('unavailable', `the engine failed: ${message.failed}`));
+        else if (message.error !== undefined)
+          pending?.reject(new WakelineError('unknown_example', message.error));
+        else pending?.resolve(message.text);
+        return;
+      }
       case 'states': {
         const pending = this.#asked.get(message.id);
         this.#asked.delete(message.id);
@@ -463,6 +473,28 @@ class Wakeline {
    */
   async states(source) {
     return this.#askAboutProgram('states', source);
+  }
+
+  /**
+   * The text of an example's program in the language (the examples whose `program` names one),
+   * to edit and run with run({ source }). Rejects with 'unknown_example' for an example without
+   * one.
+   */
+  async exampleProgram(exampleId) {
+    this.#assertUsable();
+    if (typeof exampleId !== 'string') {
+      throw new WakelineError(
+        'bad_value',
+        `the example id must be a string, not ${describe(exampleId)}`,
+      );
+    }
+    await this._connect();
+    this.#assertUsable();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      this.#asked.set(id, { resolve, reject });
+      this.#transport.send({ type: 'program', id, example: exampleId });
+    });
   }
 
   dispose() {
