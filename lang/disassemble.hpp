@@ -1,5 +1,5 @@
-// The lowered code as text, one instruction a line: for tests of lowering, and for a reader
-// who wants to see what a body became (`wakeline states --code`).
+// The lowered code as text, one instruction a line: for a reader who wants to see what a body
+// became (`wakeline states PROGRAM.rs --code`).
 #pragma once
 
 #include <string>

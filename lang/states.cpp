@@ -6,7 +6,7 @@ namespace wakeline::lang {
 
 namespace {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;
 
 const char* kind_name(body_kind k) {
   switch (k) {

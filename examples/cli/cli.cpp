@@ -9,6 +9,7 @@
 #include <string>
 
 #include "lang/diagnostic.hpp"
+#include "lang/disassemble.hpp"
 #include "lang/program.hpp"
 #include "lang/states.hpp"
 #include "registry.hpp"
@@ -24,7 +25,7 @@ constexpr const char* usage_text = R"(usage:
   wakeline list
   wakeline strategies
   wakeline check PROGRAM.rs
-  wakeline states PROGRAM.rs [--json]
+  wakeline states PROGRAM.rs [--json|--code]
   wakeline run EXAMPLE|PROGRAM.rs [--strategy NAME] [--set name=value]... [--seed N] [--budget N]
                        [--memory-limit BYTES] [--clock virtual|real] [--format ndjson|chrome]
                        [--out FILE]
@@ -48,7 +49,8 @@ prints goes to stderr.
 
 `check` reads a program of Wakeline's subset of async Rust (docs/language.md) and prints its
 errors and warnings as rustc does. `states` prints the state machine the compiler made of each
-async fn and async block: its states, one per `.await`, and the locals each keeps.
+async fn and async block: its states, one per `.await`, and the locals each keeps (--code: the
+instructions every function was lowered to).
 
 Exit status: 0 when the run completed, 1 when it ended otherwise (deadlock, budget, memory, failure),
 2 on bad usage. For `check` and `states`: 0 without errors, 1 with errors, 2 when the file
@@ -166,7 +168,13 @@ int states(const cli_command& command) {
     for (const lang::diagnostic& d : problems.all()) std::cerr << lang::render(d, source) << '\n';
     return 1;
   }
-  std::cout << (command.json ? lang::states_json(*program) + "\n" : lang::states_text(*program));
+  if (command.code) {
+    for (std::uint32_t f = 0; f < program->code.functions.size(); ++f) {
+      std::cout << lang::disassemble(program->code, f) << '\n';
+    }
+  } else {
+    std::cout << (command.json ? lang::states_json(*program) + "\n" : lang::states_text(*program));
+  }
   return 0;
 }
 

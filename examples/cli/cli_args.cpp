@@ -121,14 +121,16 @@ cli_command parse_cli_args(std::span<const std::string_view> args, const cli_fla
     return check;
   }
   if (command == "states") {
-    const bool json = args.size() == 3 && args[2] == "--json";
-    if (args.size() != 2 && !json) {
+    const std::string_view option = args.size() == 3 ? args[2] : std::string_view();
+    if (args.size() < 2 || args.size() > 3 ||
+        (args.size() == 3 && option != "--json" && option != "--code")) {
       return refuse(
-          "'states' takes one program file and an optional --json (wakeline states main.rs)");
+          "'states' takes one program file and --json or --code (wakeline states main.rs)");
     }
     cli_command states = simple(cli_action::states);
     states.program_path = std::string(args[1]);
-    states.json = json;
+    states.json = option == "--json";
+    states.code = option == "--code";
     return states;
   }
   return refuse("unknown command '" + std::string(command) + "' (see wakeline --help)");

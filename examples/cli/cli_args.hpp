@@ -25,7 +25,7 @@ enum class cli_action {
   help,        ///< `--help`, `-h` or `help`: print the usage text.
   list,        ///< `list`: the examples and their parameters.
   strategies,  ///< `strategies`: the strategies and their settings.
-  states,      ///< `states PROGRAM.rs [--json]`: the state machines of a program.
+  states,      ///< `states PROGRAM.rs [--json|--code]`: the state machines of a program.
   run,         ///< `run EXAMPLE [options]`: run the example and write its trace.
   check,       ///< `check PROGRAM.rs`: read a program of the language and print its diagnostics.
   refuse,      ///< Bad usage: print `problem` and exit with status 2.
@@ -46,6 +46,7 @@ struct cli_command {
   std::string out_path;      ///< For `run`: where the trace goes; empty for standard output.
   std::string program_path;  ///< For `check`, `states` and `run` of a program: the file.
   bool json = false;         ///< For `states`: JSON instead of text.
+  bool code = false;         ///< For `states`: the lowered code of every body.
   /// For `refuse`: the one-line message, never empty; the CLI prints it after "wakeline: ".
   std::string problem;
 };

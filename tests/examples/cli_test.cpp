@@ -202,4 +202,44 @@ TEST(Cli, CheckOfAFileThatCannotBeReadIsBadUsage) {
   EXPECT_EQ(r.err, "wakeline: cannot read '/nonexistent/main.rs': No such file or directory\n");
 }
 
+const std::string step_program =
+    "use std::time::Duration;\nuse tokio::time::sleep;\n\n"
+    "async fn step(n: u32, d: Duration) -> u32 {\n    sleep(d).await;\n    n * 10\n}\n\n"
+    "#[tokio::main]\nasync fn main() {\n    let total = step(1, Duration::from_millis(5)).await;\n"
+    "    println!(\"{total}\");\n}\n";
+
+TEST(Cli, RunsAProgramAndPrintsWhatItPrintsOnStderr) {
+  const std::string path = write_program("step.rs", step_program);
+  const cli_result r = run_cli("run " + path + " --strategy tokio-current-thread");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.err, "10\n");
+  EXPECT_NE(r.out.find(R"("kind":"output","task":1,"stream":"stdout","text":"10\n")"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(R"("kind":"runtime_end","outcome":"completed")"), std::string::npos);
+}
+
+TEST(Cli, ARunOfAProgramWithErrorsPrintsThemAndExitsWithOne) {
+  const std::string path = write_program("broken.rs", "fn main() {\n    let x = y;\n}\n");
+  const cli_result r = run_cli("run " + path);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("error: cannot find value `y` in this scope"), std::string::npos) << r.err;
+}
+
+TEST(Cli, StatesPrintsEachStateMachineAsTextJsonOrCode) {
+  const std::string path = write_program("states.rs", step_program);
+  const cli_result text = run_cli("states " + path);
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("async fn step"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("state 3  suspended at line 5: `sleep(d).await`"), std::string::npos)
+      << text.out;
+  const cli_result json = run_cli("states " + path + " --json");
+  EXPECT_EQ(json.out.rfind(R"({"machines":[{"name":"step","kind":"async fn")", 0), 0u) << json.out;
+  const cli_result code = run_cli("states " + path + " --code");
+  EXPECT_NE(code.out.find("step (2 params"), std::string::npos) << code.out;
+  EXPECT_NE(code.out.find("await 0 0"), std::string::npos) << code.out;
+  EXPECT_EQ(run_cli("states " + path + " --yaml").status, 2);
+}
+
 }  // namespace
