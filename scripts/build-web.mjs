@@ -126,12 +126,13 @@ function hashSource(text) {
 /**
  * dist/wakeline-standalone.html: index.html with app.css and the page's script inlined, the API
  * bundled into that script (one classic script: ES modules do not load from file://), and the
- * worker and the core module inlined as data: URLs and the wasm bytes as base64, all handed to
- * the API by standalone-engine.js.
+ * worker and the full module (examples, programs, the Chrome export) inlined as data: URLs and the
+ * wasm bytes as base64, all handed to the API by standalone-engine.js.
  */
 async function buildStandalone() {
-  const coreText = await readFile(path.join(dist, 'wakeline-core.mjs'), 'utf8');
-  const wasm = await readFile(path.join(dist, 'wakeline-core.wasm'));
+  // The full module as the one module: a file opened from disk cannot fetch a second one later.
+  const coreText = await readFile(path.join(dist, 'wakeline-full.mjs'), 'utf8');
+  const wasm = await readFile(path.join(dist, 'wakeline-full.wasm'));
   const worker = await build({
     absWorkingDir: repo,
     // The API files as shipped in dist/, so the worker, the API and the core are one build.

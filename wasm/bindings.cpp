@@ -12,7 +12,6 @@
 #include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -22,9 +21,7 @@
 #include "registry.hpp"
 #include "request_json.hpp"
 #include "runner.hpp"
-#include "trace/chrome_writer.hpp"
 #include "trace/detail/json_line.hpp"
-#include "trace/ndjson_reader.hpp"
 #include "trace/schema_json.hpp"
 #include "wakeline.hpp"
 
@@ -412,31 +409,11 @@ EMSCRIPTEN_KEEPALIVE double wakeline_ndjson_size() {
 }
 
 /// Room for `bytes` bytes of text that JS writes into the module's memory before a call that
-/// reads it (`wakeline_chrome_trace`): a whole trace is too large for cwrap's stack copy.
+/// reads it (`wakeline_chrome_trace`, `wakeline_check_program`): a whole trace is too large for
+/// cwrap's stack copy.
 EMSCRIPTEN_KEEPALIVE char* wakeline_input(double bytes) {
   input() = std::string(static_cast<std::size_t>(bytes), '\0');
   return input().data();
-}
-
-/// Writes the NDJSON trace in the input (header line and events, as `wakeline run` prints them)
-/// as Chrome trace JSON, by the same writer as `wakeline run --format chrome`. Returns 1 with the
-/// JSON as the answer, or 0 with a sentence naming the problem (the line, and what is wrong).
-EMSCRIPTEN_KEEPALIVE int wakeline_chrome_trace() {
-  int written = 0;
-  try {
-    const read_trace trace = read_ndjson(input());
-    input() = std::string();
-    std::ostringstream out;
-    write_chrome_trace(out, trace.header, trace.events);
-    answer() = std::move(out).str();
-    written = 1;
-  } catch (const trace_read_error& error) {
-    answer() = error.what();
-  } catch (const std::bad_alloc&) {
-    answer() = "the trace is too large to convert in this page's memory";
-  }
-  input() = std::string();
-  return written;
 }
 
 /// The text of the last answer (`wakeline_chrome_trace`'s JSON or problem).

@@ -1,7 +1,7 @@
-// The language's part of the WebAssembly API (docs/language.md), linked only into the language's
-// module (wakeline-lang.wasm): the page's first module runs examples without it and loads this
-// one when a program is checked or run. Programs run through the runner like examples
-// (examples/program_host.cpp), so `wakeline_start` of bindings.cpp runs them here.
+// The language's part of the WebAssembly API (docs/language.md), linked only into the full
+// module (wakeline-full.wasm): the page's first module runs examples without it, and the API
+// loads the full one when a program is checked or run. Programs run through the runner like
+// examples (examples/program_host.cpp), so `wakeline_start` of bindings.cpp runs them here.
 #include <emscripten/emscripten.h>
 
 #include <nlohmann/json.hpp>

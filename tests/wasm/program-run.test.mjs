@@ -128,17 +128,18 @@ if (builtOrFail(nativeCli, core)) {
     await assert.rejects(api.exampleProgram('no such example'), { code: 'unknown_example' });
   });
 
-  test('without the language module, examples run and programs are refused by name', async () => {
-    const examplesOnly = await createWakeline({ languageUrl: null });
+  test('without the full module, examples run and the rest is refused by name', async () => {
+    const examplesOnly = await createWakeline({ fullEngineUrl: null });
     const run = await examplesOnly.run('basic');
     for await (const batch of run) void batch;
     assert.equal((await run.done).outcome, 'completed');
     await assert.rejects(examplesOnly.check('fn main() {}'), (error) => {
       assert.equal(error.code, 'unavailable');
-      assert.match(error.message, /no language engine/);
+      assert.match(error.message, /no full engine/);
       return true;
     });
     await assert.rejects(examplesOnly.run({ source: 'fn main() {}' }), { code: 'unavailable' });
+    await assert.rejects(examplesOnly.chromeTrace('{}\n'), { code: 'unavailable' });
     examplesOnly.dispose();
   });
 

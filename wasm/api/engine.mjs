@@ -6,12 +6,12 @@
 // Messages in:  init {coreUrl, wasmBinary?} | run {id, request, format, batchSize, flushMs} | cancel {id}
 //               chrome {id, ndjson} | check {id, source} | states {id, source}
 //               program {id, example}
-//               (init also takes languageUrl; run takes language: true for a program, which runs
-//               in the language's module, loaded then)
+//               (init also takes fullUrl; run takes full: true for a program, which runs in the
+//               full module, loaded then)
 // Messages out: ready {examples, strategies, version, schema, defaults} | failed {message}
 //               header {id, header} | rejected {id, code, message}
 //               batch {id, count, records, strings} | ndjson {id, count, text}
-//               done {id, summary} | chrome {id, text} or {id, error}
+//               done {id, summary} | chrome {id, text} or {id, error} or {id, failed}
 //               checked {id, diagnostics} or {id, error}
 //               states {id, states} or {id, error}
 //               program {id, text} or {id, error} or {id, failed}  (for program {id, example})
@@ -173,9 +173,11 @@ class ModuleSlot {
 /** Answers the API's messages; `post(message, transfer)` sends one back. */
 export class EngineHost {
   #post;
-  // The examples' module, loaded at init, and the language's, loaded when a program comes.
+  // The examples' module, loaded at init, and the full one, loaded when a program or a Chrome
+  // export comes; a page that gives the full module as its first has only that one.
   #examples = new ModuleSlot(null, 'the engine is not initialised');
-  #language = new ModuleSlot(null, 'the engine is not initialised');
+  #full = new ModuleSlot(null, 'the engine is not initialised');
+  #examplesIsFull = false;
   #queue = [];
   #cancelled = new Set();
   #running = false;
@@ -198,7 +200,7 @@ export class EngineHost {
     try {
       switch (message.type) {
         case 'init':
-          return await this.#init(message.coreUrl, message.wasmBinary, message.languageUrl);
+          return await this.#init(message.coreUrl, message.wasmBinary, message.fullUrl);
         case 'run':
           return await this.#enqueue(message);
         case 'cancel':
@@ -219,17 +221,18 @@ export class EngineHost {
     }
   }
 
-  async #init(coreUrl, wasmBinary, languageUrl) {
+  async #init(coreUrl, wasmBinary, fullUrl) {
     const { default: createModule } = await import(coreUrl);
     // Given the module's bytes, Emscripten's loader compiles them instead of fetching the .wasm
     // beside the core (there may be nothing to fetch: a page opened from disk).
     const options = wasmBinary ? { wasmBinary, locateFile: (name) => name } : {};
     this.#examples = new ModuleSlot(() => createModule(options));
-    this.#language = new ModuleSlot(
-      languageUrl ? async () => (await import(languageUrl)).default({}) : null,
-      'this page has no language engine (wakeline-lang.mjs): it runs examples only',
+    this.#full = new ModuleSlot(
+      fullUrl ? async () => (await import(fullUrl)).default({}) : null,
+      'this page has no full engine (wakeline-full.mjs): it runs examples only',
     );
     const module = (await this.#examples.ensure()).module;
+    this.#examplesIsFull = typeof module._wakeline_check_program === 'function';
     this.#post({
       type: 'ready',
       examples: JSON.parse(module.UTF8ToString(module._wakeline_examples())),
@@ -242,54 +245,60 @@ export class EngineHost {
 
   #dropCore() {
     this.#examples.drop();
-    this.#language.drop();
+    this.#full.drop();
   }
 
-  // Programs run in the language's module; examples in the first one.
+  // The module for what only the full one has: programs, the Chrome export.
+  get #fullSlot() {
+    return this.#examplesIsFull ? this.#examples : this.#full;
+  }
+
+  // Programs run in the full module; examples in the first one.
   #slotFor(message) {
-    return message.language ? this.#language : this.#examples;
+    return message.full ? this.#fullSlot : this.#examples;
   }
 
   // Between two slices of a run is fine: the conversion is synchronous and shares nothing with
   // the run's session.
   async #chromeTrace({ id, ndjson }) {
     try {
-      const { text, error } = (await this.#examples.ensure()).chromeTrace(ndjson);
+      const { text, error } = (await this.#fullSlot.ensure()).chromeTrace(ndjson);
       this.#post(
         error === undefined ? { type: 'chrome', id, text } : { type: 'chrome', id, error },
       );
     } catch (error) {
-      this.#dropCore();
-      this.#post({ type: 'chrome', id, error: trapMessage(error) });
+      // The module trapped, or could not be loaded: the engine's failure, not the trace's.
+      this.#fullSlot.drop();
+      this.#post({ type: 'chrome', id, failed: trapMessage(error) });
     }
   }
 
   async #programStates({ id, source }) {
     try {
-      const states = (await this.#language.ensure()).programStates(source);
+      const states = (await this.#fullSlot.ensure()).programStates(source);
       this.#post({ type: 'states', id, states });
     } catch (error) {
-      this.#language.drop();
+      this.#fullSlot.drop();
       this.#post({ type: 'states', id, error: trapMessage(error) });
     }
   }
 
   async #exampleProgram({ id, example }) {
     try {
-      const answer = (await this.#language.ensure()).exampleProgram(example);
+      const answer = (await this.#fullSlot.ensure()).exampleProgram(example);
       this.#post({ type: 'program', id, ...answer });
     } catch (error) {
-      this.#language.drop();
+      this.#fullSlot.drop();
       this.#post({ type: 'program', id, failed: trapMessage(error) });
     }
   }
 
   async #checkProgram({ id, source }) {
     try {
-      const diagnostics = (await this.#language.ensure()).checkProgram(source);
+      const diagnostics = (await this.#fullSlot.ensure()).checkProgram(source);
       this.#post({ type: 'checked', id, diagnostics });
     } catch (error) {
-      this.#language.drop();
+      this.#fullSlot.drop();
       this.#post({ type: 'checked', id, error: trapMessage(error) });
     }
   }

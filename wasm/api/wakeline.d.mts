@@ -516,12 +516,13 @@ export interface WakelineOptions {
   /** Where wakeline-core.mjs is; default: beside wakeline.mjs. */
   coreUrl?: string | URL;
   /**
-   * Where the language's module is (wakeline-lang.mjs, beside wakeline.mjs by default): loaded the
-   * first time a program is checked, run or asked for its states, so that a page running examples
-   * never downloads it. null: no language; check(), states() and run({ source }) then reject
-   * with 'unavailable'.
+   * Where the full module is (wakeline-full.mjs, beside wakeline.mjs by default): the examples'
+   * module and the language and the Chrome export, loaded the first time a program is checked,
+   * run or asked for its states, or a trace is converted, so that a page playing examples never
+   * downloads it. null: none; check(), states(), exampleProgram(), run({ source }) and
+   * chromeTrace() then reject with 'unavailable' (unless `coreUrl` is itself a full module).
    */
-  languageUrl?: string | URL | null;
+  fullEngineUrl?: string | URL | null;
   /** Where worker.mjs is; default: beside wakeline.mjs. */
   workerUrl?: string | URL;
   /**

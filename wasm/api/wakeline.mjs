@@ -237,12 +237,12 @@ class Wakeline {
   #disposed = false;
 
   #wasmBinary;
-  #languageUrl;
+  #fullUrl;
 
-  constructor(open, coreUrl, languageUrl, wasmBinary, batchSize, flushInterval) {
+  constructor(open, coreUrl, fullUrl, wasmBinary, batchSize, flushInterval) {
     this.#open = open;
     this.#coreUrl = coreUrl;
-    this.#languageUrl = languageUrl;
+    this.#fullUrl = fullUrl;
     this.#wasmBinary = wasmBinary;
     this.#batchSize = batchSize;
     this.#flushInterval = flushInterval;
@@ -259,7 +259,7 @@ class Wakeline {
       this.#transport.send({
         type: 'init',
         coreUrl: this.#coreUrl,
-        languageUrl: this.#languageUrl,
+        fullUrl: this.#fullUrl,
         wasmBinary: this.#wasmBinary,
       });
     });
@@ -336,7 +336,9 @@ class Wakeline {
       case 'chrome': {
         const pending = this.#asked.get(message.id);
         this.#asked.delete(message.id);
-        if (message.error === undefined) pending?.resolve(message.text);
+        if (message.failed !== undefined)
+          pending?.reject(new WakelineError('unavailable', `the engine failed: ${message.failed}`));
+        else if (message.error === undefined) pending?.resolve(message.text);
         else
           pending?.reject(
             new WakelineError('bad_trace', `the trace cannot be converted: ${message.error}`),
@@ -414,7 +416,7 @@ class Wakeline {
         type: 'run',
         id,
         request,
-        language: isProgram,
+        full: isProgram,
         format,
         batchSize: this.#batchSize,
         flushMs: this.#flushInterval,
@@ -547,8 +549,8 @@ export async function createWakeline(options = {}) {
     batchSize = defaultBatchSize,
     flushInterval = defaultFlushInterval,
     coreUrl = new URL('./wakeline-core.mjs', import.meta.url),
-    // The language's module, loaded the first time a program is checked or run; null for none.
-    languageUrl = besideThisModule('./wakeline-lang.mjs'),
+    // The full module, loaded the first time a program or a Chrome export is asked for.
+    fullEngineUrl = besideThisModule('./wakeline-full.mjs'),
     workerUrl = new URL('./worker.mjs', import.meta.url),
     wasmBinary,
   } = options;
@@ -581,11 +583,11 @@ export async function createWakeline(options = {}) {
   // The engine imports the module from elsewhere (a worker), so its address must be absolute.
   const base = globalThis.location?.href ?? import.meta.url;
   const core = String(new URL(coreUrl, base));
-  const language = languageUrl === null ? null : String(new URL(languageUrl, base));
+  const full = fullEngineUrl === null ? null : String(new URL(fullEngineUrl, base));
   const open = worker
     ? (receive, fail) => workerTransport(new URL(workerUrl, base), receive, fail)
     : (receive) => inThreadTransport(receive);
-  const handle = new Wakeline(open, core, language, wasmBinary, batchSize, flushInterval);
+  const handle = new Wakeline(open, core, full, wasmBinary, batchSize, flushInterval);
   await handle._connect();
   return handle;
 }
