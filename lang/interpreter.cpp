@@ -495,7 +495,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         return true;
       }
       case opcode::join:
-        stack.push_back(make_join(pop_n(i.a), i.where));
+        stack.push_back(make_join(pop_n(i.a)));
         break;
       case opcode::select: {
         value_list pairs = pop_n(2 * i.a);
@@ -505,7 +505,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
           futures.push_back(std::move(pairs[2 * k]));
           tests.push_back(static_cast<std::uint32_t>(pairs[2 * k + 1].bits()));
         }
-        stack.push_back(make_select(std::move(futures), std::move(tests), i.b == 1, i.where));
+        stack.push_back(make_select(std::move(futures), std::move(tests), i.b == 1));
         break;
       }
     }

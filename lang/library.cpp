@@ -341,9 +341,8 @@ void expect_args(const interpreter& in, arguments args, std::size_t n, span wher
   }
 }
 
-std::string name_of_future(const interpreter& in, const value& f) {
+std::string name_of_future(const value& f) {
   if (const auto* fr = f.as<frame>()) {
-    (void)in;
     const std::string& n = fr->code.name;
     const auto block = n.find("::{async block");
     return block == std::string::npos ? n : n.substr(0, block) + " (async block)";
@@ -474,7 +473,7 @@ value call_builtin(interpreter& in, builtin b, arguments args, const call_site& 
   switch (b) {
     case builtin::spawn: {
       arity(1);
-      const std::string name = name_of_future(in, args[0]);
+      const std::string name = name_of_future(args[0]);
       auto handle =
           wakeline::spawn(program_task{&in, std::move(args[0])}, name, in.location(where));
       return value::of(new join_handle_object(std::move(handle)));
@@ -886,13 +885,9 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
   no_method(in, name, v, where);
 }
 
-value make_join(value_list futures, span where) {
-  (void)where;
-  return value::of(new join_object(std::move(futures)));
-}
+value make_join(value_list futures) { return value::of(new join_object(std::move(futures))); }
 
-value make_select(value_list futures, std::vector<std::uint32_t> tests, bool biased, span where) {
-  (void)where;
+value make_select(value_list futures, std::vector<std::uint32_t> tests, bool biased) {
   return value::of(new select_object(std::move(futures), std::move(tests), biased));
 }
 

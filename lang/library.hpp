@@ -26,12 +26,12 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
                           arguments args, const call_site& where);
 
 /// The future of `join!` over `futures`: ready with the tuple of their outputs.
-value make_join(value_list futures, span where);
+value make_join(value_list futures);
 
 /// The future of `select!` over `futures` (unit for a disabled branch); `tests[i]` is the
 /// function (index + 1) that says whether branch i's output matches its pattern, or 0. Ready
 /// with `(branch, output)`, or `(n, ())` once every branch is disabled.
-value make_select(value_list futures, std::vector<std::uint32_t> tests, bool biased, span where);
+value make_select(value_list futures, std::vector<std::uint32_t> tests, bool biased);
 
 /// The context of a poll, as a hand-written `poll` receives it; valid during that poll only.
 value make_context(context& cx);

@@ -913,7 +913,7 @@ class lowering {
         emit(opcode::try_, 0, 0, e.span);
         return;
       case expr_kind::unary:
-        lower_unary(e, m);
+        lower_unary(e);
         return;
       case expr_kind::binary:
         lower_binary(e);
@@ -1103,7 +1103,7 @@ class lowering {
     push_unit();
   }
 
-  void lower_unary(const expr& e, mode m) {
+  void lower_unary(const expr& e) {
     switch (e.unary) {
       case unary_op::ref:
       case unary_op::ref_mut:
@@ -1114,7 +1114,6 @@ class lowering {
         emit(opcode::deref, 0, 0, e.span);
         return;
       default:
-        (void)m;
         lower_expr(*e.lhs, mode::by_value);
         emit(opcode::unary, static_cast<std::uint32_t>(e.unary), 0, e.span);
         return;
@@ -1561,7 +1560,7 @@ class lowering {
   // ---- macros ----
 
   void lower_macro(const expr& e);
-  void lower_format(const expr& e, std::size_t first, bool for_panic);
+  void lower_format(const expr& e, std::size_t first);
   void lower_select(const expr& e);
   std::uint64_t pattern_test(const pattern& p);
 
@@ -1600,7 +1599,7 @@ void lowering::lower_macro(const expr& e) {
     if (argc == 0) {
       message("");
     } else {
-      lower_format(e, 0, false);
+      lower_format(e, 0);
     }
     emit(opcode::print, name == "eprintln" ? 1 : 0, name == "print" ? 0 : 1, e.span);
     push_unit();
@@ -1610,7 +1609,7 @@ void lowering::lower_macro(const expr& e) {
       push_unit();
       return;
     }
-    lower_format(e, 0, false);
+    lower_format(e, 0);
   } else if (name == "panic" || name == "unreachable" || name == "todo") {
     const std::string prefix = name == "unreachable" ? "internal error: entered unreachable code"
                                : name == "todo"      ? "not yet implemented"
@@ -1618,10 +1617,10 @@ void lowering::lower_macro(const expr& e) {
     if (argc == 0) {
       message(prefix.c_str());
     } else if (name == "panic") {
-      lower_format(e, 0, true);
+      lower_format(e, 0);
     } else {
       emit(opcode::constant, constant(make_string(prefix + ": ")));
-      lower_format(e, 0, true);
+      lower_format(e, 0);
       emit(opcode::binary, static_cast<std::uint32_t>(binary_op::add));
     }
     emit(opcode::panic, 0, 0, e.span);
@@ -1636,7 +1635,7 @@ void lowering::lower_macro(const expr& e) {
     lower_expr(*e.items[0], mode::by_value);
     jump_to(opcode::jump_if_true, ok);
     if (argc > 1) {
-      lower_format(e, 1, true);
+      lower_format(e, 1);
     } else {
       message(("assertion failed: " + std::string(source_.text(e.items[0]->span))).c_str());
     }
@@ -1651,7 +1650,7 @@ void lowering::lower_macro(const expr& e) {
     }
     lower_expr(*e.items[0], mode::by_ref);
     lower_expr(*e.items[1], mode::by_ref);
-    if (argc > 2) lower_format(e, 2, true);
+    if (argc > 2) lower_format(e, 2);
     emit(opcode::call_builtin,
          static_cast<std::uint32_t>(name == "assert_eq" ? builtin::assert_eq : builtin::assert_ne),
          argc > 2 ? 3 : 2, e.span);
@@ -1680,8 +1679,7 @@ void lowering::lower_macro(const expr& e) {
 }
 
 // Pushes the String a format string and its arguments make (items[first] is the string).
-void lowering::lower_format(const expr& e, std::size_t first, bool for_panic) {
-  (void)for_panic;
+void lowering::lower_format(const expr& e, std::size_t first) {
   const expr& literal = *e.items[first];
   if (literal.kind != expr_kind::string) {
     out_.error(literal.span, "format argument must be a string literal");

@@ -74,10 +74,7 @@ class object {
   /// `{:?}`: by default the type's name, as for the runtime's handles.
   virtual std::string debug() const { return type_name(); }
   /// `{}`; false for types without Display.
-  virtual bool display(std::string& out) const {
-    (void)out;
-    return false;
-  }
+  virtual bool display(std::string& /*out*/) const { return false; }
 
   /// True for the references of the subset (`&mut Context`, `&Waker`): passing one on does not
   /// move it.
