@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <new>
 
 #include "detail/memory_account.hpp"
 
@@ -14,26 +13,5 @@ namespace wakeline {
 inline void count_program_allocation(std::size_t bytes) { detail::count_allocation(bytes); }
 /// Counts `bytes` the program has just freed.
 inline void count_program_deallocation(std::size_t bytes) { detail::count_deallocation(bytes); }
-
-/// A standard allocator whose blocks are counted, for the containers of a program.
-template <class T>
-struct counted_allocator {
-  using value_type = T;
-  counted_allocator() = default;
-  template <class U>
-  counted_allocator(const counted_allocator<U>&) noexcept {}
-  T* allocate(std::size_t n) {
-    count_program_allocation(n * sizeof(T));
-    return static_cast<T*>(::operator new(n * sizeof(T)));
-  }
-  void deallocate(T* p, std::size_t n) noexcept {
-    count_program_deallocation(n * sizeof(T));
-    ::operator delete(p);
-  }
-  template <class U>
-  bool operator==(const counted_allocator<U>&) const noexcept {
-    return true;
-  }
-};
 
 }  // namespace wakeline

@@ -113,7 +113,7 @@ void interpreter::panic(span where, const std::string& message) const {
 value interpreter::main_future() {
   const auto index = static_cast<std::uint32_t>(code_.main);
   const function_code& m = code_.functions[index];
-  if (m.is_async()) return value::of(new frame(m, index, std::span<value>()));
+  if (m.is_async()) return value::of(new frame(m, std::span<value>()));
   return value::of(new call_main(index));
 }
 
@@ -139,20 +139,19 @@ bool interpreter::poll_future(const value& future, context& cx, value& out) {
 
 value interpreter::call(std::uint32_t index, std::span<value> args, span where) {
   const function_code& f = code_.functions[index];
-  if (f.is_async()) return value::of(new frame(f, index, args));
+  if (f.is_async()) return value::of(new frame(f, args));
   if (depth_ >= limits_.max_call_depth) {
     panic(where, "stack overflow: calls nested more than " +
                      std::to_string(limits_.max_call_depth) + " deep (`" + f.name +
                      "` called itself without end?)");
   }
-  frame call_frame(f, index, args);
+  frame call_frame(f, args);
   value out;
   run(call_frame, nullptr, out);
   return out;
 }
 
-frame::frame(const function_code& c, std::uint32_t i, std::span<value> args)
-    : future_object(tag_of), code(c), index(i) {
+frame::frame(const function_code& c, std::span<value> args) : future_object(tag_of), code(c) {
   slots.reserve(c.slots.size());
   for (value& a : args) slots.push_back(std::move(a));
   slots.resize(c.slots.size());
@@ -386,8 +385,8 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
       }
       case opcode::make_future: {
         const std::size_t first = stack.size() - i.b;
-        value future = value::of(
-            new frame(code_.functions[i.a], i.a, std::span<value>(stack.data() + first, i.b)));
+        value future =
+            value::of(new frame(code_.functions[i.a], std::span<value>(stack.data() + first, i.b)));
         stack.resize(first);
         stack.push_back(std::move(future));
         break;

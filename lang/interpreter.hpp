@@ -140,12 +140,11 @@ class frame final : public future_object {
   enum class state : std::uint8_t { unresumed, suspended, returned, poisoned };
 
   /// A frame of `code` whose first slots are `args`, moved from.
-  frame(const function_code& code, std::uint32_t index, std::span<value> args);
+  frame(const function_code& code, std::span<value> args);
   std::string type_name() const override;
   bool poll(interpreter& in, context& cx, value& out) override;
 
   const function_code& code;
-  std::uint32_t index;
   value_list slots;
   value_list stack;
   std::uint32_t pc = 0;

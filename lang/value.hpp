@@ -150,7 +150,6 @@ class value {
   bool is_unit() const { return kind_ == value_kind::unit; }
   bool as_bool() const { return bits_ != 0; }
   std::uint64_t bits() const { return bits_; }
-  std::int64_t as_signed() const { return static_cast<std::int64_t>(bits_); }
   int_type type() const { return type_; }
   variant_tag tag() const { return tag_; }
   object* get() const { return holds_object() ? object_ : nullptr; }

@@ -122,16 +122,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto stop_step = in.ConsumeIntegralInRange<std::uint64_t>(0, 3000);
   std::optional<run_result> result = fuzz::run_sliced(*checked, stop, stop_step, in, 512);
   if (!result) return 0;
-  const auto& events = result->rt->trace().events();
-  if (events.empty() || events[events.size() - 1].kind != event_kind::runtime_end) {
-    fuzz::fuzz_failure("a program's trace does not end with runtime_end");
-  }
-  if (stop == fuzz::stop_kind::at_end) {
-    run_result whole = execute(*checked);
-    if (whole.outcome != result->outcome || whole.message != result->message ||
-        fuzz::ndjson_events(*whole.rt) != fuzz::ndjson_events(*result->rt)) {
-      fuzz::fuzz_failure("a program run in slices differs from the same run in one go");
-    }
-  }
+  fuzz::check_ended_run(*checked, stop, *result);
   return 0;
 }

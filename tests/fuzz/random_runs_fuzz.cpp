@@ -79,22 +79,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::optional<run_result> result = fuzz::run_sliced(*checked, stop, stop_step, in, 512);
   if (!result) return 0;
 
-  const auto& events = result->rt->trace().events();
-  if (events.empty()) fuzz::fuzz_failure("an ended run has no trace");
-  const trace_event& last = events[events.size() - 1];
-  if (events[0].kind != event_kind::runtime_start)
-    fuzz::fuzz_failure("a trace does not begin with runtime_start");
-  if (last.kind != event_kind::runtime_end)
-    fuzz::fuzz_failure("a trace does not end with runtime_end");
-  if (last.detail != static_cast<std::uint8_t>(result->outcome)) {
-    fuzz::fuzz_failure("runtime_end does not carry the run's outcome");
-  }
-  if (stop == fuzz::stop_kind::at_end) {
-    run_result whole = execute(*checked);
-    if (whole.outcome != result->outcome || whole.message != result->message ||
-        fuzz::ndjson_events(*whole.rt) != fuzz::ndjson_events(*result->rt)) {
-      fuzz::fuzz_failure("a run in slices differs from the same run in one go");
-    }
-  }
+  fuzz::check_ended_run(*checked, stop, *result);
   return 0;
 }

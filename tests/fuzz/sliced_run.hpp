@@ -81,4 +81,27 @@ inline std::string ndjson_events(const runtime& rt) {
   return text;
 }
 
+/// The checks every ended run must pass: its trace begins with runtime_start and ends with a
+/// runtime_end that carries its outcome, and, left to its end, it is the same run, event for
+/// event, as `run` made in one go.
+inline void check_ended_run(const examples::checked_run& run, stop_kind stop,
+                            const examples::run_result& result) {
+  const auto& events = result.rt->trace().events();
+  if (events.empty()) fuzz_failure("an ended run has no trace");
+  const trace_event& last = events[events.size() - 1];
+  if (events[0].kind != event_kind::runtime_start) {
+    fuzz_failure("a trace does not begin with runtime_start");
+  }
+  if (last.kind != event_kind::runtime_end) fuzz_failure("a trace does not end with runtime_end");
+  if (last.detail != static_cast<std::uint8_t>(result.outcome)) {
+    fuzz_failure("runtime_end does not carry the run's outcome");
+  }
+  if (stop != stop_kind::at_end) return;
+  const examples::run_result whole = examples::execute(run);
+  if (whole.outcome != result.outcome || whole.message != result.message ||
+      ndjson_events(*whole.rt) != ndjson_events(*result.rt)) {
+    fuzz_failure("a run in slices differs from the same run in one go");
+  }
+}
+
 }  // namespace wakeline::fuzz
