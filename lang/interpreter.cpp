@@ -399,7 +399,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         value output;
         if (!poll_future(f.awaitee, *cx, output)) {
           f.suspend = i.a;
-          mark_await_point(location(call_site{i.where, i.line}));
+          mark_await_point(location(call_site{i.where, i.line}), f.code.suspends[i.a].state);
           return false;
         }
         f.awaitee = value();

@@ -23,8 +23,8 @@
 #include <optional>
 #include <string>
 
+#include "../await_point.hpp"
 #include "../future.hpp"
-#include "../source_location.hpp"
 #include "../trace/event.hpp"
 #include "../waker.hpp"
 #include "frame_pool.hpp"
@@ -71,7 +71,7 @@ struct task_header {
   std::uint32_t refs = 0;    ///< Live list + run queue + join handle + wakers.
   std::uint32_t wakers = 0;  ///< Waker clones alive; 0 while pending means nobody can wake it.
   std::uint64_t enqueue_cause = 0;   ///< Seq of the wake that scheduled the task.
-  source_location suspended_at;      ///< Innermost await point of the last pending poll.
+  await_point suspended_at;          ///< Innermost await point of the last pending poll.
   std::optional<waker> join_waiter;  ///< The task awaiting the join handle, if any.
   std::exception_ptr error;          ///< Why the task failed, for the join handle.
 };

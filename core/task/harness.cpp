@@ -12,7 +12,7 @@
 namespace wakeline {
 
 namespace detail {
-constinit thread_local source_location suspend_point;
+constinit thread_local await_point suspend_point;
 }  // namespace detail
 
 namespace {
@@ -85,6 +85,7 @@ void runtime::end_poll(const detail::poll_in_flight& poll) {
         .file = pending ? task->suspended_at.file : nullptr,
         .line = pending ? task->suspended_at.line : 0,
         .task = task->id,
+        .ref = pending ? task->suspended_at.state : 0,
         .kind = event_kind::poll_end,
         .detail = static_cast<std::uint8_t>(task->error ? poll_result::failed
                                             : poll.done ? poll_result::ready

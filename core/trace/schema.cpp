@@ -65,8 +65,10 @@ constexpr std::array schema{
          worker_of_queue("worker", slot::worker, slot::ref),
          named("reason", slot::detail, name_list::enqueue_reason), number("depth", slot::arg)}),
     row(poll_begin, "poll_begin", {task, worker, number("depth", slot::arg)}),
+    // `state`: the suspend state of a program's future (lang/), by rustc's numbers.
     row(poll_end, "poll_end",
-        {task, worker, named("result", slot::detail, name_list::poll_result), file, line}),
+        {task, worker, named("result", slot::detail, name_list::poll_result), file, line,
+         number_if_nonzero("state", slot::ref)}),
     row(task_end, "task_end",
         {task, named("outcome", slot::detail, name_list::task_outcome), text_if_any("message")}),
     row(waker_clone, "waker_clone", {task, by, by_id}),

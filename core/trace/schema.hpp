@@ -66,7 +66,7 @@ struct field_spec {
 };
 
 /// The most fields any kind has.
-inline constexpr std::size_t max_event_fields = 5;
+inline constexpr std::size_t max_event_fields = 6;
 
 /// One event kind: its name (NDJSON's `kind`) and its fields after `seq`, `t` and `kind`, in
 /// order. Every line ends with `cause` when it is not 0.

@@ -25,6 +25,21 @@ TEST(Interpreter, RunsAnAsyncMainAndPrints) {
   EXPECT_EQ(r.output, "total = 60\n");
 }
 
+// A pending poll names the suspend state the innermost async body waits in, by rustc's numbers:
+// 3 for a body's first `.await`, 4 for its second.
+TEST(Interpreter, APendingPollCarriesTheStateOfTheInnermostAwait) {
+  const program_run r = run_program(in_main(R"(    sleep(Duration::from_millis(1)).await;
+    sleep(Duration::from_millis(1)).await;
+    twice().await;)",
+                                            R"(async fn twice() {
+    sleep(Duration::from_millis(1)).await;
+    sleep(Duration::from_millis(1)).await;
+}
+)"));
+  EXPECT_EQ(r.outcome, run_outcome::completed) << r.error;
+  EXPECT_EQ(r.suspensions, (std::vector<std::string>{"10:3", "11:4", "5:3", "6:4"}));
+}
+
 TEST(Interpreter, OverflowPanicsAsADebugBuildDoes) {
   program_run r = run_program(
       in_main("    let x: u32 = 4294967295;\n    let y = x + 1;\n    println!(\"{y}\");"));

@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "lang/program.hpp"
 #include "runtime.hpp"
@@ -17,6 +18,8 @@ struct program_run {
   run_outcome outcome = run_outcome::completed;
   std::string error;   ///< The root task's failure, when it failed
   std::string output;  ///< Everything printed, stdout and stderr in order
+  /// Each pending poll's await point, as "line:state" (the poll_end's line and state).
+  std::vector<std::string> suspensions;
 };
 
 inline std::shared_ptr<const compiled_program> compile_or_fail(const std::string& text) {
@@ -42,6 +45,11 @@ inline program_run run_program(const std::string& text,
   rt.start(instance.root(), "main");
   rt.resume(std::numeric_limits<std::uint64_t>::max());
   result.outcome = rt.outcome();
+  for (const trace_event& e : rt.trace().events()) {
+    if (e.kind == event_kind::poll_end && e.detail == static_cast<int>(poll_result::pending)) {
+      result.suspensions.push_back(std::to_string(e.line) + ":" + std::to_string(e.ref));
+    }
+  }
   if (std::exception_ptr error = rt.root_error()) {
     try {
       std::rethrow_exception(error);
