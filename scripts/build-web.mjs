@@ -67,6 +67,10 @@ const result = await build({
   outdir: dist,
   bundle: true,
   format: 'esm',
+  // The program editor (web/app/editor/, CodeMirror) is a dynamic import: its own chunk, loaded
+  // after the first timeline, so app.js stays what the first timeline needs.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
   minify: !dev,
   sourcemap: 'linked',

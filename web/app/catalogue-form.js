@@ -49,6 +49,10 @@ export class CatalogueForm {
     this.settingFields = [];
     this.onExampleChange = onExampleChange ?? (() => {});
     this.running = false;
+    /** Runs a program of the language: the example's own parameters do not apply to it. */
+    this.programMode = false;
+    /** Why Run is disabled besides the fields (a program with errors), or null. */
+    this.blocked = null;
 
     this.settings = element('fieldset', 'strategy-settings');
     this.settings.id = 'strategy-settings';
@@ -119,7 +123,8 @@ export class CatalogueForm {
       if (String(value) !== String(field.param.default)) carried.set(field.param.name, value);
     }
     this.selectedStrategy = name;
-    this.settingFields = settingsFor(this.strategies, name, example).map((param) => {
+    const own = this.programMode ? null : example;
+    this.settingFields = settingsFor(this.strategies, name, own).map((param) => {
       const field = this.#field(param, 'setting');
       if (carried.has(param.name)) {
         const value = carried.get(param.name);
@@ -147,7 +152,8 @@ export class CatalogueForm {
       max: maxSeed,
       description: 'seed of the example’s random choices',
     };
-    this.paramFields = [...example.params, seed].map((param) =>
+    const params = this.programMode ? [] : example.params;
+    this.paramFields = [...params, seed].map((param) =>
       this.#field(param, param === seed ? 'seed' : 'param'),
     );
     this.settingFields = [];
@@ -191,6 +197,32 @@ export class CatalogueForm {
     return field;
   }
 
+  /**
+   * Switches between the example's C++ (with its parameters) and its program (without them: a
+   * program's constants are in its text); the strategy and the seed stay.
+   */
+  useProgram(on) {
+    if (this.programMode === on || !this.example) {
+      this.programMode = on;
+      return;
+    }
+    this.programMode = on;
+    const strategy = this.selectedStrategy;
+    const seed = this.paramFields.find((field) => field.isSeed)?.input.value;
+    this.#buildFields(this.example);
+    this.selectedStrategy = null;
+    this.selectStrategy(strategy);
+    const seedField = this.paramFields.find((field) => field.isSeed);
+    if (seedField && seed !== undefined) seedField.input.value = seed;
+    this.updateValidity();
+  }
+
+  /** Disables Run for `reason` (a sentence Run's description says), or enables it with null. */
+  block(reason) {
+    this.blocked = reason;
+    this.updateValidity();
+  }
+
   /** Re-checks every field, shows messages, enables Run only when all are valid. */
   updateValidity() {
     let valid = true;
@@ -204,7 +236,12 @@ export class CatalogueForm {
       if (field.error) valid = false;
     }
     this.valid = valid;
-    this.el.runButton.disabled = !valid;
+    this.el.runButton.disabled = !valid || Boolean(this.blocked);
+    const note = this.el.runBlocked;
+    if (note) {
+      note.textContent = this.blocked ?? '';
+      note.hidden = !this.blocked;
+    }
     return valid;
   }
 

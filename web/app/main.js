@@ -8,6 +8,12 @@ import { byId } from './dom.js';
 import { loadEngine } from './engine.js';
 import { ExplanationBox } from './explanation-box.js';
 import { attachIntro } from './intro.js';
+import { ConsoleView } from './program/console-view.js';
+import { ProgramPanel, newProgramEntry, newProgramId } from './program/program-panel.js';
+import { decodeProgram, encodeProgram } from './program/program-link.js';
+import { playgroundUrl } from './program/rust-playground.js';
+import { byteOffsetOf } from './program/spans.js';
+import { StateView } from './program/state-view.js';
 import { WakerHistoryView } from './inspect/waker-history.js';
 import { PanelSizes } from './layout/panel-sizes.js';
 import { PlaybackSession } from './playback/session.js';
@@ -43,6 +49,13 @@ function newPage() {
     afterFirstTimeline: new AfterFirstTimeline(),
     details: byId('selection-details'),
     sourceView: new SourceView(byId('source-view')),
+    // Where the current line shows: the C++ source view or the program (ProgramPanel.highlight).
+    source: {
+      highlight: (file, line) => null,
+    },
+    program: null,
+    console: null,
+    states: null,
     spread: byId('spread-instants'),
     panels: new PanelSizes(
       document.querySelector('.app-main'),
@@ -62,7 +75,7 @@ function newPage() {
 
 /** A selection on the timeline (a hit, or null): details, source line, waker history, playhead. */
 function showSelection(page, hit) {
-  const { model, details, sourceView, wakerHistory } = page;
+  const { model, details, source: sourceView, wakerHistory } = page;
   page.share?.selected(hit);
   if (!hit || !model) {
     details.textContent = noSelection;
@@ -115,7 +128,9 @@ function buildViews(page) {
     onView: (view) => showView(page, view, rangeReadout),
   });
   attachInteraction(page.timeline);
-  page.playback = new PlaybackSession(page.timeline, page.sourceView, {
+  page.source.highlight = (file, line) =>
+    page.program ? page.program.highlight(file, line) : page.sourceView.highlight(file, line);
+  page.playback = new PlaybackSession(page.timeline, page.source, {
     playback: byId('playback'),
     narration: byId('narration'),
     runQueue: byId('run-queue'),
@@ -142,12 +157,15 @@ function buildForm(page, examples, strategies) {
       strategyPicker: byId('strategy-picker'),
       params: byId('params'),
       runButton: byId('run-button'),
+      runBlocked: byId('run-blocked'),
     },
     {
       strategies,
       onExampleChange(example) {
         byId('example-title').textContent = example.title;
         page.sourceView.show(example.source_file, example.source);
+        page.program?.showExample(example);
+        programModeChanged(page);
       },
     },
   );
@@ -168,12 +186,17 @@ function runHooks(page) {
       page.details.textContent = noSelection;
       page.stale.ran(request);
       page.legend.update(model);
+      page.console?.setModel(model);
+      page.program?.setEventLines(new Map());
       status.started();
     },
     progress(model) {
       status.received(model.count);
       timeline.modelChanged();
-      page.afterFirstTimeline.schedule(() => playback.modelChanged());
+      page.afterFirstTimeline.schedule(() => {
+        playback.modelChanged();
+        if (model === page.model) page.console?.update();
+      });
     },
     end(model, summary) {
       timeline.modelChanged();
@@ -185,6 +208,8 @@ function runHooks(page) {
         const selection = timeline.selection;
         if (selection?.task) page.wakerHistory.show(model, selection.task, selection.event);
         page.legend.update(model);
+        page.console?.ended();
+        page.program?.setEventLines(eventLines(model, page.program.name));
         page.share.runEnded(model);
         page.compare?.runEnded(model, summary);
         status.done();
@@ -192,6 +217,8 @@ function runHooks(page) {
     },
     error(error) {
       status.failed(error);
+      // A program the engine refused: its errors are listed under it.
+      if (error?.code === 'program_error') page.program?.checkNow();
     },
   };
 }
@@ -201,9 +228,21 @@ function runHooks(page) {
  * parameter typed into the form waits for Run, and meanwhile the timeline is marked stale.
  */
 function attachRunControls(page) {
-  const run = () => {
+  const run = async () => {
+    const program = page.program;
+    await program?.loading;
     const request = page.form.request();
-    if (request) page.runs.start(request);
+    if (!request) return;
+    if (program?.mode === 'rust') {
+      if (page.form.blocked) {
+        page.status.failed(new Error(page.form.blocked));
+        return;
+      }
+      request.source = program.text;
+      request.name = program.name;
+      request.programLink = await encodeProgram(request.source);
+    }
+    page.runs.start(request);
   };
   // A disabled Run blocks both the button and Enter.
   const form = byId('params-form');
@@ -228,6 +267,170 @@ function runOnPick(run) {
   byId('strategy-picker').addEventListener('change', run);
 }
 
+/** The lines of program `file` that have events in `model`: a Map from line to count. */
+function eventLines(model, file) {
+  const lines = new Map();
+  for (let i = 0; i < model.count; ++i) {
+    if (model.field(i, 'file') !== file) continue;
+    const line = model.field(i, 'line');
+    if (Number.isInteger(line)) lines.set(line, (lines.get(line) ?? 0) + 1);
+  }
+  return lines;
+}
+
+/**
+ * The panel switched between a program and C++ (or to another example): the form's parameters,
+ * the console and state sections, the editor (loaded once a program is shown, after the first
+ * timeline), the Rust Playground link.
+ */
+function programModeChanged(page) {
+  const program = page.program;
+  if (!program) return;
+  const rust = program.mode === 'rust';
+  page.form.useProgram(rust);
+  byId('console-section').hidden = !rust;
+  byId('states-section').hidden = !rust;
+  if (rust) page.afterFirstTimeline.schedule(() => program.loadEditor());
+  else page.states?.setMachines([]);
+}
+
+/** The program's pieces: the panel, its console and its state machine view. */
+function buildProgram(page, engine, examples, run) {
+  const say = (text, isError = false) => {
+    const node = byId('program-message');
+    node.textContent = text;
+    node.classList.toggle('is-error', isError);
+  };
+  let statesAsked = 0;
+  page.console = new ConsoleView(byId('console'), (event) => page.playback.pick(event));
+  page.states = new StateView(byId('state-view'), {
+    goTo: (position) => page.program.goTo(position),
+  });
+  page.program = new ProgramPanel(
+    {
+      panel: byId('source-panel'),
+      rustTab: byId('source-rust'),
+      cppTab: byId('source-cpp'),
+      cppView: byId('source-view'),
+      programPane: byId('program-pane'),
+      plain: byId('program-plain'),
+      editorHost: byId('program-editor'),
+      diagnostics: byId('program-diagnostics'),
+      diagnosticsSummary: byId('program-diagnostics-summary'),
+      diagnosticsList: byId('program-diagnostics-list'),
+      newButton: byId('program-new'),
+      resetButton: byId('program-reset'),
+      exportButton: byId('program-export'),
+      importButton: byId('program-import'),
+      importFile: byId('program-file'),
+      playground: byId('program-playground'),
+      cppOnly: byId('cpp-only'),
+      cppOnlyText: byId('cpp-only-text'),
+      nearestButton: byId('program-nearest'),
+    },
+    {
+      engine,
+      examples,
+      sourceView: page.sourceView,
+      hooks: {
+        run,
+        said: say,
+        failed: (text) => say(text, true),
+        blocked: (reason) => page.form?.block(reason),
+        switchMode(mode) {
+          page.program.showExample(page.form.example, { mode });
+          programModeChanged(page);
+          run();
+        },
+        newProgram() {
+          page.form.selectExample(newProgramId);
+          run();
+        },
+        async openProgramOf(id) {
+          page.program.preferred = 'rust';
+          page.form.selectExample(id);
+          await run();
+        },
+        textChanged(text) {
+          byId('program-playground').href = playgroundUrl(text);
+        },
+        async checked(text, found) {
+          if (found.some((d) => d.severity === 'error')) return;
+          const mine = ++statesAsked;
+          try {
+            const { machines } = await engine.states(text);
+            if (mine === statesAsked) page.states.setMachines(machines);
+          } catch (error) {
+            if (mine === statesAsked)
+              page.states.setMachines([], `No state machines: ${error?.message ?? error}`);
+          }
+        },
+        lineEvents(line) {
+          const model = page.model;
+          if (!model) return;
+          const file = page.program.name;
+          const from = Math.max(0, page.playback.clock.event);
+          for (let k = 1; k <= model.count; ++k) {
+            const i = (from + k) % model.count;
+            if (model.field(i, 'file') === file && model.field(i, 'line') === line) {
+              page.playback.pick(i);
+              say(`Line ${line}: event ${i + 1} selected; again for the next one.`);
+              return;
+            }
+          }
+          say(`Line ${line} has no events in this run.`);
+        },
+        cursorMoved(offset) {
+          page.states.showAt(byteOffsetOf(page.program.text, offset));
+        },
+      },
+    },
+  );
+}
+
+/** The playhead moved to event `i`: the console's dimmed lines, the task's current state. */
+function programPlayhead(page, i) {
+  const model = page.model;
+  if (!model || page.program?.mode !== 'rust' || i < 0) return;
+  page.console.playheadMoved(i);
+  const task = page.playback.selectedTask || model.task.data[i];
+  const lane = task ? model.tasks.get(task) : null;
+  if (!lane) {
+    page.states.playheadAt(null, null);
+    return;
+  }
+  const end = page.playback.replay.lastPollEnd[lane.index];
+  page.states.playheadAt(
+    model.taskName(task),
+    end === -1 || end > i
+      ? null
+      : {
+          result: model.field(end, 'result'),
+          line: model.field(end, 'line'),
+          state: model.field(end, 'state'),
+        },
+  );
+}
+
+/**
+ * Opens a request read from the link: its program, if it carries one, decoded first. A program
+ * that cannot be read is named as the problem and not opened; the example is shown instead.
+ */
+async function openLinked(page, request, run) {
+  if (request.linkedProgram != null) {
+    const decoded = await decodeProgram(request.linkedProgram);
+    if (decoded.error) {
+      page.share.addProblems([`${decoded.error} The program was not opened.`]);
+    } else {
+      const example = page.form.example;
+      if (!example?.program) page.form.selectExample(newProgramId);
+      page.program.showExample(page.form.example, { mode: 'rust', text: decoded.text });
+      programModeChanged(page);
+    }
+  }
+  await run();
+}
+
 /** The runtime's handle, or null when it could not be loaded (the page then says so). */
 async function loadRuntime() {
   try {
@@ -245,14 +448,16 @@ async function start() {
   buildViews(page);
   const engine = await loadRuntime();
   if (!engine) return;
-  const examples = await examplesReady;
   const strategies = await engine.strategies();
+  // The blank program is an entry of the picker of its own, after the examples.
+  const examples = [...(await examplesReady), newProgramEntry(strategies)];
   page.form = buildForm(page, examples, strategies);
   page.stale = new StaleRunNote(byId('stale-note'), () =>
     document.querySelectorAll('.timeline-panel > .timeline'),
   );
   page.runs = new RunController(engine, runHooks(page));
   const run = attachRunControls(page);
+  buildProgram(page, engine, examples, run);
 
   // Compare mode (compare/compare-panel.js): another strategy's run on a timeline under this one.
   page.compare = new ComparePanel({
@@ -278,11 +483,15 @@ async function start() {
     fallback: defaultExample,
     playback: page.playback,
     spread: page.spread,
+    open: (request) => openLinked(page, request, run),
   });
-  page.playback.onPlayheadMoved = (i) => page.share.playheadMoved(i);
-  page.share.initialRequest();
+  page.playback.onPlayheadMoved = (i) => {
+    page.share.playheadMoved(i);
+    programPlayhead(page, i);
+  };
+  const linked = page.share.initialRequest();
   page.compare.applyLink(location.hash);
-  run();
+  await openLinked(page, linked, run);
 }
 
 start().catch((error) => {

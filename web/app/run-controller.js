@@ -22,7 +22,10 @@ export class RunController {
     return this.current !== null;
   }
 
-  /** Starts `request` ({ example, strategy, params, seed }), stopping any run going on. */
+  /**
+   * Starts `request` ({ example, strategy, params, seed }, and for a program of the language
+   * `source` and `name`), stopping any run going on.
+   */
   async start(request) {
     this.cancel();
     const token = { cancelled: false, run: null };
@@ -32,11 +35,12 @@ export class RunController {
     const model = new TraceModel();
     this.hooks.start(model, request);
     try {
-      const run = await this.engine.run(request.example, {
-        strategy: request.strategy,
-        params: request.params,
-        seed: request.seed,
-      });
+      const options = { strategy: request.strategy, params: request.params, seed: request.seed };
+      // A program of the language (request.source) runs as itself; an example by its id.
+      const run =
+        request.source != null
+          ? await this.engine.run({ ...options, source: request.source, name: request.name })
+          : await this.engine.run(request.example, options);
       token.run = run;
       model.header = run.header;
       if (token.cancelled) run.cancel();

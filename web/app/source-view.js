@@ -1,12 +1,13 @@
-// The source panel: an example's C++ with highlighting, one row per line, and a way to light up
+// The source panel: an example's C++ (or a program, with rust-tokens.js) with highlighting, one row per line, and a way to light up
 // and scroll to a line. Token texts become text nodes; no source text is ever parsed as markup.
 import { splitLines, tokenizeCpp } from './cpp-tokens.js';
 import { horizontalTarget, verticalTarget } from './inspect/scroll-within.js';
 
 /** Shows one source file; `highlight(line)` marks a line and scrolls the panel to it. */
 export class SourceView {
-  constructor(container) {
+  constructor(container, tokenize = tokenizeCpp) {
     this.container = container;
+    this.tokenize = tokenize;
     this.fileName = '';
     this.rows = [];
     this.current = null;
@@ -17,7 +18,7 @@ export class SourceView {
   show(fileName, source) {
     this.fileName = fileName;
     this.current = null;
-    const lines = splitLines(tokenizeCpp(source.replace(/\n$/, '')));
+    const lines = splitLines(this.tokenize(source.replace(/\n$/, '')));
     this.rows = lines.map((tokens, index) => {
       const row = document.createElement('div');
       row.className = 'source-line';

@@ -4,6 +4,7 @@
 // spawn refused because its static pool was full (embassy), and a run stopped by its memory
 // limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
+import { panicLocation } from './program/spans.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
 
@@ -146,9 +147,22 @@ export function findWarnings(model) {
         });
         break;
       }
-      case codes.task_end:
-        if (model.field(i, 'outcome') === 'cancelled') ++cancelled;
+      case codes.task_end: {
+        const outcome = model.field(i, 'outcome');
+        if (outcome === 'cancelled') ++cancelled;
+        if (outcome !== 'failed') break;
+        // A panic: the message ends with rustc's `file:line:col` where the language knows it.
+        const message = String(model.field(i, 'message') ?? '');
+        const at = panicLocation(message);
+        warnings.push({
+          kind: 'panic',
+          event: i,
+          task: id,
+          lines: at ? [at.line] : [],
+          text: `${name(id)} panicked${at ? ` at line ${at.line}` : ''}: ${message || 'no message'}. Its future is poisoned and the task ended.`,
+        });
         break;
+      }
       case codes.runtime_end: {
         if (model.field(i, 'outcome') !== 'memory_exhausted') break;
         const bytes = memoryLimitOf(model.header);

@@ -207,7 +207,14 @@ export class ComparePanel {
     const params = Object.fromEntries(
       Object.entries(request.params).filter(([name]) => own.has(name)),
     );
-    this.runs.start({ example: request.example, strategy, params, seed: request.seed });
+    this.runs.start({
+      example: request.example,
+      strategy,
+      params,
+      seed: request.seed,
+      source: request.source,
+      name: request.name,
+    });
   }
 
   /** The page's run ended (`summary` as RunController gives it). */

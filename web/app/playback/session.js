@@ -199,7 +199,11 @@ export class PlaybackSession {
     document.addEventListener('keydown', (event) => {
       if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey || !this.model) return;
       const target = event.target;
-      if (target instanceof HTMLElement && target.closest('input, select, textarea')) return;
+      if (
+        target instanceof HTMLElement &&
+        target.closest('input, select, textarea, [contenteditable], [data-own-keys]')
+      )
+        return;
       switch (event.key) {
         case ' ':
           // A focused button handles space itself (it clicks); do not toggle twice.

@@ -13,6 +13,9 @@ export const linkVersion = 1;
 /** Longest fragment read at all; anything longer is refused whole rather than half read. */
 export const maxLinkLength = 4096;
 
+/** Longest program part read: a program of at most 512 KiB, compressed, in base64url. */
+export const maxProgramLinkLength = 1_000_000;
+
 /** Most `name=value` pairs read; a link needs a dozen, a hostile one may bring thousands. */
 export const maxPairs = 64;
 
@@ -26,6 +29,7 @@ const reserved = new Set([
   'select',
   'view',
   'spread',
+  'program',
 ]);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -41,7 +45,9 @@ const selectKinds = new Set(['seq', 'task']);
 /**
  * An empty scenario: nothing chosen, so the page's defaults apply. `at` is the playhead as a
  * time (ns), `playhead` as an event (its seq); `view` is { x0, x1 } on the layout axis
- * (timeline/model.js), `spread` false for a layout of pure virtual time.
+ * (timeline/model.js), `spread` false for a layout of pure virtual time. `program` is a
+ * program's text as the link carries it (compressed, base64url: program/program-link.js), read
+ * by decodeProgram, which is asynchronous.
  */
 export function emptyLinkState() {
   return {
@@ -54,6 +60,7 @@ export function emptyLinkState() {
     select: null,
     view: null,
     spread: null,
+    program: null,
   };
 }
 
@@ -138,9 +145,20 @@ export function decodeLink(fragment) {
   const problems = [];
   const text = String(fragment ?? '').replace(/^#/, '');
   if (text === '') return { state, problems };
-  if (text.length > maxLinkLength) {
+  // A program makes a link long; the limit holds for the rest of it, and the program has its own.
+  const program = /(?:^|&)program=([^&]*)/.exec(text);
+  const rest = program
+    ? text.slice(0, program.index) + text.slice(program.index + program[0].length)
+    : text;
+  if (rest.length > maxLinkLength) {
     problems.push(
-      `The link is too long (${text.length} characters, at most ${maxLinkLength}); it was ignored.`,
+      `The link is too long (${rest.length} characters, at most ${maxLinkLength}); it was ignored.`,
+    );
+    return { state, problems };
+  }
+  if (program && program[1].length > maxProgramLinkLength) {
+    problems.push(
+      `The link's program is too long (${program[1].length} characters, at most ${maxProgramLinkLength}); it was ignored.`,
     );
     return { state, problems };
   }
@@ -231,6 +249,13 @@ function readPair(state, problems, name, value) {
       else state.view = { x0: edges[0].value, x1: edges[1].value };
       return;
     }
+    case 'program':
+      if (/^[A-Za-z0-9_-]+$/.test(value)) state.program = value;
+      else
+        problems.push(
+          'The link’s program holds characters that base64url does not use (the link was changed or mangled); it was ignored.',
+        );
+      return;
     case 'spread':
       if (value === 'true' || value === 'false') state.spread = value === 'true';
       else problems.push(`The spread ${quote(value)} is not true or false; it was ignored.`);
@@ -286,6 +311,8 @@ export function encodeLink(state) {
   if (state.playhead != null) add('at', `seq:${state.playhead}`);
   else if (state.at != null) add('at', formatLinkTime(state.at));
   if (state.select != null) add('select', `${state.select.kind}:${state.select.id}`);
+  // Last: a link cut short by a site loses the program (which then says so), not the rest.
+  if (state.program != null) add('program', state.program);
   return parts.join('&');
 }
 

@@ -131,7 +131,7 @@ export class LinkState {
 
   /**
    * Reads location.hash against the catalogue: { request, view: { at, playhead, select, view,
-   * spread }, problems }.
+   * spread }, program (the link's program part, still compressed, or null), problems }.
    * `request` is always runnable (defaults wherever the link was silent or wrong); `strategies`
    * (optional) lets the link set strategy settings by name.
    */
@@ -147,6 +147,7 @@ export class LinkState {
         view: decoded.state.view,
         spread: decoded.state.spread,
       },
+      program: decoded.state.program,
       problems: [...decoded.problems, ...resolved.problems],
     };
   }
@@ -182,6 +183,7 @@ export class LinkState {
       at: view.at ?? null,
       playhead: view.playhead ?? null,
       select: view.select ?? null,
+      program: request.programLink ?? null,
     });
   }
 

@@ -14,7 +14,8 @@ const importBatch = 50_000;
 
 /**
  * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback, playback,
- * spread (the "Stretch instants" checkbox) }; `runs` is the RunController, whose hooks an
+ * spread (the "Stretch instants" checkbox), open (optional: opens a request read from a link
+ * that changed, e.g. one with a program; runs.start by default) }; `runs` is the RunController, whose hooks an
  * imported trace goes through like a run that already ended.
  */
 export function attachShare(page) {
@@ -95,7 +96,7 @@ export function attachShare(page) {
 
   /** Which scenario the page shows first: the link's, with its problems shown. */
   function initialRequest() {
-    const { request, view, problems } = links.read(
+    const { request, view, program, problems } = links.read(
       page.examples,
       page.fallback,
       page.form.strategies,
@@ -105,7 +106,8 @@ export function attachShare(page) {
     applyRequestToForm(page.form, request);
     // The layout is part of the picture: a link made with instants not stretched says so.
     if (!page.spread.disabled) page.spread.checked = view.spread !== false;
-    return request;
+    // The program (compressed) is for the page to read: decoding it is asynchronous.
+    return program == null ? request : { ...request, linkedProgram: program };
   }
 
   page.spread.addEventListener('change', () => {
@@ -115,11 +117,17 @@ export function attachShare(page) {
   window.addEventListener('hashchange', () => {
     // Someone pasted or followed another link into this page: show that scenario.
     const request = initialRequest();
-    page.runs.start(request);
+    if (page.open) page.open(request);
+    else page.runs.start(request);
   });
 
   return {
     initialRequest,
+
+    /** Adds `problems` (sentences) to the link's messages. */
+    addProblems(problems) {
+      links.add(problems);
+    },
 
     /** A run (or an import) of `request` begins, shown in `newModel`. */
     runStarted(newModel, request) {

@@ -7,6 +7,7 @@ import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
+import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
 
@@ -42,8 +43,14 @@ export function playerSnippet(base, request, view = {}) {
   ];
   if (view.at != null) attributes.push(['start', formatLinkTime(view.at)]);
   attributes.push(['height', String(embedHeight)]);
+  if (request.source != null) attributes.push(['name', request.name ?? 'main.rs']);
   const text = attributes.map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
-  return `<script src="${escapeAttribute(script)}"></script>\n<wakeline-player ${text}></wakeline-player>`;
+  // A program goes inline, in a <pre>: the host page shows it even without JavaScript.
+  const program =
+    request.source != null
+      ? `\n<pre>${escapeAttribute(request.source.replace(/\n$/, ''))}</pre>\n`
+      : '';
+  return `<script src="${escapeAttribute(script)}"></script>\n<wakeline-player ${text}>${program}</wakeline-player>`;
 }
 
 /** `view` for an embed, which starts at a time (`start`): a playhead event becomes its time. */
@@ -77,6 +84,11 @@ function shareMenu(page, say) {
     const current = page.links.current;
     const base = location.href.split('#')[0];
     fields.link.value = page.links.url;
+    if (fields.link.value.length > longLinkLength)
+      say(
+        `This link is ${(fields.link.value.length / 1024).toFixed(1)} KB long: some sites and chat programs cut links longer than 8 KB. Save the program as a .rs file to be sure it arrives whole.`,
+        true,
+      );
     if (!current) {
       fields.iframe.value = '';
       fields.player.value = '';

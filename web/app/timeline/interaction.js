@@ -88,7 +88,11 @@ export function attachInteraction(timeline) {
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target;
-    if (target instanceof HTMLElement && target.closest('input, select, textarea')) return;
+    if (
+      target instanceof HTMLElement &&
+      target.closest('input, select, textarea, [contenteditable], [data-own-keys]')
+    )
+      return;
     const centre = pointer ? pointer[0] : timeline.width / 2 + 56;
     switch (event.key) {
       case '+':

@@ -1,0 +1,175 @@
+// The state machine view: what the compiler made of one async fn or async block (the engine's
+// `states(source)`, `wakeline states --json`): its states in rustc's numbering (0 unresumed,
+// 1 returned, 2 poisoned, 3.. one per `.await`), the locals each keeps alive, and, when the
+// engine gives it, the size of the future and of each state. The machine shown is the one under
+// the editor's cursor, or picked in the list; while the playhead moves, the one the selected
+// task waits in, with its current state marked.
+import { element } from '../dom.js';
+import { formatBytes } from '../warnings.js';
+
+/** How a state is called on screen. */
+export function stateTitle(state) {
+  switch (state.name) {
+    case 'unresumed':
+      return 'start (unresumed): made, not polled yet';
+    case 'returned':
+      return 'returned: Poll::Ready given, done';
+    case 'poisoned':
+      return 'panicked (poisoned): polling it again panics';
+    default:
+      return state.await ? `suspended at line ${state.await.start.line}` : 'suspended';
+  }
+}
+
+/** The machine (an index into `machines`) whose text contains byte `offset`: the innermost. */
+export function machineAt(machines, offset) {
+  let best = -1;
+  machines.forEach((machine, index) => {
+    if (offset < machine.from || offset > machine.to) return;
+    if (best === -1 || machine.to - machine.from < machines[best].to - machines[best].from)
+      best = index;
+  });
+  return best;
+}
+
+/**
+ * Where a task is, from its last poll_end (`end`: { result, line, state }, or null before its
+ * first poll) and its name: { machine, state } (indices, -1 when unknown). A pending poll waits
+ * at its innermost future's await: `state` (when the engine gives it) and its line find it; a
+ * ready or failed poll ended the task's own future, found by the task's name.
+ */
+export function locateState(machines, taskName, end) {
+  if (end?.result === 'pending' && Number.isInteger(end.line)) {
+    for (let m = 0; m < machines.length; ++m) {
+      const states = machines[m].states;
+      const s = states.findIndex(
+        (state) =>
+          state.await?.start.line === end.line && (end.state == null || state.state === end.state),
+      );
+      if (s !== -1) return { machine: m, state: s };
+    }
+    return { machine: -1, state: -1 };
+  }
+  const name = String(taskName ?? '').replace(/ \(async block\)$/, '');
+  const machine = machines.findIndex((entry) => entry.name === name);
+  if (machine === -1) return { machine: -1, state: -1 };
+  const wanted = end == null ? 0 : end.result === 'ready' ? 1 : end.result === 'failed' ? 2 : -1;
+  return { machine, state: machines[machine].states.findIndex((state) => state.state === wanted) };
+}
+
+/** The view in `container`; `goTo(position)` puts the editor's cursor at an await. */
+export class StateView {
+  constructor(container, { goTo }) {
+    this.container = container;
+    this.goTo = goTo;
+    this.machines = [];
+    this.shown = -1;
+    this.current = null;
+    const label = element('label', 'state-pick-label', 'Async fn or block ');
+    this.picker = element('select', 'state-pick');
+    this.picker.id = 'state-machine-picker';
+    label.htmlFor = this.picker.id;
+    this.picker.addEventListener('change', () => this.show(Number(this.picker.value)));
+    this.head = element('p', 'state-head');
+    this.list = element('ol', 'state-list');
+    this.list.setAttribute('aria-label', 'States');
+    this.note = element('p', 'state-note', 'Run or type a program to see its state machines.');
+    this.form = element('div', 'state-picker');
+    this.form.append(label, this.picker);
+    container.replaceChildren(this.note, this.form, this.head, this.list);
+    this.form.hidden = true;
+  }
+
+  /** The program's machines (states() answer's `machines`), or a sentence why there are none. */
+  setMachines(machines, problem = null) {
+    const keep = this.machines[this.shown]?.name;
+    this.machines = machines ?? [];
+    this.note.textContent =
+      problem ?? (this.machines.length === 0 ? 'This program has no async fn or block.' : '');
+    this.note.hidden = this.note.textContent === '';
+    this.form.hidden = this.machines.length === 0;
+    this.picker.replaceChildren(
+      ...this.machines.map((machine, index) => {
+        const option = element(
+          'option',
+          '',
+          `${machine.kind} ${machine.name} (line ${machine.line})`,
+        );
+        option.value = String(index);
+        return option;
+      }),
+    );
+    const again = this.machines.findIndex((machine) => machine.name === keep);
+    this.show(again !== -1 ? again : this.machines.length > 0 ? 0 : -1);
+  }
+
+  /** Shows machine `index` (-1: none). */
+  show(index) {
+    this.shown = index;
+    const machine = this.machines[index];
+    if (!machine) {
+      this.head.textContent = '';
+      this.list.replaceChildren();
+      return;
+    }
+    this.picker.value = String(index);
+    const size = Number.isFinite(machine.size)
+      ? ` Its future takes ${formatBytes(machine.size)}.`
+      : '';
+    this.head.textContent = `${machine.kind} ${machine.name}, line ${machine.line}: ${machine.states.length} states.${size}`;
+    this.list.replaceChildren(
+      ...machine.states.map((state, s) => {
+        const item = element('li', `state state-${state.name}`);
+        item.dataset.state = String(state.state);
+        const title = element('div', 'state-title');
+        title.append(element('span', 'state-number', String(state.state)), ` ${stateTitle(state)}`);
+        if (Number.isFinite(state.size))
+          title.append(element('span', 'state-size', ` · ${formatBytes(state.size)}`));
+        item.append(title);
+        if (state.await) {
+          const go = element('button', 'state-await link-button');
+          go.type = 'button';
+          go.append(element('code', '', state.await.text));
+          go.title = `Show line ${state.await.start.line} in the editor`;
+          go.addEventListener('click', () => this.goTo(state.await.start));
+          item.append(go);
+        }
+        const kept = [...state.keeps, ...state.temporaries];
+        const keeps =
+          state.state === 0 && state.keeps.length > 0
+            ? `keeps its arguments: ${state.keeps.join(', ')}`
+            : kept.length > 0
+              ? `keeps ${kept.join(', ')}`
+              : state.state >= 3
+                ? 'keeps nothing across this await'
+                : '';
+        if (keeps) item.append(element('p', 'state-keeps', keeps));
+        if (this.current && this.current.machine === index && this.current.state === s)
+          this.#mark(item);
+        return item;
+      }),
+    );
+  }
+
+  #mark(item) {
+    item.classList.add('is-current');
+    item.setAttribute('aria-current', 'step');
+  }
+
+  /** Shows the machine whose text holds byte `offset` (the editor's cursor). */
+  showAt(offset) {
+    const index = machineAt(this.machines, offset);
+    if (index !== -1 && index !== this.shown) this.show(index);
+  }
+
+  /**
+   * The selected task at the playhead: its name and last poll_end ({ result, line, state }, or
+   * null). Shows its machine with the current state marked; null clears the mark.
+   */
+  playheadAt(taskName, end) {
+    const found = taskName == null ? null : locateState(this.machines, taskName, end);
+    this.current = found && found.machine !== -1 && found.state !== -1 ? found : null;
+    if (this.current && this.current.machine !== this.shown) this.show(this.current.machine);
+    else this.show(this.shown);
+  }
+}
