@@ -21,6 +21,7 @@ import {
   lineNumbers,
 } from '@codemirror/view';
 import { awaitLine, setAwaitLine } from './await-line.js';
+import { replaceSelectionInput } from './csp-input.js';
 import { diagnostics } from './diagnostics.js';
 import { eventGutter, setEventLines } from './event-gutter.js';
 import { editorTheme } from './theme.js';
@@ -57,6 +58,7 @@ export function createEditor(host, options) {
     bracketMatching(),
     highlightActiveLine(),
     rust(),
+    replaceSelectionInput,
     awaitLine,
     diagnostics((text) => options.check?.(text) ?? Promise.resolve([]), options.offsetOf),
     keymap.of([
