@@ -21,6 +21,8 @@ function apply() {
   );
   set('seed', state.seed == null ? null : String(state.seed));
   set('start', state.at == null ? null : formatLinkTime(state.at));
+  // A program travels as the link carries it; the player reads it (and says if it cannot).
+  set('program', state.program);
   // The frame is the embedder's to size: the player takes all of it.
   set('height', String(Math.max(120, window.innerHeight - 2)));
 }

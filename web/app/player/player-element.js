@@ -5,6 +5,11 @@
 //   <script src="https://host/wakeline-player.js"></script>
 //   <wakeline-player example="concurrent" strategy="local" params="tasks=5 steps=2" seed="7"
 //                    start="12ms" height="360" autoplay></wakeline-player>
+// A program of the language instead of an example: inline, as the text of a child <template>
+// or <pre> (readable on the host page without JavaScript), or in a `program` attribute as a
+// share link carries it (compressed, base64url: program/program-link.js); `name` is its file
+// name (main.rs by default). The program shows under the timeline, read-only, its current line
+// highlighted.
 // `autoplay` plays the run once it has ended (from `start` if given), unless the reader asked for
 // reduced motion; a Play button is there either way. Runs go through the playground's
 // RunController and playback through its PlaybackClock: one run path, one clock.
@@ -15,6 +20,9 @@ import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../sh
 import { restoreView } from '../share/link-state.js';
 import { Timeline } from '../timeline/timeline.js';
 import { lowerBound } from '../timeline/visible.js';
+import { decodeProgram, encodeProgram } from '../program/program-link.js';
+import { tokenizeRust } from '../program/rust-tokens.js';
+import { SourceView } from '../source-view.js';
 import { loadPlayerEngine, siteUrl } from './player-engine.js';
 import { attachPlayerInput } from './player-input.js';
 import playerCss from './player.css';
@@ -51,7 +59,17 @@ function eventAtTime(model, t) {
 /** The element. Attributes: example, strategy, params, seed, autoplay, start, height. */
 export class WakelinePlayer extends HTMLElement {
   static get observedAttributes() {
-    return ['example', 'strategy', 'params', 'seed', 'autoplay', 'start', 'height'];
+    return [
+      'example',
+      'strategy',
+      'params',
+      'seed',
+      'autoplay',
+      'start',
+      'height',
+      'program',
+      'name',
+    ];
   }
 
   #root;
@@ -73,6 +91,10 @@ export class WakelinePlayer extends HTMLElement {
   #linkProblems = [];
   #runProblems = [];
   #heightProblem = null;
+  #programBox;
+  #programView;
+  // The program run: { source, name } or null for an example.
+  #program = null;
 
   constructor() {
     super();
@@ -92,7 +114,12 @@ export class WakelinePlayer extends HTMLElement {
     this.#play.addEventListener('click', () => this.#clock?.toggle());
     const footer = element('div', 'player-footer');
     footer.append(this.#play, this.#status, this.#open);
-    this.#frame.append(this.#messages, this.#timelineContainer, footer);
+    this.#programBox = element('div', 'player-program source-view');
+    this.#programBox.hidden = true;
+    this.#programBox.tabIndex = 0;
+    this.#programBox.setAttribute('aria-label', 'Program');
+    this.#programView = new SourceView(this.#programBox, tokenizeRust);
+    this.#frame.append(this.#messages, this.#timelineContainer, this.#programBox, footer);
     this.#root.append(this.#frame);
   }
 
@@ -123,10 +150,52 @@ export class WakelinePlayer extends HTMLElement {
   #clockMoved() {
     const clock = this.#clock;
     this.#timeline?.setPlayhead(clock.layoutX(), true);
+    if (this.#program) this.#highlightLine(clock.event);
     const label = clock.playing ? 'Pause' : 'Play';
     if (this.#play.textContent !== label) this.#play.textContent = label;
     this.#play.setAttribute('aria-pressed', String(clock.playing));
     this.#frame.dataset.playing = String(clock.playing);
+  }
+
+  /** The line of event `i`'s task: its own, or where the task last returned Pending. */
+  #highlightLine(i) {
+    const model = this.#timeline?.model;
+    if (!model || i < 0 || i >= model.count) return;
+    let line = model.field(i, 'line');
+    let file = model.field(i, 'file');
+    const task = model.task.data[i];
+    const pollEnd = model.kindNames.indexOf('poll_end');
+    // A short look back is enough for a program's events; a long run keeps the last line.
+    for (let k = i - 1; line === undefined && task && k >= 0 && k > i - 20000; --k) {
+      if (model.task.data[k] === task && model.kind.data[k] === pollEnd) {
+        line = model.field(k, 'line');
+        file = model.field(k, 'file');
+      }
+    }
+    this.#programView.highlight(file ?? null, line ?? null);
+  }
+
+  /**
+   * The program the element carries, if any: { source, name }, { error }, or null (an example).
+   * An inline child comes first, then the `program` attribute.
+   */
+  async #readProgram() {
+    // Upgraded while the parser is still inside the element: its children are not there yet.
+    if (document.readyState === 'loading')
+      await new Promise((resolve) =>
+        document.addEventListener('DOMContentLoaded', resolve, { once: true }),
+      );
+    const name = this.getAttribute('name') || 'main.rs';
+    const inline = this.querySelector(':scope > template, :scope > pre');
+    if (inline) {
+      const text =
+        inline instanceof HTMLTemplateElement ? inline.content.textContent : inline.textContent;
+      return { source: `${text.replace(/^\n/, '').replace(/\s*$/, '')}\n`, name };
+    }
+    const encoded = this.getAttribute('program');
+    if (encoded === null) return null;
+    const decoded = await decodeProgram(encoded);
+    return decoded.error ? { error: `program: ${decoded.error}` } : { source: decoded.text, name };
   }
 
   #applyHeight() {
@@ -197,18 +266,49 @@ export class WakelinePlayer extends HTMLElement {
     const [examples, strategies] = await Promise.all([engine.examples(), engine.strategies()]);
     // Attributes changed again while the catalogue loaded: the newer run has them.
     if (id !== this.#runId) return;
-    const resolved = resolveLink(state, examples, 'concurrent', strategies);
-    if (state.example == null && this.getAttribute('example') === null) {
+    const program = await this.#readProgram();
+    if (id !== this.#runId) return;
+    if (program?.error) {
+      // A program that cannot be read runs nothing: not the example, not half a program.
+      this.#runProblems = [...problems, program.error];
+      this.#showProblems();
+      this.#program = null;
+      this.#programBox.hidden = true;
+      this.#status.textContent = 'The program could not be read; nothing was run.';
+      this.#frame.dataset.state = 'error';
+      return;
+    }
+    this.#program = program;
+    // A program runs under any strategy; an example under the ones it supports.
+    const programExample = program && {
+      id: state.example ?? 'new',
+      params: [],
+      strategies: strategies.map((s) => s.name),
+    };
+    const catalogue = programExample
+      ? [programExample, ...examples.filter((e) => e.id !== programExample.id)]
+      : examples;
+    const resolved = resolveLink(state, catalogue, programExample?.id ?? 'concurrent', strategies);
+    if (!program && state.example == null && this.getAttribute('example') === null) {
       problems.push(`No example attribute; showing ${resolved.request.example}.`);
     }
     this.#runProblems = [...problems, ...resolved.problems];
     this.#showProblems();
-    const request = resolved.request;
+    const request = program
+      ? { ...resolved.request, source: program.source, name: program.name }
+      : resolved.request;
     const view = { at: state.at, select: null };
+    this.#programBox.hidden = !program;
+    if (program) this.#programView.show(program.name, program.source);
+    const programLink = program ? await encodeProgram(program.source) : null;
+    if (id !== this.#runId) return;
     this.#open.href = siteUrl(
-      `index.html#${encodeLink({ ...request, at: view.at, select: null })}`,
+      `index.html#${encodeLink({ ...request, at: view.at, select: null, program: programLink })}`,
     );
-    this.#open.title = `Open ${quote(request.example)} in the Wakeline playground`;
+    this.#open.textContent = program ? 'Open in playground' : 'Open in Wakeline';
+    this.#open.title = program
+      ? `Open ${program.name} in the Wakeline playground, to edit and run it`
+      : `Open ${quote(request.example)} in the Wakeline playground`;
     this.#shown = { request, view };
     this.#runs.start(request);
   }
@@ -218,7 +318,7 @@ export class WakelinePlayer extends HTMLElement {
     return {
       start: (model, request) => {
         this.#frame.dataset.state = 'running';
-        this.#status.textContent = `${request.example} · running…`;
+        this.#status.textContent = `${request.name ?? request.example} · running…`;
         this.#timeline.setModel(model);
         this.#clock.setModel(model);
         this.#play.hidden = true;
@@ -234,7 +334,7 @@ export class WakelinePlayer extends HTMLElement {
         this.#clock.seek(view.at == null ? 0 : eventAtTime(model, view.at));
         this.#autoplay();
         const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
-        this.#status.textContent = `${request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
+        this.#status.textContent = `${request.name ?? request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
       },
       error: (error) => {
         this.#status.textContent = `The run failed: ${error?.message ?? error}`;
