@@ -333,7 +333,7 @@ function buildProgram(page, engine, examples, run) {
       examples,
       sourceView: page.sourceView,
       hooks: {
-        run,
+        runProgram: run,
         said: say,
         failed: (text) => say(text, true),
         blocked: (reason) => page.form?.block(reason),

@@ -56,7 +56,7 @@ test('the link carries the program last, and its length limit leaves the program
   assert.equal(state.program, program);
   assert.equal(state.example, 'basic');
   const bad = decodeLink('#example=basic&program=%3Cscript%3E');
-  assert.equal(bad.state.program, null);
+  assert.equal(bad.state.program, undefined);
   assert.match(bad.problems[0], /base64url/);
 });
 

@@ -210,7 +210,7 @@ export class ProgramPanel {
           check: (text) => this.check(text),
           offsetOf,
           onChange: (text) => this.#edited(text),
-          onRun: () => this.hooks.run(),
+          onRun: () => this.hooks.runProgram(),
           onLine: (line) => this.hooks.lineEvents(line),
           onCursor: (offset) => this.hooks.cursorMoved?.(offset),
         });

@@ -45,9 +45,9 @@ const selectKinds = new Set(['seq', 'task']);
 /**
  * An empty scenario: nothing chosen, so the page's defaults apply. `at` is the playhead as a
  * time (ns), `playhead` as an event (its seq); `view` is { x0, x1 } on the layout axis
- * (timeline/model.js), `spread` false for a layout of pure virtual time. `program` is a
- * program's text as the link carries it (compressed, base64url: program/program-link.js), read
- * by decodeProgram, which is asynchronous.
+ * (timeline/model.js), `spread` false for a layout of pure virtual time. A link with a program
+ * adds `program`: its text as the link carries it (compressed, base64url:
+ * program/program-link.js), read by decodeProgram, which is asynchronous.
  */
 export function emptyLinkState() {
   return {
@@ -60,7 +60,6 @@ export function emptyLinkState() {
     select: null,
     view: null,
     spread: null,
-    program: null,
   };
 }
 
