@@ -1,5 +1,6 @@
 #include "interpreter.hpp"
 
+#include <memory>
 #include <utility>
 
 #include "core/await_point.hpp"
@@ -13,9 +14,10 @@ namespace wakeline::lang {
 
 namespace {
 
-// Rust's Copy: integers, booleans, (), durations, instants, and tuples, options and
-// `#[derive(Copy)]` structs made of them. Reading a Copy local by value copies it.
-bool is_copy(const value& v) {
+inline bool is_copy(const value& v);
+
+// Whether an object or a variant is Copy: what needs a look inside.
+bool is_copy_aggregate(const value& v) {
   switch (v.kind()) {
     case value_kind::variant:
       return v.get() == nullptr || is_copy(v.payload());
@@ -32,6 +34,13 @@ bool is_copy(const value& v) {
     default:
       return true;
   }
+}
+
+// Rust's Copy: integers, booleans, (), durations, instants, and tuples, options and
+// `#[derive(Copy)]` structs made of them. Reading a Copy local by value copies it.
+inline bool is_copy(const value& v) {
+  const value_kind k = v.kind();
+  return (k != value_kind::variant && k != value_kind::object) || is_copy_aggregate(v);
 }
 
 // A Copy aggregate shared by two owners is copied before one of them can change it.
@@ -113,7 +122,7 @@ void interpreter::panic(span where, const std::string& message) const {
 value interpreter::main_future() {
   const auto index = static_cast<std::uint32_t>(code_.main);
   const function_code& m = code_.functions[index];
-  if (m.is_async()) return value::of(new frame(m, std::span<value>()));
+  if (m.is_async()) return value::of(frame::make(m, std::span<value>()));
   return value::of(new call_main(index));
 }
 
@@ -139,23 +148,50 @@ bool interpreter::poll_future(const value& future, context& cx, value& out) {
 
 value interpreter::call(std::uint32_t index, std::span<value> args, span where) {
   const function_code& f = code_.functions[index];
-  if (f.is_async()) return value::of(new frame(f, args));
+  if (f.is_async()) return value::of(frame::make(f, args));
   if (depth_ >= limits_.max_call_depth) {
     panic(where, "stack overflow: calls nested more than " +
                      std::to_string(limits_.max_call_depth) + " deep (`" + f.name +
                      "` called itself without end?)");
   }
-  frame call_frame(f, args);
+  const std::unique_ptr<frame> call_frame(frame::make(f, args));
   value out;
-  run(call_frame, nullptr, out);
+  run(*call_frame, nullptr, out);
   return out;
 }
 
-frame::frame(const function_code& c, std::span<value> args) : future_object(tag_of), code(c) {
-  slots.reserve(c.slots.size());
-  for (value& a : args) slots.push_back(std::move(a));
-  slots.resize(c.slots.size());
-  stack.reserve(c.max_stack);
+std::size_t frame::block_bytes(const function_code& c) {
+  static_assert(sizeof(frame) % alignof(value) == 0);
+  return sizeof(frame) + (c.slots.size() + c.max_stack) * sizeof(value);
+}
+
+frame* frame::make(const function_code& c, std::span<value> args) {
+  void* block = allocate_block(block_bytes(c));
+  auto* room = reinterpret_cast<value*>(static_cast<char*>(block) + sizeof(frame));
+  return ::new (block) frame(c, args, room);
+}
+
+frame::frame(const function_code& c, std::span<value> args, value* room)
+    : future_object(tag_of),
+      code(c),
+      slots(room, c.slots.size()),
+      stack(room + c.slots.size(), c.max_stack) {
+  std::size_t s = 0;
+  for (value& a : args) ::new (&slots[s++]) value(std::move(a));
+  for (; s < slots.size(); ++s) ::new (&slots[s]) value();
+}
+
+frame::~frame() {
+  // In the order of the members' own destructors: the awaited future, the stack, the slots.
+  awaitee = value();
+  stack.clear();
+  for (value& s : slots) s.~value();
+}
+
+void frame::operator delete(frame* f, std::destroying_delete_t) {
+  const std::size_t bytes = block_bytes(f->code);
+  f->~frame();
+  free_block(f, bytes);
 }
 
 std::string frame::type_name() const {
@@ -176,6 +212,13 @@ bool frame::poll(interpreter& in, context& cx, value& out) {
   }
 }
 
+void interpreter::runaway(span where) const {
+  throw runaway_error("this task ran " + std::to_string(limits_.steps_per_poll) +
+                          " loop iterations and calls in one poll without reaching an "
+                          "`.await` that was pending: a task that never yields blocks its worker",
+                      describe_location(where));
+}
+
 bool interpreter::run(frame& f, context* cx, value& out) {
   if (depth_ >= limits_.max_call_depth) {
     panic(f.code.where, "stack overflow: futures nested more than " +
@@ -186,9 +229,10 @@ bool interpreter::run(frame& f, context* cx, value& out) {
 }
 
 bool interpreter::resume(frame& f, context* cx, value& out) {
+  count_step(f.code.where);
   const std::vector<instruction>& code = f.code.code;
-  value_list& stack = f.stack;
-  value_list& slots = f.slots;
+  operand_stack& stack = f.stack;
+  const std::span<value> slots = f.slots;
   auto pop = [&stack] {
     value v = std::move(stack.back());
     stack.pop_back();
@@ -197,18 +241,11 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
   auto pop_n = [&stack](std::uint32_t n) {
     value_list items(std::make_move_iterator(stack.end() - n),
                      std::make_move_iterator(stack.end()));
-    stack.resize(stack.size() - n);
+    stack.shrink_to(stack.size() - n);
     return items;
   };
   for (;;) {
     const instruction& i = code[f.pc];
-    if (--steps_left_ == 0) {
-      throw runaway_error(
-          "this task ran " + std::to_string(limits_.steps_per_poll) +
-              " steps in one poll without reaching an `.await` that was pending: a task that "
-              "never yields blocks its worker",
-          describe_location(i.where));
-    }
     switch (i.op) {
       case opcode::constant:
         stack.push_back(code_.constants[i.a]);
@@ -246,12 +283,14 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         slots[i.a] = value();
         break;
       case opcode::jump:
+        if (i.a <= f.pc) count_step(i.where);
         f.pc = i.a;
         continue;
       case opcode::jump_if_false:
       case opcode::jump_if_true: {
         const bool b = pop().as_bool();
         if (b == (i.op == opcode::jump_if_true)) {
+          if (i.a <= f.pc) count_step(i.where);
           f.pc = i.a;
           continue;
         }
@@ -275,7 +314,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
       case opcode::call: {
         const std::size_t first = stack.size() - i.b;
         value result = call(i.a, std::span<value>(stack.data() + first, i.b), i.where);
-        stack.resize(first);
+        stack.shrink_to(first);
         stack.push_back(std::move(result));
         break;
       }
@@ -284,7 +323,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         const std::size_t first = stack.size() - i.b;
         value result = call_builtin(*this, static_cast<builtin>(i.a),
                                     std::span<value>(stack.data() + first, i.b), {i.where, i.line});
-        stack.resize(first);
+        stack.shrink_to(first);
         stack.push_back(std::move(result));
         break;
       }
@@ -293,7 +332,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         value result =
             call_method(code_.names[i.a], stack[receiver],
                         std::span<value>(stack.data() + receiver + 1, i.b), {i.where, i.line});
-        stack.resize(receiver);
+        stack.shrink_to(receiver);
         stack.push_back(std::move(result));
         break;
       }
@@ -385,9 +424,9 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
       }
       case opcode::make_future: {
         const std::size_t first = stack.size() - i.b;
-        value future =
-            value::of(new frame(code_.functions[i.a], std::span<value>(stack.data() + first, i.b)));
-        stack.resize(first);
+        value future = value::of(
+            frame::make(code_.functions[i.a], std::span<value>(stack.data() + first, i.b)));
+        stack.shrink_to(first);
         stack.push_back(std::move(future));
         break;
       }

@@ -6,13 +6,16 @@
 // core (a sleep, a channel's receive, a join handle) or another frame, so the trace is the
 // runtime's own.
 //
-// Bounds: a poll may run `steps_per_poll` instructions (a loop that never awaits blocks its
-// worker: the run ends and says where); calls nest at most `max_call_depth` deep (deeper is a
-// stack overflow, which panics the task, never the host).
+// Bounds: a poll may take `steps_per_poll` steps, a step being a jump back (a loop's next
+// iteration) or the start of a body (a call): a loop that never awaits blocks its worker, so
+// the run ends and says where (counting only those keeps straight-line code free of the
+// check). Calls nest at most `max_call_depth` deep (deeper is a stack overflow, which panics
+// the task, never the host).
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <new>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -22,6 +25,7 @@
 #include "core/context.hpp"
 #include "core/poll.hpp"
 #include "core/source_location.hpp"
+#include "operand_stack.hpp"
 #include "source.hpp"
 #include "value.hpp"
 
@@ -52,7 +56,7 @@ struct printed_line {
 };
 
 struct interpreter_limits {
-  std::uint64_t steps_per_poll = 10'000'000;
+  std::uint64_t steps_per_poll = 1'000'000;
   std::uint32_t max_call_depth = 200;
 };
 
@@ -129,29 +133,43 @@ class interpreter {
   interpreter_limits limits_;
   std::uint64_t random_state_;
   std::uint64_t steps_left_ = 0;
+
+  /// Counts a step of the poll's budget; past it, the run ends (runaway_error).
+  void count_step(span where) {
+    if (--steps_left_ == 0) runaway(where);
+  }
+  [[noreturn, gnu::cold]] void runaway(span where) const;
   std::uint32_t depth_ = 0;
 };
 
 /// The frame of a body: its slots and operand stack, where it stands, and, suspended, the
-/// future it awaits. An async body's frame is the future the program holds.
+/// future it awaits. An async body's frame is the future the program holds. A frame, its
+/// slots and the room of its operand stack are one block, as a coroutine frame is.
 class frame final : public future_object {
  public:
   static constexpr object_tag tag_of = object_tag::frame;
   enum class state : std::uint8_t { unresumed, suspended, returned, poisoned };
 
   /// A frame of `code` whose first slots are `args`, moved from.
-  frame(const function_code& code, std::span<value> args);
+  static frame* make(const function_code& code, std::span<value> args);
+  /// Destroys the frame and gives back its whole block, whose size its code gives.
+  static void operator delete(frame* f, std::destroying_delete_t);
+  ~frame() override;
   std::string type_name() const override;
   bool poll(interpreter& in, context& cx, value& out) override;
 
   const function_code& code;
-  value_list slots;
-  value_list stack;
+  std::span<value> slots;
+  operand_stack stack;
   std::uint32_t pc = 0;
   state where = state::unresumed;
   value awaitee;  ///< The future of the `.await` it is suspended at
   bool awaiting = false;
   std::uint32_t suspend = 0;  ///< Which suspend point, while suspended
+
+ private:
+  frame(const function_code& code, std::span<value> args, value* room);
+  static std::size_t block_bytes(const function_code& code);
 };
 
 /// What a task of the runtime runs: a program future, polled through the interpreter.

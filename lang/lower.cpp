@@ -130,7 +130,7 @@ class lowering {
         continue;
       }
       check_moves(f, out_);
-      remove_dropped_units(f, unit_constant_);
+      simplify(f, unit_constant_);
       if (f.is_async()) compute_suspend_liveness(f);
     }
     return std::move(code_);
@@ -1512,6 +1512,8 @@ class lowering {
       const std::uint32_t slot = declare(e.pat->name);
       body_->code().slots[slot].trivial_drop = e.lhs->kind == expr_kind::range;
       emit(opcode::store, slot, 0, e.pat->span);
+    } else if (e.pat->kind == pattern_kind::wildcard) {
+      emit(opcode::pop);  // `for _ in`: each item is dropped at once, as `let _ = item;` does.
     } else {
       const std::uint32_t item = new_slot("$item", e.pat->span);
       emit(opcode::store, item);
