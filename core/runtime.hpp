@@ -161,6 +161,8 @@ class runtime {
   const runtime_options& options() const { return options_; }
   /// The strategy's settings.
   const strategy_config& strategy() const { return options_.strategy; }
+  /// Whose rules the primitives follow under this strategy (core/strategy.hpp).
+  primitive_flavour primitives() const { return primitives_of(options_.strategy.kind); }
 
   // For resources (timers, channels, I/O, select, join handles): the poll in progress, the
   // drivers, and the events they record.

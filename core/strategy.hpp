@@ -34,6 +34,29 @@ constexpr bool simulates_workers(strategy_kind kind) {
   return kind == strategy_kind::tokio_multi_thread || kind == strategy_kind::smol;
 }
 
+/// Whose rules the synchronisation primitives, timers and macros follow where runtimes differ
+/// (the order a batch of waiters is woken, a waker kept after its future is dropped, ...).
+/// Each primitive's header comment lists its rules, with Tokio's source lines.
+enum class primitive_flavour : std::uint8_t {
+  /// The plain rules a reader would write: batches woken in queue order, every waker released
+  /// by the future that registered it, `join` polling its branches in argument order.
+  textbook,
+  /// Tokio 1.24.2's rules, where they differ from the textbook's.
+  tokio,
+};
+
+/// The flavour a strategy's primitives follow: Tokio's under the strategy that is compared poll
+/// for poll with Tokio (tests/fidelity), the textbook's elsewhere.
+constexpr primitive_flavour primitives_of(strategy_kind kind) {
+  return kind == strategy_kind::tokio_current_thread ? primitive_flavour::tokio
+                                                     : primitive_flavour::textbook;
+}
+
+/// The flavour's name as the trace header spells it: "textbook" or "tokio".
+constexpr std::string_view to_string(primitive_flavour flavour) {
+  return flavour == primitive_flavour::tokio ? "tokio" : "textbook";
+}
+
 /// Tokio 1.24's current_thread parameters (runtime/builder.rs, `new_current_thread`).
 namespace tokio_params {
 constexpr std::uint32_t event_interval = 61;

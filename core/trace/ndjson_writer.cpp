@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "../strategy.hpp"
 #include "detail/json_line.hpp"
 #include "event_fields.hpp"
 #include "header_json.hpp"
@@ -31,6 +32,12 @@ json header_json(const trace_header& header) {
     return object;
   };
   j["strategy_params"] = object_of(header.strategy_params);
+  // The primitives' flavour is the strategy's; written only when it is not the textbook one, so
+  // that traces of the other strategies read as before.
+  if (auto kind = parse_strategy(header.strategy);
+      kind && primitives_of(*kind) != primitive_flavour::textbook) {
+    j["primitives"] = std::string(to_string(primitives_of(*kind)));
+  }
   j["params"] = object_of(header.params);
   j["seed"] = header.seed;
   j["clock"] = to_string(header.clock);
