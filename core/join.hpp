@@ -1,8 +1,27 @@
 // Waits for several futures at once on one task (futures' `join!` and `join_all`). Nothing runs
 // in parallel: each poll of the join polls its unfinished branches one after another, so a
 // branch makes progress whenever the task is woken, whoever woke it.
+//
+// Tokio 1.24.2's `join!` (paths under tokio-1.24.2/src/), and what Wakeline does:
+// - Order. `macros/join.rs:87-105`: each poll starts one branch further than the last
+//   (`skip_next_time`, 0, 1, .., n-1, 0, ..), counting finished branches too, then goes round
+//   once (109-134), so no branch can take the whole coop budget every time. The textbook join
+//   (futures' `join!`, and `join` under every strategy but tokio-current-thread) always starts
+//   at the first. Under the tokio flavour (core/strategy.hpp) `join` rotates as Tokio does;
+//   `join_all`, which Tokio does not have, always polls in order.
+// - Finished branches. `MaybeDone::poll` (`future/maybe_done.rs:65-75`) drops a branch as soon as
+// it
+//   is ready and keeps its output: its timers and wakers go at once. The same here.
+// - Wakes and wakers. `join!` registers nothing of its own: each branch registers the task's
+//   waker with its own resource, so any branch's wake re-polls every unfinished branch
+//   (join.rs:126, one `cx` for all).
+// - Drop. Dropping the join drops every unfinished branch, in argument order (a tuple's drop).
+//
+// Proved by the fidelity scenarios `join_rotates`, `join_three_same_instant`,
+// `join_branch_done_early` (tests/fidelity/scenarios, docs/tokio-fidelity.md).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <optional>
 #include <stdexcept>
@@ -10,11 +29,13 @@
 #include <utility>
 #include <vector>
 
+#include "detail/flavour.hpp"
 #include "future.hpp"
 
 namespace wakeline {
 
-/// The future returned by `join`. Each poll polls every unfinished branch in argument order; a
+/// The future returned by `join`. Each poll polls every unfinished branch once, in argument
+/// order (under Tokio's rules, from a first branch that moves one further at each poll); a
 /// branch that completes is dropped at once and only its output is kept (futures' `MaybeDone`),
 /// so its timers and wakers are released before the others finish.
 template <future... Fs>
@@ -32,9 +53,24 @@ class join_future {
   }
 
  private:
+  static constexpr std::size_t count = sizeof...(Fs);
+
   template <std::size_t... I>
   bool poll_all([[maybe_unused]] context& cx, std::index_sequence<I...>) {
     bool all = true;
+    if constexpr (count > 1) {
+      if (detail::tokio_primitives()) {
+        // Tokio's `skip_next_time` (macros/join.rs:103-105): this poll starts at `start`.
+        const std::size_t start = skip_next_time_;
+        skip_next_time_ = start + 1 == count ? 0 : start + 1;
+        static constexpr std::array<bool (join_future::*)(context&), count> branch{
+            &join_future::poll_branch<I>...};
+        for (std::size_t k = 0; k < count; ++k) {
+          all = (this->*branch[(start + k) % count])(cx) && all;
+        }
+        return all;
+      }
+    }
     // Not short-circuiting: every branch is polled even after one returns pending.
     ((all = poll_branch<I>(cx) && all), ...);
     return all;
@@ -59,6 +95,7 @@ class join_future {
 
   std::tuple<std::optional<Fs>...> branches_;
   std::tuple<std::optional<value_t<Fs>>...> outputs_;
+  std::size_t skip_next_time_ = 0;  ///< Tokio's rule: the branch the next poll starts at.
   bool taken_ = false;
 };
 
