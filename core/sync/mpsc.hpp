@@ -18,6 +18,34 @@
 //
 // Cancellation: dropping a waiting send future leaves the queue; dropping one that was handed a
 // slot but not polled again passes the slot to the next waiting sender, so no wakeup is lost.
+//
+// Tokio 1.24.2's rules (paths under tokio-1.24.2/src/sync/mpsc/, `batch_semaphore.rs` and
+// `util/` under src/), and what Wakeline does:
+// - recv registers. `chan.rs:242-291` (`Rx::recv`): coop first (246), take a value if there is
+//   one, else register the waker in `rx_waker` (277, an `AtomicWaker`: a waker that
+//   `will_wake` the same task is not cloned again), look again (282), pending. Each send
+//   (`Chan::send`, chan.rs:358-364) and the last sender's drop (205-216) wake `rx_waker`,
+//   which takes the waker out (`util/atomic_waker.rs`, `wake` -> `take_waker`). Same here.
+// - recv dropped. `Receiver::recv` is `poll_fn(|cx| self.chan.recv(cx)).await`
+//   (`bounded.rs:228-231`, `unbounded.rs:169-173`): the future owns nothing, so dropping it
+//   (the losing branch of a `select!`) leaves the waker in `rx_waker`, and the next send wakes the
+//   task for a poll that may find nothing to do. Under the tokio flavour (core/strategy.hpp)
+//   `recv_future` leaves it there too; the textbook one forgets it when dropped.
+// - Bounded send. `bounded.rs` `Sender::send` = `reserve` (an `Acquire` of one permit of the
+//   channel's `batch_semaphore`, FIFO, coop-budgeted: batch_semaphore.rs:526-567) then
+//   `Chan::send`. A receive gives its slot back with `add_permit` -> `release(1)`
+//   (chan.rs:255, 384-387), which hands it to the oldest waiting sender and wakes it
+//   (batch_semaphore.rs:284-345). Same here: one waiter per release, so no batch order.
+// - Closing. The receiver's drop or `close` closes the semaphore (chan.rs:226-239, 339-352),
+//   which wakes every waiting sender oldest first, one by one (batch_semaphore.rs:225-236);
+//   recv then gives `None` once the buffer is empty and no send holds a permit
+//   (chan.rs:284-286). Same here.
+// - Dropping a waiting send: `Acquire::drop` (batch_semaphore.rs:635-657) unlinks it and gives
+//   the permits it was assigned to the next waiter. Same here.
+//
+// Proved by the fidelity scenarios `select_recv_loser_waker`, `recv_dropped_then_send`,
+// `recv_loser_unbounded`, `channel_backpressure`, `channel_close_wakes_senders`,
+// `coop_budget` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <cassert>
@@ -28,6 +56,7 @@
 #include <utility>
 
 #include "../coop.hpp"
+#include "../detail/flavour.hpp"
 #include "../future.hpp"
 #include "detail/waiter_list.hpp"
 
@@ -308,7 +337,8 @@ class unbounded_sender {
 };
 
 /// The future returned by `receiver::recv`: the next value, or nullopt once the channel has
-/// ended. Dropping it while pending forgets the receiver's waker.
+/// ended. Dropping it while pending forgets the receiver's waker, except under Tokio's rules,
+/// where the waker stays until the next send wakes it.
 template <class T>
 class [[nodiscard]] recv_future {
  public:
@@ -317,7 +347,7 @@ class [[nodiscard]] recv_future {
       : chan_(other.chan_), waiting_(std::exchange(other.waiting_, false)) {}
   recv_future& operator=(recv_future&&) = delete;
   ~recv_future() {
-    if (waiting_) chan_->rx_waker.reset();
+    if (waiting_ && !wakeline::detail::tokio_primitives()) chan_->rx_waker.reset();
   }
 
   wakeline::poll<std::optional<T>> poll(context& cx) {
