@@ -11,9 +11,36 @@
 // Cancellation: dropping a waiting `acquire` future unlinks it and gives back the permits
 // already assigned to it, which go to the next waiter. Dropping a future that was granted its
 // permits but not polled again does the same, so no wakeup is lost.
+//
+// Tokio 1.24.2's rules (`sync/batch_semaphore.rs`, under tokio-1.24.2/src/; `Semaphore` in
+// `sync/semaphore.rs` and `Mutex` in `sync/mutex.rs` are thin layers over it), and what
+// Wakeline does:
+// - acquire. `Acquire::poll` (526-567): coop first (547), then `poll_acquire` (350-473): take
+//   the permits if there are enough (permits are 0 whenever someone waits, so nobody
+//   overtakes), else take what there is, register the waker (449-460, kept if it `will_wake`
+//   the same task) and queue at the front of the list, which is served from the back: FIFO
+//   (469). A re-poll while queued only refreshes the waker. Same here.
+// - release. `add_permits_locked` (284-348) assigns the permits to the oldest waiters in turn;
+//   each waiter given all it asked for is unlinked and its waker put in a `WakeList` of 32
+//   (`util/wake_list.rs:5`); a waiter left short stops the loop, and what no waiter takes goes
+//   back to the semaphore (313-340). Then `wake_all` wakes the list from its end
+//   (`util/wake_list.rs:38-45`): the waiters completed by one release are woken newest first,
+//   in batches of 32. The textbook flavour wakes each waiter as it is completed, oldest first;
+//   the tokio flavour (core/strategy.hpp) collects and wakes them as Tokio does. A release that
+//   completes one waiter (a mutex unlock, a channel slot) is the same under both.
+// - Dropping a waiting acquire. `Acquire::drop` (635-657): unlinked, and the permits already
+//   assigned to it released as above (to the next waiters). A future granted its permits but
+//   not polled again is still `queued` (only a ready poll clears it, 557), so its permits go
+//   back the same way. Same here.
+// - close: wakes every waiter, oldest first, one by one (225-237): used by mpsc (mpsc.hpp).
+//
+// Proved by the fidelity scenarios `semaphore_release_many`, `semaphore_release_partial`,
+// `semaphore_big_request_blocks`, `semaphore_acquire_dropped`, and for the mutex
+// `mutex_contention`, `mutex_abort_holder`, `mutex_lock_dropped` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstddef>
 #include <optional>
@@ -21,6 +48,7 @@
 #include <utility>
 
 #include "../coop.hpp"
+#include "../detail/flavour.hpp"
 #include "../future.hpp"
 #include "detail/waiter_list.hpp"
 
@@ -123,6 +151,10 @@ class semaphore {
   /// Adds `n` permits: they go to the waiters at the head of the queue first (waking each one
   /// that becomes complete), and what is left becomes available.
   void add_permits(std::size_t n) {
+    if (detail::tokio_primitives()) {
+      add_permits_batched(n);
+      return;
+    }
     while (n > 0 && !waiters_.empty()) {
       detail::acquire_waiter* head = waiters_.front();
       std::size_t given = std::min(n, head->needed);
@@ -141,6 +173,29 @@ class semaphore {
 
  private:
   friend class acquire_future;
+
+  /// Tokio's `add_permits_locked` (batch_semaphore.rs:284-348): the wakers of the waiters made
+  /// complete are collected, up to 32, and woken from the last collected to the first.
+  void add_permits_batched(std::size_t n) {
+    while (n > 0) {
+      std::array<std::optional<waker>, 32> batch;  // util/wake_list.rs: NUM_WAKERS
+      std::size_t collected = 0;
+      while (collected < batch.size() && !waiters_.empty()) {
+        detail::acquire_waiter* head = waiters_.front();
+        std::size_t given = std::min(n, head->needed);
+        head->needed -= given;
+        n -= given;
+        if (head->needed != 0) break;
+        waiters_.pop_front();
+        batch[collected++] = std::exchange(head->waiter, std::nullopt);
+      }
+      if (waiters_.empty()) permits_ += std::exchange(n, 0);
+      while (collected > 0) {
+        std::optional<waker>& w = batch[--collected];
+        if (w) std::move(*w).wake();
+      }
+    }
+  }
 
   std::size_t permits_;
   detail::waiter_list<detail::acquire_waiter> waiters_;
