@@ -1,11 +1,37 @@
 // Waits until a deadline (tokio's `time::sleep` / `sleep_until`). Deadlines are rounded up to the
 // timer wheel's 1 ms resolution, so a sleep never ends early.
+//
+// Tokio 1.24.2's rules (paths under tokio-1.24.2/src/), and what Wakeline does:
+// - Arming is lazy. `sleep` only records the deadline (`TimerEntry::new`, `initial_deadline`);
+//   the first poll files it in the wheel (`poll_elapsed`, runtime/time/entry.rs:562-578 ->
+//   `reset`, 547-559), its tick rounded up to the next ms (`deadline_to_tick`,
+//   runtime/time/source.rs:20-22). A deadline already reached fires in that first poll, which is
+//   ready without any wake (runtime/time/mod.rs:377-379). Same here.
+// - Every poll spends coop budget, even a poll after the sleep completed (`Sleep::poll`,
+//   time/sleep.rs:414-437 -> `poll_elapsed`, 388-412). Pending polls refresh the waker, kept
+//   when it `will_wake` the same task (`AtomicWaker::register_by_ref`).
+// - The waker stays after ready. `StateCell::poll` (entry.rs:138-145) registers the waker
+//   before it reads the state, at every poll, so a completed `Sleep` still holds the task's
+//   waker. It matters when the sleep is reset (below, and `interval`). The tokio flavour
+//   (core/strategy.hpp) keeps it too; the textbook one lets the firing take it.
+// - Reset (`Sleep::reset`, time/sleep.rs:353-370 -> entry.rs:547-559): the entry moves to the
+//   new deadline; one already due fires at once and wakes the waker the entry holds
+//   (runtime/time/mod.rs:339-392, timer_driver.hpp). So a completed sleep reset to a past or
+//   present deadline wakes its task under the tokio flavour (its waker was kept), and is
+//   simply ready at its next poll under the textbook one.
+// - Drop cancels the entry (`TimerEntry::drop` -> `cancel`, entry.rs:644-648). Same here.
+// - Timers that share a tick fire in the order they were filed (wheel/level.rs: a slot is a
+//   FIFO of entries). Same wheel here (detail/timer_wheel.hpp).
+//
+// Proved by the fidelity scenarios `timers_equal`, `timers_unequal`, `sleep_past_deadline`,
+// `sleep_reset_past`, `sleep_reset_later` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 
 #include "../coop.hpp"
+#include "../detail/flavour.hpp"
 #include "../future.hpp"
 #include "../runtime.hpp"
 
@@ -30,15 +56,24 @@ class sleep_future {
 
   /// Ready once the deadline has passed (within the task's coop budget, coop.hpp).
   wakeline::poll<void> poll(context& cx) {
-    if (done_) return poll_ready();
-    return coop_poll(cx, [this, &cx] { return poll_timer(cx); });
+    const bool tokio = detail::tokio_primitives();
+    if (done_ && !tokio) return poll_ready();
+    return coop_poll(cx, [this, &cx, tokio] { return poll_timer(cx, tokio); });
   }
 
   /// The deadline in ns since the runtime started.
   std::uint64_t deadline() const { return deadline_ns_; }
 
+  /// Moves the deadline to `deadline_ns` (tokio's `Sleep::reset`), whether the sleep has
+  /// completed or not. Due already, it fires at once, waking the task whose waker the timer
+  /// still holds; before the first poll it only changes the deadline.
+  void reset(std::uint64_t deadline_ns) {
+    deadline_ns_ = deadline_ns;
+    done_ = armed_ && rt_->timers().reset(handle_, deadline_ns, where_);
+  }
+
  private:
-  wakeline::poll<void> poll_timer(context& cx) {
+  wakeline::poll<void> poll_timer(context& cx, bool tokio) {
     if (!armed_) {
       auto [handle, fired] = rt_->timers().arm(deadline_ns_, cx.waker(), where_);
       handle_ = handle;
@@ -49,6 +84,8 @@ class sleep_future {
     } else {
       rt_->timers().update_waker(handle_, cx.waker());
     }
+    // Tokio registers the waker at every poll, a ready one included (entry.rs:138-145).
+    if (done_ && tokio) rt_->timers().keep_waker(handle_, cx.waker());
     return done_ ? poll_ready() : wakeline::poll<void>(poll_pending);
   }
 

@@ -34,6 +34,43 @@ void timer_driver::update_waker(const timer_handle& h, const waker& w) {
   if (!slot.waiter || !slot.waiter->will_wake(w)) slot.waiter = w;
 }
 
+void timer_driver::keep_waker(const timer_handle& h, const waker& w) {
+  timer_slot& slot = wheel_.payload(h.node);
+  if (!slot.waiter || !slot.waiter->will_wake(w)) slot.waiter = w;
+}
+
+bool timer_driver::reset(timer_handle& h, std::uint64_t deadline_ns, source_location where) {
+  timer_slot& slot = wheel_.payload(h.node);
+  const std::uint32_t task = slot.waiter ? detail::task_id_of(*slot.waiter) : 0;
+  if (wheel_.queued(h.node)) {
+    wheel_.remove(h.node);
+    rt_.emit({.cause = rt_.current_actor().cause,
+              .task = task,
+              .ref = slot.id,
+              .kind = event_kind::timer_cancel});
+  }
+  const std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
+  h.id = ++last_id_;
+  slot.id = h.id;
+  slot.fired = false;
+  std::uint64_t seq = rt_.emit({.cause = rt_.current_actor().cause,
+                                .arg = tick * ns_per_tick,
+                                .file = where.file,
+                                .line = where.line,
+                                .task = task,
+                                .ref = h.id,
+                                .kind = event_kind::timer_arm});
+  if (wheel_.insert(h.node, tick)) return false;
+  // Already due: fired in the reset's own call (Tokio's `reregister`, Elapsed -> `fire`).
+  slot.fired = true;
+  std::optional<waker> w = std::move(slot.waiter);
+  slot.waiter.reset();
+  rt_.emit({.cause = seq, .task = task, .ref = h.id, .kind = event_kind::timer_fire});
+  actor_scope timer(rt_, {wake_source::timer, h.id, seq});
+  if (w) std::move(*w).wake();
+  return true;
+}
+
 void timer_driver::release(const timer_handle& h) {
   timer_slot& slot = wheel_.payload(h.node);
   if (wheel_.queued(h.node)) {

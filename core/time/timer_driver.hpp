@@ -9,6 +9,18 @@
 //   fire     the driver reaches its tick               (timer_fire, then the wake it makes,
 //                                                      attributed to the timer)
 //   release  its future is dropped                     (timer_cancel, if it had not fired)
+//   reset    a new deadline for the same future         (timer_cancel if pending, then
+//                                                      timer_arm of a new id, timer_fire and
+//                                                      the wake of its waker if already due)
+//
+// A reset follows Tokio 1.24.2's `TimerEntry::reset` (runtime/time/entry.rs:547-559) and
+// `Handle::reregister` (runtime/time/mod.rs:339-392): the entry leaves the wheel and goes back
+// in at its new tick; when that tick has been reached already (`Wheel::insert` ->
+// `InsertError::Elapsed`, runtime/time/wheel/mod.rs) it fires at once, in the reset's call,
+// and wakes the waker the entry holds. Tokio's reset to a later deadline of an entry still
+// pending only moves its expiry (`extend_expiration`, entry.rs:252-272) and re-files it when
+// its old slot comes due; here the entry is re-filed at once, which can only change the order
+// of timers that share a tick with it.
 #pragma once
 
 #include <cstdint>
@@ -46,6 +58,12 @@ class timer_driver {
   bool fired(const timer_handle& h) const { return wheel_.payload(h.node).fired; }
   /// Replaces the waker of a pending timer unless it would wake the same task.
   void update_waker(const timer_handle& h, const waker& w);
+  /// Stores `w` even in a timer that has fired, unless it already wakes the same task (Tokio's
+  /// `StateCell::poll` registers the waker at every poll, ready or not: entry.rs:138-145).
+  void keep_waker(const timer_handle& h, const waker& w);
+  /// Moves the timer to `deadline_ns`, under a new trace id written into `h`. Returns true when
+  /// the deadline has passed: the timer has fired, waking the waker it held.
+  bool reset(timer_handle& h, std::uint64_t deadline_ns, source_location where);
   /// Cancels the timer if still pending and frees its handle.
   void release(const timer_handle& h);
   /// Fires every timer due at `now_ns`, earliest first, waking their tasks.
