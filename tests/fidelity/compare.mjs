@@ -33,6 +33,25 @@ const EXPECTED_UNDER_LOCAL = {
     'the block_on future is polled outside the run queue, when the queue is empty',
   many_ready_tasks: 'the block_on future is also polled every event_interval (61) ticks',
   coop_budget: 'the coop budget of 128 makes recv pending and re-queues the task',
+  // The primitives' rules (docs/tokio-fidelity.md): the tokio flavour follows them, `local`
+  // keeps the textbook's.
+  join_rotates: 'join! starts each poll one branch further (skip_next_time)',
+  join_three_same_instant: 'join! starts each poll one branch further (skip_next_time)',
+  join_branch_done_early: 'join! rotation counts finished branches too',
+  select_recv_loser_waker: "a dropped recv() leaves its waker in the channel's rx_waker",
+  recv_dropped_then_send: "a dropped recv() leaves its waker in the channel's rx_waker",
+  recv_loser_unbounded: "a dropped recv() leaves its waker in the channel's rx_waker",
+  semaphore_release_many: 'waiters completed by one release are woken newest first (WakeList)',
+  semaphore_release_partial: 'waiters completed by one release are woken newest first (WakeList)',
+  semaphore_release_batches: 'one release wakes its waiters in batches of 32, each newest first',
+  notify_waiters_order: 'notify_waiters wakes newest first (WakeList)',
+  notify_permit_before_waiters:
+    "notified()'s first poll takes a stored permit before it looks at notify_waiters",
+  sleep_reset_past: 'a completed Sleep keeps its waker; a reset to a due deadline fires and wakes',
+  sleep_reset_later: 'a completed Sleep keeps its waker; a reset deadline wakes the task when due',
+  interval_burst: "interval resets its Sleep in the tick's poll, with the task's waker kept",
+  interval_delay: "interval resets its Sleep in the tick's poll, with the task's waker kept",
+  interval_skip: "interval resets its Sleep in the tick's poll, with the task's waker kept",
 };
 
 const args = process.argv.slice(2);

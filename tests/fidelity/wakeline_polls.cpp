@@ -31,7 +31,10 @@ int main(int argc, char** argv) {
     }
   }
   int failures = 0;
-  for (const fidelity::scenario& s : fidelity::scenarios()) {
+  std::vector<fidelity::scenario> all(fidelity::scenarios().begin(), fidelity::scenarios().end());
+  all.insert(all.end(), fidelity::primitive_scenarios().begin(),
+             fidelity::primitive_scenarios().end());
+  for (const fidelity::scenario& s : all) {
     if (!only.empty() && std::find(only.begin(), only.end(), s.name) == only.end()) continue;
     runtime rt(runtime_options{.strategy = strategy});
     try {

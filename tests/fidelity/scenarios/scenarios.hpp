@@ -17,7 +17,10 @@ struct scenario {
   async<void> (*root)();
 };
 
-/// Every scenario, in the order the Rust program runs them.
+/// The scheduler's scenarios, in the order the Rust program runs them (scenarios.cpp).
 std::span<const scenario> scenarios();
+
+/// The primitives' and macros' scenarios, run after those (primitives.cpp).
+std::span<const scenario> primitive_scenarios();
 
 }  // namespace wakeline::fidelity

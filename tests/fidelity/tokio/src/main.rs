@@ -2,6 +2,7 @@
 //! one NDJSON line per poll: {"scenario":..,"t":ns,"task":n,"result":"pending"|"ready"}.
 //! With scenario names as arguments, runs only those.
 
+mod primitives;
 mod scenarios;
 mod trace;
 
@@ -12,6 +13,13 @@ fn main() {
         ($name:ident) => {
             if wanted(stringify!($name)) {
                 trace::run(stringify!($name), scenarios::$name);
+            }
+        };
+    }
+    macro_rules! primitive {
+        ($name:ident) => {
+            if wanted(stringify!($name)) {
+                trace::run(stringify!($name), primitives::$name);
             }
         };
     }
@@ -29,4 +37,34 @@ fn main() {
     scenario!(wake_chain);
     scenario!(many_ready_tasks);
     scenario!(coop_budget);
+    primitive!(join_rotates);
+    primitive!(join_three_same_instant);
+    primitive!(join_branch_done_early);
+    primitive!(select_recv_loser_waker);
+    primitive!(recv_dropped_then_send);
+    primitive!(recv_loser_unbounded);
+    primitive!(semaphore_release_many);
+    primitive!(semaphore_release_partial);
+    primitive!(semaphore_release_batches);
+    primitive!(semaphore_acquire_dropped);
+    primitive!(notify_waiters_order);
+    primitive!(notify_one_fifo);
+    primitive!(notify_permit_stored);
+    primitive!(notify_permit_before_waiters);
+    primitive!(notify_dropped_passes_on);
+    primitive!(sleep_past_deadline);
+    primitive!(sleep_reset_past);
+    primitive!(sleep_reset_later);
+    primitive!(interval_burst);
+    primitive!(interval_delay);
+    primitive!(interval_skip);
+    primitive!(interval_reset);
+    primitive!(timeout_zero);
+    primitive!(mutex_abort_holder);
+    primitive!(mutex_lock_dropped);
+    primitive!(abort_sleeping_task);
+    primitive!(abort_before_first_poll);
+    primitive!(oneshot_sender_dropped);
+    primitive!(oneshot_sent_before_poll);
+    primitive!(channel_close_wakes_senders);
 }
