@@ -36,9 +36,6 @@ const RUNS_UNBIASED = 5;
 // Programs whose polls differ from Tokio's for a rule Wakeline does not follow yet, with the rule.
 // Each must still differ: one that starts to match is reported, so the list stays true.
 const KNOWN_DIFFERENCES = {
-  'tests/lang/programs/interval.rs':
-    "an interval whose next tick is already due resets its timer to a past deadline; Tokio's " +
-    'reset fires it at once, waking the task for one more poll at the same instant (issue 20)',
   'tests/lang/programs/work.rs':
     'CPU work advances the clock during the poll in Tokio (Instant::now() and a later sleep see ' +
     "it); Wakeline's busy adds its cost when the poll ends",
