@@ -72,6 +72,24 @@ if (builtOrFail(nativeCli, core)) {
     );
   });
 
+  test("a pending poll names its state, which states(source) lists at the await's line", async () => {
+    const source = readFileSync(path.join(examplesDir, 'basic.rs'), 'utf8');
+    const run = await api.run({ source, name: 'basic.rs' });
+    const events = [];
+    for await (const batch of run) events.push(...batch);
+    const pending = events.filter((e) => e.kind === 'poll_end' && e.result === 'pending');
+    assert.ok(pending.length > 0);
+    const { machines } = await api.states(source);
+    for (const e of pending) {
+      const state = machines
+        .flatMap((m) => m.states)
+        .find((s) => s.state === e.state && s.await?.start.line === e.line);
+      assert.ok(state, `poll_end at line ${e.line} with state ${e.state} is one of the states`);
+    }
+    const ready = events.filter((e) => e.kind === 'poll_end' && e.result !== 'pending');
+    assert.ok(ready.every((e) => e.state === undefined));
+  });
+
   test('states(source) is wakeline states --json', async () => {
     for (const file of files) {
       const { stdout } = spawnSync(nativeCli, ['states', file, '--json'], { encoding: 'utf8' });

@@ -152,6 +152,8 @@ export type TraceEvent =
         task: number;
         worker: number;
         result: 'pending' | 'ready' | 'failed';
+        /** A program's pending poll: the suspend state it waits in, by rustc's numbers (3..). */
+        state?: number;
       })
   | (EventBase & {
       kind: 'task_end';
