@@ -207,6 +207,22 @@ class runtime {
     if (coop_counted_) --coop_left_;  // Not 0: coop_poll_proceed said yes.
   }
 
+  /// True while the poll in progress may still complete a resource operation (tokio's
+  /// `coop::has_budget_remaining`, runtime/coop.rs:106-110).
+  bool coop_has_budget() const { return !coop_counted_ || coop_left_ != 0; }
+
+  /// Runs `f` with no budget counted, then puts the budget back as it was (tokio's
+  /// `coop::with_unconstrained`, runtime/coop.rs:74-100).
+  template <class F>
+  decltype(auto) coop_unconstrained(F&& f) {
+    struct restore {
+      runtime& rt;
+      bool counted;
+      ~restore() { rt.coop_counted_ = counted; }
+    } restored{*this, std::exchange(coop_counted_, false)};
+    return std::forward<F>(f)();
+  }
+
   // Task operations used by join_handle (the harness, core/task/harness.cpp).
   void abort_task(detail::task_header* task);
   void retain_task(detail::task_header* task) { ++task->refs; }

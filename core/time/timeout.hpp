@@ -1,5 +1,22 @@
 // Bounds the time a future may take (tokio's `time::timeout` / `timeout_at`): a race between
 // the future and a sleep, where the sleep's win drops the future.
+//
+// Tokio 1.24.2's rules (`time/timeout.rs`, under tokio-1.24.2/src/), and what Wakeline does:
+// - `Timeout::poll` (186-217) polls the inner future first (191-194), so an inner future ready
+//   at the deadline wins; then the deadline's `Sleep` (sleep.hpp: filed at its first poll, a
+//   zero or past deadline fires there). Same here.
+// - Coop: when the inner future spent the task's last unit of budget in this poll (it had
+//   budget before, none after: 189, 196), the sleep is polled with an unconstrained budget
+//   (`coop::with_unconstrained`, 206-213), so a future that always exhausts the budget still
+//   times out. Same here, under every strategy that counts a budget.
+// - The timeout registers no waker of its own: the inner future's and the sleep's wake the
+//   task. Nothing is dropped until the `Timeout` is: in Tokio the loser stays inside it until
+//   the caller drops it, at the end of the `.await`; here it is dropped in the deciding poll,
+//   which is the same moment for `co_await timeout(...)`.
+//
+// Proved by the fidelity scenarios `timeout_race`, `timeout_zero`, `timeout_budget_spent`,
+// and, for what dropping the inner future does, `recv_dropped_then_send`,
+// `semaphore_acquire_dropped`, `mutex_lock_dropped` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <chrono>
@@ -29,12 +46,18 @@ class timeout_future {
 
   wakeline::poll<output_type> poll(context& cx) {
     if (!inner_) throw std::logic_error("wakeline: timeout polled after it completed");
+    runtime* rt = runtime::try_current();
+    const bool had_budget = rt == nullptr || rt->coop_has_budget();
     // The inner future first, as tokio does: a future that is ready at the deadline still wins.
     if (auto value = poll_value(*inner_, cx)) {
       finish();
       return output_type(std::move(*value));
     }
-    if (deadline_->poll(cx).is_ready()) {
+    // An inner future that spent the last of the budget does not keep the deadline from being
+    // seen (timeout.rs:206-213).
+    auto poll_deadline = [this, &cx] { return deadline_->poll(cx); };
+    const bool spent_by_inner = had_budget && rt != nullptr && !rt->coop_has_budget();
+    if ((spent_by_inner ? rt->coop_unconstrained(poll_deadline) : poll_deadline()).is_ready()) {
       finish();
       return output_type();
     }
