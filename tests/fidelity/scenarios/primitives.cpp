@@ -484,6 +484,31 @@ async<void> channel_close_wakes_senders() {
   check(co_await b, "send did not fail");
 }
 
+async<std::uint32_t> count_all(mpsc::receiver<std::uint32_t> rx) {
+  std::uint32_t n = 0;
+  for (;;) {
+    std::optional<std::uint32_t> v = co_await rx.recv();
+    if (!v) break;
+    n += 1;
+  }
+  co_return n;
+}
+
+async<bool> drain_timed_out(mpsc::receiver<std::uint32_t> rx) {
+  co_return !(co_await timeout(ms(0), count_all(std::move(rx)))).has_value();
+}
+
+// A timeout whose inner future spends the whole coop budget: the deadline is still looked at,
+// with an unconstrained budget, and wins.
+async<void> timeout_budget_spent() {
+  auto [tx, rx] = mpsc::unbounded_channel<std::uint32_t>();
+  for (std::uint32_t i = 0; i < 200; ++i) check(tx.send(i).is_ok(), "send failed");
+  { auto dropped = std::move(tx); }
+  auto a = spawn(drain_timed_out(std::move(rx)));
+  // Without a budget (the `local` strategy) the drain ends first: the result is not checked.
+  [[maybe_unused]] bool timed_out = co_await a;
+}
+
 constexpr scenario all[]{
     {"join_rotates", join_rotates},
     {"join_three_same_instant", join_three_same_instant},
@@ -515,6 +540,7 @@ constexpr scenario all[]{
     {"oneshot_sender_dropped", oneshot_sender_dropped},
     {"oneshot_sent_before_poll", oneshot_sent_before_poll},
     {"channel_close_wakes_senders", channel_close_wakes_senders},
+    {"timeout_budget_spent", timeout_budget_spent},
 };
 
 }  // namespace

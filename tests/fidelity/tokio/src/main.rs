@@ -67,4 +67,5 @@ fn main() {
     primitive!(oneshot_sender_dropped);
     primitive!(oneshot_sent_before_poll);
     primitive!(channel_close_wakes_senders);
+    primitive!(timeout_budget_spent);
 }

@@ -443,3 +443,25 @@ pub async fn channel_close_wakes_senders() {
     assert!(a.await.unwrap());
     assert!(b.await.unwrap());
 }
+
+/// A timeout whose inner future spends the whole coop budget: the deadline is still looked at,
+/// with an unconstrained budget, and wins.
+pub async fn timeout_budget_spent() {
+    let (tx, mut rx) = mpsc::unbounded_channel::<u32>();
+    for i in 0..200 {
+        tx.send(i).unwrap();
+    }
+    drop(tx);
+    let a = spawn(async move {
+        let drain = async move {
+            let mut n = 0u32;
+            while rx.recv().await.is_some() {
+                n += 1;
+            }
+            n
+        };
+        timeout(ms(0), drain).await.is_err()
+    });
+    // Without a budget (Wakeline's `local`) the drain ends first: the result is not checked.
+    let _timed_out = a.await.unwrap();
+}
