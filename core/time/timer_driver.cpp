@@ -41,7 +41,11 @@ void timer_driver::keep_waker(const timer_handle& h, const waker& w) {
 
 bool timer_driver::reset(timer_handle& h, std::uint64_t deadline_ns, source_location where) {
   timer_slot& slot = wheel_.payload(h.node);
-  const std::uint32_t task = slot.waiter ? detail::task_id_of(*slot.waiter) : 0;
+  // The task the timer wakes, or else the one resetting it: its next poll registers its waker.
+  const detail::task_header* current = rt_.current_task();
+  const std::uint32_t task = slot.waiter          ? detail::task_id_of(*slot.waiter)
+                             : current != nullptr ? current->id
+                                                  : 0;
   if (wheel_.queued(h.node)) {
     wheel_.remove(h.node);
     rt_.emit({.cause = rt_.current_actor().cause,

@@ -161,4 +161,33 @@ TEST(Notify, NotifyOneWakesTheWaitingTaskFromTheNotifyingTask) {
                        }));
 }
 
+// The order in which three waiters released by one notify_waiters are polled again.
+std::vector<std::uint32_t> woken_by_notify_waiters(strategy_kind kind) {
+  runtime rt(runtime_options{.strategy = kind});
+  rt.block_on([]() -> async<void> {
+    notify n;
+    std::vector<join_handle<void>> tasks;
+    for (int i = 0; i < 3; ++i) {
+      tasks.push_back(spawn([](notify& s) -> async<void> { co_await s.notified(); }(n)));
+    }
+    co_await sleep(std::chrono::milliseconds(1));
+    n.notify_waiters();
+    for (auto& t : tasks) co_await t;
+  }());
+  std::vector<std::uint32_t> order;
+  for (const trace_event& e : rt.trace().events()) {
+    if (e.kind == event_kind::poll_end && e.t > 0 && e.task != 1) order.push_back(e.task);
+  }
+  return order;
+}
+
+TEST(Notify, NotifyWaitersWakesOldestFirst) {
+  EXPECT_EQ(woken_by_notify_waiters(strategy_kind::local), (std::vector<std::uint32_t>{2, 3, 4}));
+}
+
+TEST(Notify, UnderTokioNotifyWaitersWakesNewestFirst) {
+  EXPECT_EQ(woken_by_notify_waiters(strategy_kind::tokio_current_thread),
+            (std::vector<std::uint32_t>{4, 3, 2}));
+}
+
 }  // namespace

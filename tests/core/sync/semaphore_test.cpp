@@ -128,4 +128,38 @@ TEST(Semaphore, LimitsConcurrencyAndServesTasksInArrivalOrder) {
   EXPECT_EQ(elapsed, 3'000'000u);  // Three rounds of 1 ms: {1,2}, {3,4}, {5}.
 }
 
+// The order in which the tasks completed by one release of `n` permits are first polled again.
+std::vector<std::uint32_t> woken_by_one_release(strategy_kind kind, int waiters) {
+  runtime rt(runtime_options{.strategy = kind});
+  rt.block_on([](int n) -> async<void> {
+    semaphore sem(0);
+    std::vector<join_handle<void>> tasks;
+    for (int i = 0; i < n; ++i) {
+      tasks.push_back(
+          spawn([](semaphore& s) -> async<void> { auto p = co_await s.acquire(); }(sem)));
+    }
+    co_await sleep(std::chrono::milliseconds(1));
+    sem.add_permits(static_cast<std::size_t>(n));
+    for (auto& t : tasks) co_await t;
+  }(waiters));
+  std::vector<std::uint32_t> order;
+  for (const trace_event& e : rt.trace().events()) {
+    if (e.kind == event_kind::poll_end && e.t > 0 && e.task != 1) order.push_back(e.task);
+  }
+  return order;
+}
+
+TEST(Semaphore, OneReleaseWakesTheWaitersItCompletesOldestFirst) {
+  EXPECT_EQ(woken_by_one_release(strategy_kind::local, 3), (std::vector<std::uint32_t>{2, 3, 4}));
+}
+
+TEST(Semaphore, UnderTokioOneReleaseWakesThemNewestFirstInBatchesOf32) {
+  EXPECT_EQ(woken_by_one_release(strategy_kind::tokio_current_thread, 3),
+            (std::vector<std::uint32_t>{4, 3, 2}));
+  std::vector<std::uint32_t> expected;
+  for (std::uint32_t t = 33; t >= 2; --t) expected.push_back(t);  // the first 32 waiters
+  for (std::uint32_t t = 36; t >= 34; --t) expected.push_back(t);
+  EXPECT_EQ(woken_by_one_release(strategy_kind::tokio_current_thread, 35), expected);
+}
+
 }  // namespace

@@ -111,6 +111,81 @@ TEST(Interval, IntervalAtStartsAtTheGivenTime) {
   EXPECT_EQ(ticks, (std::vector<tick_seen>{{25, 25}, {35, 35}}));
 }
 
+// A tick late by 35 ms under each missed-tick behaviour (tokio's MissedTickBehavior).
+std::vector<tick_seen> late_ticks(missed_tick_behavior behavior,
+                                  runtime_options options = runtime_options{}) {
+  runtime rt(options);
+  std::vector<tick_seen> ticks;
+  rt.block_on([](runtime& r, std::vector<tick_seen>& out, missed_tick_behavior b) -> async<void> {
+    auto every = interval(10ms);
+    every.set_missed_tick_behavior(b);
+    co_await every.tick();
+    co_await sleep(35ms);
+    for (int i = 0; i < 3; ++i) out.push_back({co_await every.tick() / ms, r.now_ns() / ms});
+  }(rt, ticks, behavior));
+  return ticks;
+}
+
+TEST(Interval, DelayStartsTheScheduleAgainFromTheLateTick) {
+  EXPECT_EQ(late_ticks(missed_tick_behavior::delay),
+            (std::vector<tick_seen>{{10, 35}, {45, 45}, {55, 55}}));
+}
+
+TEST(Interval, SkipDropsTheMissedTicksAndKeepsTheOriginalSchedule) {
+  EXPECT_EQ(late_ticks(missed_tick_behavior::skip),
+            (std::vector<tick_seen>{{10, 35}, {40, 40}, {50, 50}}));
+}
+
+TEST(Interval, ATickLateByAtMostFiveMillisecondsKeepsTheSchedule) {
+  runtime rt;
+  std::vector<tick_seen> ticks;
+  rt.block_on([](runtime& r, std::vector<tick_seen>& out) -> async<void> {
+    auto every = interval(10ms);
+    every.set_missed_tick_behavior(missed_tick_behavior::delay);
+    co_await every.tick();
+    co_await sleep(15ms);  // the tick due at 10 ms is seen at 15 ms: not missed
+    for (int i = 0; i < 2; ++i) out.push_back({co_await every.tick() / ms, r.now_ns() / ms});
+  }(rt, ticks));
+  EXPECT_EQ(ticks, (std::vector<tick_seen>{{10, 15}, {20, 20}}));
+}
+
+TEST(Interval, ResetPutsTheNextTickOnePeriodFromNow) {
+  runtime rt;
+  std::vector<tick_seen> ticks;
+  rt.block_on([](runtime& r, std::vector<tick_seen>& out) -> async<void> {
+    auto every = interval(10ms);
+    co_await every.tick();
+    co_await sleep(3ms);
+    every.reset();
+    for (int i = 0; i < 2; ++i) out.push_back({co_await every.tick() / ms, r.now_ns() / ms});
+  }(rt, ticks));
+  EXPECT_EQ(ticks, (std::vector<tick_seen>{{13, 13}, {23, 23}}));
+}
+
+TEST(Interval, UnderTokioABurstWakesTheTaskFromTheResetOfItsTimer) {
+  // Tokio resets the interval's one timer in the tick's poll, its waker still in it: a next
+  // tick already due fires there and wakes the task, polled once more at 35 ms; the tick due at
+  // 10 ms wakes the task while it sleeps. The textbook interval makes neither wake.
+  auto polls_at = [](strategy_kind kind) {
+    runtime rt(runtime_options{.strategy = kind});
+    rt.block_on([]() -> async<void> {
+      auto every = interval(10ms);
+      co_await every.tick();
+      co_await sleep(35ms);
+      for (int i = 0; i < 4; ++i) co_await every.tick();
+    }());
+    std::vector<std::uint64_t> at;
+    for (const trace_event& e : events_of(rt, event_kind::poll_end)) at.push_back(e.t / ms);
+    return at;
+  };
+  EXPECT_EQ(polls_at(strategy_kind::local), (std::vector<std::uint64_t>{0, 35, 40}));
+  EXPECT_EQ(polls_at(strategy_kind::tokio_current_thread),
+            (std::vector<std::uint64_t>{0, 10, 35, 35, 40}));
+  EXPECT_EQ(late_ticks(missed_tick_behavior::burst,
+                       runtime_options{.strategy = strategy_kind::tokio_current_thread}),
+            (std::vector<tick_seen>{{10, 35}, {20, 35}, {30, 35}}));
+}
+
 TEST(Interval, APeriodThatIsNotPositiveIsRejected) {
   runtime rt;
   rt.block_on([]() -> async<void> {

@@ -178,6 +178,43 @@ TEST(Sleep, DroppingASleepThatFiredRecordsNoCancel) {
   EXPECT_EQ(count_kind(rt, event_kind::timer_cancel), 0u);
 }
 
+TEST(Sleep, ResetOfACompletedSleepToNowMakesItReadyAgain) {
+  runtime rt;
+  rt.block_on([](runtime& r) -> async<void> {
+    auto s = sleep(10ms);
+    co_await s;
+    s.reset(r.now_ns() + 5 * ms);
+    EXPECT_EQ(s.deadline(), 15 * ms);
+    co_await s;
+    EXPECT_EQ(r.now_ns(), 15 * ms);
+    s.reset(r.now_ns());  // due now: fires in the reset
+    co_await s;
+    EXPECT_EQ(r.now_ns(), 15 * ms);
+  }(rt));
+  EXPECT_EQ(lines_with(trace_lines(rt), {"timer_"}),
+            (std::vector<std::string>{
+                "0ms timer_arm task1 timer1 for 10ms",
+                "10ms timer_fire task1 timer1",
+                "10ms timer_arm task1 timer2 for 15ms",  // the reset: a new id
+                "15ms timer_fire task1 timer2",
+                "15ms timer_arm task1 timer3 for 15ms",  // due: fires in the reset, no waker
+                "15ms timer_fire task1 timer3",
+            }));
+}
+
+TEST(Sleep, UnderTokioACompletedSleepKeepsItsWakerAndAResetWakesTheTask) {
+  runtime rt(runtime_options{.strategy = strategy_kind::tokio_current_thread});
+  rt.block_on([](runtime& r) -> async<void> {
+    auto s = sleep(10ms);
+    co_await s;
+    s.reset(r.now_ns());  // fires at once and wakes this very task
+    co_await sleep(5ms);
+  }(rt));
+  std::vector<std::uint64_t> at;
+  for (const trace_event& e : events_of(rt, event_kind::poll_end)) at.push_back(e.t / ms);
+  EXPECT_EQ(at, (std::vector<std::uint64_t>{0, 10, 10, 15}));
+}
+
 TEST(Sleep, NeedsARunningRuntime) { EXPECT_THROW((void)sleep(1ms), std::logic_error); }
 
 }  // namespace

@@ -48,6 +48,17 @@ TEST(NdjsonHeader, WritesEmptyParamsAsAnObject) {
       R"("strategy_params":{},"params":{},"seed":0,"clock":"virtual","unit":"ns","budget":0})");
 }
 
+TEST(NdjsonHeader, SaysWhenThePrimitivesFollowTokiosRules) {
+  trace_header header;
+  header.example = "x";
+  header.strategy = "tokio-current-thread";
+  EXPECT_EQ(
+      ndjson_header(header),
+      R"({"schema":"wakeline-trace","version":1,"example":"x","strategy":"tokio-current-thread",)"
+      R"("strategy_params":{},"primitives":"tokio","params":{},"seed":0,"clock":"virtual",)"
+      R"("unit":"ns","budget":0})");
+}
+
 TEST(NdjsonEvent, RuntimeStartAndEnd) {
   trace_recorder trace;
   EXPECT_EQ(line(trace, {.kind = event_kind::runtime_start}),
