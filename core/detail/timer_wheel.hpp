@@ -53,6 +53,8 @@ class timer_wheel {
   /// Takes `id` out of the wheel if it is queued.
   void remove(node_id id);
   bool queued(node_id id) const { return nodes_[id].queued; }
+  /// The tick `id` was queued for.
+  std::uint64_t when(node_id id) const { return nodes_[id].when; }
   /// What the owner keeps with node `id`; reset to `Payload{}` by allocate().
   Payload& payload(node_id id) { return nodes_[id].payload; }
   const Payload& payload(node_id id) const { return nodes_[id].payload; }

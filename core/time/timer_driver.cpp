@@ -46,14 +46,21 @@ bool timer_driver::reset(timer_handle& h, std::uint64_t deadline_ns, source_loca
   const std::uint32_t task = slot.waiter          ? detail::task_id_of(*slot.waiter)
                              : current != nullptr ? current->id
                                                   : 0;
-  if (wheel_.queued(h.node)) {
-    wheel_.remove(h.node);
+  const std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
+  const bool pending = wheel_.queued(h.node);
+  const std::uint64_t filed_for = slot.extended_tick != 0 ? slot.extended_tick
+                                  : pending               ? wheel_.when(h.node)
+                                                          : 0;
+  // Tokio's `extend_expiration` (entry.rs:252-272): a pending timer moved later stays filed.
+  const bool extend = pending && tick >= filed_for && rt_.primitives() == primitive_flavour::tokio;
+  if (pending) {
+    if (!extend) wheel_.remove(h.node);
     rt_.emit({.cause = rt_.current_actor().cause,
               .task = task,
               .ref = slot.id,
               .kind = event_kind::timer_cancel});
   }
-  const std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
+  slot.extended_tick = extend ? tick : 0;
   h.id = ++last_id_;
   slot.id = h.id;
   slot.fired = false;
@@ -64,7 +71,7 @@ bool timer_driver::reset(timer_handle& h, std::uint64_t deadline_ns, source_loca
                                 .task = task,
                                 .ref = h.id,
                                 .kind = event_kind::timer_arm});
-  if (wheel_.insert(h.node, tick)) return false;
+  if (extend || wheel_.insert(h.node, tick)) return false;
   // Already due: fired in the reset's own call (Tokio's `reregister`, Elapsed -> `fire`).
   slot.fired = true;
   std::optional<waker> w = std::move(slot.waiter);
@@ -92,6 +99,13 @@ void timer_driver::fire_due(std::uint64_t now_ns) {
   const std::uint64_t now_tick = now_ns / ns_per_tick;
   while (auto node = wheel_.poll(now_tick)) {
     timer_slot& slot = wheel_.payload(*node);
+    if (slot.extended_tick > now_tick) {
+      // Reset to a later tick while it waited here: filed again now, behind that tick's timers
+      // (Tokio's `mark_pending` failing, entry.rs:167-190).
+      wheel_.insert(*node, std::exchange(slot.extended_tick, 0));
+      continue;
+    }
+    slot.extended_tick = 0;
     slot.fired = true;
     std::optional<waker> w = std::move(slot.waiter);
     slot.waiter.reset();

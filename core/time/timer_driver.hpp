@@ -17,10 +17,13 @@
 // `Handle::reregister` (runtime/time/mod.rs:339-392): the entry leaves the wheel and goes back
 // in at its new tick; when that tick has been reached already (`Wheel::insert` ->
 // `InsertError::Elapsed`, runtime/time/wheel/mod.rs) it fires at once, in the reset's call,
-// and wakes the waker the entry holds. Tokio's reset to a later deadline of an entry still
-// pending only moves its expiry (`extend_expiration`, entry.rs:252-272) and re-files it when
-// its old slot comes due; here the entry is re-filed at once, which can only change the order
-// of timers that share a tick with it.
+// and wakes the waker the entry holds. A reset to a later deadline of an entry still pending
+// only moves its expiry (`extend_expiration`, entry.rs:252-272): the entry stays filed at its
+// old tick, and when that tick is processed it goes back in at the new one (`mark_pending`,
+// entry.rs:167-190, wheel/mod.rs `process_expiration`), behind the timers filed for that tick
+// meanwhile. The tokio flavour (core/strategy.hpp) does the same; the textbook one re-files the
+// entry at once. The trace shows either reset as timer_cancel of the old id and timer_arm of a
+// new one, when the reset is made.
 #pragma once
 
 #include <cstdint>
@@ -77,6 +80,9 @@ class timer_driver {
     std::optional<waker> waiter;
     std::uint32_t id = 0;
     bool fired = false;
+    /// A later tick this pending timer was reset to while it stays filed at its old one
+    /// (Tokio's `extend_expiration`); 0 when it was not.
+    std::uint64_t extended_tick = 0;
   };
 
   runtime& rt_;
