@@ -52,6 +52,8 @@ const EXPECTED_UNDER_LOCAL = {
   interval_burst: "interval resets its Sleep in the tick's poll, with the task's waker kept",
   interval_delay: "interval resets its Sleep in the tick's poll, with the task's waker kept",
   interval_skip: "interval resets its Sleep in the tick's poll, with the task's waker kept",
+  sleep_reset_while_pending:
+    'a pending Sleep reset later stays filed at its old tick (extend_expiration)',
 };
 
 const args = process.argv.slice(2);

@@ -509,6 +509,35 @@ async<void> timeout_budget_spent() {
   [[maybe_unused]] bool timed_out = co_await a;
 }
 
+// Polls a sleep that lives elsewhere, as `&mut sleep` does in Rust's select!.
+struct sleep_ref {
+  sleep_future* s;
+  wakeline::poll<void> poll(context& cx) { return s->poll(cx); }
+};
+
+async<void> reset_while_pending(std::uint64_t start) {
+  auto s = sleep(ms(10));
+  auto won = co_await wakeline::select(sleep_ref{&s}, sleep(ms(1)));
+  check(won.index() == 1, "not yet");
+  s.reset(start + 20'000'000);
+  co_await s;
+}
+
+async<void> sleep_then_until(std::uint64_t start) {
+  co_await sleep(ms(2));
+  co_await sleep_until(start + 20'000'000);
+}
+
+// A pending sleep reset to a later deadline stays filed at its old tick and goes back in at the
+// new one only when the old one comes: behind a timer filed for the new tick meanwhile.
+async<void> sleep_reset_while_pending() {
+  std::uint64_t start = runtime::current().now_ns();
+  auto a = spawn(reset_while_pending(start));
+  auto b = spawn(sleep_then_until(start));
+  co_await a;
+  co_await b;
+}
+
 constexpr scenario all[]{
     {"join_rotates", join_rotates},
     {"join_three_same_instant", join_three_same_instant},
@@ -541,6 +570,7 @@ constexpr scenario all[]{
     {"oneshot_sent_before_poll", oneshot_sent_before_poll},
     {"channel_close_wakes_senders", channel_close_wakes_senders},
     {"timeout_budget_spent", timeout_budget_spent},
+    {"sleep_reset_while_pending", sleep_reset_while_pending},
 };
 
 }  // namespace

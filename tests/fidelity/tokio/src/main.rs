@@ -68,4 +68,5 @@ fn main() {
     primitive!(oneshot_sent_before_poll);
     primitive!(channel_close_wakes_senders);
     primitive!(timeout_budget_spent);
+    primitive!(sleep_reset_while_pending);
 }

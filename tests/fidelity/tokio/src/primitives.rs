@@ -465,3 +465,26 @@ pub async fn timeout_budget_spent() {
     // Without a budget (Wakeline's `local`) the drain ends first: the result is not checked.
     let _timed_out = a.await.unwrap();
 }
+
+/// A pending sleep reset to a later deadline stays filed at its old tick and goes back in at the
+/// new one only when the old one comes: behind a timer filed for the new tick meanwhile.
+pub async fn sleep_reset_while_pending() {
+    let start = Instant::now();
+    let a = spawn(async move {
+        let s = sleep(ms(10));
+        tokio::pin!(s);
+        tokio::select! {
+            biased;
+            _ = &mut s => panic!("not yet"),
+            _ = sleep(ms(1)) => {}
+        }
+        s.as_mut().reset(start + ms(20));
+        (&mut s).await;
+    });
+    let b = spawn(async move {
+        sleep(ms(2)).await;
+        sleep_until(start + ms(20)).await;
+    });
+    a.await.unwrap();
+    b.await.unwrap();
+}
