@@ -1,5 +1,22 @@
 // The handle of a spawned task (tokio's `JoinHandle`). Awaiting it gives the task's output;
 // `abort()` cancels the task; dropping the handle detaches the task, which keeps running.
+//
+// Tokio 1.24.2's rules (`runtime/task/`, under tokio-1.24.2/src/), and what Wakeline does:
+// - Polling the handle (`JoinHandle::poll`, join.rs:279-310): coop first (286), then
+//   `try_read_output` (harness.rs:273-290, `can_read_output` 364-410): the task's output if it
+//   ended, else the waker is stored in the task (`JOIN_WAKER`), replaced only when it does not
+//   `will_wake` the same task. The task's end wakes it once. Same here.
+// - `abort` (join.rs:209-211 -> `remote_abort`, harness.rs:115-125): an idle task is marked
+//   cancelled and scheduled (`transition_to_notified_and_cancel`, state.rs:277-310), a queued
+//   or running one only marked; when the scheduler reaches it, its future is dropped unpolled
+//   (`cancel_task`, harness.rs:444-456) and the handle's waker woken with `JoinError::Cancelled`.
+//   Same here: no poll_end for an aborted task, the drop's wakes (a guard, a permit, a
+//   `Notified`) come from the task's end.
+// - Dropping the handle (join.rs:312-320) detaches the task and drops the stored waker.
+//
+// Proved by the fidelity scenarios `join_children`, `nested_spawn`, `many_ready_tasks`,
+// `abort_sleeping_task`, `abort_before_first_poll`, `mutex_abort_holder`,
+// `notify_dropped_passes_on` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <stdexcept>

@@ -9,6 +9,18 @@
 //
 // Dropping a waiting `lock()` future leaves the queue; dropping one that was handed the lock
 // but not polled again passes the lock to the next waiter, so no wakeup is lost.
+//
+// Tokio 1.24.2's rules (`sync/mutex.rs`, under tokio-1.24.2/src/), and what Wakeline does:
+// - `lock` (339-350) awaits `acquire` (541-550), an `Acquire` of one permit of its
+//   `batch_semaphore` (semaphore.hpp: FIFO, coop-budgeted, the waker kept if it `will_wake`).
+// - The guard's drop (835-846) is `release(1)` (844): the permit goes to the oldest waiter,
+//   which is woken; a release of one permit completes at most one waiter, so the batch order of
+//   semaphore.hpp never shows here. Same here, under both flavours.
+// - A task aborted while it holds the guard drops it when the scheduler reaches the task
+//   (`cancel_task`, runtime/task/harness.rs:444-456): the lock goes to the next waiter then.
+//
+// Proved by the fidelity scenarios `mutex_contention`, `mutex_abort_holder`,
+// `mutex_lock_dropped` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <optional>

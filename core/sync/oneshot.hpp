@@ -7,6 +7,20 @@
 // The two halves share a small state, counted by the halves themselves (everything runs on one
 // thread). The receiver keeps its waker in that state; `send` and dropping the sender wake it.
 // The receiver is itself the future, as in tokio.
+//
+// Tokio 1.24.2's rules (`sync/oneshot.rs`, under tokio-1.24.2/src/), and what Wakeline does:
+// - The receiver's poll (`Receiver::poll` 1083-1106 -> `Inner::poll_recv` 1127-1190): coop
+//   first (1129); a value, or a sender gone, is ready at once (1134-1142), so a value sent
+//   before the first poll needs no wake; else the waker is stored (`rx_task`, replaced only when
+//   it does not `will_wake` the same task, 1144-1170). Same here.
+// - `send` and the sender's drop both call `complete` (590-620, 837-850), which wakes the
+//   stored waker by reference (1110-1125): one wake. Same here (the waker is taken instead of
+//   kept; the receiver completes at its next poll, so nothing can use it again).
+// - Dropping the receiver closes the channel (1064-1078): a later `send` fails and wakes
+//   nobody. Same here.
+//
+// Proved by the fidelity scenarios `wake_chain`, `oneshot_sender_dropped`,
+// `oneshot_sent_before_poll`, `recv_loser_unbounded` (docs/tokio-fidelity.md).
 #pragma once
 
 #include <optional>
