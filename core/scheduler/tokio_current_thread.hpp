@@ -12,6 +12,8 @@
 //   they return pending and wake the task at once (runtime.cpp, `coop_poll_proceed`).
 // Wakes from outside the runtime thread would use an inject queue checked every 31 ticks; a
 // simulated run has no other thread, so there is none here.
+// Under this strategy the primitives follow Tokio's own rules too (`primitive_flavour::tokio`,
+// core/strategy.hpp; docs/tokio-fidelity.md), and the trace header says `"primitives":"tokio"`.
 #pragma once
 
 #include "defer.hpp"
