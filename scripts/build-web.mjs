@@ -80,6 +80,13 @@ const result = await build({
   plugins: [apiExternal],
 });
 await cp(path.join(repo, 'web/index.html'), path.join(dist, 'index.html'));
+// The examples' programs as text (web/app/program/program-text.js): the page shows an example's
+// .rs at once, before the language (the full module) has loaded.
+await mkdir(path.join(dist, 'programs'));
+for (const name of await readdir(path.join(repo, 'examples/programs'))) {
+  if (name.endsWith('.rs'))
+    await cp(path.join(repo, 'examples/programs', name), path.join(dist, 'programs', name));
+}
 
 const target = ['es2022', 'chrome110', 'firefox110', 'safari16'];
 

@@ -30,6 +30,7 @@ const mimeTypes = {
   '.map': 'application/json; charset=utf-8',
   '.cpp': 'text/plain; charset=utf-8',
   '.hpp': 'text/plain; charset=utf-8',
+  '.rs': 'text/plain; charset=utf-8',
 };
 
 // Same-origin everything; wasm compilation allowed, no eval, no inline script or style.
