@@ -17,7 +17,7 @@ before(async () => {
 after(() => session?.close());
 
 async function loaded() {
-  const page = await openPage(session.browser, session.url);
+  const page = await openPage(session.browser, `${session.url}#v=1&example=concurrent`);
   assert.equal(await waitForRun(page), 'done');
   await page.waitForFunction(() => document.body.dataset.playhead !== undefined);
   return page;
@@ -236,7 +236,7 @@ test("the lost wakeup's reader shows that it never kept a waker", async () => {
 });
 
 test('on a phone the source panel follows the await line in its own scroller; the page does not move', async () => {
-  const page = await openPage(session.browser, session.url);
+  const page = await openPage(session.browser, `${session.url}#v=1&example=concurrent`);
   await page.setViewportSize({ width: 390, height: 740 });
   assert.equal(await waitForRun(page), 'done');
   await page.waitForFunction(() => document.body.dataset.playhead !== undefined);

@@ -9,7 +9,9 @@ const pending = [0xe6, 0x9f, 0x00];
 const ready = [0x00, 0x9e, 0x73];
 
 /** Opens the page in a fresh server and browser, runs `body(page)`, and closes both. */
-async function withPage(body, hash = '') {
+// The C++ example (a link without a program opens its C++ view); the first test opens the page
+// without a link, on concurrent's program.
+async function withPage(body, hash = '#v=1&example=concurrent') {
   const session = await startSession();
   try {
     const page = await openPage(session.browser, session.url + hash);
@@ -64,17 +66,19 @@ test('the page opens on concurrent, runs it, and draws its polls with no console
     assert.equal(await waitForRun(page), 'done');
     assert.equal(await page.locator('#example-picker').inputValue(), 'concurrent');
     assert.match(await page.locator('#run-status-text').textContent(), /^\d+ events · \d/);
-    assert.equal(await page.locator('.source-file-name').textContent(), 'concurrent.cpp');
+    assert.equal(await page.evaluate(() => document.body.dataset.source), 'rust');
+    assert.equal(await page.locator('#source-rust').textContent(), 'concurrent.rs');
+    await page.waitForSelector('#program-editor[data-ready="true"]');
     assert.ok(
-      (await page.locator('.source-line .tok-keyword').count()) > 0,
-      'the source is highlighted',
+      (await page.locator('#program-editor .cm-line span').count()) > 0,
+      'the program is highlighted',
     );
     const pendingPixels = await findColour(page, pending);
     const readyPixels = await findColour(page, ready);
     assert.ok(pendingPixels.count > 50, `pending polls drawn (${pendingPixels.count} pixels)`);
     assert.ok(readyPixels.count > 20, `ready polls drawn (${readyPixels.count} pixels)`);
     assert.deepEqual(page.errors, []);
-  });
+  }, '');
 });
 
 test('every example can be picked and run to its end', async () => {

@@ -17,7 +17,7 @@ before(async () => {
 after(() => session?.close());
 
 async function loaded(viewport) {
-  const page = await openPage(session.browser, session.url);
+  const page = await openPage(session.browser, `${session.url}#v=1&example=concurrent`);
   if (viewport) await page.setViewportSize(viewport);
   assert.equal(await waitForRun(page), 'done');
   await page.waitForFunction(() => document.body.dataset.playhead !== undefined);

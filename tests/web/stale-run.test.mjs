@@ -24,7 +24,7 @@ async function nextRun(page, check) {
 }
 
 test('picking an example runs it: the timeline, the status and the link follow the picker', async () => {
-  const page = await openPage(session.browser, session.url);
+  const page = await openPage(session.browser, `${session.url}#v=1&example=concurrent`);
   assert.equal(await waitForRun(page), 'done');
   const basic = await traceOf('basic');
 

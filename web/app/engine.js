@@ -12,6 +12,9 @@ import { createWakeline } from '../../wasm/api/wakeline.mjs';
  */
 export const engineOptions = Object.freeze({});
 
+/** Whether the site's files lie beside the page (dist/programs/, program/program-text.js). */
+export const filesBeside = true;
+
 /**
  * The bytes of the core's wasm that index.html preloads (`<link rel="preload" as="fetch">`, so
  * the download starts while app.js loads), or undefined without that link or when the fetch

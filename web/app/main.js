@@ -5,15 +5,17 @@ import { AfterFirstTimeline } from './after-first-timeline.js';
 import { CatalogueForm } from './catalogue-form.js';
 import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
-import { loadEngine } from './engine.js';
+import { filesBeside, loadEngine } from './engine.js';
 import { ExplanationBox } from './explanation-box.js';
 import { attachIntro } from './intro.js';
 import { ConsoleView } from './program/console-view.js';
 import { ProgramPanel, newProgramEntry, newProgramId } from './program/program-panel.js';
 import { decodeProgram, encodeProgram } from './program/program-link.js';
+import { prefetchProgram, useProgramFiles } from './program/program-text.js';
 import { playgroundUrl } from './program/rust-playground.js';
 import { byteOffsetOf } from './program/spans.js';
 import { StateView } from './program/state-view.js';
+import { mapEvent } from './program/story-map.js';
 import { WakerHistoryView } from './inspect/waker-history.js';
 import { PanelSizes } from './layout/panel-sizes.js';
 import { PlaybackSession } from './playback/session.js';
@@ -37,6 +39,15 @@ const noSelection = 'Click a poll or an event to select it.';
 const engineReady = loadEngine();
 const examplesReady = engineReady.then((engine) => engine.examples());
 examplesReady.catch(() => {});
+// The page opens on the example's program (its .rs), a small text file: fetched now as well. A
+// link without a program names the C++ run, which needs none.
+useProgramFiles(filesBeside);
+{
+  const hash = location.hash;
+  const linked = /(?:^#|&)example=([a-z0-9-]+)/.exec(hash)?.[1];
+  if (hash.length <= 1 || hash.includes('program='))
+    prefetchProgram(`${linked ?? defaultExample}.rs`);
+}
 
 /**
  * What the parts share: the run shown (`model`) and the page's components, filled in by start()
@@ -54,6 +65,12 @@ function newPage() {
       highlight: (file, line) => null,
     },
     program: null,
+    /** Whether the language (the full module) has answered once: programs then run as such. */
+    languageLoaded: false,
+    /** The run of the program that replaces its C++ twin's first timeline (a RunController). */
+    upgrade: null,
+    /** The request of the run shown. */
+    shownRequest: null,
     console: null,
     states: null,
     spread: byId('spread-instants'),
@@ -177,6 +194,12 @@ function runHooks(page) {
   return {
     start(model, request) {
       page.model = model;
+      page.shownRequest = request;
+      document.body.dataset.programRun = request?.preview
+        ? 'preview'
+        : request?.source != null
+          ? 'program'
+          : 'none';
       page.compare?.runStarted(model, request);
       page.afterFirstTimeline.schedule(() => page.share.runStarted(model, request));
       model.spread = page.spread.checked;
@@ -214,6 +237,9 @@ function runHooks(page) {
         page.compare?.runEnded(model, summary);
         status.done();
       });
+      const request = page.shownRequest;
+      if (request?.preview && model === page.model)
+        page.afterFirstTimeline.schedule(() => upgradeToProgram(page, model, request));
     },
     error(error) {
       status.failed(error);
@@ -233,14 +259,24 @@ function attachRunControls(page) {
     await program?.loading;
     const request = page.form.request();
     if (!request) return;
+    page.upgrade?.cancel();
+    page.upgrade = null;
     if (program?.mode === 'rust') {
       if (page.form.blocked) {
         page.status.failed(new Error(page.form.blocked));
         return;
       }
-      request.source = program.text;
-      request.name = program.name;
-      request.programLink = await encodeProgram(request.source);
+      const source = program.text;
+      request.programLink = await encodeProgram(source);
+      if (!page.languageLoaded && program.previewable) {
+        // The example's own program: its C++ run tells the same story and needs only the
+        // examples' module, so it draws the first timeline while the language loads; then the
+        // program's own run replaces it (upgradeToProgram).
+        request.preview = { source, name: program.name };
+      } else {
+        request.source = source;
+        request.name = program.name;
+      }
     }
     page.runs.start(request);
   };
@@ -267,6 +303,75 @@ function runOnPick(run) {
   byId('strategy-picker').addEventListener('change', run);
 }
 
+/**
+ * The first timeline of an example's program came from its C++ twin (`request.preview`): runs
+ * the program itself once the language is there and, when it has ended, shows it in place of
+ * the C++ run, with the playhead, the selection and the window on the same moment of the story
+ * (program/story-map.js). Anything else shown meanwhile (another run, an import) cancels it.
+ */
+function upgradeToProgram(page, preview, previewRequest) {
+  if (page.model !== preview || page.upgrade) return;
+  const { preview: program, ...rest } = previewRequest;
+  const request = { ...rest, source: program.source, name: program.name };
+  const say = (text) => {
+    const node = byId('program-message');
+    node.textContent = text;
+    node.classList.remove('is-error');
+  };
+  say(
+    `The timeline is ${previewRequest.example}’s C++ run for now (the same story, other line numbers); ${program.name} runs as soon as the language has loaded.`,
+  );
+  const controller = new RunController(page.runs.engine, {
+    start() {},
+    progress() {},
+    end(model, summary) {
+      if (page.upgrade !== controller) return;
+      page.upgrade = null;
+      page.languageLoaded = true;
+      if (page.model !== preview || summary?.outcome === 'cancelled') return;
+      say('');
+      swapRun(page, preview, model, request, summary);
+    },
+    error(error) {
+      if (page.upgrade !== controller) return;
+      page.upgrade = null;
+      if (page.model === preview) document.body.dataset.programRun = 'twin';
+      say(
+        `${program.name} could not run (${error?.message ?? error}); the timeline shows the C++ run, which tells the same story.`,
+      );
+    },
+  });
+  page.upgrade = controller;
+  controller.start(request);
+}
+
+/** Shows the ended run `model` of `request` in place of `preview`, on the same moment. */
+function swapRun(page, preview, model, request, summary) {
+  const { timeline, playback } = page;
+  const playing = playback.clock.playing;
+  const at = mapEvent(preview, model, playback.clock.event);
+  const selected = timeline.selection ? mapEvent(preview, model, timeline.selection.event) : -1;
+  const window = timeline.autoFit
+    ? null
+    : { t0: preview.timeAt(timeline.x0), t1: preview.timeAt(timeline.x1) };
+  // A link's own window, selection and playhead are put on the program's run (page-share.js).
+  const linkView = page.share.hasPendingView();
+  const hooks = page.runs.hooks;
+  hooks.start(model, request);
+  hooks.progress(model);
+  hooks.end(model, summary);
+  if (linkView) return;
+  if (window) {
+    timeline.x0 = model.xOfTime(window.t0);
+    timeline.x1 = model.xOfTime(window.t1);
+    timeline.autoFit = false;
+    timeline.requestDraw();
+  }
+  if (selected >= 0) playback.pick(selected, { seek: false });
+  if (at >= 0) playback.restore(at);
+  if (playing) playback.clock.play();
+}
+
 /** The lines of program `file` that have events in `model`: a Map from line to count. */
 function eventLines(model, file) {
   const lines = new Map();
@@ -290,7 +395,7 @@ function programModeChanged(page) {
   page.form.useProgram(rust);
   byId('console-section').hidden = !rust;
   byId('states-section').hidden = !rust;
-  if (rust) page.afterFirstTimeline.schedule(() => program.loadEditor());
+  if (rust) page.afterFirstTimeline.schedule(() => program.mode === 'rust' && program.loadEditor());
   else page.states?.setMachines([]);
 }
 
@@ -302,6 +407,8 @@ function buildProgram(page, engine, examples, run) {
     node.classList.toggle('is-error', isError);
   };
   let statesAsked = 0;
+  // Checks (the language, in the full module) wait for the first timeline.
+  const language = new Promise((resolve) => page.afterFirstTimeline.schedule(resolve));
   page.console = new ConsoleView(byId('console'), (event) => page.playback.pick(event));
   page.states = new StateView(byId('state-view'), {
     goTo: (position) => page.program.goTo(position),
@@ -331,6 +438,7 @@ function buildProgram(page, engine, examples, run) {
     {
       engine,
       examples,
+      language,
       sourceView: page.sourceView,
       hooks: {
         runProgram: run,
@@ -353,8 +461,10 @@ function buildProgram(page, engine, examples, run) {
         },
         textChanged(text) {
           byId('program-playground').href = playgroundUrl(text);
+          page.stale?.programChanged(text);
         },
         async checked(text, found) {
+          page.languageLoaded = true;
           if (found.some((d) => d.severity === 'error')) return;
           const mine = ++statesAsked;
           try {
@@ -421,12 +531,21 @@ async function openLinked(page, request, run) {
     const decoded = await decodeProgram(request.linkedProgram);
     if (decoded.error) {
       page.share.addProblems([`${decoded.error} The program was not opened.`]);
+      // The example instead, as a link without a program shows it: its C++.
+      page.program.showExample(page.form.example, { mode: 'cpp' });
+      programModeChanged(page);
     } else {
       const example = page.form.example;
       if (!example?.program) page.form.selectExample(newProgramId);
       page.program.showExample(page.form.example, { mode: 'rust', text: decoded.text });
       programModeChanged(page);
     }
+  } else if (page.program) {
+    // A link without a program names the C++ run (every link from before the editor, and the C++
+    // view's): its `at` and `select` count that run's events. Without a link, the program.
+    const linked = location.hash.length > 1;
+    page.program.showExample(page.form.example, linked ? { mode: 'cpp' } : {});
+    programModeChanged(page);
   }
   await run();
 }
@@ -484,6 +603,20 @@ async function start() {
     playback: page.playback,
     spread: page.spread,
     open: (request) => openLinked(page, request, run),
+    // A link without a program names the C++ run (every link from before the editor, and the
+    // C++ view's): its parameters are the C++ example's, so the form shows them before it is
+    // filled from the link.
+    linkRead({ linked, program }) {
+      if (program) page.program.preferred = 'rust';
+      else if (linked) {
+        page.program.preferred = 'cpp';
+        // Before the first link the form has no example yet: picking the link's shows it so.
+        if (page.form.example) {
+          page.program.showExample(page.form.example);
+          programModeChanged(page);
+        }
+      }
+    },
   });
   page.playback.onPlayheadMoved = (i) => {
     page.share.playheadMoved(i);

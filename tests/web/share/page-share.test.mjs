@@ -97,7 +97,8 @@ test('a link with script payloads runs no script and shows them only as text', a
 });
 
 test('changing the scenario and the selection updates the fragment in place', async () => {
-  await withPage('', async (page) => {
+  // The C++ view (a link without a program), whose parameters the link carries.
+  await withPage('#v=1&example=concurrent', async (page) => {
     assert.equal(await waitForRun(page), 'done');
     const historyLength = await page.evaluate(() => history.length);
     assert.match(

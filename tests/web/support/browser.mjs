@@ -121,8 +121,12 @@ export async function waitForPlayer(page, timeout = 20000) {
  * the canvas.
  */
 export async function waitForRun(page, timeout = 20000) {
+  // A program's first timeline may come from its C++ twin (body[data-program-run="preview"]),
+  // which the program's own run then replaces: that one is waited for too.
   await page.waitForFunction(
-    () => ['done', 'error'].includes(document.body.dataset.runState),
+    () =>
+      ['done', 'error'].includes(document.body.dataset.runState) &&
+      document.body.dataset.programRun !== 'preview',
     null,
     { timeout },
   );

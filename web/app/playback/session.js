@@ -110,8 +110,11 @@ export class PlaybackSession {
     this.#update(true);
   }
 
-  /** Selects event `i` on the timeline and moves the playhead to it (a warning's evidence). */
-  pick(i) {
+  /**
+   * Selects event `i` on the timeline and moves the playhead to it (a warning's evidence), or
+   * leaves the playhead where it is with `seek: false`.
+   */
+  pick(i, { seek = true } = {}) {
     const model = this.model;
     if (!model || i < 0 || i >= model.count) return;
     const poll = pollOfEvent(model, i);
@@ -123,7 +126,7 @@ export class PlaybackSession {
       event: i,
       begin: poll === -1 ? i : model.polls.begin.data[poll],
       task,
-      seek: i,
+      seek: seek ? i : -1,
     });
     if (task) this.timeline.revealTask(task);
   }

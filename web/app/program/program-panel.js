@@ -11,6 +11,7 @@
 import { element } from '../dom.js';
 import { SourceView } from '../source-view.js';
 import { ProgramStore } from './program-store.js';
+import { exampleProgramText } from './program-text.js';
 import { tokenizeRust } from './rust-tokens.js';
 import { offsetOf } from './spans.js';
 
@@ -59,15 +60,21 @@ const maxImportBytes = 512 * 1024;
 
 /** The panel. `elements` are index.html's nodes; `hooks` the page's answers (see main.js). */
 export class ProgramPanel {
-  constructor(elements, { engine, examples, sourceView, hooks, store = new ProgramStore() }) {
+  constructor(
+    elements,
+    { engine, examples, sourceView, hooks, store = new ProgramStore(), language = null },
+  ) {
     this.el = elements;
     this.engine = engine;
     this.examples = examples;
     this.cppView = sourceView;
     this.hooks = hooks;
     this.store = store;
-    /** 'rust' (the program) or 'cpp' (the example's C++); 'rust' is kept across examples. */
-    this.preferred = 'cpp';
+    /**
+     * 'rust' (the program, shown first: the readers come from Rust) or 'cpp' (the example's
+     * C++); the reader's choice is kept across examples.
+     */
+    this.preferred = 'rust';
     this.mode = 'cpp';
     this.example = null;
     /** The program shown: { id, name, text, original } or null. */
@@ -78,6 +85,13 @@ export class ProgramPanel {
     this.diagnostics = [];
     this.checks = 0;
     this.checkedText = null;
+    /**
+     * Resolves when the page lets the language load (after its first timeline): checks wait
+     * for it, as they need the full module.
+     */
+    this.language = language ?? Promise.resolve();
+    this.languageOpen = false;
+    this.language.then(() => (this.languageOpen = true));
     this.plainView = new SourceView(elements.plain, tokenizeRust);
     this.#wire();
   }
@@ -118,6 +132,20 @@ export class ProgramPanel {
   /** The file name runs and traces give the program: its example's `.rs`, or main.rs. */
   get name() {
     return this.program?.name ?? 'main.rs';
+  }
+
+  /**
+   * Whether the program shown is its example's own text: its C++ run tells the same story, so
+   * the page may draw that first (main.js) while the language loads.
+   */
+  get previewable() {
+    const program = this.program;
+    return (
+      this.mode === 'rust' &&
+      Boolean(program) &&
+      program.id !== newProgramId &&
+      this.text === program.original
+    );
   }
 
   /** The program's text as shown (the editor's, once it has loaded). */
@@ -167,20 +195,23 @@ export class ProgramPanel {
     const name = example.program;
     let original;
     try {
-      original = id === newProgramId ? blankProgram : await this.engine.exampleProgram(id);
+      original =
+        id === newProgramId ? blankProgram : await exampleProgramText(this.engine, example);
     } catch (error) {
       this.hooks.failed(
         `The program of ${example.title} could not be loaded: ${error?.message ?? error}`,
       );
       original = blankProgram;
     }
-    if (this.example !== example) return;
+    if (this.example !== example || this.mode !== 'rust') return;
     const kept = this.store.get(id);
     const text = linkedText ?? kept ?? original;
     this.program = { id, name, text, original };
     this.#showText(text);
     this.#updateReset();
-    await this.checkNow();
+    // Before the first timeline the check waits for the language; the run does not wait for it.
+    const checked = this.checkNow();
+    if (this.languageOpen) await checked;
   }
 
   #showText(text) {
@@ -266,9 +297,15 @@ export class ProgramPanel {
    * newer check started meanwhile or the engine failed (said in the list).
    */
   async check(text) {
+    // The editor's linter may ask while the C++ is shown: there is no program to check.
+    if (this.mode !== 'rust') return [];
     const mine = ++this.checks;
     let found;
     try {
+      await this.language;
+      if (mine !== this.checks) return null;
+      // bench/page.mjs times a check from here to its diagnostics on screen.
+      performance.mark('wakeline:check');
       found = await this.engine.check(text);
     } catch (error) {
       if (mine !== this.checks) return null;

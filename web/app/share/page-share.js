@@ -15,7 +15,8 @@ const importBatch = 50_000;
 /**
  * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback, playback,
  * spread (the "Stretch instants" checkbox), open (optional: opens a request read from a link
- * that changed, e.g. one with a program; runs.start by default) }; `runs` is the RunController, whose hooks an
+ * that changed, e.g. one with a program; runs.start by default), linkRead (optional: hears
+ * { linked, program } before the link's request is put in the form) }; `runs` is the RunController, whose hooks an
  * imported trace goes through like a run that already ended.
  */
 export function attachShare(page) {
@@ -30,6 +31,10 @@ export function attachShare(page) {
 
   let model = null;
   let pendingView = null;
+  // The run shown is a program's C++ twin, drawn while the language loads (main.js): its event
+  // numbers are not the program's, so the link's view waits for the program's run, and the
+  // reader's moves are not written until then.
+  let previewing = false;
   let imports = 0;
   let viewTimer = 0;
   // The view parts waiting to be written: the window and the playhead change many times a second.
@@ -103,6 +108,7 @@ export function attachShare(page) {
     );
     links.show(problems);
     pendingView = view;
+    page.linkRead?.({ linked: location.hash.length > 1, program: program != null });
     applyRequestToForm(page.form, request);
     // The layout is part of the picture: a link made with instants not stretched says so.
     if (!page.spread.disabled) page.spread.checked = view.spread !== false;
@@ -124,6 +130,15 @@ export function attachShare(page) {
   return {
     initialRequest,
 
+    /** Whether the link's window, selection or playhead still wait for a run to end. */
+    hasPendingView() {
+      const view = pendingView;
+      return (
+        Boolean(view) &&
+        [view.view, view.at, view.playhead, view.select].some((part) => part != null)
+      );
+    },
+
     /** Adds `problems` (sentences) to the link's messages. */
     addProblems(problems) {
       links.add(problems);
@@ -132,6 +147,7 @@ export function attachShare(page) {
     /** A run (or an import) of `request` begins, shown in `newModel`. */
     runStarted(newModel, request) {
       model = newModel;
+      previewing = Boolean(request?.preview);
       clearTimeout(viewTimer);
       pendingWrite = {};
       if (request) links.write(request, { ...(pendingView ?? {}), spread: spreadPart() });
@@ -142,7 +158,7 @@ export function attachShare(page) {
      * timeline, the playhead without moving the window (it may be off screen, as it was).
      */
     runEnded(endedModel) {
-      if (endedModel !== model || !pendingView) return;
+      if (endedModel !== model || !pendingView || previewing) return;
       const view = pendingView;
       pendingView = null;
       const restored = restoreView(page.timeline, endedModel, view);
@@ -152,21 +168,21 @@ export function attachShare(page) {
 
     /** The selection changed (a Timeline hit, or null). */
     selected(hit) {
-      if (!model || pendingView) return;
+      if (!model || pendingView || previewing) return;
       const select = hit ? { kind: 'seq', id: model.fieldsOf(hit.event).seq } : null;
       links.writeView({ select });
     },
 
     /** The playhead moved to event `i`: the link says which event, not a time. */
     playheadMoved(i) {
-      if (!model || pendingView || i < 0 || i >= model.count) return;
+      if (!model || pendingView || previewing || i < 0 || i >= model.count) return;
       // The first event is where every run starts: a link without `at` says as much.
       writeSoon({ playhead: i === 0 ? null : model.store.seqOf(i), at: null });
     },
 
     /** The visible window changed: a zoomed or panned one is shared as it is, a fitted one not. */
     viewChanged(view) {
-      if (!model || pendingView) return;
+      if (!model || pendingView || previewing) return;
       writeSoon({ view: page.timeline.autoFit ? null : { x0: view.x0, x1: view.x1 } });
     },
   };

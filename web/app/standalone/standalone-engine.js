@@ -14,6 +14,12 @@ const wasmBinary = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
 /** How the runtime is hosted in the single file: its inlined core, worker and module bytes. */
 export const engineOptions = Object.freeze({ coreUrl, workerUrl, wasmBinary });
 
+/**
+ * Nothing lies beside the single file to fetch (examples' programs included): its module is the
+ * full one, which has them.
+ */
+export const filesBeside = false;
+
 /** Loads the runtime; resolves to the API's Wakeline handle. */
 export async function loadEngine() {
   try {
