@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildSite, launchBrowser, openPage, waitForRun } from './support/browser.mjs';
+import { buildSite, launchBrowser, openPage, waitForRun, watchedPage } from './support/browser.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const file = path.join(repo, 'dist/wakeline-standalone.html');
@@ -53,6 +53,61 @@ test('the single file runs from file:// without flags, in a worker, with the lin
     await page.waitForFunction(() => location.hash.includes('example=timers'));
     assert.equal(await waitForRun(page), 'done');
     assert.deepEqual(page.errors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the single file opens on a program and its editor checks, runs and prints it', async () => {
+  buildSite();
+  const browser = await launchBrowser();
+  try {
+    const page = await watchedPage(browser);
+    await page.goto(pathToFileURL(file).href);
+    assert.equal(await waitForRun(page), 'done');
+    assert.equal(await page.evaluate(() => document.body.dataset.source), 'rust');
+    assert.equal(await page.evaluate(() => document.body.dataset.programRun), 'program');
+    await page.waitForSelector('#program-editor[data-ready="true"]');
+
+    // An error, underlined and listed; Run says why it is disabled.
+    await page.click('#program-editor .cm-content');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\nfn broken( {}\n');
+    await page.waitForSelector(
+      '#program-editor .cm-lintRange-error, #program-editor .cm-lintPoint-error',
+      { state: 'attached' },
+    );
+    await page.waitForFunction(() => document.getElementById('run-button').disabled);
+    assert.match(
+      await page.textContent('#program-diagnostics-summary'),
+      /concurrent\.rs: \d+ error/,
+    );
+    // The run on screen is the program before the edit: the note says so.
+    assert.match(await page.textContent('#stale-note'), /program was edited since this run/);
+
+    // Fixed, with a line printed; Ctrl+Enter runs it and the console shows the line.
+    for (let i = 0; i < 'fn broken( {}\n'.length; ++i) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Control+Home');
+    const text = await page.evaluate(() =>
+      [...document.getElementById('program-editor').shadowRoot.querySelectorAll('.cm-line')]
+        .map((line) => line.textContent)
+        .join('\n'),
+    );
+    const mainLine = text.split('\n').findIndex((line) => /async fn main/.test(line));
+    for (let i = 0; i < mainLine; ++i) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.insertText('\n    println!("from the single file");');
+    await page.waitForFunction(() => !document.getElementById('run-button').disabled);
+    await page.keyboard.press('Control+Enter');
+    await page.waitForFunction(
+      () =>
+        document.getElementById('stale-note').hidden && document.body.dataset.runState === 'done',
+    );
+    await page.waitForFunction(() =>
+      document.getElementById('console').textContent.includes('from the single file'),
+    );
+    assert.deepEqual(page.errors, []);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
   } finally {
     await browser.close();
   }

@@ -17,12 +17,28 @@ export class StaleRunNote {
     this.note = note;
     this.containers = containers;
     this.shown = null;
+    /** The form's verdict (a note, or null) and whether the program differs from the run's. */
+    this.formNote = null;
+    this.programEdited = false;
   }
 
   /** A run of `request` started: the timeline shows the form's request again. */
   ran(request) {
     this.shown = request;
+    this.formNote = null;
+    this.programEdited = false;
     this.#mark(null);
+  }
+
+  /**
+   * The program's text is now `text`: when the run shown is of a program (or of its C++ twin)
+   * and the text differs from what ran, the timeline is marked as the previous run's.
+   */
+  programChanged(text) {
+    const ran = this.shown?.source ?? this.shown?.preview?.source;
+    if (ran == null) return;
+    this.programEdited = text !== ran;
+    this.#refresh();
   }
 
   /**
@@ -32,20 +48,28 @@ export class StaleRunNote {
   formChanged(request) {
     if (!this.shown) return;
     if (!request) {
-      this.#mark(
-        'The timeline shows the previous run: fix the parameters marked in red, then Run.',
-      );
-      return;
+      this.formNote =
+        'The timeline shows the previous run: fix the parameters marked in red, then Run.';
+    } else {
+      const changed =
+        request.example !== this.shown.example || request.strategy !== this.shown.strategy
+          ? ['example']
+          : changedNames(request, this.shown);
+      this.formNote =
+        changed.length === 0
+          ? null
+          : `The timeline shows the previous run: press Run (or Enter) to run with the new ${changed.join(', ')}.`;
     }
-    const changed =
-      request.example !== this.shown.example || request.strategy !== this.shown.strategy
-        ? ['example']
-        : changedNames(request, this.shown);
-    if (changed.length === 0) this.#mark(null);
-    else
-      this.#mark(
-        `The timeline shows the previous run: press Run (or Enter) to run with the new ${changed.join(', ')}.`,
-      );
+    this.#refresh();
+  }
+
+  #refresh() {
+    this.#mark(
+      this.formNote ??
+        (this.programEdited
+          ? 'The program was edited since this run: press Run (or Ctrl/Cmd+Enter) to run it.'
+          : null),
+    );
   }
 
   #mark(text) {
