@@ -15,6 +15,7 @@
 
 #include "ast.hpp"
 #include "source.hpp"
+#include "static_type.hpp"
 #include "value.hpp"
 
 namespace wakeline::lang {
@@ -89,6 +90,8 @@ struct local_slot {
   /// Known to own a value that is not Copy (a String, a sender, a future): moving it away and
   /// using it again is an error before the run (moves.hpp).
   bool owns = false;
+  /// Its type, as far as lowering can tell (typing.hpp): for the states' layouts.
+  static_type type;
 };
 
 /// One `.await` of an async body: what the state machine calls a suspend state.
@@ -97,6 +100,10 @@ struct suspend_point {
   span where;               ///< the `.await` expression
   std::uint32_t line = 0;
   std::vector<std::uint32_t> kept;  ///< slots live across this await: stored in the state
+  static_type awaited;              ///< the future awaited, stored in the state too
+  /// Temporaries rustc keeps across this await that are no local here: a `format!`'s pieces
+  /// and its arguments' references, when the await is inside one of its arguments.
+  std::vector<static_type> hidden;
 };
 
 enum class body_kind : std::uint8_t { function, async_function, async_block, poll_method };
@@ -113,6 +120,8 @@ struct function_code {
   /// Integer types of the parameters and the return value, for literals passed to them.
   std::vector<int_type> param_types;
   int_type return_type = int_type::inferred;
+  /// What the body gives: its return type as written; an async block's tail, as typed.
+  static_type output;
 
   bool is_async() const {
     return kind == body_kind::async_function || kind == body_kind::async_block;
@@ -123,6 +132,7 @@ struct struct_code {
   std::string name;
   std::vector<std::string> fields;
   std::vector<int_type> field_types;
+  std::vector<static_type> field_static_types;
   bool copy = false;          ///< `#[derive(Clone, Copy)]`
   std::int32_t poll_fn = -1;  ///< its `impl Future`'s poll, when it has one
   std::vector<std::pair<std::string, std::uint32_t>> methods;  ///< from `impl Type`

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "builtins.hpp"
@@ -13,6 +14,7 @@
 #include "moves.hpp"
 #include "objects.hpp"
 #include "peephole.hpp"
+#include "typing.hpp"
 
 namespace wakeline::lang {
 
@@ -106,7 +108,7 @@ struct body_context {
 /// Instructions times locals of one body, at most: 16 M bits per analysis, 2 MB.
 constexpr std::uint64_t max_analysis_cells = std::uint64_t{16} << 20;
 
-class lowering {
+class lowering : public type_scope {
  public:
   lowering(const source_file& source, const program& p, diagnostics& out)
       : source_(source), program_(p), out_(out) {}
@@ -161,7 +163,7 @@ class lowering {
   }
 
   // The full path a written path stands for: its first segment through the `use` lines.
-  std::string expand(const std::vector<ident>& segments) const {
+  std::string expand(const std::vector<ident>& segments) const override {
     auto it = uses_.find(segments[0].name);
     if (it == uses_.end()) return join_path(segments);
     std::string rest = join_path(segments, 1);
@@ -223,6 +225,15 @@ class lowering {
       struct_index_[sc.name] = static_cast<std::uint32_t>(code_.structs.size());
       code_.structs.push_back(std::move(sc));
     }
+    // Field types once every struct has its index: a field may be another struct.
+    for (const struct_decl& s : program_.structs) {
+      auto it = struct_index_.find(s.name.name);
+      if (it == struct_index_.end()) continue;
+      struct_code& sc = code_.structs[it->second];
+      if (!sc.field_static_types.empty()) continue;
+      for (const struct_field& f : s.fields)
+        sc.field_static_types.push_back(type_from(f.type, *this));
+    }
   }
 
   std::uint32_t add_function(const function& f, body_kind kind, std::string name) {
@@ -231,6 +242,8 @@ class lowering {
     fc.kind = kind;
     fc.where = f.span;
     fc.return_type = f.return_type ? integer_type_of(*f.return_type) : int_type::inferred;
+    fc.output =
+        f.return_type ? type_from(*f.return_type, *this) : static_type::of(static_type::kind::unit);
     for (const param& p : f.params) fc.param_types.push_back(integer_type_of(p.type));
     code_.functions.push_back(std::move(fc));
     return static_cast<std::uint32_t>(code_.functions.size() - 1);
@@ -439,6 +452,7 @@ class lowering {
     if (!outer) return std::nullopt;
     function_code& f = b.code();
     f.slots.push_back({name, b.parent->code().slots[*outer].declared});
+    f.slots.back().type = b.parent->code().slots[*outer].type;
     const auto inner = static_cast<std::uint32_t>(f.slots.size() - 1);
     b.captures.push_back({*outer, inner});
     return inner;
@@ -450,14 +464,17 @@ class lowering {
     const function& f = *pb.fn;
     body_context b(code_, pb.index);
     body_ = &b;
+    self_struct_ = pb.self_struct;
     open_scope();
     for (const param& p : f.params) {
       if (p.pat && p.pat->kind == pattern_kind::binding) {
         const std::uint32_t slot = declare(p.pat->name);
         body_->code().slots[slot].trivial_drop = is_copy_type(p.type);
         body_->code().slots[slot].owns = !p.is_self && is_owned_type(p.type);
+        body_->code().slots[slot].type = type_from(p.type, *this);
       } else {
         const std::uint32_t slot = temporary("arg", p.span);
+        body_->code().slots[slot].type = type_from(p.type, *this);
         pending_param_patterns_.emplace_back(p.pat.get(), slot);
       }
     }
@@ -487,6 +504,9 @@ class lowering {
     open_scope();
     for (const statement& s : b.statements) lower_statement(s);
     if (b.tail) {
+      // An async block gives its tail's value: typed here, where the block's locals are.
+      if (&b == output_of_block_)
+        code_.functions[output_function_].output = type_of(*b.tail, *this);
       lower_expr(*b.tail, mode::by_value);
     } else {
       push_unit();
@@ -519,9 +539,11 @@ class lowering {
         // `let _ = x;` binds nothing and moves nothing.
         lower_expr(*l.init, l.pat->kind == pattern_kind::wildcard ? mode::by_ref : mode::by_value);
         if (l.type) settle(*l.type);
+        const static_type type = l.type ? type_from(*l.type, *this) : type_of(*l.init, *this);
         if (l.pat->kind == pattern_kind::binding) {
           // The initialiser is lowered before the name exists: `let x = x + 1` reads the old x.
           const std::uint32_t slot = declare(l.pat->name);
+          body_->code().slots[slot].type = type;
           body_->code().slots[slot].trivial_drop =
               (l.type && is_copy_type(*l.type)) || is_copy_expression(*l.init);
           body_->code().slots[slot].owns =
@@ -531,6 +553,7 @@ class lowering {
           emit(opcode::pop);
         } else {
           const std::uint32_t t = new_slot("$let", l.pat->span);
+          body_->code().slots[t].type = type;
           emit(opcode::store, t);
           bind_irrefutable(*l.pat, t);
           emit(opcode::drop_slot, t);
@@ -709,6 +732,7 @@ class lowering {
         auto existing = std::find_if(scope.begin(), scope.end(),
                                      [&](const auto& e) { return e.first == p.name.name; });
         slot = existing != scope.end() && in_alternatives_ ? existing->second : declare(p.name);
+        body_->code().slots[slot].type = body_->code().slots[value_slot].type;
         emit(opcode::load, value_slot);
         emit(opcode::store, slot, 0, p.span);
         return;
@@ -743,6 +767,8 @@ class lowering {
           }
           if (item->kind != pattern_kind::wildcard) {
             const std::uint32_t t = new_slot("$item", item->span);
+            body_->code().slots[t].type =
+                tuple_item_of(body_->code().slots[value_slot].type, index);
             emit(opcode::load, value_slot);
             emit(opcode::tuple_item, index);
             emit(opcode::store, t);
@@ -775,6 +801,7 @@ class lowering {
           }
           if (p.items[0]->kind != pattern_kind::wildcard) {
             const std::uint32_t t = new_slot("$payload", p.items[0]->span);
+            body_->code().slots[t].type = payload_of(body_->code().slots[value_slot].type, *tag);
             emit(opcode::load, value_slot);
             emit(opcode::payload);
             emit(opcode::store, t);
@@ -884,8 +911,14 @@ class lowering {
         return;
       case expr_kind::method_call: {
         if (lower_option_replacement(e)) return;
-        lower_expr(*e.lhs, mode::by_ref);
+        borrowing(*e.lhs, [&] { lower_expr(*e.lhs, mode::by_ref); });
         for (const expr_ptr& a : e.items) lower_expr(*a, mode::by_value);
+        // `v.push(x)` tells what a `Vec::new()` holds.
+        if (local_slot* v = local_named_by(*e.lhs);
+            v != nullptr && e.name.name == "push" && e.items.size() == 1 &&
+            v->type.k == static_type::kind::vec && !v->type.arg(0).known()) {
+          v->type.args = {type_of(*e.items[0], *this)};
+        }
         emit(opcode::call_method, name_id(e.name.name), static_cast<std::uint32_t>(e.items.size()),
              e.span);
         return;
@@ -905,7 +938,7 @@ class lowering {
         return;
       case expr_kind::await_: {
         lower_expr(*e.lhs, mode::by_value);
-        emit_await(e.span);
+        emit_await(e.span, type_of(*e.lhs, *this));
         return;
       }
       case expr_kind::try_:
@@ -1006,7 +1039,7 @@ class lowering {
 
   value make_string_constant(const std::string& text);
 
-  void emit_await(span where) {
+  void emit_await(span where, static_type awaited = {}) {
     function_code& f = body_->code();
     if (!f.is_async()) {
       // The checker reports it; lowering leaves the operand as its value.
@@ -1016,6 +1049,16 @@ class lowering {
     sp.state = static_cast<std::uint32_t>(3 + f.suspends.size());
     sp.where = where;
     sp.line = source_.at(where.end > 0 ? where.end - 1 : 0).line;
+    sp.awaited = std::move(awaited);
+    // An `.await` inside a `println!` or `format!` argument: rustc's `format_args!` has taken
+    // the format string's pieces (a `&[&str]`) and a reference to each argument before it.
+    for (const static_type& held : held_across_awaits_) sp.hidden.push_back(held);
+    for (std::uint32_t before : format_arguments_) {
+      sp.hidden.push_back(static_type::of(static_type::kind::str_slice));
+      for (std::uint32_t k = 0; k < before; ++k) {
+        sp.hidden.push_back(static_type::of(static_type::kind::reference));
+      }
+    }
     f.suspends.push_back(sp);
     emit(opcode::await_, static_cast<std::uint32_t>(f.suspends.size() - 1), 0, where);
   }
@@ -1024,7 +1067,9 @@ class lowering {
     const auto& segs = e.path.segments;
     if (segs.size() == 1) {
       if (auto slot = resolve_local(*body_, segs[0].name)) {
-        emit(m == mode::by_value ? opcode::take : opcode::load, *slot, 0, e.span);
+        // A load marked 1 takes a reference, as rustc's borrow of the local (layout.hpp).
+        const bool borrowed = m == mode::by_ref && (&e == borrow_root_ || borrow_named_);
+        emit(m == mode::by_value ? opcode::take : opcode::load, *slot, borrowed ? 1 : 0, e.span);
         return;
       }
       if (lower_constant(segs[0].name)) return;
@@ -1107,7 +1152,7 @@ class lowering {
     switch (e.unary) {
       case unary_op::ref:
       case unary_op::ref_mut:
-        lower_expr(*e.lhs, mode::by_ref);
+        borrowing(*e.lhs, [&] { lower_expr(*e.lhs, mode::by_ref); });
         return;
       case unary_op::deref:
         lower_expr(*e.lhs, mode::by_ref);
@@ -1120,7 +1165,29 @@ class lowering {
     }
   }
 
+  // The slot a plain local's name stands for, when the expression is one.
+  local_slot* local_named_by(const expr& x) {
+    if (x.kind != expr_kind::path || x.path.segments.size() != 1) return nullptr;
+    auto slot = find_local(*body_, x.path.segments[0].name);
+    return slot ? &body_->code().slots[*slot] : nullptr;
+  }
+
+  // An integer local whose type only its uses fix (`let mut done = 0;`, later added to a
+  // u64) takes the type of what it meets, as Rust's inference gives it.
+  void refine_integer_types(const expr& a, const expr& b) {
+    for (const auto& [x, y] : {std::pair(&a, &b), std::pair(&b, &a)}) {
+      local_slot* s = local_named_by(*x);
+      if (s == nullptr || s->type.k != static_type::kind::integer ||
+          s->type.integer != int_type::inferred) {
+        continue;
+      }
+      const static_type t = type_of(*y, *this);
+      if (t.k == static_type::kind::integer && t.integer != int_type::inferred) s->type = t;
+    }
+  }
+
   void lower_binary(const expr& e) {
+    refine_integer_types(*e.lhs, *e.rhs);
     if (e.binary == binary_op::and_ || e.binary == binary_op::or_) {
       label end;
       lower_expr(*e.lhs, mode::by_value);
@@ -1134,12 +1201,15 @@ class lowering {
     // `a + b` on Strings consumes `a`; comparisons borrow both sides.
     const bool compares = e.binary >= binary_op::eq && e.binary <= binary_op::ge;
     lower_expr(*e.lhs, compares ? mode::by_ref : mode::by_value);
-    lower_expr(*e.rhs, mode::by_ref);
+    // `a + b.await`: `a`'s value waits, in the state, for `b`.
+    const static_type left = contains_await(*e.rhs) ? type_of(*e.lhs, *this) : static_type();
+    holding(left.known() ? &left : nullptr, [&] { lower_expr(*e.rhs, mode::by_ref); });
     emit(opcode::binary, static_cast<std::uint32_t>(e.binary), 0, e.span);
   }
 
   // `x = v`, `s.f = v`, `v[i] = x`, `t.0 = x`, `*guard = v`, and their compound forms.
   void lower_assign(const expr& e, bool compound) {
+    refine_integer_types(*e.lhs, *e.rhs);
     assign_to(
         *e.lhs, [&] { lower_expr(*e.rhs, mode::by_value); }, compound, e.binary, e.span);
     push_unit();
@@ -1292,13 +1362,15 @@ class lowering {
     emit(opcode::make_struct, it->second, static_cast<std::uint32_t>(sc.fields.size()), e.span);
   }
 
-  void lower_path_named(const ident& name, mode m) {
+  void lower_path_named(const ident& name, mode m, bool borrow = false) {
+    borrow_named_ = borrow;
     expr e;
     e.kind = expr_kind::path;
     e.span = name.span;
     e.path.segments.push_back(name);
     e.path.span = name.span;
     lower_path(e, m);
+    borrow_named_ = false;
   }
 
   // An async block is a body of its own, a state machine, whose first slots are the locals it
@@ -1310,17 +1382,28 @@ class lowering {
     fc.where = e.span;
     code_.functions.push_back(std::move(fc));
     const auto index = static_cast<std::uint32_t>(code_.functions.size() - 1);
+    async_blocks_[&e] = index;
 
     body_context inner(code_, index);
     inner.parent = body_;
     body_context* outer = body_;
     body_ = &inner;
+    // What the outer body holds across its awaits is not the block's to store.
+    std::vector<static_type> outer_held = std::exchange(held_across_awaits_, {});
+    std::vector<std::uint32_t> outer_format = std::exchange(format_arguments_, {});
     open_scope();
+    code_.functions[index].output = static_type::of(static_type::kind::unit);
+    const block* outer_output = std::exchange(output_of_block_, e.body.get());
+    const std::uint32_t outer_function = std::exchange(output_function_, index);
     // Captures become slots as the body finds them; they must come first, so the body is
     // lowered into a scratch list and its slots renumbered after.
     lower_block_value(*e.body);
     emit(opcode::ret, 0, 0, e.span);
+    output_of_block_ = outer_output;
+    output_function_ = outer_function;
     body_ = outer;
+    held_across_awaits_ = std::move(outer_held);
+    format_arguments_ = std::move(outer_format);
     // Re-point references: the code_ vector may have grown (nested blocks) and moved.
     function_code& f = code_.functions[index];
     reorder_captures_first(f, inner.captures);
@@ -1401,8 +1484,94 @@ class lowering {
   std::uint32_t hold_scrutinee(const expr& scrutinee) {
     const std::uint32_t t = new_slot("$scrutinee", scrutinee.span);
     lower_expr(scrutinee, mode::by_value);
+    body_->code().slots[t].type = type_of(scrutinee, *this);
     emit(opcode::store, t);
     return t;
+  }
+
+  // Whether the bindings just made in the innermost scope moved something out of the value
+  // matched (a binding of a type that is not Copy): rustc then keeps that value, partly moved,
+  // until the end of the arm, so an `.await` in the arm stores it.
+  bool bindings_move_out() const {
+    for (const auto& [name, slot] : body_->scopes.back()) {
+      const static_type& t = body_->code().slots[slot].type;
+      if (t.known() && !is_copy_static(t)) return true;
+    }
+    return false;
+  }
+
+  static bool is_copy_static(const static_type& t) {
+    using k = static_type::kind;
+    switch (t.k) {
+      case k::unit:
+      case k::boolean:
+      case k::integer:
+      case k::u128:
+      case k::str:
+      case k::duration:
+      case k::instant:
+      case k::reference:
+        return true;
+      case k::tuple:
+        return std::all_of(t.args.begin(), t.args.end(), is_copy_static);
+      default:
+        return false;
+    }
+  }
+
+  // Lowers a place that is borrowed (a method's receiver, `&x`, a format argument): the local
+  // at its root is marked borrowed where it is loaded.
+  template <class Body>
+  void borrowing(const expr& place, Body body) {
+    const expr* root = &place;
+    while ((root->kind == expr_kind::field || root->kind == expr_kind::tuple_field ||
+            root->kind == expr_kind::index) &&
+           root->lhs) {
+      root = root->lhs.get();
+    }
+    const expr* outer = std::exchange(borrow_root_, root);
+    body();
+    borrow_root_ = outer;
+  }
+
+  // Whether an expression awaits, outside the async blocks it contains.
+  static bool contains_await(const expr& e) {
+    if (e.kind == expr_kind::await_) return true;
+    if (e.kind == expr_kind::async_block) return false;
+    if (e.kind == expr_kind::macro) {
+      const std::string name = e.path.segments.empty() ? "" : e.path.segments.back().name;
+      if (name == "join" || name == "select") return true;
+    }
+    for (const expr* child :
+         {e.lhs.get(), e.rhs.get(), e.else_branch.get(), e.repeat_count.get()}) {
+      if (child != nullptr && contains_await(*child)) return true;
+    }
+    for (const expr_ptr& item : e.items) {
+      if (item && contains_await(*item)) return true;
+    }
+    if (e.body) {
+      for (const statement& st : e.body->statements) {
+        if (st.value && contains_await(*st.value)) return true;
+        if (st.let.init && contains_await(*st.let.init)) return true;
+      }
+      if (e.body->tail && contains_await(*e.body->tail)) return true;
+    }
+    for (const match_arm& arm : e.arms) {
+      if (arm.body && contains_await(*arm.body)) return true;
+      if (arm.guard && contains_await(*arm.guard)) return true;
+    }
+    for (const field_init& f : e.fields) {
+      if (f.value && contains_await(*f.value)) return true;
+    }
+    return false;
+  }
+
+  // Lowers `body` with `held` kept by rustc across its awaits (held_across_awaits_).
+  template <class Body>
+  void holding(const static_type* held, Body body) {
+    if (held != nullptr) held_across_awaits_.push_back(*held);
+    body();
+    if (held != nullptr) held_across_awaits_.pop_back();
   }
 
   void lower_if_let(const expr& e) {
@@ -1411,7 +1580,8 @@ class lowering {
     open_scope();  // The bindings
     test_pattern(*e.pat, t, otherwise);
     emit(opcode::drop_slot, t);
-    lower_block_value(*e.body);
+    const static_type held = body_->code().slots[t].type;
+    holding(bindings_move_out() ? &held : nullptr, [&] { lower_block_value(*e.body); });
     close_scope();
     jump_to(opcode::jump, end);
     body_->depth -= 1;
@@ -1430,7 +1600,9 @@ class lowering {
       test_pattern(*arm.pat, t, next);
       if (arm.guard) lower_condition(*arm.guard, next);
       emit(opcode::drop_slot, t);
-      lower_expr(*arm.body, mode::by_value);
+      const static_type held = body_->code().slots[t].type;
+      holding(bindings_move_out() ? &held : nullptr,
+              [&] { lower_expr(*arm.body, mode::by_value); });
       close_scope();
       jump_to(opcode::jump, end);
       body_->depth -= 1;
@@ -1461,11 +1633,14 @@ class lowering {
       scrutinee = hold_scrutinee(*e.lhs);
     }
     open_scope();  // The pattern's bindings, then the body's locals
+    const static_type* held = nullptr;
     if (e.kind == expr_kind::while_let) {
       test_pattern(*e.pat, scrutinee, no_match);
       emit(opcode::drop_slot, scrutinee);
+      if (bindings_move_out()) held = &body_->code().slots[scrutinee].type;
     }
-    lower_block_value(*e.body);
+    const static_type held_type = held != nullptr ? *held : static_type();
+    holding(held != nullptr ? &held_type : nullptr, [&] { lower_block_value(*e.body); });
     emit(opcode::pop);
     close_scope_then_jump(top);
     body_->scopes.pop_back();
@@ -1494,6 +1669,8 @@ class lowering {
     open_scope();
     const std::uint32_t it = temporary("iter", e.lhs->span);
     lower_expr(*e.lhs, mode::by_value);
+    const static_type iterable = type_of(*e.lhs, *this);
+    body_->code().slots[it].type = iterator_of(iterable);
     emit(opcode::iterate, 0, 0, e.lhs->span);
     emit(opcode::store, it);
     loop_context lc;
@@ -1511,16 +1688,20 @@ class lowering {
     if (e.pat->kind == pattern_kind::binding) {
       const std::uint32_t slot = declare(e.pat->name);
       body_->code().slots[slot].trivial_drop = e.lhs->kind == expr_kind::range;
+      body_->code().slots[slot].type = item_of(iterable);
       emit(opcode::store, slot, 0, e.pat->span);
     } else if (e.pat->kind == pattern_kind::wildcard) {
       emit(opcode::pop);  // `for _ in`: each item is dropped at once, as `let _ = item;` does.
     } else {
       const std::uint32_t item = new_slot("$item", e.pat->span);
+      body_->code().slots[item].type = item_of(iterable);
       emit(opcode::store, item);
       bind_irrefutable(*e.pat, item);
       emit(opcode::drop_slot, item);
     }
-    lower_block_value(*e.body);
+    // The `Option` that the iterator's `next()` gave, as the loop's `match` holds it.
+    const static_type next = static_type::of(static_type::kind::option, {item_of(iterable)});
+    holding(bindings_move_out() ? &next : nullptr, [&] { lower_block_value(*e.body); });
     emit(opcode::pop);
     close_scope_then_jump(top);
     body_->scopes.pop_back();
@@ -1582,6 +1763,53 @@ class lowering {
   std::vector<std::pair<const pattern*, std::uint32_t>> pending_param_patterns_;
   std::uint32_t unit_constant_ = constant_unit();
   bool in_alternatives_ = false;
+  std::int32_t self_struct_ = -1;  ///< The struct of `self` in the body being lowered
+  std::map<const expr*, std::uint32_t> async_blocks_;
+  /// For each `format!`-like argument being lowered, how many arguments came before it: what
+  /// rustc's `format_args!` holds while that argument is computed.
+  std::vector<std::uint32_t> format_arguments_;
+  /// Values rustc holds while the code being lowered runs: the matched value of an `if let`,
+  /// `while let`, `match` arm or `for` body whose bindings moved out of it.
+  std::vector<static_type> held_across_awaits_;
+  const expr* borrow_root_ = nullptr;  ///< The path being lowered as a borrowed place's root
+  bool borrow_named_ = false;          ///< A format string's `{name}` is being lowered
+  /// The async block whose body's tail gives its output, while that body is lowered.
+  const block* output_of_block_ = nullptr;
+  std::uint32_t output_function_ = 0;
+
+  // ---- type_scope: what typing asks of lowering ----
+
+  static_type local(const std::string& name) override {
+    for (const body_context* b = body_; b != nullptr; b = b->parent) {
+      if (auto slot = find_local(*b, name)) return b->code().slots[*slot].type;
+    }
+    return {};
+  }
+  std::optional<std::uint32_t> function_named(const std::string& name) const override {
+    auto it = function_index_.find(name);
+    if (it == function_index_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::optional<std::uint32_t> async_block(const expr& e) const override {
+    auto it = async_blocks_.find(&e);
+    if (it == async_blocks_.end()) return std::nullopt;
+    return it->second;
+  }
+  std::optional<std::uint32_t> struct_named(const std::string& name) const override {
+    auto it = struct_index_.find(name);
+    if (it == struct_index_.end()) return std::nullopt;
+    return it->second;
+  }
+  static_type constant(const std::string& name) const override {
+    auto it = constants_.find(name);
+    if (it == constants_.end()) return {};
+    return type_from(it->second->type, *this);
+  }
+  std::optional<std::uint32_t> self_struct() const override {
+    if (self_struct_ < 0) return std::nullopt;
+    return static_cast<std::uint32_t>(self_struct_);
+  }
+  const program_code& code() const override { return code_; }
 
   std::uint32_t constant_unit() {
     code_.constants.push_back(value::unit());
@@ -1701,7 +1929,7 @@ void lowering::lower_format(const expr& e, std::size_t first) {
   for (const format_argument& a : parsed.arguments) {
     if (a.how == format_argument::kind::name) {
       ident name{a.name, literal.span};
-      lower_path_named(name, mode::by_ref);
+      lower_path_named(name, mode::by_ref, true);
       ++argc;
       continue;
     }
@@ -1715,7 +1943,10 @@ void lowering::lower_format(const expr& e, std::size_t first) {
       push_unit();
     } else {
       used[index] = true;
-      lower_expr(*e.items[first + 1 + index], mode::by_ref);
+      format_arguments_.push_back(argc);
+      borrowing(*e.items[first + 1 + index],
+                [&] { lower_expr(*e.items[first + 1 + index], mode::by_ref); });
+      format_arguments_.pop_back();
     }
     ++argc;
   }

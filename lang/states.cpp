@@ -1,6 +1,10 @@
 #include "states.hpp"
 
 #include <nlohmann/json.hpp>
+#include <optional>
+
+#include "layout.hpp"
+#include "typing.hpp"
 
 namespace wakeline::lang {
 
@@ -30,39 +34,79 @@ std::string temporary_name(const std::string& slot) {
   return "a temporary (" + slot.substr(1) + ")";
 }
 
+// A value a state holds: a local, a temporary or the awaited future, with its type and size.
+struct held_value {
+  std::string name;
+  std::string type;
+  layout size;
+};
+
 struct state_view {
   std::uint32_t number;
   std::string name;  ///< unresumed, returned, poisoned, suspended
   const suspend_point* suspend = nullptr;
-  std::vector<std::string> locals;
-  std::vector<std::string> temporaries;
+  std::vector<held_value> locals;
+  std::vector<held_value> temporaries;
+  std::optional<held_value> awaited;
+  layout size;
 };
 
-std::vector<state_view> states_of(const function_code& f) {
+held_value held(const local_slot& slot, const program_code& code, layouts& sizes) {
+  return {slot.name, rust_name(slot.type, code), sizes.of(slot.type)};
+}
+
+std::vector<state_view> states_of(std::uint32_t index, const program_code& code, layouts& sizes) {
+  const function_code& f = code.functions[index];
+  const machine_layout& machine = sizes.machine(index);
   std::vector<state_view> out;
-  state_view unresumed{0, "unresumed", nullptr, {}, {}};
-  for (std::uint32_t s = 0; s < f.params; ++s) unresumed.locals.push_back(f.slots[s].name);
+  state_view unresumed{0, "unresumed", nullptr, {}, {}, {}, machine.states[0]};
+  for (std::uint32_t s = 0; s < f.params; ++s) {
+    unresumed.locals.push_back(held(f.slots[s], code, sizes));
+  }
   out.push_back(std::move(unresumed));
-  out.push_back({1, "returned", nullptr, {}, {}});
-  out.push_back({2, "poisoned", nullptr, {}, {}});
+  out.push_back({1, "returned", nullptr, {}, {}, {}, machine.states[1]});
+  out.push_back({2, "poisoned", nullptr, {}, {}, {}, machine.states[2]});
   for (const suspend_point& sp : f.suspends) {
-    state_view v{sp.state, "suspended", &sp, {}, {}};
+    state_view v{sp.state, "suspended", &sp, {}, {}, {}, machine.states[sp.state]};
     for (std::uint32_t slot : sp.kept) {
-      const std::string& name = f.slots[slot].name;
-      if (!name.empty() && name[0] == '$') {
-        v.temporaries.push_back(temporary_name(name));
+      held_value h = held(f.slots[slot], code, sizes);
+      if (!h.name.empty() && h.name[0] == '$') {
+        h.name = temporary_name(h.name);
+        v.temporaries.push_back(std::move(h));
       } else {
-        v.locals.push_back(name);
+        v.locals.push_back(std::move(h));
       }
     }
+    v.awaited = held_value{"", rust_name(sp.awaited, code), sizes.of(sp.awaited)};
     out.push_back(std::move(v));
   }
   return out;
 }
 
-std::string join(const std::vector<std::string>& items) {
+// `12 bytes`, or `at least 12 bytes` when a part's type is not known.
+std::string bytes_text(const layout& l) {
+  return std::string(l.exact ? "" : "at least ") + std::to_string(l.size) +
+         (l.size == 1 ? " byte" : " bytes");
+}
+
+std::vector<std::string> names_of(const std::vector<held_value>& values) {
+  std::vector<std::string> out;
+  for (const held_value& v : values) out.push_back(v.name);
+  return out;
+}
+
+// `done: i32`, with the type when it is known.
+std::string typed(const held_value& v) { return v.type == "_" ? v.name : v.name + ": " + v.type; }
+
+json held_json(const held_value& v) {
+  json out = {{"name", v.name}, {"type", v.type}, {"size", v.size.size}};
+  if (!v.size.exact) out["size_exact"] = false;
+  return out;
+}
+
+std::string join(const std::vector<held_value>& items) {
   std::string out;
-  for (const std::string& s : items) out += (out.empty() ? "" : ", ") + s;
+  for (const held_value& v : items) out += (out.empty() ? "" : ", ") + typed(v);
   return out;
 }
 
@@ -84,24 +128,31 @@ std::string awaited_text(const source_file& source, const suspend_point& sp) {
 
 std::string states_text(const compiled_program& p) {
   std::string out;
-  for (const function_code& f : p.code.functions) {
+  layouts sizes(p.code);
+  for (std::uint32_t index = 0; index < p.code.functions.size(); ++index) {
+    const function_code& f = p.code.functions[index];
     if (!f.is_async()) continue;
     const position at = p.source.at(f.where.begin);
     out += std::string(kind_name(f.kind)) + " " + f.name + "  (" + p.source.name() + ":" +
-           std::to_string(at.line) + ")\n";
-    for (const state_view& s : states_of(f)) {
+           std::to_string(at.line) + "): " + bytes_text(sizes.machine(index).whole) + "\n";
+    for (const state_view& s : states_of(index, p.code, sizes)) {
       out += "  state " + std::to_string(s.number) + "  " + s.name;
       if (s.suspend != nullptr) {
         const position where = p.source.at(s.suspend->where.begin);
         out += " at line " + std::to_string(where.line) + ": `" +
                awaited_text(p.source, *s.suspend) + ".await`";
       }
-      out += '\n';
+      // States 0 to 2 store only the prefix, which every state has.
+      out += s.suspend != nullptr ? "  (" + bytes_text(s.size) + ")\n" : "\n";
       if (!s.locals.empty()) {
         out += std::string("           keeps ") + (s.number == 0 ? "its arguments: " : "") +
                join(s.locals) + '\n';
       }
       if (!s.temporaries.empty()) out += "           and " + join(s.temporaries) + '\n';
+      if (s.awaited) {
+        out +=
+            "           awaiting " + s.awaited->type + " (" + bytes_text(s.awaited->size) + ")\n";
+      }
     }
     out += '\n';
   }
@@ -111,14 +162,21 @@ std::string states_text(const compiled_program& p) {
 
 std::string states_json(const compiled_program& p) {
   json machines = json::array();
-  for (const function_code& f : p.code.functions) {
+  layouts sizes(p.code);
+  for (std::uint32_t index = 0; index < p.code.functions.size(); ++index) {
+    const function_code& f = p.code.functions[index];
     if (!f.is_async()) continue;
     json states = json::array();
-    for (const state_view& s : states_of(f)) {
-      json state = {{"state", s.number},
-                    {"name", s.name},
-                    {"keeps", s.locals},
-                    {"temporaries", s.temporaries}};
+    for (const state_view& s : states_of(index, p.code, sizes)) {
+      json kept = json::array();
+      for (const held_value& v : s.locals) kept.push_back(held_json(v));
+      for (const held_value& v : s.temporaries) kept.push_back(held_json(v));
+      json state = {{"state", s.number},           {"name", s.name},
+                    {"keeps", names_of(s.locals)}, {"temporaries", names_of(s.temporaries)},
+                    {"kept", std::move(kept)},     {"size", s.size.size}};
+      if (!s.size.exact) state["size_exact"] = false;
+      if (s.awaited)
+        state["awaiting"] = {{"type", s.awaited->type}, {"size", s.awaited->size.size}};
       if (s.suspend != nullptr) {
         const position from = p.source.at(s.suspend->where.begin);
         const position to = p.source.at(s.suspend->where.end);
@@ -131,12 +189,12 @@ std::string states_json(const compiled_program& p) {
       states.push_back(std::move(state));
     }
     const position at = p.source.at(f.where.begin);
-    machines.push_back({{"name", f.name},
-                        {"kind", kind_name(f.kind)},
-                        {"line", at.line},
-                        {"from", f.where.begin},
-                        {"to", f.where.end},
-                        {"states", std::move(states)}});
+    const layout whole = sizes.machine(index).whole;
+    json machine = {{"name", f.name},        {"kind", kind_name(f.kind)}, {"line", at.line},
+                    {"from", f.where.begin}, {"to", f.where.end},         {"size", whole.size}};
+    if (!whole.exact) machine["size_exact"] = false;
+    machine["states"] = std::move(states);
+    machines.push_back(std::move(machine));
   }
   return json{{"machines", std::move(machines)}}.dump();
 }

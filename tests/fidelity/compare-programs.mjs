@@ -194,7 +194,14 @@ function runTokio(bin) {
         .filter(Boolean)
         .map((l) => JSON.parse(l));
       const end = lines.pop();
-      resolvePromise({ polls: lines, outcome: end.outcome, stdout, stderr, status });
+      resolvePromise({
+        polls: lines,
+        outcome: end.outcome,
+        mainFutureBytes: end.main_future_bytes,
+        stdout,
+        stderr,
+        status,
+      });
     });
   });
 }
@@ -391,6 +398,39 @@ for (const p of tokioRuns) {
     console.log(`MISMATCH ${name}: ${where}`);
   }
   if (verbose) showWindow(r.a, r.b, r.i);
+}
+
+// The size of each program's `main` future: what rustc laid out against what `wakeline
+// states` computes (lang/layout.hpp). A size Wakeline marks as a lower bound (a type it cannot
+// tell) is counted, not compared.
+let sizesMatched = 0;
+const sizesUnknown = [];
+if (!tokioOnly) {
+  for (const p of tokioRuns) {
+    const name = label(p.file);
+    const rustc = p.runs[0].mainFutureBytes;
+    if (typeof rustc !== 'number') continue;
+    const r = spawnSync(wakeline, ['states', p.file, '--json'], { encoding: 'utf8' });
+    const main = JSON.parse(r.stdout).machines.find(
+      (m) => m.name === 'main' && m.kind === 'async fn',
+    );
+    if (!main) continue;
+    if (main.size_exact === false) {
+      sizesUnknown.push(`${name} (at least ${main.size}, rustc ${rustc})`);
+    } else if (main.size === rustc) {
+      sizesMatched++;
+    } else {
+      failed++;
+      console.log(
+        `SIZE     ${name}: main's future is ${rustc} bytes in rustc, ${main.size} in wakeline states`,
+      );
+    }
+  }
+  console.log(
+    `sizes: main's future as rustc lays it out, in ${sizesMatched} programs; ` +
+      `${sizesUnknown.length} with a type Wakeline cannot tell` +
+      (verbose && sizesUnknown.length ? `: ${sizesUnknown.join(', ')}` : ''),
+  );
 }
 
 console.log(

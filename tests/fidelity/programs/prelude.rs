@@ -34,6 +34,9 @@ static POLLS: Mutex<Vec<(u128, u32, &'static str)>> = Mutex::new(Vec::new());
 static LAST_ID: AtomicU32 = AtomicU32::new(0);
 /// Real time (ms since the Unix epoch) at which the runtime thread parked; 0 while it runs.
 static PARKED_SINCE_MS: AtomicU64 = AtomicU64::new(0);
+/// `std::mem::size_of_val` of the program's `main` future, as rustc laid it out: what
+/// `wakeline states` computes for it.
+static MAIN_FUTURE_BYTES: AtomicU64 = AtomicU64::new(0);
 
 thread_local! {
     static START: Cell<Option<Instant>> = Cell::new(None);
@@ -92,7 +95,11 @@ fn finish(outcome: &str) {
             t, task, result
         ));
     }
-    text.push_str(&format!("{{\"outcome\":\"{}\"}}\n", outcome));
+    text.push_str(&format!(
+        "{{\"outcome\":\"{}\",\"main_future_bytes\":{}}}\n",
+        outcome,
+        MAIN_FUTURE_BYTES.load(Ordering::SeqCst)
+    ));
     match std::env::var_os("WAKELINE_POLLS_OUT") {
         Some(path) => std::fs::write(&path, text).expect("writing $WAKELINE_POLLS_OUT"),
         None => {
@@ -195,6 +202,7 @@ where
             std::process::exit(0);
         }
     });
+    MAIN_FUTURE_BYTES.store(std::mem::size_of_val(&program) as u64, Ordering::SeqCst);
     let root = Traced {
         task: next_id(),
         inner: Box::pin(program),

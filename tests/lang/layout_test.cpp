@@ -1,0 +1,110 @@
+// The size of an `async fn`'s future as rustc lays it out. Every expected number here was
+// measured with `std::mem::size_of_val` on the same function compiled by rustc 1.63 against
+// Tokio 1.24 (the versions of the Tokio check, tests/fidelity/); compare-programs.mjs checks
+// every program's `main` the same way against a fresh rustc build.
+#include "lang/layout.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "lang/program.hpp"
+#include "lang/typing.hpp"
+#include "support/run_program.hpp"
+
+namespace {
+
+using namespace wakeline::lang;
+using namespace wakeline::lang::testing;
+
+// The size of the future of each named async fn, in bytes; -1 when inexact.
+std::int64_t size_of(const std::string& items, const std::string& name) {
+  const std::string text =
+      "use std::time::Duration;\nuse tokio::time::sleep;\n"
+      "use tokio::task::{yield_now, JoinHandle};\n" +
+      items + "#[tokio::main]\nasync fn main() {}\n";
+  auto program = compile_or_fail(text);
+  if (program == nullptr) return -2;
+  layouts sizes(program->code);
+  for (std::uint32_t i = 0; i < program->code.functions.size(); ++i) {
+    if (program->code.functions[i].name != name) continue;
+    const layout whole = sizes.machine(i).whole;
+    return whole.exact ? static_cast<std::int64_t>(whole.size) : -1;
+  }
+  ADD_FAILURE() << "no async fn " << name;
+  return -2;
+}
+
+TEST(Layout, TokiosSleepIsSixHundredFortyBytesAlignedTo128) {
+  EXPECT_EQ(size_of("async fn step(number: i32, delay: Duration) -> i32 {\n"
+                    "    sleep(delay).await;\n    number * 10\n}\n",
+                    "step"),
+            768);
+  EXPECT_EQ(size_of("async fn step(number: i32, delay: Duration) -> i32 {\n"
+                    "    sleep(delay).await;\n    number * 10\n}\n"
+                    "async fn outer() -> i32 {\n    step(1, Duration::from_millis(1)).await\n}\n",
+                    "outer"),
+            896);
+}
+
+// With one `.await`, every stored value joins the prefix; an async fn's argument is stored
+// twice when the body needs it after the await (once as captured, once as its local).
+TEST(Layout, OneAwaitPutsEverythingInThePrefix) {
+  EXPECT_EQ(size_of("async fn h(x: u64) -> u64 {\n    yield_now().await;\n    x\n}\n", "h"), 24);
+  EXPECT_EQ(
+      size_of("async fn h2(x: u64, z: u64) -> u64 {\n    yield_now().await;\n    x + z\n}\n", "h2"),
+      40);
+  EXPECT_EQ(
+      size_of("async fn i() -> u64 {\n    let x = 5u64;\n    yield_now().await;\n    x\n}\n", "i"),
+      16);
+}
+
+// Locals in different states overlap unless their storage does; then the one with more
+// conflicts moves to the prefix.
+TEST(Layout, LocalsWhoseStorageOverlapsDoNotShareBytes) {
+  EXPECT_EQ(
+      size_of("async fn k() -> u64 {\n    let a = 1u64;\n    let b = 2u64;\n"
+              "    yield_now().await;\n    let c = a + b;\n    yield_now().await;\n    c\n}\n",
+              "k"),
+      40);
+  EXPECT_EQ(size_of("async fn h3(x: u64, z: u64) -> u64 {\n    yield_now().await;\n"
+                    "    let a = x;\n    yield_now().await;\n    a + z\n}\n",
+                    "h3"),
+            56);
+}
+
+// A `for` loop keeps its iterator, and the `Option` its `next()` gave when the item moved out
+// of it; a borrowed local keeps its room until its scope ends, moved or not.
+TEST(Layout, LoopsAndBorrowsKeepWhatRustcKeeps) {
+  EXPECT_EQ(
+      size_of("async fn f2() -> u64 {\n    let v: Vec<u64> = vec![];\n    let mut t = 0;\n"
+              "    for x in v {\n        yield_now().await;\n        t += x;\n    }\n    t\n}\n",
+              "f2"),
+      56);
+  EXPECT_EQ(size_of("async fn a1(hs: Vec<JoinHandle<u64>>) -> u64 {\n    let mut t = 0;\n"
+                    "    for h in hs {\n        t += h.await.unwrap();\n    }\n    t\n}\n",
+                    "a1"),
+            88);
+}
+
+// An await inside `println!`'s arguments: `format_args!` holds the format's pieces.
+TEST(Layout, AnAwaitInsideAFormatKeepsItsPieces) {
+  EXPECT_EQ(size_of("async fn p4(a: JoinHandle<u64>) {\n"
+                    "    println!(\"total {}\", a.await.unwrap());\n}\n",
+                    "p4"),
+            40);
+  EXPECT_EQ(size_of("async fn p5(a: JoinHandle<u64>) {\n    let x = a.await.unwrap();\n"
+                    "    println!(\"total {}\", x);\n}\n",
+                    "p5"),
+            24);
+}
+
+TEST(Layout, ATypeNothingTellsMakesTheSizeALowerBound) {
+  EXPECT_EQ(size_of("async fn u() {\n    let (tx, mut rx) = tokio::sync::mpsc::channel(1);\n"
+                    "    drop(tx);\n    let v = rx.recv().await;\n    yield_now().await;\n"
+                    "    drop(v);\n}\n",
+                    "u"),
+            -1);
+}
+
+}  // namespace
