@@ -246,12 +246,15 @@ class join_object final : public future_object {
   explicit join_object(value_list f)
       : futures(std::move(f)), outputs(futures.size()), done(futures.size(), false) {}
   std::string type_name() const override { return "Join"; }
-  // Tokio 1.24's join! (macros/join.rs): each poll starts one branch further (`skip_next_time`)
-  // and polls every branch not yet done once.
+  // Each poll polls every branch not yet done once. Under Tokio's rules (core/strategy.hpp,
+  // `primitives_of`) it starts one branch further each time, as Tokio 1.24's join! does
+  // (macros/join.rs, `skip_next_time`); the textbook join starts at the first, as core's `join`.
   bool poll(interpreter& in, context& cx, value& out) override {
     const std::size_t n = futures.size();
     bool pending = false;
-    const std::size_t start = skip_next_time;
+    const runtime* rt = runtime::try_current();
+    const bool rotates = rt != nullptr && rt->primitives() == primitive_flavour::tokio;
+    const std::size_t start = rotates ? skip_next_time : 0;
     skip_next_time = start + 1 == n ? 0 : start + 1;
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = (start + k) % n;
