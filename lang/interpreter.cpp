@@ -96,7 +96,37 @@ class depth_guard {
 
 interpreter::interpreter(const program_code& code, const source_file& source, std::uint64_t seed,
                          interpreter_limits limits)
-    : code_(code), source_(source), limits_(limits), random_state_(seed) {}
+    : code_(code), source_(source), limits_(limits), random_state_(seed) {
+  quick_methods_.reserve(code.names.size());
+  for (const std::string& name : code.names) {
+    quick_methods_.push_back(name == "unwrap" ? quick_method::unwrap
+                             : name == "push" ? quick_method::push
+                                              : quick_method::none);
+  }
+}
+
+// `x.unwrap()` of Some or Ok, `v.push(x)` on a Vec: the methods a loop calls most, done here
+// without the search by name (call_library_method does the rest, with the same results).
+bool interpreter::call_quick_method(quick_method m, operand_stack& stack, std::size_t receiver,
+                                    std::uint32_t args) {
+  value& r = stack[receiver];
+  if (m == quick_method::unwrap && args == 0 && r.kind() == value_kind::variant &&
+      (r.tag() == variant_tag::some || r.tag() == variant_tag::ok)) {
+    value payload = r.payload();
+    stack.shrink_to(receiver);
+    stack.push_back(std::move(payload));
+    return true;
+  }
+  if (m == quick_method::push && args == 1) {
+    if (auto* v = r.as<vec_object>(); v != nullptr && v->items.size() < max_vec_length) {
+      v->items.push_back(std::move(stack.back()));
+      stack.shrink_to(receiver);
+      stack.push_back(value::unit());
+      return true;
+    }
+  }
+  return false;
+}
 
 std::uint64_t interpreter::next_random() {
   // splitmix64: the same numbers on every platform, natively and in wasm.
@@ -308,6 +338,11 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         break;
       }
       case opcode::cast:
+        // Settling (b = 1) changes only a literal whose type is not fixed yet.
+        if (i.b == 1 && (stack.back().kind() != value_kind::integer ||
+                         stack.back().type() != int_type::inferred)) {
+          break;
+        }
         stack.back() =
             apply_cast(*this, i.where, stack.back(), static_cast<int_type>(i.a), i.b == 1);
         break;
@@ -329,6 +364,10 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
       }
       case opcode::call_method: {
         const std::size_t receiver = stack.size() - i.b - 1;
+        if (quick_methods_[i.a] != quick_method::none &&
+            call_quick_method(quick_methods_[i.a], stack, receiver, i.b)) {
+          break;
+        }
         value result =
             call_method(code_.names[i.a], stack[receiver],
                         std::span<value>(stack.data() + receiver + 1, i.b), {i.where, i.line});
@@ -399,7 +438,8 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         value count = pop();
         value item = pop();
         const wide_int n = integer_value(count);
-        if (n < 0 || n > 10'000'000) panic(i.where, "capacity overflow");
+        if (n < 0 || n > static_cast<std::int64_t>(max_vec_length))
+          panic(i.where, "capacity overflow");
         auto* v = new vec_object();
         v->items.reserve(static_cast<std::size_t>(n));
         for (wide_int k = 0; k < n; ++k) {

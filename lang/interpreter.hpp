@@ -128,8 +128,13 @@ class interpreter {
   value call_method(const std::string& name, const value& receiver, std::span<value> args,
                     const call_site& where);
 
+  enum class quick_method : std::uint8_t { none, unwrap, push };
+  bool call_quick_method(quick_method m, operand_stack& stack, std::size_t receiver,
+                         std::uint32_t args);
+
   const program_code& code_;
   const source_file& source_;
+  std::vector<quick_method> quick_methods_;  ///< By name index: the methods done in place
   interpreter_limits limits_;
   std::uint64_t random_state_;
   std::uint64_t steps_left_ = 0;

@@ -708,7 +708,7 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
     if (name == "iter" || name == "into_iter") return v;
     if (name == "push") {
       expect_args(in, args, 1, where, name);
-      if (l->items.size() >= 10'000'000) in.panic(where, "capacity overflow");
+      if (l->items.size() >= max_vec_length) in.panic(where, "capacity overflow");
       l->items.push_back(std::move(args[0]));
       return value::unit();
     }
@@ -919,6 +919,23 @@ value make_iterator(const interpreter& in, value v, span where) {
 bool iterator_next(const interpreter& in, value& iterator, value& item, span where) {
   if (auto* r = iterator.as<range_object>()) {
     if (r->exhausted) return false;
+    // The common loop, `for i in 0..n` with both bounds of one type: compared as that type.
+    if (!r->inclusive && r->start.kind() == value_kind::integer &&
+        r->end.kind() == value_kind::integer && r->start.type() == r->end.type() &&
+        r->start.type() != int_type::inferred) {
+      const std::uint64_t at = r->start.bits();
+      const std::uint64_t end = r->end.bits();
+      const bool before = is_signed(r->start.type())
+                              ? static_cast<std::int64_t>(at) < static_cast<std::int64_t>(end)
+                              : at < end;
+      if (!before) {
+        r->exhausted = true;
+        return false;
+      }
+      item = r->start;
+      r->start = value::integer(at + 1, r->start.type());
+      return true;
+    }
     const wide_int at = integer_value(r->start);
     const wide_int end = integer_value(r->end);
     if (r->inclusive ? at > end : at >= end) {

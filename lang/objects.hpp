@@ -42,6 +42,10 @@ class tuple_object final : public object {
   value_list items;
 };
 
+/// The most items a Vec may hold: more is Rust's `capacity overflow` panic, before the run's
+/// memory limit is near.
+inline constexpr std::size_t max_vec_length = 10'000'000;
+
 class vec_object final : public object {
  public:
   static constexpr object_tag tag_of = object_tag::vec;
