@@ -267,13 +267,16 @@ function attachRunControls(page) {
         return;
       }
       const source = program.text;
-      request.programLink = await encodeProgram(source);
+      const link = encodeProgram(source);
       if (!page.languageLoaded && program.previewable) {
         // The example's own program: its C++ run tells the same story and needs only the
         // examples' module, so it draws the first timeline while the language loads; then the
-        // program's own run replaces it (upgradeToProgram).
+        // program's own run replaces it (upgradeToProgram). The link is written after the first
+        // timeline: its program part is not waited for.
         request.preview = { source, name: program.name };
+        link.then((encoded) => (request.programLink = encoded));
       } else {
+        request.programLink = await link;
         request.source = source;
         request.name = program.name;
       }
