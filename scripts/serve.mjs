@@ -46,6 +46,15 @@ const contentSecurityPolicy = [
   "form-action 'none'",
 ].join('; ');
 
+// What another site's page needs to use the player from here (docs/embedding.md): the player
+// imports wakeline.mjs and its core module and fetches the .wasm from this origin, which a
+// browser allows cross-origin only with CORS. Everything here is public and sent without
+// credentials, so any origin may read it.
+const crossOriginHeaders = {
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+};
+
 const securityHeaders = {
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
@@ -104,7 +113,12 @@ async function handle(req, res) {
     const found = await resolveInRoot(root, urlPath);
     if (!found) continue;
     const type = mimeTypes[path.extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-    res.writeHead(200, { ...securityHeaders, 'Content-Type': type, 'Content-Length': found.size });
+    res.writeHead(200, {
+      ...securityHeaders,
+      ...crossOriginHeaders,
+      'Content-Type': type,
+      'Content-Length': found.size,
+    });
     if (head) return res.end();
     const stream = createReadStream(found.file);
     stream.on('error', () => res.destroy());

@@ -400,6 +400,10 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       height: /^height: .* is not a number of pixels from 120 to 4000; \d+ is used/m,
       // A boolean attribute: any value, the payload too, means "on"; there is nothing to name.
       autoplay: null,
+      // A program as a link carries it: a bad one runs nothing and says why.
+      program: /^program: /m,
+      // The program's file name: any text, shown as text; nothing to name.
+      name: null,
     };
     const observed = await page.evaluate(
       () => customElements.get('wakeline-player').observedAttributes,
@@ -416,7 +420,9 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     for (const name of observed) {
       for (const value of values) {
         const what = `${name}=${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-        if (runs(name)) assert.equal(await rerunPlayer(page, set, [name, value]), 'done', what);
+        // An empty program attribute is an empty program; any other payload cannot be read.
+        const expected = name === 'program' && value !== '' ? 'error' : 'done';
+        if (runs(name)) assert.equal(await rerunPlayer(page, set, [name, value]), expected, what);
         else await page.evaluate(set, [name, value]);
         const shows = await playerShows(page);
         // An empty params attribute is no parameters: nothing wrong with it.
@@ -433,7 +439,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
             timeout: 10000,
           });
         }
-        await assertPlayerDrew(page, null, what);
+        if (expected === 'done') await assertPlayerDrew(page, null, what);
         await assertNothingRan(page, what);
       }
       // Back to the valid value: the messages go.
@@ -442,6 +448,9 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
         if (await page.evaluate(() => document.getElementById('player').playing))
           await page.locator('#player .player-play').click();
         assert.equal(await page.evaluate(() => document.getElementById('player').playing), false);
+      } else if (!(name in valid)) {
+        const remove = (attribute) => document.getElementById('player').removeAttribute(attribute);
+        assert.equal(await rerunPlayer(page, remove, name), 'done', `${name} removed`);
       } else if (runs(name)) {
         assert.equal(
           await rerunPlayer(page, set, [name, valid[name]]),

@@ -93,6 +93,7 @@ export class WakelinePlayer extends HTMLElement {
   #heightProblem = null;
   #programBox;
   #programView;
+  #fallback;
   // The program run: { source, name } or null for an example.
   #program = null;
 
@@ -119,7 +120,16 @@ export class WakelinePlayer extends HTMLElement {
     this.#programBox.tabIndex = 0;
     this.#programBox.setAttribute('aria-label', 'Program');
     this.#programView = new SourceView(this.#programBox, tokenizeRust);
-    this.#frame.append(this.#messages, this.#timelineContainer, this.#programBox, footer);
+    // The element's own children (a figure's caption, a <pre> program, "Loading…") stay visible
+    // until a run draws, and when nothing can run.
+    this.#fallback = element('slot', 'player-fallback');
+    this.#frame.append(
+      this.#messages,
+      this.#fallback,
+      this.#timelineContainer,
+      this.#programBox,
+      footer,
+    );
     this.#root.append(this.#frame);
   }
 
@@ -259,7 +269,10 @@ export class WakelinePlayer extends HTMLElement {
     try {
       engine = await loadPlayerEngine();
     } catch (error) {
-      this.#status.textContent = `The runtime could not be loaded: ${error?.message ?? error}`;
+      this.#runProblems = [loadFailure(error)];
+      this.#showProblems();
+      this.#status.textContent = 'Wakeline could not be loaded.';
+      this.#frame.dataset.state = 'error';
       return;
     }
     this.#runs ??= new RunController(engine, this.#runHooks());
@@ -323,7 +336,10 @@ export class WakelinePlayer extends HTMLElement {
         this.#clock.setModel(model);
         this.#play.hidden = true;
       },
-      progress: () => this.#timeline.modelChanged(),
+      progress: () => {
+        this.#timeline.modelChanged();
+        this.#frame.dataset.drawn = 'true';
+      },
       end: (model, summary) => {
         const { request, view } = this.#shown;
         this.#timeline.modelChanged();
@@ -385,6 +401,19 @@ export class WakelinePlayer extends HTMLElement {
   get canvas() {
     return this.#timeline?.canvas ?? null;
   }
+}
+
+/**
+ * What a reader (and the post's author) is told when the API cannot be loaded: the error, and
+ * what the two sites must send when the player comes from another one (docs/embedding.md).
+ */
+function loadFailure(error) {
+  const site = new URL(siteUrl('wakeline.mjs')).origin;
+  const why = String(error?.message ?? error);
+  const crossOrigin = site !== location.origin;
+  return crossOrigin
+    ? `Wakeline could not be loaded from ${site} (${why}). The site that serves wakeline-player.js must send Access-Control-Allow-Origin for its files, and this page's Content-Security-Policy must allow script-src ${site} 'wasm-unsafe-eval' and connect-src ${site}.`
+    : `Wakeline could not be loaded (${why}). wakeline.mjs, wakeline-core.mjs and wakeline-core.wasm must be beside wakeline-player.js, and this page's Content-Security-Policy must allow 'wasm-unsafe-eval'.`;
 }
 
 if (!customElements.get('wakeline-player'))
