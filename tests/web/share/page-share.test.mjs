@@ -144,7 +144,7 @@ test('the Share menu offers the link, an iframe snippet and a <wakeline-player> 
     );
     assert.equal(
       await page.locator('#share-iframe').inputValue(),
-      `<iframe src="${session.url}embed.html#v=1&amp;example=basic&amp;strategy=local&amp;steps=2&amp;delay_ms=10&amp;seed=1" title="Wakeline: basic" width="100%" height="360" loading="lazy" style="border:0"></iframe>`,
+      `<iframe src="${session.url}embed.html#v=1&amp;example=basic&amp;strategy=local&amp;steps=2&amp;delay_ms=10&amp;seed=1" title="Wakeline: basic" width="100%" height="360" loading="lazy"></iframe>`,
     );
     assert.equal(
       await page.locator('#share-player').inputValue(),

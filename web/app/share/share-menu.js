@@ -25,7 +25,7 @@ export function iframeSnippet(base, fragment, title) {
   const src = `${new URL('embed.html', base).href}#${fragment}`;
   return (
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`Wakeline: ${title}`)}" ` +
-    `width="100%" height="${embedHeight}" loading="lazy" style="border:0"></iframe>`
+    `width="100%" height="${embedHeight}" loading="lazy"></iframe>`
   );
 }
 
