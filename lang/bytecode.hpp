@@ -73,6 +73,9 @@ const char* to_string(opcode op);
 
 struct instruction {
   opcode op;
+  /// `await_`, `next_or_jump`: 1 drops the value instead of pushing it (a `pop` that followed,
+  /// folded in by peephole.hpp).
+  std::uint8_t discard = 0;
   std::uint32_t a = 0;
   std::uint32_t b = 0;
   span where;              ///< What a panic or a suspension here points at

@@ -89,6 +89,7 @@ std::string disassemble(const program_code& code, std::uint32_t index) {
       default:
         out += " " + std::to_string(i.a) + " " + std::to_string(i.b);
     }
+    if (i.discard != 0) out += " (dropped)";
     out += '\n';
   }
   return out;

@@ -260,7 +260,10 @@ bool interpreter::run(frame& f, context* cx, value& out) {
 
 bool interpreter::resume(frame& f, context* cx, value& out) {
   count_step(f.code.where);
-  const std::vector<instruction>& code = f.code.code;
+  // The code and the pc in locals, which the compiler keeps in registers; the frame gets its
+  // pc back when it suspends.
+  const instruction* const code = f.code.code.data();
+  std::uint32_t pc = f.pc;
   operand_stack& stack = f.stack;
   const std::span<value> slots = f.slots;
   auto pop = [&stack] {
@@ -275,7 +278,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
     return items;
   };
   for (;;) {
-    const instruction& i = code[f.pc];
+    const instruction& i = code[pc];
     switch (i.op) {
       case opcode::constant:
         stack.push_back(code_.constants[i.a]);
@@ -313,15 +316,15 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         slots[i.a] = value();
         break;
       case opcode::jump:
-        if (i.a <= f.pc) count_step(i.where);
-        f.pc = i.a;
+        if (i.a <= pc) count_step(i.where);
+        pc = i.a;
         continue;
       case opcode::jump_if_false:
       case opcode::jump_if_true: {
         const bool b = pop().as_bool();
         if (b == (i.op == opcode::jump_if_true)) {
-          if (i.a <= f.pc) count_step(i.where);
-          f.pc = i.a;
+          if (i.a <= pc) count_step(i.where);
+          pc = i.a;
           continue;
         }
         break;
@@ -478,12 +481,13 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         value output;
         if (!poll_future(f.awaitee, *cx, output)) {
           f.suspend = i.a;
+          f.pc = pc;
           mark_await_point(location(call_site{i.where, i.line}), f.code.suspends[i.a].state);
           return false;
         }
         f.awaitee = value();
         f.awaiting = false;
-        stack.push_back(std::move(output));
+        if (i.discard == 0) stack.push_back(std::move(output));
         break;
       }
       case opcode::ret:
@@ -549,10 +553,10 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
       case opcode::next_or_jump: {
         value item;
         if (!iterator_next(*this, slots[i.b], item, i.where)) {
-          f.pc = i.a;
+          pc = i.a;
           continue;
         }
-        stack.push_back(std::move(item));
+        if (i.discard == 0) stack.push_back(std::move(item));
         break;
       }
       case opcode::try_: {
@@ -587,7 +591,7 @@ bool interpreter::resume(frame& f, context* cx, value& out) {
         break;
       }
     }
-    ++f.pc;
+    ++pc;
   }
 }
 

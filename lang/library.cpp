@@ -471,8 +471,9 @@ value option_or_result_method(interpreter& in, std::string_view name, const valu
 // ---- builtins ----
 
 value call_builtin(interpreter& in, builtin b, arguments args, const call_site& where) {
-  const std::string_view path = builtin_path(b);
-  auto arity = [&](std::size_t n) { expect_args(in, args, n, where, path); };
+  auto arity = [&](std::size_t n) {
+    if (args.size() != n) expect_args(in, args, n, where, builtin_path(b));
+  };
   switch (b) {
     case builtin::spawn: {
       arity(1);

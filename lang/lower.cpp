@@ -366,7 +366,7 @@ class lowering : public type_scope {
 
   std::size_t emit(opcode op, std::uint32_t a = 0, std::uint32_t b = 0, span where = {}) {
     const std::uint32_t line = where.end > where.begin ? source_.line_of(where.begin) : 0;
-    body_->code().code.push_back({op, a, b, where, line});
+    body_->code().code.push_back({op, 0, a, b, where, line});
     body_->depth += stack_effect(op, a, b);
     function_code& f = body_->code();
     // Calls push their arguments before popping them: the deepest point is before the effect.

@@ -33,6 +33,12 @@ void simplify(function_code& f, std::uint32_t unit) {
       std::swap(code[pc], code[pc + 1]);
       keep[pc + 2] = false;
       pc += 2;
+    } else if (whole(pc, 2) &&
+               (code[pc].op == opcode::await_ || code[pc].op == opcode::next_or_jump) &&
+               code[pc + 1].op == opcode::pop) {
+      code[pc].discard = 1;
+      keep[pc + 1] = false;
+      ++pc;
     }
   }
   // Where each old address lands: itself, or the next instruction kept.

@@ -4,7 +4,9 @@
 //   drops) is not pushed at all;
 // - a constant pushed, then a local loaded and the two swapped (`x += 1` evaluates `1` first)
 //   becomes the load, then the constant: reading a local or a constant has no effect, so
-//   their order is free.
+//   their order is free;
+// - a value an `.await` or a `for` loop's next item pushes only for a `pop` to drop it
+//   (`sleep(d).await;`, `for _ in`) is dropped by the instruction itself.
 // Jumps are renumbered; a window a jump lands inside is left as it is.
 #pragma once
 

@@ -135,8 +135,9 @@ class value {
     swap(other);
     return *this;
   }
-  ~value() {
-    if (holds_object()) release();
+  // Inline, so that dropping an integer is a compare; giving back a reference is not.
+  [[gnu::always_inline]] ~value() {
+    if (holds_object() && object_ != nullptr) release();
   }
 
   void swap(value& other) noexcept {
@@ -188,8 +189,8 @@ class value {
   void retain() {
     if (object_ != nullptr) ++object_->refs;
   }
-  void release() {
-    if (object_ != nullptr && --object_->refs == 0) delete object_;
+  [[gnu::noinline]] void release() {
+    if (--object_->refs == 0) delete object_;
   }
 
   value_kind kind_ = value_kind::unit;
