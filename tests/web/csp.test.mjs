@@ -94,7 +94,7 @@ async function playThePlayer(page) {
   await page.waitForFunction((at) => document.getElementById('player').playhead > at, start, {
     timeout: 10000,
   });
-  const box = await page.locator('#player canvas').boundingBox();
+  const box = await page.locator('#player canvas.timeline-canvas').boundingBox();
   let tooltips = 0;
   for (let x = 140; x < box.width; x += 60) {
     for (const y of [30, 60, 90, 120]) {

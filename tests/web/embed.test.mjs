@@ -48,8 +48,10 @@ test('embed.html shows the linked run\'s timeline and an "open in Wakeline" link
         status: root.querySelector('.player-status').textContent,
         open: root.querySelector('.player-open').href,
         target: root.querySelector('.player-open').target,
-        // Only the timeline, its footer and messages: no pickers, no source.
-        controls: root.querySelectorAll('select, input, textarea').length,
+        // The timeline, its playback controls and messages: no pickers but the speed, no source.
+        controls: [...root.querySelectorAll('select, input, textarea')].map(
+          (node) => node.className,
+        ),
       };
     }, player);
     assert.match(info.status, /^concurrent · \d+ events$/);
@@ -58,7 +60,7 @@ test('embed.html shows the linked run\'s timeline and an "open in Wakeline" link
       `${session.url}index.html#v=1&example=concurrent&strategy=local&tasks=3&steps=3&jitter_ms=0&seed=2&at=10ms`,
     );
     assert.equal(info.target, '_blank');
-    assert.equal(info.controls, 0);
+    assert.deepEqual(info.controls, ['player-speed']);
     const pixels = await drawnPixels(page, `${player}.shadowRoot.querySelector("canvas")`);
     assert.ok(pixels.pending > 20, `pending polls drawn (${pixels.pending} pixels)`);
     assert.deepEqual(page.errors, []);

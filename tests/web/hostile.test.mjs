@@ -370,6 +370,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     seed: '1',
     start: '1ms',
     height: '300',
+    speed: '1',
   };
   const attributes = Object.entries(valid)
     .map(([name, value]) => `${name}="${value}"`)
@@ -398,6 +399,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       seed: /The seed .* is not a whole number|The link is too long/,
       start: /^start: .* it was ignored/m,
       height: /^height: .* is not a number of pixels from 120 to 4000; \d+ is used/m,
+      speed: /^speed: .* is not a speed from 0.25 to 64/m,
       // A boolean attribute: any value, the payload too, means "on"; there is nothing to name.
       autoplay: null,
       // A program as a link carries it: a bad one runs nothing and says why.
@@ -414,8 +416,8 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       'a case for every attribute the element observes',
     );
     const values = [scriptPayload, '', '18446744073709551616', '1e308', '9'.repeat(5000)];
-    // Only these change which run is shown; height and autoplay act on the shown run.
-    const runs = (name) => !['height', 'autoplay'].includes(name);
+    // Only these change which run is shown; height, speed and autoplay act on the shown run.
+    const runs = (name) => !['height', 'autoplay', 'speed'].includes(name);
     const set = ([name, value]) => document.getElementById('player').setAttribute(name, value);
     for (const name of observed) {
       for (const value of values) {

@@ -14,16 +14,20 @@
 // reduced motion; a Play button is there either way. Runs go through the playground's
 // RunController and playback through its PlaybackClock: one run path, one clock.
 import { element } from '../dom.js';
+import { narrate } from '../narration.js';
 import { PlaybackClock } from '../playback/clock.js';
+import { Replay } from '../playback/replay.js';
 import { RunController } from '../run-controller.js';
 import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
 import { restoreView } from '../share/link-state.js';
+import { Legend } from '../timeline/legend.js';
 import { Timeline } from '../timeline/timeline.js';
 import { lowerBound } from '../timeline/visible.js';
 import { decodeProgram, encodeProgram } from '../program/program-link.js';
 import { tokenizeRust } from '../program/rust-tokens.js';
 import { SourceView } from '../source-view.js';
 import { loadPlayerEngine, siteUrl } from './player-engine.js';
+import { PlayerControls, speedFor } from './player-controls.js';
 import { attachPlayerInput } from './player-input.js';
 import playerCss from './player.css';
 import timelineCss from '../../styles/timeline.css';
@@ -56,7 +60,11 @@ function eventAtTime(model, t) {
   return Math.min(first, model.count - 1);
 }
 
-/** The element. Attributes: example, strategy, params, seed, autoplay, start, height. */
+/**
+ * The element. Attributes: example, strategy, params, seed, autoplay, start, height, speed.
+ * Methods play(), pause(), seek(); events `playhead` (the playhead moved to another event),
+ * `runend` (the run finished) and `ended` (playback reached the last event).
+ */
 export class WakelinePlayer extends HTMLElement {
   static get observedAttributes() {
     return [
@@ -69,6 +77,7 @@ export class WakelinePlayer extends HTMLElement {
       'height',
       'program',
       'name',
+      'speed',
     ];
   }
 
@@ -81,7 +90,14 @@ export class WakelinePlayer extends HTMLElement {
   #status;
   #messages;
   #open;
-  #play;
+  #controls = null;
+  #controlsBox;
+  #narration;
+  #legendBox;
+  #legend = null;
+  #replay = null;
+  // The event the narration and the `playhead` event last told, and whether it was playing.
+  #told = { event: -2, playing: false };
   #reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   #pending = false;
   #runId = 0;
@@ -91,6 +107,7 @@ export class WakelinePlayer extends HTMLElement {
   #linkProblems = [];
   #runProblems = [];
   #heightProblem = null;
+  #speedProblem = null;
   #programBox;
   #programView;
   #fallback;
@@ -109,12 +126,15 @@ export class WakelinePlayer extends HTMLElement {
     this.#open = element('a', 'player-open', 'Open in Wakeline');
     this.#open.target = '_blank';
     this.#open.rel = 'noopener';
-    this.#play = element('button', 'player-play', 'Play');
-    this.#play.type = 'button';
-    this.#play.hidden = true;
-    this.#play.addEventListener('click', () => this.#clock?.toggle());
+    this.#controlsBox = element('div', 'player-controls');
+    this.#controlsBox.hidden = true;
+    // What the event at the playhead does, in the playground's words (narration.js).
+    this.#narration = element('p', 'player-narration', undefined, { 'aria-live': 'polite' });
+    this.#narration.hidden = true;
+    this.#legendBox = element('div', 'player-legend');
+    this.#legendBox.hidden = true;
     const footer = element('div', 'player-footer');
-    footer.append(this.#play, this.#status, this.#open);
+    footer.append(this.#controlsBox, this.#status, this.#open);
     this.#programBox = element('div', 'player-program source-view');
     this.#programBox.hidden = true;
     this.#programBox.tabIndex = 0;
@@ -127,10 +147,16 @@ export class WakelinePlayer extends HTMLElement {
       this.#messages,
       this.#fallback,
       this.#timelineContainer,
+      this.#narration,
       this.#programBox,
+      this.#legendBox,
       footer,
     );
     this.#root.append(this.#frame);
+    // Keys pressed inside the player step it; the ones it uses do not scroll the host page.
+    this.#frame.addEventListener('keydown', (event) => {
+      if (this.#controls?.key(event)) event.preventDefault();
+    });
   }
 
   connectedCallback() {
@@ -147,6 +173,7 @@ export class WakelinePlayer extends HTMLElement {
     // The size and autoplay change how the run is shown, not which run: no new run for them.
     if (name === 'height') this.#applyHeight();
     else if (name === 'autoplay') this.#autoplay();
+    else if (name === 'speed') this.#applySpeed();
     else this.#schedule();
   }
 
@@ -157,14 +184,50 @@ export class WakelinePlayer extends HTMLElement {
     this.#clock?.play();
   }
 
+  /** The `speed` attribute (a multiple of 4 events a second), else one that plays in a minute. */
+  #applySpeed() {
+    const text = this.getAttribute('speed');
+    const speed = Number(text);
+    const valid = text !== null && text.trim() !== '' && speed >= 0.25 && speed <= 64;
+    const problem =
+      text !== null && !valid
+        ? `speed: ${quote(text)} is not a speed from 0.25 to 64 (times 4 events a second); the run's own is used.`
+        : null;
+    if (problem !== this.#speedProblem) {
+      this.#speedProblem = problem;
+      this.#showProblems();
+    }
+    if (!this.#controls) return;
+    this.#controls.setSpeed(valid ? speed : speedFor(this.#clock.model?.count ?? 0));
+  }
+
   #clockMoved() {
     const clock = this.#clock;
     this.#timeline?.setPlayhead(clock.layoutX(), true);
-    if (this.#program) this.#highlightLine(clock.event);
-    const label = clock.playing ? 'Pause' : 'Play';
-    if (this.#play.textContent !== label) this.#play.textContent = label;
-    this.#play.setAttribute('aria-pressed', String(clock.playing));
+    this.#controls.update();
     this.#frame.dataset.playing = String(clock.playing);
+    const i = clock.event;
+    const told = this.#told;
+    if (i === told.event && clock.playing === told.playing) return;
+    const ended = told.playing && !clock.playing && i === clock.model.count - 1;
+    told.playing = clock.playing;
+    // Read once per event, not per frame: the sentence is heard when paused, not while playing.
+    this.#narration.setAttribute('aria-live', clock.playing ? 'off' : 'polite');
+    if (i !== told.event) {
+      told.event = i;
+      if (this.#program) this.#highlightLine(i);
+      const model = clock.model;
+      if (model && i >= 0 && this.state === 'done') {
+        this.#replay.seek(i);
+        this.#narration.textContent = narrate(model, i, this.#replay);
+      }
+    }
+    this.dispatchEvent(
+      new CustomEvent('playhead', {
+        detail: { event: i, t: i >= 0 ? clock.model.t.data[i] : null, playing: clock.playing },
+      }),
+    );
+    if (ended) this.dispatchEvent(new CustomEvent('ended'));
   }
 
   /** The line of event `i`'s task: its own, or where the task last returned Pending. */
@@ -255,6 +318,7 @@ export class WakelinePlayer extends HTMLElement {
   #showProblems() {
     const problems = [...this.#linkProblems, ...this.#runProblems];
     if (this.#heightProblem) problems.push(this.#heightProblem);
+    if (this.#speedProblem) problems.push(this.#speedProblem);
     this.#messages.replaceChildren(...problems.map((text) => element('li', '', text)));
     this.#messages.hidden = problems.length === 0;
   }
@@ -334,7 +398,12 @@ export class WakelinePlayer extends HTMLElement {
         this.#status.textContent = `${request.name ?? request.example} · running…`;
         this.#timeline.setModel(model);
         this.#clock.setModel(model);
-        this.#play.hidden = true;
+        this.#replay = new Replay(model);
+        this.#told = { event: -2, playing: false };
+        this.#controlsBox.hidden = true;
+        this.#narration.hidden = true;
+        this.#narration.textContent = '';
+        this.#legendBox.hidden = true;
       },
       progress: () => {
         this.#timeline.modelChanged();
@@ -345,12 +414,21 @@ export class WakelinePlayer extends HTMLElement {
         this.#timeline.modelChanged();
         restoreView(this.#timeline, model, view);
         this.#frame.dataset.state = 'done';
-        this.#play.hidden = model.count === 0;
-        // The playhead starts at `start` (the view restoreView put around it) or the first event.
-        this.#clock.seek(view.at == null ? 0 : eventAtTime(model, view.at));
-        this.#autoplay();
+        this.#controlsBox.hidden = model.count === 0;
+        this.#narration.hidden = model.count === 0;
+        this.#legendBox.hidden = model.count === 0;
+        this.#legend.update(model);
+        this.#applySpeed();
         const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
         this.#status.textContent = `${request.name ?? request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
+        // The playhead starts at `start` (the view restoreView put around it) or the first event.
+        this.#clock.seek(view.at == null ? 0 : eventAtTime(model, view.at));
+        this.dispatchEvent(
+          new CustomEvent('runend', {
+            detail: { events: model.count, outcome: summary.outcome },
+          }),
+        );
+        this.#autoplay();
       },
       error: (error) => {
         this.#status.textContent = `The run failed: ${error?.message ?? error}`;
@@ -365,11 +443,9 @@ export class WakelinePlayer extends HTMLElement {
     const timeline = new Timeline(this.#timelineContainer);
     attachPlayerInput(timeline, (hit) => timeline.select(hit));
     this.#clock = new PlaybackClock(() => this.#clockMoved());
-    timeline.canvas.addEventListener('keydown', (event) => {
-      if (event.key !== ' ' || event.ctrlKey || event.metaKey || event.altKey) return;
-      event.preventDefault();
-      this.#clock.toggle();
-    });
+    this.#controls = new PlayerControls(this.#controlsBox, this.#clock);
+    // The common marks, drawn as the timeline draws them; "All marks" opens every one.
+    this.#legend = new Legend(this.#legendBox, this.#timelineContainer);
     this.#timeline = timeline;
   }
 
@@ -380,6 +456,35 @@ export class WakelinePlayer extends HTMLElement {
   set linkProblems(problems) {
     this.#linkProblems = [...problems].map(String);
     this.#showProblems();
+  }
+
+  /** Plays from the playhead (from the start if it is at the end), once the run has ended. */
+  play() {
+    if (this.state === 'done') this.#clock.play();
+  }
+
+  /** Pauses playback. */
+  pause() {
+    this.#clock?.pause();
+  }
+
+  /**
+   * Moves the playhead to an event index (a number) or to the first event at or after a time
+   * ("12ms", "1.5s", as in links); returns the event it is on, or -1 before the run has ended.
+   */
+  seek(target) {
+    const model = this.#clock?.model;
+    if (this.state !== 'done' || !model || model.count === 0) return -1;
+    let i = target;
+    if (typeof target === 'string') {
+      const time = parseLinkTime(target);
+      if (time.error) throw new RangeError(`seek: ${time.error}`);
+      i = eventAtTime(model, time.value);
+    }
+    if (!Number.isFinite(Number(i)))
+      throw new RangeError(`seek: ${String(target)} is not an event`);
+    this.#clock.seek(Number(i));
+    return this.#clock.event;
   }
 
   /** Whether the player is playing. */

@@ -1,0 +1,136 @@
+// <wakeline-player>'s playback controls: step by poll and by event, play, speed and the event
+// counter, and the keys that drive them while focus is inside the player. Keys are heard on the
+// player's own frame (never the document), and the ones it uses do not reach the host page, so
+// the arrows and space step the run instead of scrolling the post.
+import { element } from '../dom.js';
+import { eventsPerSecond } from '../playback/clock.js';
+
+/** Speeds offered, as multiples of the clock's 4 events per second. */
+export const playerSpeeds = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
+
+/** A run plays in about this long at the speed chosen for it when `speed` is not given. */
+const targetSeconds = 60;
+
+/** The slowest offered speed that plays `count` events in about a minute (at least 1×). */
+export function speedFor(count) {
+  return (
+    playerSpeeds.find((s) => s >= 1 && count / (s * eventsPerSecond) <= targetSeconds) ??
+    playerSpeeds[playerSpeeds.length - 1]
+  );
+}
+
+function button(className, label, title) {
+  const node = element('button', `player-button ${className}`, label, {
+    type: 'button',
+    title,
+    'aria-label': title,
+  });
+  return node;
+}
+
+/** The controls of `clock` (a PlaybackClock), built into `container`. */
+export class PlayerControls {
+  constructor(container, clock) {
+    this.clock = clock;
+    this.prevPoll = button('player-prev-poll', '« poll', 'Previous poll (↑)');
+    this.prev = button('player-prev', '◀', 'Previous event (←)');
+    this.play = button('player-play', 'Play', 'Play (space)');
+    this.next = button('player-next', '▶|', 'Next event (→)');
+    this.nextPoll = button('player-next-poll', 'poll »', 'Next poll (↓)');
+    this.speed = element('select', 'player-speed', undefined, { 'aria-label': 'Playback speed' });
+    for (const value of playerSpeeds) {
+      const option = element('option', '', `${value}×`);
+      option.value = String(value);
+      this.speed.append(option);
+    }
+    this.speed.value = '1';
+    this.counter = element('span', 'player-counter');
+    container.append(
+      this.prevPoll,
+      this.prev,
+      this.play,
+      this.next,
+      this.nextPoll,
+      this.speed,
+      this.counter,
+    );
+    this.prevPoll.addEventListener('click', () => clock.stepPoll(-1));
+    this.prev.addEventListener('click', () => clock.step(-1));
+    this.play.addEventListener('click', () => clock.toggle());
+    this.next.addEventListener('click', () => clock.step(1));
+    this.nextPoll.addEventListener('click', () => clock.stepPoll(1));
+    this.speed.addEventListener('change', () => clock.setSpeed(Number(this.speed.value)));
+    this.update();
+  }
+
+  /** Sets the clock's speed to the offered one nearest `speed`, and shows it. */
+  setSpeed(speed) {
+    const nearest = playerSpeeds.reduce((best, s) =>
+      Math.abs(Math.log(s / speed)) < Math.abs(Math.log(best / speed)) ? s : best,
+    );
+    this.speed.value = String(nearest);
+    this.clock.setSpeed(nearest);
+  }
+
+  /** Shows the clock's state: play or pause, the counter, what can be pressed. */
+  update() {
+    const { clock } = this;
+    const count = clock.model?.count ?? 0;
+    const playing = clock.playing;
+    if (this.shownPlaying !== playing) {
+      this.shownPlaying = playing;
+      this.play.textContent = playing ? 'Pause' : 'Play';
+      this.play.title = playing ? 'Pause (space)' : 'Play (space)';
+      this.play.setAttribute('aria-label', this.play.title);
+      this.play.setAttribute('aria-pressed', String(playing));
+    }
+    const at = clock.event;
+    if (this.shownAt !== at || this.shownCount !== count) {
+      this.shownAt = at;
+      this.shownCount = count;
+      this.counter.textContent = count === 0 ? '' : `${at + 1} / ${count.toLocaleString('en')}`;
+      this.counter.title = count === 0 ? '' : `event ${at + 1} of ${count}`;
+      for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll])
+        control.disabled = count === 0;
+    }
+  }
+
+  /**
+   * Handles a key pressed inside the player: space plays or pauses, ← → step an event, ↑ ↓ a
+   * poll, Home and End go to the ends. True if it was one of them (the caller stops it).
+   */
+  key(event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
+    const clock = this.clock;
+    if (!clock.model || clock.model.count === 0) return false;
+    const target = event.composedPath()[0];
+    if (target instanceof HTMLElement && target.closest('select, input, textarea')) return false;
+    switch (event.key) {
+      case ' ':
+        // A focused button clicks on space itself; toggling here too would undo it.
+        if (target instanceof HTMLElement && target.closest('button, a')) return false;
+        clock.toggle();
+        return true;
+      case 'ArrowRight':
+        clock.step(1);
+        return true;
+      case 'ArrowLeft':
+        clock.step(-1);
+        return true;
+      case 'ArrowDown':
+        clock.stepPoll(1);
+        return true;
+      case 'ArrowUp':
+        clock.stepPoll(-1);
+        return true;
+      case 'Home':
+        clock.step(-clock.event);
+        return true;
+      case 'End':
+        clock.step(clock.model.count - 1 - clock.event);
+        return true;
+      default:
+        return false;
+    }
+  }
+}
