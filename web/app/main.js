@@ -22,6 +22,7 @@ import { PlaybackSession } from './playback/session.js';
 import { RunController } from './run-controller.js';
 import { RunStatus, setRunState, showError } from './run-status.js';
 import { attachShare } from './share/page-share.js';
+import { attachTourEditor } from './tours/tour-editor.js';
 import { SourceView } from './source-view.js';
 import { StaleRunNote } from './stale-run.js';
 import { attachInteraction } from './timeline/interaction.js';
@@ -596,6 +597,8 @@ async function start() {
   });
   runOnPick(run);
 
+  // A link's tour goes to the tour editor (tours/tour-editor.js) before the link is read.
+  attachTourEditor(page);
   // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
   page.share = attachShare({
     timeline: page.timeline,

@@ -26,6 +26,8 @@ import { lowerBound } from '../timeline/visible.js';
 import { decodeProgram, encodeProgram } from '../program/program-link.js';
 import { tokenizeRust } from '../program/rust-tokens.js';
 import { SourceView } from '../source-view.js';
+import { TourBar } from '../tours/tour-bar.js';
+import { parseTourLink, readTourElement } from '../tours/tour.js';
 import { loadPlayerEngine, siteUrl } from './player-engine.js';
 import { PlayerControls, speedFor } from './player-controls.js';
 import { attachPlayerInput } from './player-input.js';
@@ -62,8 +64,10 @@ function eventAtTime(model, t) {
 
 /**
  * The element. Attributes: example, strategy, params, seed, autoplay, start, height, speed.
- * Methods play(), pause(), seek(); events `playhead` (the playhead moved to another event),
- * `runend` (the run finished) and `ended` (playback reached the last event).
+ * Methods play(), pause(), seek(), goToStop(); events `playhead` (the playhead moved to another
+ * event), `runend` (the run finished), `ended` (playback reached the last event) and `stop` (a
+ * tour's stop was gone to). A tour comes from the `tour` attribute (a link's `tour` part) or a
+ * child <ol data-tour> (tours/tour.js).
  */
 export class WakelinePlayer extends HTMLElement {
   static get observedAttributes() {
@@ -78,6 +82,7 @@ export class WakelinePlayer extends HTMLElement {
       'program',
       'name',
       'speed',
+      'tour',
     ];
   }
 
@@ -95,6 +100,9 @@ export class WakelinePlayer extends HTMLElement {
   #narration;
   #legendBox;
   #legend = null;
+  #tourBox;
+  #tour;
+  #tourProblems = [];
   #replay = null;
   // The event the narration and the `playhead` event last told, and whether it was playing.
   #told = { event: -2, playing: false };
@@ -133,6 +141,14 @@ export class WakelinePlayer extends HTMLElement {
     this.#narration.hidden = true;
     this.#legendBox = element('div', 'player-legend');
     this.#legendBox.hidden = true;
+    this.#tourBox = element('div', 'player-tour');
+    this.#tour = new TourBar(this.#tourBox, (stop, index, restored) => {
+      this.#clock.pause();
+      if (restored.playhead != null) this.#clock.seek(restored.playhead);
+      this.dispatchEvent(
+        new CustomEvent('stop', { detail: { index, count: this.#tour.stops.length } }),
+      );
+    });
     const footer = element('div', 'player-footer');
     footer.append(this.#controlsBox, this.#status, this.#open);
     this.#programBox = element('div', 'player-program source-view');
@@ -147,6 +163,7 @@ export class WakelinePlayer extends HTMLElement {
       this.#messages,
       this.#fallback,
       this.#timelineContainer,
+      this.#tourBox,
       this.#narration,
       this.#programBox,
       this.#legendBox,
@@ -174,7 +191,9 @@ export class WakelinePlayer extends HTMLElement {
     if (name === 'height') this.#applyHeight();
     else if (name === 'autoplay') this.#autoplay();
     else if (name === 'speed') this.#applySpeed();
-    else this.#schedule();
+    else if (name === 'tour') {
+      if (this.state === 'done') this.#showTour(this.#timeline.model, true);
+    } else this.#schedule();
   }
 
   /** Plays a finished run when `autoplay` is set and the reader has not asked for less motion. */
@@ -316,7 +335,7 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   #showProblems() {
-    const problems = [...this.#linkProblems, ...this.#runProblems];
+    const problems = [...this.#linkProblems, ...this.#runProblems, ...this.#tourProblems];
     if (this.#heightProblem) problems.push(this.#heightProblem);
     if (this.#speedProblem) problems.push(this.#speedProblem);
     this.#messages.replaceChildren(...problems.map((text) => element('li', '', text)));
@@ -404,6 +423,7 @@ export class WakelinePlayer extends HTMLElement {
         this.#narration.hidden = true;
         this.#narration.textContent = '';
         this.#legendBox.hidden = true;
+        this.#tour.hide();
       },
       progress: () => {
         this.#timeline.modelChanged();
@@ -421,8 +441,10 @@ export class WakelinePlayer extends HTMLElement {
         this.#applySpeed();
         const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
         this.#status.textContent = `${request.name ?? request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
-        // The playhead starts at `start` (the view restoreView put around it) or the first event.
+        // The playhead starts at `start` (the view restoreView put around it), else at the tour's
+        // first stop, else at the first event.
         this.#clock.seek(view.at == null ? 0 : eventAtTime(model, view.at));
+        this.#showTour(model, view.at == null);
         this.dispatchEvent(
           new CustomEvent('runend', {
             detail: { events: model.count, outcome: summary.outcome },
@@ -456,6 +478,35 @@ export class WakelinePlayer extends HTMLElement {
   set linkProblems(problems) {
     this.#linkProblems = [...problems].map(String);
     this.#showProblems();
+  }
+
+  /** The tour the element carries: its `tour` attribute, else a child <ol data-tour>. */
+  #readTour() {
+    const attribute = this.getAttribute('tour');
+    if (attribute !== null) return parseTourLink(attribute);
+    const list = this.querySelector(':scope > ol[data-tour], :scope > ul[data-tour]');
+    return list ? readTourElement(list) : { stops: [], problems: [] };
+  }
+
+  #showTour(model, goToFirst) {
+    const { stops, problems } = model.count > 0 ? this.#readTour() : { stops: [], problems: [] };
+    this.#tourProblems = problems;
+    this.#showProblems();
+    this.#tour.show(stops, this.#timeline, model);
+    if (stops.length > 0 && goToFirst) this.#tour.go(0);
+  }
+
+  /** Goes to stop `k` (from 0) of the tour; false without a tour or before the run has ended. */
+  goToStop(k) {
+    if (this.state !== 'done' || this.#tour.stops.length === 0) return false;
+    this.#clock.pause();
+    this.#tour.go(k);
+    return true;
+  }
+
+  /** The tour's stop shown (from 0), -1 without one. */
+  get stop() {
+    return this.#tour.stops.length === 0 ? -1 : this.#tour.index;
   }
 
   /** Plays from the playhead (from the start if it is at the end), once the run has ended. */

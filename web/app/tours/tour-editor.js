@@ -1,0 +1,208 @@
+// The playground's tour editor: a "Tour" menu beside Share. "Add stop" takes the view on screen
+// (playhead, selection, window) with the narration of the playhead's event as a first caption;
+// each stop's caption is edited in a text field, stops are reordered or removed, and a click on
+// a stop's number shows it. The menu writes the tour as an embed link (embed.html with a `tour`
+// part) and as a <wakeline-player> snippet whose <ol data-tour> a post reads without JavaScript.
+// A link that arrives with a tour fills the editor; the page's own link then goes on without it
+// (the page's link is the scenario; the tour is the embed's).
+import { element } from '../dom.js';
+import { narrate } from '../narration.js';
+import { restoreView } from '../share/link-state.js';
+import {
+  formatTourLink,
+  maxCaption,
+  maxStops,
+  parseTourLink,
+  splitTour,
+  tourElementSnippet,
+} from './tour.js';
+
+function button(label, title, className = '') {
+  return element('button', `button button-small ${className}`.trim(), label, {
+    type: 'button',
+    title,
+    'aria-label': title,
+  });
+}
+
+function field(text, rows) {
+  const node = element('textarea', 'share-field', undefined, { readonly: '', rows: String(rows) });
+  node.value = text;
+  return node;
+}
+
+/**
+ * Attaches the editor beside the page's Share menu. `page` is main.js's page object: its
+ * timeline and playback are read when a stop is added or shown. Call before the page reads its
+ * link (share/page-share.js), so a link's tour is taken out of the fragment first.
+ */
+export function attachTourEditor(page, tools = document.getElementById('share-tools')) {
+  const { rest, tour } = splitTour(location.hash);
+  let stops = [];
+  const problems = [];
+  if (tour !== null) {
+    const read = parseTourLink(tour);
+    stops = read.stops;
+    problems.push(...read.problems);
+    history.replaceState(history.state, '', rest ? `#${rest}` : location.pathname);
+  }
+  const menu = element('details', 'share-menu tour-menu', undefined, { id: 'tour-menu' });
+  const summary = element('summary', 'button button-small', 'Tour');
+  const panel = element('div', 'share-panel tour-panel');
+  const add = button('Add stop', 'Add the view on screen as the next stop', 'tour-add');
+  const list = element('ol', 'tour-stops', undefined, { 'aria-label': 'Stops of the tour' });
+  const messages = element('ul', 'tour-problems');
+  const linkField = field('', 2);
+  linkField.classList.add('tour-link');
+  const snippetField = field('', 5);
+  snippetField.classList.add('tour-snippet');
+  const copy = (source) => {
+    const node = button('Copy', 'Copy to the clipboard');
+    node.addEventListener('click', () => {
+      source.select();
+      navigator.clipboard?.writeText(source.value).catch(() => {});
+    });
+    return node;
+  };
+  panel.append(
+    element(
+      'p',
+      'share-label',
+      'Guided tour: each stop is a playhead, a selection and a window, with your caption.',
+    ),
+    messages,
+    add,
+    list,
+    element('span', 'share-label', 'Embed link with the tour'),
+    linkField,
+    copy(linkField),
+    element('span', 'share-label', 'Player with the tour (readable without JavaScript)'),
+    snippetField,
+    copy(snippetField),
+  );
+  menu.append(summary, panel);
+  tools.prepend(menu);
+
+  const model = () => page.timeline?.model ?? null;
+
+  function currentStop() {
+    const m = model();
+    const i = page.playback?.clock.event ?? -1;
+    if (!m || i < 0) return null;
+    const selected = page.timeline.selection;
+    return {
+      at: null,
+      playhead: m.store.seqOf(i),
+      view: { x0: page.timeline.x0, x1: page.timeline.x1 },
+      select:
+        selected && selected.event >= 0 ? { kind: 'seq', id: m.store.seqOf(selected.event) } : null,
+      caption: narrate(m, i, page.playback.replay).slice(0, maxCaption),
+    };
+  }
+
+  function show(stop) {
+    const m = model();
+    if (!m) return;
+    const restored = restoreView(page.timeline, m, stop);
+    if (restored.playhead != null) page.playback.restore(restored.playhead);
+  }
+
+  function write() {
+    summary.textContent = stops.length ? `Tour (${stops.length})` : 'Tour';
+    add.disabled = stops.length >= maxStops;
+    const scenario = splitTour(location.hash).rest;
+    const tourPart = formatTourLink(stops);
+    const embed = new URL('embed.html', location.href);
+    embed.hash = tourPart ? `${scenario}&tour=${tourPart}` : scenario;
+    linkField.value = stops.length ? embed.href : '';
+    const player = new URL('wakeline-player.js', location.href).href;
+    snippetField.value = stops.length
+      ? `<script src="${player}"></script>\n<wakeline-player ${scenarioAttributes(scenario)}>\n${tourElementSnippet(stops)}\n</wakeline-player>`
+      : '';
+    messages.replaceChildren(...problems.map((text) => element('li', '', text)));
+    messages.hidden = problems.length === 0;
+  }
+
+  function render() {
+    list.replaceChildren(
+      ...stops.map((stop, k) => {
+        const item = element('li', 'tour-stop');
+        const go = button(String(k + 1), `Show stop ${k + 1}`, 'tour-go');
+        go.addEventListener('click', () => show(stop));
+        const caption = element('textarea', 'share-field tour-caption-field', undefined, {
+          rows: '2',
+          maxlength: String(maxCaption),
+          'aria-label': `Caption of stop ${k + 1}`,
+        });
+        caption.value = stop.caption;
+        caption.addEventListener('input', () => {
+          stop.caption = caption.value;
+          write();
+        });
+        const up = button('↑', `Move stop ${k + 1} up`, 'tour-up');
+        const down = button('↓', `Move stop ${k + 1} down`, 'tour-down');
+        const remove = button('✕', `Remove stop ${k + 1}`, 'tour-remove');
+        up.disabled = k === 0;
+        down.disabled = k === stops.length - 1;
+        const move = (to) => {
+          stops.splice(to, 0, ...stops.splice(k, 1));
+          render();
+        };
+        up.addEventListener('click', () => move(k - 1));
+        down.addEventListener('click', () => move(k + 1));
+        remove.addEventListener('click', () => {
+          stops.splice(k, 1);
+          render();
+        });
+        const stopTools = element('div', 'tour-stop-tools');
+        stopTools.append(up, down, remove);
+        item.append(go, caption, stopTools);
+        return item;
+      }),
+    );
+    write();
+  }
+
+  add.addEventListener('click', () => {
+    const stop = currentStop();
+    if (!stop || stops.length >= maxStops) return;
+    stops.push(stop);
+    problems.length = 0;
+    render();
+    list.lastElementChild?.querySelector('textarea')?.focus();
+  });
+  // The link follows the page (example, parameters) while the menu is open.
+  menu.addEventListener('toggle', () => menu.open && write());
+  window.addEventListener('hashchange', write);
+  render();
+  return {
+    get stops() {
+      return stops;
+    },
+  };
+}
+
+/** The element's attributes for a link's scenario, as the Share menu writes them. */
+function scenarioAttributes(fragment) {
+  const attributes = [];
+  const params = [];
+  for (const pair of fragment.split('&')) {
+    const [name, value = ''] = pair.split('=');
+    let text;
+    try {
+      text = decodeURIComponent(value);
+    } catch {
+      continue;
+    }
+    if (['example', 'strategy', 'seed', 'program'].includes(name)) attributes.push([name, text]);
+    else if (!['v', 'at', 'view', 'select', 'spread', 'compare'].includes(name) && name)
+      params.push(`${name.replace(/^p\./, '')}=${text}`);
+  }
+  if (params.length) attributes.push(['params', params.join(' ')]);
+  return attributes
+    .map(
+      ([name, value]) =>
+        `${name}="${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`,
+    )
+    .join(' ');
+}
