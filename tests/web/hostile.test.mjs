@@ -371,6 +371,8 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     start: '1ms',
     height: '300',
     speed: '1',
+    loading: 'lazy',
+    tour: '1ms,,,The first stop',
   };
   const attributes = Object.entries(valid)
     .map(([name, value]) => `${name}="${value}"`)
@@ -406,6 +408,10 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       program: /^program: /m,
       // The program's file name: any text, shown as text; nothing to name.
       name: null,
+      // When the run starts: `eager` at once, anything else near the viewport; nothing to name.
+      loading: null,
+      // A tour as a link carries it: a stop that cannot be read is left out and named.
+      tour: /^(Tour stop 1: |The tour is too long)/m,
     };
     const observed = await page.evaluate(
       () => customElements.get('wakeline-player').observedAttributes,
@@ -417,7 +423,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     );
     const values = [scriptPayload, '', '18446744073709551616', '1e308', '9'.repeat(5000)];
     // Only these change which run is shown; height, speed and autoplay act on the shown run.
-    const runs = (name) => !['height', 'autoplay', 'speed'].includes(name);
+    const runs = (name) => !['height', 'autoplay', 'speed', 'loading', 'tour'].includes(name);
     const set = ([name, value]) => document.getElementById('player').setAttribute(name, value);
     for (const name of observed) {
       for (const value of values) {
@@ -427,8 +433,8 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
         if (runs(name)) assert.equal(await rerunPlayer(page, set, [name, value]), expected, what);
         else await page.evaluate(set, [name, value]);
         const shows = await playerShows(page);
-        // An empty params attribute is no parameters: nothing wrong with it.
-        const problem = name === 'params' && value === '' ? null : named[name];
+        // An empty params attribute is no parameters, an empty tour no stops: nothing wrong.
+        const problem = ['params', 'tour'].includes(name) && value === '' ? null : named[name];
         if (problem) {
           assert.match(shows.messages.join('\n'), problem, what);
           assert.equal(shows.shown, true, `${what}: the messages are on screen`);

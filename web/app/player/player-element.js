@@ -36,6 +36,9 @@ import timelineCss from '../../styles/timeline.css';
 
 const defaultHeight = 320;
 
+/** How near the viewport a player starts its run. */
+const nearMargin = '400px 0px';
+
 let sheet = null;
 
 function styles() {
@@ -83,6 +86,7 @@ export class WakelinePlayer extends HTMLElement {
       'name',
       'speed',
       'tour',
+      'loading',
     ];
   }
 
@@ -108,6 +112,13 @@ export class WakelinePlayer extends HTMLElement {
   #told = { event: -2, playing: false };
   #reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   #pending = false;
+  #observers = null;
+  // Whether the run was started (the player came near the viewport), whether some of the player
+  // is on screen, whether playback paused because it left, and whether autoplay has played.
+  #started = false;
+  #visible = false;
+  #resume = false;
+  #autoplayed = false;
   #runId = 0;
   // The scenario of the run going on: its request, and the view (`at`) to show once it ends.
   #shown = null;
@@ -177,20 +188,57 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   connectedCallback() {
-    this.#schedule();
+    // The run starts when the player comes near the viewport (`loading="eager"`: at once), and
+    // playback goes on only while some of it is on screen.
+    this.#observers ??= [
+      new IntersectionObserver((entries) => this.#near(entries.at(-1).isIntersecting), {
+        rootMargin: nearMargin,
+      }),
+      new IntersectionObserver((entries) => this.#seen(entries.at(-1).isIntersecting)),
+    ];
+    for (const observer of this.#observers) observer.observe(this);
+    this.#applyHeight();
+    if (this.getAttribute('loading') === 'eager') this.#near(true);
+    // The fallback stays until then; the status says the player waits for the reader.
+    if (!this.#started) this.#status.textContent = 'waiting to be scrolled into view…';
   }
 
   disconnectedCallback() {
     // A removed player stops asking for animation frames.
     this.#clock?.pause();
+    for (const observer of this.#observers ?? []) observer.disconnect();
+  }
+
+  #near(near) {
+    if (!near || this.#started) return;
+    this.#started = true;
+    this.#status.textContent = 'loading the runtime…';
+    this.#schedule();
+  }
+
+  #seen(visible) {
+    this.#visible = visible;
+    if (!visible && this.#clock?.playing) {
+      this.#clock.pause();
+      this.#resume = true;
+    } else if (visible && this.#resume) {
+      this.#resume = false;
+      this.#clock?.play();
+    } else if (visible) this.#autoplay();
   }
 
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
+    if (name === 'loading' && this.getAttribute('loading') === 'eager') this.#near(true);
+    // Before the player comes near the viewport, its run waits; it reads the attributes then.
+    if (!this.#started && name !== 'height') return;
     // The size and autoplay change how the run is shown, not which run: no new run for them.
     if (name === 'height') this.#applyHeight();
-    else if (name === 'autoplay') this.#autoplay();
-    else if (name === 'speed') this.#applySpeed();
+    else if (name === 'loading') return;
+    else if (name === 'autoplay') {
+      this.#autoplayed = false;
+      this.#autoplay();
+    } else if (name === 'speed') this.#applySpeed();
     else if (name === 'tour') {
       if (this.state === 'done') this.#showTour(this.#timeline.model, true);
     } else this.#schedule();
@@ -200,6 +248,10 @@ export class WakelinePlayer extends HTMLElement {
   #autoplay() {
     if (this.state !== 'done' || !this.hasAttribute('autoplay') || this.#reduceMotion.matches)
       return;
+    if (this.#autoplayed) return;
+    // Off screen it waits: it plays when the reader gets there.
+    if (!this.#visible) return;
+    this.#autoplayed = true;
     this.#clock?.play();
   }
 
@@ -424,6 +476,8 @@ export class WakelinePlayer extends HTMLElement {
         this.#narration.textContent = '';
         this.#legendBox.hidden = true;
         this.#tour.hide();
+        this.#autoplayed = false;
+        this.#resume = false;
       },
       progress: () => {
         this.#timeline.modelChanged();

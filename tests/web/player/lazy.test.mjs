@@ -1,0 +1,75 @@
+// Players start their run when they come near the viewport and play only while on screen: a
+// post with a player far below runs nothing until the reader scrolls there, an autoplaying
+// player waits off screen, pauses when it leaves and goes on when it is back; `loading="eager"`
+// starts at once.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startSession, waitForPlayer } from '../support/browser.mjs';
+
+const hostPage = (
+  attributes,
+) => `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<style>body { margin: 0 } .tall { height: 2500px }</style></head><body>
+<p id="top">The top of the post.</p><div class="tall"></div>
+<wakeline-player id="player" example="concurrent" strategy="local" params="tasks=3 steps=2" seed="7" height="300" ${attributes}><p>Fallback.</p></wakeline-player>
+<div class="tall"></div>
+<script src="/wakeline-player.js"></script>
+</body></html>`;
+
+async function open(session, attributes) {
+  const page = await session.browser.newPage({ viewport: { width: 1000, height: 700 } });
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  page.loaded = [];
+  page.on('request', (request) => page.loaded.push(new URL(request.url()).pathname));
+  await page.route(`${session.url}host.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: hostPage(attributes) }),
+  );
+  await page.goto(`${session.url}host.html`);
+  return page;
+}
+
+const state = (page) => page.evaluate(() => document.getElementById('player').state);
+const playing = (page) => page.evaluate(() => document.getElementById('player').playing);
+
+test('a player far down the post runs nothing until the reader scrolls near it', async () => {
+  const session = await startSession();
+  try {
+    const page = await open(session, 'autoplay');
+    await page.waitForTimeout(1500);
+    assert.equal(await state(page), 'loading');
+    assert.ok(!page.loaded.some((path) => path.endsWith('.wasm')), 'no WebAssembly fetched');
+    // Near, not yet on screen (within 400 px): the run starts, autoplay waits.
+    await page.evaluate(() => {
+      const top = document.getElementById('player').getBoundingClientRect().top + scrollY;
+      window.scrollTo(0, top - innerHeight - 200);
+    });
+    assert.equal(await waitForPlayer(page), 'done');
+    await page.waitForTimeout(300);
+    assert.equal(await playing(page), false, 'autoplay waits while off screen');
+    await page.locator('#player').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.getElementById('player').playing);
+    // Away: it pauses; back: it goes on from where it was.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(() => !document.getElementById('player').playing);
+    const at = await page.evaluate(() => document.getElementById('player').playhead);
+    await page.locator('#player').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.getElementById('player').playing);
+    assert.ok((await page.evaluate(() => document.getElementById('player').playhead)) >= at);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await session.close();
+  }
+});
+
+test('loading="eager" starts the run at once, off screen too', async () => {
+  const session = await startSession();
+  try {
+    const page = await open(session, 'loading="eager"');
+    assert.equal(await waitForPlayer(page), 'done');
+    assert.equal(await playing(page), false);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await session.close();
+  }
+});
