@@ -227,10 +227,19 @@ async function measureLoad(session, baselineUrl) {
       if (load.program !== null) program.push(load.program);
     }
   }
+  // Each round loads both pages, one after the other: the ratio of a round shares its moment's
+  // load, so the median of the ratios says more than the ratio of the medians.
+  const ratios = before.map((b, n) => now[n] / b);
   return {
     ...summary(now),
     program: program.length ? summary(program) : null,
     before: before.length ? summary(before) : null,
+    ratio: ratios.length
+      ? {
+          runs: ratios.map((r) => Number(r.toFixed(3))),
+          median: Number(quantile(ratios, 0.5).toFixed(3)),
+        }
+      : null,
   };
 }
 
@@ -379,6 +388,10 @@ try {
   if (load.before)
     console.log(
       `  the page at ${baselineCommit} (before the editor), alternated: median ${load.before.median} ms [${load.before.runs.join(', ')}]`,
+    );
+  if (load.ratio)
+    console.log(
+      `  this page over the baseline, per round: median ${load.ratio.median} [${load.ratio.runs.join(', ')}]`,
     );
   if (editor)
     console.log(

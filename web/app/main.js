@@ -11,8 +11,10 @@ import { attachIntro } from './intro.js';
 import { ConsoleView } from './program/console-view.js';
 import { ProgramPanel, newProgramEntry, newProgramId } from './program/program-panel.js';
 import { decodeProgram, encodeProgram } from './program/program-link.js';
+import { ProgramStore } from './program/program-store.js';
 import { prefetchProgram, useProgramFiles } from './program/program-text.js';
 import { playgroundUrl } from './program/rust-playground.js';
+import { tokenizeRust } from './program/rust-tokens.js';
 import { byteOffsetOf } from './program/spans.js';
 import { StateView } from './program/state-view.js';
 import { mapEvent } from './program/story-map.js';
@@ -43,11 +45,38 @@ examplesReady.catch(() => {});
 // The page opens on the example's program (its .rs), a small text file: fetched now as well. A
 // link without a program names the C++ run, which needs none.
 useProgramFiles(filesBeside);
+/**
+ * Runs `work` when the main thread is idle. Until the engine's worker has started, the main
+ * thread's turns decide when it starts (engine.js hands it the wasm bytes first): work that can
+ * wait should not take one of them.
+ */
+function afterEngineStarted(work) {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 1000 });
+  else setTimeout(work, 0);
+}
+
+// Without a link the page shows the default example's program as the example has it (unless
+// the reader kept edits): it is drawn, still hidden, as soon as it arrives, while the engine
+// loads, so the panel's showing it later costs nothing before the first run (ProgramPanel keeps
+// the rows of a text it is shown again).
+const earlyProgram = {
+  view: new SourceView(byId('program-plain'), tokenizeRust),
+  /** Set once the panel has the view: from then on only the panel draws into it. */
+  taken: false,
+};
 {
   const hash = location.hash;
   const linked = /(?:^#|&)example=([a-z0-9-]+)/.exec(hash)?.[1];
-  if (hash.length <= 1 || hash.includes('program='))
-    prefetchProgram(`${linked ?? defaultExample}.rs`);
+  if (hash.length <= 1 || hash.includes('program=')) {
+    const name = `${linked ?? defaultExample}.rs`;
+    const text = prefetchProgram(name);
+    if (hash.length <= 1 && new ProgramStore().get(defaultExample) === null)
+      text.then((source) =>
+        afterEngineStarted(() => {
+          if (source != null && !earlyProgram.taken) earlyProgram.view.show(name, source);
+        }),
+      );
+  }
 }
 
 /**
@@ -181,8 +210,9 @@ function buildForm(page, examples, strategies) {
       strategies,
       onExampleChange(example) {
         byId('example-title').textContent = example.title;
-        page.sourceView.show(example.source_file, example.source);
-        page.program?.showExample(example);
+        // The panel draws the C++ when it shows it; before the panel exists, the C++ is shown.
+        if (page.program) page.program.showExample(example);
+        else page.sourceView.show(example.source_file, example.source);
         programModeChanged(page);
       },
     },
@@ -268,19 +298,19 @@ function attachRunControls(page) {
         return;
       }
       const source = program.text;
-      const link = encodeProgram(source);
       if (!page.languageLoaded && program.previewable) {
         // The example's own program: its C++ run tells the same story and needs only the
         // examples' module, so it draws the first timeline while the language loads; then the
         // program's own run replaces it (upgradeToProgram). The link is written after the first
-        // timeline: its program part is not waited for.
+        // timeline: its program part is compressed once the run has been asked for.
         request.preview = { source, name: program.name };
-        link.then((encoded) => (request.programLink = encoded));
-      } else {
-        request.programLink = await link;
-        request.source = source;
-        request.name = program.name;
+        page.runs.start(request);
+        encodeProgram(source).then((encoded) => (request.programLink = encoded));
+        return;
       }
+      request.programLink = await encodeProgram(source);
+      request.source = source;
+      request.name = program.name;
     }
     page.runs.start(request);
   };
@@ -411,6 +441,7 @@ function buildProgram(page, engine, examples, run) {
     node.classList.toggle('is-error', isError);
   };
   let statesAsked = 0;
+  earlyProgram.taken = true;
   // Checks (the language, in the full module) wait for the first timeline.
   const language = new Promise((resolve) => page.afterFirstTimeline.schedule(resolve));
   page.console = new ConsoleView(byId('console'), (event) => page.playback.pick(event));
@@ -444,6 +475,7 @@ function buildProgram(page, engine, examples, run) {
       examples,
       language,
       sourceView: page.sourceView,
+      plainView: earlyProgram.view,
       hooks: {
         runProgram: run,
         said: say,

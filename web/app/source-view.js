@@ -9,14 +9,20 @@ export class SourceView {
     this.container = container;
     this.tokenize = tokenize;
     this.fileName = '';
+    this.source = null;
     this.rows = [];
     this.current = null;
     this.reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   }
 
-  /** Replaces the shown file. */
+  /** Replaces the shown file; the same file with the same text keeps its rows. */
   show(fileName, source) {
+    if (fileName === this.fileName && source === this.source) {
+      this.highlight(null, null);
+      return;
+    }
     this.fileName = fileName;
+    this.source = source;
     this.current = null;
     const lines = splitLines(this.tokenize(source.replace(/\n$/, '')));
     this.rows = lines.map((tokens, index) => {

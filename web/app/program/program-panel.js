@@ -62,7 +62,15 @@ const maxImportBytes = 512 * 1024;
 export class ProgramPanel {
   constructor(
     elements,
-    { engine, examples, sourceView, hooks, store = new ProgramStore(), language = null },
+    {
+      engine,
+      examples,
+      sourceView,
+      hooks,
+      store = new ProgramStore(),
+      language = null,
+      plainView = null,
+    },
   ) {
     this.el = elements;
     this.engine = engine;
@@ -82,6 +90,7 @@ export class ProgramPanel {
     this.editor = null;
     this.editorLoading = null;
     this.loading = Promise.resolve();
+    this.loads = 0;
     this.diagnostics = [];
     this.checks = 0;
     this.checkedText = null;
@@ -92,7 +101,9 @@ export class ProgramPanel {
     this.language = language ?? Promise.resolve();
     this.languageOpen = false;
     this.language.then(() => (this.languageOpen = true));
-    this.plainView = new SourceView(elements.plain, tokenizeRust);
+    // The page may have drawn the example's program into it already (main.js, before the
+    // engine is there): showing the same text again keeps those rows.
+    this.plainView = plainView ?? new SourceView(elements.plain, tokenizeRust);
     this.#wire();
   }
 
@@ -168,6 +179,8 @@ export class ProgramPanel {
     el.rustTab.setAttribute('aria-pressed', String(this.mode === 'rust'));
     el.cppTab.setAttribute('aria-pressed', String(this.mode === 'cpp'));
     const rust = this.mode === 'rust';
+    // The C++ is drawn only when it is shown: while the program is, nothing reads its rows.
+    if (!rust) this.cppView.show(example.source_file, example.source);
     el.cppView.hidden = rust;
     el.programPane.hidden = !rust;
     for (const button of [el.resetButton, el.exportButton, el.importButton, el.playground])
@@ -191,6 +204,9 @@ export class ProgramPanel {
   }
 
   async #load(example, linkedText) {
+    // A newer showExample (the page shows its first example twice: the link's, then the
+    // program's) makes this one stale: only the newest draws its text.
+    const mine = ++this.loads;
     const id = example.id;
     const name = example.program;
     let original;
@@ -203,7 +219,7 @@ export class ProgramPanel {
       );
       original = blankProgram;
     }
-    if (this.example !== example || this.mode !== 'rust') return;
+    if (mine !== this.loads || this.example !== example || this.mode !== 'rust') return;
     const kept = this.store.get(id);
     const text = linkedText ?? kept ?? original;
     this.program = { id, name, text, original };
