@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <numeric>
 
+#include "typing.hpp"
+
 namespace wakeline::lang {
 
 namespace {
@@ -204,27 +206,6 @@ struct saved_value {
   std::uint64_t first_borrow = 0;
 };
 
-// Whether a value of this type is Copy: reading it by value leaves it where it was.
-bool copy_type(const static_type& t) {
-  switch (t.k) {
-    case kind::unit:
-    case kind::boolean:
-    case kind::integer:
-    case kind::u128:
-    case kind::str:
-    case kind::str_slice:
-    case kind::duration:
-    case kind::instant:
-    case kind::reference:
-    case kind::context:
-      return true;
-    case kind::tuple:
-      return std::all_of(t.args.begin(), t.args.end(), copy_type);
-    default:
-      return false;
-  }
-}
-
 // Where each slot needs storage, as rustc's MaybeRequiresStorage finds it: from its first
 // mention until its last use, or, for a value never moved away, until its scope's end drops
 // it. (A moved value needs no room after the move.)
@@ -259,7 +240,7 @@ void find_storage(const function_code& f, std::vector<saved_value>& locals) {
     } else {
       last_use[s] = pc;
     }
-    if (i.op == opcode::take && !copy_type(f.slots[s].type)) moved[s] = true;
+    if (i.op == opcode::take && !is_copy(f.slots[s].type)) moved[s] = true;
     if (i.op == opcode::load && i.b == 1 && !locals[s].borrowed) {
       locals[s].borrowed = true;
       locals[s].first_borrow = pc;

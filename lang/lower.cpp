@@ -1495,28 +1495,9 @@ class lowering : public type_scope {
   bool bindings_move_out() const {
     for (const auto& [name, slot] : body_->scopes.back()) {
       const static_type& t = body_->code().slots[slot].type;
-      if (t.known() && !is_copy_static(t)) return true;
+      if (t.known() && !is_copy(t)) return true;
     }
     return false;
-  }
-
-  static bool is_copy_static(const static_type& t) {
-    using k = static_type::kind;
-    switch (t.k) {
-      case k::unit:
-      case k::boolean:
-      case k::integer:
-      case k::u128:
-      case k::str:
-      case k::duration:
-      case k::instant:
-      case k::reference:
-        return true;
-      case k::tuple:
-        return std::all_of(t.args.begin(), t.args.end(), is_copy_static);
-      default:
-        return false;
-    }
   }
 
   // Lowers a place that is borrowed (a method's receiver, `&x`, a format argument): the local

@@ -1,5 +1,6 @@
 #include "typing.hpp"
 
+#include <algorithm>
 #include <string_view>
 
 #include "builtins.hpp"
@@ -469,6 +470,27 @@ static_type item_of(const static_type& iterable) {
       return iterable.arg(0);
     default:
       return {};
+  }
+}
+
+bool is_copy(const static_type& t) {
+  switch (t.k) {
+    case kind::unit:
+    case kind::boolean:
+    case kind::integer:
+    case kind::u128:
+    case kind::str:
+    case kind::str_slice:
+    case kind::duration:
+    case kind::instant:
+    case kind::reference:
+    case kind::context:
+      return true;
+    case kind::tuple:
+      return std::all_of(t.args.begin(), t.args.end(),
+                         [](const static_type& a) { return is_copy(a); });
+    default:
+      return false;
   }
 }
 

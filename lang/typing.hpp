@@ -50,6 +50,9 @@ static_type output_of(const static_type& future, const program_code& code);
 static_type iterator_of(const static_type& iterable);
 static_type item_of(const static_type& iterable);
 
+/// Whether values of this type are Copy: reading one by value leaves it where it was.
+bool is_copy(const static_type& t);
+
 /// The part a pattern takes: a tuple's item; the payload of `Some`, `Ok`, `Err`, `Ready`.
 static_type tuple_item_of(const static_type& tuple, std::size_t index);
 static_type payload_of(const static_type& t, variant_tag tag);
