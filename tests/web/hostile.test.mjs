@@ -400,7 +400,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
         /not valid percent-encoding|has no value|is not a parameter name|is not a whole number|has no parameter|The link is too long/,
       seed: /The seed .* is not a whole number|The link is too long/,
       start: /^start: .* it was ignored/m,
-      height: /^height: .* is not a number of pixels from 120 to 4000; \d+ is used/m,
+      height: /^height: .* is not auto or a number of pixels from 120 to 4000; \d+ is used/m,
       speed: /^speed: .* is not a speed from 0.25 to 64/m,
       // A boolean attribute: any value, the payload too, means "on"; there is nothing to name.
       autoplay: null,

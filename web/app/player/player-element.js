@@ -22,6 +22,7 @@ import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../sh
 import { restoreView } from '../share/link-state.js';
 import { Legend } from '../timeline/legend.js';
 import { Timeline } from '../timeline/timeline.js';
+import { axisHeight } from '../timeline/lanes.js';
 import { lowerBound } from '../timeline/visible.js';
 import { decodeProgram, encodeProgram } from '../program/program-link.js';
 import { tokenizeRust } from '../program/rust-tokens.js';
@@ -35,6 +36,16 @@ import playerCss from './player.css';
 import timelineCss from '../../styles/timeline.css';
 
 const defaultHeight = 320;
+
+/**
+ * The least height of the timeline, in CSS pixels: the axis, the runtime's lanes and three tasks.
+ * A player whose other parts (tour, narration, legend, controls: taller on a narrow phone) would
+ * leave it less grows.
+ */
+const minTimelineHeight = 200;
+
+/** The most height `height="auto"` gives the timeline; lanes below it scroll. */
+const maxAutoTimelineHeight = 560;
 
 /** How near the viewport a player starts its run. */
 const nearMargin = '400px 0px';
@@ -66,7 +77,8 @@ function eventAtTime(model, t) {
 }
 
 /**
- * The element. Attributes: example, strategy, params, seed, autoplay, start, height, speed.
+ * The element. Attributes: example, strategy, params, seed, autoplay, start, height (pixels or
+ * `auto`), speed.
  * Methods play(), pause(), seek(), goToStop(); events `playhead` (the playhead moved to another
  * event), `runend` (the run finished), `ended` (playback reached the last event) and `stop` (a
  * tour's stop was gone to). A tour comes from the `tour` attribute (a link's `tour` part) or a
@@ -126,6 +138,9 @@ export class WakelinePlayer extends HTMLElement {
   #linkProblems = [];
   #runProblems = [];
   #heightProblem = null;
+  // The height asked for: { px } or { auto: true } (#applyHeight), kept by #fitHeight.
+  #height = { px: defaultHeight };
+  #hiddenLanes;
   #speedProblem = null;
   #programBox;
   #programView;
@@ -181,6 +196,13 @@ export class WakelinePlayer extends HTMLElement {
       footer,
     );
     this.#root.append(this.#frame);
+    // "3 lanes hidden below": said on the timeline when its lanes do not all fit.
+    this.#hiddenLanes = element('p', 'player-hidden-lanes');
+    this.#hiddenLanes.hidden = true;
+    this.#timelineContainer.append(this.#hiddenLanes);
+    // The timeline's height moves with what is shown around it (a tour, messages, a narrow
+    // screen's wrapped controls): the player grows when the timeline would get too small.
+    new ResizeObserver(() => this.#fitHeight()).observe(this.#timelineContainer);
     // Keys pressed inside the player step it; the ones it uses do not scroll the host page.
     this.#frame.addEventListener('keydown', (event) => {
       if (this.#controls?.key(event)) event.preventDefault();
@@ -342,19 +364,68 @@ export class WakelinePlayer extends HTMLElement {
     return decoded.error ? { error: `program: ${decoded.error}` } : { source: decoded.text, name };
   }
 
+  /** The `height` attribute: pixels (at least that; see #fitHeight) or `auto`, to the lanes. */
   #applyHeight() {
     const text = this.getAttribute('height');
+    const auto = text?.trim().toLowerCase() === 'auto';
     const height = Number.parseInt(text ?? '', 10);
     const px = Number.isFinite(height) ? Math.min(Math.max(height, 120), 4000) : defaultHeight;
-    this.#frame.style.height = `${px}px`;
+    this.#height = auto ? { auto: true } : { px };
+    this.#frame.dataset.height = auto ? 'auto' : 'fixed';
     const problem =
-      text !== null && px !== height
-        ? `height: ${quote(text)} is not a number of pixels from 120 to 4000; ${px} is used.`
+      text !== null && !auto && px !== height
+        ? `height: ${quote(text)} is not auto or a number of pixels from 120 to 4000; ${px} is used.`
         : null;
     if (problem !== this.#heightProblem) {
       this.#heightProblem = problem;
       this.#showProblems();
     }
+    this.#frame.style.height = `${auto ? defaultHeight : px}px`;
+    this.#fitHeight();
+  }
+
+  /**
+   * Sizes the frame so that its timeline gets the height it should: with `height="auto"`, the
+   * axis and every lane (from minTimelineHeight up to maxAutoTimelineHeight), else what is left of
+   * the asked height, but never less than minTimelineHeight. Runs when the timeline's box
+   * changes size and when a run's lanes grow; it converges, as each call measures the result.
+   */
+  #fitHeight() {
+    // Heights inside the frame's border, as `style.height` sets them.
+    const border = this.#frame.offsetHeight - this.#frame.clientHeight;
+    const frame = this.#frame.getBoundingClientRect().height - border;
+    const timeline = this.#timelineContainer.getBoundingClientRect().height;
+    if (frame <= 0) return;
+    const others = frame - timeline;
+    const lanes = this.#timeline?.model?.count ? this.#timeline.contentHeight : null;
+    let wanted;
+    if (this.#height.auto) {
+      const room = lanes ?? defaultHeight - others;
+      wanted = others + Math.min(Math.max(room, minTimelineHeight), maxAutoTimelineHeight);
+    } else wanted = Math.max(this.#height.px, others + minTimelineHeight);
+    if (Math.abs(wanted - frame) >= 0.5) this.#frame.style.height = `${wanted}px`;
+    this.#showHiddenLanes();
+  }
+
+  /** Says on the timeline how many lanes it does not show, and where ("3 lanes hidden: 3 below"). */
+  #showHiddenLanes() {
+    const timeline = this.#timeline;
+    const lanes = timeline?.model?.count ? timeline.lanes : [];
+    const room = timeline ? timeline.height - axisHeight : 0;
+    // A lane counts as hidden when less than half of it shows.
+    const middle = (lane) => lane.y + lane.h / 2;
+    const above = lanes.filter((lane) => middle(lane) < timeline.scrollY).length;
+    const below = lanes.filter((lane) => middle(lane) > timeline.scrollY + room).length;
+    const parts = [];
+    if (above > 0) parts.push(`${above} above`);
+    if (below > 0) parts.push(`${below} below`);
+    const hidden = above + below;
+    const text = hidden
+      ? `${hidden} lane${hidden === 1 ? '' : 's'} hidden: ${parts.join(', ')}`
+      : '';
+    if (this.#hiddenLanes.textContent !== text) this.#hiddenLanes.textContent = text;
+    this.#hiddenLanes.hidden = text === '';
+    this.#frame.dataset.hiddenLanes = String(above + below);
   }
 
   /** Several attribute changes in one task start one run. */
@@ -482,12 +553,14 @@ export class WakelinePlayer extends HTMLElement {
       progress: () => {
         this.#timeline.modelChanged();
         this.#frame.dataset.drawn = 'true';
+        this.#fitHeight();
       },
       end: (model, summary) => {
         const { request, view } = this.#shown;
         this.#timeline.modelChanged();
         restoreView(this.#timeline, model, view);
         this.#frame.dataset.state = 'done';
+        this.#fitHeight();
         this.#controlsBox.hidden = model.count === 0;
         this.#narration.hidden = model.count === 0;
         this.#legendBox.hidden = model.count === 0;
@@ -516,7 +589,10 @@ export class WakelinePlayer extends HTMLElement {
   /** The timeline, its input and the playback clock, made for the first run. */
   #build() {
     if (this.#timeline) return;
-    const timeline = new Timeline(this.#timelineContainer);
+    // After each frame, the count of lanes out of view (a scroll or a zoom may change it).
+    const timeline = new Timeline(this.#timelineContainer, {
+      onView: () => this.#showHiddenLanes(),
+    });
     attachPlayerInput(timeline, (hit) => timeline.select(hit));
     this.#clock = new PlaybackClock(() => this.#clockMoved());
     this.#controls = new PlayerControls(this.#controlsBox, this.#clock);
