@@ -373,6 +373,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     speed: '1',
     loading: 'lazy',
     tour: '1ms,,,The first stop',
+    theme: 'light',
   };
   const attributes = Object.entries(valid)
     .map(([name, value]) => `${name}="${value}"`)
@@ -412,6 +413,9 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       loading: null,
       // A tour as a link carries it: a stop that cannot be read is left out and named.
       tour: /^(Tour stop 1: |The tour is too long)/m,
+      // light, dark or auto: anything else is named and the reader's setting is used.
+      theme:
+        /^theme: .* is not light, dark or auto; the reader's setting \((light|dark)\) is used/m,
     };
     const observed = await page.evaluate(
       () => customElements.get('wakeline-player').observedAttributes,
@@ -422,8 +426,9 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       'a case for every attribute the element observes',
     );
     const values = [scriptPayload, '', '18446744073709551616', '1e308', '9'.repeat(5000)];
-    // Only these change which run is shown; height, speed and autoplay act on the shown run.
-    const runs = (name) => !['height', 'autoplay', 'speed', 'loading', 'tour'].includes(name);
+    // Only these change which run is shown; height, speed, theme and autoplay act on the shown run.
+    const runs = (name) =>
+      !['height', 'autoplay', 'speed', 'loading', 'tour', 'theme'].includes(name);
     const set = ([name, value]) => document.getElementById('player').setAttribute(name, value);
     for (const name of observed) {
       for (const value of values) {

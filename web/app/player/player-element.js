@@ -21,6 +21,7 @@ import { RunController } from '../run-controller.js';
 import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
 import { restoreView } from '../share/link-state.js';
 import { Legend } from '../timeline/legend.js';
+import { readPalette } from '../timeline/palette.js';
 import { Timeline } from '../timeline/timeline.js';
 import { axisHeight } from '../timeline/lanes.js';
 import { lowerBound } from '../timeline/visible.js';
@@ -47,6 +48,11 @@ const minTimelineHeight = 200;
 /** The most height `height="auto"` gives the timeline; lanes below it scroll. */
 const maxAutoTimelineHeight = 560;
 
+/** Values of `theme`: `auto` follows the reader's setting (prefers-color-scheme). */
+const themes = ['light', 'dark', 'auto'];
+
+const darkScheme = matchMedia('(prefers-color-scheme: dark)');
+
 /** How near the viewport a player starts its run. */
 const nearMargin = '400px 0px';
 
@@ -57,8 +63,31 @@ function styles() {
     // A constructed sheet, adopted by each shadow root: no <style> in the host page.
     sheet = new CSSStyleSheet();
     sheet.replaceSync(`${timelineCss}\n${playerCss}`);
+    themeByAttribute(sheet);
   }
   return sheet;
+}
+
+/**
+ * Turns the sheet's `@media (prefers-color-scheme: dark)` rules into rules under
+ * `.player-theme[data-theme='dark']`, so that the `theme` attribute, not only the reader's
+ * setting, picks the palette: the timeline's and the player's stylesheets keep one dark palette
+ * each, written as the playground's are.
+ */
+function themeByAttribute(sheet) {
+  for (let k = sheet.cssRules.length - 1; k >= 0; --k) {
+    const rule = sheet.cssRules[k];
+    if (!(rule instanceof CSSMediaRule) || !/prefers-color-scheme:\s*dark/.test(rule.conditionText))
+      continue;
+    const inner = [...rule.cssRules];
+    sheet.deleteRule(k);
+    for (const style of inner.reverse()) {
+      sheet.insertRule(
+        `.player-theme[data-theme='dark'] :is(${style.selectorText}) { ${style.style.cssText} }`,
+        k,
+      );
+    }
+  }
 }
 
 /** The `params` attribute ("tasks=5 steps=2", also with `&` or `,`) as link text. */
@@ -78,7 +107,7 @@ function eventAtTime(model, t) {
 
 /**
  * The element. Attributes: example, strategy, params, seed, autoplay, start, height (pixels or
- * `auto`), speed.
+ * `auto`), speed, theme (light, dark, auto).
  * Methods play(), pause(), seek(), goToStop(); events `playhead` (the playhead moved to another
  * event), `runend` (the run finished), `ended` (playback reached the last event) and `stop` (a
  * tour's stop was gone to). A tour comes from the `tour` attribute (a link's `tour` part) or a
@@ -99,6 +128,7 @@ export class WakelinePlayer extends HTMLElement {
       'speed',
       'tour',
       'loading',
+      'theme',
     ];
   }
 
@@ -138,8 +168,10 @@ export class WakelinePlayer extends HTMLElement {
   #linkProblems = [];
   #runProblems = [];
   #heightProblem = null;
+  #themeProblem = null;
   // The height asked for: { px } or { auto: true } (#applyHeight), kept by #fitHeight.
   #height = { px: defaultHeight };
+  #themeBox;
   #hiddenLanes;
   #speedProblem = null;
   #programBox;
@@ -195,7 +227,11 @@ export class WakelinePlayer extends HTMLElement {
       this.#legendBox,
       footer,
     );
-    this.#root.append(this.#frame);
+    // The theme the player shows, light or dark, as `data-theme` on a box around it (the host's
+    // attributes stay its own); `display: contents`, it draws nothing itself.
+    this.#themeBox = element('div', 'player-theme');
+    this.#themeBox.append(this.#frame);
+    this.#root.append(this.#themeBox);
     // "3 lanes hidden below": said on the timeline when its lanes do not all fit.
     this.#hiddenLanes = element('p', 'player-hidden-lanes');
     this.#hiddenLanes.hidden = true;
@@ -203,6 +239,7 @@ export class WakelinePlayer extends HTMLElement {
     // The timeline's height moves with what is shown around it (a tour, messages, a narrow
     // screen's wrapped controls): the player grows when the timeline would get too small.
     new ResizeObserver(() => this.#fitHeight()).observe(this.#timelineContainer);
+    this.#applyTheme();
     // Keys pressed inside the player step it; the ones it uses do not scroll the host page.
     this.#frame.addEventListener('keydown', (event) => {
       if (this.#controls?.key(event)) event.preventDefault();
@@ -220,6 +257,8 @@ export class WakelinePlayer extends HTMLElement {
     ];
     for (const observer of this.#observers) observer.observe(this);
     this.#applyHeight();
+    this.#applyTheme();
+    darkScheme.addEventListener('change', this.#schemeChanged);
     if (this.getAttribute('loading') === 'eager') this.#near(true);
     // The fallback stays until then; the status says the player waits for the reader.
     if (!this.#started) this.#status.textContent = 'waiting to be scrolled into view…';
@@ -229,6 +268,33 @@ export class WakelinePlayer extends HTMLElement {
     // A removed player stops asking for animation frames.
     this.#clock?.pause();
     for (const observer of this.#observers ?? []) observer.disconnect();
+    darkScheme.removeEventListener('change', this.#schemeChanged);
+  }
+
+  #schemeChanged = () => this.#applyTheme();
+
+  /** The `theme` attribute (light, dark, auto: the reader's setting) on the player's palette. */
+  #applyTheme() {
+    const text = this.getAttribute('theme');
+    const asked = text?.trim().toLowerCase();
+    const valid = text === null || themes.includes(asked);
+    const theme =
+      valid && asked && asked !== 'auto' ? asked : darkScheme.matches ? 'dark' : 'light';
+    const problem = valid
+      ? null
+      : `theme: ${quote(text)} is not light, dark or auto; the reader's setting (${theme}) is used.`;
+    if (problem !== this.#themeProblem) {
+      this.#themeProblem = problem;
+      this.#showProblems();
+    }
+    if (this.#themeBox.dataset.theme === theme) return;
+    this.#themeBox.dataset.theme = theme;
+    // The canvas and the legend's swatches read the palette from the stylesheet: read it again.
+    if (this.#timeline) {
+      this.#timeline.palette = readPalette(this.#timelineContainer);
+      this.#timeline.requestDraw();
+      this.#legend.update();
+    }
   }
 
   #near(near) {
@@ -253,6 +319,7 @@ export class WakelinePlayer extends HTMLElement {
     if (!this.isConnected) return;
     if (name === 'loading' && this.getAttribute('loading') === 'eager') this.#near(true);
     // Before the player comes near the viewport, its run waits; it reads the attributes then.
+    if (name === 'theme') return this.#applyTheme();
     if (!this.#started && name !== 'height') return;
     // The size and autoplay change how the run is shown, not which run: no new run for them.
     if (name === 'height') this.#applyHeight();
@@ -461,6 +528,7 @@ export class WakelinePlayer extends HTMLElement {
     const problems = [...this.#linkProblems, ...this.#runProblems, ...this.#tourProblems];
     if (this.#heightProblem) problems.push(this.#heightProblem);
     if (this.#speedProblem) problems.push(this.#speedProblem);
+    if (this.#themeProblem) problems.push(this.#themeProblem);
     this.#messages.replaceChildren(...problems.map((text) => element('li', '', text)));
     this.#messages.hidden = problems.length === 0;
   }
@@ -599,6 +667,8 @@ export class WakelinePlayer extends HTMLElement {
     // The common marks, drawn as the timeline draws them; "All marks" opens every one.
     this.#legend = new Legend(this.#legendBox, this.#timelineContainer);
     this.#timeline = timeline;
+    // Made under the theme already chosen: its palette is that theme's.
+    timeline.palette = readPalette(this.#timelineContainer);
   }
 
   /**

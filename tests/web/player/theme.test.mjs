@@ -1,0 +1,97 @@
+// The player's theme: `theme="light"` on a light-only blog stays light when the reader's system is
+// dark, `dark` stays dark on a light one, `auto` follows the reader's setting (and its changes);
+// a bad value is named and the reader's setting used. embed.html takes the same as `theme=` in
+// its link. The canvas is what is compared: its background pixel, light or dark.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { startSession, waitForPlayer } from '../support/browser.mjs';
+
+const hostPage = (attributes) => `<!doctype html><html><head><meta charset="utf-8">
+<link rel="icon" href="data:,"></head><body>
+<wakeline-player id="player" example="concurrent" strategy="local" params="tasks=3 steps=2" seed="7" loading="eager" ${attributes}></wakeline-player>
+<script src="/wakeline-player.js"></script>
+</body></html>`;
+
+/** Whether the player looks dark: its frame's background and its canvas's top-right pixel. */
+const looks = (page) =>
+  page.evaluate(async () => {
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const root = document.getElementById('player').shadowRoot;
+    const canvas = root.querySelector('canvas');
+    const [r, g, b] = canvas.getContext('2d').getImageData(canvas.width - 2, 2, 1, 1).data;
+    const frame = getComputedStyle(root.querySelector('.player')).backgroundColor;
+    const level = (text) => Math.max(...text.match(/\d+/g).slice(0, 3).map(Number));
+    return {
+      canvas: Math.max(r, g, b) < 80 ? 'dark' : 'light',
+      frame: level(frame) < 80 ? 'dark' : 'light',
+      messages: [...root.querySelectorAll('.player-messages li')].map((li) => li.textContent),
+    };
+  });
+
+async function open(session, colorScheme, url, body) {
+  const page = await session.browser.newPage({ colorScheme });
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  if (body) {
+    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body }));
+  }
+  await page.goto(url);
+  assert.equal(await waitForPlayer(page), 'done');
+  return page;
+}
+
+test('theme="light" stays light for a dark reader, "dark" stays dark for a light one, "auto" follows', async () => {
+  const session = await startSession();
+  const url = `${session.url}host.html`;
+  try {
+    const light = await open(session, 'dark', url, hostPage('theme="light"'));
+    assert.deepEqual(await looks(light), { canvas: 'light', frame: 'light', messages: [] });
+    // Changed on the shown run: no new run, the palette follows.
+    await light.evaluate(() => document.getElementById('player').setAttribute('theme', 'auto'));
+    assert.deepEqual(await looks(light), { canvas: 'dark', frame: 'dark', messages: [] });
+    await light.emulateMedia({ colorScheme: 'light' });
+    assert.deepEqual(await looks(light), { canvas: 'light', frame: 'light', messages: [] });
+    assert.deepEqual(light.errors, []);
+    await light.close();
+
+    const dark = await open(session, 'light', url, hostPage('theme="dark"'));
+    assert.deepEqual(await looks(dark), { canvas: 'dark', frame: 'dark', messages: [] });
+    await dark.evaluate(() =>
+      document.getElementById('player').setAttribute('theme', '<b>sepia</b>'),
+    );
+    const named = await looks(dark);
+    assert.equal(named.canvas, 'light');
+    assert.deepEqual(named.messages, [
+      'theme: "<b>sepia</b>" is not light, dark or auto; the reader\'s setting (light) is used.',
+    ]);
+    assert.deepEqual(dark.errors, []);
+    await dark.close();
+  } finally {
+    await session.close();
+  }
+});
+
+test('embed.html takes theme= from its link', async () => {
+  const session = await startSession();
+  try {
+    const link = `${session.url}embed.html#v=1&example=concurrent&tasks=3&seed=2`;
+    const light = await open(session, 'dark', `${link}&theme=light`);
+    assert.deepEqual(await looks(light), { canvas: 'light', frame: 'light', messages: [] });
+    // The frame's own page follows the player's theme too.
+    assert.equal(
+      await light.evaluate(() => getComputedStyle(document.documentElement).colorScheme),
+      'light',
+    );
+    await light.close();
+    const dark = await open(session, 'light', `${link}&theme=dark`);
+    assert.deepEqual(await looks(dark), { canvas: 'dark', frame: 'dark', messages: [] });
+    await dark.close();
+    const bad = await open(session, 'light', `${link}&theme=blue`);
+    const shown = await looks(bad);
+    assert.equal(shown.canvas, 'light');
+    assert.match(shown.messages.join('\n'), /^theme: "blue" is not light, dark or auto/m);
+    await bad.close();
+  } finally {
+    await session.close();
+  }
+});
