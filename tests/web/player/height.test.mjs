@@ -123,7 +123,7 @@ test('on a 390 px phone a player with a tour keeps a usable timeline and shows a
       tour,
     );
     const shown = await sizes(page);
-    assert.ok(shown.timeline >= 200 - 0.5, `the timeline is ${shown.timeline} px high`);
+    assert.ok(shown.timeline >= 150 - 0.5, `the timeline is ${shown.timeline} px high`);
     assert.ok(shown.frame > 320, `the player grew past its height (${shown.frame} px)`);
     assert.ok(shown.footerBottom <= shown.frameBottom + 0.5, 'the controls are inside the player');
     assert.ok(shown.narration > 20, 'the narration is shown');
@@ -139,7 +139,7 @@ test('on a 390 px phone a player with a tour keeps a usable timeline and shows a
       .catch(async (error) => {
         throw new Error(`${error.message}: ${JSON.stringify(await sizes(page))}`);
       });
-    assert.ok((await sizes(page)).timeline >= 200 - 0.5);
+    assert.ok((await sizes(page)).timeline >= 150 - 0.5);
     assert.deepEqual(page.errors, []);
   } finally {
     await session.close();

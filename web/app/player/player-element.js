@@ -39,11 +39,11 @@ import timelineCss from '../../styles/timeline.css';
 const defaultHeight = 320;
 
 /**
- * The least height of the timeline, in CSS pixels: the axis, the runtime's lanes and three tasks.
+ * The least height of the timeline, in CSS pixels: the axis and four lanes.
  * A player whose other parts (tour, narration, legend, controls: taller on a narrow phone) would
  * leave it less grows.
  */
-const minTimelineHeight = 200;
+const minTimelineHeight = 150;
 
 /** The most height `height="auto"` gives the timeline; lanes below it scroll. */
 const maxAutoTimelineHeight = 560;
