@@ -346,6 +346,14 @@ export interface MachineState {
   keeps: string[];
   /** Values of the compiler's own kept too (a `for` loop's iterator), described. */
   temporaries: string[];
+  /** Every value of `keeps` and `temporaries`, with its Rust type (`_` when not known). */
+  kept: KeptValue[];
+  /** The bytes this state uses, as rustc lays the future out (docs/language.md). */
+  size: number;
+  /** false when a type is not known: `size` is then a lower bound. */
+  size_exact?: false;
+  /** For a suspended state: the future it awaits, stored in the state too. */
+  awaiting?: { type: string; size: number };
   /** For a suspended state: the `.await` it waits at. */
   await?: {
     text: string;
@@ -356,6 +364,15 @@ export interface MachineState {
   };
 }
 
+/** A value a state stores. */
+export interface KeptValue {
+  name: string;
+  /** As Rust spells it: `u64`, `mpsc::Sender<u32>`, `_` when not known. */
+  type: string;
+  size: number;
+  size_exact?: false;
+}
+
 /** The state machine of one async fn or async block. */
 export interface StateMachine {
   /** `worker`, `Countdown::poll`, `main::{async block#0}`. */
@@ -364,6 +381,10 @@ export interface StateMachine {
   line: number;
   from: number;
   to: number;
+  /** `std::mem::size_of_val` of the future, as rustc 1.63 lays it out against Tokio 1.24. */
+  size: number;
+  /** false when a type is not known: `size` is then a lower bound. */
+  size_exact?: false;
   states: MachineState[];
 }
 
