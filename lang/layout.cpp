@@ -38,7 +38,7 @@ layout layouts::fields_in_order(const std::vector<layout>& fields, std::uint64_t
   return out;
 }
 
-bool layouts::has_niche(const static_type& t) const {
+bool layouts::has_niche(const static_type& t) {
   switch (t.k) {
     case kind::boolean:
     case kind::str:
@@ -66,11 +66,16 @@ bool layouts::has_niche(const static_type& t) const {
     case kind::tuple:
       return std::any_of(t.args.begin(), t.args.end(),
                          [this](const static_type& a) { return has_niche(a); });
-    case kind::structure:
-      return t.index < code_.structs.size() &&
-             std::any_of(code_.structs[t.index].field_static_types.begin(),
-                         code_.structs[t.index].field_static_types.end(),
-                         [this](const static_type& a) { return has_niche(a); });
+    case kind::structure: {
+      // A struct that holds itself has no layout: say no niche rather than recurse.
+      if (t.index >= code_.structs.size() || structs_busy_[t.index]) return false;
+      structs_busy_[t.index] = true;
+      const std::vector<static_type>& fields = code_.structs[t.index].field_static_types;
+      const bool niche = std::any_of(fields.begin(), fields.end(),
+                                     [this](const static_type& a) { return has_niche(a); });
+      structs_busy_[t.index] = false;
+      return niche;
+    }
     default:
       return false;
   }
@@ -119,14 +124,20 @@ layout layouts::of(const static_type& t) {
     case kind::context:
     case kind::reference:
       return fixed(8, 8);
-    case kind::tuple:
-    case kind::structure: {
+    case kind::tuple: {
       std::vector<layout> fields;
-      const std::vector<static_type>& parts = t.k == kind::tuple ? t.args
-                                              : t.index < code_.structs.size()
-                                                  ? code_.structs[t.index].field_static_types
-                                                  : t.args;
-      for (const static_type& p : parts) fields.push_back(of(p));
+      for (const static_type& p : t.args) fields.push_back(of(p));
+      return fields_in_order(fields, 0, 1, false);
+    }
+    case kind::structure: {
+      // A struct that holds itself has no size (rustc refuses it, E0072): unknown, not a loop.
+      if (t.index >= code_.structs.size() || structs_busy_[t.index]) return {0, 1, false};
+      structs_busy_[t.index] = true;
+      std::vector<layout> fields;
+      for (const static_type& p : code_.structs[t.index].field_static_types) {
+        fields.push_back(of(p));
+      }
+      structs_busy_[t.index] = false;
       return fields_in_order(fields, 0, 1, false);
     }
     case kind::option: {

@@ -39,7 +39,10 @@ struct machine_layout {
 class layouts {
  public:
   explicit layouts(const program_code& code)
-      : code_(code), machines_(code.functions.size()), busy_(code.functions.size(), false) {}
+      : code_(code),
+        machines_(code.functions.size()),
+        busy_(code.functions.size(), false),
+        structs_busy_(code.structs.size(), false) {}
 
   layout of(const static_type& t);
   /// The machine of an async fn or block: `functions[index]`.
@@ -48,11 +51,13 @@ class layouts {
  private:
   layout fields_in_order(const std::vector<layout>& fields, std::uint64_t start,
                          std::uint64_t start_align, bool smallest_first);
-  bool has_niche(const static_type& t) const;
+  bool has_niche(const static_type& t);
 
   const program_code& code_;
   std::vector<std::optional<machine_layout>> machines_;
   std::vector<bool> busy_;  ///< Being computed: a future that holds itself has no size
+  /// Structs being laid out: one that holds itself has no size either (rustc's E0072).
+  std::vector<bool> structs_busy_;
 };
 
 }  // namespace wakeline::lang

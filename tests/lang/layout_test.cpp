@@ -107,4 +107,12 @@ TEST(Layout, ATypeNothingTellsMakesTheSizeALowerBound) {
             -1);
 }
 
+// rustc refuses a struct that holds itself (E0072); here its size is unknown, never a loop.
+TEST(Layout, AStructThatHoldsItselfHasNoSize) {
+  EXPECT_EQ(size_of("struct A {\n    n: u32,\n    a: Option<A>,\n}\n"
+                    "async fn f(x: A) -> u32 {\n    yield_now().await;\n    x.n\n}\n",
+                    "f"),
+            -1);
+}
+
 }  // namespace
