@@ -632,14 +632,18 @@ export function axisTicks(rc) {
   const k = model.k;
   const t0 = Math.max(0, model.timeAt(scale.x0, k));
   const t1 = model.timeAt(scale.x1, k);
+  if (!Number.isFinite(t0) || !Number.isFinite(t1)) return [];
   const ticks = [];
   if (t1 <= t0) return ticks;
   const step = niceStep(tickSpacingPx / scale.pxPerUnit, 1);
   let lastPx = -Infinity;
   for (let T = Math.ceil(t0 / step) * step; T <= t1; T += step) {
+    // Never a label below 0 ("-20 ns" when panned before the run's start): skip and clamp.
+    if (!(T >= 0)) continue;
     const px = scale.toPx(model.xOfTime(T, k));
     if (px < scale.left || px - lastPx < 56) continue;
-    ticks.push({ px, label: formatTime(T, step), t: T });
+    const t = T < step * 1e-6 ? 0 : T;
+    ticks.push({ px, label: formatTime(t, step), t });
     lastPx = px;
   }
   return ticks;
