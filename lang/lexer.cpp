@@ -141,7 +141,7 @@ class lexer {
     ++pos_;
     while (!at_end()) {
       if (peek() == '\\' && hashes == 0) {
-        pos_ += 2;
+        pos_ += at_end(1) ? 1 : 2;  // A backslash that ends the text escapes nothing.
         continue;
       }
       if (peek() == close) {

@@ -116,6 +116,10 @@ TEST(Lexer, ReportsUnterminatedStringsAndComments) {
   EXPECT_EQ(messages("let s = \"open"),
             (std::vector<std::string>{"unterminated double quote string"}));
   EXPECT_EQ(messages("/* /* */"), (std::vector<std::string>{"unterminated block comment"}));
+  // A byte string cut after a backslash: its span ends with the text, not past it.
+  const lexed cut = lex_text("let b = b\"a\\");
+  ASSERT_EQ(cut.problems.all().size(), 1u);
+  EXPECT_EQ(cut.problems.all()[0].where, (span{8, 12}));
 }
 
 TEST(Lexer, RefusesTextThatIsNotUtf8OrTooLargeWhole) {
