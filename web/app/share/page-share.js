@@ -59,6 +59,7 @@ export function attachShare(page) {
     links,
     model: () => model,
     canvas: page.timeline.canvas,
+    timeline: page.timeline,
     engine: page.runs.engine,
     async importTrace(parsed, fileName) {
       const { header } = parsed;

@@ -1,12 +1,14 @@
 // The toolbar's Share, Export and Import controls. Share offers the link, an iframe snippet for
 // embed.html and a <wakeline-player> snippet, each in a read-only field with a Copy button.
-// Export writes the shown trace as NDJSON or Chrome trace JSON and the visible timeline as PNG.
+// Export writes the shown trace as NDJSON or Chrome trace JSON, the visible timeline as PNG, and
+// a figure of the visible window (title, axis, lanes, legend) as SVG.
 // Import reads an NDJSON trace file and shows it without running anything.
 import { element } from '../dom.js';
 import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
+import { figureSvgText, figureTitle, timelineFigure } from '../timeline/figure.js';
 import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
@@ -140,7 +142,7 @@ function shareMenu(page, say) {
   return { menu, refreshSnippets };
 }
 
-/** Export: the trace shown as NDJSON or Chrome trace JSON, and the timeline as PNG. */
+/** Export: the trace shown as NDJSON or Chrome trace JSON, the timeline as PNG, a figure as SVG. */
 function exportMenu(page, say) {
   const menu = element('details', 'share-menu', undefined, { id: 'export-menu' });
   const panel = element('div', 'share-panel share-buttons');
@@ -176,6 +178,10 @@ function exportMenu(page, say) {
     await canvasPng(page.canvas),
     exportName(model, 'png'),
   ]);
+  exportButton('export-svg', 'Figure as SVG (visible window)', (model) => {
+    const svg = timelineFigure(page.timeline, { title: figureTitle(model, page.timeline) });
+    return [new Blob([figureSvgText(svg)], { type: 'image/svg+xml' }), exportName(model, 'svg')];
+  });
   menu.append(element('summary', 'button button-small', 'Export'), panel);
   return menu;
 }
@@ -235,7 +241,7 @@ function importControl(page, say) {
 
 /**
  * Builds the controls into `container`. `page` gives what they act on: { links (LinkState),
- * model() (the trace shown or null), canvas, importTrace(parsed, fileName) (resolves to whether
+ * model() (the trace shown or null), canvas, timeline (for figures), importTrace(parsed, fileName) (resolves to whether
  * the trace was shown whole: false when a run or another import replaced it first) }.
  */
 export function attachShareMenu(container, page) {

@@ -1,0 +1,160 @@
+// "Export figure" in Chromium (issue 19, item 8): the Export menu's SVG of the visible window
+// parses as SVG, carries the title, the axis's labels as drawn on the canvas, every lane's name
+// and the legend, in the page's theme (light and dark), with no style attribute and no script;
+// a task name that looks like markup stays text.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+import { openPage, startSession, waitForRun } from '../support/browser.mjs';
+import { traceOf } from '../support/trace.mjs';
+
+let session;
+
+before(async () => {
+  session = await startSession();
+});
+after(() => session?.close());
+
+/** Opens the Export menu unless it is open already (a second export from it). */
+async function openExportMenu(page) {
+  if (!(await page.locator('#export-menu').evaluate((details) => details.open)))
+    await page.click('#export-menu summary');
+}
+
+async function exportFigure(page) {
+  await openExportMenu(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-svg')]);
+  return {
+    name: download.suggestedFilename(),
+    text: await readFile(await download.path(), 'utf8'),
+  };
+}
+
+/** What the page's timeline shows: axis labels, lane names and the background colour. */
+function shown(page) {
+  return page.evaluate(() => ({
+    axis: document.querySelector('#timeline canvas').dataset.axis.split('|'),
+    background: getComputedStyle(document.getElementById('timeline'))
+      .getPropertyValue('--tl-background')
+      .trim(),
+  }));
+}
+
+/** The SVG text parsed in the page: { error, axis, lanes, legend, title, background, styled }. */
+function parsed(page, text) {
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    const svg = doc.documentElement;
+    const texts = (selector) => [...doc.querySelectorAll(selector)].map((t) => t.textContent);
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: `${svg.namespaceURI} ${svg.localName}`,
+      title: doc.querySelector('svg > title')?.textContent,
+      axis: texts('.figure-axis text'),
+      lanes: texts('.figure-lane-labels text'),
+      legend: texts('.figure-legend text'),
+      background: svg.querySelector(':scope > rect').getAttribute('fill'),
+      styled: doc.querySelectorAll('[style], style, script, foreignObject').length,
+    };
+  }, text);
+}
+
+test('the exported SVG figure has the title, the axis labels, every lane and the legend', async () => {
+  const page = await openPage(
+    session.browser,
+    `${session.url}#v=1&example=concurrent&tasks=4&seed=5`,
+  );
+  try {
+    assert.equal(await waitForRun(page), 'done');
+    const before = await shown(page);
+    const { name, text } = await exportFigure(page);
+    assert.equal(name, 'wakeline-concurrent-local-seed-5.svg');
+    assert.match(text, /^<\?xml[^>]*>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const svg = await parsed(page, text);
+    assert.equal(svg.error, null);
+    assert.equal(svg.root, 'http://www.w3.org/2000/svg svg');
+    assert.match(svg.title, /^Wakeline: concurrent · local · seed 5 · t = /);
+    assert.deepEqual(svg.axis, before.axis);
+    assert.ok(svg.axis.length >= 2, svg.axis.join('|'));
+    assert.ok(
+      svg.axis.every((label) => !label.startsWith('-')),
+      svg.axis.join('|'),
+    );
+    const names = (await traceOf('concurrent', { tasks: 4 }))
+      .filter((event) => event.kind === 'task_spawn')
+      .map((event) => event.name);
+    assert.ok(names.length >= 4, names.join('|'));
+    assert.ok(svg.lanes.includes('timers'), svg.lanes.join('|'));
+    assert.ok(svg.lanes.includes('executor'), svg.lanes.join('|'));
+    assert.ok(svg.lanes.length >= 5, svg.lanes.join('|'));
+    for (const name of names)
+      assert.ok(
+        svg.lanes.some((label) => name.startsWith(label.replace(/…$/, ''))),
+        `${name} in ${svg.lanes.join('|')}`,
+      );
+    for (const label of ['Poll::Pending', 'Poll::Ready', 'waiting'])
+      assert.ok(svg.legend.includes(label), svg.legend.join('|'));
+    assert.equal(svg.background, before.background);
+    assert.equal(svg.styled, 0, 'no style attribute, style element or script');
+    assert.match(
+      await page.locator('#share-message').textContent(),
+      /Exported wakeline-concurrent-local-seed-5\.svg/,
+    );
+  } finally {
+    await page.close();
+  }
+});
+
+test('in a dark page the figure is dark, and a markup-like task name stays text', async () => {
+  const context = await session.browser.newContext({ colorScheme: 'dark' });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${session.url}#v=1&example=basic`);
+    assert.equal(await waitForRun(page), 'done');
+    const before = await shown(page);
+    assert.notEqual(before.background.toLowerCase(), '#ffffff');
+    const { text } = await exportFigure(page);
+    const svg = await parsed(page, text);
+    assert.equal(svg.error, null);
+    assert.equal(svg.background, before.background);
+    assert.deepEqual(svg.axis, before.axis);
+
+    // An imported trace names a task "<b>…</b><script>…": the figure holds it as text only.
+    await openExportMenu(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-ndjson'),
+    ]);
+    const hostile = '<b>x</b><script>alert(1)</script>';
+    let renamed = false;
+    const lines = (await readFile(await download.path(), 'utf8'))
+      .trimEnd()
+      .split('\n')
+      .map((line) => {
+        const event = JSON.parse(line);
+        if (!renamed && event.kind === 'task_spawn') {
+          event.name = hostile;
+          renamed = true;
+        }
+        return JSON.stringify(event);
+      });
+    assert.ok(renamed);
+    await page.setInputFiles('#import-file', {
+      name: 'hostile.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(`${lines.join('\n')}\n`),
+    });
+    await page.waitForFunction(() =>
+      document.getElementById('share-message').textContent.startsWith('Imported hostile.ndjson'),
+    );
+    const imported = await parsed(page, (await exportFigure(page)).text);
+    assert.equal(imported.error, null);
+    assert.equal(imported.styled, 0, 'the name made no element');
+    assert.ok(
+      imported.lanes.some((label) => hostile.startsWith(label.replace(/…$/, ''))),
+      imported.lanes.join('|'),
+    );
+  } finally {
+    await context.close();
+  }
+});

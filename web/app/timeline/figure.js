@@ -1,0 +1,407 @@
+// A figure of the timeline for slides and posts (issue 19, item 8): the visible window as SVG,
+// with a title, the time axis, the lanes and a legend, in the colours of the page's current theme.
+// Everything is built with createElementNS and text is set with textContent, so nothing from the
+// trace (task names, an imported file's example name) ever becomes markup; colours and sizes are
+// presentation attributes, never a style attribute (the page's policy forbids inline styles).
+import { axisHeight, labelWidth } from './lanes.js';
+import { laneSearches, laneSpans, lanePoints } from './lane-items.js';
+import { legendEntries } from './legend.js';
+import { pollResult } from './model.js';
+import {
+  axisTicks,
+  forEachStretchedInstant,
+  minSpanPx,
+  stillAlpha,
+  taskLaneRows,
+} from './render.js';
+import { formatTime } from './time-format.js';
+import { forEachVisiblePoint, forEachVisibleSpan } from './visible.js';
+
+const svgNs = 'http://www.w3.org/2000/svg';
+const titleHeight = 34;
+const legendRow = 22;
+const swatchWidth = 22;
+const swatchHeight = 14;
+const font = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+
+/** An SVG element `name` with `attributes` (numbers rounded to 0.01), appended to `parent`. */
+function node(parent, name, attributes = {}, text) {
+  const el = parent.ownerDocument.createElementNS(svgNs, name);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null) continue;
+    el.setAttribute(key, typeof value === 'number' ? String(Math.round(value * 100) / 100) : value);
+  }
+  if (text !== undefined) el.textContent = text;
+  parent.append(el);
+  return el;
+}
+
+function resultColour(palette, result) {
+  switch (result) {
+    case pollResult.pending:
+      return palette.pending;
+    case pollResult.ready:
+      return palette.ready;
+    case pollResult.failed:
+      return palette.failed;
+    default:
+      return palette.other;
+  }
+}
+
+/** Rectangles of one colour side by side merge into one, so a zoomed-out lane stays small. */
+function rectRuns(parent, y, h) {
+  let colour = null;
+  let x0 = 0;
+  let x1 = 0;
+  const flush = () => {
+    if (colour !== null)
+      node(parent, 'rect', { x: x0, y, width: x1 - x0, height: h, fill: colour });
+    colour = null;
+  };
+  return {
+    add(px, w, fill) {
+      if (fill === colour && px <= x1 + 0.01) {
+        x1 = Math.max(x1, px + w);
+        return;
+      }
+      flush();
+      colour = fill;
+      x0 = px;
+      x1 = px + w;
+    },
+    flush,
+  };
+}
+
+function drawTaskLane(g, rc, lane, y) {
+  const { model, scale, palette } = rc;
+  const k = model.k;
+  const spans = laneSpans(model, lane, k);
+  const { spanTop, spanHeight, shortMark } = taskLaneRows(lane.h);
+  const top = y + spanTop;
+  const runs = rectRuns(g, top, spanHeight);
+  let lastEnd = null;
+  let lastPending = false;
+  forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) => {
+    const r = model.polls.result.data[spans.poll(i)];
+    if (lastPending && lastEnd !== null && px0 - lastEnd > 2) {
+      runs.flush();
+      const mid = top + spanHeight / 2 + 0.5;
+      node(g, 'line', {
+        x1: lastEnd,
+        y1: mid,
+        x2: px0,
+        y2: mid,
+        stroke: palette.waiting,
+        'stroke-dasharray': '3 3',
+      });
+    }
+    const w = Math.max(minSpanPx, px1 - px0);
+    runs.add(px0, w, resultColour(palette, r));
+    lastEnd = px0 + w;
+    lastPending = r === pollResult.pending;
+  });
+  runs.flush();
+  drawPoints(g, rc, lane, y + lane.h - shortMark - 1, shortMark, palette.mark);
+}
+
+function drawPoints(g, rc, lane, y, h, colour) {
+  const points = lanePoints(rc.model, lane, rc.model.k);
+  if (!points) return;
+  const runs = rectRuns(g, y, h);
+  forEachVisiblePoint(points.n, points.pointX, rc.scale, (i, px) => {
+    runs.add(Math.round(px) - 1, 2, colour);
+  });
+  runs.flush();
+}
+
+function drawExecutorLane(g, rc, lane, y) {
+  const { model, scale, palette } = rc;
+  const k = model.k;
+  const searches = laneSearches(model, lane, k);
+  if (searches && searches.n > 0) {
+    const runs = rectRuns(g, y + lane.h / 2 - 3, 6);
+    forEachVisibleSpan(searches.n, searches.beginX, searches.endX, scale, (i, px0, px1) =>
+      runs.add(px0, Math.max(1, px1 - px0), palette.search),
+    );
+    runs.flush();
+  }
+  const spans = laneSpans(model, lane, k);
+  if (spans) {
+    const runs = rectRuns(g, y + 5, lane.h - 10);
+    forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) =>
+      runs.add(px0, Math.max(1, px1 - px0), palette.park),
+    );
+    runs.flush();
+  }
+  drawPoints(g, rc, lane, y + lane.h - 9, 6, palette.mark);
+}
+
+/** The diagonal hatching of instants where time stands still, as an SVG pattern. */
+function hatchPattern(defs, id, colour) {
+  const pattern = node(defs, 'pattern', {
+    id,
+    width: 8,
+    height: 8,
+    patternUnits: 'userSpaceOnUse',
+  });
+  node(pattern, 'path', {
+    d: 'M-8 8L0 0M0 8L8 0M8 8L16 0',
+    stroke: colour,
+    'stroke-width': 1.5,
+    fill: 'none',
+  });
+}
+
+/** The small picture of legend entry `id`, drawn at (x, y) like the page's legend draws it. */
+function swatch(g, id, x, y, palette) {
+  const box = (fill, extra = {}) =>
+    node(g, 'rect', {
+      x: x + 2,
+      y: y + 2,
+      width: swatchWidth - 4,
+      height: swatchHeight - 4,
+      fill,
+      ...extra,
+    });
+  const mid = y + swatchHeight / 2;
+  switch (id) {
+    case 'pending':
+      return box(palette.pending);
+    case 'ready':
+      return box(palette.ready);
+    case 'failed':
+      return box(palette.failed);
+    case 'parked':
+      return box(palette.park);
+    case 'no-time':
+      return box(palette.ready, {
+        'fill-opacity': stillAlpha,
+        stroke: palette.ready,
+        'stroke-width': 1.5,
+      });
+    case 'stretched':
+      node(g, 'rect', { x, y, width: swatchWidth, height: swatchHeight, fill: palette.instant });
+      return node(g, 'rect', {
+        x,
+        y,
+        width: swatchWidth,
+        height: swatchHeight,
+        fill: 'url(#wakeline-hatch)',
+      });
+    case 'waiting':
+      return node(g, 'line', {
+        x1: x + 1,
+        y1: mid,
+        x2: x + swatchWidth - 1,
+        y2: mid,
+        stroke: palette.waiting,
+        'stroke-width': 1.25,
+        'stroke-dasharray': '3 3',
+      });
+    case 'wake':
+      node(g, 'line', {
+        x1: x + 1,
+        y1: mid,
+        x2: x + swatchWidth - 6,
+        y2: mid,
+        stroke: palette.wake,
+        'stroke-width': 1.25,
+      });
+      return node(g, 'path', {
+        d: `M${x + swatchWidth - 1} ${mid}L${x + swatchWidth - 7} ${mid - 4}L${x + swatchWidth - 7} ${mid + 4}Z`,
+        fill: palette.wake,
+      });
+    default:
+      return node(g, 'rect', {
+        x: x + swatchWidth / 2 - 1,
+        y: y + 2,
+        width: 2,
+        height: 10,
+        fill: palette.mark,
+      });
+  }
+}
+
+/** The legend entries a figure of `model` shows: the page's common ones this run can have, and parks. */
+export function figureLegend(model) {
+  const parks = [...model.workers.values()].some((worker) => worker.parkBegin.length > 0);
+  return legendEntries.filter(
+    (entry) =>
+      (entry.common || (entry.id === 'parked' && parks)) && (!entry.when || entry.when(model)),
+  );
+}
+
+/**
+ * An <svg> element showing `timeline`'s visible window (its model, lanes and scale) in
+ * `palette`, under `title`. All lanes are shown, not only the ones scrolled into view.
+ */
+export function timelineFigure(
+  timeline,
+  { title, palette = timeline.palette, doc = document } = {},
+) {
+  const model = timeline.model;
+  const width = Math.max(320, timeline.width);
+  const scale = timeline.scale;
+  const lanes = timeline.lanes;
+  const lanesHeight = timeline.lanesHeight;
+  const rc = { model, scale, palette, lanes };
+  const plotTop = titleHeight + axisHeight;
+  const plotBottom = plotTop + lanesHeight;
+
+  // The legend's rows: items wrap at the figure's width (text width estimated, 7 px a character).
+  const items = [];
+  let lx = 12;
+  let row = 0;
+  for (const entry of figureLegend(model)) {
+    const w = swatchWidth + 6 + entry.label.length * 7 + 18;
+    if (lx + w > width - 12 && lx > 12) {
+      lx = 12;
+      ++row;
+    }
+    items.push({ entry, x: lx, row });
+    lx += w;
+  }
+  const legendTop = plotBottom + 12;
+  const height = legendTop + (row + 1) * legendRow + 8;
+
+  const svg = doc.createElementNS(svgNs, 'svg');
+  for (const [key, value] of Object.entries({
+    width: String(width),
+    height: String(height),
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': font,
+    'font-size': '12',
+    role: 'img',
+  }))
+    svg.setAttribute(key, value);
+  node(svg, 'title', {}, title);
+  const defs = node(svg, 'defs');
+  hatchPattern(defs, 'wakeline-hatch', palette.stretch);
+  const clip = node(defs, 'clipPath', { id: 'wakeline-plot' });
+  node(clip, 'rect', { x: labelWidth, y: plotTop, width: width - labelWidth, height: lanesHeight });
+
+  node(svg, 'rect', { x: 0, y: 0, width, height, fill: palette.background });
+  node(
+    svg,
+    'text',
+    {
+      x: 12,
+      y: titleHeight / 2 + 2,
+      'dominant-baseline': 'middle',
+      'font-size': 15,
+      'font-weight': 600,
+      fill: palette.text,
+      class: 'figure-title',
+    },
+    title,
+  );
+
+  // Lanes: alternating backgrounds, then the instants, the grid and what each lane holds.
+  const lanesGroup = node(svg, 'g', { class: 'figure-lanes' });
+  lanes.forEach((lane, index) => {
+    node(lanesGroup, 'rect', {
+      x: 0,
+      y: plotTop + lane.y,
+      width,
+      height: lane.h,
+      fill: index % 2 ? palette.laneAlt : palette.lane,
+    });
+  });
+  const plot = node(svg, 'g', { 'clip-path': 'url(#wakeline-plot)' });
+  forEachStretchedInstant(rc, (j, px0, px1) => {
+    const x = Math.max(px0, labelWidth);
+    const w = Math.max(0, px1 - x);
+    node(plot, 'rect', { x, y: plotTop, width: w, height: lanesHeight, fill: palette.instant });
+    node(plot, 'rect', {
+      x,
+      y: plotTop,
+      width: w,
+      height: lanesHeight,
+      fill: 'url(#wakeline-hatch)',
+    });
+  });
+  const ticks = axisTicks(rc);
+  for (const tick of ticks) {
+    const px = Math.round(tick.px) + 0.5;
+    node(plot, 'line', { x1: px, y1: plotTop, x2: px, y2: plotBottom, stroke: palette.grid });
+  }
+  for (const lane of lanes) {
+    const y = plotTop + lane.y;
+    const g = node(plot, 'g');
+    if (lane.type === 'task') drawTaskLane(g, rc, lane, y);
+    else if (lane.type === 'executor') drawExecutorLane(g, rc, lane, y);
+    else if (lane.type === 'timers') drawPoints(g, rc, lane, y + 5, lane.h - 10, palette.timer);
+    else if (lane.type === 'io') drawPoints(g, rc, lane, y + 5, lane.h - 10, palette.io);
+  }
+
+  // The label column over the lanes' left ends, and the time axis above them.
+  const labels = node(svg, 'g', { class: 'figure-lane-labels', fill: palette.text });
+  lanes.forEach((lane, index) => {
+    const y = plotTop + lane.y;
+    node(labels, 'rect', {
+      x: 0,
+      y,
+      width: labelWidth,
+      height: lane.h,
+      fill: index % 2 ? palette.laneAlt : palette.lane,
+    });
+    const text = lane.label.trim();
+    node(
+      labels,
+      'text',
+      { x: lane.label.startsWith(' ') ? 18 : 8, y: y + lane.h / 2, 'dominant-baseline': 'middle' },
+      text.length > 15 ? `${text.slice(0, 14)}…` : text,
+    );
+  });
+  node(svg, 'line', {
+    x1: labelWidth - 0.5,
+    y1: titleHeight,
+    x2: labelWidth - 0.5,
+    y2: plotBottom,
+    stroke: palette.grid,
+  });
+  const axis = node(svg, 'g', { class: 'figure-axis', fill: palette.text });
+  for (const tick of ticks)
+    node(
+      axis,
+      'text',
+      { x: tick.px + 3, y: titleHeight + axisHeight / 2, 'dominant-baseline': 'middle' },
+      tick.label,
+    );
+  node(svg, 'line', {
+    x1: 0,
+    y1: plotTop - 0.5,
+    x2: width,
+    y2: plotTop - 0.5,
+    stroke: palette.grid,
+  });
+
+  const legend = node(svg, 'g', { class: 'figure-legend', fill: palette.text });
+  for (const { entry, x, row: r } of items) {
+    const y = legendTop + r * legendRow;
+    swatch(legend, entry.id, x, y, palette);
+    node(
+      legend,
+      'text',
+      { x: x + swatchWidth + 6, y: y + swatchHeight / 2, 'dominant-baseline': 'middle' },
+      entry.label,
+    );
+  }
+  return svg;
+}
+
+/** A figure's title: the scenario of `model` and the window `timeline` shows. */
+export function figureTitle(model, timeline) {
+  const { example = 'trace', strategy = 'local', seed = 0 } = model.header ?? {};
+  const t0 = Math.max(0, model.timeAt(timeline.scale.x0));
+  const t1 = Math.max(t0, model.timeAt(timeline.scale.x1));
+  return `Wakeline: ${example} · ${strategy} · seed ${seed} · t = ${formatTime(t0)} – ${formatTime(t1)}`;
+}
+
+/** `svg` (from timelineFigure) as the text of a standalone .svg file. */
+export function figureSvgText(svg) {
+  // XMLSerializer writes the SVG namespace (xmlns) itself: the element was made in it.
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
+}
