@@ -12,8 +12,10 @@ import {
   forEachStretchedInstant,
   minSpanPx,
   stillAlpha,
+  stretchedPollPx,
   taskLaneRows,
 } from './render.js';
+import { forEachTimeGap } from './stretch.js';
 import { formatTime } from './time-format.js';
 import { forEachVisiblePoint, forEachVisibleSpan } from './visible.js';
 
@@ -98,12 +100,40 @@ function drawTaskLane(g, rc, lane, y) {
       });
     }
     const w = Math.max(minSpanPx, px1 - px0);
-    runs.add(px0, w, resultColour(palette, r));
+    const colour = resultColour(palette, r);
+    if (w >= stretchedPollPx) {
+      runs.flush();
+      stretchedPoll(g, rc, spans.poll(i), colour, px0, w, top, spanHeight);
+    } else runs.add(px0, w, colour);
     lastEnd = px0 + w;
     lastPending = r === pollResult.pending;
   });
   runs.flush();
   drawPoints(g, rc, lane, y + lane.h - shortMark - 1, shortMark, palette.mark);
+}
+
+/** A wide poll as the canvas draws it: a tint with an outline, solid where virtual time ran. */
+function stretchedPoll(g, rc, poll, colour, px0, w, y, h) {
+  const { model, scale } = rc;
+  const k = model.k;
+  node(g, 'rect', { x: px0, y, width: w, height: h, fill: colour, 'fill-opacity': stillAlpha });
+  const begin = model.polls.begin.data[poll];
+  const endEvent = model.polls.end.data[poll];
+  const end = endEvent === -1 ? model.count - 1 : endEvent;
+  forEachTimeGap(model, begin, end, k, scale, (x0, x1) => {
+    const a = Math.max(px0, scale.toPx(x0));
+    const b = Math.min(px0 + w, scale.toPx(x1));
+    if (b > a) node(g, 'rect', { x: a, y, width: Math.max(1, b - a), height: h, fill: colour });
+  });
+  node(g, 'rect', {
+    x: px0 + 0.75,
+    y: y + 0.75,
+    width: w - 1.5,
+    height: h - 1.5,
+    fill: 'none',
+    stroke: colour,
+    'stroke-width': 1.5,
+  });
 }
 
 function drawPoints(g, rc, lane, y, h, colour) {
