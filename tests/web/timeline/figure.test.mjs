@@ -158,3 +158,26 @@ test('in a dark page the figure is dark, and a markup-like task name stays text'
     await context.close();
   }
 });
+
+test('the figure as PNG is the SVG figure drawn at twice its size', async () => {
+  const page = await openPage(session.browser, `${session.url}#v=1&example=basic`);
+  try {
+    assert.equal(await waitForRun(page), 'done');
+    const { text } = await exportFigure(page);
+    const size = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(text);
+    assert.ok(size, 'the SVG has a width and a height');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-figure-png'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'wakeline-basic-local-seed-0.figure.png');
+    const png = await readFile(await download.path());
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual(
+      [png.readUInt32BE(16), png.readUInt32BE(20)],
+      [2 * Number(size[1]), 2 * Number(size[2])],
+    );
+  } finally {
+    await page.close();
+  }
+});

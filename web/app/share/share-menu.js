@@ -8,7 +8,7 @@ import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
-import { figureSvgText, figureTitle, timelineFigure } from '../timeline/figure.js';
+import { figurePng, figureSvgText, figureTitle, timelineFigure } from '../timeline/figure.js';
 import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
@@ -182,6 +182,10 @@ function exportMenu(page, say) {
     const svg = timelineFigure(page.timeline, { title: figureTitle(model, page.timeline) });
     return [new Blob([figureSvgText(svg)], { type: 'image/svg+xml' }), exportName(model, 'svg')];
   });
+  exportButton('export-figure-png', 'Figure as PNG (2×)', async (model) => [
+    await figurePng(timelineFigure(page.timeline, { title: figureTitle(model, page.timeline) }), 2),
+    exportName(model, 'figure.png'),
+  ]);
   menu.append(element('summary', 'button button-small', 'Export'), panel);
   return menu;
 }

@@ -435,3 +435,28 @@ export function figureSvgText(svg) {
   // XMLSerializer writes the SVG namespace (xmlns) itself: the element was made in it.
   return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(svg)}\n`;
 }
+
+/**
+ * `svg` (from timelineFigure) as a PNG Blob `scale` times its size (2: sharp on slides and on
+ * high-density screens). The SVG is drawn from a data: URL, which the page's img-src allows.
+ */
+export function figurePng(svg, scale = 2) {
+  const width = Math.round(Number(svg.getAttribute('width')) * scale);
+  const height = Math.round(Number(svg.getAttribute('height')) * scale);
+  const url = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(figureSvgText(svg))}`;
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width;
+      canvas.height = height;
+      canvas.getContext('2d').drawImage(image, 0, 0, width, height);
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('the figure could not be drawn'))),
+        'image/png',
+      );
+    };
+    image.onerror = () => reject(new Error('the figure could not be drawn'));
+    image.src = url;
+  });
+}
