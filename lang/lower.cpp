@@ -1050,8 +1050,10 @@ class lowering : public type_scope {
     sp.where = where;
     sp.line = source_.at(where.end > 0 ? where.end - 1 : 0).line;
     sp.awaited = std::move(awaited);
-    // An `.await` inside a `println!` or `format!` argument: rustc's `format_args!` has taken
-    // the format string's pieces (a `&[&str]`) and a reference to each argument before it.
+    // Values rustc holds across this await that are no local here (layout.hpp): what the
+    // code around the await keeps (a matched value moved from, the left side of `+`), and,
+    // inside a `println!` or `format!` argument, the format string's pieces (a `&[&str]`) and a
+    // reference to each argument before it.
     for (const static_type& held : held_across_awaits_) sp.hidden.push_back(held);
     for (std::uint32_t before : format_arguments_) {
       sp.hidden.push_back(static_type::of(static_type::kind::str_slice));
