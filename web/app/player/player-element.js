@@ -20,6 +20,8 @@ import { Replay } from '../playback/replay.js';
 import { RunController } from '../run-controller.js';
 import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
 import { restoreView } from '../share/link-state.js';
+import { download, exportName } from '../share/trace-export.js';
+import { figureSvgText, figureTitle, timelineFigure } from '../timeline/figure.js';
 import { Legend } from '../timeline/legend.js';
 import { readPalette } from '../timeline/palette.js';
 import { Timeline } from '../timeline/timeline.js';
@@ -664,6 +666,19 @@ export class WakelinePlayer extends HTMLElement {
     attachPlayerInput(timeline, (hit) => timeline.select(hit));
     this.#clock = new PlaybackClock(() => this.#clockMoved());
     this.#controls = new PlayerControls(this.#controlsBox, this.#clock);
+    // A figure of the view for the post's author: an SVG with a title, the axis and the legend.
+    const figure = element('button', 'player-button player-figure', 'SVG', {
+      type: 'button',
+      title: 'Download this view as an SVG figure',
+      'aria-label': 'Download this view as an SVG figure',
+    });
+    figure.addEventListener('click', () => {
+      const svg = this.figure();
+      if (!svg) return;
+      const blob = new Blob([figureSvgText(svg)], { type: 'image/svg+xml' });
+      download(blob, exportName(this.#timeline.model, 'svg'));
+    });
+    this.#controlsBox.append(figure);
     // The common marks, drawn as the timeline draws them; "All marks" opens every one.
     this.#legend = new Legend(this.#legendBox, this.#timelineContainer);
     this.#timeline = timeline;
@@ -751,6 +766,16 @@ export class WakelinePlayer extends HTMLElement {
   /** 'running', 'done' or 'error' (kept in the shadow root: the host's attributes stay its own). */
   get state() {
     return this.#frame.dataset.state ?? 'loading';
+  }
+
+  /**
+   * A figure of the view shown (an <svg> element: title, time axis, lanes, legend, in the
+   * player's theme), or null before a run has drawn; serialize it with XMLSerializer.
+   */
+  figure() {
+    const model = this.#timeline?.model;
+    if (!model || model.count === 0) return null;
+    return timelineFigure(this.#timeline, { title: figureTitle(model, this.#timeline) });
   }
 
   /** The timeline's canvas, for a host that wants a picture of it. */
