@@ -181,3 +181,41 @@ test('the figure as PNG is the SVG figure drawn at twice its size', async () => 
     await page.close();
   }
 });
+
+test('zoomed in, the figure is the window on screen; the whole-run figure starts at 0', async () => {
+  const page = await openPage(
+    session.browser,
+    `${session.url}#v=1&example=concurrent&tasks=4&seed=5`,
+  );
+  try {
+    assert.equal(await waitForRun(page), 'done');
+    const box = await page.locator('#timeline canvas').boundingBox();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2);
+    const before = (await shown(page)).axis.join('|');
+    for (let i = 0; i < 4; ++i) await page.mouse.wheel(0, -400);
+    await page.waitForFunction(
+      (axis) => document.querySelector('#timeline canvas').dataset.axis !== axis,
+      before,
+    );
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    const zoomed = await shown(page);
+    const visible = await parsed(page, (await exportFigure(page)).text);
+    assert.deepEqual(visible.axis, zoomed.axis);
+    assert.doesNotMatch(visible.title, /· t = 0 – /, visible.title);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-svg-whole'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'wakeline-concurrent-local-seed-5.run.svg');
+    const whole = await parsed(page, await readFile(await download.path(), 'utf8'));
+    assert.equal(whole.error, null);
+    assert.match(whole.title, /· t = 0 – /);
+    assert.equal(whole.axis[0], '0');
+    assert.notDeepEqual(whole.axis, visible.axis);
+    assert.deepEqual(whole.lanes, visible.lanes);
+  } finally {
+    await page.close();
+  }
+});

@@ -21,7 +21,7 @@ import { RunController } from '../run-controller.js';
 import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
 import { restoreView } from '../share/link-state.js';
 import { download, exportName } from '../share/trace-export.js';
-import { figureSvgText, figureTitle, timelineFigure } from '../timeline/figure.js';
+import { figureSvgText, timelineFigure } from '../timeline/figure.js';
 import { Legend } from '../timeline/legend.js';
 import { readPalette } from '../timeline/palette.js';
 import { Timeline } from '../timeline/timeline.js';
@@ -775,7 +775,7 @@ export class WakelinePlayer extends HTMLElement {
   figure() {
     const model = this.#timeline?.model;
     if (!model || model.count === 0) return null;
-    return timelineFigure(this.#timeline, { title: figureTitle(model, this.#timeline) });
+    return timelineFigure(this.#timeline);
   }
 
   /** The timeline's canvas, for a host that wants a picture of it. */

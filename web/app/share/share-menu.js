@@ -8,7 +8,7 @@ import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
-import { figurePng, figureSvgText, figureTitle, timelineFigure } from '../timeline/figure.js';
+import { figurePng, figureSvgText, timelineFigure } from '../timeline/figure.js';
 import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
@@ -179,11 +179,18 @@ function exportMenu(page, say) {
     exportName(model, 'png'),
   ]);
   exportButton('export-svg', 'Figure as SVG (visible window)', (model) => {
-    const svg = timelineFigure(page.timeline, { title: figureTitle(model, page.timeline) });
+    const svg = timelineFigure(page.timeline);
     return [new Blob([figureSvgText(svg)], { type: 'image/svg+xml' }), exportName(model, 'svg')];
   });
+  exportButton('export-svg-whole', 'Figure of the whole run as SVG', (model) => {
+    const svg = timelineFigure(page.timeline, { whole: true });
+    return [
+      new Blob([figureSvgText(svg)], { type: 'image/svg+xml' }),
+      exportName(model, 'run.svg'),
+    ];
+  });
   exportButton('export-figure-png', 'Figure as PNG (2×)', async (model) => [
-    await figurePng(timelineFigure(page.timeline, { title: figureTitle(model, page.timeline) }), 2),
+    await figurePng(timelineFigure(page.timeline), 2),
     exportName(model, 'figure.png'),
   ]);
   menu.append(element('summary', 'button button-small', 'Export'), panel);

@@ -16,6 +16,7 @@ import {
   taskLaneRows,
 } from './render.js';
 import { forEachTimeGap } from './stretch.js';
+import { TimeScale } from './time-scale.js';
 import { formatTime } from './time-format.js';
 import { forEachVisiblePoint, forEachVisibleSpan } from './visible.js';
 
@@ -265,15 +266,24 @@ export function figureLegend(model) {
 
 /**
  * An <svg> element showing `timeline`'s visible window (its model, lanes and scale) in
- * `palette`, under `title`. All lanes are shown, not only the ones scrolled into view.
+ * `palette`, under `title` (by default the scenario and the window's times). All lanes are shown,
+ * not only the ones scrolled into view. `whole` shows the whole run instead of the window, as
+ * the timeline fits it; `width` (CSS pixels) is the figure's width, else the timeline's.
  */
 export function timelineFigure(
   timeline,
-  { title, palette = timeline.palette, doc = document } = {},
+  { title, palette = timeline.palette, doc = document, whole = false, width: wanted } = {},
 ) {
   const model = timeline.model;
-  const width = Math.max(320, timeline.width);
-  const scale = timeline.scale;
+  const width = Math.max(320, Math.round(wanted ?? timeline.width));
+  let [x0, x1] = [timeline.x0, timeline.x1];
+  if (whole) {
+    const [start, end] = model.extent();
+    const pad = (end - start) * 0.02;
+    [x0, x1] = [start - pad, end + pad];
+  }
+  const scale = new TimeScale(x0, x1, labelWidth, width - labelWidth);
+  title ??= figureTitle(model, scale);
   const lanes = timeline.lanes;
   const lanesHeight = timeline.lanesHeight;
   const rc = { model, scale, palette, lanes };
@@ -422,11 +432,11 @@ export function timelineFigure(
   return svg;
 }
 
-/** A figure's title: the scenario of `model` and the window `timeline` shows. */
-export function figureTitle(model, timeline) {
+/** A figure's title: the scenario of `model` and the times of the window `{ x0, x1 }`. */
+export function figureTitle(model, { x0, x1 }) {
   const { example = 'trace', strategy = 'local', seed = 0 } = model.header ?? {};
-  const t0 = Math.max(0, model.timeAt(timeline.scale.x0));
-  const t1 = Math.max(t0, model.timeAt(timeline.scale.x1));
+  const t0 = Math.max(0, model.timeAt(x0));
+  const t1 = Math.max(t0, model.timeAt(x1));
   return `Wakeline: ${example} · ${strategy} · seed ${seed} · t = ${formatTime(t0)} – ${formatTime(t1)}`;
 }
 
