@@ -159,7 +159,7 @@ test('in a dark page the figure is dark, and a markup-like task name stays text'
   }
 });
 
-test('the figure as PNG is the SVG figure drawn at twice its size', async () => {
+test('the figure as PNG is the SVG figure at the scale chosen, at the width chosen', async () => {
   const page = await openPage(session.browser, `${session.url}#v=1&example=basic`);
   try {
     assert.equal(await waitForRun(page), 'done');
@@ -176,6 +176,22 @@ test('the figure as PNG is the SVG figure drawn at twice its size', async () => 
     assert.deepEqual(
       [png.readUInt32BE(16), png.readUInt32BE(20)],
       [2 * Number(size[1]), 2 * Number(size[2])],
+    );
+
+    // A chosen width and scale: 600 px wide, and the PNG of that at 3×.
+    await page.fill('#figure-width', '600');
+    await page.selectOption('#figure-scale', '3');
+    const narrow = await exportFigure(page);
+    const narrowSize = /<svg[^>]* width="(\d+)" height="(\d+)"/.exec(narrow.text);
+    assert.equal(narrowSize[1], '600');
+    const [scaled] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#export-figure-png'),
+    ]);
+    const big = await readFile(await scaled.path());
+    assert.deepEqual(
+      [big.readUInt32BE(16), big.readUInt32BE(20)],
+      [1800, 3 * Number(narrowSize[2])],
     );
   } finally {
     await page.close();

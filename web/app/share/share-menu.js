@@ -178,19 +178,45 @@ function exportMenu(page, say) {
     await canvasPng(page.canvas),
     exportName(model, 'png'),
   ]);
-  exportButton('export-svg', 'Figure as SVG (visible window)', (model) => {
-    const svg = timelineFigure(page.timeline);
-    return [new Blob([figureSvgText(svg)], { type: 'image/svg+xml' }), exportName(model, 'svg')];
+  // Figures: a width in CSS pixels (empty: as on screen) and, for the PNG, a scale.
+  const size = element('div', 'figure-size');
+  const widthInput = element('input', 'share-field figure-width', undefined, {
+    id: 'figure-width',
+    type: 'number',
+    min: '320',
+    max: '4000',
+    step: '10',
+    placeholder: 'as shown',
+    'aria-label': 'Figure width in pixels (empty: as on screen)',
   });
-  exportButton('export-svg-whole', 'Figure of the whole run as SVG', (model) => {
-    const svg = timelineFigure(page.timeline, { whole: true });
-    return [
-      new Blob([figureSvgText(svg)], { type: 'image/svg+xml' }),
-      exportName(model, 'run.svg'),
-    ];
+  const scaleSelect = element('select', 'figure-scale', undefined, {
+    id: 'figure-scale',
+    'aria-label': 'PNG scale',
   });
-  exportButton('export-figure-png', 'Figure as PNG (2×)', async (model) => [
-    await figurePng(timelineFigure(page.timeline), 2),
+  for (const value of [1, 2, 3, 4]) {
+    const option = element('option', '', `${value}×`);
+    option.value = String(value);
+    scaleSelect.append(option);
+  }
+  scaleSelect.value = '2';
+  size.append(element('span', '', 'Figure width'), widthInput, scaleSelect);
+  panel.append(size);
+  const figure = (whole) => {
+    const wanted = Number(widthInput.value);
+    const width = widthInput.value && Number.isFinite(wanted) ? Math.min(4000, wanted) : undefined;
+    return timelineFigure(page.timeline, { whole, width });
+  };
+  const svgFile = (svg) => new Blob([figureSvgText(svg)], { type: 'image/svg+xml' });
+  exportButton('export-svg', 'Figure as SVG (visible window)', (model) => [
+    svgFile(figure(false)),
+    exportName(model, 'svg'),
+  ]);
+  exportButton('export-svg-whole', 'Figure of the whole run as SVG', (model) => [
+    svgFile(figure(true)),
+    exportName(model, 'run.svg'),
+  ]);
+  exportButton('export-figure-png', 'Figure as PNG (at the scale chosen)', async (model) => [
+    await figurePng(figure(false), Number(scaleSelect.value)),
     exportName(model, 'figure.png'),
   ]);
   menu.append(element('summary', 'button button-small', 'Export'), panel);
