@@ -14,6 +14,7 @@ import {
   stillAlpha,
   stretchedPollPx,
   taskLaneRows,
+  resultColour,
 } from './render.js';
 import { forEachTimeGap } from './stretch.js';
 import { TimeScale } from './time-scale.js';
@@ -37,19 +38,6 @@ function node(parent, name, attributes = {}, text) {
   if (text !== undefined) el.textContent = text;
   parent.append(el);
   return el;
-}
-
-function resultColour(palette, result) {
-  switch (result) {
-    case pollResult.pending:
-      return palette.pending;
-    case pollResult.ready:
-      return palette.ready;
-    case pollResult.failed:
-      return palette.failed;
-    default:
-      return palette.other;
-  }
 }
 
 /** Rectangles of one colour side by side merge into one, so a zoomed-out lane stays small. */

@@ -57,7 +57,8 @@ export function hatch(ctx, colour) {
 
 const wakeKinds = new Set(['waker_wake', 'waker_wake_by_ref']);
 
-function resultColour(palette, result) {
+/** The colour of a poll by its result: the canvas's, and the figure's (figure.js). */
+export function resultColour(palette, result) {
   switch (result) {
     case pollResult.pending:
       return palette.pending;
