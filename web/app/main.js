@@ -6,6 +6,7 @@ import { CatalogueForm } from './catalogue-form.js';
 import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
 import { filesBeside, loadEngine } from './engine.js';
+import { startPageLanguage } from './i18n/page-language.js';
 import { ExplanationBox } from './explanation-box.js';
 import { attachIntro } from './intro.js';
 import { ConsoleView } from './program/console-view.js';
@@ -598,6 +599,8 @@ async function loadRuntime() {
 }
 
 async function start() {
+  // Before any text is made: every message is in the page's language (i18n/page-language.js).
+  await startPageLanguage(byId('language-picker'));
   attachIntro(byId('intro'), byId('intro-close'));
   const page = newPage();
   buildViews(page);

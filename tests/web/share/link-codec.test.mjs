@@ -51,6 +51,7 @@ test('a full link restores example, strategy, parameters, seed, playhead and sel
     select: { kind: 'seq', id: 40 },
     view: null,
     spread: null,
+    lang: null,
   });
 });
 
@@ -275,6 +276,7 @@ const stateArb = fc
         { nil: null },
       ),
       spread: fc.option(fc.boolean(), { nil: null }),
+      lang: fc.option(fc.constantFrom('en', 'es'), { nil: null }),
       select: fc.option(
         fc.record({
           kind: fc.constantFrom('seq', 'task'),
@@ -355,4 +357,14 @@ test('property: resolving any decoded link gives a request the catalogue accepts
     }),
     { numRuns: 1000 },
   );
+});
+
+test('the interface language: en or es, anything else is named and ignored', () => {
+  assert.equal(decodeLink('#example=basic&lang=es').state.lang, 'es');
+  assert.equal(decodeLink('#example=basic&lang=es-AR').state.lang, 'es');
+  const { state, problems } = decodeLink('#example=basic&lang=%3Cb%3Efr');
+  assert.equal(state.lang, null);
+  assert.equal(problems.length, 1);
+  assert.match(problems[0], /"<b>fr".*\(en for English, es for Spanish\)/);
+  assert.match(encodeLink({ ...decodeLink('#example=basic').state, lang: 'es' }), /&lang=es$/);
 });

@@ -7,6 +7,8 @@
 // becomes one sentence, and whatever else the link says still applies. Catalogue checks (does
 // the example exist, is 5 in range for `tasks`) are resolveLink's, given the examples.
 
+import { languageOf, t } from '../i18n/i18n.js';
+
 /** The newest link version this page writes; older ones (and none, `#example=ID`) still read. */
 export const linkVersion = 1;
 
@@ -30,6 +32,7 @@ const reserved = new Set([
   'view',
   'spread',
   'program',
+  'lang',
 ]);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 const namePattern = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -45,7 +48,8 @@ const selectKinds = new Set(['seq', 'task']);
 /**
  * An empty scenario: nothing chosen, so the page's defaults apply. `at` is the playhead as a
  * time (ns), `playhead` as an event (its seq); `view` is { x0, x1 } on the layout axis
- * (timeline/model.js), `spread` false for a layout of pure virtual time. A link with a program
+ * (timeline/model.js), `spread` false for a layout of pure virtual time, `lang` the interface's
+ * language (i18n/page-language.js reads it before the rest of the link). A link with a program
  * adds `program`: its text as the link carries it (compressed, base64url:
  * program/program-link.js), read by decodeProgram, which is asynchronous.
  */
@@ -60,6 +64,7 @@ export function emptyLinkState() {
     select: null,
     view: null,
     spread: null,
+    lang: null,
   };
 }
 
@@ -109,10 +114,65 @@ export function parseLinkPosition(text) {
   return { value };
 }
 
-function parseWhole(text) {
+/** A whole number from 0 to 2^53 written in digits, or null. */
+export function parseWhole(text) {
   if (!/^\d{1,16}$/.test(text)) return null;
   const value = Number(text);
   return Number.isSafeInteger(value) ? value : null;
+}
+
+/** Whether `name` can name a parameter (a link's part, a player's `params`). */
+export function isParamName(name) {
+  // `__proto__` would set the params object's prototype instead of a key.
+  return namePattern.test(name) && name !== '__proto__';
+}
+
+/** Reads a selection, `seq:N` (an event) or `task:N`: { value: { kind, id } } or { error }. */
+export function parseSelection(text) {
+  const match = /^([a-z]+):(\d{1,16})$/.exec(text);
+  const id = match ? parseWhole(match[2]) : null;
+  if (!match || !selectKinds.has(match[1]) || id === null || id < 1)
+    return { error: `${quote(text)} is not seq:N or task:N` };
+  return { value: { kind: match[1], id } };
+}
+
+/**
+ * The id of `ids` that `text` was most likely meant to be (a typo: a letter or two off, another
+ * case, or the start of it), or null when none is close.
+ */
+export function nearestId(text, ids) {
+  const wanted = String(text).trim().toLowerCase();
+  if (wanted === '') return null;
+  let best = null;
+  let bestDistance = Infinity;
+  for (const id of ids) {
+    const candidate = id.toLowerCase();
+    const distance =
+      wanted.length >= 3 && candidate.startsWith(wanted) ? 1 : editDistance(wanted, candidate);
+    if (distance < bestDistance) {
+      best = id;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(1, Math.min(3, Math.floor(wanted.length / 3)));
+  return bestDistance <= allowed ? best : null;
+}
+
+/** Letters inserted, deleted, replaced or two swapped to turn `a` into `b` (Damerau). */
+function editDistance(a, b) {
+  if (Math.abs(a.length - b.length) > 3 || a.length > 64 || b.length > 64) return Infinity;
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => [i]);
+  for (let j = 1; j <= b.length; ++j) rows[0][j] = j;
+  for (let i = 1; i <= a.length; ++i) {
+    for (let j = 1; j <= b.length; ++j) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, rows[i - 2][j - 2] + 1);
+      rows[i][j] = d;
+    }
+  }
+  return rows[a.length][b.length];
 }
 
 /** A parameter's value as the link writes it: true, false or a whole number (maybe negative). */
@@ -255,25 +315,24 @@ function readPair(state, problems, name, value) {
           'The link’s program holds characters that base64url does not use (the link was changed or mangled); it was ignored.',
         );
       return;
+    case 'lang':
+      if (languageOf(value)) state.lang = languageOf(value);
+      else problems.push(t('page.link.language', { value: quote(value) }));
+      return;
     case 'spread':
       if (value === 'true' || value === 'false') state.spread = value === 'true';
       else problems.push(`The spread ${quote(value)} is not true or false; it was ignored.`);
       return;
     case 'select': {
-      const match = /^([a-z]+):(\d{1,16})$/.exec(value);
-      const id = match ? parseWhole(match[2]) : null;
-      if (!match || !selectKinds.has(match[1]) || id === null || id < 1) {
-        problems.push(`The selection ${quote(value)} is not seq:N or task:N; it was ignored.`);
-      } else {
-        state.select = { kind: match[1], id };
-      }
+      const selection = parseSelection(value);
+      if (selection.error) problems.push(`The selection ${selection.error}; it was ignored.`);
+      else state.select = selection.value;
       return;
     }
     default: {
       // `p.NAME` spells a parameter whose name the link reserves for itself.
       const param = name.startsWith('p.') ? name.slice(2) : name;
-      // `__proto__` would set the params object's prototype instead of a key.
-      if (!namePattern.test(param) || param === '__proto__') {
+      if (!isParamName(param)) {
         problems.push(`The link part ${quote(name)} is not a parameter name; it was ignored.`);
         return;
       }
@@ -310,37 +369,47 @@ export function encodeLink(state) {
   if (state.playhead != null) add('at', `seq:${state.playhead}`);
   else if (state.at != null) add('at', formatLinkTime(state.at));
   if (state.select != null) add('select', `${state.select.kind}:${state.select.id}`);
+  if (state.lang != null) add('lang', state.lang);
   // Last: a link cut short by a site loses the program (which then says so), not the rest.
   if (state.program != null) add('program', state.program);
   return parts.join('&');
 }
 
 /**
- * Checks a decoded state against the catalogue: { request, problems }. `request` is
+ * Checks a decoded state against the catalogue: { request, problems, issues }. `request` is
  * { example, strategy, params, seed } with every value valid (defaults where the link was wrong
  * or silent), or null when `examples` is empty. `fallback` is the example used when the link
  * names none or an unknown one. `strategies` (the API's strategies(), optional) gives each
  * strategy's settings: a link names them like parameters, and `params` then holds those the link
  * set validly (an example's own parameter wins a shared name); without it every name must be one
- * of the example's parameters.
+ * of the example's parameters. `issues` are the same problems as { part, text }, `part` the link's
+ * part each is about (`example`, `strategy` or the parameter's name), for a reader that names the
+ * parts its own way (the player names its attributes).
  */
 export function resolveLink(state, examples, fallback, strategies = []) {
   const problems = [];
+  const issues = [];
+  const note = (part, text) => {
+    problems.push(text);
+    issues.push({ part, text });
+  };
   const byId = new Map(examples.map((example) => [example.id, example]));
   let example = state.example != null ? byId.get(state.example) : undefined;
   if (state.example != null && !example) {
-    problems.push(
+    note(
+      'example',
       `The link names an example that does not exist: ${quote(state.example)}. Showing ${fallback}.`,
     );
   }
   example ??= byId.get(fallback) ?? examples[0];
-  if (!example) return { request: null, problems };
+  if (!example) return { request: null, problems, issues };
 
   let strategy = example.strategies[0];
   if (state.strategy != null) {
     if (example.strategies.includes(state.strategy)) strategy = state.strategy;
     else
-      problems.push(
+      note(
+        'strategy',
         `The example ${example.id} has no strategy ${quote(state.strategy)} (it has ${example.strategies.join(', ')}); using ${strategy}.`,
       );
   }
@@ -361,7 +430,8 @@ export function resolveLink(state, examples, fallback, strategies = []) {
       : `The parameter ${name}`;
     if (!param) {
       const hasSettings = (strategies ?? []).length > 0;
-      problems.push(
+      note(
+        name,
         hasSettings
           ? `The example ${example.id} has no parameter ${quote(name)} and the strategy ${strategy} has no such setting; it was ignored.`
           : `The example ${example.id} has no parameter ${quote(name)}; it was ignored.`,
@@ -369,20 +439,27 @@ export function resolveLink(state, examples, fallback, strategies = []) {
     } else if (param.type === 'boolean') {
       if (typeof value === 'boolean') params[name] = value;
       else
-        problems.push(
+        note(
+          name,
           `${what} must be true or false, not ${value}; its default ${param.default} is used.`,
         );
     } else if (typeof value !== 'number') {
-      problems.push(
+      note(
+        name,
         `${what} must be a whole number, not ${value}; its default ${param.default} is used.`,
       );
     } else if (value < param.min || value > param.max) {
-      problems.push(
+      note(
+        name,
         `${what} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`,
       );
     } else {
       params[name] = value;
     }
   }
-  return { request: { example: example.id, strategy, params, seed: state.seed ?? 0 }, problems };
+  return {
+    request: { example: example.id, strategy, params, seed: state.seed ?? 0 },
+    problems,
+    issues,
+  };
 }

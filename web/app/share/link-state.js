@@ -3,6 +3,7 @@
 // scenario on screen (history.replaceState, so Back is not flooded), and puts the linked view on
 // the timeline once the run is drawn. Everything from a link reaches the page as text nodes.
 import { lowerBound } from '../timeline/visible.js';
+import { linkLanguage } from '../i18n/page-language.js';
 import { decodeLink, encodeLink, resolveLink } from './link-codec.js';
 
 /**
@@ -67,6 +68,16 @@ export function eventAtOrBefore(model, t) {
 }
 
 /**
+ * The timeline hit that selects `select` ({ kind: 'seq' or 'task', id }) in `model` as `timeline`
+ * lays it out, or null when the run has no such event or task.
+ */
+export function selectionHit(timeline, model, select) {
+  return select.kind === 'seq'
+    ? hitForSeq(timeline, model, select.id)
+    : hitForTask(timeline, model, select.id);
+}
+
+/**
  * Puts a linked view on `timeline` showing `model`: the selection (`{ kind, id }`, selected
  * without moving the playhead), the window (`view`: { x0, x1 } on the layout axis) and the
  * playhead (`playhead`: an event's seq; or `at`, a time: the last event at or before it). A link
@@ -77,10 +88,7 @@ export function eventAtOrBefore(model, t) {
 export function restoreView(timeline, model, { at, playhead, select, view }) {
   const problems = [];
   if (select) {
-    const hit =
-      select.kind === 'seq'
-        ? hitForSeq(timeline, model, select.id)
-        : hitForTask(timeline, model, select.id);
+    const hit = selectionHit(timeline, model, select);
     if (hit) timeline.select({ ...hit, seek: -1 });
     else
       problems.push(
@@ -183,6 +191,7 @@ export class LinkState {
       at: view.at ?? null,
       playhead: view.playhead ?? null,
       select: view.select ?? null,
+      lang: linkLanguage(),
       program: request.programLink ?? null,
     });
   }
