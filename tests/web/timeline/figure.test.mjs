@@ -1,7 +1,9 @@
 // "Export figure" in Chromium (issue 19, item 8): the Export menu's SVG of the visible window
 // parses as SVG, carries the title, the axis's labels as drawn on the canvas, every lane's name
-// and the legend, in the page's theme (light and dark), with no style attribute and no script;
-// a task name that looks like markup stays text.
+// and the legend, in the page's theme (light and dark) or in the theme chosen for the figure
+// (a light figure from a dark page and a dark one from a light page, in the canvas's colours of
+// that theme), with no style attribute and no script; a task name that looks like markup stays
+// text. The arrows and the playhead are figure-marks.test.mjs's.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -220,9 +222,10 @@ test('zoomed in, the figure is the window on screen; the whole-run figure starts
     const visible = await parsed(page, (await exportFigure(page)).text);
     assert.deepEqual(visible.axis, zoomed.axis);
     assert.doesNotMatch(visible.title, /· t = 0 – /, visible.title);
+    await page.selectOption('#figure-view', 'whole');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.click('#export-svg-whole'),
+      page.click('#export-svg'),
     ]);
     assert.equal(download.suggestedFilename(), 'wakeline-concurrent-local-seed-5.run.svg');
     const whole = await parsed(page, await readFile(await download.path(), 'utf8'));
@@ -233,5 +236,80 @@ test('zoomed in, the figure is the window on screen; the whole-run figure starts
     assert.deepEqual(whole.lanes, visible.lanes);
   } finally {
     await page.close();
+  }
+});
+
+/** The canvas's palette as the page's stylesheet gives it: every --tl-* value of #timeline. */
+function canvasPalette(page) {
+  return page.evaluate(() => {
+    const style = getComputedStyle(document.getElementById('timeline'));
+    const palette = {};
+    for (const name of ['background', 'lane', 'lane-alt', 'text', 'pending', 'ready', 'wake'])
+      palette[name] = style.getPropertyValue(`--tl-${name}`).trim();
+    return palette;
+  });
+}
+
+/** The colours the SVG text uses where each palette colour goes. */
+function figureColours(page, text) {
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    const svg = doc.documentElement;
+    const lanes = [...doc.querySelectorAll('.figure-lanes rect')].map((r) =>
+      r.getAttribute('fill'),
+    );
+    return {
+      background: svg.querySelector(':scope > rect').getAttribute('fill'),
+      lane: lanes[0],
+      'lane-alt': lanes[1],
+      text: doc.querySelector('.figure-title').getAttribute('fill'),
+      fills: [...new Set([...doc.querySelectorAll('rect')].map((r) => r.getAttribute('fill')))],
+      wake: doc.querySelector('.figure-wake-arrow path')?.getAttribute('stroke'),
+    };
+  }, text);
+}
+
+test('a figure in its own theme: light from a dark page, dark from a light page', async () => {
+  const hash = '#v=1&example=concurrent&tasks=3&seed=2';
+  const palettes = {};
+  const figures = {};
+  for (const [scheme, other] of [
+    ['dark', 'light'],
+    ['light', 'dark'],
+  ]) {
+    const context = await session.browser.newContext({ colorScheme: scheme });
+    const page = await context.newPage();
+    try {
+      await page.goto(session.url + hash);
+      assert.equal(await waitForRun(page), 'done');
+      palettes[scheme] = await canvasPalette(page);
+      // The page's theme (the default), then the other one, chosen in the menu.
+      const own = await figureColours(page, (await exportFigure(page)).text);
+      assert.equal(own.background, palettes[scheme].background);
+      assert.deepEqual(
+        await page
+          .locator('#figure-theme option')
+          .evaluateAll((options) => options.map((option) => option.value)),
+        ['', 'light', 'dark'],
+      );
+      await page.selectOption('#figure-theme', other);
+      const { text } = await exportFigure(page);
+      assert.equal((await parsed(page, text)).error, null);
+      figures[other] = await figureColours(page, text);
+      assert.notEqual(figures[other].background, own.background);
+    } finally {
+      await context.close();
+    }
+  }
+  // Each figure has the colours the canvas has in that theme, read from the same stylesheet.
+  assert.equal(palettes.light.background, '#ffffff');
+  assert.notEqual(palettes.dark.background, palettes.light.background);
+  for (const theme of ['light', 'dark']) {
+    const palette = palettes[theme];
+    const figure = figures[theme];
+    for (const name of ['background', 'lane', 'lane-alt', 'text', 'wake'])
+      assert.equal(figure[name], palette[name], `${theme} ${name}`);
+    for (const name of ['pending', 'ready'])
+      assert.ok(figure.fills.includes(palette[name]), `${theme} ${name} in ${figure.fills}`);
   }
 });

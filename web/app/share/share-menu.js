@@ -8,7 +8,7 @@ import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
-import { figurePng, figureSvgText, timelineFigure } from '../timeline/figure.js';
+import { attachFigureControls } from './figure-menu.js';
 import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
@@ -178,47 +178,8 @@ function exportMenu(page, say) {
     await canvasPng(page.canvas),
     exportName(model, 'png'),
   ]);
-  // Figures: a width in CSS pixels (empty: as on screen) and, for the PNG, a scale.
-  const size = element('div', 'figure-size');
-  const widthInput = element('input', 'share-field figure-width', undefined, {
-    id: 'figure-width',
-    type: 'number',
-    min: '320',
-    max: '4000',
-    step: '10',
-    placeholder: 'as shown',
-    'aria-label': 'Figure width in pixels (empty: as on screen)',
-  });
-  const scaleSelect = element('select', 'figure-scale', undefined, {
-    id: 'figure-scale',
-    'aria-label': 'PNG scale',
-  });
-  for (const value of [1, 2, 3, 4]) {
-    const option = element('option', '', `${value}×`);
-    option.value = String(value);
-    scaleSelect.append(option);
-  }
-  scaleSelect.value = '2';
-  size.append(element('span', '', 'Figure width'), widthInput, scaleSelect);
-  panel.append(size);
-  const figure = (whole) => {
-    const wanted = Number(widthInput.value);
-    const width = widthInput.value && Number.isFinite(wanted) ? Math.min(4000, wanted) : undefined;
-    return timelineFigure(page.timeline, { whole, width });
-  };
-  const svgFile = (svg) => new Blob([figureSvgText(svg)], { type: 'image/svg+xml' });
-  exportButton('export-svg', 'Figure as SVG (visible window)', (model) => [
-    svgFile(figure(false)),
-    exportName(model, 'svg'),
-  ]);
-  exportButton('export-svg-whole', 'Figure of the whole run as SVG', (model) => [
-    svgFile(figure(true)),
-    exportName(model, 'run.svg'),
-  ]);
-  exportButton('export-figure-png', 'Figure as PNG (at the scale chosen)', async (model) => [
-    await figurePng(figure(false), Number(scaleSelect.value)),
-    exportName(model, 'figure.png'),
-  ]);
+  // Figures of the window or the whole run, SVG or PNG, at a width, scale and theme.
+  attachFigureControls(panel, page, exportButton);
   menu.append(element('summary', 'button button-small', 'Export'), panel);
   return menu;
 }

@@ -1,5 +1,6 @@
-// A figure of the timeline for slides and posts (issue 19, item 8): the visible window as SVG,
-// with a title, the time axis, the lanes and a legend, in the colours of the page's current theme.
+// A figure of the timeline for slides and posts (issue 19, item 8): the visible window or the whole
+// run as SVG (or PNG), with a title, the time axis, the lanes, the wake and steal arrows and the
+// playhead as the canvas draws them, and a legend, in the page's theme or in light or dark.
 // Everything is built with createElementNS and text is set with textContent, so nothing from the
 // trace (task names, an imported file's example name) ever becomes markup; colours and sizes are
 // presentation attributes, never a style attribute (the page's policy forbids inline styles).
@@ -7,19 +8,45 @@ import { axisHeight, labelWidth } from './lanes.js';
 import { laneSearches, laneSpans, lanePoints } from './lane-items.js';
 import { legendEntries } from './legend.js';
 import { pollResult } from './model.js';
+import { readThemePalette } from './palette.js';
 import {
   axisTicks,
   forEachStretchedInstant,
   minSpanPx,
+  playheadPx,
+  stealArrows,
   stillAlpha,
   stretchedPollPx,
   taskLaneRows,
   resultColour,
+  wakeArrows,
 } from './render.js';
 import { forEachTimeGap } from './stretch.js';
 import { TimeScale } from './time-scale.js';
 import { formatTime } from './time-format.js';
 import { forEachVisiblePoint, forEachVisibleSpan } from './visible.js';
+
+// What a figure says in words (a title's parts and errors), in one place for translation.
+const text = {
+  title: (example, strategy, seed, from, to) =>
+    `Wakeline: ${example} · ${strategy} · seed ${seed} · t = ${from} – ${to}`,
+  notDrawn: 'the figure could not be drawn',
+  badFormat: (value) => `figure: format ${value} is not svg or png`,
+  badTheme: (value) => `figure: theme ${value} is not light or dark`,
+  badScale: (value) => `figure: scale ${value} is not a number from 0.25 to ${maxFigureScale}`,
+  badWidth: (value) =>
+    `figure: width ${value} is not a number of pixels from ${minFigureWidth} to ${maxFigureWidth}`,
+};
+
+/** Themes a figure can be drawn in, whatever the page shows. */
+export const figureThemes = ['light', 'dark'];
+
+/** Narrowest and widest figure, in CSS pixels. */
+export const minFigureWidth = 320;
+export const maxFigureWidth = 4000;
+
+/** Largest scale of a figure's PNG (4: a 4000 px figure is 16,000 pixels wide). */
+export const maxFigureScale = 4;
 
 const svgNs = 'http://www.w3.org/2000/svg';
 const titleHeight = 34;
@@ -232,6 +259,28 @@ function swatch(g, id, x, y, palette) {
         d: `M${x + swatchWidth - 1} ${mid}L${x + swatchWidth - 7} ${mid - 4}L${x + swatchWidth - 7} ${mid + 4}Z`,
         fill: palette.wake,
       });
+    case 'steal':
+      node(g, 'line', {
+        x1: x + 1,
+        y1: mid,
+        x2: x + swatchWidth - 1,
+        y2: mid,
+        stroke: palette.steal,
+        'stroke-width': 1.25,
+      });
+      // The legend's: a line, and the steal mark (render.js's drawMarker) at 16 px.
+      return node(g, 'path', {
+        d: `M${x + 21} ${mid}L${x + 12} ${mid - 5}L${x + 12} ${mid + 5}Z`,
+        fill: palette.steal,
+      });
+    case 'playhead':
+      return node(g, 'rect', {
+        x: x + swatchWidth / 2 - 1,
+        y,
+        width: 2,
+        height: swatchHeight,
+        fill: palette.playhead,
+      });
     default:
       return node(g, 'rect', {
         x: x + swatchWidth / 2 - 1,
@@ -243,27 +292,75 @@ function swatch(g, id, x, y, palette) {
   }
 }
 
-/** The legend entries a figure of `model` shows: the page's common ones this run can have, and parks. */
-export function figureLegend(model) {
+/** `point` ([x, y]) as path data, to 0.01 px. */
+const at = (point) => point.map((v) => Math.round(v * 100) / 100).join(' ');
+
+/**
+ * Arrows (render.js's wakeArrows or stealArrows), each a group of two paths, the curve and its
+ * head, classed `figure-arrow className`, in `colour`.
+ */
+function drawArrows(parent, arrows, className, colour) {
+  for (const { from, c, c1, c2, to, head } of arrows) {
+    const g = node(parent, 'g', { class: `figure-arrow ${className}` });
+    const curve = c ? `Q${at(c)} ${at(to)}` : `C${at(c1)} ${at(c2)} ${at(to)}`;
+    node(g, 'path', {
+      d: `M${at(from)}${curve}`,
+      fill: 'none',
+      stroke: colour,
+      'stroke-width': 1.25,
+    });
+    const [a, b, tip] = head;
+    node(g, 'path', { d: `M${at(a)}L${at(b)}L${at(tip)}Z`, fill: colour });
+  }
+}
+
+/**
+ * The legend entries a figure of `model` shows: the page's common ones this run can have, parks,
+ * and what the figure draws: steal arrows (`steals`) and the playhead (`playhead`).
+ */
+export function figureLegend(model, { steals = false, playhead = false } = {}) {
   const parks = [...model.workers.values()].some((worker) => worker.parkBegin.length > 0);
+  const shown = { parked: parks, steal: steals, playhead };
   return legendEntries.filter(
-    (entry) =>
-      (entry.common || (entry.id === 'parked' && parks)) && (!entry.when || entry.when(model)),
+    (entry) => (entry.common || shown[entry.id]) && (!entry.when || entry.when(model)),
   );
 }
 
 /**
- * An <svg> element showing `timeline`'s visible window (its model, lanes and scale) in
- * `palette`, under `title` (by default the scenario and the window's times). All lanes are shown,
- * not only the ones scrolled into view. `whole` shows the whole run instead of the window, as
- * the timeline fits it; `width` (CSS pixels) is the figure's width, else the timeline's.
+ * The palette of a figure of `timeline` in `theme` ('light' or 'dark'; undefined: the theme the
+ * timeline shows), read from the stylesheet the canvas reads (palette.js).
+ */
+export function figurePalette(timeline, theme) {
+  return theme ? readThemePalette(timeline.container, theme) : timeline.palette;
+}
+
+/**
+ * An <svg> element showing `timeline`'s visible window (its model, lanes and scale) under
+ * `title` (by default the scenario and the window's times). All lanes are shown, not only the
+ * ones scrolled into view, with the wake and steal arrows the canvas draws (none when more than
+ * render.js's maxArrows polls are in the figure, as on screen). `whole` shows the whole run
+ * instead of the window, as the timeline fits it; `width` (CSS pixels) is the figure's width,
+ * else the timeline's; `theme` ('light' or 'dark') its colours, else the page's (or `palette`);
+ * `playhead` draws the playhead where it is in the figure (by default in the window, not in the
+ * whole run).
  */
 export function timelineFigure(
   timeline,
-  { title, palette = timeline.palette, doc = document, whole = false, width: wanted } = {},
+  {
+    title,
+    theme,
+    palette = figurePalette(timeline, theme),
+    doc = document,
+    whole = false,
+    width: wanted,
+    playhead = !whole,
+  } = {},
 ) {
   const model = timeline.model;
-  const width = Math.max(320, Math.round(wanted ?? timeline.width));
+  const width = Math.min(
+    maxFigureWidth,
+    Math.max(minFigureWidth, Math.round(wanted ?? timeline.width)),
+  );
   let [x0, x1] = [timeline.x0, timeline.x1];
   if (whole) {
     const [start, end] = model.extent();
@@ -274,15 +371,30 @@ export function timelineFigure(
   title ??= figureTitle(model, scale);
   const lanes = timeline.lanes;
   const lanesHeight = timeline.lanesHeight;
-  const rc = { model, scale, palette, lanes };
+  const rc = {
+    model,
+    scale,
+    palette,
+    lanes,
+    byTask: timeline.byTask,
+    height: titleHeight + axisHeight + lanesHeight,
+    playhead: playhead ? timeline.playhead : null,
+  };
   const plotTop = titleHeight + axisHeight;
   const plotBottom = plotTop + lanesHeight;
+  // What the canvas draws over the lanes, placed as it places them.
+  const wakes = wakeArrows(rc, plotTop);
+  const steals = stealArrows(rc, plotTop);
+  const playheadAt = playheadPx(rc);
 
   // The legend's rows: items wrap at the figure's width (text width estimated, 7 px a character).
   const items = [];
   let lx = 12;
   let row = 0;
-  for (const entry of figureLegend(model)) {
+  for (const entry of figureLegend(model, {
+    steals: steals.length > 0,
+    playhead: playheadAt !== null,
+  })) {
     const w = swatchWidth + 6 + entry.label.length * 7 + 18;
     if (lx + w > width - 12 && lx > 12) {
       lx = 12;
@@ -363,6 +475,18 @@ export function timelineFigure(
     else if (lane.type === 'timers') drawPoints(g, rc, lane, y + 5, lane.h - 10, palette.timer);
     else if (lane.type === 'io') drawPoints(g, rc, lane, y + 5, lane.h - 10, palette.io);
   }
+  drawArrows(plot, wakes, 'figure-wake-arrow', palette.wake);
+  drawArrows(plot, steals, 'figure-steal-arrow', palette.steal);
+  if (playheadAt !== null)
+    node(plot, 'line', {
+      x1: playheadAt,
+      y1: plotTop,
+      x2: playheadAt,
+      y2: plotBottom,
+      stroke: palette.playhead,
+      'stroke-width': 2,
+      class: 'figure-playhead',
+    });
 
   // The label column over the lanes' left ends, and the time axis above them.
   const labels = node(svg, 'g', { class: 'figure-lane-labels', fill: palette.text });
@@ -405,6 +529,12 @@ export function timelineFigure(
     y2: plotTop - 0.5,
     stroke: palette.grid,
   });
+  if (playheadAt !== null)
+    node(svg, 'path', {
+      d: `M${playheadAt - 6} ${plotTop - 9}L${playheadAt + 6} ${plotTop - 9}L${playheadAt} ${plotTop}Z`,
+      fill: palette.playhead,
+      class: 'figure-playhead-handle',
+    });
 
   const legend = node(svg, 'g', { class: 'figure-legend', fill: palette.text });
   for (const { entry, x, row: r } of items) {
@@ -425,7 +555,7 @@ export function figureTitle(model, { x0, x1 }) {
   const { example = 'trace', strategy = 'local', seed = 0 } = model.header ?? {};
   const t0 = Math.max(0, model.timeAt(x0));
   const t1 = Math.max(t0, model.timeAt(x1));
-  return `Wakeline: ${example} · ${strategy} · seed ${seed} · t = ${formatTime(t0)} – ${formatTime(t1)}`;
+  return text.title(example, strategy, seed, formatTime(t0), formatTime(t1));
 }
 
 /** `svg` (from timelineFigure) as the text of a standalone .svg file. */
@@ -450,11 +580,57 @@ export function figurePng(svg, scale = 2) {
       canvas.height = height;
       canvas.getContext('2d').drawImage(image, 0, 0, width, height);
       canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('the figure could not be drawn'))),
+        (blob) => (blob ? resolve(blob) : reject(new Error(text.notDrawn))),
         'image/png',
       );
     };
-    image.onerror = () => reject(new Error('the figure could not be drawn'));
+    image.onerror = () => reject(new Error(text.notDrawn));
     image.src = url;
   });
+}
+
+/** `value` as an error message shows it: a string in quotes. */
+const shownValue = (value) => (typeof value === 'string' ? JSON.stringify(value) : String(value));
+
+/**
+ * Figure options as a script passes them (`player.figure(options)`), checked and completed:
+ * { format: 'svg' | 'png' (default svg), theme: 'light' | 'dark' (default: the timeline's),
+ * width (CSS pixels, 320 to 4000; default the timeline's), scale (the PNG's, 0.25 to 4;
+ * default 2), whole (the whole run; default the view), playhead (default: in the view, not in
+ * the whole run), title }. A bad one throws a RangeError that names it.
+ */
+export function figureOptions(options = {}) {
+  if (options === null || typeof options !== 'object')
+    throw new TypeError('figure: the options must be an object');
+  const { format = 'svg', theme, scale = 2, width, whole = false, playhead, title } = options;
+  if (format !== 'svg' && format !== 'png')
+    throw new RangeError(text.badFormat(shownValue(format)));
+  if (theme !== undefined && !figureThemes.includes(theme))
+    throw new RangeError(text.badTheme(shownValue(theme)));
+  if (typeof scale !== 'number' || !(scale >= 0.25 && scale <= maxFigureScale))
+    throw new RangeError(text.badScale(shownValue(scale)));
+  if (
+    width !== undefined &&
+    (typeof width !== 'number' || !(width >= minFigureWidth && width <= maxFigureWidth))
+  )
+    throw new RangeError(text.badWidth(shownValue(width)));
+  return {
+    format,
+    theme,
+    scale,
+    width,
+    whole: Boolean(whole),
+    playhead: playhead === undefined ? undefined : Boolean(playhead),
+    title: title === undefined ? undefined : String(title),
+  };
+}
+
+/**
+ * A figure of `timeline` made from `options` (see figureOptions): an <svg> element, or for
+ * format 'png' a Promise of a PNG Blob `width × scale` pixels wide.
+ */
+export function makeFigure(timeline, options) {
+  const checked = figureOptions(options);
+  const svg = timelineFigure(timeline, checked);
+  return checked.format === 'png' ? figurePng(svg, checked.scale) : svg;
 }

@@ -184,11 +184,18 @@ function drawMarkers(rc) {
   }
 }
 
-function drawPlayhead(rc) {
-  if (rc.playhead === null || rc.playhead === undefined) return;
-  const { ctx, height, palette, scale } = rc;
+/** Where the playhead of `rc` is drawn, in CSS pixels, or null when it is none or off screen. */
+export function playheadPx(rc) {
+  if (rc.playhead === null || rc.playhead === undefined) return null;
+  const { scale } = rc;
   const px = Math.round(scale.toPx(rc.playhead)) + 0.5;
-  if (px < scale.left || px > scale.left + scale.width) return;
+  return px < scale.left || px > scale.left + scale.width ? null : px;
+}
+
+function drawPlayhead(rc) {
+  const px = playheadPx(rc);
+  if (px === null) return;
+  const { ctx, height, palette } = rc;
   ctx.strokeStyle = palette.playhead;
   ctx.lineWidth = 2;
   ctx.beginPath();
@@ -199,10 +206,9 @@ function drawPlayhead(rc) {
 }
 
 function drawPlayheadHandle(rc) {
-  if (rc.playhead === null || rc.playhead === undefined) return;
-  const { ctx, palette, scale } = rc;
-  const px = Math.round(scale.toPx(rc.playhead)) + 0.5;
-  if (px < scale.left || px > scale.left + scale.width) return;
+  const px = playheadPx(rc);
+  if (px === null) return;
+  const { ctx, palette } = rc;
   ctx.fillStyle = palette.playhead;
   ctx.beginPath();
   ctx.moveTo(px - 6, axisHeight - 9);
@@ -229,83 +235,129 @@ function wakeSource(rc, begin) {
   return lane ? { lane, event: wake } : null;
 }
 
-// Wake arrows, from the wake (on its caller's lane) to the poll it caused.
-function drawWakeArrows(rc, top) {
-  const { ctx, model, scale, palette, height } = rc;
+/**
+ * The wake arrows of the frame `rc` whose lanes start at `top`, for the lanes between the axis and
+ * `rc.height`: from each wake (on its caller's lane) to the poll it caused, as
+ * [{ from, c1, c2, to, head }] (points as [x, y]: a cubic curve and the head's three corners).
+ * None when more than maxArrows polls are in view, where they would hide the polls. The canvas
+ * draws these, and a figure (figure.js) the same.
+ */
+export function wakeArrows(rc, top) {
+  const { model, scale, height } = rc;
   const k = model.k;
-  const arrows = [];
+  const polls = [];
   for (const lane of rc.lanes) {
     if (lane.type !== 'task') continue;
     const y = top + lane.y;
     if (y + lane.h < axisHeight || y > height) continue;
     const spans = laneSpans(model, lane, k);
     forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0) => {
-      if (arrows.length <= maxArrows)
-        arrows.push([model.polls.begin.data[spans.poll(i)], px0, y, lane.h]);
+      if (polls.length <= maxArrows)
+        polls.push([model.polls.begin.data[spans.poll(i)], px0, y, lane.h]);
     });
-    if (arrows.length > maxArrows) return;
+    if (polls.length > maxArrows) return [];
   }
-  ctx.strokeStyle = palette.wake;
-  ctx.fillStyle = palette.wake;
-  ctx.lineWidth = 1.25;
-  for (const [begin, px, y, h] of arrows) {
+  const arrows = [];
+  for (const [begin, px, y, h] of polls) {
     const source = wakeSource(rc, begin);
     if (!source) continue;
     const sx = scale.toPx(model.x(source.event, k) + k / 2);
     const sy = top + source.lane.y + source.lane.h / 2;
     const ty = source.lane.y + top < y ? y + 5 : y + h - 7;
     const tx = px + 1;
-    ctx.beginPath();
-    ctx.moveTo(sx, sy);
-    ctx.bezierCurveTo(sx, (sy + ty) / 2, tx, (sy + ty) / 2, tx, ty);
-    ctx.stroke();
     const down = ty > sy ? 1 : -1;
+    arrows.push({
+      from: [sx, sy],
+      c1: [sx, (sy + ty) / 2],
+      c2: [tx, (sy + ty) / 2],
+      to: [tx, ty],
+      head: [
+        [tx, ty],
+        [tx - 3.5, ty - 6 * down],
+        [tx + 3.5, ty - 6 * down],
+      ],
+    });
+  }
+  return arrows;
+}
+
+// Wake arrows, from the wake (on its caller's lane) to the poll it caused.
+function drawWakeArrows(rc, top) {
+  const { ctx, palette } = rc;
+  ctx.strokeStyle = palette.wake;
+  ctx.fillStyle = palette.wake;
+  ctx.lineWidth = 1.25;
+  for (const { from, c1, c2, to, head } of wakeArrows(rc, top)) {
     ctx.beginPath();
-    ctx.moveTo(tx, ty);
-    ctx.lineTo(tx - 3.5, ty - 6 * down);
-    ctx.lineTo(tx + 3.5, ty - 6 * down);
-    ctx.closePath();
-    ctx.fill();
+    ctx.moveTo(...from);
+    ctx.bezierCurveTo(...c1, ...c2, ...to);
+    ctx.stroke();
+    fillHead(ctx, head);
   }
   ctx.lineWidth = 1;
 }
 
-// Steals with a victim: an arrow from the victim's executor lane to the thief's steal mark.
-function drawStealArrows(rc, top) {
-  const { ctx, model, scale, palette } = rc;
+function fillHead(ctx, [a, b, c]) {
+  ctx.beginPath();
+  ctx.moveTo(...a);
+  ctx.lineTo(...b);
+  ctx.lineTo(...c);
+  ctx.closePath();
+  ctx.fill();
+}
+
+/**
+ * The steal arrows of the frame `rc` whose lanes start at `top`: from the victim's executor lane
+ * to each steal mark in view on the thief's, as [{ from, c, to, head }] (a quadratic curve and
+ * the head's three corners), at most maxArrows + 1. Drawn by the canvas and by a figure.
+ */
+export function stealArrows(rc, top) {
+  const { model, scale } = rc;
   const k = model.k;
   const byWorker = new Map();
   for (const lane of rc.lanes)
     if (lane.type === 'executor' && lane.worker) byWorker.set(lane.worker.id, lane);
-  if (byWorker.size < 2) return;
-  ctx.strokeStyle = palette.steal;
-  ctx.fillStyle = palette.steal;
-  ctx.lineWidth = 1.25;
-  let drawn = 0;
+  const arrows = [];
+  if (byWorker.size < 2) return arrows;
   for (const thief of byWorker.values()) {
     const points = lanePoints(model, thief, k);
     if (!points) continue;
     forEachVisiblePoint(points.n, points.pointX, scale, (i, px) => {
       const event = points.event(i);
-      if (drawn > maxArrows || model.kindOf(event) !== 'steal') return;
+      if (arrows.length > maxArrows || model.kindOf(event) !== 'steal') return;
       const victim = byWorker.get(model.field(event, 'victim'));
       if (!victim) return;
-      ++drawn;
       const sy = top + victim.y + victim.h / 2;
       const thiefY = top + thief.y;
       const ty = sy < thiefY ? thiefY + 4 : thiefY + thief.h - 4;
       const down = ty > sy ? 1 : -1;
-      ctx.beginPath();
-      ctx.moveTo(px - 8, sy);
-      ctx.quadraticCurveTo(px - 8, ty, px, ty);
-      ctx.stroke();
-      ctx.beginPath();
-      ctx.moveTo(px, ty);
-      ctx.lineTo(px - 6, ty - 3.5 * down);
-      ctx.lineTo(px - 6, ty + 3.5 * down);
-      ctx.closePath();
-      ctx.fill();
+      arrows.push({
+        from: [px - 8, sy],
+        c: [px - 8, ty],
+        to: [px, ty],
+        head: [
+          [px, ty],
+          [px - 6, ty - 3.5 * down],
+          [px - 6, ty + 3.5 * down],
+        ],
+      });
     });
+  }
+  return arrows;
+}
+
+// Steals with a victim: an arrow from the victim's executor lane to the thief's steal mark.
+function drawStealArrows(rc, top) {
+  const { ctx, palette } = rc;
+  ctx.strokeStyle = palette.steal;
+  ctx.fillStyle = palette.steal;
+  ctx.lineWidth = 1.25;
+  for (const { from, c, to, head } of stealArrows(rc, top)) {
+    ctx.beginPath();
+    ctx.moveTo(...from);
+    ctx.quadraticCurveTo(...c, ...to);
+    ctx.stroke();
+    fillHead(ctx, head);
   }
   ctx.lineWidth = 1;
 }
