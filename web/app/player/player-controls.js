@@ -2,8 +2,30 @@
 // counter, and the keys that drive them while focus is inside the player. Keys are heard on the
 // player's own frame (never the document), and the ones it uses do not reach the host page, so
 // the arrows and space step the run instead of scrolling the post.
+// The figure buttons download a figure of the view shown (timeline/figure.js) as SVG or PNG.
 import { element } from '../dom.js';
 import { eventsPerSecond } from '../playback/clock.js';
+import { download, exportName } from '../share/trace-export.js';
+import { figureSvgText } from '../timeline/figure.js';
+
+// Everything the controls say, in one place for translation: [text, title] of each button.
+const labels = {
+  prevPoll: ['« poll', 'Previous poll (↑)'],
+  prev: ['◀', 'Previous event (←)'],
+  play: ['Play', 'Play (space)'],
+  pause: ['Pause', 'Pause (space)'],
+  next: ['▶|', 'Next event (→)'],
+  nextPoll: ['poll »', 'Next poll (↓)'],
+  speed: 'Playback speed',
+  counter: (at, count) => `${at} / ${count.toLocaleString('en')}`,
+  counterTitle: (at, count) => `event ${at} of ${count}`,
+  svg: ['SVG', 'Download this view as an SVG figure'],
+  png: ['PNG', 'Download this view as a PNG figure (2×, sharp on slides)'],
+  figureFailed: (why) => `The figure could not be made: ${why}`,
+};
+
+/** The scale of the PNG the player's button downloads. */
+export const playerPngScale = 2;
 
 /** Speeds offered, as multiples of the clock's 4 events per second. */
 export const playerSpeeds = [0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
@@ -19,7 +41,7 @@ export function speedFor(count) {
   );
 }
 
-function button(className, label, title) {
+function button(className, [label, title]) {
   const node = element('button', `player-button ${className}`, label, {
     type: 'button',
     title,
@@ -32,12 +54,12 @@ function button(className, label, title) {
 export class PlayerControls {
   constructor(container, clock) {
     this.clock = clock;
-    this.prevPoll = button('player-prev-poll', '« poll', 'Previous poll (↑)');
-    this.prev = button('player-prev', '◀', 'Previous event (←)');
-    this.play = button('player-play', 'Play', 'Play (space)');
-    this.next = button('player-next', '▶|', 'Next event (→)');
-    this.nextPoll = button('player-next-poll', 'poll »', 'Next poll (↓)');
-    this.speed = element('select', 'player-speed', undefined, { 'aria-label': 'Playback speed' });
+    this.prevPoll = button('player-prev-poll', labels.prevPoll);
+    this.prev = button('player-prev', labels.prev);
+    this.play = button('player-play', labels.play);
+    this.next = button('player-next', labels.next);
+    this.nextPoll = button('player-next-poll', labels.nextPoll);
+    this.speed = element('select', 'player-speed', undefined, { 'aria-label': labels.speed });
     for (const value of playerSpeeds) {
       const option = element('option', '', `${value}×`);
       option.value = String(value);
@@ -79,8 +101,7 @@ export class PlayerControls {
     const playing = clock.playing;
     if (this.shownPlaying !== playing) {
       this.shownPlaying = playing;
-      this.play.textContent = playing ? 'Pause' : 'Play';
-      this.play.title = playing ? 'Pause (space)' : 'Play (space)';
+      [this.play.textContent, this.play.title] = playing ? labels.pause : labels.play;
       this.play.setAttribute('aria-label', this.play.title);
       this.play.setAttribute('aria-pressed', String(playing));
     }
@@ -88,8 +109,8 @@ export class PlayerControls {
     if (this.shownAt !== at || this.shownCount !== count) {
       this.shownAt = at;
       this.shownCount = count;
-      this.counter.textContent = count === 0 ? '' : `${at + 1} / ${count.toLocaleString('en')}`;
-      this.counter.title = count === 0 ? '' : `event ${at + 1} of ${count}`;
+      this.counter.textContent = count === 0 ? '' : labels.counter(at + 1, count);
+      this.counter.title = count === 0 ? '' : labels.counterTitle(at + 1, count);
       for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll])
         control.disabled = count === 0;
     }
@@ -133,4 +154,32 @@ export class PlayerControls {
         return false;
     }
   }
+}
+
+/**
+ * The SVG and PNG buttons, appended to `container`: each downloads a figure of the view shown.
+ * `figure(options)` is the player's figure() (null before a run has drawn); `model()` the run
+ * shown, which names the file; `say(text)` reports a failure.
+ */
+export function attachFigureButtons(container, figure, model, say) {
+  const svg = button('player-figure', labels.svg);
+  const png = button('player-figure-png', labels.png);
+  svg.addEventListener('click', () => {
+    const made = figure();
+    if (made)
+      download(
+        new Blob([figureSvgText(made)], { type: 'image/svg+xml' }),
+        exportName(model(), 'svg'),
+      );
+  });
+  png.addEventListener('click', async () => {
+    try {
+      const blob = await figure({ format: 'png', scale: playerPngScale });
+      if (blob) download(blob, exportName(model(), 'figure.png'));
+    } catch (error) {
+      say(labels.figureFailed(error?.message ?? error));
+    }
+  });
+  container.append(svg, png);
+  return { svg, png };
 }

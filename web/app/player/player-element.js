@@ -20,8 +20,7 @@ import { Replay } from '../playback/replay.js';
 import { RunController } from '../run-controller.js';
 import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
 import { restoreView } from '../share/link-state.js';
-import { download, exportName } from '../share/trace-export.js';
-import { figureSvgText, timelineFigure } from '../timeline/figure.js';
+import { makeFigure } from '../timeline/figure.js';
 import { Legend } from '../timeline/legend.js';
 import { readPalette } from '../timeline/palette.js';
 import { Timeline } from '../timeline/timeline.js';
@@ -33,7 +32,7 @@ import { SourceView } from '../source-view.js';
 import { TourBar } from '../tours/tour-bar.js';
 import { parseTourLink, readTourElement } from '../tours/tour.js';
 import { loadPlayerEngine, siteUrl } from './player-engine.js';
-import { PlayerControls, speedFor } from './player-controls.js';
+import { PlayerControls, attachFigureButtons, speedFor } from './player-controls.js';
 import { attachPlayerInput } from './player-input.js';
 import playerCss from './player.css';
 import timelineCss from '../../styles/timeline.css';
@@ -57,6 +56,58 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
 /** How near the viewport a player starts its run. */
 const nearMargin = '400px 0px';
+
+/**
+ * What the player says about the values it was given, in one place. `where` is the value's
+ * name as the author wrote it: `attribute example="concurent"` on a host page, `link part
+ * example="concurent"` in embed.html (whose attributes come from its link; see `fromLink`).
+ */
+const say = {
+  attribute: (name, value) =>
+    value == null ? `attribute ${name}` : `attribute ${name}=${quote(value)}`,
+  linkPart: (name, value) =>
+    value == null ? `link part ${name}` : `link part ${name}=${quote(value)}`,
+  noExample: (fromLink, shown) =>
+    fromLink
+      ? `The link names no example; showing ${shown}.`
+      : `No example attribute; showing ${shown}.`,
+  unknownExample: (where, near, ids) =>
+    near
+      ? `${where}: Wakeline has no example of that name. Did you mean ${near}? Nothing was run.`
+      : `${where}: Wakeline has no example of that name; the examples are ${ids.join(', ')}. Nothing was run.`,
+  unknownStrategy: (where, near, names) =>
+    near
+      ? `${where}: Wakeline has no strategy of that name. Did you mean ${near}? Nothing was run.`
+      : `${where}: Wakeline has no strategy of that name; the strategies are ${names.join(', ')}. Nothing was run.`,
+  unsupportedStrategy: (where, example, names) =>
+    `${where}: the example ${example} runs under ${names.join(', ')} only. Nothing was run.`,
+  notParamPair: (where, pair) => `${where}: ${quote(pair)} is not name=value; it was ignored.`,
+  notParamName: (where, name) =>
+    `${where}: ${quote(name)} is not a parameter name; it was ignored.`,
+  paramTwice: (where, name) =>
+    `${where}: the parameter ${quote(name)} is given more than once; the first one counts.`,
+  paramValue: (where, name, error) =>
+    `${where}: the parameter ${quote(name)}: ${error}; its default is used.`,
+  catalogue: (where, sentence) => `${where}: ${sentence}`,
+  seed: (where) => `${where}: the seed is not a whole number from 0 to 2^53; 0 is used.`,
+  start: (where, error) => `${where}: ${error}; the run starts at its first event.`,
+  startAfterEnd: (where, end) =>
+    `${where}: the run ends before that, at ${end}; the playhead is at its last event.`,
+  select: (where, error) => `${where}: ${error}; nothing is selected.`,
+  selectMissing: (where, select, model) =>
+    select.kind === 'seq'
+      ? `${where}: this run has no event ${select.id} (it has ${model.count.toLocaleString('en')} events); nothing is selected.`
+      : `${where}: this run has no task ${select.id} (it has ${model.taskLanes.length.toLocaleString('en')} tasks); nothing is selected.`,
+  height: (where, px) =>
+    `${where}: not auto or a number of pixels from 120 to 4000; ${px} is used.`,
+  speed: (where) =>
+    `${where}: not a speed from 0.25 to 64 (times 4 events a second); the run's own is used.`,
+  theme: (where, theme) =>
+    `${where}: not light, dark or auto; the reader's setting (${theme}) is used.`,
+  program: (where, error) => `${where}: ${error}`,
+  nothingRun: 'Nothing was run: the message above says why.',
+  programUnread: 'The program could not be read; nothing was run.',
+};
 
 let sheet = null;
 
@@ -666,19 +717,13 @@ export class WakelinePlayer extends HTMLElement {
     attachPlayerInput(timeline, (hit) => timeline.select(hit));
     this.#clock = new PlaybackClock(() => this.#clockMoved());
     this.#controls = new PlayerControls(this.#controlsBox, this.#clock);
-    // A figure of the view for the post's author: an SVG with a title, the axis and the legend.
-    const figure = element('button', 'player-button player-figure', 'SVG', {
-      type: 'button',
-      title: 'Download this view as an SVG figure',
-      'aria-label': 'Download this view as an SVG figure',
-    });
-    figure.addEventListener('click', () => {
-      const svg = this.figure();
-      if (!svg) return;
-      const blob = new Blob([figureSvgText(svg)], { type: 'image/svg+xml' });
-      download(blob, exportName(this.#timeline.model, 'svg'));
-    });
-    this.#controlsBox.append(figure);
+    // Figures of the view for the post's author, SVG and PNG: title, axis, lanes and legend.
+    attachFigureButtons(
+      this.#controlsBox,
+      (options) => this.figure(options),
+      () => this.#timeline.model,
+      (text) => (this.#status.textContent = text),
+    );
     // The common marks, drawn as the timeline draws them; "All marks" opens every one.
     this.#legend = new Legend(this.#legendBox, this.#timelineContainer);
     this.#timeline = timeline;
@@ -769,13 +814,15 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   /**
-   * A figure of the view shown (an <svg> element: title, time axis, lanes, legend, in the
-   * player's theme), or null before a run has drawn; serialize it with XMLSerializer.
+   * A figure of the view shown (an <svg> element: title, time axis, lanes, arrows, playhead,
+   * legend, in the player's theme), or null before a run has drawn; serialize it with
+   * XMLSerializer. `options` (timeline/figure.js's figureOptions): theme ('light' or 'dark'),
+   * width, whole, playhead, title, and format 'png' for a Promise of a PNG Blob (at `scale`).
    */
-  figure() {
+  figure(options) {
     const model = this.#timeline?.model;
     if (!model || model.count === 0) return null;
-    return timelineFigure(this.#timeline);
+    return makeFigure(this.#timeline, options);
   }
 
   /** The timeline's canvas, for a host that wants a picture of it. */
