@@ -1,8 +1,10 @@
 // The header's controls: example picker grouped by topic, the example's explanation, strategy
 // picker, a parameter form generated from the example's typed parameters, and a settings section
 // generated from the chosen strategy's settings (same fields, same checks), with a message beside
-// each invalid field. Every catalogue string becomes text, never markup.
+// each invalid field. Every catalogue string becomes text, never markup, in the page's language
+// (the examples' and settings' words from i18n/es/examples.js, the form's own from i18n/*/form.js).
 import { element } from './dom.js';
+import { localizeExample, localizeStrategy, localizeTopic, t } from './i18n/i18n.js';
 import { parseIntegerField } from './param-input.js';
 import { describeStrategy, strategyOptionText } from './strategies.js';
 
@@ -40,10 +42,12 @@ export function settingsFor(strategies, strategy, example) {
  */
 export class CatalogueForm {
   constructor(examples, elements, { onExampleChange, strategies = [] } = {}) {
-    this.examples = examples;
-    this.byId = new Map(examples.map((example) => [example.id, example]));
-    /** Every strategy with its settings, as strategies() gives them. */
-    this.strategies = strategies;
+    // In the page's language, chosen before the form is made: `example` and onExampleChange give
+    // these entries (in English, the catalogue's own).
+    this.examples = examples.map((example) => localizeExample(example));
+    this.byId = new Map(this.examples.map((example) => [example.id, example]));
+    /** Every strategy with its settings, as strategies() gives them (in the page's language). */
+    this.strategies = strategies.map((strategy) => localizeStrategy(strategy));
     this.el = elements;
     this.fields = [];
     this.settingFields = [];
@@ -68,9 +72,9 @@ export class CatalogueForm {
       this.selectStrategy(this.el.strategyPicker.value),
     );
 
-    for (const [topic, list] of groupByTopic(examples)) {
+    for (const [topic, list] of groupByTopic(this.examples)) {
       const group = element('optgroup');
-      group.label = topic;
+      group.label = localizeTopic(topic);
       for (const example of list) {
         const option = element('option', '', example.title);
         option.value = example.id;
@@ -133,7 +137,7 @@ export class CatalogueForm {
       }
       return field;
     });
-    this.settingsLegend.textContent = `Strategy: ${name}`;
+    this.settingsLegend.textContent = t('form.strategy.legend', { name });
     this.settingsAbout.textContent = describeStrategy(name).about;
     this.el.strategyPicker.title = strategyOptionText(name);
     this.settingsList.replaceChildren(...this.settingFields.map((field) => field.row));
@@ -150,7 +154,7 @@ export class CatalogueForm {
       default: 0,
       min: 0,
       max: maxSeed,
-      description: 'seed of the example’s random choices',
+      description: t('form.seed.description'),
     };
     const params = this.programMode ? [] : example.params;
     this.paramFields = [...params, seed].map((param) =>
@@ -169,8 +173,16 @@ export class CatalogueForm {
     const row = element('div', `param param-${param.type}`);
     const label = element('label', 'param-label', param.name);
     label.htmlFor = id;
-    const range = param.type === 'integer' && !isSeed ? ` (${param.min}–${param.max})` : '';
-    const help = element('span', 'param-help', `${param.description}${range}`);
+    // The range as digits, as the field takes them (no locale's thousands separators).
+    const helpText =
+      param.type === 'integer' && !isSeed
+        ? t('form.param.range', {
+            description: param.description,
+            min: String(param.min),
+            max: String(param.max),
+          })
+        : `${param.description}`;
+    const help = element('span', 'param-help', helpText);
     help.id = `${id}-help`;
     const message = element('span', 'param-message');
     message.id = `${id}-message`;

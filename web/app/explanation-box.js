@@ -1,6 +1,7 @@
 // The example's explanation under its title: a long one shows its first lines and a "Read more"
 // button that opens it fully (and closes it again), so it is never cut off mid-sentence with
-// nothing to say so. The text is set as text.
+// nothing to say so. The text is set as text; the button speaks the page's language.
+import { t } from './i18n/i18n.js';
 
 /** The explanation in `paragraph`, with `more` (a button) to open or close a long one. */
 export class ExplanationBox {
@@ -22,7 +23,7 @@ export class ExplanationBox {
   #setOpen(open) {
     this.open = open;
     this.paragraph.classList.toggle('is-clamped', !open);
-    this.more.textContent = open ? 'Show less' : 'Read more';
+    this.more.textContent = open ? t('form.explanation.less') : t('form.explanation.more');
     this.more.setAttribute('aria-expanded', String(open));
     this.#measure();
   }

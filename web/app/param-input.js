@@ -1,5 +1,7 @@
 // Reading what a person typed into a parameter field: a whole number in the parameter's range,
-// or one sentence saying what is wrong. Pure, so the form and its tests share it.
+// or one sentence saying what is wrong, in the page's language. Pure, so the form and its tests
+// share it.
+import { t } from './i18n/i18n.js';
 
 /**
  * Parses `text` as an integer between `min` and `max`: { value } or { error }. Accepts an
@@ -7,10 +9,13 @@
  */
 export function parseIntegerField(text, { min, max }) {
   const trimmed = String(text).trim();
-  if (trimmed === '') return { error: 'Enter a whole number.' };
-  if (!/^[+-]?\d+$/.test(trimmed)) return { error: `“${trimmed}” is not a whole number.` };
+  if (trimmed === '') return { error: t('form.number.empty') };
+  if (!/^[+-]?\d+$/.test(trimmed)) return { error: t('form.number.notWhole', { text: trimmed }) };
   const value = Number(trimmed);
-  if (!Number.isSafeInteger(value)) return { error: 'That number is too large.' };
-  if (value < min || value > max) return { error: `Must be between ${min} and ${max}.` };
+  if (!Number.isSafeInteger(value)) return { error: t('form.number.tooLarge') };
+  // The bounds as digits, as the field takes them (no locale's thousands separators).
+  if (value < min || value > max) {
+    return { error: t('form.number.range', { min: String(min), max: String(max) }) };
+  }
   return { value };
 }

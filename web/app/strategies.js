@@ -1,60 +1,25 @@
 // What each strategy is, for a reader choosing one: a line for the picker and a paragraph for
-// the settings (what it models, which version, what to look for). The engine's strategies()
-// gives names and settings only; the descriptions follow the headers of core/scheduler/*.hpp.
+// the settings (what it models, which version, what to look for), in the page's language. The
+// engine's strategies() gives names and settings only; the descriptions follow the headers of
+// core/scheduler/*.hpp. A strategy's name is its id in every language.
+import { t } from './i18n/i18n.js';
 
+// Made when asked, in the language in use (i18n/en/form.js): the page picks its language first.
 const descriptions = {
-  local: {
-    line: 'one thread, one FIFO run queue: the runtime from scratch',
-    about:
-      'The smallest executor that works, as a runtime from scratch builds it: block_on runs one ' +
-      'thread with one first-in, first-out run queue. Waker::wake puts the task at the back of ' +
-      'the queue; when the queue is empty the executor parks until the next timer is due, and ' +
-      'it looks at the timers every 61 polls so a busy queue cannot starve them. It copies no ' +
-      'particular runtime: compare the others with it. Look for the run queue at the playhead ' +
-      'and the executor parking between polls.',
-  },
-  'tokio-current-thread': {
-    line: 'Tokio 1.24 current_thread: one thread, block_on polled apart',
-    about:
-      'Tokio 1.24’s current_thread scheduler (#[tokio::main(flavor = "current_thread")]). The ' +
-      'future given to block_on is not a task in the queue: waking it sets a flag, and it is ' +
-      'polled at the start of the next pass. A pass polls up to event_interval (61) tasks, ' +
-      'then looks at the timers without waiting; tokio::task::yield_now waits until after that ' +
-      'look; each poll has a coop budget of 128 operations on resources, after which they ' +
-      'return Poll::Pending. Look for the root task polled apart from the queue, and the coop ' +
-      'budget making a busy task give way.',
-  },
-  'tokio-multi-thread': {
-    line: 'Tokio 1.24 multi_thread: worker threads, LIFO slot, work stealing',
-    about:
-      'Tokio 1.24’s default multi_thread scheduler, its worker threads simulated on one thread ' +
-      'in virtual time (every poll takes poll_cost_ns). Each worker thread has a local queue of ' +
-      '256 tasks and a LIFO slot: a task woken on a thread runs next on that thread. Wakes from ' +
-      'outside go to the shared inject queue; a thread with nothing to do searches the others ' +
-      'and steals half of a queue. The thread that called block_on polls only the root future. ' +
-      'Look for steal arrows between threads, the LIFO slot (orange in the run queue) and the ' +
-      'search bands.',
-  },
-  smol: {
-    line: 'smol (async-executor 1.5): a global queue, local queues filled by stealing',
-    about:
-      'smol’s executor, async-executor 1.5, with N worker threads simulated in virtual time. ' +
-      'Every spawn and every wake goes to one global queue; a thread takes a task from its ' +
-      'local queue, else from the global queue (moving half of the rest into its local queue), ' +
-      'else steals half of another thread’s local queue. After 200 polls a thread yields and ' +
-      'looks at the global queue again. Look for tasks moving from the global queue to the ' +
-      'local ones, and the steals.',
-  },
-  embassy: {
-    line: 'Embassy 0.5 (embedded): static task pools, batches, a pender',
-    about:
-      'embassy-executor 0.5, the executor of embedded Rust. Tasks live in static pools ' +
-      '(pool_size each); spawning into a full pool fails with SpawnError::Busy. The run queue ' +
-      'is drained in batches: the executor takes every queued task at once and polls them, ' +
-      'last enqueued first, and a task woken during a batch waits for the next one. A wake ' +
-      'into an empty queue calls the pender, which keeps the executor from sleeping. Look for ' +
-      'the batch marks and the pender’s dots on the executor lane.',
-  },
+  local: () => ({ line: t('form.strategy.local.line'), about: t('form.strategy.local.about') }),
+  'tokio-current-thread': () => ({
+    line: t('form.strategy.current.line'),
+    about: t('form.strategy.current.about'),
+  }),
+  'tokio-multi-thread': () => ({
+    line: t('form.strategy.multi.line'),
+    about: t('form.strategy.multi.about'),
+  }),
+  smol: () => ({ line: t('form.strategy.smol.line'), about: t('form.strategy.smol.about') }),
+  embassy: () => ({
+    line: t('form.strategy.embassy.line'),
+    about: t('form.strategy.embassy.about'),
+  }),
 };
 
 /**
@@ -62,12 +27,11 @@ const descriptions = {
  * engine) gets a neutral line rather than none.
  */
 export function describeStrategy(name) {
-  return (
-    descriptions[name] ?? {
-      line: 'a scheduling strategy of the runtime',
-      about: `The runtime’s ${name} strategy.`,
-    }
-  );
+  if (Object.hasOwn(descriptions, name)) return descriptions[name]();
+  return {
+    line: t('form.strategy.other.line'),
+    about: t('form.strategy.other.about', { name: String(name) }),
+  };
 }
 
 /** The picker's text for strategy `name`: its id, then its line. */

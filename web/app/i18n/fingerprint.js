@@ -1,7 +1,8 @@
-// A fingerprint of an example's English words, so a translation can say which English it was
-// made from: es/examples.js keeps one per example (`from`), and tests/web/i18n/examples.test.mjs
-// names every example whose English has changed since (scripts/example-fingerprints.mjs prints
-// the current ones). Not a secret, only a change detector: FNV-1a (64 bits) over the UTF-8 bytes.
+// A fingerprint of an example's English words, or of a strategy's settings', so a translation can
+// say which English it was made from: es/examples.js keeps one per example and per strategy
+// (`from`), and tests/web/i18n/examples.test.mjs names every one whose English has changed since
+// (scripts/example-fingerprints.mjs prints the current ones). Not a secret, only a change
+// detector: FNV-1a (64 bits) over the UTF-8 bytes.
 
 const offsetBasis = 0xcbf29ce484222325n;
 const prime = 0x100000001b3n;
@@ -26,5 +27,14 @@ export function exampleFingerprint({ title, explanation, params = [] }) {
     explanation,
     ...params.map((param) => `${param.name}: ${param.description}`),
   ];
+  return fnv1a64(words.join('\n')).slice(0, 12);
+}
+
+/**
+ * The fingerprint of `strategy`'s words (an entry of the core's strategies(), in English): each
+ * setting's name and description, as 12 hexadecimal digits.
+ */
+export function strategyFingerprint({ settings = [] }) {
+  const words = settings.map((setting) => `${setting.name}: ${setting.description}`);
   return fnv1a64(words.join('\n')).slice(0, 12);
 }

@@ -16,15 +16,22 @@ import { english } from './en/index.js';
 /** The languages Wakeline speaks, by code, each named in itself (for a language menu). */
 export const languages = Object.freeze({ en: 'English', es: 'Español' });
 
-// A catalogue: its messages by key, and the examples' words by example id (English has none:
-// the core's catalogue is English).
-const englishCatalogue = { messages: english, examples: {} };
+// A catalogue: its messages by key, the examples' words by example id, the names of their topics
+// by English name and the strategies' settings by strategy (English has none of these three: the
+// core's catalogue is English).
+const englishCatalogue = { messages: english, examples: {}, topics: {}, strategies: {} };
 
 const loaders = {
   en: async () => englishCatalogue,
   es: async () => {
-    const { spanish, spanishExamples } = await import('./es/index.js');
-    return { messages: spanish, examples: spanishExamples };
+    const { spanish, spanishExamples, spanishTopics, spanishStrategies } =
+      await import('./es/index.js');
+    return {
+      messages: spanish,
+      examples: spanishExamples,
+      topics: spanishTopics,
+      strategies: spanishStrategies,
+    };
   },
 };
 
@@ -32,7 +39,14 @@ const loaders = {
 const catalogues = new Map([['en', englishCatalogue]]);
 
 /** What is in use: a language code, the locale tag numbers follow, and its catalogue. */
-let current = { lang: 'en', locale: 'en', messages: english, examples: {} };
+let current = {
+  lang: 'en',
+  locale: 'en',
+  messages: english,
+  examples: {},
+  topics: {},
+  strategies: {},
+};
 
 /** The language's code for a tag ("es-AR" -> "es"), or '' when Wakeline does not speak it. */
 export function languageOf(tag) {
@@ -121,7 +135,7 @@ export function t(key, params) {
  * descriptions in the language in use, where the catalogue has them; English otherwise.
  */
 export function localizeExample(example) {
-  const words = current.examples[example.id];
+  const words = Object.hasOwn(current.examples, example.id) ? current.examples[example.id] : null;
   if (!words) return example;
   return {
     ...example,
@@ -130,6 +144,29 @@ export function localizeExample(example) {
     params: example.params.map((param) => {
       const description = words.params?.[param.name];
       return description ? { ...param, description } : param;
+    }),
+  };
+}
+
+/** The name of an examples' `topic` (a group of the picker) in the language in use. */
+export function localizeTopic(topic) {
+  return Object.hasOwn(current.topics, topic) ? current.topics[topic] : topic;
+}
+
+/**
+ * `strategy` (an entry of the core's strategies()) with its settings' descriptions in the
+ * language in use, where the catalogue has them; English otherwise. Names stay: they are ids.
+ */
+export function localizeStrategy(strategy) {
+  const words = Object.hasOwn(current.strategies, strategy.name)
+    ? current.strategies[strategy.name]
+    : null;
+  if (!words) return strategy;
+  return {
+    ...strategy,
+    settings: strategy.settings.map((setting) => {
+      const description = words.settings?.[setting.name];
+      return description ? { ...setting, description } : setting;
     }),
   };
 }

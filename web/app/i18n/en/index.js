@@ -5,6 +5,7 @@ import program from './program.js';
 import narration from './narration.js';
 import warnings from './warnings.js';
 import player from './player.js';
+import form from './form.js';
 
 export const english = Object.freeze({
   ...page,
@@ -12,7 +13,8 @@ export const english = Object.freeze({
   ...narration,
   ...warnings,
   ...player,
+  ...form,
 });
 
 /** The parts, by name, as the files give them (for the catalogue test). */
-export const parts = { page, program, narration, warnings, player };
+export const parts = { page, program, narration, warnings, player, form };

@@ -5,7 +5,8 @@ import program from './program.js';
 import narration from './narration.js';
 import warnings from './warnings.js';
 import player from './player.js';
-import examples from './examples.js';
+import form from './form.js';
+import examples, { strategies, topics } from './examples.js';
 
 export const spanish = Object.freeze({
   ...page,
@@ -13,10 +14,17 @@ export const spanish = Object.freeze({
   ...narration,
   ...warnings,
   ...player,
+  ...form,
 });
 
 /** The examples' titles, explanations and parameters, by example id (examples.js). */
 export const spanishExamples = examples;
 
+/** The names of the examples' topics, by English name (examples.js). */
+export const spanishTopics = topics;
+
+/** The strategies' settings, by strategy name (examples.js). */
+export const spanishStrategies = strategies;
+
 /** The parts, by name, as the files give them (for the catalogue test). */
-export const parts = { page, program, narration, warnings, player };
+export const parts = { page, program, narration, warnings, player, form };
