@@ -12,6 +12,7 @@ import { readThemePalette } from './palette.js';
 import {
   axisTicks,
   forEachStretchedInstant,
+  maxArrows,
   minSpanPx,
   playheadPx,
   stealArrows,
@@ -338,11 +339,11 @@ export function figurePalette(timeline, theme) {
  * An <svg> element showing `timeline`'s visible window (its model, lanes and scale) under
  * `title` (by default the scenario and the window's times). All lanes are shown, not only the
  * ones scrolled into view, with the wake and steal arrows the canvas draws (none when more than
- * render.js's maxArrows polls are in the figure, as on screen). `whole` shows the whole run
- * instead of the window, as the timeline fits it; `width` (CSS pixels) is the figure's width,
- * else the timeline's; `theme` ('light' or 'dark') its colours, else the page's (or `palette`);
- * `playhead` draws the playhead where it is in the figure (by default in the window, not in the
- * whole run).
+ * render.js's maxArrows polls a screenful are in the figure, as on screen). `whole` shows the
+ * whole run instead of the window, as the timeline fits it; `width` (CSS pixels) is the figure's
+ * width, else the timeline's; `theme` ('light' or 'dark') its colours, else the page's (or
+ * `palette`); `playhead` draws the playhead where it is in the figure (by default in the window,
+ * not in the whole run).
  */
 export function timelineFigure(
   timeline,
@@ -382,9 +383,13 @@ export function timelineFigure(
   };
   const plotTop = titleHeight + axisHeight;
   const plotBottom = plotTop + lanesHeight;
-  // What the canvas draws over the lanes, placed as it places them.
-  const wakes = wakeArrows(rc, plotTop);
-  const steals = stealArrows(rc, plotTop);
+  // What the canvas draws over the lanes, placed as it places them. The figure shows every lane,
+  // the canvas a screenful: the limit on arrows grows with the lanes, so that a figure has them
+  // wherever the screen would (at most maxArrows polls a screenful, as on screen).
+  const screens = lanesHeight / Math.max(1, (timeline.height ?? 0) - axisHeight);
+  const limit = Math.floor(maxArrows * Math.max(1, screens));
+  const wakes = wakeArrows(rc, plotTop, limit);
+  const steals = stealArrows(rc, plotTop, limit);
   const playheadAt = playheadPx(rc);
 
   // The legend's rows: items wrap at the figure's width (text width estimated, 7 px a character).
@@ -543,7 +548,12 @@ export function timelineFigure(
     node(
       legend,
       'text',
-      { x: x + swatchWidth + 6, y: y + swatchHeight / 2, 'dominant-baseline': 'middle' },
+      {
+        x: x + swatchWidth + 6,
+        y: y + swatchHeight / 2,
+        'dominant-baseline': 'middle',
+        'data-mark': entry.id,
+      },
       entry.label,
     );
   }

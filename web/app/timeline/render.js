@@ -239,10 +239,10 @@ function wakeSource(rc, begin) {
  * The wake arrows of the frame `rc` whose lanes start at `top`, for the lanes between the axis and
  * `rc.height`: from each wake (on its caller's lane) to the poll it caused, as
  * [{ from, c1, c2, to, head }] (points as [x, y]: a cubic curve and the head's three corners).
- * None when more than maxArrows polls are in view, where they would hide the polls. The canvas
+ * None when more than `limit` polls are in view, where they would hide the polls. The canvas
  * draws these, and a figure (figure.js) the same.
  */
-export function wakeArrows(rc, top) {
+export function wakeArrows(rc, top, limit = maxArrows) {
   const { model, scale, height } = rc;
   const k = model.k;
   const polls = [];
@@ -252,10 +252,10 @@ export function wakeArrows(rc, top) {
     if (y + lane.h < axisHeight || y > height) continue;
     const spans = laneSpans(model, lane, k);
     forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0) => {
-      if (polls.length <= maxArrows)
+      if (polls.length <= limit)
         polls.push([model.polls.begin.data[spans.poll(i)], px0, y, lane.h]);
     });
-    if (polls.length > maxArrows) return [];
+    if (polls.length > limit) return [];
   }
   const arrows = [];
   for (const [begin, px, y, h] of polls) {
@@ -309,9 +309,9 @@ function fillHead(ctx, [a, b, c]) {
 /**
  * The steal arrows of the frame `rc` whose lanes start at `top`: from the victim's executor lane
  * to each steal mark in view on the thief's, as [{ from, c, to, head }] (a quadratic curve and
- * the head's three corners), at most maxArrows + 1. Drawn by the canvas and by a figure.
+ * the head's three corners), at most `limit` + 1. Drawn by the canvas and by a figure.
  */
-export function stealArrows(rc, top) {
+export function stealArrows(rc, top, limit = maxArrows) {
   const { model, scale } = rc;
   const k = model.k;
   const byWorker = new Map();
@@ -324,7 +324,7 @@ export function stealArrows(rc, top) {
     if (!points) continue;
     forEachVisiblePoint(points.n, points.pointX, scale, (i, px) => {
       const event = points.event(i);
-      if (arrows.length > maxArrows || model.kindOf(event) !== 'steal') return;
+      if (arrows.length > limit || model.kindOf(event) !== 'steal') return;
       const victim = byWorker.get(model.field(event, 'victim'));
       if (!victim) return;
       const sy = top + victim.y + victim.h / 2;
