@@ -2,7 +2,8 @@
 // fingerprint.js), beside the one each translation says it was made from: a line per example and
 // per strategy, "ok", "changed" or "missing" per language, then, with --english, the current
 // English of every one that is not "ok" (what to translate again; once done, its `from` becomes
-// the fingerprint printed here). Reads the catalogue from the wasm build (scripts/build.sh wasm).
+// the fingerprint printed here). Exits with 1 when one is not "ok". Reads the catalogue from the
+// wasm build (scripts/build.sh wasm).
 //   node scripts/example-fingerprints.mjs [--english]
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,3 +69,4 @@ if (showEnglish) {
     console.log(`\n== ${name} (${print})\n${words.join('\n')}`);
   }
 }
+if (stale.size > 0) process.exitCode = 1;

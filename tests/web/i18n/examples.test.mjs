@@ -6,6 +6,7 @@
 // localizeTopic and localizeStrategy give Spanish under inLanguage({ lang: 'es' }), English
 // otherwise.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { before, test } from 'node:test';
 import spanishExamples, {
   strategies as spanishStrategies,
@@ -231,4 +232,14 @@ test('the fingerprint is FNV-1a over UTF-8, so it is the same in every browser',
   assert.equal(fnv1a64('a'), 'af63dc4c8601ec8c');
   assert.equal(fnv1a64('µ'), fnv1a64('\u00b5'));
   assert.notEqual(fnv1a64('µ'), fnv1a64('u'));
+});
+
+test('scripts/example-fingerprints.mjs finds every translation up to date', () => {
+  const script = new URL('../../../scripts/example-fingerprints.mjs', import.meta.url).pathname;
+  const result = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stdout + result.stderr);
+  const lines = result.stdout.trim().split('\n');
+  assert.equal(lines.length, examples.length + strategies.length);
+  for (const line of lines)
+    assert.match(line, /^(examples|strategies) +[\w-]+ +[0-9a-f]{12} +es: ok$/);
 });
