@@ -113,7 +113,7 @@ export default {
   },
   'mutex-contention': {
     from: 'dc234b9291ea',
-    title: 'Tareas que se turnan un mutex async',
+    title: 'Tareas que se turnan para usar un mutex async',
     explanation:
       'Cada worker bloquea el mutex, lo retiene a través de un await (un sleep de hold_ms o, con ' +
       'compute activado, hold_ms de cálculo y luego un yield_now), incrementa el contador ' +
@@ -241,7 +241,7 @@ export default {
       'distintos y vuelven a robar a quien aún tenga cola. La tarea llamada "makespan ... for ' +
       '... of jobs" compara al final el tiempo que tardaron las ráfagas con el cálculo que ' +
       'contenían: con workers=1 son iguales (más 1 µs por poll), con 4 workers el makespan es ' +
-      'más o menos la cuarta parte. Con bursts mayor que 1, el dispatcher duerme pause_ms entre ' +
+      'más o menos la cuarta parte. Si bursts es mayor que 1, el dispatcher duerme pause_ms entre ' +
       'ráfagas: todos los hilos se aparcan, el temporizador despierta al dispatcher en el hilo ' +
       'que duerme sobre el driver, y la siguiente ráfaga empieza desde ahí.',
     params: {
@@ -275,8 +275,8 @@ export default {
       'Cada interval_ms llega una petición y recibe una tarea manejadora (handler) que retiene ' +
       'un búfer de 1 MiB mientras espera una hora una respuesta que nunca llega. Los handlers ' +
       'empiezan más deprisa de lo que terminan, así que la memoria crece sin límite: la ' +
-      'ejecución se detiene, con un aviso, en cuanto el programa retiene más que el límite de ' +
-      'memoria (256 MiB por defecto). En la traza, una fuga son tareas lanzadas que nunca ' +
+      'ejecución se detiene, con un aviso, en cuanto el programa ocupa más memoria que el ' +
+      'límite (256 MiB por defecto). En la traza, una fuga son tareas lanzadas que nunca ' +
       'terminan: las tareas vivas solo aumentan, hasta que el runtime las cancela todas al ' +
       'final.',
     params: {
@@ -290,7 +290,7 @@ export default {
       'Una tarea servidor acepta conexiones y lanza una tarea por cada una; las tareas cliente ' +
       'se conectan, envían mensajes y los vuelven a leer. Cada operación de socket que no puede ' +
       'terminar en el acto se registra en el reactor (una marca en el carril de E/S) y devuelve ' +
-      'Poll::Pending; el reactor avisa de que está lista (un rombo) y despierta la tarea. Con el ' +
+      'Poll::Pending; el reactor avisa de que el socket está listo (un rombo) y despierta la tarea. Con el ' +
       'reloj virtual, la red es simulada y cada salto tarda latency_ms: una conexión se acepta ' +
       'un salto después de empezar y se completa tras dos. Con --clock real, el servidor escucha ' +
       'en 127.0.0.1 (el puerto 0 elige uno libre) y los clientes se conectan por loopback.',
@@ -306,7 +306,7 @@ export default {
     title: 'Muchas peticiones, unas pocas a la vez',
     explanation:
       'main lanza una tarea por petición, todas de golpe, y un semáforo con `limit` permisos ' +
-      'solo deja que hablen con el servidor esas tantas a la vez. Las primeras `limit` ' +
+      'deja que solo ese número de peticiones hable con el servidor a la vez. Las primeras `limit` ' +
       'peticiones obtienen un permiso y se conectan (una marca en el carril de E/S); las demás ' +
       'se sondean una vez, se ponen a la cola para conseguir un permiso y devuelven ' +
       'Poll::Pending. Por la red simulada (1 ms por salto), cada petición se conecta, envía una ' +
