@@ -28,8 +28,8 @@ export default {
       'El runtime desde cero, versión avanzada: main lanza todos los workers antes de esperar a ' +
       'ninguno. Cada worker duerme un tiempo distinto, así que mientras uno espera a su ' +
       'temporizador el ejecutor sondea a los demás, todo en un solo hilo. Mira cómo se llena la ' +
-      'cola de ejecución al principio; después llegan los despertares de los temporizadores, ' +
-      'por orden de vencimiento, y entrelazan los pasos de los workers. La ejecución dura más o ' +
+      'cola de ejecución al principio; después llegan los despertares de los temporizadores, por ' +
+      'orden de vencimiento, y entrelazan los pasos de los workers. La ejecución dura más o ' +
       'menos lo que el worker más lento, no la suma; jitter_ms añade a cada worker un retraso ' +
       'aleatorio que --seed hace reproducible.',
     params: {
@@ -64,8 +64,8 @@ export default {
       'que la tarea se despierta. La operación duerme por pasos; el timeout es un único sleep. ' +
       'Gana el que termina primero, y al perdedor se le hace drop en el acto: la narración dice ' +
       'que select descarta su rama perdedora, y el temporizador armado del perdedor se cancela ' +
-      '(una cruz en el carril de temporizadores), porque hacer drop de un future lo cancela. ' +
-      'Haz work_ms menor que timeout_ms para ver perder al timeout.',
+      '(una cruz en el carril de temporizadores), porque hacer drop de un future lo cancela. Haz ' +
+      'work_ms menor que timeout_ms para ver perder al timeout.',
     params: {
       work_ms: 'cuánto tarda la operación, en ms',
       timeout_ms: 'cuándo se dispara el timeout, en ms',
@@ -160,8 +160,8 @@ export default {
       'ejecutor despierta, toma toda la cola de ejecución como un solo lote (marcas donde el ' +
       'lote empieza y termina) y la sondea en orden inverso al de llegada; una tarea despertada ' +
       'durante un lote espera al siguiente. Sin nada en la cola, el ejecutor duerme (parked, ' +
-      'WFE) hasta la siguiente interrupción. Todos los blinkers se lanzan desde el mismo punto de ' +
-      'spawn, un único pool estático de pool_size tareas: main lo llena con blinkers de sobra ' +
+      'WFE) hasta la siguiente interrupción. Todos los blinkers se lanzan desde el mismo punto ' +
+      'de spawn, un único pool estático de pool_size tareas: main lo llena con blinkers de sobra ' +
       'hasta que un spawn falla (un aviso: SpawnError::Busy). Pon pool_size por debajo de leds ' +
       'para ver cómo también se rechazan LEDs reales.',
     params: {
@@ -236,14 +236,14 @@ export default {
       'local de tokio se desborda: la mitad pasa a la inject queue (un triángulo hacia abajo en ' +
       'el carril del hilo). Fíjate en los demás hilos: cada uno despierta, busca (la banda de su ' +
       'carril) y roba la mitad de la cola del hilo ocupado (el triángulo de robo, con su flecha ' +
-      'desde la víctima): es el robo de trabajo (work stealing). Un hilo que no encuentra nada se ' +
-      'aparca. Como los trabajos son desiguales, los hilos se quedan sin trabajo en momentos ' +
+      'desde la víctima): es el robo de trabajo (work stealing). Un hilo que no encuentra nada ' +
+      'se aparca. Como los trabajos son desiguales, los hilos se quedan sin trabajo en momentos ' +
       'distintos y vuelven a robar a quien aún tenga cola. La tarea llamada "makespan ... for ' +
       '... of jobs" compara al final el tiempo que tardaron las ráfagas con el cálculo que ' +
       'contenían: con workers=1 son iguales (más 1 µs por poll), con 4 workers el makespan es ' +
-      'más o menos la cuarta parte. Si bursts es mayor que 1, el dispatcher duerme pause_ms entre ' +
-      'ráfagas: todos los hilos se aparcan, el temporizador despierta al dispatcher en el hilo ' +
-      'que duerme sobre el driver, y la siguiente ráfaga empieza desde ahí.',
+      'más o menos la cuarta parte. Si bursts es mayor que 1, el dispatcher duerme pause_ms ' +
+      'entre ráfagas: todos los hilos se aparcan, el temporizador despierta al dispatcher en el ' +
+      'hilo que duerme sobre el driver, y la siguiente ráfaga empieza desde ahí.',
     params: {
       jobs: 'cuántos trabajos lanza cada ráfaga',
       min_job_us: 'el trabajo más corto, en µs de cálculo',
@@ -275,10 +275,9 @@ export default {
       'Cada interval_ms llega una petición y recibe una tarea manejadora (handler) que retiene ' +
       'un búfer de 1 MiB mientras espera una hora una respuesta que nunca llega. Los handlers ' +
       'empiezan más deprisa de lo que terminan, así que la memoria crece sin límite: la ' +
-      'ejecución se detiene, con un aviso, en cuanto el programa ocupa más memoria que el ' +
-      'límite (256 MiB por defecto). En la traza, una fuga son tareas lanzadas que nunca ' +
-      'terminan: las tareas vivas solo aumentan, hasta que el runtime las cancela todas al ' +
-      'final.',
+      'ejecución se detiene, con un aviso, en cuanto el programa ocupa más memoria que el límite ' +
+      '(256 MiB por defecto). En la traza, una fuga son tareas lanzadas que nunca terminan: las ' +
+      'tareas vivas solo aumentan, hasta que el runtime las cancela todas al final.',
     params: {
       interval_ms: 'tiempo entre dos peticiones, en ms',
     },
@@ -290,10 +289,11 @@ export default {
       'Una tarea servidor acepta conexiones y lanza una tarea por cada una; las tareas cliente ' +
       'se conectan, envían mensajes y los vuelven a leer. Cada operación de socket que no puede ' +
       'terminar en el acto se registra en el reactor (una marca en el carril de E/S) y devuelve ' +
-      'Poll::Pending; el reactor avisa de que el socket está listo (un rombo) y despierta la tarea. Con el ' +
-      'reloj virtual, la red es simulada y cada salto tarda latency_ms: una conexión se acepta ' +
-      'un salto después de empezar y se completa tras dos. Con --clock real, el servidor escucha ' +
-      'en 127.0.0.1 (el puerto 0 elige uno libre) y los clientes se conectan por loopback.',
+      'Poll::Pending; el reactor avisa de que el socket está listo (un rombo) y despierta la ' +
+      'tarea. Con el reloj virtual, la red es simulada y cada salto tarda latency_ms: una ' +
+      'conexión se acepta un salto después de empezar y se completa tras dos. Con --clock real, ' +
+      'el servidor escucha en 127.0.0.1 (el puerto 0 elige uno libre) y los clientes se conectan ' +
+      'por loopback.',
     params: {
       clients: 'cuántos clientes se conectan',
       messages: 'cuántos mensajes envía cada cliente',
@@ -306,9 +306,9 @@ export default {
     title: 'Muchas peticiones, unas pocas a la vez',
     explanation:
       'main lanza una tarea por petición, todas de golpe, y un semáforo con `limit` permisos ' +
-      'deja que solo ese número de peticiones hable con el servidor a la vez. Las primeras `limit` ' +
-      'peticiones obtienen un permiso y se conectan (una marca en el carril de E/S); las demás ' +
-      'se sondean una vez, se ponen a la cola para conseguir un permiso y devuelven ' +
+      'deja que solo ese número de peticiones hable con el servidor a la vez. Las primeras ' +
+      '`limit` peticiones obtienen un permiso y se conectan (una marca en el carril de E/S); las ' +
+      'demás se sondean una vez, se ponen a la cola para conseguir un permiso y devuelven ' +
       'Poll::Pending. Por la red simulada (1 ms por salto), cada petición se conecta, envía una ' +
       'línea y lee la respuesta, que el servidor escribe tras una latencia entre min_latency_ms ' +
       'y max_latency_ms que elige la semilla. Cuando una petición tiene su respuesta, hace drop ' +
