@@ -1,13 +1,19 @@
 // web/app/warnings.js and web/app/playback/replay.js on hand-written traces: a deadlock, a
 // future that returns Pending without keeping its waker, a self-wake, a long poll; and no
-// warning on a trace where every pending task kept a waker.
+// warning on a trace where every pending task kept a waker. A self-wake is a busy loop only from
+// a poll that did no work and whose coop budget did not run out. Then every example under every
+// strategy, as the API runs it in node: exactly the warnings docs/playground.md lists.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { Replay, taskState } from '../../web/app/playback/replay.js';
 import { TraceModel } from '../../web/app/timeline/model.js';
 import { narrate } from '../../web/app/narration.js';
 import { rememberEngineDefaults } from '../../web/app/runtime-defaults.js';
 import { findWarnings } from '../../web/app/warnings.js';
+import { wakelineInNode } from './support/trace.mjs';
 
 function model(events) {
   const m = new TraceModel();
@@ -175,4 +181,130 @@ test('a run stopped by its memory limit is reported at its runtime_end, with the
     findWarnings(model([{ kind: 'runtime_end', outcome: 'budget_exhausted', events: 1 }])),
     [],
   );
+});
+
+/** A model of `events` with `header` (virtual clock unless it says otherwise). */
+function modelWith(header, events) {
+  const m = new TraceModel({ clock: 'virtual', ...header });
+  m.appendEvents(events.map((e, i) => ({ seq: i + 1, t: 0, ...e })));
+  return m;
+}
+
+/** Task 1 polled three times from `t`, each poll lasting `ns`, waking itself in each. */
+function selfWaking(ns, extra = []) {
+  const events = [...spawn(1, 'spinner')];
+  for (let k = 0; k < 3; ++k) {
+    const t = k * 10_000;
+    events.push(
+      { kind: 'poll_begin', task: 1, worker: 0, depth: 0, t },
+      ...extra.map((e) => ({ ...e, t })),
+      { kind: 'waker_wake_by_ref', task: 1, by: 'task', by_id: 1, effect: 'scheduled', t },
+      { kind: 'poll_end', task: 1, worker: 0, result: 'pending', t: t + ns },
+      { kind: 'task_enqueue', task: 1, queue: 'run', reason: 'wake', depth: 1, t: t + ns },
+    );
+  }
+  return events;
+}
+
+test('a self-wake from polls that did no work is a busy loop; after work it is a yield', () => {
+  const header = { strategy_params: { poll_cost_ns: 1000 } };
+  // Polls that took only the strategy's cost of a poll: a busy loop, counted in every poll.
+  const spinning = findWarnings(modelWith(header, selfWaking(1000)));
+  assert.deepEqual(
+    spinning.map((w) => [w.kind, w.task, w.event]),
+    [['self-wake', 1, 3]],
+  );
+  assert.match(spinning[0].text, /^spinner called Waker::wake on its own waker 3 times/);
+  // Polls that computed 20 µs each, then woke themselves to let the others run (lifo-slot's
+  // background tasks): a yield, as yield_now() is.
+  assert.deepEqual(findWarnings(modelWith(header, selfWaking(21_000))), []);
+  // With no poll cost, any time in the poll is work.
+  assert.deepEqual(findWarnings(modelWith({}, selfWaking(1))), []);
+  assert.equal(findWarnings(modelWith({}, selfWaking(0))).length, 1);
+  // On a real clock a poll that did nothing takes time too: every self-wake counts.
+  assert.deepEqual(
+    findWarnings(modelWith({ clock: 'real' }, selfWaking(21_000))).map((w) => w.kind),
+    ['self-wake'],
+  );
+});
+
+test("a self-wake in a poll whose coop budget ran out is the runtime's yield, not a busy loop", () => {
+  const coop = [{ kind: 'coop_exhausted', task: 1, budget: 128 }];
+  assert.deepEqual(findWarnings(modelWith({}, selfWaking(0, coop))), []);
+  // The budget is the poll's: the next poll without it that wakes itself is counted.
+  const events = selfWaking(0, coop);
+  events.push(
+    { kind: 'poll_begin', task: 1, worker: 0, depth: 0, t: 50_000 },
+    { kind: 'waker_wake_by_ref', task: 1, by: 'task', by_id: 1, effect: 'scheduled', t: 50_000 },
+    { kind: 'poll_end', task: 1, worker: 0, result: 'pending', t: 50_000 },
+  );
+  const warnings = findWarnings(modelWith({}, events));
+  assert.deepEqual(
+    warnings.map((w) => [w.kind, w.event]),
+    [['self-wake', events.length - 2]],
+  );
+  assert.match(warnings[0].text, /^spinner called Waker::wake on its own waker \(/);
+});
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The table under `<!-- warnings: examples -->` in docs/playground.md: example -> { strategies
+ * ('all' or a list), kinds (sorted) }.
+ */
+function documentedWarnings() {
+  const doc = readFileSync(path.join(repo, 'docs/playground.md'), 'utf8');
+  const at = doc.indexOf('<!-- warnings: examples -->');
+  assert.ok(at >= 0, 'docs/playground.md has the table of warnings by example');
+  const rows = doc
+    .slice(at)
+    .split('\n')
+    .slice(3)
+    .map((line) => line.trim())
+    .filter((line, k, all) => all.slice(0, k + 1).every((l) => l.startsWith('|')));
+  const table = new Map();
+  for (const row of rows) {
+    const [example, strategies, kinds] = row
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    const names = (cell) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    table.set(names(example)[0], {
+      strategies: strategies === 'all' ? 'all' : strategies.split(/,\s*/),
+      kinds: names(kinds).sort(),
+    });
+  }
+  assert.ok(table.size >= 4, `the table has its rows (${[...table.keys()]})`);
+  return table;
+}
+
+test('every example under every strategy raises exactly the warnings docs/playground.md lists', async () => {
+  const documented = documentedWarnings();
+  const wakeline = await wakelineInNode();
+  const examples = await wakeline.examples();
+  for (const id of documented.keys()) {
+    assert.ok(
+      examples.some((e) => e.id === id),
+      `docs/playground.md lists ${id}, an example`,
+    );
+  }
+  for (const example of examples) {
+    const row = documented.get(example.id);
+    for (const strategy of example.strategies) {
+      const run = await wakeline.run(example.id, { strategy });
+      const m = new TraceModel();
+      for await (const batch of run) m.appendEvents(batch);
+      await run.done;
+      m.header = run.header;
+      const raised = [...new Set(findWarnings(m).map((w) => w.kind))].sort();
+      const listed = row && (row.strategies === 'all' || row.strategies.includes(strategy));
+      assert.deepEqual(
+        raised,
+        listed ? row.kinds : [],
+        `${example.id} under ${strategy}: ${findWarnings(m)
+          .map((w) => w.text)
+          .join(' | ')}`,
+      );
+    }
+  }
 });

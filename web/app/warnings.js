@@ -1,8 +1,8 @@
 // Lints over a whole trace, each pointing at the event that proves it: a deadlock and its stuck
 // tasks, a future that returned Pending with no waker of its task left alive (nothing can ever
-// wake it: a lost wakeup), a poll that holds the executor while others wait, self-wakes, a
-// spawn refused because its static pool was full (embassy), and a run stopped by its memory
-// limit (a leak: tasks spawned and never ended).
+// wake it: a lost wakeup), a poll that holds the executor while others wait, a busy loop (a task
+// that wakes itself from polls that do no work), a spawn refused because its static pool was
+// full (embassy), and a run stopped by its memory limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
 import { panicLocation } from './program/spans.js';
 import { memoryLimitOf } from './runtime-defaults.js';
@@ -26,6 +26,17 @@ export const longPollNs = 1e6;
 export const longPollEvents = 256;
 
 /**
+ * The time a poll takes doing nothing in `model`'s run: the strategy's poll cost on a virtual
+ * clock (0 when it has none), or null on a real clock, where no poll takes no time.
+ */
+function idlePollNs(model) {
+  const header = model.header ?? {};
+  if (header.clock === 'real') return null;
+  const cost = Number(header.strategy_params?.poll_cost_ns ?? 0);
+  return Number.isFinite(cost) ? cost : 0;
+}
+
+/**
  * The warnings of `model`, in trace order: [{ kind, event, task, text }]. `event` is the index of
  * the event that proves it; a task that does the same thing many times is reported once, with
  * its first occurrence and the count.
@@ -38,6 +49,12 @@ export function findWarnings(model) {
   // pending return is fine whatever its wakers, it is queued when the poll returns.
   const wokenInPoll = new Uint8Array(n);
   const pollBegin = new Int32Array(n).fill(-1);
+  // The task's own wakes during its current poll (how many, the first), and whether its coop
+  // budget ran out in it: they are counted as a busy loop when the poll ends, if it did no work.
+  const ownWakes = new Int32Array(n);
+  const firstOwnWake = new Int32Array(n).fill(-1);
+  const coopSpent = new Uint8Array(n);
+  const idleNs = idlePollNs(model);
   const selfWakes = new Map();
   const lost = new Map();
   const long = new Map();
@@ -50,6 +67,17 @@ export function findWarnings(model) {
   const codes = {};
   model.kindNames.forEach((name, code) => (codes[name] = code));
   const name = (id) => model.taskName(id);
+  // A poll (from event `begin` to `end`) that woke its own task is a turn of a busy loop when it
+  // did no work: it took no time beyond the strategy's cost of a poll (on a real clock, where
+  // that cannot be told, every one counts). Not when the task's coop budget ran out in it: then
+  // the runtime (tokio's coop) woke it to make it yield, as it should. A poll that computed and
+  // then woke itself to let the others run (lifo-slot's background tasks) is a yield, as
+  // yield_now() is, and is not reported either.
+  const isBusyLoop = (begin, end, coop) => {
+    if (coop) return false;
+    if (idleNs === null || begin < 0) return true;
+    return model.t.data[end] - model.t.data[begin] <= idleNs;
+  };
 
   for (let i = 0; i < model.count; ++i) {
     const code = model.kind.data[i];
@@ -83,19 +111,28 @@ export function findWarnings(model) {
         if (code === codes.waker_wake) --wakers[index];
         if (model.field(i, 'effect') === 'scheduled') wokenInPoll[index] = 1;
         if (model.field(i, 'by') === 'task' && model.field(i, 'by_id') === id) {
-          const entry = selfWakes.get(id);
-          if (entry) ++entry.count;
-          else selfWakes.set(id, { event: i, count: 1 });
+          if (ownWakes[index]++ === 0) firstOwnWake[index] = i;
         }
         break;
       }
+      case codes.coop_exhausted:
+        if (index >= 0) coopSpent[index] = 1;
+        break;
       case codes.poll_begin:
         if (index < 0) break;
         wokenInPoll[index] = 0;
+        ownWakes[index] = 0;
+        coopSpent[index] = 0;
         pollBegin[index] = i;
         break;
       case codes.poll_end: {
         if (index < 0) break;
+        if (ownWakes[index] > 0 && isBusyLoop(pollBegin[index], i, coopSpent[index])) {
+          const entry = selfWakes.get(id);
+          if (entry) entry.count += ownWakes[index];
+          else selfWakes.set(id, { event: firstOwnWake[index], count: ownWakes[index] });
+        }
+        ownWakes[index] = 0;
         if (
           model.field(i, 'result') === 'pending' &&
           wakers[index] <= 0 &&
