@@ -28,12 +28,16 @@ import { editorTheme } from './theme.js';
 
 /**
  * Makes the editor in `host` (an element; the editor goes in its shadow root). Options:
- * `text`, `readOnly`, `label` (its accessible name), `check(text)` (the engine's diagnostics,
- * or null), `offsetOf(text, { line, column })` (program/spans.js), `onChange(text)`, `onRun()`, `onLine(line)` (the events of a line), `onCursor(offset)`.
- * Returns the handle main.js's program panel drives.
+ * `text`, `readOnly`, `label` (the program's name, for its accessible name), `check(text)` (the
+ * engine's diagnostics, or null), `offsetOf(text, { line, column })` (program/spans.js),
+ * `onChange(text)`, `onRun()`, `onLine(line)` (the events of a line), `onCursor(offset)`, and
+ * `words`, its text in the page's language (program-panel.js editorWords: `label(name)`,
+ * `eventMark(count)` and CodeMirror's `phrases`); the editor imports no catalogue, so that it
+ * stays a chunk of its own. Returns the handle main.js's program panel drives.
  */
 export function createEditor(host, options) {
   const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const words = options.words;
   const dark = matchMedia('(prefers-color-scheme: dark)');
   const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)');
   const darkness = new Compartment();
@@ -49,7 +53,7 @@ export function createEditor(host, options) {
   };
   const extensions = [
     lineNumbers(),
-    eventGutter((line) => options.onLine?.(line)),
+    eventGutter((line) => options.onLine?.(line), words.eventMark),
     lintGutter(),
     highlightActiveLineGutter(),
     history(),
@@ -77,9 +81,10 @@ export function createEditor(host, options) {
       indentWithTab,
     ]),
     editorTheme,
+    EditorState.phrases.of(words.phrases ?? {}),
     darkness.of(EditorView.darkTheme.of(dark.matches)),
     editable.of(readOnlyExtensions(options.readOnly)),
-    label.of(labelExtension(options.label)),
+    label.of(labelExtension(words.label(options.label))),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && !replacing) options.onChange?.(update.state.doc.toString());
       if (update.selectionSet || update.docChanged)
@@ -115,7 +120,7 @@ export function createEditor(host, options) {
           changes: { from: 0, to: view.state.doc.length, insert: text },
           effects: [
             editable.reconfigure(readOnlyExtensions(readOnly)),
-            label.reconfigure(labelExtension(name)),
+            label.reconfigure(labelExtension(words.label(name))),
             setAwaitLine.of(null),
             setEventLines.of(new Map()),
           ],
@@ -156,10 +161,6 @@ function readOnlyExtensions(readOnly) {
   return [EditorState.readOnly.of(Boolean(readOnly)), EditorView.editable.of(!readOnly)];
 }
 
-function labelExtension(name) {
-  return EditorView.contentAttributes.of({
-    'aria-label': name
-      ? `Program ${name}: Ctrl or Cmd+Enter runs it; Escape then Tab leaves the editor`
-      : 'Program',
-  });
+function labelExtension(text) {
+  return EditorView.contentAttributes.of({ 'aria-label': text });
 }

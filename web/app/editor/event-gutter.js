@@ -7,9 +7,10 @@ import { EditorView, GutterMarker, gutter } from '@codemirror/view';
 export const setEventLines = StateEffect.define();
 
 class EventMarker extends GutterMarker {
-  constructor(count) {
+  constructor(count, title) {
     super();
     this.count = count;
+    this.title = title;
   }
 
   eq(other) {
@@ -20,31 +21,38 @@ class EventMarker extends GutterMarker {
     const mark = document.createElement('span');
     mark.className = 'cm-event-mark';
     mark.textContent = '●';
-    mark.title = `${this.count} event${this.count === 1 ? '' : 's'} at this line: click to select them on the timeline`;
+    mark.title = this.title(this.count);
     return mark;
   }
 }
 
-const eventLines = StateField.define({
-  create: () => RangeSet.empty,
-  update(marks, transaction) {
-    let next = marks.map(transaction.changes);
-    for (const effect of transaction.effects) {
-      if (!effect.is(setEventLines)) continue;
-      const doc = transaction.state.doc;
-      const ranges = [];
-      for (const [line, count] of [...effect.value].sort((a, b) => a[0] - b[0])) {
-        if (line >= 1 && line <= doc.lines)
-          ranges.push(new EventMarker(count).range(doc.line(line).from));
+/** The marks' field; `title(count)` gives a mark's title, in the page's language. */
+function eventLinesField(title) {
+  return StateField.define({
+    create: () => RangeSet.empty,
+    update(marks, transaction) {
+      let next = marks.map(transaction.changes);
+      for (const effect of transaction.effects) {
+        if (!effect.is(setEventLines)) continue;
+        const doc = transaction.state.doc;
+        const ranges = [];
+        for (const [line, count] of [...effect.value].sort((a, b) => a[0] - b[0])) {
+          if (line >= 1 && line <= doc.lines)
+            ranges.push(new EventMarker(count, title).range(doc.line(line).from));
+        }
+        next = RangeSet.of(ranges);
       }
-      next = RangeSet.of(ranges);
-    }
-    return next;
-  },
-});
+      return next;
+    },
+  });
+}
 
-/** The gutter; `onLine(line)` hears a click on a marked line. */
-export function eventGutter(onLine) {
+/**
+ * The gutter; `onLine(line)` hears a click on a marked line, and `title(count)` is a mark's
+ * title ("3 events at this line: …", from the page's catalogue).
+ */
+export function eventGutter(onLine, title) {
+  const eventLines = eventLinesField(title);
   return [
     eventLines,
     gutter({

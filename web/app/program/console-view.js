@@ -3,6 +3,7 @@
 // button: it moves the playhead to its event. Rows after the playhead are dimmed, so the console
 // reads as the run goes. Texts become text nodes.
 import { element } from '../dom.js';
+import { formatNumber, t } from '../i18n/i18n.js';
 import { formatTime } from '../timeline/time-format.js';
 import { panicLocation } from './spans.js';
 
@@ -46,6 +47,16 @@ export function consoleLines(model, from = 0) {
   return lines;
 }
 
+/** A panic's row: "panicked at line 5: …" (the line as code writes it: digits only). */
+function panicText(line) {
+  return line.line
+    ? t('program.console.panicAt', {
+        line: formatNumber(line.line, { useGrouping: false }),
+        text: line.text,
+      })
+    : t('program.console.panic', { text: line.text });
+}
+
 /** The console panel in `container`; `pick(event)` moves the playhead to an event. */
 export class ConsoleView {
   constructor(container, pick) {
@@ -56,8 +67,8 @@ export class ConsoleView {
     this.rows = [];
     this.more = 0;
     this.list = element('ol', 'console-lines');
-    this.list.setAttribute('aria-label', 'Program output');
-    this.empty = element('p', 'console-empty', 'Nothing printed yet.');
+    this.list.setAttribute('aria-label', t('program.console.label'));
+    this.empty = element('p', 'console-empty', t('program.console.empty'));
     this.moreNote = element('p', 'console-more');
     this.moreNote.hidden = true;
     container.replaceChildren(this.empty, this.list, this.moreNote);
@@ -71,7 +82,7 @@ export class ConsoleView {
     this.more = 0;
     this.list.replaceChildren();
     this.moreNote.hidden = true;
-    this.empty.textContent = 'Nothing printed yet.';
+    this.empty.textContent = t('program.console.empty');
     this.empty.hidden = false;
   }
 
@@ -93,13 +104,13 @@ export class ConsoleView {
     this.list.append(...rows);
     this.empty.hidden = this.rows.length > 0;
     this.moreNote.hidden = this.more === 0;
-    this.moreNote.textContent = `… and ${this.more.toLocaleString('en')} more lines, not shown.`;
+    this.moreNote.textContent = t('program.console.more', { count: this.more });
   }
 
   /** The run ended: says so when it printed nothing. */
   ended() {
     this.update();
-    if (this.rows.length === 0) this.empty.textContent = 'The program printed nothing.';
+    if (this.rows.length === 0) this.empty.textContent = t('program.console.nothing');
   }
 
   #row(model, line) {
@@ -116,12 +127,10 @@ export class ConsoleView {
     const text = element(
       'span',
       'console-text',
-      line.panic
-        ? `panicked${line.line ? ` at line ${line.line}` : ''}: ${line.text}`
-        : line.text.replace(/\n$/, ''),
+      line.panic ? panicText(line) : line.text.replace(/\n$/, ''),
     );
     button.append(time, who, text);
-    button.title = `Move the playhead to this ${line.panic ? 'panic' : 'output'}`;
+    button.title = line.panic ? t('program.console.goPanic') : t('program.console.goOutput');
     button.addEventListener('click', () => this.pick(line.event));
     item.append(button);
     return item;

@@ -3,7 +3,8 @@
 // program takes about 1 KB. Reading checks everything a hostile or cut link can get wrong (an
 // alphabet outside base64url, a length no encoder writes, a stream that ends early or carries
 // junk, text that is not UTF-8, a size past the language's own limit) and gives one sentence
-// instead of a half-made program. Pure (no DOM): node tests run it too.
+// instead of a half-made program, in the language in use. Pure (no DOM): node tests run it too.
+import { currentLanguage, formatNumber, inLanguage, t } from '../i18n/i18n.js';
 
 /** The language refuses larger programs (docs/language.md), so a link never carries one. */
 export const maxProgramBytes = 512 * 1024;
@@ -62,24 +63,25 @@ export async function encodeProgram(text) {
   return toBase64Url(bytes);
 }
 
-/** Reads a `program` value: { text } or { error } (a sentence naming the problem). */
+/**
+ * Reads a `program` value: { text } or { error } (a sentence naming the problem, in the language
+ * in use when it was called: a player speaking its own language calls it inside inLanguage,
+ * and the sentences made after an await are still in that language).
+ */
 export async function decodeProgram(value) {
+  const language = currentLanguage();
+  const later = (message) => inLanguage(language, message);
   const encoded = String(value ?? '');
-  if (encoded === '') return { error: 'The link’s program is empty.' };
+  if (encoded === '') return { error: t('program.link.empty') };
   if (encoded.length > maxEncodedLength)
     return {
-      error: `The link’s program is too long (${encoded.length} characters; a program of at most 512 KiB takes fewer than ${maxEncodedLength}).`,
+      error: t('program.link.tooLong', {
+        length: formatNumber(encoded.length, { useGrouping: false }),
+        max: formatNumber(maxEncodedLength, { useGrouping: false }),
+      }),
     };
-  if (!/^[A-Za-z0-9_-]+$/.test(encoded))
-    return {
-      error:
-        'The link’s program holds characters that base64url does not use; the link was changed or mangled.',
-    };
-  if (encoded.length % 4 === 1)
-    return {
-      error:
-        'The link’s program is cut short: the link was probably cut by the site it was pasted into.',
-    };
+  if (!/^[A-Za-z0-9_-]+$/.test(encoded)) return { error: t('program.link.alphabet') };
+  if (encoded.length % 4 === 1) return { error: t('program.link.cut') };
   const compressed = fromBase64Url(encoded);
   let bytes;
   try {
@@ -88,16 +90,12 @@ export async function decodeProgram(value) {
       maxProgramBytes,
     );
   } catch {
-    return {
-      error:
-        'The link’s program is damaged or cut short (its compressed data does not end where it should): the link was probably cut by the site it was pasted into.',
-    };
+    return { error: later(() => t('program.link.damaged')) };
   }
-  if (bytes === null)
-    return { error: 'The link’s program would be larger than 512 KiB, the language’s limit.' };
+  if (bytes === null) return { error: later(() => t('program.link.tooLarge')) };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { error: 'The link’s program is not UTF-8 text.' };
+    return { error: later(() => t('program.link.notUtf8')) };
   }
 }

@@ -9,6 +9,7 @@
 // listed under the editor with a live region, so screen readers hear them; Run says why it is
 // disabled while the program has errors. Edits are kept per program (program-store.js).
 import { element } from '../dom.js';
+import { currentLanguage, formatNumber, inLanguage, localizeExample, t } from '../i18n/i18n.js';
 import { SourceView } from '../source-view.js';
 import { ProgramStore } from './program-store.js';
 import { exampleProgramText } from './program-text.js';
@@ -188,9 +189,12 @@ export class ProgramPanel {
     const nearest = hasProgram ? null : nearestProgram(example, this.examples);
     el.cppOnly.hidden = hasProgram;
     if (!hasProgram) {
-      el.cppOnlyText.textContent = `${example.title} is written in C++ only: the language cannot express it yet, so it is read-only here.`;
+      el.cppOnlyText.textContent = t('program.cppOnly', { title: example.title });
       el.nearestButton.hidden = !nearest;
-      if (nearest) el.nearestButton.textContent = `Edit a program instead: ${nearest.title}`;
+      if (nearest)
+        el.nearestButton.textContent = t('program.nearest', {
+          title: localizeExample(nearest).title,
+        });
     }
     document.body.dataset.source = this.mode;
     if (!rust) {
@@ -215,7 +219,7 @@ export class ProgramPanel {
         id === newProgramId ? blankProgram : await exampleProgramText(this.engine, example);
     } catch (error) {
       this.hooks.failed(
-        `The program of ${example.title} could not be loaded: ${error?.message ?? error}`,
+        t('program.loadFailed', { title: example.title, error: error?.message ?? error }),
       );
       original = blankProgram;
     }
@@ -243,8 +247,8 @@ export class ProgramPanel {
     const edited = Boolean(program) && this.text !== program.original;
     this.el.resetButton.disabled = !edited;
     this.el.resetButton.title = edited
-      ? `Forget your edits and show ${program.name} as the example has it`
-      : 'The program is as the example has it';
+      ? t('program.reset.title', { name: program.name })
+      : t('program.reset.unchanged');
   }
 
   /** Loads the editor chunk (once) and puts the program in it. */
@@ -254,6 +258,7 @@ export class ProgramPanel {
         this.editor = createEditor(this.el.editorHost, {
           text: this.program?.text ?? '',
           label: this.name,
+          words: editorWords(),
           check: (text) => this.check(text),
           offsetOf,
           onChange: (text) => this.#edited(text),
@@ -271,7 +276,7 @@ export class ProgramPanel {
       },
       (error) => {
         this.editorLoading = null;
-        this.hooks.failed(`The editor could not be loaded: ${error?.message ?? error}`);
+        this.hooks.failed(t('program.editor.failed', { error: error?.message ?? error }));
         return null;
       },
     );
@@ -305,7 +310,7 @@ export class ProgramPanel {
     this.#showText(program.original);
     this.#updateReset();
     this.checkNow();
-    this.hooks.said(`${program.name} is back to the example’s text.`);
+    this.hooks.said(t('program.reset.done', { name: program.name }));
   }
 
   /**
@@ -325,7 +330,7 @@ export class ProgramPanel {
       found = await this.engine.check(text);
     } catch (error) {
       if (mine !== this.checks) return null;
-      this.#showDiagnostics([], `The program could not be checked: ${error?.message ?? error}`);
+      this.#showDiagnostics([], t('program.check.failed', { error: error?.message ?? error }));
       return null;
     }
     if (mine !== this.checks) return null;
@@ -345,12 +350,7 @@ export class ProgramPanel {
     const el = this.el;
     const errors = found.filter((d) => d.severity === 'error').length;
     const warnings = found.length - errors;
-    const counted = (n, what) => `${n} ${what}${n === 1 ? '' : 's'}`;
-    el.diagnosticsSummary.textContent =
-      failure ??
-      (found.length === 0
-        ? `${this.name}: no errors.`
-        : `${this.name}: ${[errors && counted(errors, 'error'), warnings && counted(warnings, 'warning')].filter(Boolean).join(', ')}.`);
+    el.diagnosticsSummary.textContent = failure ?? diagnosticsSummary(this.name, errors, warnings);
     el.diagnostics.dataset.errors = String(errors);
     el.diagnosticsList.replaceChildren(
       ...found.map((diagnostic) => {
@@ -371,7 +371,10 @@ export class ProgramPanel {
     );
     this.hooks.blocked(
       errors > 0
-        ? `Run is disabled: ${this.name} has ${counted(errors, 'error')} (listed under the program).`
+        ? t('program.diagnostics.blocked', {
+            name: this.name,
+            errors: t('program.diagnostics.errors', { count: digits(errors) }),
+          })
         : null,
     );
   }
@@ -407,7 +410,7 @@ export class ProgramPanel {
     link.download = this.name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.hooks.said(`Saved ${this.name}.`);
+    this.hooks.said(t('program.saved', { name: this.name }));
   }
 
   /** Reads a dropped or chosen file as the program: UTF-8 text of at most 512 KiB. */
@@ -420,21 +423,65 @@ export class ProgramPanel {
     if (this.mode !== 'rust') await this.hooks.openProgramOf(newProgramId);
     await this.loading;
     this.replaceText(problem.text);
-    this.hooks.said(`Imported ${file.name} into ${this.name}; Run (or Ctrl/Cmd+Enter) runs it.`);
+    this.hooks.said(t('program.imported', { file: file.name, name: this.name }));
   }
 }
 
-/** A file as a program's text: { text } or { error }, a sentence. */
+/** A file as a program's text: { text } or { error }, a sentence in the language in use. */
 export async function readProgramFile(file) {
+  const language = currentLanguage();
   const shown = JSON.stringify(String(file.name).slice(0, 60));
   if (file.size > maxImportBytes)
     return {
-      error: `${shown} is ${Math.round(file.size / 1024)} KiB; a program may have at most 512 KiB.`,
+      error: t('program.file.tooLarge', {
+        file: shown,
+        size: digits(Math.round(file.size / 1024)),
+      }),
     };
   const bytes = new Uint8Array(await file.arrayBuffer());
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
   } catch {
-    return { error: `${shown} is not UTF-8 text, so it is not a program.` };
+    return { error: inLanguage(language, () => t('program.file.notUtf8', { file: shown })) };
   }
+}
+
+/** `n` as the locale writes digits, without thousands separators (as the panel always has). */
+function digits(n) {
+  return formatNumber(n, { useGrouping: false });
+}
+
+/** The summary above the diagnostics: "main.rs: no errors." or "main.rs: 2 errors, 1 warning." */
+export function diagnosticsSummary(name, errors, warnings) {
+  if (errors === 0 && warnings === 0) return t('program.diagnostics.none', { name });
+  const errorText = errors > 0 ? t('program.diagnostics.errors', { count: digits(errors) }) : '';
+  const warningText =
+    warnings > 0 ? t('program.diagnostics.warnings', { count: digits(warnings) }) : '';
+  const counts =
+    errorText && warningText
+      ? t('program.diagnostics.both', { errors: errorText, warnings: warningText })
+      : errorText || warningText;
+  return t('program.diagnostics.summary', { name, counts });
+}
+
+/**
+ * The editor's words in the language in use (editor/editor.js takes them, as it cannot import
+ * the catalogues without a chunk of its own): its label, its event marks' titles, and
+ * CodeMirror's phrases (EditorState.phrases), by their English text.
+ */
+export function editorWords() {
+  const language = currentLanguage();
+  const say = (make) => inLanguage(language, make);
+  return {
+    label: (name) =>
+      say(() => (name ? t('program.editor.label', { name }) : t('program.editor.labelUnnamed'))),
+    eventMark: (count) => say(() => t('program.editor.eventMark', { count: digits(count) })),
+    phrases: {
+      Diagnostics: t('program.editor.phrase.diagnostics'),
+      'No diagnostics': t('program.editor.phrase.noDiagnostics'),
+      close: t('program.editor.phrase.close'),
+      'Control character': t('program.editor.phrase.controlCharacter'),
+      'Selection deleted': t('program.editor.phrase.selectionDeleted'),
+    },
+  };
 }

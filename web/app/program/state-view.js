@@ -5,20 +5,31 @@
 // the editor's cursor, or picked in the list; while the playhead moves, the one the selected
 // task waits in, with its current state marked.
 import { element } from '../dom.js';
+import { formatNumber, t } from '../i18n/i18n.js';
 import { formatBytes } from '../warnings.js';
+
+/** A line number as code writes it: the locale's digits, no thousands separator. */
+const lineText = (line) => formatNumber(line, { useGrouping: false });
 
 /** How a state is called on screen. */
 export function stateTitle(state) {
   switch (state.name) {
     case 'unresumed':
-      return 'start (unresumed): made, not polled yet';
+      return t('program.state.unresumed');
     case 'returned':
-      return 'returned: Poll::Ready given, done';
+      return t('program.state.returned');
     case 'poisoned':
-      return 'panicked (poisoned): polling it again panics';
+      return t('program.state.poisoned');
     default:
-      return state.await ? `suspended at line ${state.await.start.line}` : 'suspended';
+      return state.await
+        ? t('program.state.suspendedAt', { line: lineText(state.await.start.line) })
+        : t('program.state.suspended');
   }
+}
+
+/** A machine's kind as the engine names it: `async fn` stays Rust's; an async block is said. */
+export function kindText(kind) {
+  return kind === 'async block' ? t('program.state.kind.asyncBlock') : String(kind);
 }
 
 /** The machine (an index into `machines`) whose text contains byte `offset`: the innermost. */
@@ -65,15 +76,15 @@ export class StateView {
     this.machines = [];
     this.shown = -1;
     this.current = null;
-    const label = element('label', 'state-pick-label', 'Async fn or block ');
+    const label = element('label', 'state-pick-label', `${t('program.state.pick')} `);
     this.picker = element('select', 'state-pick');
     this.picker.id = 'state-machine-picker';
     label.htmlFor = this.picker.id;
     this.picker.addEventListener('change', () => this.show(Number(this.picker.value)));
     this.head = element('p', 'state-head');
     this.list = element('ol', 'state-list');
-    this.list.setAttribute('aria-label', 'States');
-    this.note = element('p', 'state-note', 'Run or type a program to see its state machines.');
+    this.list.setAttribute('aria-label', t('program.state.list'));
+    this.note = element('p', 'state-note', t('program.state.hint'));
     this.form = element('div', 'state-picker');
     this.form.append(label, this.picker);
     container.replaceChildren(this.note, this.form, this.head, this.list);
@@ -85,7 +96,7 @@ export class StateView {
     const keep = this.machines[this.shown]?.name;
     this.machines = machines ?? [];
     this.note.textContent =
-      problem ?? (this.machines.length === 0 ? 'This program has no async fn or block.' : '');
+      problem ?? (this.machines.length === 0 ? t('program.state.noMachines') : '');
     this.note.hidden = this.note.textContent === '';
     this.form.hidden = this.machines.length === 0;
     this.picker.replaceChildren(
@@ -93,7 +104,11 @@ export class StateView {
         const option = element(
           'option',
           '',
-          `${machine.kind} ${machine.name} (line ${machine.line})`,
+          t('program.state.option', {
+            kind: kindText(machine.kind),
+            name: machine.name,
+            line: lineText(machine.line),
+          }),
         );
         option.value = String(index);
         return option;
@@ -113,10 +128,15 @@ export class StateView {
       return;
     }
     this.picker.value = String(index);
-    const size = Number.isFinite(machine.size)
-      ? ` Its future takes ${formatBytes(machine.size)}.`
-      : '';
-    this.head.textContent = `${machine.kind} ${machine.name}, line ${machine.line}: ${machine.states.length} states.${size}`;
+    const head = t('program.state.head', {
+      kind: kindText(machine.kind),
+      name: machine.name,
+      line: lineText(machine.line),
+      count: formatNumber(machine.states.length, { useGrouping: false }),
+    });
+    this.head.textContent = Number.isFinite(machine.size)
+      ? `${head} ${t('program.state.size', { size: formatBytes(machine.size) })}`
+      : head;
     this.list.replaceChildren(
       ...machine.states.map((state, s) => {
         const item = element('li', `state state-${state.name}`);
@@ -130,18 +150,19 @@ export class StateView {
           const go = element('button', 'state-await link-button');
           go.type = 'button';
           go.append(element('code', '', state.await.text));
-          go.title = `Show line ${state.await.start.line} in the editor`;
+          go.title = t('program.state.showLine', { line: lineText(state.await.start.line) });
           go.addEventListener('click', () => this.goTo(state.await.start));
           item.append(go);
         }
         const kept = [...state.keeps, ...state.temporaries];
+        // The locals' names as the program writes them, listed as code lists them.
         const keeps =
           state.state === 0 && state.keeps.length > 0
-            ? `keeps its arguments: ${state.keeps.join(', ')}`
+            ? t('program.state.keepsArguments', { names: state.keeps.join(', ') })
             : kept.length > 0
-              ? `keeps ${kept.join(', ')}`
+              ? t('program.state.keeps', { names: kept.join(', ') })
               : state.state >= 3
-                ? 'keeps nothing across this await'
+                ? t('program.state.keepsNothing')
                 : '';
         if (keeps) item.append(element('p', 'state-keeps', keeps));
         if (this.current && this.current.machine === index && this.current.state === s)

@@ -1,29 +1,28 @@
 // A tour in a player: previous and next, "2 / 5", and the stop's caption (text only). Going to
 // a stop puts its view on the timeline (share/link-state.js restoreView: selection, window,
-// playhead), pauses, and moves the playhead there.
+// playhead), pauses, and moves the playhead there. Its words are the catalogue's (program.tour.*),
+// in the language of the player it is in.
 import { element } from '../dom.js';
+import { formatNumber, t } from '../i18n/i18n.js';
 import { restoreView } from '../share/link-state.js';
 
 export class TourBar {
   /**
    * @param {HTMLElement} container where the bar goes (hidden while there is no tour)
    * @param {(stop: object, index: number) => void} onGo hears each stop gone to, after it is shown
+   * @param {{ speak?: (make: () => any) => any }} options `speak(make)` runs `make` in the
+   *   player's language (i18n.js inLanguage), for a player that speaks another than its page;
+   *   by default the bar speaks the language in use.
    */
-  constructor(container, onGo) {
+  constructor(container, onGo, { speak = (make) => make() } = {}) {
     this.container = container;
     this.onGo = onGo;
+    this.speak = speak;
     this.stops = [];
     this.index = -1;
-    this.prev = element('button', 'player-button tour-prev', '‹', {
-      type: 'button',
-      title: 'Previous stop of the tour',
-      'aria-label': 'Previous stop of the tour',
-    });
-    this.next = element('button', 'player-button tour-next', '›', {
-      type: 'button',
-      title: 'Next stop of the tour',
-      'aria-label': 'Next stop of the tour',
-    });
+    this.prev = element('button', 'player-button tour-prev', '‹', { type: 'button' });
+    this.next = element('button', 'player-button tour-next', '›', { type: 'button' });
+    this.#label();
     this.count = element('span', 'tour-count');
     this.caption = element('p', 'tour-caption', undefined, { 'aria-live': 'polite' });
     const nav = element('div', 'tour-nav');
@@ -43,6 +42,20 @@ export class TourBar {
     this.model = model;
     this.index = -1;
     this.container.hidden = stops.length === 0;
+    // The player knows its language by now: the buttons say it in that one.
+    this.#label();
+  }
+
+  /** The buttons' names. */
+  #label() {
+    this.speak(() => {
+      const previous = t('program.tour.previous');
+      const next = t('program.tour.next');
+      this.prev.title = previous;
+      this.prev.setAttribute('aria-label', previous);
+      this.next.title = next;
+      this.next.setAttribute('aria-label', next);
+    });
   }
 
   hide() {
@@ -62,8 +75,14 @@ export class TourBar {
     // A stop without a selection clears the previous stop's.
     if (!stop.select) this.timeline.select(null);
     const restored = restoreView(this.timeline, this.model, stop);
-    this.count.textContent = `${index + 1} / ${this.stops.length}`;
-    this.count.title = `stop ${index + 1} of ${this.stops.length}`;
+    this.speak(() => {
+      const numbers = {
+        index: formatNumber(index + 1, { useGrouping: false }),
+        total: formatNumber(this.stops.length, { useGrouping: false }),
+      };
+      this.count.textContent = t('program.tour.count', numbers);
+      this.count.title = t('program.tour.countTitle', numbers);
+    });
     this.caption.textContent = stop.caption;
     this.prev.disabled = index === 0;
     this.next.disabled = index === this.stops.length - 1;

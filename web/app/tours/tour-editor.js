@@ -6,6 +6,7 @@
 // A link that arrives with a tour fills the editor; the page's own link then goes on without it
 // (the page's link is the scenario; the tour is the embed's).
 import { element } from '../dom.js';
+import { t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
 import { restoreView } from '../share/link-state.js';
 import {
@@ -47,17 +48,19 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
     history.replaceState(history.state, '', rest ? `#${rest}` : location.pathname);
   }
   const menu = element('details', 'share-menu tour-menu', undefined, { id: 'tour-menu' });
-  const summary = element('summary', 'button button-small', 'Tour');
+  const summary = element('summary', 'button button-small', t('program.tour.menu'));
   const panel = element('div', 'share-panel tour-panel');
-  const add = button('Add stop', 'Add the view on screen as the next stop', 'tour-add');
-  const list = element('ol', 'tour-stops', undefined, { 'aria-label': 'Stops of the tour' });
+  const add = button(t('program.tour.add'), t('program.tour.addTitle'), 'tour-add');
+  const list = element('ol', 'tour-stops', undefined, {
+    'aria-label': t('program.tour.stops'),
+  });
   const messages = element('ul', 'tour-problems');
   const linkField = field('', 2);
   linkField.classList.add('tour-link');
   const snippetField = field('', 5);
   snippetField.classList.add('tour-snippet');
   const copy = (source) => {
-    const node = button('Copy', 'Copy to the clipboard');
+    const node = button(t('program.tour.copy'), t('program.tour.copyTitle'));
     node.addEventListener('click', () => {
       source.select();
       navigator.clipboard?.writeText(source.value).catch(() => {});
@@ -65,18 +68,14 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
     return node;
   };
   panel.append(
-    element(
-      'p',
-      'share-label',
-      'Guided tour: each stop is a playhead, a selection and a window, with your caption.',
-    ),
+    element('p', 'share-label', t('program.tour.about')),
     messages,
     add,
     list,
-    element('span', 'share-label', 'Embed link with the tour'),
+    element('span', 'share-label', t('program.tour.embedLink')),
     linkField,
     copy(linkField),
-    element('span', 'share-label', 'Player with the tour (readable without JavaScript)'),
+    element('span', 'share-label', t('program.tour.snippet')),
     snippetField,
     copy(snippetField),
   );
@@ -108,7 +107,9 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
   }
 
   function write() {
-    summary.textContent = stops.length ? `Tour (${stops.length})` : 'Tour';
+    summary.textContent = stops.length
+      ? t('program.tour.menuCount', { count: String(stops.length) })
+      : t('program.tour.menu');
     add.disabled = stops.length >= maxStops;
     const scenario = splitTour(location.hash).rest;
     const tourPart = formatTourLink(stops);
@@ -127,21 +128,22 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
     list.replaceChildren(
       ...stops.map((stop, k) => {
         const item = element('li', 'tour-stop');
-        const go = button(String(k + 1), `Show stop ${k + 1}`, 'tour-go');
+        const number = String(k + 1);
+        const go = button(number, t('program.tour.show', { number }), 'tour-go');
         go.addEventListener('click', () => show(stop));
         const caption = element('textarea', 'share-field tour-caption-field', undefined, {
           rows: '2',
           maxlength: String(maxCaption),
-          'aria-label': `Caption of stop ${k + 1}`,
+          'aria-label': t('program.tour.caption', { number }),
         });
         caption.value = stop.caption;
         caption.addEventListener('input', () => {
           stop.caption = caption.value;
           write();
         });
-        const up = button('↑', `Move stop ${k + 1} up`, 'tour-up');
-        const down = button('↓', `Move stop ${k + 1} down`, 'tour-down');
-        const remove = button('✕', `Remove stop ${k + 1}`, 'tour-remove');
+        const up = button('↑', t('program.tour.up', { number }), 'tour-up');
+        const down = button('↓', t('program.tour.down', { number }), 'tour-down');
+        const remove = button('✕', t('program.tour.remove', { number }), 'tour-remove');
         up.disabled = k === 0;
         down.disabled = k === stops.length - 1;
         const move = (to) => {

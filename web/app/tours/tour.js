@@ -7,6 +7,8 @@
 //     <ol data-tour><li data-at="seq:12" data-view="10ms..14ms" data-select="seq:40">The root…</li></ol>
 // Captions are text: read with textContent, shown with textContent, never parsed as markup.
 // Pure (no DOM but the element reader), like share/link-codec.js, whose time forms it reuses.
+// Problems are sentences in the language in use (i18n/i18n.js).
+import { formatNumber, t } from '../i18n/i18n.js';
 import {
   formatLinkPosition,
   formatLinkTime,
@@ -24,6 +26,9 @@ export const maxCaption = 600;
 /** Longest `tour` link part read at all. */
 export const maxTourLink = 24000;
 
+/** `n` as the locale writes digits, without thousands separators. */
+const digits = (n) => formatNumber(n, { useGrouping: false });
+
 /** `text` as a caption: collapsed white space, cut to maxCaption. */
 function captionText(text) {
   const collapsed = String(text ?? '')
@@ -38,7 +43,7 @@ function readAt(text) {
   if (event) {
     const seq = Number(event[1]);
     if (Number.isSafeInteger(seq) && seq >= 1) return { playhead: seq };
-    return { error: `${quote(text)} is not an event` };
+    return { error: t('program.tour.notEvent', { value: quote(text) }) };
   }
   const time = parseLinkTime(text);
   return time.error ? { error: time.error } : { at: time.value };
@@ -47,7 +52,7 @@ function readAt(text) {
 function readView(text) {
   const edges = text.split('..').map(parseLinkPosition);
   if (edges.length !== 2 || edges.some((e) => e.error) || edges[1].value <= edges[0].value)
-    return { error: `the view ${quote(text)} is not two positions such as 10ms..14.5ms` };
+    return { error: t('program.tour.badView', { value: quote(text) }) };
   return { view: { x0: edges[0].value, x1: edges[1].value } };
 }
 
@@ -55,7 +60,7 @@ function readSelect(text) {
   const match = /^(seq|task):(\d{1,16})$/.exec(text);
   const id = match ? Number(match[2]) : 0;
   if (!match || !Number.isSafeInteger(id) || id < 1)
-    return { error: `the selection ${quote(text)} is not seq:N or task:N` };
+    return { error: t('program.tour.badSelect', { value: quote(text) }) };
   return { select: { kind: match[1], id } };
 }
 
@@ -67,7 +72,7 @@ function readStop(fields, problems, number) {
   const [atText = '', viewText = '', selectText = '', caption = ''] = fields;
   const at = readAt(atText.trim());
   if (at.error) {
-    problems.push(`Tour stop ${number}: the playhead ${at.error}; the stop was left out.`);
+    problems.push(t('program.tour.badPlayhead', { number: digits(number), error: at.error }));
     return null;
   }
   const stop = {
@@ -79,12 +84,14 @@ function readStop(fields, problems, number) {
   };
   if (viewText.trim()) {
     const view = readView(viewText.trim());
-    if (view.error) problems.push(`Tour stop ${number}: ${view.error}; it was ignored.`);
+    if (view.error)
+      problems.push(t('program.tour.ignored', { number: digits(number), error: view.error }));
     else stop.view = view.view;
   }
   if (selectText.trim()) {
     const select = readSelect(selectText.trim());
-    if (select.error) problems.push(`Tour stop ${number}: ${select.error}; it was ignored.`);
+    if (select.error)
+      problems.push(t('program.tour.ignored', { number: digits(number), error: select.error }));
     else stop.select = select.select;
   }
   return stop;
@@ -92,7 +99,7 @@ function readStop(fields, problems, number) {
 
 function limit(stops, problems) {
   if (stops.length <= maxStops) return stops;
-  problems.push(`The tour has ${stops.length} stops; only the first ${maxStops} are shown.`);
+  problems.push(t('program.tour.tooMany', { count: digits(stops.length), max: digits(maxStops) }));
   return stops.slice(0, maxStops);
 }
 
@@ -102,7 +109,7 @@ export function parseTourLink(raw) {
   const text = String(raw ?? '');
   if (text.length > maxTourLink) {
     problems.push(
-      `The tour is too long (${text.length} characters, at most ${maxTourLink}); it was ignored.`,
+      t('program.tour.tooLong', { length: digits(text.length), max: digits(maxTourLink) }),
     );
     return { stops: [], problems };
   }
@@ -117,9 +124,7 @@ export function parseTourLink(raw) {
       }
     });
     if (fields.length > 4 || fields.includes(null)) {
-      problems.push(
-        `Tour stop ${k + 1} is not playhead,view,selection,caption in percent-encoding; the stop was left out.`,
-      );
+      problems.push(t('program.tour.badStop', { number: digits(k + 1) }));
       return;
     }
     const stop = readStop(fields, problems, k + 1);

@@ -1,2 +1,130 @@
 // program: Spanish messages, with the same keys and {placeholders} as en/program.js.
-export default {};
+// Rust's names stay as Rust writes them (Future, Poll::Ready, async fn, .await, println!), and
+// rustc's names of the states in parentheses; "poll" is sondear, "playhead" el cabezal, "tour"
+// el recorrido and its stops paradas.
+export default {
+  // The panel.
+  'program.cppOnly':
+    '{title} está escrito solo en C++: el lenguaje aún no puede expresarlo, así que aquí es de solo lectura.',
+  'program.nearest': 'Edita un programa en su lugar: {title}',
+  'program.loadFailed': 'No se pudo cargar el programa de {title}: {error}',
+  'program.reset.title': 'Olvida tus cambios y muestra {name} tal como lo trae el ejemplo',
+  'program.reset.unchanged': 'El programa está tal como lo trae el ejemplo',
+  'program.reset.done': '{name} vuelve a tener el texto del ejemplo.',
+  'program.saved': 'Se guardó {name}.',
+  'program.imported': 'Se importó {file} en {name}; Ejecutar (o Ctrl/Cmd+Enter) lo ejecuta.',
+  'program.file.tooLarge': '{file} ocupa {size} KiB; un programa puede ocupar como mucho 512 KiB.',
+  'program.file.notUtf8': '{file} no es texto UTF-8, así que no es un programa.',
+
+  // Diagnostics under the editor, and why Run is disabled.
+  'program.check.failed': 'No se pudo comprobar el programa: {error}',
+  'program.diagnostics.none': '{name}: sin errores.',
+  'program.diagnostics.summary': '{name}: {counts}.',
+  'program.diagnostics.both': '{errors}, {warnings}',
+  'program.diagnostics.errors': { one: '{count} error', other: '{count} errores' },
+  'program.diagnostics.warnings': { one: '{count} advertencia', other: '{count} advertencias' },
+  'program.diagnostics.blocked':
+    'No se puede ejecutar: {name} tiene {errors} (en la lista bajo el programa).',
+
+  // The editor (editor/, given its words by the panel) and CodeMirror's own phrases.
+  'program.editor.failed': 'No se pudo cargar el editor: {error}',
+  'program.editor.label':
+    'Programa {name}: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab sale del editor',
+  'program.editor.labelUnnamed': 'Programa',
+  'program.editor.eventMark': {
+    one: '{count} evento en esta línea: haz clic para seleccionarlo en la línea de tiempo',
+    other: '{count} eventos en esta línea: haz clic para seleccionarlos en la línea de tiempo',
+  },
+  'program.editor.phrase.diagnostics': 'Diagnósticos',
+  'program.editor.phrase.noDiagnostics': 'Sin diagnósticos',
+  'program.editor.phrase.close': 'cerrar',
+  'program.editor.phrase.controlCharacter': 'Carácter de control',
+  'program.editor.phrase.selectionDeleted': 'Selección borrada',
+
+  // A program in a link.
+  'program.link.empty': 'El programa del enlace está vacío.',
+  'program.link.tooLong':
+    'El programa del enlace es demasiado largo ({length} caracteres; un programa de como mucho 512 KiB ocupa menos de {max}).',
+  'program.link.alphabet':
+    'El programa del enlace contiene caracteres que base64url no usa; el enlace se modificó o se estropeó.',
+  'program.link.cut':
+    'El programa del enlace está cortado: probablemente lo cortó el sitio donde se pegó el enlace.',
+  'program.link.damaged':
+    'El programa del enlace está dañado o cortado (sus datos comprimidos no terminan donde deberían): probablemente lo cortó el sitio donde se pegó el enlace.',
+  'program.link.tooLarge':
+    'El programa del enlace ocuparía más de 512 KiB, el límite del lenguaje.',
+  'program.link.notUtf8': 'El programa del enlace no es texto UTF-8.',
+
+  // The console.
+  'program.console.label': 'Salida del programa',
+  'program.console.empty': 'Aún no se ha impreso nada.',
+  'program.console.nothing': 'El programa no imprimió nada.',
+  'program.console.more': {
+    one: '… y {count} línea más, que no se muestra.',
+    other: '… y {count} líneas más, que no se muestran.',
+  },
+  'program.console.panic': 'entró en pánico: {text}',
+  'program.console.panicAt': 'entró en pánico en la línea {line}: {text}',
+  'program.console.goOutput': 'Mover el cabezal a esta salida',
+  'program.console.goPanic': 'Mover el cabezal a este pánico',
+
+  // The state machine view. rustc's names of the states stay in parentheses.
+  'program.state.unresumed': 'inicio (unresumed): creado, aún sin sondear',
+  'program.state.returned': 'terminado (returned): devolvió Poll::Ready',
+  'program.state.poisoned': 'en pánico (poisoned): sondearlo de nuevo provoca un pánico',
+  'program.state.suspendedAt': 'suspendido en la línea {line}',
+  'program.state.suspended': 'suspendido',
+  'program.state.pick': 'async fn o bloque',
+  'program.state.list': 'Estados',
+  'program.state.hint': 'Ejecuta o escribe un programa para ver sus máquinas de estados.',
+  'program.state.noMachines': 'Este programa no tiene ninguna async fn ni ningún bloque async.',
+  'program.state.kind.asyncBlock': 'bloque async',
+  'program.state.option': '{kind} {name} (línea {line})',
+  'program.state.head': {
+    one: '{kind} {name}, línea {line}: {count} estado.',
+    other: '{kind} {name}, línea {line}: {count} estados.',
+  },
+  'program.state.size': 'Su future ocupa {size}.',
+  'program.state.showLine': 'Mostrar la línea {line} en el editor',
+  'program.state.keepsArguments': 'guarda sus argumentos: {names}',
+  'program.state.keeps': 'guarda {names}',
+  'program.state.keepsNothing': 'no guarda nada a través de este await',
+
+  // A tour's bar in a player (tours/tour-bar.js).
+  'program.tour.previous': 'Parada anterior del recorrido',
+  'program.tour.next': 'Siguiente parada del recorrido',
+  'program.tour.count': '{index} / {total}',
+  'program.tour.countTitle': 'parada {index} de {total}',
+
+  // The playground's Tour menu (tours/tour-editor.js).
+  'program.tour.menu': 'Recorrido',
+  'program.tour.menuCount': 'Recorrido ({count})',
+  'program.tour.about':
+    'Visita guiada: cada parada es una posición del cabezal, una selección y una ventana, con tu comentario.',
+  'program.tour.add': 'Añadir parada',
+  'program.tour.addTitle': 'Añade lo que se ve en pantalla como siguiente parada',
+  'program.tour.stops': 'Paradas del recorrido',
+  'program.tour.copy': 'Copiar',
+  'program.tour.copyTitle': 'Copiar al portapapeles',
+  'program.tour.embedLink': 'Enlace para insertar, con el recorrido',
+  'program.tour.snippet': 'Reproductor con el recorrido (se lee también sin JavaScript)',
+  'program.tour.show': 'Mostrar la parada {number}',
+  'program.tour.caption': 'Comentario de la parada {number}',
+  'program.tour.up': 'Subir la parada {number}',
+  'program.tour.down': 'Bajar la parada {number}',
+  'program.tour.remove': 'Quitar la parada {number}',
+
+  // A tour as a link or a list (tours/tour.js): what is wrong with it.
+  'program.tour.notEvent': '{value} no es un evento',
+  'program.tour.badView': 'la vista {value} no son dos posiciones como 10ms..14.5ms',
+  'program.tour.badSelect': 'la selección {value} no es seq:N ni task:N',
+  'program.tour.badPlayhead':
+    'Parada {number} del recorrido: el cabezal {error}; la parada se omitió.',
+  'program.tour.ignored': 'Parada {number} del recorrido: {error}; se ignoró.',
+  'program.tour.tooMany':
+    'El recorrido tiene {count} paradas; solo se muestran las {max} primeras.',
+  'program.tour.tooLong':
+    'El recorrido es demasiado largo ({length} caracteres, como mucho {max}); se ignoró.',
+  'program.tour.badStop':
+    'La parada {number} del recorrido no es cabezal,vista,selección,comentario en codificación por porcentaje; la parada se omitió.',
+};
