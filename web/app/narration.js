@@ -1,8 +1,10 @@
 // The caption under the timeline: the event at the playhead told in one plain sentence, with
 // its time, e.g. "t = 10 ms: timer 3 fired and woke task b (waiting at line 14) through
 // Waker::wake; b joins the run queue, 2 ahead". Where Rust has a word for the thing (Future::poll,
-// Poll::Pending, Poll::Ready, cx.waker(), Waker::wake) the sentence uses it. Returns text only;
-// the page sets it with textContent.
+// Poll::Pending, Poll::Ready, cx.waker(), Waker::wake) the sentence uses it, in every language.
+// The words are the catalogue's (i18n/*/narration.js), in the language in use when asked. Returns
+// text only; the page sets it with textContent.
+import { t } from './i18n/i18n.js';
 import { losesItsWaker } from './lost-wakeup.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
@@ -12,14 +14,17 @@ import { formatBytes } from './warnings.js';
 // polled is queued when that poll ends, a few events later.
 const enqueueSearch = 64;
 
+// Ids and line numbers are names, not quantities: never written "1,234".
+const id = (value) => String(value);
+
 function who(model, id) {
   const name = model.taskName(id);
-  return /^task\b/.test(name) ? name : `task ${name}`;
+  return /^task\b/.test(name) ? name : t('narration.task', { name });
 }
 
 function ahead(depth) {
   const n = Math.max(0, depth - 1);
-  return n === 0 ? 'first in line' : `${n} ahead`;
+  return n === 0 ? t('narration.ahead.none') : t('narration.ahead', { count: n });
 }
 
 // Where task `id` is suspended at the playhead (its last pending poll's await point).
@@ -29,7 +34,7 @@ function waitingAt(model, replay, id) {
   const end = replay.lastPollEnd[lane.index];
   if (end === -1) return '';
   const line = model.field(end, 'line');
-  return line === undefined ? '' : ` (waiting at line ${line})`;
+  return line === undefined ? '' : t('narration.waitingAt', { line: String(line) });
 }
 
 function enqueueCausedBy(model, i) {
@@ -41,47 +46,76 @@ function enqueueCausedBy(model, i) {
   return -1;
 }
 
+// Whether worker `w` is the block_on thread, which has its own name.
+const isBlockOn = (model, w) => w === model.blockOnWorker && model.workers.size > 1;
+
 /**
  * Worker `w` in words: "thread 2", or "the block_on thread" for the thread that polls only the
  * root future. Threads, not "workers", so they are never confused with tasks an example names
  * "worker 2" (lanes.js labels their lanes the same way).
  */
 export function workerName(model, w) {
-  return w === model.blockOnWorker && model.workers.size > 1
-    ? 'the block_on thread'
-    : `thread ${w}`;
+  return isBlockOn(model, w) ? t('narration.blockOnThread') : t('narration.thread', { n: id(w) });
+}
+
+// Worker `w` as the owner of a queue ("thread 2" of "thread 2's local queue"; in Spanish "del
+// hilo 2" of "la cola local del hilo 2").
+function workerOwner(model, w) {
+  return isBlockOn(model, w)
+    ? t('narration.blockOnThreadOwner')
+    : t('narration.threadOwner', { n: id(w) });
 }
 
 // Where a task_enqueue puts its task, for a sentence: "the run queue", "thread 2's LIFO slot".
 function place(model, e) {
   switch (e.queue) {
     case 'local':
-      return `${workerName(model, e.worker)}'s local queue`;
+      return t('narration.place.local', { owner: workerOwner(model, e.worker) });
     case 'lifo':
-      return `${workerName(model, e.worker)}'s LIFO slot`;
+      return t('narration.place.lifo', { owner: workerOwner(model, e.worker) });
     case 'inject':
-      return 'the inject queue';
+      return t('narration.place.inject');
     case 'global':
-      return 'the global queue';
+      return t('narration.place.global');
     case 'block_on':
-      return 'the block_on flag';
+      return t('narration.place.blockOn');
     case 'deferred':
-      return 'the deferred list';
+      return t('narration.place.deferred');
     default:
-      return 'the run queue';
+      return t('narration.place.run');
   }
 }
 
+// Why a task_enqueue queued its task: "because it was woken".
 const reasons = {
-  spawn: 'as it was spawned',
-  wake: 'because it was woken',
-  yield: 'after yielding',
-  abort: 'to be dropped after abort',
-  steal: 'as one of the tasks its thread stole',
-  overflow: 'because a full local queue overflowed',
-  lifo_displaced: 'pushed out of the LIFO slot by a task woken after it',
-  lifo_limit: "out of the LIFO slot, its thread's coop budget spent",
+  spawn: 'narration.reason.spawn',
+  wake: 'narration.reason.wake',
+  yield: 'narration.reason.yield',
+  abort: 'narration.reason.abort',
+  steal: 'narration.reason.steal',
+  overflow: 'narration.reason.overflow',
+  lifo_displaced: 'narration.reason.lifoDisplaced',
+  lifo_limit: 'narration.reason.lifoLimit',
 };
+
+function reason(value) {
+  return Object.hasOwn(reasons, value)
+    ? t(reasons[value])
+    : t('narration.reason.other', { reason: String(value) });
+}
+
+// A trace value (an outcome, an I/O operation, a queue's name) in words where the catalogue has
+// them, else as the trace writes it.
+function word(prefix, value) {
+  const key = `${prefix}.${value}`;
+  const text = t(key);
+  return text === key ? String(value) : text;
+}
+
+// A shared queue by the name a steal gives it: "the global queue".
+function namedQueue(name) {
+  return t('narration.queueNamed', { name: word('narration.queueName', name) });
+}
 
 // The first event after `i` (within enqueueSearch) that is a task_enqueue with `reason`, or -1.
 function nextEnqueue(model, i, reason) {
@@ -92,59 +126,71 @@ function nextEnqueue(model, i, reason) {
   return -1;
 }
 
-const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 function waker(model, i, e) {
-  if (e.by === 'timer') return `timer ${e.by_id}`;
-  if (e.by === 'io') return `I/O resource ${e.by_id}`;
-  if (e.by === 'task') return e.by_id === e.task ? 'the task itself' : who(model, e.by_id);
-  return 'the runtime';
+  if (e.by === 'timer') return t('narration.waker.timer', { id: id(e.by_id) });
+  if (e.by === 'io') return t('narration.waker.io', { id: id(e.by_id) });
+  if (e.by === 'task') return e.by_id === e.task ? t('narration.waker.self') : who(model, e.by_id);
+  return t('narration.waker.runtime');
 }
 
 const wakeCall = (kind) => (kind === 'waker_wake_by_ref' ? 'Waker::wake_by_ref' : 'Waker::wake');
+
+// " at line 12", or nothing without a line.
+const atLine = (line) => (line ? t('narration.atLine', { line: id(line) }) : '');
+// " (line 12)", or nothing without a line.
+const lineNote = (line) => (line ? t('narration.lineNote', { line: id(line) }) : '');
 
 function sentence(model, i, replay) {
   const e = model.fieldsOf(i);
   const task = Number.isInteger(e.task) ? who(model, e.task) : '';
   switch (e.kind) {
     case 'runtime_start':
-      return `the runtime starts on the ${e.clock ?? 'virtual'} clock.`;
+      return t('narration.runtimeStart', { clock: e.clock ?? 'virtual' });
     case 'runtime_end':
       if (e.outcome === 'memory_exhausted') {
         const bytes = memoryLimitOf(model.header);
         const limit =
-          bytes === null ? 'its memory limit' : `its memory limit of ${formatBytes(bytes)}`;
-        return `the program holds more than ${limit} and the run stops: ${e.events ?? model.count} events; the tasks cancelled just before held the memory.`;
+          bytes === null
+            ? t('narration.memoryLimit')
+            : t('narration.memoryLimitOf', { size: formatBytes(bytes) });
+        return t('narration.runEnd.memory', { limit, count: e.events ?? model.count });
       }
-      return `the run ends: ${e.outcome}, ${e.events ?? model.count} events.`;
+      return t('narration.runEnd', {
+        outcome: word('narration.outcome', e.outcome),
+        count: e.events ?? model.count,
+      });
     case 'task_spawn':
       return e.parent
-        ? `${who(model, e.parent)} spawns ${task}${e.line ? ` at line ${e.line}` : ''}.`
-        : `the root ${task} is spawned: block_on will poll its Future.`;
+        ? t('narration.spawn', { parent: who(model, e.parent), task, at: atLine(e.line) })
+        : t('narration.spawn.root', { task });
     case 'task_enqueue': {
-      const why = reasons[e.reason] ?? `(${e.reason})`;
+      const why = reason(e.reason);
       if (e.queue === 'block_on' && model.workers.size > 1) {
-        return `${task} is marked woken ${why}: the block_on thread polls it, apart from the workers and their queues.`;
+        return t('narration.enqueue.blockOnThread', { task, why });
       }
       if (e.queue === 'block_on') {
-        return `${task} is marked woken ${why}: tokio polls its block_on future outside the run queue, once the queue runs dry or every 61 polls.`;
+        return t('narration.enqueue.blockOn', { task, why });
       }
       if (e.queue === 'deferred') {
-        return `${task} yields: tokio defers its wake until after the next driver poll, so everything already queued runs first.`;
+        return t('narration.enqueue.deferred', { task });
       }
       if (e.queue === 'lifo') {
-        return `${task} goes into ${place(model, e)} ${why}: that thread polls it next, before its queue.`;
+        return t('narration.enqueue.lifo', { task, place: place(model, e), why });
       }
-      if (e.queue === 'pool')
-        return `${task} joins the executor's run queue ${why}; it runs in the next batch.`;
+      if (e.queue === 'pool') return t('narration.enqueue.pool', { task, why });
       if (e.queue === 'inject' || e.queue === 'global') {
-        return `${task} joins ${place(model, e)}, shared by every thread, ${why}, ${ahead(e.depth)}.`;
+        return t('narration.enqueue.shared', {
+          task,
+          place: place(model, e),
+          why,
+          ahead: ahead(e.depth),
+        });
       }
-      return `${task} joins ${place(model, e)} ${why}, ${ahead(e.depth)}.`;
+      return t('narration.enqueue', { task, place: place(model, e), why, ahead: ahead(e.depth) });
     }
     case 'poll_begin': {
       const n = replay ? replay.polls[model.tasks.get(e.task)?.index] : 0;
-      const nth = n ? ` (poll #${n})` : '';
+      const nth = n ? t('narration.pollNumber', { n: id(n) }) : '';
       if (model.workers.size > 1) {
         // Where the task came from: its enqueue (or the steal that took it straight to this worker).
         const from = model.causeOf(i);
@@ -153,128 +199,176 @@ function sentence(model, i, replay) {
         if (fromKind === 'steal') {
           const victim = model.field(from, 'victim');
           const source = Number.isInteger(victim)
-            ? `${workerName(model, victim)}'s queue`
-            : `the ${model.field(from, 'from')} queue`;
-          return `${by} polls ${task}, which it just stole from ${source}${nth}.`;
+            ? t('narration.stealSource', { owner: workerOwner(model, victim) })
+            : namedQueue(model.field(from, 'from'));
+          return t('narration.poll.stolen', { by, task, source, nth });
         }
         if (fromKind === 'task_enqueue') {
           const q = model.fieldsOf(from);
-          if (q.queue === 'block_on')
-            return `${by} polls the root ${task}, the block_on future${nth}.`;
+          if (q.queue === 'block_on') return t('narration.poll.blockOn', { by, task, nth });
           const source =
             q.queue === 'local' || q.queue === 'lifo'
               ? q.worker === e.worker
-                ? `its ${q.queue === 'lifo' ? 'LIFO slot' : 'local queue'}`
+                ? t(q.queue === 'lifo' ? 'narration.source.ownLifo' : 'narration.source.ownLocal')
                 : place(model, q)
               : place(model, q);
-          return `${by} takes ${task} from ${source} and polls it${nth}.`;
+          return t('narration.poll.taken', { by, task, source, nth });
         }
-        return `${by} polls ${task}${nth}.`;
+        return t('narration.poll.by', { by, task, nth });
       }
-      const left = e.depth === 0 ? 'the queue is now empty' : `${e.depth} still queued`;
-      return `the executor takes ${task} from the run queue and polls it (Future::poll${n ? `, poll #${n}` : ''}); ${left}.`;
+      const left =
+        e.depth === 0 ? t('narration.queueEmpty') : t('narration.stillQueued', { count: e.depth });
+      return t('narration.poll', {
+        task,
+        nth: n ? t('narration.pollNumberInline', { n: id(n) }) : '',
+        left,
+      });
     }
     case 'poll_end': {
-      const at = e.line ? ` at line ${e.line}` : '';
+      const at = atLine(e.line);
       if (e.result === 'pending' && losesItsWaker(model, i)) {
-        return `${task} returned Poll::Pending${at} without keeping cx.waker(): no waker of it is alive, so nothing can ever wake it (a lost wakeup).`;
+        return t('narration.pollEnd.lost', { task, at });
       }
       if (e.result === 'pending') {
-        return `${task} returned Poll::Pending${at}: it waits until its Waker is woken (Waker::wake).`;
+        return t('narration.pollEnd.pending', { task, at });
       }
-      if (e.result === 'ready') return `${task} returned Poll::Ready: its future is complete.`;
-      return `${task}'s poll ${e.result === 'failed' ? 'threw: the task failed' : `ended (${e.result})`}.`;
+      if (e.result === 'ready') return t('narration.pollEnd.ready', { task });
+      return e.result === 'failed'
+        ? t('narration.pollEnd.failed', { task })
+        : t('narration.pollEnd.other', { task, result: String(e.result) });
     }
-    case 'task_end':
-      return `${task} ends (${e.outcome})${e.message ? `: ${e.message}` : ''}.`;
+    case 'task_end': {
+      const outcome = word('narration.outcome', e.outcome);
+      return e.message
+        ? t('narration.taskEnd.message', { task, outcome, message: String(e.message) })
+        : t('narration.taskEnd', { task, outcome });
+    }
     case 'waker_clone':
-      if (e.by === 'task' && e.by_id === e.task)
-        return `${task} clones cx.waker() and hands the Waker on, to be woken later.`;
-      return `${waker(model, i, e)} clones ${task}'s Waker, to wake it later.`;
+      if (e.by === 'task' && e.by_id === e.task) return t('narration.wakerClone.own', { task });
+      return t('narration.wakerClone', { waker: waker(model, i, e), task });
     case 'waker_drop':
-      return `${waker(model, i, e)} drops a Waker of ${task} without waking it.`;
+      return t('narration.wakerDrop', { waker: waker(model, i, e), task });
     case 'waker_wake':
     case 'waker_wake_by_ref': {
-      const source =
-        e.by === 'timer' ? `timer ${e.by_id} fired and woke` : `${waker(model, i, e)} woke`;
-      const base = `${source} ${task}${waitingAt(model, replay, e.task)} through ${wakeCall(e.kind)}`;
-      if (e.effect === 'already_scheduled')
-        return `${base}; it is already in the run queue, so nothing changes.`;
-      if (e.effect === 'ended') return `${base}; it has ended, so nothing happens.`;
+      const said = { task, waiting: waitingAt(model, replay, e.task), call: wakeCall(e.kind) };
+      const base =
+        e.by === 'timer'
+          ? t('narration.wake.timer', { ...said, id: id(e.by_id) })
+          : t('narration.wake', { ...said, waker: waker(model, i, e) });
+      if (e.effect === 'already_scheduled') return t('narration.wake.alreadyQueued', { base });
+      if (e.effect === 'ended') return t('narration.wake.ended', { base });
       const enqueue = enqueueCausedBy(model, i);
-      if (enqueue === -1) return `${base}.`;
+      if (enqueue === -1) return t('narration.wake.only', { base });
       const name = model.taskName(e.task);
-      const later = enqueue === i + 1 ? '' : ' when its poll returns';
+      const later = enqueue === i + 1 ? '' : t('narration.wake.later');
       const q = model.fieldsOf(enqueue);
-      if (q.queue === 'block_on') return `${base}; ${name} is marked woken for block_on${later}.`;
+      if (q.queue === 'block_on') return t('narration.wake.blockOn', { base, name, later });
       if (q.queue === 'lifo')
-        return `${base}; ${name} goes into ${place(model, q)}${later}, to run next there.`;
-      if (q.queue === 'pool')
-        return `${base}; ${name} joins the executor's run queue${later}, for the next batch.`;
-      return `${base}; ${name} joins ${place(model, q)}${later}, ${ahead(q.depth ?? 1)}.`;
+        return t('narration.wake.lifo', { base, name, place: place(model, q), later });
+      if (q.queue === 'pool') return t('narration.wake.pool', { base, name, later });
+      return t('narration.wake.queued', {
+        base,
+        name,
+        place: place(model, q),
+        later,
+        ahead: ahead(q.depth ?? 1),
+      });
     }
     case 'timer_arm':
-      return `${task || 'the runtime'} arms timer ${e.timer} for t = ${formatTime(e.deadline)}${e.line ? ` (line ${e.line})` : ''}.`;
+      return t('narration.timerArm', {
+        who: task || t('narration.waker.runtime'),
+        timer: id(e.timer),
+        deadline: formatTime(e.deadline),
+        line: lineNote(e.line),
+      });
     case 'timer_fire':
-      return `timer ${e.timer} fires: its deadline is reached${task ? ` and it will wake ${task}` : ''}.`;
+      return task
+        ? t('narration.timerFire.wakes', { timer: id(e.timer), task })
+        : t('narration.timerFire', { timer: id(e.timer) });
     case 'timer_cancel':
-      return `timer ${e.timer} is cancelled: its future was dropped before the deadline.`;
+      return t('narration.timerCancel', { timer: id(e.timer) });
     case 'io_register':
-      return `${task || 'a task'} waits for I/O resource ${e.io} to be ready to ${e.op}.`;
+      return t('narration.ioRegister', {
+        who: task || t('narration.aTask'),
+        io: id(e.io),
+        op: word('narration.op', e.op),
+      });
     case 'io_ready':
-      return `I/O resource ${e.io} is ready to ${e.op}${e.bytes ? ` (${e.bytes} bytes)` : ''}${task ? `, for ${task}` : ''}.`;
+      return t('narration.ioReady', {
+        io: id(e.io),
+        op: word('narration.op', e.op),
+        bytes: e.bytes ? t('narration.bytesNote', { count: e.bytes }) : '',
+        for: task ? t('narration.forTask', { task }) : '',
+      });
     case 'park': {
-      const until = e.until !== undefined ? ` until t = ${formatTime(e.until)}` : '';
+      const until =
+        e.until !== undefined ? t('narration.until', { time: formatTime(e.until) }) : '';
       if (model.workers.size > 1)
-        return `${workerName(model, e.worker)} found nothing to run: it parks${until}.`;
-      return `nothing is queued: the executor parks${until}.`;
+        return t('narration.park.thread', { thread: workerName(model, e.worker), until });
+      return t('narration.park', { until });
     }
     case 'unpark':
-      if (model.workers.size > 1) return `${workerName(model, e.worker)} wakes up.`;
-      return 'the executor wakes up to deliver what is due.';
+      if (model.workers.size > 1)
+        return t('narration.unpark.thread', { thread: workerName(model, e.worker) });
+      return t('narration.unpark');
     case 'steal': {
       const thief = workerName(model, e.worker);
       if (e.from === 'local' && Number.isInteger(e.victim)) {
-        return `${thief} stole ${plural(e.count, 'task')} from ${workerName(model, e.victim)}'s queue.`;
+        return t('narration.steal', {
+          thief,
+          count: e.count,
+          owner: workerOwner(model, e.victim),
+        });
       }
-      return `${thief} took ${plural(e.count, 'task')} from the ${e.from} queue for itself.`;
+      return t('narration.steal.shared', { thief, count: e.count, queue: namedQueue(e.from) });
     }
     case 'queue_overflow': {
       const next = nextEnqueue(model, i, 'overflow');
-      const target = next === -1 ? 'the shared queue' : place(model, model.fieldsOf(next));
-      return `the local queue of ${workerName(model, e.worker)} was full: ${plural(e.count, 'task')} moved to ${target}.`;
+      const target = next === -1 ? t('narration.sharedQueue') : place(model, model.fieldsOf(next));
+      return t('narration.overflow', {
+        owner: workerOwner(model, e.worker),
+        count: e.count,
+        target,
+      });
     }
     case 'search_begin':
-      return `${workerName(model, e.worker)} has nothing queued and searches the other threads' queues for work to steal.`;
+      return t('narration.searchBegin', { thread: workerName(model, e.worker) });
     case 'search_end':
-      return `${workerName(model, e.worker)} stops searching.`;
+      return t('narration.searchEnd', { thread: workerName(model, e.worker) });
     case 'batch_begin':
-      return `the executor takes the ${plural(e.count, 'queued task')} as one batch and polls ${e.count === 1 ? 'it' : 'them, last enqueued first'}.`;
+      return t('narration.batchBegin', { count: e.count });
     case 'batch_end':
-      return 'the batch is done; tasks woken during it wait for the next batch.';
+      return t('narration.batchEnd');
     case 'pend':
-      return `${task} was queued into an empty run queue, so the pender tells the executor not to sleep.`;
-    case 'spawn_failed': {
-      const parent = Number.isInteger(e.parent) ? who(model, e.parent) : 'the runtime';
-      const what = typeof e.name === 'string' ? ` ${e.name}` : ' a task';
-      return `${parent} could not spawn${what}${e.line ? ` at line ${e.line}` : ''}: its static pool of ${plural(e.pool, 'task')} is full (SpawnError::Busy).`;
-    }
+      return t('narration.pend', { task });
+    case 'spawn_failed':
+      return t('narration.spawnFailed', {
+        parent: Number.isInteger(e.parent) ? who(model, e.parent) : t('narration.waker.runtime'),
+        what: typeof e.name === 'string' ? e.name : t('narration.aTask'),
+        at: atLine(e.line),
+        count: e.pool,
+      });
     case 'select_drop':
-      return `${task}'s select drops its losing branch ${e.branch}${e.line ? ` (line ${e.line})` : ''}.`;
+      return t('narration.selectDrop', { task, branch: id(e.branch), line: lineNote(e.line) });
     case 'coop_exhausted':
-      return `${task} has used its coop budget of ${e.budget} for this poll: the resource it polls says Pending and wakes it, so it goes to the back of the queue.`;
+      return t('narration.coopExhausted', { task, budget: e.budget });
     case 'deadlock': {
       const stuck = Array.isArray(e.stuck) ? e.stuck : [];
       const names = stuck
         .slice(0, 3)
         .map((s) => model.taskName(s.task))
         .join(', ');
-      return `deadlock: nothing is queued and nothing can wake the ${stuck.length} stuck task${stuck.length === 1 ? '' : 's'}${names ? ` (${names}${stuck.length > 3 ? ', …' : ''})` : ''}.`;
+      return t('narration.deadlock', {
+        count: stuck.length,
+        names: names ? ` (${names}${stuck.length > 3 ? ', …' : ''})` : '',
+      });
     }
     case 'budget_exhausted':
-      return `the run reaches its budget of ${e.budget} events and stops.`;
+      return t('narration.budgetExhausted', { count: e.budget });
     default:
-      return `${e.kind}${task ? ` for ${task}` : ''}.`;
+      return task
+        ? t('narration.other.task', { kind: String(e.kind), task })
+        : t('narration.other', { kind: String(e.kind) });
   }
 }
 

@@ -4,21 +4,26 @@
 // that wakes itself from polls that do no work), a spawn refused because its static pool was
 // full (embassy), and a run stopped by its memory limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
+import { formatNumber, t } from './i18n/i18n.js';
 import { panicLocation } from './program/spans.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
 
-/** A byte count as people read it: 256 MiB, 1.5 KiB, 100 bytes. */
+/** A byte count as people read it: 256 MiB, 1.5 KiB (1,5 KiB in Spanish), 100 bytes. */
 export function formatBytes(bytes) {
   for (const [unit, size] of [
     ['GiB', 2 ** 30],
     ['MiB', 2 ** 20],
     ['KiB', 2 ** 10],
   ]) {
-    if (bytes >= size) return `${+(bytes / size).toFixed(1)} ${unit}`;
+    if (bytes >= size)
+      return `${formatNumber(bytes / size, { maximumFractionDigits: 1, useGrouping: false })} ${unit}`;
   }
-  return `${bytes} byte${bytes === 1 ? '' : 's'}`;
+  return t('warnings.bytes', { count: bytes });
 }
+
+// " at line 12", or nothing without a line. Lines are names, not quantities: never "1,234".
+const atLine = (line) => (line ? t('warnings.atLine', { line: String(line) }) : '');
 
 /** A poll holding the executor at least this long (virtual or real ns) is reported. */
 export const longPollNs = 1e6;
@@ -145,7 +150,7 @@ export function findWarnings(model) {
             kind: 'lost-waker',
             event: i,
             task: id,
-            text: `${name(id)} returned Poll::Pending${line ? ` at line ${line}` : ''} without keeping cx.waker(): no waker of it is alive, so nothing can wake it again (a lost wakeup).`,
+            text: t('warnings.lostWaker', { task: name(id), at: atLine(line) }),
           });
         }
         const begin = pollBegin[index];
@@ -155,17 +160,19 @@ export function findWarnings(model) {
           if (held >= longPollNs || (i - begin >= longPollEvents && waiting > 0)) {
             long.set(id, i);
             const what =
-              held >= longPollNs ? `${(held / 1e6).toFixed(1)} ms` : `${i - begin} events`;
+              held >= longPollNs
+                ? `${formatNumber(held / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })} ms`
+                : t('warnings.events', { count: i - begin });
             const where = lane?.marks.length ? model.field(lane.marks.data[0], 'line') : undefined;
             const warning = {
               kind: 'long-poll',
               event: begin,
               task: id,
               lines: where === undefined ? [] : [where],
-              text: `${name(id)} held ${model.workers.size > 1 ? 'its thread' : 'the executor'} for ${what} in one poll${where === undefined ? '' : ` (spawned at line ${where})`}${waiting ? ` while ${waiting} other task${waiting === 1 ? '' : 's'} waited` : ''}.`,
+              text: t('warnings.longPoll', said),
             };
             warnings.push(warning);
-            longPolls.push({ warning, from: model.t.data[begin], to: model.t.data[i] });
+            longPolls.push({ warning, said, from: model.t.data[begin], to: model.t.data[i] });
           }
         }
         break;
@@ -180,7 +187,12 @@ export function findWarnings(model) {
           kind: 'spawn-failed',
           event: i,
           task: Number.isInteger(parent) ? parent : 0,
-          text: `${Number.isInteger(parent) ? name(parent) : 'The runtime'} could not spawn ${typeof spawned === 'string' ? spawned : 'a task'}${line ? ` at line ${line}` : ''}: its pool of ${pool} task${pool === 1 ? '' : 's'} was full (SpawnError::Busy), so that task never ran.`,
+          text: t('warnings.spawnFailed', {
+            parent: Number.isInteger(parent) ? name(parent) : t('warnings.runtime'),
+            what: typeof spawned === 'string' ? spawned : t('warnings.aTask'),
+            at: atLine(line),
+            count: pool,
+          }),
         });
         break;
       }
@@ -194,37 +206,50 @@ export function findWarnings(model) {
         warnings.push({
           kind: 'panic',
           event: i,
+            // The sentence's parts, kept to add what the poll did to the others (below).
+            const said = {
+              task: name(id),
+              holder: t(
+                model.workers.size > 1 ? 'warnings.holder.thread' : 'warnings.holder.executor',
+              ),
+              what,
+              where: where === undefined ? '' : t('warnings.spawnedAt', { line: String(where) }),
+              waiting: waiting ? t('warnings.othersWaited', { count: waiting }) : '',
+            };
           task: id,
           lines: at ? [at.line] : [],
-          text: `${name(id)} panicked${at ? ` at line ${at.line}` : ''}: ${message || 'no message'}. Its future is poisoned and the task ended.`,
+          text: t('warnings.panic', {
+            task: name(id),
+            at: atLine(at?.line),
+            message: message || t('warnings.noMessage'),
+          }),
         });
         break;
       }
       case codes.runtime_end: {
         if (model.field(i, 'outcome') !== 'memory_exhausted') break;
         const bytes = memoryLimitOf(model.header);
-        const limit = bytes === null ? 'its memory limit' : formatBytes(bytes);
+        const limit = bytes === null ? t('warnings.memoryLimit') : formatBytes(bytes);
         warnings.push({
           kind: 'memory-exhausted',
           event: i,
           task: 0,
-          text: `Memory limit: the program held more than ${limit} (task frames and the trace), so the run stopped and cancelled the ${cancelled} task${cancelled === 1 ? '' : 's'} still alive. Tasks spawned faster than they end, and never ending, are a leak.`,
+          text: t('warnings.memoryExhausted', { limit, count: cancelled }),
         });
         break;
       }
       case codes.deadlock: {
         const stuck = model.field(i, 'stuck');
         const list = Array.isArray(stuck) ? stuck : [];
-        const parts = list.map(
-          (s) =>
-            `${name(s.task)}${s.line ? ` at line ${s.line}` : ''} (${s.wakers} waker${s.wakers === 1 ? '' : 's'} alive)`,
+        const parts = list.map((s) =>
+          t('warnings.stuckTask', { task: name(s.task), at: atLine(s.line), count: s.wakers }),
         );
         warnings.push({
           kind: 'deadlock',
           event: i,
           task: list[0]?.task ?? 0,
           stuck: list,
-          text: `Deadlock: ${list.length} task${list.length === 1 ? '' : 's'} stuck, nothing can wake ${list.length === 1 ? 'it' : 'them'}: ${parts.join('; ')}.`,
+          text: t('warnings.deadlock', { count: list.length, stuck: parts.join('; ') }),
         });
         break;
       }
@@ -234,16 +259,24 @@ export function findWarnings(model) {
   }
   // What each long poll did to the others: the timer that fired the latest because its deadline
   // fell inside that poll.
-  for (const { warning, from, to } of longPolls) {
+  for (const { warning, said, from, to } of longPolls) {
     let worst = null;
     for (const fire of lateFires) {
       if (fire.deadline < from || fire.deadline >= to || fire.task === warning.task) continue;
       if (!worst || fire.fired - fire.deadline > worst.fired - worst.deadline) worst = fire;
     }
     if (!worst) continue;
-    const line = worst.line === undefined ? '' : ` (line ${worst.line})`;
+    const line =
+      worst.line === undefined ? '' : t('warnings.lineNote', { line: String(worst.line) });
     if (worst.line !== undefined) warning.lines.push(worst.line);
-    warning.text = `${warning.text.slice(0, -1)}: ${name(worst.task)} ran ${formatTime(worst.fired - worst.deadline)} late, its timer due at t = ${formatTime(worst.deadline)}${line} firing only at t = ${formatTime(worst.fired)}.`;
+    warning.text = t('warnings.longPoll.late', {
+      ...said,
+      other: name(worst.task),
+      late: formatTime(worst.fired - worst.deadline),
+      due: formatTime(worst.deadline),
+      line,
+      fired: formatTime(worst.fired),
+    });
   }
   for (const [id, { event, count }] of selfWakes) {
     warnings.push({
@@ -269,7 +302,7 @@ export class WarningsView {
     if (warnings.length === 0) {
       const none = document.createElement('p');
       none.className = 'warnings-none';
-      none.textContent = 'No warnings in this run.';
+      none.textContent = t('warnings.none');
       this.container.replaceChildren(none);
       return;
     }
@@ -282,7 +315,7 @@ export class WarningsView {
       button.dataset.event = String(warning.event);
       if (warning.lines?.length) button.dataset.lines = warning.lines.join(',');
       button.textContent = warning.text;
-      button.title = 'Select the event that shows it';
+      button.title = t('warnings.select');
       button.addEventListener('click', () => this.onPick(warning.event));
       item.append(button);
       return item;
@@ -294,7 +327,7 @@ export class WarningsView {
     if (warnings.length > limit) {
       const more = document.createElement('p');
       more.className = 'warnings-none';
-      more.textContent = `and ${warnings.length - limit} more`;
+      more.textContent = t('warnings.more', { count: warnings.length - limit });
       nodes.push(more);
     }
     this.container.replaceChildren(...nodes);

@@ -4,6 +4,7 @@
 // every task). A worker's lane is labelled "thread N": examples name tasks "worker N", and the
 // two must not be confused. Under tokio-multi-thread and smol the block_on thread (the worker after the last,
 // which polls only the root task) has a lane of its own, labelled as such.
+import { t } from '../i18n/i18n.js';
 import { lowerBound } from './visible.js';
 
 /** Height of the time axis above the lanes, in CSS pixels. */
@@ -29,10 +30,16 @@ export function buildLanes(model, { compact = false } = {}) {
     y += lane.h;
     lanes.push(lane);
   };
-  add({ type: 'timers', label: 'timers', marks: model.timerMarks });
-  if (model.ioMarks.length > 0) add({ type: 'io', label: 'I/O', marks: model.ioMarks });
+  add({ type: 'timers', label: t('narration.timeline.lane.timers'), marks: model.timerMarks });
+  if (model.ioMarks.length > 0)
+    add({ type: 'io', label: t('narration.timeline.lane.io'), marks: model.ioMarks });
   if (model.depthEvents.length > 0)
-    add({ type: 'depth', label: model.multiQueue ? 'run queues' : 'run queue' });
+    add({
+      type: 'depth',
+      label: t(
+        model.multiQueue ? 'narration.timeline.lane.runQueues' : 'narration.timeline.lane.runQueue',
+      ),
+    });
   const byTask = new Map();
   const addTask = (task, indent) => {
     const lane = { type: 'task', label: indent ? `  ${task.name}` : task.name, task };
@@ -40,9 +47,10 @@ export function buildLanes(model, { compact = false } = {}) {
     add(lane);
   };
   const workers = [...model.workers.values()].sort((a, b) => a.id - b.id);
-  if (workers.length === 0) add({ type: 'executor', label: 'executor', worker: null });
+  const executor = t('narration.timeline.lane.executor');
+  if (workers.length === 0) add({ type: 'executor', label: executor, worker: null });
   if (workers.length <= 1) {
-    for (const worker of workers) add({ type: 'executor', label: 'executor', worker });
+    for (const worker of workers) add({ type: 'executor', label: executor, worker });
     for (const task of model.taskLanes) addTask(task, false);
   } else {
     // Tasks move between workers (stealing): each is listed under the worker that polled it most,
@@ -52,7 +60,9 @@ export function buildLanes(model, { compact = false } = {}) {
       const blockOn = worker.id === model.blockOnWorker;
       add({
         type: 'executor',
-        label: blockOn ? 'block_on thread' : `thread ${worker.id}`,
+        label: blockOn
+          ? t('narration.timeline.lane.blockOnThread')
+          : t('narration.timeline.lane.thread', { n: String(worker.id) }),
         worker,
         blockOn,
       });

@@ -3,6 +3,7 @@
 // common ones are always shown; "All marks" opens every one with its sentence, leaving out marks
 // the run cannot have (steals in a one-thread run).
 import { element } from '../dom.js';
+import { t } from '../i18n/i18n.js';
 import { drawMarker, hatch, stillAlpha } from './render.js';
 import { readPalette } from './palette.js';
 
@@ -39,44 +40,63 @@ const multiWorker = (model) => model.workers.size > 1;
 
 /**
  * Every mark: { id, label, title, draw(ctx, palette), when?(model), common? }. `when` says
- * whether a run can show it (absent: always); `common` ones stay visible.
+ * whether a run can show it (absent: always); `common` ones stay visible. `label` and `title`
+ * are read in the language in use when asked for.
  */
 export const legendEntries = [
   {
     id: 'pending',
     common: true,
-    label: 'Poll::Pending',
-    title: 'A poll whose Future::poll returned Poll::Pending: the task waits for a wake.',
+    get label() {
+      return t('narration.timeline.legend.pending.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.pending.title');
+    },
     draw: (ctx, p) => box(ctx, p.pending),
   },
   {
     id: 'ready',
     common: true,
-    label: 'Poll::Ready',
-    title: 'A poll whose Future::poll returned Poll::Ready: the task’s future is complete.',
+    get label() {
+      return t('narration.timeline.legend.ready.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.ready.title');
+    },
     draw: (ctx, p) => box(ctx, p.ready),
   },
   {
     id: 'failed',
-    label: 'failed poll',
-    title: 'A poll that threw: the task failed.',
+    get label() {
+      return t('narration.timeline.legend.failed.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.failed.title');
+    },
     draw: (ctx, p) => box(ctx, p.failed),
     when: (model) => model.polls.result.data.subarray(0, model.polls.result.length).includes(2),
   },
   {
     id: 'no-time',
     common: true,
-    label: 'took no time',
-    title:
-      'A poll drawn as an outline took no virtual time: its width is the number of events it made, not a duration. Solid parts are time that really passed.',
+    get label() {
+      return t('narration.timeline.legend.noTime.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.noTime.title');
+    },
     draw: (ctx, p) => outlined(ctx, p.ready),
   },
   {
     id: 'stretched',
     common: true,
-    label: 'time stands still',
-    title:
-      'Hatched: several events at one virtual instant, given room side by side (Stretch instants). No time passes across the hatching; the axis breaks (//) around it.',
+    get label() {
+      return t('narration.timeline.legend.stretched.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.stretched.title');
+    },
     draw: (ctx, p) => {
       ctx.fillStyle = p.instant;
       ctx.fillRect(0, 0, iconWidth, iconHeight);
@@ -87,16 +107,23 @@ export const legendEntries = [
   {
     id: 'waiting',
     common: true,
-    label: 'waiting',
-    title: 'Dashed: the task returned Poll::Pending and waits until its Waker is woken.',
+    get label() {
+      return t('narration.timeline.legend.waiting.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.waiting.title');
+    },
     draw: (ctx, p) => line(ctx, p.waiting, [3, 3]),
   },
   {
     id: 'wake',
     common: true,
-    label: 'wake → poll',
-    title:
-      'An arrow from whoever called Waker::wake (a timer, I/O, another task, the runtime) to the poll that wake caused.',
+    get label() {
+      return t('narration.timeline.legend.wake.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.wake.title');
+    },
     draw: (ctx, p) => {
       ctx.strokeStyle = p.wake;
       ctx.fillStyle = p.wake;
@@ -115,9 +142,12 @@ export const legendEntries = [
   },
   {
     id: 'task-ticks',
-    label: 'task events',
-    title:
-      'Ticks under a task’s lane: tall for spawn, Waker::wake and end; short for cx.waker() clones, waker drops and joining a run queue.',
+    get label() {
+      return t('narration.timeline.legend.taskTicks.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.taskTicks.title');
+    },
     draw: (ctx, p) => {
       ctx.fillStyle = p.mark;
       ctx.fillRect(5, 3, 1.5, 9);
@@ -127,9 +157,12 @@ export const legendEntries = [
   },
   {
     id: 'timer',
-    label: 'timer armed, fired, cancelled',
-    title:
-      'On the timers lane: a tick where a timer is armed (a sleep starts), a diamond where it fires and wakes its task, a cross where it is dropped before its deadline.',
+    get label() {
+      return t('narration.timeline.legend.timer.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.timer.title');
+    },
     draw: (ctx, p) => {
       drawMarker(ctx, 'timer_arm', 3, iconHeight / 2, p.timer);
       drawMarker(ctx, 'timer_fire', 11, iconHeight / 2, p.timer);
@@ -138,9 +171,12 @@ export const legendEntries = [
   },
   {
     id: 'io',
-    label: 'I/O registered, ready',
-    title:
-      'On the I/O lane: a tick where a task waits for a resource, a diamond where it is ready.',
+    get label() {
+      return t('narration.timeline.legend.io.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.io.title');
+    },
     draw: (ctx, p) => {
       drawMarker(ctx, 'io_register', 6, iconHeight / 2, p.io);
       drawMarker(ctx, 'io_ready', 15, iconHeight / 2, p.io);
@@ -149,14 +185,22 @@ export const legendEntries = [
   },
   {
     id: 'parked',
-    label: 'parked',
-    title: 'The executor thread sleeps: nothing is queued until the next timer or I/O event.',
+    get label() {
+      return t('narration.timeline.legend.parked.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.parked.title');
+    },
     draw: (ctx, p) => box(ctx, p.park),
   },
   {
     id: 'depth',
-    label: 'run queue length',
-    title: 'The number of tasks waiting in the run queue(s), as a step line.',
+    get label() {
+      return t('narration.timeline.legend.depth.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.depth.title');
+    },
     draw: (ctx, p) => {
       ctx.strokeStyle = p.depth;
       ctx.beginPath();
@@ -171,8 +215,12 @@ export const legendEntries = [
   },
   {
     id: 'playhead',
-    label: 'playhead',
-    title: 'The event the caption tells, the run queue and the task table show.',
+    get label() {
+      return t('narration.timeline.legend.playhead.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.playhead.title');
+    },
     draw: (ctx, p) => {
       ctx.fillStyle = p.playhead;
       ctx.fillRect(10, 0, 2, iconHeight);
@@ -180,9 +228,12 @@ export const legendEntries = [
   },
   {
     id: 'steal',
-    label: 'steal',
-    title:
-      'A triangle on a thread’s lane where it steals tasks, with an arrow from the thread it stole from.',
+    get label() {
+      return t('narration.timeline.legend.steal.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.steal.title');
+    },
     draw: (ctx, p) => {
       line(ctx, p.steal, [], 1.25);
       drawMarker(ctx, 'steal', 16, iconHeight / 2, p.steal);
@@ -191,16 +242,23 @@ export const legendEntries = [
   },
   {
     id: 'overflow',
-    label: 'queue overflow',
-    title:
-      'A downward triangle where a thread’s full local queue moves half of it to a shared queue.',
+    get label() {
+      return t('narration.timeline.legend.overflow.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.overflow.title');
+    },
     draw: (ctx, p) => drawMarker(ctx, 'queue_overflow', 11, iconHeight / 2, p.steal),
     when: has('queue_overflow'),
   },
   {
     id: 'search',
-    label: 'searching',
-    title: 'A thin band where a thread with nothing queued searches the others for work to steal.',
+    get label() {
+      return t('narration.timeline.legend.search.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.search.title');
+    },
     draw: (ctx, p) => {
       ctx.fillStyle = p.search;
       ctx.fillRect(1, iconHeight / 2 - 3, iconWidth - 2, 6);
@@ -209,9 +267,12 @@ export const legendEntries = [
   },
   {
     id: 'batch',
-    label: 'batch, pender',
-    title:
-      'Embassy: ticks where the executor takes a batch of queued tasks and ends it; a dot where a wake into an empty queue calls the pender.',
+    get label() {
+      return t('narration.timeline.legend.batch.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.batch.title');
+    },
     draw: (ctx, p) => {
       drawMarker(ctx, 'batch_begin', 4, iconHeight / 2, p.steal);
       drawMarker(ctx, 'pend', 11, iconHeight / 2, p.steal);
@@ -221,9 +282,12 @@ export const legendEntries = [
   },
   {
     id: 'deadlock',
-    label: 'deadlock, stuck task',
-    title:
-      'Red: the run found nothing runnable and no waker that could change that. Each stuck task’s wait is red, ending in a cross.',
+    get label() {
+      return t('narration.timeline.legend.deadlock.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.deadlock.title');
+    },
     draw: (ctx, p) => {
       line(ctx, p.danger, [4, 3], 2);
       ctx.beginPath();
@@ -237,8 +301,12 @@ export const legendEntries = [
   },
   {
     id: 'difference',
-    label: 'first difference',
-    title: 'Compare mode: the first event where the two runs differ.',
+    get label() {
+      return t('narration.timeline.legend.difference.label');
+    },
+    get title() {
+      return t('narration.timeline.legend.difference.title');
+    },
     draw: (ctx, p) => {
       ctx.strokeStyle = p.marker;
       ctx.lineWidth = 2;
@@ -259,10 +327,14 @@ export class Legend {
     this.container = container;
     this.paletteSource = paletteSource;
     this.model = null;
-    this.common = element('ul', 'legend', undefined, { 'aria-label': 'Legend' });
+    this.common = element('ul', 'legend', undefined, {
+      'aria-label': t('narration.timeline.legend'),
+    });
     this.more = element('details', 'legend-more');
-    const summary = element('summary', 'button button-small', 'All marks');
-    this.rest = element('ul', 'legend legend-rest', undefined, { 'aria-label': 'Every mark' });
+    const summary = element('summary', 'button button-small', t('narration.timeline.legend.all'));
+    this.rest = element('ul', 'legend legend-rest', undefined, {
+      'aria-label': t('narration.timeline.legend.every'),
+    });
     this.more.append(summary, this.rest);
     container.replaceChildren(this.common, this.more);
     matchMedia('(prefers-color-scheme: dark)').addEventListener('change', () => this.update());

@@ -1,5 +1,6 @@
 // Draws one frame of the timeline from a render context: axis, instants, lanes, labels.
 // Everything is in CSS pixels; the caller has scaled the context by devicePixelRatio.
+import { t } from '../i18n/i18n.js';
 import { pollResult } from './model.js';
 import { axisHeight, labelWidth } from './lanes.js';
 import { laneSearches, laneSpans, lanePoints } from './lane-items.js';
@@ -394,7 +395,11 @@ function drawDepth(rc, y, h) {
   ctx.stroke();
   ctx.fillStyle = palette.textMuted;
   ctx.font = '10px system-ui, sans-serif';
-  ctx.fillText(`max ${model.maxDepth}`, scale.left + scale.width - 48, y + 8);
+  ctx.fillText(
+    t('narration.timeline.maxDepth', { count: model.maxDepth }),
+    scale.left + scale.width - 48,
+    y + 8,
+  );
   ctx.font = '12px system-ui, sans-serif';
 }
 
@@ -551,7 +556,7 @@ function drawLane(rc, lane, y) {
       ctx.fillRect(px0, y + 5, w, lane.h - 10);
       if (w > 60) {
         ctx.fillStyle = palette.textMuted;
-        ctx.fillText('parked', Math.max(px0, labelWidth) + 6, y + lane.h / 2);
+        ctx.fillText(t('narration.timeline.parked'), Math.max(px0, labelWidth) + 6, y + lane.h / 2);
         ctx.fillStyle = palette.park;
       }
     });
@@ -712,8 +717,12 @@ function drawAxis(rc, ticks) {
   for (const tick of ticks) ctx.fillText(tick.label, tick.px + 3, axisHeight / 2);
   if (ticks.length === 0 && model.count > 0) {
     // The whole window lies inside one instant: say which, rather than showing no time at all.
-    const t = Math.max(0, model.timeAt((scale.x0 + scale.x1) / 2));
-    ctx.fillText(`t = ${formatTime(t)} (time stands still)`, scale.left + 6, axisHeight / 2);
+    const instant = Math.max(0, model.timeAt((scale.x0 + scale.x1) / 2));
+    ctx.fillText(
+      t('narration.timeline.standsStill', { time: formatTime(instant) }),
+      scale.left + 6,
+      axisHeight / 2,
+    );
   }
   drawAxisFlags(rc);
   ctx.strokeStyle = palette.grid;
@@ -750,7 +759,9 @@ function drawAxisBreaks(rc) {
     }
     ctx.lineWidth = 1;
     // The instant's time, small, on its hatched strip ("at 3 ms"): an annotation, not a tick.
-    const text = `at ${formatTime(model.t.data[model.instants.data[j]])}`;
+    const text = t('narration.timeline.instantAt', {
+      time: formatTime(model.t.data[model.instants.data[j]]),
+    });
     ctx.font = '10px system-ui, sans-serif';
     const textLeft = left + 6;
     const textWidth = ctx.measureText(text).width;
@@ -780,7 +791,8 @@ function drawAxisFlags(rc) {
     ctx.fillText(text, Math.max(scale.left, left) + 4, axisHeight - 8);
     ctx.font = '12px system-ui, sans-serif';
   };
-  for (const d of model.deadlocks) flag(model.x(d, k) + k / 2, 'deadlock', palette.danger);
+  const deadlock = t('narration.timeline.deadlockFlag');
+  for (const d of model.deadlocks) flag(model.x(d, k) + k / 2, deadlock, palette.danger);
   for (const marker of rc.markers ?? []) flag(marker.x, marker.label, palette.marker);
 }
 

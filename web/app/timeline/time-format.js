@@ -1,4 +1,7 @@
-// Virtual time as people read it: ns, µs, ms or s, with as many decimals as the step needs.
+// Virtual time as people read it: ns, µs, ms or s, with as many decimals as the step needs, and
+// the decimal separator of the language in use ("1.5 ms", "1,5 ms"). The units are the same in
+// every language. Links write times their own way (share/link-codec.js formatLinkTime).
+import { formatNumber } from '../i18n/i18n.js';
 
 const units = [
   [1e9, 's'],
@@ -29,7 +32,13 @@ export function formatTime(ns, step) {
       ? 0
       : Math.min(3, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))) - 1));
   }
-  return `${value.toFixed(Math.min(decimals, 6))} ${name}`;
+  const digits = Math.min(decimals, 6);
+  const number = formatNumber(value, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+  });
+  return `${number} ${name}`;
 }
 
 /** A round step (1, 2 or 5 times a power of ten, in ns) giving about `target` steps over `range`. */

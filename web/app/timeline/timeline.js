@@ -2,6 +2,7 @@
 // (frames come from ../frame-scheduler.js); drawing is render.js, input is interaction.js,
 // geometry comes from the model.
 import { requestFrame } from '../frame-scheduler.js';
+import { t } from '../i18n/i18n.js';
 import { axisHeight, buildLanes, labelWidth, laneAt } from './lanes.js';
 import { laneSpans, lanePoints } from './lane-items.js';
 import { readPalette } from './palette.js';
@@ -22,10 +23,7 @@ export class Timeline {
     this.canvas.className = 'timeline-canvas';
     this.canvas.tabIndex = 0;
     this.canvas.setAttribute('role', 'img');
-    this.canvas.setAttribute(
-      'aria-label',
-      'Timeline of the run: one lane per task, polls as spans',
-    );
+    this.canvas.setAttribute('aria-label', t('narration.timeline.label'));
     container.append(this.canvas);
     this.onSelect = onSelect ?? (() => {});
     this.onView = onView ?? (() => {});

@@ -1,6 +1,7 @@
 // The hover tooltip: what is under the pointer in words, the captions' words (Future::poll,
 // Poll::Pending, cx.waker(), Waker::wake), with times formatted, never raw kinds or sequence
 // numbers. Text nodes only, never markup, whatever the trace holds.
+import { t } from '../i18n/i18n.js';
 import { describeEvent, workerName } from '../narration.js';
 import { losesItsWaker } from '../lost-wakeup.js';
 import { elapsed } from './stretch.js';
@@ -28,11 +29,23 @@ const toldFields = new Set([
 // Fields that hold a virtual time in ns.
 const timeFields = new Set(['deadline', 'until', 'duration_ns']);
 
+// A poll's result in words, by the trace's value.
 const resultWords = {
-  pending: 'returned Poll::Pending',
-  ready: 'returned Poll::Ready',
-  failed: 'threw: the task failed',
+  pending: 'narration.timeline.result.pending',
+  ready: 'narration.timeline.result.ready',
+  failed: 'narration.timeline.result.failed',
 };
+
+// A field's name as a row's label, where the catalogue has one ("deadline"), else as the trace
+// writes it, its underscores as spaces.
+function fieldLabel(key) {
+  const message = `narration.timeline.field.${key}`;
+  const text = t(message);
+  return text === message ? key.replaceAll('_', ' ') : text;
+}
+
+// " of basic.rs" after a line, or nothing.
+const inFile = (file) => (file ? t('narration.timeline.inFile', { file }) : '');
 
 /** "t = 10 ms", the way captions say a time. */
 export const at = (ns) => `t = ${formatTime(ns)}`;
@@ -50,32 +63,35 @@ function wokenBy(model, begin) {
   if (enqueue === -1 || model.kindOf(enqueue) !== 'task_enqueue') return null;
   const reason = model.field(enqueue, 'reason');
   if (reason === 'spawn')
-    return `nobody: its first poll, after spawn at ${at(model.t.data[enqueue])}`;
+    return t('narration.timeline.wokenBy.spawn', { at: at(model.t.data[enqueue]) });
   const wake = model.causeOf(enqueue);
-  if (wake === -1) return reason ? `queued: ${String(reason).replaceAll('_', ' ')}` : null;
+  if (wake === -1)
+    return reason
+      ? t('narration.timeline.wokenBy.queued', { reason: String(reason).replaceAll('_', ' ') })
+      : null;
   const by = model.field(wake, 'by');
-  const id = model.field(wake, 'by_id');
+  const id = String(model.field(wake, 'by_id'));
   const who =
     by === 'timer'
-      ? `timer ${id}`
+      ? t('narration.timeline.timer', { id })
       : by === 'io'
-        ? `I/O resource ${id}`
+        ? t('narration.timeline.io', { id })
         : by === 'task'
-          ? id === model.task.data[begin]
-            ? 'itself'
-            : model.taskName(id)
-          : 'the runtime';
-  return `${who}, at ${at(model.t.data[wake])}`;
+          ? model.field(wake, 'by_id') === model.task.data[begin]
+            ? t('narration.timeline.itself')
+            : model.taskName(model.field(wake, 'by_id'))
+          : t('narration.waker.runtime');
+  return t('narration.timeline.wokenBy', { who, at: at(model.t.data[wake]) });
 }
 
 // How long a poll took, and why it may be drawn wider than that.
 function took(model, begin, end) {
   const ns = elapsed(model, begin, end);
   const events = end - begin + 1;
-  if (ns > 0) return `${formatTime(ns)} of virtual time (${events} events)`;
+  if (ns > 0) return t('narration.timeline.took', { time: formatTime(ns), count: events });
   return model.k > 0
-    ? `no time: it began and ended at one instant; drawn as wide as its ${events} events`
-    : 'no time: it began and ended at one instant';
+    ? t('narration.timeline.took.stretched', { count: events })
+    : t('narration.timeline.took.none');
 }
 
 function valueText(key, value) {
@@ -93,44 +109,65 @@ export function describeHit(model, hit) {
     const end = endEvent === -1 ? model.count - 1 : endEvent;
     const lane = model.tasks.get(hit.task);
     const n = pollNumber(model, lane, p);
+    const ended = endEvent === -1 ? undefined : model.field(endEvent, 'result');
     const result =
       endEvent === -1
-        ? 'still running'
-        : (resultWords[model.field(endEvent, 'result')] ??
-          `ended (${String(model.field(endEvent, 'result'))})`);
-    const title = `Poll #${n} of ${model.taskName(hit.task)}: ${result}`;
-    rows.push(['when', at(model.t.data[begin])]);
-    rows.push(['took', took(model, begin, end)]);
+        ? t('narration.timeline.result.running')
+        : Object.hasOwn(resultWords, ended)
+          ? t(resultWords[ended])
+          : t('narration.timeline.result.other', { result: String(ended) });
+    const title = t('narration.timeline.pollTitle', {
+      n: String(n),
+      task: model.taskName(hit.task),
+      result,
+    });
+    rows.push([t('narration.timeline.row.when'), at(model.t.data[begin])]);
+    rows.push([t('narration.timeline.row.took'), took(model, begin, end)]);
     if (model.workers.size > 1)
-      rows.push(['thread', workerName(model, model.field(begin, 'worker'))]);
+      rows.push([
+        t('narration.timeline.row.thread'),
+        workerName(model, model.field(begin, 'worker')),
+      ]);
     const woken = wokenBy(model, begin);
-    if (woken) rows.push(['woken by', woken]);
+    if (woken) rows.push([t('narration.timeline.row.wokenBy'), woken]);
     if (endEvent !== -1 && model.field(endEvent, 'result') === 'pending') {
       const line = model.field(endEvent, 'line');
       const file = model.field(endEvent, 'file');
-      if (line !== undefined) rows.push(['waits at', `line ${line}${file ? ` of ${file}` : ''}`]);
+      if (line !== undefined)
+        rows.push([
+          t('narration.timeline.row.waitsAt'),
+          t('narration.timeline.line', { line: String(line), file: inFile(file) }),
+        ]);
       rows.push([
-        'then',
+        t('narration.timeline.row.then'),
         losesItsWaker(model, endEvent)
-          ? 'no waker kept: nothing can wake it again'
-          : 'waits for Waker::wake',
+          ? t('narration.timeline.then.lost')
+          : t('narration.timeline.then.waits'),
       ]);
     }
     const depth = model.field(begin, 'depth');
     if (Number.isInteger(depth))
-      rows.push(['run queue', depth === 0 ? 'empty after it was taken' : `${depth} still queued`]);
+      rows.push([
+        t('narration.timeline.row.runQueue'),
+        depth === 0
+          ? t('narration.timeline.queueEmptied')
+          : t('narration.stillQueued', { count: depth }),
+      ]);
     return { title, rows };
   }
   const i = hit.event;
   const fields = model.fieldsOf(i);
-  rows.push(['when', at(model.t.data[i])]);
+  rows.push([t('narration.timeline.row.when'), at(model.t.data[i])]);
   if (Number.isInteger(fields.task) && fields.task !== 0)
-    rows.push(['task', model.taskName(fields.task)]);
+    rows.push([t('narration.timeline.row.task'), model.taskName(fields.task)]);
   if (fields.line !== undefined)
-    rows.push(['where', `line ${fields.line}${fields.file ? ` of ${fields.file}` : ''}`]);
+    rows.push([
+      t('narration.timeline.row.where'),
+      t('narration.timeline.line', { line: String(fields.line), file: inFile(fields.file) }),
+    ]);
   for (const [key, value] of Object.entries(fields)) {
     if (toldFields.has(key)) continue;
-    rows.push([key.replaceAll('_', ' '), valueText(key, value)]);
+    rows.push([fieldLabel(key), valueText(key, value)]);
   }
   return { title: describeEvent(model, i), rows };
 }
