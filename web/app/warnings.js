@@ -164,6 +164,16 @@ export function findWarnings(model) {
                 ? `${formatNumber(held / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })} ms`
                 : t('warnings.events', { count: i - begin });
             const where = lane?.marks.length ? model.field(lane.marks.data[0], 'line') : undefined;
+            // The sentence's parts, kept to add what the poll did to the others (below).
+            const said = {
+              task: name(id),
+              holder: t(
+                model.workers.size > 1 ? 'warnings.holder.thread' : 'warnings.holder.executor',
+              ),
+              what,
+              where: where === undefined ? '' : t('warnings.spawnedAt', { line: String(where) }),
+              waiting: waiting ? t('warnings.othersWaited', { count: waiting }) : '',
+            };
             const warning = {
               kind: 'long-poll',
               event: begin,
@@ -206,16 +216,6 @@ export function findWarnings(model) {
         warnings.push({
           kind: 'panic',
           event: i,
-            // The sentence's parts, kept to add what the poll did to the others (below).
-            const said = {
-              task: name(id),
-              holder: t(
-                model.workers.size > 1 ? 'warnings.holder.thread' : 'warnings.holder.executor',
-              ),
-              what,
-              where: where === undefined ? '' : t('warnings.spawnedAt', { line: String(where) }),
-              waiting: waiting ? t('warnings.othersWaited', { count: waiting }) : '',
-            };
           task: id,
           lines: at ? [at.line] : [],
           text: t('warnings.panic', {
@@ -283,7 +283,7 @@ export function findWarnings(model) {
       kind: 'self-wake',
       event,
       task: id,
-      text: `${name(id)} called Waker::wake on its own waker${count > 1 ? ` ${count} times` : ''} (a yield or a busy loop): it goes to the back of the queue instead of waiting for an event.`,
+      text: t('warnings.selfWake', { task: name(id), count }),
     });
   }
   return warnings.sort((a, b) => a.event - b.event);
