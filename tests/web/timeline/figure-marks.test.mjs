@@ -1,10 +1,11 @@
 // What a figure draws over the lanes (issue 19, item 8), against what the canvas drew in Chromium:
 // the wake arrows and steal arrows (each canvas curve counted as it is drawn, by wrapping the
 // 2D context of the page's timeline canvas: bezierCurveTo is a wake arrow, quadraticCurveTo a
-// steal arrow), at the fitted view, zoomed in and with a selection; with more lanes than the
-// screen shows, the canvas's arrows among the figure's (which has every lane's); none in either
-// when too many polls are in view; the playhead where the canvas has it, by default in the
-// visible window only, and left out when the reader unticks it.
+// steal arrow), at the fitted view, zoomed in and with a selection, with the canvas's shapes for
+// steals and timer fires; with more lanes than the screen shows, the canvas's arrows among the
+// figure's (which has every lane's); none in either when too many polls are in view; the
+// playhead where the canvas has it, by default in the visible window only, and left out when
+// the reader unticks it.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -98,6 +99,19 @@ function figureMarks(page, text) {
       handle: doc.querySelectorAll('.figure-playhead-handle').length,
       legend: [...doc.querySelectorAll('.figure-legend text')].map((t) => t.dataset.mark),
       playheadColour: line?.getAttribute('stroke') ?? null,
+      // Marks drawn as shapes (render.js's drawMarker), by fill colour: triangles and diamonds.
+      shapes: [...doc.querySelectorAll('path')]
+        .filter((path) => !path.closest('.figure-arrow, .figure-legend, defs'))
+        .reduce((shapes, path) => {
+          const fill = path.getAttribute('fill');
+          const d = path.getAttribute('d');
+          const count = (corners) =>
+            (d.match(new RegExp(`M[^MZ]*${'L[^MLZ]*'.repeat(corners)}Z`, 'g')) ?? []).length;
+          shapes[fill] ??= { triangles: 0, diamonds: 0 };
+          shapes[fill].triangles += count(2);
+          shapes[fill].diamonds += count(3);
+          return shapes;
+        }, {}),
     };
   }, text);
 }
@@ -141,6 +155,18 @@ test('the figure has the wake and steal arrows the canvas draws, zoomed and sele
     assertSameArrows(figure.wake, fitted.wake, 'wake (fitted)');
     assertSameArrows(figure.steal, fitted.steal, 'steal (fitted)');
     assert.ok(figure.legend.includes('wake'), figure.legend.join('|'));
+    // The marks are the canvas's shapes: a steal triangle where each steal arrow ends, diamonds
+    // where timers fire.
+    const colour = (name) =>
+      page.evaluate(
+        (name) =>
+          getComputedStyle(document.getElementById('timeline'))
+            .getPropertyValue(`--tl-${name}`)
+            .trim(),
+        name,
+      );
+    assert.equal(figure.shapes[await colour('steal')]?.triangles, figure.steal.length);
+    assert.ok(figure.shapes[await colour('timer')]?.diamonds >= 3, JSON.stringify(figure.shapes));
     assert.ok(figure.legend.includes('steal'), figure.legend.join('|'));
 
     // Zoomed in on the left: fewer arrows, the ones the canvas draws for this window.

@@ -11,6 +11,7 @@ import { pollResult } from './model.js';
 import { readThemePalette } from './palette.js';
 import {
   axisTicks,
+  drawMarker,
   forEachStretchedInstant,
   maxArrows,
   minSpanPx,
@@ -182,7 +183,78 @@ function drawExecutorLane(g, rc, lane, y) {
     );
     runs.flush();
   }
-  drawPoints(g, rc, lane, y + lane.h - 9, 6, palette.mark);
+  drawMarks(g, rc, lane, y);
+}
+
+/**
+ * A stand-in for a canvas 2D context that records what render.js's drawMarker draws (paths,
+ * full circles, rectangles; fills and strokes) as SVG paths under `parent`: the figure's marks
+ * are drawn by the canvas's own code. Paths of one colour and kind merge into one element, made
+ * by flush().
+ */
+function pathContext(parent) {
+  const fills = new Map();
+  const strokes = new Map();
+  const n = (v) => Math.round(v * 100) / 100;
+  const add = (map, key, d) => map.set(key, (map.get(key) ?? '') + d);
+  let d = '';
+  return {
+    fillStyle: '#000',
+    strokeStyle: '#000',
+    lineWidth: 1,
+    beginPath() {
+      d = '';
+    },
+    moveTo(x, y) {
+      d += `M${n(x)} ${n(y)}`;
+    },
+    lineTo(x, y) {
+      d += `L${n(x)} ${n(y)}`;
+    },
+    closePath() {
+      d += 'Z';
+    },
+    // Marks use whole circles only: two half arcs.
+    arc(x, y, r) {
+      d += `M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0Z`;
+    },
+    fill() {
+      add(fills, this.fillStyle, d);
+    },
+    stroke() {
+      add(strokes, `${this.lineWidth} ${this.strokeStyle}`, d);
+    },
+    fillRect(x, y, w, h) {
+      add(fills, this.fillStyle, `M${n(x)} ${n(y)}h${n(w)}v${n(h)}h${n(-w)}Z`);
+    },
+    flush() {
+      for (const [fill, path] of fills) node(parent, 'path', { d: path, fill });
+      for (const [key, path] of strokes) {
+        const [width, stroke] = key.split(/ (.*)/);
+        node(parent, 'path', { d: path, fill: 'none', stroke, 'stroke-width': width });
+      }
+      fills.clear();
+      strokes.clear();
+    },
+  };
+}
+
+/**
+ * The marks of a timers, I/O or executor lane at `y`, drawn by render.js's drawMarker in the
+ * colours the canvas gives them (drawLane): diamonds where timers fire and I/O is ready, ticks
+ * where they are armed or registered, triangles where a thread steals.
+ */
+function drawMarks(g, rc, lane, y) {
+  const { model, palette } = rc;
+  const points = lanePoints(model, lane, model.k);
+  if (!points) return;
+  const colour =
+    lane.type === 'io' ? palette.io : lane.type === 'executor' ? palette.steal : palette.timer;
+  const ctx = pathContext(g);
+  forEachVisiblePoint(points.n, points.pointX, rc.scale, (i, px) =>
+    drawMarker(ctx, model.kindOf(points.event(i)), px, y + lane.h / 2, colour),
+  );
+  ctx.flush();
 }
 
 /** The diagonal hatching of instants where time stands still, as an SVG pattern. */
@@ -477,8 +549,7 @@ export function timelineFigure(
     const g = node(plot, 'g');
     if (lane.type === 'task') drawTaskLane(g, rc, lane, y);
     else if (lane.type === 'executor') drawExecutorLane(g, rc, lane, y);
-    else if (lane.type === 'timers') drawPoints(g, rc, lane, y + 5, lane.h - 10, palette.timer);
-    else if (lane.type === 'io') drawPoints(g, rc, lane, y + 5, lane.h - 10, palette.io);
+    else if (lane.type === 'timers' || lane.type === 'io') drawMarks(g, rc, lane, y);
   }
   drawArrows(plot, wakes, 'figure-wake-arrow', palette.wake);
   drawArrows(plot, steals, 'figure-steal-arrow', palette.steal);
