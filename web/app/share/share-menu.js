@@ -1,7 +1,7 @@
 // The toolbar's Share, Export and Import controls. Share offers the link, an iframe snippet for
 // embed.html and a <wakeline-player> snippet, each in a read-only field with a Copy button.
 // Export writes the shown trace as NDJSON or Chrome trace JSON, the visible timeline as PNG, and
-// a figure of the visible window (title, axis, lanes, legend) as SVG.
+// a figure of the window or the whole run as SVG or PNG (its options: figure-menu.js).
 // Import reads an NDJSON trace file and shows it without running anything.
 import { element } from '../dom.js';
 import { LinkState } from './link-state.js';
