@@ -108,7 +108,7 @@ test('the diagnostics summary counts errors and warnings in Spanish plurals', ()
   const words = es(() => editorWords());
   assert.equal(
     words.label('main.rs'),
-    'Programa main.rs: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab sale del editor',
+    'Programa main.rs: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab para salir del editor',
   );
   assert.equal(words.label(null), 'Programa');
   assert.equal(
@@ -165,7 +165,10 @@ test("a tour's problems are said in Spanish", () => {
     problems[0],
     /^Parada 2 del recorrido: el cabezal "later" .*; la parada se omitió\.$/,
   );
-  assert.match(problems[1], /^Parada 3 del recorrido: la vista "1ms\.\.0ms" no son dos posiciones/);
+  assert.match(
+    problems[1],
+    /^Parada 3 del recorrido: la vista "1ms\.\.0ms" no es un par de posiciones/,
+  );
   assert.equal(
     problems[2],
     'Parada 3 del recorrido: la selección "bad" no es seq:N ni task:N; se ignoró.',
@@ -294,7 +297,7 @@ test('under lang=es the console, states, diagnostics, editor and Tour menu speak
   });
   assert.equal(
     editor.label,
-    'Programa basic.rs: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab sale del editor',
+    'Programa basic.rs: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab para salir del editor',
   );
   assert.match(editor.mark, /^\d+ eventos? en esta línea: haz clic para seleccionarlos? /);
 
@@ -342,7 +345,7 @@ test('under lang=es the console, states, diagnostics, editor and Tour menu speak
   );
   assert.equal(
     await page.getAttribute('#program-reset', 'title'),
-    'Olvida tus cambios y muestra basic.rs tal como lo trae el ejemplo',
+    'Olvidar tus cambios y mostrar basic.rs tal como lo trae el ejemplo',
   );
 
   // The Tour menu.

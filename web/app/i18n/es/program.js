@@ -6,9 +6,9 @@ export default {
   // The panel.
   'program.cppOnly':
     '{title} está escrito solo en C++: el lenguaje aún no puede expresarlo, así que aquí es de solo lectura.',
-  'program.nearest': 'Edita un programa en su lugar: {title}',
+  'program.nearest': 'Editar un programa en su lugar: {title}',
   'program.loadFailed': 'No se pudo cargar el programa de {title}: {error}',
-  'program.reset.title': 'Olvida tus cambios y muestra {name} tal como lo trae el ejemplo',
+  'program.reset.title': 'Olvidar tus cambios y mostrar {name} tal como lo trae el ejemplo',
   'program.reset.unchanged': 'El programa está tal como lo trae el ejemplo',
   'program.reset.done': '{name} vuelve a tener el texto del ejemplo.',
   'program.saved': 'Se guardó {name}.',
@@ -29,7 +29,7 @@ export default {
   // The editor (editor/, given its words by the panel) and CodeMirror's own phrases.
   'program.editor.failed': 'No se pudo cargar el editor: {error}',
   'program.editor.label':
-    'Programa {name}: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab sale del editor',
+    'Programa {name}: Ctrl o Cmd+Enter lo ejecuta; Escape y luego Tab para salir del editor',
   'program.editor.labelUnnamed': 'Programa',
   'program.editor.eventMark': {
     one: '{count} evento en esta línea: haz clic para seleccionarlo en la línea de tiempo',
@@ -88,7 +88,7 @@ export default {
   'program.state.showLine': 'Mostrar la línea {line} en el editor',
   'program.state.keepsArguments': 'guarda sus argumentos: {names}',
   'program.state.keeps': 'guarda {names}',
-  'program.state.keepsNothing': 'no guarda nada a través de este await',
+  'program.state.keepsNothing': 'no guarda nada mientras espera en este await',
 
   // A tour's bar in a player (tours/tour-bar.js).
   'program.tour.previous': 'Parada anterior del recorrido',
@@ -102,7 +102,7 @@ export default {
   'program.tour.about':
     'Visita guiada: cada parada es una posición del cabezal, una selección y una ventana, con tu comentario.',
   'program.tour.add': 'Añadir parada',
-  'program.tour.addTitle': 'Añade lo que se ve en pantalla como siguiente parada',
+  'program.tour.addTitle': 'Añadir lo que se ve en pantalla como siguiente parada',
   'program.tour.stops': 'Paradas del recorrido',
   'program.tour.copy': 'Copiar',
   'program.tour.copyTitle': 'Copiar al portapapeles',
@@ -116,7 +116,7 @@ export default {
 
   // A tour as a link or a list (tours/tour.js): what is wrong with it.
   'program.tour.notEvent': '{value} no es un evento',
-  'program.tour.badView': 'la vista {value} no son dos posiciones como 10ms..14.5ms',
+  'program.tour.badView': 'la vista {value} no es un par de posiciones como 10ms..14.5ms',
   'program.tour.badSelect': 'la selección {value} no es seq:N ni task:N',
   'program.tour.badPlayhead':
     'Parada {number} del recorrido: el cabezal {error}; la parada se omitió.',
