@@ -247,6 +247,7 @@ function sentence(model, i, replay) {
       if (e.by === 'task' && e.by_id === e.task) return t('narration.wakerClone.own', { task });
       return t('narration.wakerClone', { waker: waker(model, i, e), task });
     case 'waker_drop':
+      if (e.by === 'task' && e.by_id === e.task) return t('narration.wakerDrop.own', { task });
       return t('narration.wakerDrop', { waker: waker(model, i, e), task });
     case 'waker_wake':
     case 'waker_wake_by_ref': {
@@ -254,7 +255,9 @@ function sentence(model, i, replay) {
       const base =
         e.by === 'timer'
           ? t('narration.wake.timer', { ...said, id: id(e.by_id) })
-          : t('narration.wake', { ...said, waker: waker(model, i, e) });
+          : e.by === 'task' && e.by_id === e.task
+            ? t('narration.wake.own', said)
+            : t('narration.wake', { ...said, waker: waker(model, i, e) });
       if (e.effect === 'already_scheduled') return t('narration.wake.alreadyQueued', { base });
       if (e.effect === 'ended') return t('narration.wake.ended', { base });
       const enqueue = enqueueCausedBy(model, i);

@@ -17,7 +17,7 @@ export function formatBytes(bytes) {
     ['KiB', 2 ** 10],
   ]) {
     if (bytes >= size)
-      return `${formatNumber(bytes / size, { maximumFractionDigits: 1, useGrouping: false })} ${unit}`;
+      return `${formatNumber(+(bytes / size).toFixed(1), { maximumFractionDigits: 1, useGrouping: false })} ${unit}`;
   }
   return t('warnings.bytes', { count: bytes });
 }
@@ -161,7 +161,7 @@ export function findWarnings(model) {
             long.set(id, i);
             const what =
               held >= longPollNs
-                ? `${formatNumber(held / 1e6, { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })} ms`
+                ? `${formatNumber(+(held / 1e6).toFixed(1), { minimumFractionDigits: 1, maximumFractionDigits: 1, useGrouping: false })} ms`
                 : t('warnings.events', { count: i - begin });
             const where = lane?.marks.length ? model.field(lane.marks.data[0], 'line') : undefined;
             // The sentence's parts, kept to add what the poll did to the others (below).

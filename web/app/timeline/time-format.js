@@ -33,7 +33,9 @@ export function formatTime(ns, step) {
       : Math.min(3, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))) - 1));
   }
   const digits = Math.min(decimals, 6);
-  const number = formatNumber(value, {
+  // Rounded as toFixed rounds (1.005 ms, a binary 1.00499..., is "1.00"), then written the
+  // locale's way.
+  const number = formatNumber(Number(value.toFixed(digits)), {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,
     useGrouping: false,

@@ -116,9 +116,11 @@ export default {
     '{task} clona cx.waker() y entrega el Waker, para que la despierten más tarde.',
   'narration.wakerClone': '{waker} clona el Waker de {task}, para despertarla más tarde.',
   'narration.wakerDrop': '{waker} hace drop de un Waker de {task} sin despertarla.',
+  'narration.wakerDrop.own': '{task} hace drop de uno de sus propios Wakers sin despertarse.',
   'narration.wake.timer':
     'el temporizador {id} se disparó y despertó a {task}{waiting} mediante {call}',
   'narration.wake': '{waker} despertó a {task}{waiting} mediante {call}',
+  'narration.wake.own': '{task} se despertó a sí misma{waiting} mediante {call}',
   'narration.wake.alreadyQueued':
     '{base}; ya estaba en la cola de ejecución, así que no cambia nada.',
   'narration.wake.ended': '{base}; ya había terminado, así que no pasa nada.',
@@ -223,11 +225,11 @@ export default {
     other: '{time} de tiempo virtual ({count} eventos)',
   },
   'narration.timeline.took.stretched': {
-    one: 'nada de tiempo: empezó y terminó en el mismo instante; se dibuja tan ancho como su {count} evento',
+    one: 'sin tiempo: empezó y terminó en el mismo instante; se dibuja tan ancho como su {count} evento',
     other:
-      'nada de tiempo: empezó y terminó en el mismo instante; se dibuja tan ancho como sus {count} eventos',
+      'sin tiempo: empezó y terminó en el mismo instante; se dibuja tan ancho como sus {count} eventos',
   },
-  'narration.timeline.took.none': 'nada de tiempo: empezó y terminó en el mismo instante',
+  'narration.timeline.took.none': 'sin tiempo: empezó y terminó en el mismo instante',
   'narration.timeline.wokenBy.spawn': 'nadie: es su primer poll, tras el spawn en {at}',
   'narration.timeline.wokenBy.queued': 'en cola: {reason}',
   'narration.timeline.wokenBy': '{who}, en {at}',

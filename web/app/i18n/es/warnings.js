@@ -20,7 +20,7 @@ export default {
     '{task} devolvió Poll::Pending{at} sin guardar cx.waker(): no le queda ningún waker vivo, así que nada podrá volver a despertarla (un despertar perdido).',
   'warnings.longPoll': '{task} acaparó {holder} durante {what} en un solo poll{where}{waiting}.',
   'warnings.longPoll.late':
-    '{task} acaparó {holder} durante {what} en un solo poll{where}{waiting}: {other} se ejecutó con {late} de retraso: su temporizador vencía en t = {due}{line} y no saltó hasta t = {fired}.',
+    '{task} acaparó {holder} durante {what} en un solo poll{where}{waiting}: {other} se ejecutó con {late} de retraso, porque su temporizador, previsto para t = {due}{line}, no se disparó hasta t = {fired}.',
   'warnings.spawnFailed': {
     one: '{parent} no pudo lanzar {what}{at}: su pool de {count} tarea estaba lleno (SpawnError::Busy), así que esa tarea nunca llegó a ejecutarse.',
     other:
