@@ -6,6 +6,7 @@ import { CatalogueForm } from './catalogue-form.js';
 import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
 import { filesBeside, loadEngine } from './engine.js';
+import { t } from './i18n/i18n.js';
 import { startPageLanguage } from './i18n/page-language.js';
 import { ExplanationBox } from './explanation-box.js';
 import { attachIntro } from './intro.js';
@@ -35,7 +36,6 @@ import { formatTime } from './timeline/time-format.js';
 import { Timeline } from './timeline/timeline.js';
 
 const defaultExample = 'concurrent';
-const noSelection = 'Click a poll or an event to select it.';
 
 // The engine (Web Worker, core module, wasm) is the longest wait of a first load: it starts
 // loading now, before anything else is set up, and the catalogue is asked for as soon as it is
@@ -56,6 +56,17 @@ function afterEngineStarted(work) {
   else setTimeout(work, 0);
 }
 
+/**
+ * Whether the link (`hash`) names a run: any part of it does but the page's language (`lang`),
+ * so `#lang=es` opens the page as no link does, in Spanish.
+ */
+function linkNamesRun(hash = location.hash) {
+  return hash
+    .replace(/^#/, '')
+    .split('&')
+    .some((part) => part !== '' && !part.startsWith('lang='));
+}
+
 // Without a link the page shows the default example's program as the example has it (unless
 // the reader kept edits): it is drawn, still hidden, as soon as it arrives, while the engine
 // loads, so the panel's showing it later costs nothing before the first run (ProgramPanel keeps
@@ -68,10 +79,11 @@ const earlyProgram = {
 {
   const hash = location.hash;
   const linked = /(?:^#|&)example=([a-z0-9-]+)/.exec(hash)?.[1];
-  if (hash.length <= 1 || hash.includes('program=')) {
+  const linkedRun = linkNamesRun(hash);
+  if (!linkedRun || hash.includes('program=')) {
     const name = `${linked ?? defaultExample}.rs`;
     const text = prefetchProgram(name);
-    if (hash.length <= 1 && new ProgramStore().get(defaultExample) === null)
+    if (!linkedRun && new ProgramStore().get(defaultExample) === null)
       text.then((source) =>
         afterEngineStarted(() => {
           if (source != null && !earlyProgram.taken) earlyProgram.view.show(name, source);
@@ -126,7 +138,7 @@ function showSelection(page, hit) {
   const { model, details, source: sourceView, wakerHistory } = page;
   page.share?.selected(hit);
   if (!hit || !model) {
-    details.textContent = noSelection;
+    details.textContent = t('page.selection.none');
     sourceView.highlight(null, null);
     wakerHistory.clear();
     return;
@@ -135,7 +147,7 @@ function showSelection(page, hit) {
   // The tooltip's words, after the event's number (the playback counter's): "Selected event 12:
   // Poll #2 of main: returned Poll::Pending".
   const { title } = describeHit(model, hit);
-  details.textContent = `Selected event ${fields.seq}: ${title}`;
+  details.textContent = t('page.selection.event', { seq: String(fields.seq), title });
   sourceView.highlight(fields.file, fields.line);
   if (hit.task) wakerHistory.show(model, hit.task, hit.event);
   else wakerHistory.clear();
@@ -148,7 +160,10 @@ function showView(page, view, rangeReadout) {
   rangeReadout.textContent =
     view.count === 0
       ? ''
-      : `showing ${formatTime(Math.max(0, view.t0))} – ${formatTime(Math.max(0, view.t1))}`;
+      : t('page.range', {
+          from: formatTime(Math.max(0, view.t0)),
+          to: formatTime(Math.max(0, view.t1)),
+        });
   rangeReadout.dataset.x0 = String(view.x0);
   rangeReadout.dataset.x1 = String(view.x1);
   page.compare?.viewChanged();
@@ -238,7 +253,7 @@ function runHooks(page) {
       timeline.setModel(model);
       playback.setModel(model);
       page.wakerHistory.clear();
-      page.details.textContent = noSelection;
+      page.details.textContent = t('page.selection.none');
       page.stale.ran(request);
       page.legend.update(model);
       page.console?.setModel(model);
@@ -353,9 +368,7 @@ function upgradeToProgram(page, preview, previewRequest) {
     node.textContent = text;
     node.classList.remove('is-error');
   };
-  say(
-    `The timeline is ${previewRequest.example}’s C++ run for now (the same story, other line numbers); ${program.name} runs as soon as the language has loaded.`,
-  );
+  say(t('page.program.preview', { example: previewRequest.example, program: program.name }));
   const controller = new RunController(page.runs.engine, {
     start() {},
     progress() {},
@@ -372,7 +385,10 @@ function upgradeToProgram(page, preview, previewRequest) {
       page.upgrade = null;
       if (page.model === preview) document.body.dataset.programRun = 'twin';
       say(
-        `${program.name} could not run (${error?.message ?? error}); the timeline shows the C++ run, which tells the same story.`,
+        t('page.program.previewFailed', {
+          program: program.name,
+          message: String(error?.message ?? error),
+        }),
       );
     },
   });
@@ -509,7 +525,10 @@ function buildProgram(page, engine, examples, run) {
             if (mine === statesAsked) page.states.setMachines(machines);
           } catch (error) {
             if (mine === statesAsked)
-              page.states.setMachines([], `No state machines: ${error?.message ?? error}`);
+              page.states.setMachines(
+                [],
+                t('page.program.noStates', { message: String(error?.message ?? error) }),
+              );
           }
         },
         lineEvents(line) {
@@ -521,11 +540,11 @@ function buildProgram(page, engine, examples, run) {
             const i = (from + k) % model.count;
             if (model.field(i, 'file') === file && model.field(i, 'line') === line) {
               page.playback.pick(i);
-              say(`Line ${line}: event ${i + 1} selected; again for the next one.`);
+              say(t('page.program.lineEvent', { line: String(line), event: String(i + 1) }));
               return;
             }
           }
-          say(`Line ${line} has no events in this run.`);
+          say(t('page.program.lineNone', { line: String(line) }));
         },
         cursorMoved(offset) {
           page.states.showAt(byteOffsetOf(page.program.text, offset));
@@ -567,7 +586,7 @@ async function openLinked(page, request, run) {
   if (request.linkedProgram != null) {
     const decoded = await decodeProgram(request.linkedProgram);
     if (decoded.error) {
-      page.share.addProblems([`${decoded.error} The program was not opened.`]);
+      page.share.addProblems([t('page.link.programNotOpened', { error: decoded.error })]);
       // The example instead, as a link without a program shows it: its C++.
       page.program.showExample(page.form.example, { mode: 'cpp' });
       programModeChanged(page);
@@ -580,7 +599,7 @@ async function openLinked(page, request, run) {
   } else if (page.program) {
     // A link without a program names the C++ run (every link from before the editor, and the C++
     // view's): its `at` and `select` count that run's events. Without a link, the program.
-    const linked = location.hash.length > 1;
+    const linked = linkNamesRun();
     page.program.showExample(page.form.example, linked ? { mode: 'cpp' } : {});
     programModeChanged(page);
   }
@@ -593,7 +612,7 @@ async function loadRuntime() {
     return await engineReady;
   } catch (error) {
     setRunState('error');
-    showError(`The runtime could not be loaded: ${error?.message ?? error}`);
+    showError(t('page.error.runtime', { message: String(error?.message ?? error) }));
     return null;
   }
 }
@@ -649,7 +668,7 @@ async function start() {
     // filled from the link.
     linkRead({ linked, program }) {
       if (program) page.program.preferred = 'rust';
-      else if (linked) {
+      else if (linked && linkNamesRun()) {
         page.program.preferred = 'cpp';
         // Before the first link the form has no example yet: picking the link's shows it so.
         if (page.form.example) {
@@ -670,5 +689,5 @@ async function start() {
 
 start().catch((error) => {
   setRunState('error');
-  showError(`The page failed to start: ${error?.message ?? error}`);
+  showError(t('page.error.start', { message: String(error?.message ?? error) }));
 });

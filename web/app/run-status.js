@@ -2,7 +2,18 @@
 // progress indicator, the Cancel button, the error banner, and body[data-run-state] (loading,
 // running, done, error), which the stylesheet and the tests read.
 import { byId } from './dom.js';
+import { t } from './i18n/i18n.js';
 import { formatTime } from './timeline/time-format.js';
+
+/**
+ * How a run ended (summary.outcome, e.g. "budget_exhausted"), in the page's language, as the
+ * trace names it: the status line writes its underscores as spaces.
+ */
+export function outcomeName(outcome) {
+  const key = `page.outcome.${outcome}`;
+  const name = t(key);
+  return name === key ? String(outcome) : name;
+}
 
 /** Sets body[data-run-state]. */
 export function setRunState(state) {
@@ -28,7 +39,7 @@ export class RunStatus {
   /** A run (or an import) has started. */
   started() {
     byId('error-banner').hidden = true;
-    this.text.textContent = 'running…';
+    this.text.textContent = t('page.status.running');
     this.progress.hidden = false;
     this.cancelButton.disabled = false;
     setRunState('running');
@@ -36,7 +47,7 @@ export class RunStatus {
 
   /** `count` events have arrived so far. */
   received(count) {
-    this.text.textContent = `${count.toLocaleString('en')} events…`;
+    this.text.textContent = t('page.status.receiving', { count });
   }
 
   /** The run of `model` ended as `summary` says; the page is done with it once `done()` is called. */
@@ -44,10 +55,19 @@ export class RunStatus {
     this.progress.hidden = true;
     this.cancelButton.disabled = true;
     const outcome =
-      summary.outcome === 'completed' ? '' : ` · ${String(summary.outcome).replaceAll('_', ' ')}`;
-    this.text.textContent = `${model.count.toLocaleString('en')} events · ${formatTime(model.duration)}${outcome}`;
+      summary.outcome === 'completed'
+        ? ''
+        : ` · ${outcomeName(summary.outcome).replaceAll('_', ' ')}`;
+    const events = t('page.status.events', { count: model.count });
+    this.text.textContent = `${events} · ${formatTime(model.duration)}${outcome}`;
     this.text.title = this.text.textContent;
-    if (summary.message) showError(`The run ended with ${summary.outcome}: ${summary.message}`);
+    if (summary.message)
+      showError(
+        t('page.status.endedWith', {
+          outcome: outcomeName(summary.outcome),
+          message: String(summary.message),
+        }),
+      );
   }
 
   /** Everything the ended run shows (warnings, the link's view) is on the page. */
@@ -59,7 +79,7 @@ export class RunStatus {
   failed(error) {
     this.progress.hidden = true;
     this.cancelButton.disabled = true;
-    this.text.textContent = 'not run';
+    this.text.textContent = t('page.status.notRun');
     showError(error?.message ?? String(error));
     setRunState('error');
   }

@@ -2,6 +2,7 @@
 // runs it at once; a parameter or setting typed into the form waits for Run (or Enter), and until
 // then the timeline is marked as the previous run's, with a note that says what would change.
 // The link keeps describing the run on screen until the new one starts.
+import { t } from './i18n/i18n.js';
 
 /** The names whose values differ between requests `a` and `b` (parameters and seed). */
 export function changedNames(a, b) {
@@ -48,28 +49,24 @@ export class StaleRunNote {
   formChanged(request) {
     if (!this.shown) return;
     if (!request) {
-      this.formNote =
-        'The timeline shows the previous run: fix the parameters marked in red, then Run.';
+      this.formNote = t('page.stale.invalid');
     } else {
       const changed =
         request.example !== this.shown.example || request.strategy !== this.shown.strategy
           ? ['example']
           : changedNames(request, this.shown);
+      // The parameters' names are the program's; the example and the seed are words.
+      const names = changed.map((name) =>
+        name === 'example' || name === 'seed' ? t(`page.stale.name.${name}`) : name,
+      );
       this.formNote =
-        changed.length === 0
-          ? null
-          : `The timeline shows the previous run: press Run (or Enter) to run with the new ${changed.join(', ')}.`;
+        changed.length === 0 ? null : t('page.stale.changed', { names: names.join(', ') });
     }
     this.#refresh();
   }
 
   #refresh() {
-    this.#mark(
-      this.formNote ??
-        (this.programEdited
-          ? 'The program was edited since this run: press Run (or Ctrl/Cmd+Enter) to run it.'
-          : null),
-    );
+    this.#mark(this.formNote ?? (this.programEdited ? t('page.stale.program') : null));
   }
 
   #mark(text) {

@@ -5,6 +5,7 @@
 // is pinned above the rows while its own row is out of view; a newly selected task's row is
 // scrolled into view inside the table.
 import { requestFrame } from './frame-scheduler.js';
+import { t } from './i18n/i18n.js';
 import { taskStateNames } from './playback/replay.js';
 import { formatTime } from './timeline/time-format.js';
 
@@ -14,21 +15,23 @@ export const overscanRows = 8;
 /** Row height in CSS pixels until one is measured (inspect.css sets rows to this height). */
 const defaultRowHeight = 21;
 
-const columns = [
-  ['task', 'task'],
-  ['state', 'state'],
-  ['polls', 'polls'],
-  ['wakes', 'wakes'],
-  ['busy', 'busy'],
-  ['scheduled', 'queued'],
-  ['idle', 'idle'],
-];
+// The columns, by key (the headers' words are page.tasks.column.<key>).
+const columns = ['task', 'state', 'polls', 'wakes', 'busy', 'scheduled', 'idle'];
+
+// A state's words, by taskStateNames' name (data-state keeps the name).
+const stateKeys = {
+  'not spawned': 'page.tasks.state.notSpawned',
+  idle: 'page.tasks.state.idle',
+  scheduled: 'page.tasks.state.scheduled',
+  running: 'page.tasks.state.running',
+  done: 'page.tasks.state.done',
+};
 
 function makeTable(className, head) {
   const table = document.createElement('table');
   table.className = className;
   const colgroup = document.createElement('colgroup');
-  for (const [key] of columns) {
+  for (const key of columns) {
     const col = document.createElement('col');
     col.className = `task-col-${key}`;
     colgroup.append(col);
@@ -37,11 +40,11 @@ function makeTable(className, head) {
   if (head) {
     const thead = document.createElement('thead');
     const row = document.createElement('tr');
-    for (const [key, label] of columns) {
+    for (const key of columns) {
       const th = document.createElement('th');
       th.scope = 'col';
       th.dataset.col = key;
-      th.textContent = label;
+      th.textContent = t(`page.tasks.column.${key}`);
       row.append(th);
     }
     thead.append(row);
@@ -55,6 +58,8 @@ export class TaskTable {
   constructor(container, onPick) {
     this.container = container;
     this.onPick = onPick;
+    /** Each state's words, by its index in taskStateNames (made once: rows are filled often). */
+    this.stateWords = taskStateNames.map((name) => t(stateKeys[name]));
     // Header and pinned row stay put; the body scrolls. Both tables share column widths
     // (table-layout: fixed and the same <colgroup>), so the columns line up.
     this.head = makeTable('task-table-head', true);
@@ -97,7 +102,7 @@ export class TaskTable {
   #row() {
     const tr = document.createElement('tr');
     tr.tabIndex = 0;
-    for (const [key] of columns) {
+    for (const key of columns) {
       const td = document.createElement('td');
       td.dataset.col = key;
       tr.append(td);
@@ -117,7 +122,7 @@ export class TaskTable {
     const times = known ? replay.times(index) : { busy: 0, scheduled: 0, idle: 0 };
     const values = [
       lane.name,
-      taskStateNames[state],
+      this.stateWords[state],
       String(replay.polls[index] ?? 0),
       String(replay.wakes[index] ?? 0),
       formatTime(times.busy),
@@ -144,11 +149,8 @@ export class TaskTable {
       if (lane) this.#reveal(lane.index);
     }
     this.#render();
-    const count = lanes.length.toLocaleString('en');
     this.note.textContent =
-      lanes.length > this.body.children.length
-        ? `${count} tasks in spawn order; scroll for more.`
-        : '';
+      lanes.length > this.body.children.length ? t('page.tasks.more', { count: lanes.length }) : '';
   }
 
   /** Scrolls the table's own scroller (never the page) so that row `index` is in view. */

@@ -5,8 +5,10 @@
 // goes through its own RunController on the page's engine handle, so it runs after the first
 // one in the same worker.
 import { element } from '../dom.js';
+import { t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
 import { RunController } from '../run-controller.js';
+import { outcomeName } from '../run-status.js';
 import { decodeLink, quote } from '../share/link-codec.js';
 import { attachInteraction } from '../timeline/interaction.js';
 import { Timeline } from '../timeline/timeline.js';
@@ -56,7 +58,7 @@ export class ComparePanel {
     this.messages = element('ul', 'link-messages', undefined, {
       id: 'compare-messages',
       role: 'status',
-      'aria-label': "Problems with the link's comparison",
+      'aria-label': t('page.compare.problems'),
     });
     this.messages.hidden = true;
     document.getElementById('error-banner')?.after(this.messages);
@@ -80,7 +82,7 @@ export class ComparePanel {
     this.difference = element('button', 'compare-difference', undefined, {
       id: 'compare-difference',
       type: 'button',
-      title: 'Put the playhead on the first event where the two runs differ',
+      title: t('page.compare.differenceTitle'),
     });
     this.difference.addEventListener('click', () => {
       if (this.differenceAt === -1 || !this.modelA) return;
@@ -115,13 +117,16 @@ export class ComparePanel {
       progress: () => this.timeline.modelChanged(),
       end: (model, summary) => {
         this.timeline.modelChanged();
-        const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
+        const outcome = summary.outcome === 'completed' ? '' : ` · ${outcomeName(summary.outcome)}`;
         this.totalsB.textContent = `${formatTotals(this.strategyB, runTotals(model))}${outcome}`;
         this.totalsB.dataset.done = 'true';
         this.#compareRuns();
       },
       error: (error) => {
-        this.totalsB.textContent = `${this.strategyB}: the run failed: ${error?.message ?? error}`;
+        this.totalsB.textContent = t('page.compare.failed', {
+          strategy: this.strategyB,
+          message: String(error?.message ?? error),
+        });
         this.totalsB.dataset.done = 'true';
       },
     });
@@ -143,7 +148,7 @@ export class ComparePanel {
   setExample(example) {
     this.example = example;
     const keep = this.strategy;
-    const none = new Option('none', '');
+    const none = new Option(t('page.compare.none'), '');
     this.picker.replaceChildren(none, ...example.strategies.map((name) => new Option(name, name)));
     for (const option of this.picker.options)
       if (option.value) option.title = strategyOptionText(option.value);
@@ -168,7 +173,11 @@ export class ComparePanel {
       this.picker.value = wanted;
     } else if (wanted !== null) {
       problems.push(
-        `The example ${example.id} has no strategy ${quote(wanted)} to compare with (it has ${example.strategies.join(', ')}); showing one timeline.`,
+        t('page.compare.noStrategy', {
+          example: example.id,
+          strategy: quote(wanted),
+          list: example.strategies.join(', '),
+        }),
       );
     }
     this.messages.replaceChildren(...problems.map((problem) => element('li', '', problem)));
@@ -194,14 +203,17 @@ export class ComparePanel {
     this.#setActive(Boolean(strategy));
     if (!strategy) return;
     this.strategyB = strategy;
-    this.totalsA.textContent = `${request.strategy} · running…`;
-    this.totalsB.textContent = `${strategy} · waiting for the first run…`;
+    this.totalsA.textContent = t('page.compare.running', { strategy: request.strategy });
+    this.totalsB.textContent = t('page.compare.waiting', { strategy });
     delete this.totalsA.dataset.done;
     delete this.totalsB.dataset.done;
     this.modelAEnded = false;
     this.#showDifference(-1, '');
     this.caption.textContent = '';
-    this.inspectNote.textContent = `Run queue, warnings and tasks follow the top run (${request.strategy}); the caption under the second timeline tells ${strategy}.`;
+    this.inspectNote.textContent = t('page.compare.inspectNote', {
+      first: request.strategy,
+      second: strategy,
+    });
     // Only the example's own parameters: the first strategy's settings may not exist in this one.
     const own = new Set((this.example?.params ?? []).map((param) => param.name));
     const params = Object.fromEntries(
@@ -221,7 +233,8 @@ export class ComparePanel {
   runEnded(model, summary) {
     if (!this.active || model !== this.modelA) return;
     if (summary?.outcome === 'cancelled') this.runs.cancel();
-    const outcome = summary && summary.outcome !== 'completed' ? ` · ${summary.outcome}` : '';
+    const outcome =
+      summary && summary.outcome !== 'completed' ? ` · ${outcomeName(summary.outcome)}` : '';
     this.totalsA.textContent = `${formatTotals(this.strategyA, runTotals(model))}${outcome}`;
     this.totalsA.dataset.done = 'true';
     this.modelAEnded = true;
@@ -248,12 +261,13 @@ export class ComparePanel {
       return;
     const i = firstDifference(a, b);
     if (i === -1) {
-      this.#showDifference(-1, 'The two runs tell the same story, event for event.');
+      this.#showDifference(-1, t('page.compare.same'));
       return;
     }
     this.#showDifference(i, describeDifference(a, this.strategyA, b, this.strategyB, i));
+    const label = t('page.compare.marker');
     const at = (model, timeline) =>
-      i < model.count ? [{ x: model.x(i) + model.k / 2, label: 'first difference' }] : [];
+      i < model.count ? [{ x: model.x(i) + model.k / 2, label }] : [];
     this.page.timeline.setMarkers(at(a, this.page.timeline));
     this.timeline.setMarkers(at(b, this.timeline));
   }
@@ -289,10 +303,7 @@ export class ComparePanel {
         this.page.layoutChanged?.();
       },
     });
-    this.timeline.canvas.setAttribute(
-      'aria-label',
-      'Timeline of the compared run, on the same time axis',
-    );
+    this.timeline.canvas.setAttribute('aria-label', t('page.compare.canvas'));
     attachInteraction(this.timeline);
     this.sync = new ViewSync(this.page.timeline, this.timeline);
   }

@@ -3,6 +3,7 @@
 // what each runtime did there. Before it the two traces tell the same story event for event;
 // fields that only name a runtime's own machinery (which queue, which worker) do not count,
 // the sentence says them.
+import { t } from '../i18n/i18n.js';
 import { describeEvent } from '../narration.js';
 import { formatTime } from '../timeline/time-format.js';
 
@@ -33,8 +34,13 @@ const lower = (text) => text.charAt(0).toLowerCase() + text.slice(1).replace(/\.
 export function describeDifference(a, nameA, b, nameB, i) {
   const side = (model, name) =>
     i < model.count
-      ? `under ${name}, ${lower(describeEvent(model, i))}`
-      : `${name}'s run has ended`;
-  const t = i < a.count ? a.t.data[i] : b.t.data[i];
-  return `The runs first differ at event ${(i + 1).toLocaleString('en')} (t = ${formatTime(t)}): ${side(a, nameA)}; ${side(b, nameB)}.`;
+      ? t('page.compare.under', { strategy: name, what: lower(describeEvent(model, i)) })
+      : t('page.compare.ended', { strategy: name });
+  const at = i < a.count ? a.t.data[i] : b.t.data[i];
+  return t('page.compare.differ', {
+    event: i + 1,
+    time: formatTime(at),
+    a: side(a, nameA),
+    b: side(b, nameB),
+  });
 }

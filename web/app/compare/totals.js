@@ -1,5 +1,6 @@
 // The totals a comparison puts above each timeline: what the two strategies did with the same
 // example, parameters and seed, counted from the trace itself.
+import { formatNumber, t } from '../i18n/i18n.js';
 
 /** `ns` in its unit with every decimal it has (up to ns): 76.002 ms, where formatTime says 76.0. */
 function exactTime(ns) {
@@ -11,7 +12,8 @@ function exactTime(ns) {
     [1, 'ns'],
   ].find(([scale]) => ns >= scale) ?? [1, 'ns'];
   const digits = Math.round(Math.log10(size));
-  return `${Number((ns / size).toFixed(digits))} ${unit}`;
+  const value = Number((ns / size).toFixed(digits));
+  return `${formatNumber(value, { maximumFractionDigits: digits, useGrouping: false })} ${unit}`;
 }
 
 /**
@@ -40,15 +42,13 @@ export function runTotals(model) {
   return totals;
 }
 
-const plural = (n, one, many) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
 /** One line for a timeline's header: "smol · makespan 75 ms · 26 polls · 8 steals · 20 wakes". */
 export function formatTotals(strategy, totals) {
   return [
     strategy,
-    `makespan ${exactTime(totals.makespan)}`,
-    plural(totals.polls, 'poll', 'polls'),
-    plural(totals.steals, 'steal', 'steals'),
-    plural(totals.wakes, 'wake', 'wakes'),
+    t('page.compare.makespan', { time: exactTime(totals.makespan) }),
+    t('page.compare.polls', { count: totals.polls }),
+    t('page.compare.steals', { count: totals.steals }),
+    t('page.compare.wakes', { count: totals.wakes }),
   ].join(' · ');
 }

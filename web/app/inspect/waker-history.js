@@ -3,6 +3,7 @@
 // after it. 0 alive is normal after a wake (the wake used the waker up and queued the task); it is
 // a problem only while the task waits: pending, with no waker alive, nothing can wake it again.
 // Those rows are marked, and so is the pending return that left a task so (a lost wakeup).
+import { t } from '../i18n/i18n.js';
 import { formatTime } from '../timeline/time-format.js';
 import { scrollWithin } from './scroll-within.js';
 
@@ -108,6 +109,21 @@ export function wakerHistory(model, id) {
   return rows;
 }
 
+/** What a wake did besides scheduling the task ("already_scheduled"), in words. */
+function effectWords(effect) {
+  const key = `page.waker.effect.${effect}`;
+  const words = t(key);
+  return words === key ? effect.replaceAll('_', ' ') : words;
+}
+
+/** Who did it, from a row's `by` ("task 3", "timer 1", "io 2", "outside", "unknown"), in words. */
+function byWords(by) {
+  const numbered = /^(task|timer|io) (\d+)$/.exec(by);
+  if (numbered) return t(`page.waker.by.${numbered[1]}`, { id: numbered[2] });
+  if (by === 'outside' || by === 'unknown') return t(`page.waker.by.${by}`);
+  return t('page.waker.by.other', { who: by });
+}
+
 /** The waker history panel in `container`; clicking a row calls `onPick(eventIndex)`. */
 export class WakerHistoryView {
   constructor(container, onPick) {
@@ -117,7 +133,7 @@ export class WakerHistoryView {
   }
 
   /** Shows the hint for when no task is selected. */
-  clear(text = 'Select a task to see its wakers: every clone, wake and drop.') {
+  clear(text = t('page.waker.hint')) {
     this.task = 0;
     this.container.dataset.task = '';
     const hint = document.createElement('p');
@@ -139,11 +155,12 @@ export class WakerHistoryView {
     title.className = 'waker-history-title';
     const wakerEvents = rows.filter((row) => row.kind !== 'poll_end').length;
     const stuck = rows.some((row) => row.stuck);
-    title.textContent = `${model.taskName(id)} (task ${id}): ${
-      wakerEvents === 0
-        ? 'no waker was cloned, woken or dropped'
-        : `${wakerEvents.toLocaleString('en')} waker events`
-    }${stuck ? '; left waiting with no waker alive, nothing can wake it (in red).' : '.'}`;
+    title.textContent = t(stuck ? 'page.waker.titleStuck' : 'page.waker.title', {
+      task: model.taskName(id),
+      id: String(id),
+      what:
+        wakerEvents === 0 ? t('page.waker.none') : t('page.waker.events', { count: wakerEvents }),
+    });
     const parts = [title];
     if (rows.length > 0) {
       let from = 0;
@@ -156,13 +173,13 @@ export class WakerHistoryView {
         from = Math.min(Math.max(0, at - (maxHistoryRows >> 1)), rows.length - maxHistoryRows);
         to = from + maxHistoryRows;
       }
-      if (from > 0) parts.push(this.#note(`${from.toLocaleString('en')} earlier not shown`));
+      if (from > 0) parts.push(this.#note(t('page.waker.earlier', { count: from })));
       const list = document.createElement('ol');
       list.className = 'waker-history-list';
       for (let r = from; r < to; ++r) list.append(this.#row(model, rows[r], selected));
       parts.push(list);
       if (to < rows.length)
-        parts.push(this.#note(`${(rows.length - to).toLocaleString('en')} later not shown`));
+        parts.push(this.#note(t('page.waker.later', { count: rows.length - to })));
     }
     this.container.replaceChildren(...parts);
     const chosen = this.container.querySelector('.waker-event.is-selected');
@@ -196,20 +213,20 @@ export class WakerHistoryView {
     const what = row.kind === 'poll_end' ? 'Poll::Pending' : wakerKinds.get(row.kind).label;
     const effect =
       row.kind !== 'poll_end' && typeof row.effect === 'string' && row.effect !== 'scheduled'
-        ? ` (${row.effect.replaceAll('_', ' ')})`
+        ? ` (${effectWords(row.effect)})`
         : '';
     button.append(
       cell('time', formatTime(row.t)),
       cell('kind', what + effect),
-      cell('by', row.kind === 'poll_end' ? 'no waker kept' : `by ${row.by}`),
-      cell('live', `${row.live} alive`),
+      cell('by', row.kind === 'poll_end' ? t('page.waker.kept') : byWords(row.by)),
+      cell('live', t('page.waker.alive', { count: row.live })),
     );
     const why = row.stuck
-      ? 'the task waits with no waker alive: nothing can wake it'
+      ? t('page.waker.why.stuck')
       : row.live <= 0
-        ? 'no waker left, and none needed: the task was woken or is not waiting'
-        : `${row.live} waker${row.live === 1 ? '' : 's'} alive`;
-    button.title = `Event ${model.store.seqOf(row.event)}: ${why}. Select it and move the playhead there.`;
+        ? t('page.waker.why.none')
+        : t('page.waker.why.alive', { count: row.live });
+    button.title = t('page.waker.eventTitle', { seq: String(model.store.seqOf(row.event)), why });
     button.addEventListener('click', () => this.onPick(row.event));
     item.append(button);
     return item;

@@ -1,6 +1,7 @@
 // The playback bar: step and play buttons, the speed, a scrub bar drawn as an event-density
 // histogram with the playhead on it, and the event counter. Built from code into its container;
 // every label is text.
+import { formatNumber, t } from '../i18n/i18n.js';
 import { speeds } from './clock.js';
 
 function button(label, title, className = '') {
@@ -32,25 +33,33 @@ export class PlaybackBar {
   constructor(container, clock) {
     this.clock = clock;
     this.container = container;
-    this.prevPoll = button('« poll', 'Previous poll (↑)', 'playback-prev-poll');
-    this.prev = button('◀', 'Previous event (←)', 'playback-prev');
-    this.play = button('▶', 'Play (space)', 'button-primary playback-play');
-    this.next = button('▶|', 'Next event (→)', 'playback-next');
-    this.nextPoll = button('poll »', 'Next poll (↓)', 'playback-next-poll');
+    this.prevPoll = button(
+      t('page.playback.prevPoll'),
+      t('page.playback.prevPollTitle'),
+      'playback-prev-poll',
+    );
+    this.prev = button('◀', t('page.playback.prevTitle'), 'playback-prev');
+    this.play = button('▶', t('page.playback.playTitle'), 'button-primary playback-play');
+    this.next = button('▶|', t('page.playback.nextTitle'), 'playback-next');
+    this.nextPoll = button(
+      t('page.playback.nextPoll'),
+      t('page.playback.nextPollTitle'),
+      'playback-next-poll',
+    );
     this.speed = document.createElement('select');
     this.speed.className = 'playback-speed';
-    this.speed.setAttribute('aria-label', 'Playback speed');
+    this.speed.setAttribute('aria-label', t('page.playback.speed'));
     for (const value of speeds) {
       const option = document.createElement('option');
       option.value = String(value);
-      option.textContent = `${value}×`;
+      option.textContent = `${formatNumber(value)}×`;
       this.speed.append(option);
     }
     this.speed.value = '1';
     this.scrub = document.createElement('canvas');
     this.scrub.className = 'playback-scrub';
     this.scrub.setAttribute('role', 'slider');
-    this.scrub.setAttribute('aria-label', 'Playhead: drag to scrub');
+    this.scrub.setAttribute('aria-label', t('page.playback.scrub'));
     this.scrub.tabIndex = -1;
     this.counter = document.createElement('span');
     this.counter.className = 'playback-counter';
@@ -123,12 +132,15 @@ export class PlaybackBar {
     if (this.shownPlaying !== playing) {
       this.shownPlaying = playing;
       this.play.textContent = playing ? '❚❚' : '▶';
-      this.play.title = playing ? 'Pause (space)' : 'Play (space)';
+      this.play.title = playing ? t('page.playback.pauseTitle') : t('page.playback.playTitle');
       this.play.setAttribute('aria-label', this.play.title);
     }
     if (this.shownAt !== at || this.shownCount !== count) {
       this.shownAt = at;
-      this.counter.textContent = count === 0 ? 'no events' : `event ${at + 1} / ${count}`;
+      this.counter.textContent =
+        count === 0
+          ? t('page.playback.noEvents')
+          : t('page.playback.counter', { at: String(at + 1), count: String(count) });
       this.scrub.setAttribute('aria-valuemin', '1');
       this.scrub.setAttribute('aria-valuenow', String(at + 1));
     }

@@ -4,18 +4,34 @@
 // task first (it runs next on that worker). Chips that enter slide in and chips that leave fade
 // out, unless the reader prefers reduced motion (then they simply appear and disappear).
 
+import { t } from '../i18n/i18n.js';
+
 /** At most this many chips per row; a longer queue ends with "+N more". */
 export const maxChips = 24;
 
 // How long a leaving chip stays (web/styles/inspect.css animates it for as long).
 const leaveMs = 220;
 
+// The shared queues' names, by key; another is "{name} queue".
 const sharedNames = {
-  run: 'run queue',
-  inject: 'inject queue',
-  global: 'global queue',
-  pool: 'run queue',
+  run: 'page.queue.run',
+  inject: 'page.queue.inject',
+  global: 'page.queue.global',
+  pool: 'page.queue.run',
 };
+
+function sharedName(key) {
+  return Object.hasOwn(sharedNames, key)
+    ? t(sharedNames[key])
+    : t('page.queue.other', { name: key });
+}
+
+/** A worker's name: its thread, or the block_on thread. */
+function threadName(worker, blockOnWorker) {
+  return worker === blockOnWorker
+    ? t('page.queue.blockOnThread')
+    : t('page.queue.thread', { id: String(worker) });
+}
 
 /**
  * The rows to show for `queues` (replay.queues): [{ key, label, ids, lifo }], shared first.
@@ -28,7 +44,7 @@ export function queueRows(queues, blockOnWorker = -1, workerIds = []) {
     if (!workers.has(worker)) {
       workers.set(worker, {
         key: `worker:${worker}`,
-        label: worker === blockOnWorker ? 'block_on thread' : `thread ${worker}`,
+        label: threadName(worker, blockOnWorker),
         ids: [],
         lifo: 0,
         local: [],
@@ -41,7 +57,7 @@ export function queueRows(queues, blockOnWorker = -1, workerIds = []) {
     if (colon === -1) {
       // The 'run' Set always exists; a trace that never uses it does not show it.
       if (key === 'run' && set.size === 0 && queues.size > 1) continue;
-      shared.push({ key, label: sharedNames[key] ?? `${key} queue`, ids: [...set], lifo: 0 });
+      shared.push({ key, label: sharedName(key), ids: [...set], lifo: 0 });
       continue;
     }
     const row = workerRow(Number(key.slice(colon + 1)));
@@ -70,7 +86,10 @@ class QueueRow {
     this.label.hidden = label === null;
     this.row = document.createElement('ol');
     this.row.className = 'run-queue-row';
-    this.row.setAttribute('aria-label', `${label ?? 'Run queue'}, next first`);
+    this.row.setAttribute(
+      'aria-label',
+      t('page.queue.rowLabel', { queue: label ?? t('page.inspect.runQueue') }),
+    );
     this.more = document.createElement('span');
     this.more.className = 'run-queue-more';
     this.element.append(this.label, this.row, this.more);
@@ -107,7 +126,11 @@ class QueueRow {
     }
     const hidden = ids.length - shown.length;
     this.more.textContent =
-      hidden > 0 ? `+${hidden.toLocaleString('en')} more` : ids.length === 0 ? 'empty' : '';
+      hidden > 0
+        ? t('page.queue.more', { count: hidden })
+        : ids.length === 0
+          ? t('page.queue.empty')
+          : '';
   }
 }
 
@@ -130,7 +153,7 @@ export class RunQueueView {
     chip.className = 'run-queue-chip';
     chip.dataset.task = String(id);
     chip.textContent = name;
-    chip.title = `${name}: click to select`;
+    chip.title = t('page.queue.chipTitle', { task: name });
     chip.addEventListener('click', () => this.onPick(id));
     return chip;
   }
@@ -179,16 +202,19 @@ export class RunQueueView {
     }
     const polling = [...replay.running.entries()].sort((a, b) => a[0] - b[0]);
     if (polling.length > 1) {
-      this.running.textContent = `polling: ${polling
-        .map(
-          ([worker, id]) =>
-            `${worker === model.blockOnWorker ? 'block_on thread' : `thread ${worker}`}: ${model.taskName(id)}`,
-        )
-        .join(' · ')}`;
+      this.running.textContent = t('page.queue.polling', {
+        what: polling
+          .map(
+            ([worker, id]) => `${threadName(worker, model.blockOnWorker)}: ${model.taskName(id)}`,
+          )
+          .join(' · '),
+      });
     } else {
       // An event of the poll without a task of its own (a timer armed, a failed spawn) still has one.
       const id = runningId || (polling.length === 1 ? polling[0][1] : 0);
-      this.running.textContent = id ? `polling: ${model.taskName(id)}` : 'polling: nothing';
+      this.running.textContent = id
+        ? t('page.queue.polling', { what: model.taskName(id) })
+        : t('page.queue.pollingNothing');
     }
     this.running.dataset.task = String(runningId || 0);
   }

@@ -2,6 +2,7 @@
 // move updates the replayed state, the timeline's playhead, the narration, the source line of
 // the current await point, the run queue, the task table and the playback bar. Warnings are
 // found once the run has ended. main.js creates one and tells it about runs and selections.
+import { t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
 import { TaskTable } from '../task-table.js';
 import { lowerBound } from '../timeline/visible.js';
@@ -78,7 +79,7 @@ export class PlaybackSession {
     this.warnings = [];
     this.clock.setModel(model);
     this.runQueue.clear();
-    this.warningsView.clear('Warnings appear when the run ends.');
+    this.warningsView.clear(t('page.warnings.pending'));
     this.narration.textContent = '';
     this.bar.invalidate();
     this.bar.update();
