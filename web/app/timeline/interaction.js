@@ -20,7 +20,11 @@ export function attachInteraction(timeline) {
   const hover = (px, py) => {
     const hit = timeline.hitTest(px, py);
     if (hit) {
-      tooltip.show(describeHit(timeline.model, hit), px, py);
+      tooltip.show(
+        timeline.speak(() => describeHit(timeline.model, hit)),
+        px,
+        py,
+      );
       canvas.classList.add('is-over-item');
     } else {
       tooltip.hide();

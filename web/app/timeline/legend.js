@@ -3,7 +3,7 @@
 // common ones are always shown; "All marks" opens every one with its sentence, leaving out marks
 // the run cannot have (steals in a one-thread run).
 import { element } from '../dom.js';
-import { t } from '../i18n/i18n.js';
+import { currentLanguage, inLanguage, t } from '../i18n/i18n.js';
 import { drawMarker, hatch, stillAlpha } from './render.js';
 import { readPalette } from './palette.js';
 
@@ -326,6 +326,8 @@ export class Legend {
   constructor(container, paletteSource) {
     this.container = container;
     this.paletteSource = paletteSource;
+    // The language in use when it is made, kept for updates that come later (a theme change).
+    this.language = currentLanguage();
     this.model = null;
     this.common = element('ul', 'legend', undefined, {
       'aria-label': t('narration.timeline.legend'),
@@ -343,6 +345,10 @@ export class Legend {
 
   /** Shows the entries `model` can have (all common ones, and the rest it has). */
   update(model = this.model) {
+    inLanguage(this.language, () => this.#fill(model));
+  }
+
+  #fill(model) {
     this.model = model;
     const palette = readPalette(this.paletteSource);
     const shown = legendEntries.filter((entry) => !model || !entry.when || entry.when(model));

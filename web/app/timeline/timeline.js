@@ -2,7 +2,7 @@
 // (frames come from ../frame-scheduler.js); drawing is render.js, input is interaction.js,
 // geometry comes from the model.
 import { requestFrame } from '../frame-scheduler.js';
-import { t } from '../i18n/i18n.js';
+import { currentLanguage, inLanguage, t } from '../i18n/i18n.js';
 import { axisHeight, buildLanes, labelWidth, laneAt } from './lanes.js';
 import { laneSpans, lanePoints } from './lane-items.js';
 import { readPalette } from './palette.js';
@@ -19,6 +19,8 @@ export class Timeline {
    */
   constructor(container, { onSelect, onView } = {}) {
     this.container = container;
+    // The language in use when it is made: its words stay in it, drawn in later frames too.
+    this.language = currentLanguage();
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'timeline-canvas';
     this.canvas.tabIndex = 0;
@@ -73,7 +75,9 @@ export class Timeline {
   /** Call after events were appended: lanes are rebuilt and a fitted view follows the growth. */
   modelChanged() {
     if (!this.model) return;
-    const { lanes, height, byTask } = buildLanes(this.model, { compact: this.compact });
+    const { lanes, height, byTask } = this.speak(() =>
+      buildLanes(this.model, { compact: this.compact }),
+    );
     this.lanes = lanes;
     this.lanesHeight = height;
     this.byTask = byTask;
@@ -261,6 +265,14 @@ export class Timeline {
     this.onSelect(hit);
   }
 
+  /**
+   * Runs `make` in the timeline's language, the one in use when it was made: a player may speak
+   * another than its page, and frames and pointer events come outside its calls.
+   */
+  speak(make) {
+    return inLanguage(this.language, make);
+  }
+
   /** Schedules a frame; several requests before it draw once. */
   requestDraw() {
     if (this.frame) return;
@@ -280,20 +292,22 @@ export class Timeline {
       ctx.fillRect(0, 0, this.width, this.height);
       return;
     }
-    const ticks = renderTimeline({
-      ctx,
-      width: this.width,
-      height: this.height,
-      model: this.model,
-      lanes: this.lanes,
-      byTask: this.byTask,
-      playhead: this.playhead,
-      scale: this.scale,
-      scrollY: this.scrollY,
-      palette: this.palette,
-      selection: this.selection,
-      markers: this.markers,
-    });
+    const ticks = this.speak(() =>
+      renderTimeline({
+        ctx,
+        width: this.width,
+        height: this.height,
+        model: this.model,
+        lanes: this.lanes,
+        byTask: this.byTask,
+        playhead: this.playhead,
+        scale: this.scale,
+        scrollY: this.scrollY,
+        palette: this.palette,
+        selection: this.selection,
+        markers: this.markers,
+      }),
+    );
     // The axis's labels, for readers of the page that cannot see the canvas (and tests).
     const axis = ticks.map((tick) => tick.label).join('|');
     if (this.canvas.dataset.axis !== axis) this.canvas.dataset.axis = axis;
