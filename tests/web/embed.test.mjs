@@ -153,9 +153,15 @@ test('<wakeline-player> names a bad attribute inside itself and still runs the r
       ),
     );
     assert.equal(problems.length, 3, problems.join('\n'));
-    assert.ok(problems.some((text) => /"<b>" is not a parameter name/.test(text)));
-    assert.ok(problems.some((text) => /start: "later"/.test(text)));
-    assert.ok(problems.some((text) => /steps must be between 1 and 20, not 99/.test(text)));
+    // Each names the attribute it is about, as the author wrote it.
+    const params = 'attribute params="steps=99 <b>=1": ';
+    assert.ok(problems.includes(`${params}"<b>" is not a parameter name; it was ignored.`));
+    assert.ok(problems.some((text) => text.startsWith('attribute start="later": "later" is not')));
+    assert.ok(
+      problems.includes(
+        `${params}The parameter steps must be between 1 and 20, not 99; its default 3 is used.`,
+      ),
+    );
     assert.equal(await page.evaluate(() => document.querySelectorAll('b').length), 0);
   });
 });

@@ -308,6 +308,20 @@ function playerShows(page) {
   });
 }
 
+/** Asserts the player shows no timeline: nothing was run, and nothing of an earlier run is left. */
+async function assertPlayerDrewNothing(page, what) {
+  const shown = await page.evaluate(() => {
+    const root = document.getElementById('player').shadowRoot;
+    const timeline = root.querySelector('.timeline');
+    return {
+      timeline: getComputedStyle(timeline).visibility !== 'hidden',
+      controls: !root.querySelector('.player-controls').hidden,
+      playhead: document.getElementById('player').playhead,
+    };
+  });
+  assert.deepEqual(shown, { timeline: false, controls: false, playhead: -1 }, what);
+}
+
 /** Asserts the player drew a finished run of `example` (any example when null). */
 async function assertPlayerDrew(page, example, what) {
   const { status } = await playerShows(page);
@@ -374,6 +388,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     loading: 'lazy',
     tour: '1ms,,,The first stop',
     theme: 'light',
+    select: 'seq:3',
   };
   const attributes = Object.entries(valid)
     .map(([name, value]) => `${name}="${value}"`)
@@ -392,21 +407,22 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     await page.goto(`${session.url}host.html`);
     assert.equal(await waitForPlayer(page), 'done');
     assert.deepEqual((await playerShows(page)).messages, []);
-    // What the player must say about a bad value of each attribute it observes.
+    // What the player must say about a bad value of each attribute it observes: each message
+    // names the attribute (`attribute example="…"`), never a link's part.
     const named = {
-      example:
-        /The example .* is not a valid id|an example that does not exist|The link is too long/,
-      strategy: /The strategy .* is not a valid id|has no strategy|The link is too long/,
+      example: /^attribute example=".*": Wakeline has no example of that name/m,
+      strategy: /^attribute strategy=".*": Wakeline has no strategy of that name/m,
       params:
-        /not valid percent-encoding|has no value|is not a parameter name|is not a whole number|has no parameter|The link is too long/,
-      seed: /The seed .* is not a whole number|The link is too long/,
-      start: /^start: .* it was ignored/m,
-      height: /^height: .* is not auto or a number of pixels from 120 to 4000; \d+ is used/m,
-      speed: /^speed: .* is not a speed from 0.25 to 64/m,
+        /^attribute params=".*": (.* is not name=value|.* is not a parameter name|The example basic has no parameter)/m,
+      seed: /^attribute seed=".*": the seed is not a whole number/m,
+      start: /^attribute start=".*": .* the run starts at its first event/m,
+      height:
+        /^attribute height=".*": not auto or a number of pixels from 120 to 4000; \d+ is used/m,
+      speed: /^attribute speed=".*": not a speed from 0.25 to 64/m,
       // A boolean attribute: any value, the payload too, means "on"; there is nothing to name.
       autoplay: null,
       // A program as a link carries it: a bad one runs nothing and says why.
-      program: /^program: /m,
+      program: /^attribute program: /m,
       // The program's file name: any text, shown as text; nothing to name.
       name: null,
       // When the run starts: `eager` at once, anything else near the viewport; nothing to name.
@@ -415,7 +431,9 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
       tour: /^(Tour stop 1: |The tour is too long)/m,
       // light, dark or auto: anything else is named and the reader's setting is used.
       theme:
-        /^theme: .* is not light, dark or auto; the reader's setting \((light|dark)\) is used/m,
+        /^attribute theme=".*": not light, dark or auto; the reader's setting \((light|dark)\) is used/m,
+      // seq:N or task:N of the run shown: anything else is named and nothing is selected.
+      select: /^attribute select=".*": .* is not seq:N or task:N; nothing is selected/m,
     };
     const observed = await page.evaluate(
       () => customElements.get('wakeline-player').observedAttributes,
@@ -428,18 +446,21 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
     const values = [scriptPayload, '', '18446744073709551616', '1e308', '9'.repeat(5000)];
     // Only these change which run is shown; height, speed, theme and autoplay act on the shown run.
     const runs = (name) =>
-      !['height', 'autoplay', 'speed', 'loading', 'tour', 'theme'].includes(name);
+      !['height', 'autoplay', 'speed', 'loading', 'tour', 'theme', 'select'].includes(name);
     const set = ([name, value]) => document.getElementById('player').setAttribute(name, value);
     for (const name of observed) {
       for (const value of values) {
         const what = `${name}=${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-        // A program attribute that cannot be read (an empty one included) runs nothing.
-        const expected = name === 'program' ? 'error' : 'done';
+        // A program attribute that cannot be read (an empty one included) runs nothing; nor does
+        // an example or a strategy that Wakeline does not have (rather than another one).
+        const expected = ['program', 'example', 'strategy'].includes(name) ? 'error' : 'done';
         if (runs(name)) assert.equal(await rerunPlayer(page, set, [name, value]), expected, what);
         else await page.evaluate(set, [name, value]);
         const shows = await playerShows(page);
-        // An empty params attribute is no parameters, an empty tour no stops: nothing wrong.
-        const problem = ['params', 'tour'].includes(name) && value === '' ? null : named[name];
+        // An empty params attribute is no parameters, an empty tour no stops, an empty select
+        // no selection: nothing wrong.
+        const problem =
+          ['params', 'tour', 'select'].includes(name) && value === '' ? null : named[name];
         if (problem) {
           assert.match(shows.messages.join('\n'), problem, what);
           assert.equal(shows.shown, true, `${what}: the messages are on screen`);
@@ -453,6 +474,7 @@ test('<wakeline-player> attributes set to script payloads, huge numbers and empt
           });
         }
         if (expected === 'done') await assertPlayerDrew(page, null, what);
+        else await assertPlayerDrewNothing(page, what);
         await assertNothingRan(page, what);
       }
       // Back to the valid value: the messages go.

@@ -74,7 +74,7 @@ test('theme="light" stays light for a dark reader, "dark" stays dark for a light
       canvas: 'light',
       frame: 'light',
       messages: [
-        'theme: "<b>sepia</b>" is not light, dark or auto; the reader\'s setting (light) is used.',
+        'attribute theme="<b>sepia</b>": not light, dark or auto; the reader\'s setting (light) is used.',
       ],
     });
     assert.deepEqual(dark.errors, []);
@@ -102,7 +102,8 @@ test('embed.html takes theme= from its link', async () => {
     const bad = await open(session, 'light', `${link}&theme=blue`);
     const shown = await looks(bad);
     assert.equal(shown.canvas, 'light');
-    assert.match(shown.messages.join('\n'), /^theme: "blue" is not light, dark or auto/m);
+    // Named as the link's part, not as an attribute.
+    assert.match(shown.messages.join('\n'), /^link part theme=blue: not light, dark or auto/m);
     await bad.close();
   } finally {
     await session.close();

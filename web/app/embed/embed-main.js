@@ -1,10 +1,12 @@
 // embed.html: one <wakeline-player> filling the frame, set from the page's fragment (the same
 // share link as the playground's), so `embed.html#v=1&example=...` shows that run; the player
-// lists what was wrong with the link, as text, above its timeline.
+// lists what was wrong with the link, as text, above its timeline, naming the link's parts
+// (`link part example=concurent`) rather than its own attributes.
 import { decodeLink, formatLinkTime } from '../share/link-codec.js';
 import { splitTour } from '../tours/tour.js';
 
 const player = document.getElementById('player');
+player.fromLink = true;
 
 /** The link's `theme` part (light, dark, auto), decoded, and the rest of the link. */
 function splitTheme(fragment) {
@@ -42,6 +44,8 @@ function apply() {
   );
   set('seed', state.seed == null ? null : String(state.seed));
   set('start', state.at == null ? null : formatLinkTime(state.at));
+  // The selection: the player puts it on the run, or says the run has no such event or task.
+  set('select', state.select == null ? null : `${state.select.kind}:${state.select.id}`);
   // A program travels as the link carries it; the player reads it (and says if it cannot).
   set('program', state.program);
   set('tour', tour);

@@ -18,12 +18,25 @@ import { narrate } from '../narration.js';
 import { PlaybackClock } from '../playback/clock.js';
 import { Replay } from '../playback/replay.js';
 import { RunController } from '../run-controller.js';
-import { decodeLink, encodeLink, parseLinkTime, quote, resolveLink } from '../share/link-codec.js';
-import { restoreView } from '../share/link-state.js';
+import {
+  emptyLinkState,
+  encodeLink,
+  formatLinkTime,
+  isParamName,
+  nearestId,
+  parseLinkTime,
+  parseParamValue,
+  parseSelection,
+  parseWhole,
+  quote,
+  resolveLink,
+} from '../share/link-codec.js';
+import { restoreView, selectionHit } from '../share/link-state.js';
 import { makeFigure } from '../timeline/figure.js';
 import { Legend } from '../timeline/legend.js';
 import { readPalette } from '../timeline/palette.js';
 import { Timeline } from '../timeline/timeline.js';
+import { TraceModel } from '../timeline/model.js';
 import { axisHeight } from '../timeline/lanes.js';
 import { lowerBound } from '../timeline/visible.js';
 import { decodeProgram, encodeProgram } from '../program/program-link.js';
@@ -60,13 +73,14 @@ const nearMargin = '400px 0px';
 /**
  * What the player says about the values it was given, in one place. `where` is the value's
  * name as the author wrote it: `attribute example="concurent"` on a host page, `link part
- * example="concurent"` in embed.html (whose attributes come from its link; see `fromLink`).
+ * example=concurent` in embed.html (whose attributes come from its link; see `fromLink`).
  */
 const say = {
   attribute: (name, value) =>
     value == null ? `attribute ${name}` : `attribute ${name}=${quote(value)}`,
+  // As a link writes it, unquoted (quote() still cuts it short and escapes control characters).
   linkPart: (name, value) =>
-    value == null ? `link part ${name}` : `link part ${name}=${quote(value)}`,
+    value == null ? `link part ${name}` : `link part ${name}=${quote(value).slice(1, -1)}`,
   noExample: (fromLink, shown) =>
     fromLink
       ? `The link names no example; showing ${shown}.`
@@ -143,15 +157,6 @@ function themeByAttribute(sheet) {
   }
 }
 
-/** The `params` attribute ("tasks=5 steps=2", also with `&` or `,`) as link text. */
-function paramsFragment(text) {
-  return String(text ?? '')
-    .trim()
-    .split(/[\s,&]+/)
-    .filter(Boolean)
-    .join('&');
-}
-
 /** The first event at or after virtual time `t` (the last event if none is). */
 function eventAtTime(model, t) {
   const first = lowerBound(0, model.count, (i) => model.t.data[i] >= t);
@@ -160,7 +165,8 @@ function eventAtTime(model, t) {
 
 /**
  * The element. Attributes: example, strategy, params, seed, autoplay, start, height (pixels or
- * `auto`), speed, theme (light, dark, auto).
+ * `auto`), speed, theme (light, dark, auto), select (`seq:N` or `task:N`). An example or a
+ * strategy that Wakeline does not have runs nothing: the player says so, and what was meant.
  * Methods play(), pause(), seek(), goToStop(); events `playhead` (the playhead moved to another
  * event), `runend` (the run finished), `ended` (playback reached the last event) and `stop` (a
  * tour's stop was gone to). A tour comes from the `tour` attribute (a link's `tour` part) or a
@@ -182,6 +188,7 @@ export class WakelinePlayer extends HTMLElement {
       'tour',
       'loading',
       'theme',
+      'select',
     ];
   }
 
@@ -222,6 +229,9 @@ export class WakelinePlayer extends HTMLElement {
   #runProblems = [];
   #heightProblem = null;
   #themeProblem = null;
+  #selectProblem = null;
+  // Whether the attributes come from a link (embed.html): messages then name its parts.
+  #fromLink = false;
   // The height asked for: { px } or { auto: true } (#applyHeight), kept by #fitHeight.
   #height = { px: defaultHeight };
   #themeBox;
@@ -333,9 +343,7 @@ export class WakelinePlayer extends HTMLElement {
     const valid = text === null || themes.includes(asked);
     const theme =
       valid && asked && asked !== 'auto' ? asked : darkScheme.matches ? 'dark' : 'light';
-    const problem = valid
-      ? null
-      : `theme: ${quote(text)} is not light, dark or auto; the reader's setting (${theme}) is used.`;
+    const problem = valid ? null : say.theme(this.#where('theme', text), theme);
     if (problem !== this.#themeProblem) {
       this.#themeProblem = problem;
       this.#showProblems();
@@ -373,6 +381,11 @@ export class WakelinePlayer extends HTMLElement {
     if (name === 'loading' && this.getAttribute('loading') === 'eager') this.#near(true);
     // Before the player comes near the viewport, its run waits; it reads the attributes then.
     if (name === 'theme') return this.#applyTheme();
+    // A selection is put on the shown run; a new run puts it on when it ends.
+    if (name === 'select') {
+      if (this.state === 'done') this.#applySelect(this.#timeline.model);
+      return;
+    }
     if (!this.#started && name !== 'height') return;
     // The size and autoplay change how the run is shown, not which run: no new run for them.
     if (name === 'height') this.#applyHeight();
@@ -402,10 +415,7 @@ export class WakelinePlayer extends HTMLElement {
     const text = this.getAttribute('speed');
     const speed = Number(text);
     const valid = text !== null && text.trim() !== '' && speed >= 0.25 && speed <= 64;
-    const problem =
-      text !== null && !valid
-        ? `speed: ${quote(text)} is not a speed from 0.25 to 64 (times 4 events a second); the run's own is used.`
-        : null;
+    const problem = text !== null && !valid ? say.speed(this.#where('speed', text)) : null;
     if (problem !== this.#speedProblem) {
       this.#speedProblem = problem;
       this.#showProblems();
@@ -481,7 +491,9 @@ export class WakelinePlayer extends HTMLElement {
     const encoded = this.getAttribute('program');
     if (encoded === null) return null;
     const decoded = await decodeProgram(encoded);
-    return decoded.error ? { error: `program: ${decoded.error}` } : { source: decoded.text, name };
+    return decoded.error
+      ? { error: say.program(this.#where('program'), decoded.error) }
+      : { source: decoded.text, name };
   }
 
   /** The `height` attribute: pixels (at least that; see #fitHeight) or `auto`, to the lanes. */
@@ -493,9 +505,7 @@ export class WakelinePlayer extends HTMLElement {
     this.#height = auto ? { auto: true } : { px };
     this.#frame.dataset.height = auto ? 'auto' : 'fixed';
     const problem =
-      text !== null && !auto && px !== height
-        ? `height: ${quote(text)} is not auto or a number of pixels from 120 to 4000; ${px} is used.`
-        : null;
+      text !== null && !auto && px !== height ? say.height(this.#where('height', text), px) : null;
     if (problem !== this.#heightProblem) {
       this.#heightProblem = problem;
       this.#showProblems();
@@ -507,8 +517,10 @@ export class WakelinePlayer extends HTMLElement {
   /**
    * Sizes the frame so that its timeline gets the height it should: with `height="auto"`, the
    * axis and every lane (from minTimelineHeight up to maxAutoTimelineHeight), else what is left of
-   * the asked height, but never less than minTimelineHeight. Runs when the timeline's box
-   * changes size and when a run's lanes grow; it converges, as each call measures the result.
+   * the asked height, but never less than minTimelineHeight. The message list comes on top of
+   * that: the player grows by its height, so that a message never takes the timeline's room.
+   * Runs when the timeline's box changes size, when a run's lanes grow and when the messages
+   * change; it converges, as each call measures the result.
    */
   #fitHeight() {
     // Heights inside the frame's border, as `style.height` sets them.
@@ -516,13 +528,20 @@ export class WakelinePlayer extends HTMLElement {
     const frame = this.#frame.getBoundingClientRect().height - border;
     const timeline = this.#timelineContainer.getBoundingClientRect().height;
     if (frame <= 0) return;
+    // Refused, the messages are in the timeline's place: the player keeps the height asked.
+    if (this.#frame.dataset.refused) {
+      const asked = this.#height.auto ? defaultHeight : this.#height.px;
+      if (Math.abs(asked - frame) >= 0.5) this.#frame.style.height = `${asked}px`;
+      return;
+    }
+    const messages = this.#messages.hidden ? 0 : this.#messages.getBoundingClientRect().height;
     const others = frame - timeline;
     const lanes = this.#timeline?.model?.count ? this.#timeline.contentHeight : null;
     let wanted;
     if (this.#height.auto) {
-      const room = lanes ?? defaultHeight - others;
+      const room = lanes ?? defaultHeight - (others - messages);
       wanted = others + Math.min(Math.max(room, minTimelineHeight), maxAutoTimelineHeight);
-    } else wanted = Math.max(this.#height.px, others + minTimelineHeight);
+    } else wanted = Math.max(this.#height.px + messages, others + minTimelineHeight);
     if (Math.abs(wanted - frame) >= 0.5) this.#frame.style.height = `${wanted}px`;
     this.#showHiddenLanes();
   }
@@ -558,32 +577,167 @@ export class WakelinePlayer extends HTMLElement {
     });
   }
 
-  /** The scenario the attributes describe, as link state, with problems found reading them. */
+  /**
+   * How the message list names a value the player was given: the attribute, or in embed.html
+   * the link's part it came from (`start` is the link's `at`, a parameter its own part).
+   */
+  #where(name, value) {
+    if (!this.#fromLink) return say.attribute(name, value);
+    if (name === 'start') return say.linkPart('at', value);
+    if (name === 'params') {
+      const [param, ...rest] = String(value ?? '').split('=');
+      return say.linkPart(param, rest.join('='));
+    }
+    return say.linkPart(name, value);
+  }
+
+  /**
+   * The scenario the attributes describe, as link state (the example and strategy as written, to
+   * be checked against the catalogue), with problems found reading them.
+   */
   #scenario() {
-    const parts = [];
+    const state = emptyLinkState();
+    const problems = [];
     const attr = (name) => this.getAttribute(name);
-    if (attr('example') !== null) parts.push(`example=${encodeURIComponent(attr('example'))}`);
-    if (attr('strategy') !== null) parts.push(`strategy=${encodeURIComponent(attr('strategy'))}`);
-    if (attr('params')) parts.push(paramsFragment(attr('params')));
-    if (attr('seed') !== null) parts.push(`seed=${encodeURIComponent(attr('seed'))}`);
-    const decoded = decodeLink(parts.join('&'));
-    const problems = [...decoded.problems];
+    state.example = attr('example');
+    state.strategy = attr('strategy');
+    // Each `name=value` of `params` (separated by spaces, `&` or `,`); `p.NAME` as links write it.
+    const params = attr('params');
+    const pairs = String(params ?? '')
+      .trim()
+      .split(/[\s,&]+/)
+      .filter(Boolean);
+    // Where each parameter was written, so a problem with it names it.
+    state.paramsWritten = {};
+    for (const pair of pairs) {
+      const where = this.#fromLink ? this.#where('params', pair) : this.#where('params', params);
+      const at = pair.indexOf('=');
+      if (at <= 0) {
+        problems.push(say.notParamPair(where, pair));
+        continue;
+      }
+      const name = pair.slice(0, at).replace(/^p\./, '');
+      if (!isParamName(name)) {
+        problems.push(say.notParamName(where, name));
+        continue;
+      }
+      if (Object.hasOwn(state.params, name)) {
+        problems.push(say.paramTwice(where, name));
+        continue;
+      }
+      const value = parseParamValue(pair.slice(at + 1));
+      if (value.error) problems.push(say.paramValue(where, name, value.error));
+      else {
+        state.params[name] = value.value;
+        state.paramsWritten[name] = where;
+      }
+    }
+    const seed = attr('seed');
+    if (seed !== null) {
+      state.seed = parseWhole(seed.trim());
+      if (state.seed === null) problems.push(say.seed(this.#where('seed', seed)));
+    }
     const start = attr('start');
     if (start !== null) {
-      const time = parseLinkTime(start);
-      if (time.error) problems.push(`start: ${time.error}; it was ignored.`);
-      else decoded.state.at = time.value;
+      const time = parseLinkTime(start.trim());
+      if (time.error) problems.push(say.start(this.#where('start', start), time.error));
+      else state.at = time.value;
     }
-    return { state: decoded.state, problems };
+    return { state, problems };
+  }
+
+  /**
+   * The example and strategy the attributes name, from the catalogue: { example, strategy } or
+   * { refused } (a sentence) when either is not one of Wakeline's: a typo runs nothing rather than
+   * another example under the author's caption.
+   */
+  #pick(state, examples, strategies, program) {
+    let example;
+    if (program) {
+      // A program runs under any strategy.
+      example = {
+        id: state.example ?? 'new',
+        params: [],
+        strategies: strategies.map((s) => s.name),
+      };
+    } else if (state.example === null) {
+      example = examples.find((e) => e.id === 'concurrent') ?? examples[0];
+    } else {
+      example = examples.find((e) => e.id === state.example.trim());
+      if (!example) {
+        const ids = examples.map((e) => e.id);
+        return {
+          refused: say.unknownExample(
+            this.#where('example', state.example),
+            nearestId(state.example, ids),
+            ids,
+          ),
+        };
+      }
+    }
+    if (state.strategy === null) return { example, strategy: example.strategies[0] };
+    const strategy = state.strategy.trim();
+    if (example.strategies.includes(strategy)) return { example, strategy };
+    const where = this.#where('strategy', state.strategy);
+    const names = strategies.map((s) => s.name);
+    if (names.includes(strategy))
+      return { refused: say.unsupportedStrategy(where, example.id, example.strategies) };
+    return { refused: say.unknownStrategy(where, nearestId(strategy, names), names) };
   }
 
   #showProblems() {
     const problems = [...this.#linkProblems, ...this.#runProblems, ...this.#tourProblems];
-    if (this.#heightProblem) problems.push(this.#heightProblem);
-    if (this.#speedProblem) problems.push(this.#speedProblem);
-    if (this.#themeProblem) problems.push(this.#themeProblem);
+    for (const problem of [
+      this.#selectProblem,
+      this.#heightProblem,
+      this.#speedProblem,
+      this.#themeProblem,
+    ])
+      if (problem) problems.push(problem);
+    const shown = [...this.#messages.children].map((item) => item.textContent);
+    if (shown.length === problems.length && shown.every((text, k) => text === problems[k])) return;
+    // Text, never markup: a value from the host page or a link is shown as written.
     this.#messages.replaceChildren(...problems.map((text) => element('li', '', text)));
     this.#messages.hidden = problems.length === 0;
+    // The list takes room of its own, not the timeline's.
+    this.#fitHeight();
+  }
+
+  /**
+   * Runs nothing, and shows nothing of an earlier run: `problems` say why (an unknown example or
+   * strategy, a program that cannot be read), and the element's own children show again.
+   */
+  #refuse(problems, status = say.nothingRun) {
+    this.#shown = null;
+    this.#runs?.cancel();
+    this.#clock?.pause();
+    if (this.#timeline) {
+      const empty = new TraceModel();
+      this.#timeline.setModel(empty);
+      this.#clock.setModel(empty);
+      // No model at all: the canvas is blank, not even an axis.
+      this.#timeline.model = null;
+      this.#timeline.requestDraw();
+    }
+    this.#program = null;
+    this.#programBox.hidden = true;
+    this.#controlsBox.hidden = true;
+    this.#narration.hidden = true;
+    this.#narration.textContent = '';
+    this.#legendBox.hidden = true;
+    this.#tour.hide();
+    this.#selectProblem = null;
+    delete this.#frame.dataset.drawn;
+    this.#runProblems = problems;
+    this.#showProblems();
+    this.#open.href = siteUrl('index.html');
+    this.#open.textContent = 'Open in Wakeline';
+    this.#open.title = 'Open the Wakeline playground';
+    this.#status.textContent = status;
+    this.#frame.dataset.state = 'error';
+    // The messages take the timeline's place (player.css), in the height the player had.
+    this.#frame.dataset.refused = 'true';
+    this.#fitHeight();
   }
 
   /** Resolves the attributes against the catalogue and starts their run. */
@@ -596,10 +750,7 @@ export class WakelinePlayer extends HTMLElement {
     try {
       engine = await loadPlayerEngine();
     } catch (error) {
-      this.#runProblems = [loadFailure(error)];
-      this.#showProblems();
-      this.#status.textContent = 'Wakeline could not be loaded.';
-      this.#frame.dataset.state = 'error';
+      this.#refuse([loadFailure(error)], 'Wakeline could not be loaded.');
       return;
     }
     this.#runs ??= new RunController(engine, this.#runHooks());
@@ -610,34 +761,37 @@ export class WakelinePlayer extends HTMLElement {
     if (id !== this.#runId) return;
     if (program?.error) {
       // A program that cannot be read runs nothing: not the example, not half a program.
-      this.#runProblems = [...problems, program.error];
-      this.#showProblems();
-      this.#program = null;
-      this.#programBox.hidden = true;
-      this.#status.textContent = 'The program could not be read; nothing was run.';
-      this.#frame.dataset.state = 'error';
+      this.#refuse([...problems, program.error], say.programUnread);
+      return;
+    }
+    const picked = this.#pick(state, examples, strategies, program);
+    if (picked.refused) {
+      this.#refuse([...problems, picked.refused]);
       return;
     }
     this.#program = program;
-    // A program runs under any strategy; an example under the ones it supports.
-    const programExample = program && {
-      id: state.example ?? 'new',
-      params: [],
-      strategies: strategies.map((s) => s.name),
-    };
-    const catalogue = programExample
-      ? [programExample, ...examples.filter((e) => e.id !== programExample.id)]
-      : examples;
-    const resolved = resolveLink(state, catalogue, programExample?.id ?? 'concurrent', strategies);
-    if (!program && state.example == null && this.getAttribute('example') === null) {
-      problems.push(`No example attribute; showing ${resolved.request.example}.`);
+    const { example } = picked;
+    const catalogue = [example, ...examples.filter((e) => e.id !== example.id)];
+    const resolved = resolveLink(
+      { ...state, example: example.id, strategy: picked.strategy },
+      catalogue,
+      example.id,
+      strategies,
+    );
+    if (!program && state.example === null)
+      problems.push(say.noExample(this.#fromLink, resolved.request.example));
+    // The parameters' problems (a value out of range, a name the example lacks), named as written.
+    for (const { part, text } of resolved.issues) {
+      const where = state.paramsWritten[part] ?? this.#where('params', this.getAttribute('params'));
+      problems.push(say.catalogue(where, text));
     }
-    this.#runProblems = [...problems, ...resolved.problems];
+    this.#runProblems = problems;
+    this.#selectProblem = null;
     this.#showProblems();
     const request = program
       ? { ...resolved.request, source: program.source, name: program.name }
       : resolved.request;
-    const view = { at: state.at, select: null };
+    const view = { at: state.at };
     this.#programBox.hidden = !program;
     if (program) this.#programView.show(program.name, program.source);
     const programLink = program ? await encodeProgram(program.source) : null;
@@ -658,6 +812,7 @@ export class WakelinePlayer extends HTMLElement {
     return {
       start: (model, request) => {
         this.#frame.dataset.state = 'running';
+        delete this.#frame.dataset.refused;
         this.#status.textContent = `${request.name ?? request.example} · running…`;
         this.#timeline.setModel(model);
         this.#clock.setModel(model);
@@ -672,14 +827,19 @@ export class WakelinePlayer extends HTMLElement {
         this.#resume = false;
       },
       progress: () => {
+        // A run the player has since refused (#refuse) shows nothing more.
+        if (!this.#shown) return;
         this.#timeline.modelChanged();
         this.#frame.dataset.drawn = 'true';
         this.#fitHeight();
       },
       end: (model, summary) => {
+        if (!this.#shown) return;
         const { request, view } = this.#shown;
         this.#timeline.modelChanged();
         restoreView(this.#timeline, model, view);
+        this.#startProblem(model, view.at);
+        this.#applySelect(model);
         this.#frame.dataset.state = 'done';
         this.#fitHeight();
         this.#controlsBox.hidden = model.count === 0;
@@ -701,10 +861,42 @@ export class WakelinePlayer extends HTMLElement {
         this.#autoplay();
       },
       error: (error) => {
+        if (!this.#shown) return;
         this.#status.textContent = `The run failed: ${error?.message ?? error}`;
         this.#frame.dataset.state = 'error';
       },
     };
+  }
+
+  /** Says so when `start` (at `at` ns) is after the end of the run `model`. */
+  #startProblem(model, at) {
+    const last = model.count > 0 ? model.t.data[model.count - 1] : 0;
+    if (at == null || at <= last) return;
+    const where = this.#where('start', this.getAttribute('start'));
+    this.#runProblems = [...this.#runProblems, say.startAfterEnd(where, formatLinkTime(last))];
+    this.#showProblems();
+  }
+
+  /**
+   * The `select` attribute (`seq:N`, an event, or `task:N`) on the finished run `model`: selected
+   * without moving the playhead, as a link's selection is; one that is not seq:N or task:N, or
+   * that this run does not have, is named and nothing is selected.
+   */
+  #applySelect(model) {
+    const text = this.getAttribute('select');
+    let problem = null;
+    if (text !== null && text.trim() !== '' && model) {
+      const where = this.#where('select', text);
+      const selection = parseSelection(text.trim());
+      const hit = selection.error ? null : selectionHit(this.#timeline, model, selection.value);
+      if (selection.error) problem = say.select(where, selection.error);
+      else if (!hit) problem = say.selectMissing(where, selection.value, model);
+      this.#timeline.select(hit ? { ...hit, seek: -1 } : null);
+    } else if (model) this.#timeline.select(null);
+    if (problem !== this.#selectProblem) {
+      this.#selectProblem = problem;
+      this.#showProblems();
+    }
   }
 
   /** The timeline, its input and the playback clock, made for the first run. */
@@ -738,6 +930,22 @@ export class WakelinePlayer extends HTMLElement {
   set linkProblems(problems) {
     this.#linkProblems = [...problems].map(String);
     this.#showProblems();
+  }
+
+  /**
+   * Whether the attributes were set from a link (embed.html sets it): the messages then name the
+   * link's parts (`link part example=concurent`) instead of attributes (`attribute example="…"`).
+   */
+  set fromLink(on) {
+    if (Boolean(on) === this.#fromLink) return;
+    this.#fromLink = Boolean(on);
+    this.#applyHeight();
+    this.#applySpeed();
+    this.#applyTheme();
+  }
+
+  get fromLink() {
+    return this.#fromLink;
   }
 
   /** The tour the element carries: its `tour` attribute, else a child <ol data-tour>. */
