@@ -11,11 +11,15 @@
 namespace wakeline::lang {
 
 enum class builtin : std::uint8_t {
-  spawn,               // tokio::spawn
-  sleep,               // tokio::time::sleep
-  sleep_until,         // tokio::time::sleep_until
-  timeout,             // tokio::time::timeout
-  interval,            // tokio::time::interval
+  spawn,              // tokio::spawn
+  sleep,              // tokio::time::sleep
+  sleep_until,        // tokio::time::sleep_until
+  timeout,            // tokio::time::timeout
+  interval,           // tokio::time::interval
+  interval_at,        // tokio::time::interval_at
+  missed_tick_burst,  // tokio::time::MissedTickBehavior::Burst: a value, not a function
+  missed_tick_delay,
+  missed_tick_skip,
   yield_now,           // tokio::task::yield_now
   mpsc_channel,        // tokio::sync::mpsc::channel
   mpsc_unbounded,      // tokio::sync::mpsc::unbounded_channel
@@ -50,5 +54,12 @@ std::optional<builtin> find_builtin(std::string_view full_path);
 
 /// The path a builtin is known by, for messages.
 std::string_view builtin_path(builtin b);
+
+/// Whether a builtin is a value named by its path (`MissedTickBehavior::Burst`), not a
+/// function: lowering makes it where the path is written, and refuses a call of it.
+inline bool is_builtin_value(builtin b) {
+  return b == builtin::missed_tick_burst || b == builtin::missed_tick_delay ||
+         b == builtin::missed_tick_skip;
+}
 
 }  // namespace wakeline::lang

@@ -60,12 +60,16 @@ bool layouts::has_niche(const static_type& t) {
     case kind::waker:
     case kind::context:
     case kind::reference:
+    case kind::boxed:
+    case kind::missed_tick:  // Three values of a byte's 256.
     case kind::vec_iter:
     case kind::async_body:  // The state number has values no state uses.
       return true;
     case kind::tuple:
       return std::any_of(t.args.begin(), t.args.end(),
                          [this](const static_type& a) { return has_niche(a); });
+    case kind::pinned:
+      return has_niche(t.arg(0));
     case kind::structure: {
       // A struct that holds itself has no layout: say no niche rather than recurse.
       if (t.index >= code_.structs.size() || structs_busy_[t.index]) return false;
@@ -90,6 +94,7 @@ layout layouts::of(const static_type& t) {
     case kind::zero_sized_error:
       return fixed(0, 1);
     case kind::boolean:
+    case kind::missed_tick:
       return fixed(1, 1);
     case kind::integer:
       switch (t.integer) {
@@ -123,7 +128,10 @@ layout layouts::of(const static_type& t) {
     case kind::join_handle:
     case kind::context:
     case kind::reference:
+    case kind::boxed:
       return fixed(8, 8);
+    case kind::pinned:  // A pin is its pointer.
+      return of(t.arg(0));
     case kind::tuple: {
       std::vector<layout> fields;
       for (const static_type& p : t.args) fields.push_back(of(p));

@@ -208,9 +208,54 @@ class notify_object final : public object {
 class interval_object final : public object {
  public:
   explicit interval_object(nanoseconds period) : ticks(period) {}
+  interval_object(std::uint64_t start_ns, nanoseconds period) : ticks(start_ns, period) {}
   std::string type_name() const override { return "Interval"; }
   interval ticks;
 };
+
+// ---- sleeps ----
+
+/// Tokio's `Sleep`: the future of `sleep` and `sleep_until`, which a program can also reset
+/// and ask for its deadline and whether it elapsed. Pins are not modelled: `tokio::pin!` and
+/// `as_mut()` give this object itself, and lowering refuses `reset` on a `Sleep` it knows is
+/// not pinned, as rustc does.
+class sleep_object final : public future_object {
+ public:
+  explicit sleep_object(sleep_future s)
+      : future_object(object_tag::core_future), sleep(std::move(s)) {}
+  std::string type_name() const override { return "Sleep"; }
+  // A completed sleep may be polled again (through `&mut sleep`): ready again, as Tokio's is.
+  bool poll(interpreter&, context& cx, value& out) override {
+    if (sleep.poll(cx).is_pending()) return false;
+    out = value::unit();
+    return true;
+  }
+  sleep_future sleep;
+};
+
+missed_tick_behavior behavior_of(const missed_tick_object& m) {
+  switch (m.behavior) {
+    case missed_tick_object::burst:
+      return missed_tick_behavior::burst;
+    case missed_tick_object::delay:
+      return missed_tick_behavior::delay;
+    case missed_tick_object::skip:
+      break;
+  }
+  return missed_tick_behavior::skip;
+}
+
+value missed_tick_value(missed_tick_behavior b) {
+  switch (b) {
+    case missed_tick_behavior::burst:
+      return value::of(new missed_tick_object(missed_tick_object::burst));
+    case missed_tick_behavior::delay:
+      return value::of(new missed_tick_object(missed_tick_object::delay));
+    case missed_tick_behavior::skip:
+      break;
+  }
+  return value::of(new missed_tick_object(missed_tick_object::skip));
+}
 
 // ---- wakers ----
 
@@ -395,8 +440,8 @@ value clone_value(const interpreter& in, const value& v, span where) {
   in.panic(where, "the method `clone` exists but `" + v.get()->type_name() + "` is not `Clone`");
 }
 
-[[noreturn]] void no_method(const interpreter& in, std::string_view name, const value& receiver,
-                            span where) {
+// The type of a value as Rust names it, for messages.
+std::string type_name_of(const value& receiver) {
   std::string type;
   switch (receiver.kind()) {
     case value_kind::object:
@@ -424,8 +469,26 @@ value clone_value(const interpreter& in, const value& v, span where) {
     default:
       type = "()";
   }
-  in.panic(where,
-           "no method named `" + std::string(name) + "` found for `" + type + "` in this subset");
+  return type;
+}
+
+[[noreturn]] void no_method(const interpreter& in, std::string_view name, const value& receiver,
+                            span where) {
+  in.panic(where, "no method named `" + std::string(name) + "` found for `" +
+                      type_name_of(receiver) + "` in this subset");
+}
+
+// Rust's words for an argument of the wrong type, which lowering reports before the run when it
+// knows the argument's type.
+[[noreturn]] void mismatched(const interpreter& in, std::string_view method,
+                             std::string_view expected, const value& found, span where) {
+  in.panic(where, "mismatched types: `" + std::string(method) + "` takes " + std::string(expected) +
+                      ", found `" + type_name_of(found) + "`");
+}
+
+std::uint64_t instant_of(const interpreter& in, std::string_view what, const value& v, span where) {
+  if (v.kind() != value_kind::instant) mismatched(in, what, "an `Instant`", v, where);
+  return v.bits();
 }
 
 value option_or_result_method(interpreter& in, std::string_view name, const value& v,
@@ -484,16 +547,12 @@ value call_builtin(interpreter& in, builtin b, arguments args, const call_site& 
     }
     case builtin::sleep:
       arity(1);
-      return make_core_future(
-          "Sleep",
-          wakeline::sleep(nanoseconds(duration_of(in, args[0], where)), in.location(where)),
-          [] { return value::unit(); });
+      return value::of(new sleep_object(
+          wakeline::sleep(nanoseconds(duration_of(in, args[0], where)), in.location(where))));
     case builtin::sleep_until:
       arity(1);
-      if (args[0].kind() != value_kind::instant)
-        in.panic(where, "`sleep_until` takes an `Instant`");
-      return make_core_future("Sleep", wakeline::sleep_until(args[0].bits(), in.location(where)),
-                              [] { return value::unit(); });
+      return value::of(new sleep_object(wakeline::sleep_until(
+          instant_of(in, "sleep_until", args[0], where), in.location(where))));
     case builtin::timeout: {
       arity(2);
       const std::uint64_t d = duration_of(in, args[0], where);
@@ -513,6 +572,19 @@ value call_builtin(interpreter& in, builtin b, arguments args, const call_site& 
       if (d == 0) in.panic(where, "`period` must be non-zero.");
       return value::of(new interval_object(nanoseconds(d)));
     }
+    case builtin::interval_at: {
+      arity(2);
+      const std::uint64_t start = instant_of(in, "interval_at", args[0], where);
+      const std::uint64_t d = duration_of(in, args[1], where);
+      if (d == 0) in.panic(where, "`period` must be non-zero.");
+      return value::of(new interval_object(start, nanoseconds(d)));
+    }
+    case builtin::missed_tick_burst:
+      return missed_tick_value(missed_tick_behavior::burst);
+    case builtin::missed_tick_delay:
+      return missed_tick_value(missed_tick_behavior::delay);
+    case builtin::missed_tick_skip:
+      return missed_tick_value(missed_tick_behavior::skip);
     case builtin::yield_now:
       arity(0);
       return make_core_future("YieldNow", wakeline::yield_now(), [] { return value::unit(); });
@@ -846,9 +918,45 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
   }
   if (auto* i = v.as<interval_object>()) {
     if (name == "tick") {
+      expect_args(in, args, 0, where, name);
       return make_core_future(
           "Tick", i->ticks.tick(in.location(where)),
           [](std::uint64_t at) { return value::instant(at); }, v);
+    }
+    if (name == "reset") {
+      expect_args(in, args, 0, where, name);
+      i->ticks.reset();
+      return value::unit();
+    }
+    if (name == "period") {
+      expect_args(in, args, 0, where, name);
+      return value::duration(i->ticks.period());
+    }
+    if (name == "missed_tick_behavior") {
+      expect_args(in, args, 0, where, name);
+      return missed_tick_value(i->ticks.missed_ticks());
+    }
+    if (name == "set_missed_tick_behavior") {
+      expect_args(in, args, 1, where, name);
+      const auto* b = args[0].as<missed_tick_object>();
+      if (b == nullptr) mismatched(in, name, "a `MissedTickBehavior`", args[0], where);
+      i->ticks.set_missed_tick_behavior(behavior_of(*b));
+      return value::unit();
+    }
+  }
+  if (auto* s = v.as<sleep_object>()) {
+    if (name == "reset") {
+      expect_args(in, args, 1, where, name);
+      s->sleep.reset(instant_of(in, name, args[0], where));
+      return value::unit();
+    }
+    if (name == "deadline") {
+      expect_args(in, args, 0, where, name);
+      return value::instant(s->sleep.deadline());
+    }
+    if (name == "is_elapsed") {
+      expect_args(in, args, 0, where, name);
+      return value::boolean(s->sleep.is_elapsed());
     }
   }
   if (auto* c = v.as<context_object>()) {

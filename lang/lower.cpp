@@ -519,6 +519,10 @@ class lowering : public type_scope {
       case statement_kind::empty:
         return;
       case statement_kind::expr:
+        if (is_pin_macro(*s.value)) {
+          lower_pin(*s.value);
+          return;
+        }
         if (s.has_semicolon && makes_future(*s.value)) {
           out_.warning(s.value->span, "unused implementer of `Future` that must be used",
                        "futures do nothing unless you `.await` or poll them");
@@ -624,6 +628,7 @@ class lowering : public type_scope {
           case builtin::sleep_until:
           case builtin::timeout:
           case builtin::interval:
+          case builtin::interval_at:
           case builtin::yield_now:
           case builtin::tokio_mutex_new:
           case builtin::semaphore_new:
@@ -669,7 +674,7 @@ class lowering : public type_scope {
     if (t.kind != type_kind::path || t.path.empty()) return false;
     const std::string& name = t.path.back().name;
     return integer_type_named(name).has_value() || name == "bool" || name == "Duration" ||
-           name == "Instant";
+           name == "Instant" || name == "MissedTickBehavior";
   }
 
   // Whether an initialiser's value is surely Copy, without types: literals, arithmetic,
@@ -688,6 +693,7 @@ class lowering : public type_scope {
         return e.binary >= binary_op::eq ||
                (is_copy_expression(*e.lhs) && is_copy_expression(*e.rhs));
       case expr_kind::path: {
+        if (auto b = resolve_builtin(e.path.segments); b && is_builtin_value(*b)) return true;
         if (e.path.segments.size() != 1) return false;
         if (constants_.count(e.path.segments[0].name)) return true;
         auto slot = find_local(*body_, e.path.segments[0].name);
@@ -704,7 +710,8 @@ class lowering : public type_scope {
         const std::string& m = e.name.name;
         return m == "len" || m == "as_millis" || m == "as_micros" || m == "as_secs" ||
                m == "as_nanos" || m == "elapsed" || m == "is_some" || m == "is_none" ||
-               m == "is_ok" || m == "is_err" || m == "is_finished" || m == "is_empty";
+               m == "is_ok" || m == "is_err" || m == "is_finished" || m == "is_empty" ||
+               m == "deadline" || m == "is_elapsed" || m == "period" || m == "missed_tick_behavior";
       }
       default:
         return false;
@@ -784,6 +791,14 @@ class lowering : public type_scope {
       case pattern_kind::tuple_struct:
       case pattern_kind::path: {
         const auto tag = variant_named(p.path.segments);
+        // `MissedTickBehavior::Burst`: equal to the value the path names.
+        if (auto b = resolve_builtin(p.path.segments);
+            !tag && p.kind == pattern_kind::path && b && is_builtin_value(*b)) {
+          emit(opcode::load, value_slot);
+          emit(opcode::matches_const, builtin_value(*b), 0, p.span);
+          jump_to(opcode::jump_if_false, fail);
+          return;
+        }
         if (!tag) {
           out_.error(p.path.span, "cannot find tuple struct or variant `" +
                                       join_path(p.path.segments) + "` in this scope");
@@ -911,6 +926,7 @@ class lowering : public type_scope {
         return;
       case expr_kind::method_call: {
         if (lower_option_replacement(e)) return;
+        check_timer_method(e);
         borrowing(*e.lhs, [&] { lower_expr(*e.lhs, mode::by_ref); });
         for (const expr_ptr& a : e.items) lower_expr(*a, mode::by_value);
         // `v.push(x)` tells what a `Vec::new()` holds.
@@ -937,6 +953,7 @@ class lowering : public type_scope {
         emit(opcode::index, 0, 0, e.span);
         return;
       case expr_kind::await_: {
+        check_unpin(*e.lhs);
         lower_expr(*e.lhs, mode::by_value);
         emit_await(e.span, type_of(*e.lhs, *this));
         return;
@@ -1085,6 +1102,10 @@ class lowering : public type_scope {
       emit(opcode::make_variant, static_cast<std::uint32_t>(*tag), 0, e.span);
       return;
     }
+    if (auto b = resolve_builtin(segs); b && is_builtin_value(*b)) {
+      emit(opcode::constant, builtin_value(*b), 0, e.span);
+      return;
+    }
     out_.error(e.path.span, "cannot find value `" + join_path(segs) + "` in this scope",
                "not found in this scope");
     push_unit();
@@ -1139,6 +1160,13 @@ class lowering : public type_scope {
       return;
     }
     if (auto b = resolve_builtin(segs)) {
+      if (is_builtin_value(*b)) {
+        out_.error(e.span, "expected function, found enum variant `" + join_path(segs) + "`",
+                   "call expression requires function");
+      } else if (*b == builtin::interval_at && argc == 2) {
+        expect_type(*e.items[0], static_type::kind::instant);
+        expect_type(*e.items[1], static_type::kind::duration);
+      }
       lower_arguments(e.items, nullptr);
       emit(opcode::call_builtin, static_cast<std::uint32_t>(*b), argc, e.span);
       return;
@@ -1723,6 +1751,25 @@ class lowering : public type_scope {
     body_->depth = before + 1;
   }
 
+  // ---- pins and timers ----
+
+  // `tokio::pin!(x)` (or `pin!` through `use tokio::pin;`), as a statement.
+  bool is_pin_macro(const expr& e) const {
+    return e.kind == expr_kind::macro && !e.path.segments.empty() &&
+           e.path.segments.back().name == "pin";
+  }
+  void lower_pin(const expr& e);
+  void check_unpin(const expr& future);
+  // The constant a value builtin stands for (`MissedTickBehavior::Skip`).
+  std::uint32_t builtin_value(builtin b) {
+    const auto v = b == builtin::missed_tick_burst   ? missed_tick_object::burst
+                   : b == builtin::missed_tick_delay ? missed_tick_object::delay
+                                                     : missed_tick_object::skip;
+    return constant(value::of(new missed_tick_object(v)));
+  }
+  void check_timer_method(const expr& e);
+  void expect_type(const expr& argument, static_type::kind expected);
+
   // ---- macros ----
 
   void lower_macro(const expr& e);
@@ -1802,6 +1849,136 @@ class lowering : public type_scope {
 
 value lowering::make_string_constant(const std::string& text) {
   return value::of(new string_object(text, false));
+}
+
+// `tokio::pin!(x)`, as Tokio 1.24's macro expands it (macros/pin.rs): `let mut x = x;` moves
+// the value into a local of its own, then `let mut x = Pin::new_unchecked(&mut x);` shadows it
+// with a pin of it. The value's local is borrowed, so rustc keeps it in every state until its
+// scope ends; the pin (a pointer, no drop) only while it is used. At run time pins are not
+// modelled: both locals hold the same value, which the pin's drop leaves to the other.
+void lowering::lower_pin(const expr& e) {
+  const std::string written = expand(e.path.segments);
+  if (written != "tokio::pin" && written != "pin") {
+    out_.error(e.path.span, "the macro `" + written + "!` is not part of this subset",
+               "use `tokio::pin!`");
+    return;
+  }
+  if (e.items.empty()) out_.error(e.span, "`tokio::pin!` takes the names of the futures to pin");
+  for (const expr_ptr& item : e.items) {
+    const bool name_only = item->kind == expr_kind::path && item->path.segments.size() == 1;
+    if (!name_only) {
+      out_.error(item->span, "`tokio::pin!` takes the names of local variables",
+                 "a local variable's name; pin a future made here with `let`, then its name");
+      continue;
+    }
+    if (!resolve_local(*body_, item->path.segments[0].name)) {
+      out_.error(item->span,
+                 "cannot find value `" + item->path.segments[0].name + "` in this scope",
+                 "not found in this scope");
+      continue;
+    }
+    const ident& name = item->path.segments[0];
+    const local_slot before = body_->code().slots[*resolve_local(*body_, name.name)];
+    lower_path(*item, mode::by_value);
+    const std::uint32_t owned = declare(name);
+    body_->code().slots[owned].type = before.type;
+    body_->code().slots[owned].trivial_drop = before.trivial_drop;
+    body_->code().slots[owned].owns = before.owns;
+    emit(opcode::store, owned, 0, item->span);
+    emit(opcode::load, owned, 1, item->span);
+    const std::uint32_t pin = declare(name);
+    local_slot& pinned = body_->code().slots[pin];
+    pinned.type = static_type::of(static_type::kind::pinned,
+                                  {static_type::of(static_type::kind::reference, {before.type})});
+    pinned.trivial_drop = true;
+    pinned.owns = true;
+    emit(opcode::store, pin, 0, item->span);
+  }
+}
+
+// rustc refuses to poll `&mut x` when x is a future that is not `Unpin` (a `Sleep`, a
+// `Timeout`, an async fn's or block's future) and not pinned: `(&mut x).await`, or a select!
+// branch `_ = &mut x`.
+void lowering::check_unpin(const expr& future) {
+  if (future.kind != expr_kind::unary || future.unary != unary_op::ref_mut) return;
+  const static_type t = type_of(*future.lhs, *this);
+  using kind = static_type::kind;
+  if (t.k != kind::sleep && t.k != kind::timeout && t.k != kind::async_body) return;
+  const std::string name(source_.text(future.lhs->span));
+  out_.error(future.span,
+             std::string(t.k == kind::async_body ? "`impl Future`" : "`PhantomPinned`") +
+                 " cannot be unpinned",
+             "this future is not `Unpin`: pin it first, with `tokio::pin!(" + name + ");`");
+}
+
+// What rustc says of a value of type `t` where another was expected.
+std::string described(const static_type& t, const program_code& code) {
+  using kind = static_type::kind;
+  switch (t.k) {
+    case kind::integer:
+      return t.integer == int_type::inferred ? "integer" : "`" + rust_name(t, code) + "`";
+    case kind::duration:
+    case kind::instant:
+    case kind::string:
+      return "struct `" + rust_name(t, code) + "`";
+    case kind::missed_tick:
+      return "enum `MissedTickBehavior`";
+    default:
+      return "`" + rust_name(t, code) + "`";
+  }
+}
+
+// An argument whose type lowering knows, and is not the one the method takes.
+void lowering::expect_type(const expr& argument, static_type::kind expected) {
+  using kind = static_type::kind;
+  const static_type t = type_of(argument, *this);
+  // Only types typing tells for sure: anything else waits for the run's own check.
+  const bool sure = t.k == kind::integer || t.k == kind::duration || t.k == kind::instant ||
+                    t.k == kind::missed_tick || t.k == kind::string || t.k == kind::str ||
+                    t.k == kind::boolean || t.k == kind::unit;
+  if (!sure || t.k == expected) return;
+  const std::string want = expected == kind::instant    ? "struct `Instant`"
+                           : expected == kind::duration ? "struct `Duration`"
+                                                        : "enum `MissedTickBehavior`";
+  out_.error(argument.span, "mismatched types",
+             "expected " + want + ", found " + described(t, code_));
+}
+
+// `Sleep::reset` takes `self: Pin<&mut Self>`: rustc finds no `reset` on a `Sleep` that is not
+// pinned, nor on a `Pin<Box<Sleep>>` without `as_mut()`. The arguments of `reset` and
+// `set_missed_tick_behavior` have their types.
+void lowering::check_timer_method(const expr& e) {
+  using kind = static_type::kind;
+  const std::string& m = e.name.name;
+  if (m != "reset" && m != "set_missed_tick_behavior") return;
+  const static_type receiver = type_of(*e.lhs, *this);
+  static_type inner = receiver;
+  while (inner.k == kind::reference) inner = inner.arg(0);
+  if (m == "reset" && inner.k == kind::sleep) {
+    const std::string name(source_.text(e.lhs->span));
+    out_.error(e.name.span,
+               "no method named `reset` found for " +
+                   std::string(receiver.k == kind::reference ? "mutable reference `&mut Sleep`"
+                                                             : "struct `Sleep`") +
+                   " in the current scope",
+               "method not found in `Sleep`: it takes a `Pin<&mut Sleep>`; pin it first, with "
+               "`tokio::pin!(" +
+                   name + ");`");
+    return;
+  }
+  if (m == "reset" && receiver.k == kind::pinned && receiver.arg(0).k == kind::boxed &&
+      receiver.arg(0).arg(0).k == kind::sleep) {
+    out_.error(e.name.span,
+               "no method named `reset` found for struct `Pin<Box<Sleep>>` in the current scope",
+               "reset it through `as_mut()`: `" + std::string(source_.text(e.lhs->span)) +
+                   ".as_mut().reset(..)`");
+    return;
+  }
+  if (e.items.size() != 1) return;
+  const static_type& target = inner.k == kind::pinned ? inner.arg(0).arg(0) : inner;
+  if (m == "reset" && target.k == kind::sleep) expect_type(*e.items[0], kind::instant);
+  if (m == "set_missed_tick_behavior" && target.k == kind::interval)
+    expect_type(*e.items[0], kind::missed_tick);
 }
 
 void lowering::lower_macro(const expr& e) {
@@ -1885,6 +2062,10 @@ void lowering::lower_macro(const expr& e) {
     emit_await(e.span);
   } else if (name == "select") {
     lower_select(e);
+  } else if (name == "pin") {
+    out_.error(e.span, "`tokio::pin!` declares its locals: write it as a statement",
+               "`tokio::pin!(x);` on a line of its own");
+    push_unit();
   } else {
     out_.error(e.path.span, "the macro `" + name + "!` is not part of this subset");
     push_unit();
@@ -1965,6 +2146,7 @@ void lowering::lower_select(const expr& e) {
     // A guard that is false disables the branch: its future is never made.
     label disabled, made;
     if (b->guard) lower_condition(*b->guard, disabled);
+    check_unpin(*b->future);
     lower_expr(*b->future, mode::by_value);
     emit(opcode::constant, constant(value::integer(pattern_test(*b->pat), int_type::u32)));
     if (b->guard) {

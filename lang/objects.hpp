@@ -1,6 +1,6 @@
 // The plain data objects of a running program: `String`, tuples, `Vec`, structs, ranges and
-// their iterators, `Arc`, std's `Mutex` and its guard. The runtime's own objects (futures,
-// channels, locks, wakers) are in library.hpp.
+// their iterators, `Arc`, std's `Mutex` and its guard, Tokio's `MissedTickBehavior`. The
+// runtime's own objects (futures, channels, locks, wakers) are in library.hpp.
 #pragma once
 
 #include <string>
@@ -118,6 +118,19 @@ class std_guard_object final : public object {
   value* deref() override { return &target(); }
   value mutex;
   value& target() { return mutex.as<std_mutex_object>()->inner; }
+};
+
+/// Tokio's `MissedTickBehavior`: Copy, compared and shown (`{:?}`) by its variant.
+class missed_tick_object final : public object {
+ public:
+  enum variant : std::uint8_t { burst, delay, skip };
+  explicit missed_tick_object(variant v) : behavior(v) {}
+  std::string type_name() const override { return "MissedTickBehavior"; }
+  std::string debug() const override {
+    return behavior == burst ? "Burst" : behavior == delay ? "Delay" : "Skip";
+  }
+  bool is_copy() const override { return true; }
+  variant behavior;
 };
 
 inline value make_string(std::string text) { return value::of(new string_object(std::move(text))); }

@@ -186,6 +186,10 @@ bool values_equal(const value& a, const value& b) {
     const auto* t = b.as<arc_object>();
     return t != nullptr && values_equal(s->inner, t->inner);
   }
+  if (const auto* m = a.as<missed_tick_object>()) {
+    const auto* n = b.as<missed_tick_object>();
+    return n != nullptr && m->behavior == n->behavior;
+  }
   return false;
 }
 
@@ -301,7 +305,11 @@ value apply_binary(const interpreter& in, span where, binary_op op, const value&
     return value::duration(static_cast<std::uint64_t>(product));
   }
   if (a.kind() == value_kind::instant && b.kind() == value_kind::duration) {
-    if (op == binary_op::add) return value::instant(a.bits() + b.bits());
+    if (op == binary_op::add) {
+      if (a.bits() + b.bits() < a.bits())
+        in.panic(where, "overflow when adding duration to instant");
+      return value::instant(a.bits() + b.bits());
+    }
     if (op == binary_op::sub) {
       if (b.bits() > a.bits()) in.panic(where, "overflow when subtracting duration from instant");
       return value::instant(a.bits() - b.bits());

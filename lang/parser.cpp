@@ -18,7 +18,7 @@ struct abandon {};
 bool is_known_macro(std::string_view name) {
   for (std::string_view known :
        {"println", "print", "eprintln", "format", "panic", "assert", "assert_eq", "assert_ne",
-        "unreachable", "todo", "vec", "join", "select"}) {
+        "unreachable", "todo", "vec", "join", "select", "pin"}) {
     if (name == known) return true;
   }
   return false;

@@ -45,9 +45,12 @@ struct static_type {
     oneshot_receiver,  ///< also a future
     join_handle,       ///< `args[0]`: the task's output; also a future
     interval,
+    missed_tick,  ///< `MissedTickBehavior`
     waker,
     context,    ///< `&mut Context<'_>`
     reference,  ///< `&T`, `&mut T`: `args[0]`
+    boxed,      ///< `Box<T>`: `args[0]`
+    pinned,     ///< `Pin<P>`: `args[0]` is the pointer, a reference or a box
     range,      ///< `args[0]`: the bound's type
     range_inclusive,
     vec_iter,  ///< a `Vec` iterated by value

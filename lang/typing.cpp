@@ -38,9 +38,11 @@ static_type integer_literal_type(const std::string& digits) {
   return static_type::of_integer(int_type::inferred);
 }
 
-// Whatever is behind an Arc or a reference: methods reach through them, as auto-deref does.
+// Whatever is behind an Arc, a reference, a box or a pin: methods reach through them, as
+// auto-deref does.
 const static_type& through_arc(const static_type& t) {
-  if (t.k == kind::arc || t.k == kind::reference) return through_arc(t.arg(0));
+  if (t.k == kind::arc || t.k == kind::reference || t.k == kind::boxed || t.k == kind::pinned)
+    return through_arc(t.arg(0));
   return t;
 }
 
@@ -64,6 +66,13 @@ static_type method_type(const static_type& receiver, const std::string& name,
   }
   if (name == "as_secs") return static_type::of_integer(int_type::u64);
   if (name == "take" && r.k == kind::option) return r;
+  // `as_mut()` of a pin reborrows what it points to; of an `Option`, borrows its payload.
+  if (name == "as_mut" && receiver.k == kind::pinned) {
+    return static_type::of(kind::pinned, {static_type::of(kind::reference, {r})});
+  }
+  if (name == "as_mut" && receiver.k == kind::option) {
+    return static_type::of(kind::option, {static_type::of(kind::reference, {receiver.arg(0)})});
+  }
   if (name == "pop" && r.k == kind::vec) return static_type::of(kind::option, {r.arg(0)});
   if (name == "waker") return static_type::of(kind::waker);
   switch (r.k) {
@@ -103,6 +112,14 @@ static_type method_type(const static_type& receiver, const std::string& name,
       break;
     case kind::interval:
       if (name == "tick") return static_type::of(kind::tick_future);
+      if (name == "reset" || name == "set_missed_tick_behavior") return static_type::of(kind::unit);
+      if (name == "period") return static_type::of(kind::duration);
+      if (name == "missed_tick_behavior") return static_type::of(kind::missed_tick);
+      break;
+    case kind::sleep:
+      if (name == "reset") return static_type::of(kind::unit);
+      if (name == "deadline") return static_type::of(kind::instant);
+      if (name == "is_elapsed") return static_type::of(kind::boolean);
       break;
     default:
       break;
@@ -149,7 +166,9 @@ static_type type_from(const type_ref& t, const type_scope& scope) {
   if (last == "Option") return with(kind::option);
   if (last == "Result") return with(kind::result);
   if (last == "Arc") return with(kind::arc);
-  if (last == "Box" || last == "Pin") return args.empty() ? static_type() : args[0];
+  if (last == "Box") return with(kind::boxed);
+  if (last == "Pin") return with(kind::pinned);
+  if (last == "MissedTickBehavior") return static_type::of(kind::missed_tick);
   if (last == "Mutex") {
     if (full.starts_with("std::")) return with(kind::std_mutex);
     if (full.starts_with("tokio::")) return with(kind::tokio_mutex);
@@ -204,6 +223,9 @@ static_type type_of(const expr& e, type_scope& scope) {
         }
       }
       if (segs.back().name == "None") return static_type::of(kind::option);
+      if (auto b = find_builtin(scope.expand(segs)); b && is_builtin_value(*b)) {
+        return static_type::of(kind::missed_tick);
+      }
       return {};
     }
     case expr_kind::call: {
@@ -244,6 +266,7 @@ static_type type_of(const expr& e, type_scope& scope) {
         case builtin::timeout:
           return static_type::of(kind::timeout, {arg(1)});
         case builtin::interval:
+        case builtin::interval_at:
           return static_type::of(kind::interval);
         case builtin::yield_now:
           return static_type::of(kind::yield_now);
@@ -284,8 +307,14 @@ static_type type_of(const expr& e, type_scope& scope) {
         case builtin::drop:
         case builtin::work:
           return static_type::of(kind::unit);
-        case builtin::box_new:
-          return arg(0);
+        case builtin::box_new: {
+          // `Pin::new(&mut x)` is a pin of the reference; `Box::pin(x)` a pin of a box.
+          const std::string written = scope.expand(segs);
+          if (ends_with(written, "Pin::new")) return static_type::of(kind::pinned, {arg(0)});
+          const static_type boxed = static_type::of(kind::boxed, {arg(0)});
+          if (ends_with(written, "Box::pin")) return static_type::of(kind::pinned, {boxed});
+          return boxed;
+        }
         default:
           return {};
       }
@@ -321,7 +350,12 @@ static_type type_of(const expr& e, type_scope& scope) {
     case expr_kind::unary: {
       const static_type inner = type_of(*e.lhs, scope);
       if (e.unary == unary_op::not_ || e.unary == unary_op::negate) return inner;
+      // A reference is a pointer, whatever it points to.
+      if (e.unary == unary_op::ref || e.unary == unary_op::ref_mut) {
+        return static_type::of(kind::reference, {inner});
+      }
       if (e.unary == unary_op::deref) {
+        if (inner.k == kind::reference || inner.k == kind::boxed) return inner.arg(0);
         const static_type& t = through_arc(inner);
         if (t.k == kind::tokio_guard || t.k == kind::std_guard) return t.arg(0);
       }
@@ -341,9 +375,13 @@ static_type type_of(const expr& e, type_scope& scope) {
         default: {
           static_type lhs = type_of(*e.lhs, scope);
           if (lhs.k == kind::str) return static_type::of(kind::string);
-          if (lhs.k == kind::integer && lhs.integer == int_type::inferred) {
+          if (lhs.k == kind::integer) {
             static_type rhs = type_of(*e.rhs, scope);
-            if (rhs.k == kind::integer || rhs.k == kind::u128) return rhs;
+            // `3 * d` is a Duration, as `d * 3` is.
+            if (rhs.k == kind::duration) return rhs;
+            if (lhs.integer == int_type::inferred &&
+                (rhs.k == kind::integer || rhs.k == kind::u128))
+              return rhs;
           }
           return lhs;
         }
@@ -444,6 +482,11 @@ static_type output_of(const static_type& future, const program_code& code) {
     case kind::async_body:
       return future.index < code.functions.size() ? code.functions[future.index].output
                                                   : static_type();
+    // `&mut F`, `Pin<&mut F>`, `Pin<Box<F>>`: F's output.
+    case kind::reference:
+    case kind::boxed:
+    case kind::pinned:
+      return output_of(future.arg(0), code);
     default:
       return {};
   }
@@ -485,6 +528,7 @@ bool is_copy(const static_type& t) {
     case kind::instant:
     case kind::reference:
     case kind::context:
+    case kind::missed_tick:
       return true;
     case kind::tuple:
       return std::all_of(t.args.begin(), t.args.end(),
@@ -585,6 +629,15 @@ std::string rust_name(const static_type& t, const program_code& code) {
       return "&mut Context<'_>";
     case kind::reference:
       return "&" + arg(0);
+    case kind::boxed:
+      return "Box<" + arg(0) + ">";
+    case kind::pinned:
+      // What `tokio::pin!` and `as_mut()` make is a `Pin<&mut T>`.
+      if (t.arg(0).k == kind::reference)
+        return "Pin<&mut " + rust_name(t.arg(0).arg(0), code) + ">";
+      return "Pin<" + arg(0) + ">";
+    case kind::missed_tick:
+      return "MissedTickBehavior";
     case kind::range:
       return "Range<" + arg(0) + ">";
     case kind::range_inclusive:

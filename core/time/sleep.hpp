@@ -64,6 +64,10 @@ class sleep_future {
   /// The deadline in ns since the runtime started.
   std::uint64_t deadline() const { return deadline_ns_; }
 
+  /// True once the timer has fired and was not reset since (tokio's `Sleep::is_elapsed`): false
+  /// before the first poll, and after a reset to a deadline still to come.
+  bool is_elapsed() const { return armed_ && rt_->timers().fired(handle_); }
+
   /// Moves the deadline to `deadline_ns` (tokio's `Sleep::reset`), whether the sleep has
   /// completed or not. Due already, it fires at once, waking the task whose waker the timer
   /// still holds; before the first poll it only changes the deadline.

@@ -107,6 +107,48 @@ TEST(Layout, ATypeNothingTellsMakesTheSizeALowerBound) {
             -1);
 }
 
+// `tokio::pin!(s)` moves the sleep into a local that the pin borrows: rustc keeps all 640 bytes
+// in every state to the end of the scope, and the pin (8 bytes) while it is used. `Box::pin`
+// keeps a pointer. `MissedTickBehavior` is one byte.
+TEST(Layout, APinnedSleepIsKeptWholeABoxedOneIsAPointer) {
+  const std::string uses = "use tokio::time::{interval, Instant, MissedTickBehavior};\n";
+  EXPECT_EQ(size_of(uses + "async fn pin1() {\n    let s = sleep(Duration::from_millis(1));\n"
+                           "    tokio::pin!(s);\n    (&mut s).await;\n    yield_now().await;\n}\n",
+                    "pin1"),
+            896);
+  EXPECT_EQ(size_of(uses + "async fn pin2() -> bool {\n"
+                           "    let s = sleep(Duration::from_millis(1));\n    tokio::pin!(s);\n"
+                           "    (&mut s).await;\n    s.as_mut().reset(Instant::now());\n"
+                           "    yield_now().await;\n    s.is_elapsed()\n}\n",
+                    "pin2"),
+            896);
+  EXPECT_EQ(size_of(uses + "async fn pin3() {\n    let s = sleep(Duration::from_millis(1));\n"
+                           "    tokio::pin!(s);\n    s.await;\n    yield_now().await;\n}\n",
+                    "pin3"),
+            896);
+  EXPECT_EQ(size_of(uses + "async fn boxed1() {\n"
+                           "    let mut s = Box::pin(sleep(Duration::from_millis(1)));\n"
+                           "    (&mut s).await;\n    s.as_mut().reset(Instant::now());\n"
+                           "    yield_now().await;\n    s.await;\n}\n",
+                    "boxed1"),
+            24);
+  EXPECT_EQ(
+      size_of(uses + "async fn iv1() {\n    let mut i = interval(Duration::from_millis(1));\n"
+                     "    i.set_missed_tick_behavior(MissedTickBehavior::Skip);\n"
+                     "    let b = i.missed_tick_behavior();\n    i.tick().await;\n"
+                     "    yield_now().await;\n    println!(\"{:?} {:?}\", b, i.period());\n}\n",
+              "iv1"),
+      72);
+  EXPECT_EQ(size_of(uses + "async fn iv2(h: JoinHandle<u64>) -> u64 {\n"
+                           "    let b = MissedTickBehavior::Delay;\n"
+                           "    let d = sleep(Duration::from_millis(1)).deadline();\n"
+                           "    let x = h.await.unwrap();\n    yield_now().await;\n"
+                           "    if b == MissedTickBehavior::Burst {\n        return 0;\n    }\n"
+                           "    x + (Instant::now() - d).as_millis() as u64\n}\n",
+                    "iv2"),
+            48);
+}
+
 // rustc refuses a struct that holds itself (E0072); here its size is unknown, never a loop.
 TEST(Layout, AStructThatHoldsItselfHasNoSize) {
   EXPECT_EQ(size_of("struct A {\n    n: u32,\n    a: Option<A>,\n}\n"
