@@ -37,7 +37,7 @@ export default {
   'page.fit.title': 'Mostrar toda la ejecución (f)',
   'page.playback.label': 'Reproducción',
   'page.help.pointer':
-    'Rueda o +/− para zoom, arrastra para moverte, mayús+rueda para los carriles, f ajusta, clic selecciona; ←/→ eventos, ↑/↓ polls, espacio reproduce.',
+    'Rueda o +/−: zoom; arrastrar: mover; mayús+rueda: carriles; f: ajustar; clic: seleccionar; ←/→ eventos, ↑/↓ polls, espacio reproduce.',
   'page.help.touch':
     'Arrastra para desplazarte, toca un poll para seleccionarlo, Ajustar para ver toda la ejecución; ◀ ▶ avanzan por eventos.',
   'page.source.label': 'Código fuente',
@@ -120,7 +120,8 @@ export default {
     other: '{count} tareas en orden de lanzamiento; desplázate para ver más.',
   },
 
-  // inspect/waker-history.js: the selected task's wakers.
+  // inspect/waker-history.js: the selected task's wakers. Who did it is a column of its own,
+  // narrow: the doer alone ("temporizador 12"), without "por".
   'page.waker.hint': 'Selecciona una tarea para ver sus wakers: cada clone, wake y drop.',
   'page.waker.title': '{task} (tarea {id}): {what}.',
   'page.waker.titleStuck':
@@ -131,13 +132,13 @@ export default {
   'page.waker.later': '{count} posteriores sin mostrar',
   'page.waker.effect.already_scheduled': 'ya estaba en cola',
   'page.waker.effect.ended': 'ya terminada',
-  'page.waker.by.task': 'por la tarea {id}',
-  'page.waker.by.timer': 'por el temporizador {id}',
-  'page.waker.by.io': 'por E/S {id}',
+  'page.waker.by.task': 'tarea {id}',
+  'page.waker.by.timer': 'temporizador {id}',
+  'page.waker.by.io': 'E/S {id}',
   'page.waker.by.outside': 'desde fuera',
-  'page.waker.by.unknown': 'por origen desconocido',
-  'page.waker.by.other': 'por {who}',
-  'page.waker.kept': 'no guarda ningún waker',
+  'page.waker.by.unknown': 'origen desconocido',
+  'page.waker.by.other': '{who}',
+  'page.waker.kept': 'sin waker guardado',
   'page.waker.alive': { one: '{count} vivo', other: '{count} vivos' },
   'page.waker.eventTitle': 'Evento {seq}: {why}. Selecciónalo para llevar el cabezal allí.',
   'page.waker.why.stuck': 'la tarea espera sin ningún waker vivo: nada puede despertarla',
