@@ -144,11 +144,11 @@ test('the Share menu offers the link, an iframe snippet and a <wakeline-player> 
     );
     assert.equal(
       await page.locator('#share-iframe').inputValue(),
-      `<iframe src="${session.url}embed.html#v=1&amp;example=basic&amp;strategy=local&amp;steps=2&amp;delay_ms=10&amp;seed=1" title="Wakeline: basic" width="100%" height="360" loading="lazy"></iframe>`,
+      `<iframe src="${session.url}embed.html#v=1&amp;example=basic&amp;strategy=local&amp;steps=2&amp;delay_ms=10&amp;seed=1&amp;theme=auto" title="Wakeline: basic" width="100%" height="360" loading="lazy"></iframe>`,
     );
     assert.equal(
       await page.locator('#share-player').inputValue(),
-      `<script src="${session.url}wakeline-player.js"></script>\n<wakeline-player example="basic" strategy="local" params="steps=2 delay_ms=10" seed="1" height="360"></wakeline-player>`,
+      `<script src="${session.url}wakeline-player.js"></script>\n<wakeline-player example="basic" strategy="local" params="steps=2 delay_ms=10" seed="1" height="360" theme="auto"></wakeline-player>`,
     );
     await page.click('#share-link-copy');
     // The copy awaits the clipboard, so the message comes a moment after the click.

@@ -1,5 +1,6 @@
 // The toolbar's Share, Export and Import controls. Share offers the link, an iframe snippet for
-// embed.html and a <wakeline-player> snippet, each in a read-only field with a Copy button.
+// embed.html and a <wakeline-player> snippet, each in a read-only field with a Copy button, and
+// the embeds' theme (light, dark or the reader's setting), which both snippets carry.
 // Export writes the shown trace as NDJSON or Chrome trace JSON, the visible timeline as PNG, and
 // a figure of the window or the whole run as SVG or PNG (its options: figure-menu.js).
 // Import reads an NDJSON trace file and shows it without running anything.
@@ -13,6 +14,44 @@ import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
 
+/** The embeds' themes, as `theme` values and as the menu names them. */
+const embedThemes = [
+  ['auto', 'Auto (each reader’s setting)'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+];
+
+/** Where the blogger's choice of theme is kept, so that a light-only blog gets light embeds. */
+const themeKey = 'wakeline.embed-theme';
+
+function storage() {
+  try {
+    return window.localStorage;
+  } catch {
+    // A private window may refuse storage: the choice then lasts as long as the page.
+    return null;
+  }
+}
+
+/** The theme kept from the last choice, or auto. */
+function keptTheme() {
+  const kept = storage()?.getItem(themeKey);
+  return embedThemes.some(([value]) => value === kept) ? kept : 'auto';
+}
+
+/**
+ * `fragment` with the embed's theme (light, dark or auto) as its `theme` part: after the
+ * scenario, before a program (a link cut short loses the program, which says so, not the theme).
+ */
+export function withTheme(fragment, theme) {
+  if (!theme) return fragment;
+  const part = `theme=${encodeURIComponent(theme)}`;
+  const program = fragment.search(/(^|&)program=/);
+  if (program === -1) return fragment ? `${fragment}&${part}` : part;
+  const at = fragment[program] === '&' ? program : program - 1;
+  return at < 0 ? `${part}&${fragment}` : `${fragment.slice(0, at)}&${part}${fragment.slice(at)}`;
+}
+
 /** `text` safe inside a double-quoted HTML attribute. */
 export function escapeAttribute(text) {
   return String(text)
@@ -22,17 +61,23 @@ export function escapeAttribute(text) {
     .replace(/>/g, '&gt;');
 }
 
-/** The iframe snippet that embeds `fragment`'s scenario from the site at `base`. */
-export function iframeSnippet(base, fragment, title) {
-  const src = `${new URL('embed.html', base).href}#${fragment}`;
+/**
+ * The iframe snippet that embeds `fragment`'s scenario from the site at `base`, in `theme`
+ * (light, dark or auto; none: the link says nothing of it).
+ */
+export function iframeSnippet(base, fragment, title, theme = null) {
+  const src = `${new URL('embed.html', base).href}#${withTheme(fragment, theme)}`;
   return (
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`Wakeline: ${title}`)}" ` +
     `width="100%" height="${embedHeight}" loading="lazy"></iframe>`
   );
 }
 
-/** The <wakeline-player> snippet (script tag and element) for `request` and `view`. */
-export function playerSnippet(base, request, view = {}) {
+/**
+ * The <wakeline-player> snippet (script tag and element) for `request` and `view` (its start
+ * time and selection), in `theme` (light, dark or auto; none: no `theme` attribute).
+ */
+export function playerSnippet(base, request, view = {}, theme = null) {
   const script = new URL('wakeline-player.js', base).href;
   const params = Object.entries(request.params)
     .map(([name, value]) => `${name}=${value}`)
@@ -44,7 +89,9 @@ export function playerSnippet(base, request, view = {}) {
     ['seed', String(request.seed)],
   ];
   if (view.at != null) attributes.push(['start', formatLinkTime(view.at)]);
+  if (view.select != null) attributes.push(['select', `${view.select.kind}:${view.select.id}`]);
   attributes.push(['height', String(embedHeight)]);
+  if (theme) attributes.push(['theme', theme]);
   if (request.source != null) attributes.push(['name', request.name ?? 'main.rs']);
   const text = attributes.map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
   // A program goes inline, in a <pre>: the host page shows it even without JavaScript.
@@ -99,8 +146,9 @@ function shareMenu(page, say) {
     // Embeds start at a time: the playhead's event becomes the time it happened.
     const view = embedView(page.model(), current.view);
     const fragment = LinkState.fragment(current.request, view);
-    fields.iframe.value = iframeSnippet(base, fragment, current.request.example);
-    fields.player.value = playerSnippet(base, current.request, view);
+    const theme = themePicker.value;
+    fields.iframe.value = iframeSnippet(base, fragment, current.request.example, theme);
+    fields.player.value = playerSnippet(base, current.request, view, theme);
   };
 
   const copyText = async (field, label) => {
@@ -133,6 +181,26 @@ function shareMenu(page, say) {
     panel.append(caption, field, copy);
   };
   row('link', 'Link to this run and view', false);
+  // The embeds' theme: a light-only blog picks light, and its dark-mode readers get a light
+  // player too; auto follows each reader's setting.
+  const themeLabel = element('label', 'share-label', 'Theme of the embeds');
+  themeLabel.htmlFor = 'share-theme';
+  const themePicker = element('select', 'share-theme', undefined, { id: 'share-theme' });
+  for (const [value, label] of embedThemes) {
+    const option = element('option', '', label);
+    option.value = value;
+    themePicker.append(option);
+  }
+  themePicker.value = keptTheme();
+  themePicker.addEventListener('change', () => {
+    try {
+      storage()?.setItem(themeKey, themePicker.value);
+    } catch {
+      // Storage full or refused: the choice holds for this page.
+    }
+    refreshSnippets();
+  });
+  panel.append(themeLabel, themePicker);
   row('iframe', 'Embed as an iframe', true);
   row('player', 'Embed as <wakeline-player>', true);
   menu.append(element('summary', 'button button-small', 'Share'), panel);
