@@ -18,7 +18,10 @@
 //   new deadline; one already due fires at once and wakes the waker the entry holds
 //   (runtime/time/mod.rs:339-392, timer_driver.hpp). So a completed sleep reset to a past or
 //   present deadline wakes its task under the tokio flavour (its waker was kept), and is
-//   simply ready at its next poll under the textbook one.
+//   simply ready at its next poll under the textbook one. A reset before the first poll files
+//   the entry there and then (it clears `initial_deadline` and re-registers, entry.rs:548-558),
+//   with no waker until the first poll: it is elapsed once its deadline passes, polled or not,
+//   and among timers of one tick it takes its place from the reset. Same here.
 // - Drop cancels the entry (`TimerEntry::drop` -> `cancel`, entry.rs:644-648). Same here.
 // - Timers that share a tick fire in the order they were filed (wheel/level.rs: a slot is a
 //   FIFO of entries). Same wheel here (detail/timer_wheel.hpp).
@@ -70,10 +73,17 @@ class sleep_future {
 
   /// Moves the deadline to `deadline_ns` (tokio's `Sleep::reset`), whether the sleep has
   /// completed or not. Due already, it fires at once, waking the task whose waker the timer
-  /// still holds; before the first poll it only changes the deadline.
+  /// still holds. Before the first poll it files the timer, with no waker yet, as Tokio does.
   void reset(std::uint64_t deadline_ns) {
     deadline_ns_ = deadline_ns;
-    done_ = armed_ && rt_->timers().reset(handle_, deadline_ns, where_);
+    if (!armed_) {
+      auto [handle, fired] = rt_->timers().arm_unwoken(deadline_ns, where_);
+      handle_ = handle;
+      armed_ = true;
+      done_ = fired;
+      return;
+    }
+    done_ = rt_->timers().reset(handle_, deadline_ns, where_);
   }
 
  private:

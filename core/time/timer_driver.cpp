@@ -7,11 +7,25 @@ namespace wakeline {
 
 std::pair<timer_handle, bool> timer_driver::arm(std::uint64_t deadline_ns, const waker& w,
                                                 source_location where) {
+  return arm_for(deadline_ns, &w, where);
+}
+
+std::pair<timer_handle, bool> timer_driver::arm_unwoken(std::uint64_t deadline_ns,
+                                                        source_location where) {
+  return arm_for(deadline_ns, nullptr, where);
+}
+
+std::pair<timer_handle, bool> timer_driver::arm_for(std::uint64_t deadline_ns, const waker* w,
+                                                    source_location where) {
   const std::uint64_t tick = (deadline_ns + ns_per_tick - 1) / ns_per_tick;
   timer_handle h{wheel_.allocate(), ++last_id_};
   timer_slot& slot = wheel_.payload(h.node);
   slot.id = h.id;
-  const std::uint32_t task = detail::task_id_of(w);
+  // Without a waker, the timer is the task's that arms it, as a reset's is.
+  const detail::task_header* current = rt_.current_task();
+  const std::uint32_t task = w != nullptr         ? detail::task_id_of(*w)
+                             : current != nullptr ? current->id
+                                                  : 0;
   std::uint64_t seq = rt_.emit({.cause = rt_.current_actor().cause,
                                 .arg = tick * ns_per_tick,
                                 .file = where.file,
@@ -24,7 +38,7 @@ std::pair<timer_handle, bool> timer_driver::arm(std::uint64_t deadline_ns, const
     rt_.emit({.cause = seq, .task = task, .ref = h.id, .kind = event_kind::timer_fire});
     return {h, true};
   }
-  slot.waiter = w;
+  if (w != nullptr) slot.waiter = *w;
   return {h, false};
 }
 

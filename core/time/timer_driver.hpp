@@ -57,6 +57,9 @@ class timer_driver {
   /// deadline has already passed (the timer fired at once).
   std::pair<timer_handle, bool> arm(std::uint64_t deadline_ns, const waker& w,
                                     source_location where);
+  /// Arms a timer that wakes nobody until a poll gives it a waker (`update_waker`): a sleep
+  /// reset before its first poll, which Tokio files in the reset's call.
+  std::pair<timer_handle, bool> arm_unwoken(std::uint64_t deadline_ns, source_location where);
   /// True once the timer has fired.
   bool fired(const timer_handle& h) const { return wheel_.payload(h.node).fired; }
   /// Replaces the waker of a pending timer unless it would wake the same task.
@@ -84,6 +87,9 @@ class timer_driver {
     /// (Tokio's `extend_expiration`); 0 when it was not.
     std::uint64_t extended_tick = 0;
   };
+
+  std::pair<timer_handle, bool> arm_for(std::uint64_t deadline_ns, const waker* w,
+                                        source_location where);
 
   runtime& rt_;
   detail::timer_wheel<timer_slot> wheel_;

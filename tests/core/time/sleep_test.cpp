@@ -215,6 +215,57 @@ TEST(Sleep, UnderTokioACompletedSleepKeepsItsWakerAndAResetWakesTheTask) {
   EXPECT_EQ(at, (std::vector<std::uint64_t>{0, 10, 10, 15}));
 }
 
+// Tokio files a sleep reset before its first poll in the reset's call (entry.rs:547-559): with
+// no waker yet, so it fires unseen when its deadline passes, and is elapsed, polled or not. The
+// first poll then finds it ready.
+TEST(Sleep, AResetBeforeTheFirstPollFilesTheTimerThere) {
+  runtime rt;
+  rt.block_on([](runtime& r) -> async<void> {
+    auto s = sleep(100ms);
+    EXPECT_FALSE(s.is_elapsed());
+    s.reset(r.now_ns() + 2 * ms);
+    EXPECT_FALSE(s.is_elapsed());
+    co_await sleep(3ms);
+    EXPECT_TRUE(s.is_elapsed());
+    co_await s;
+    EXPECT_EQ(r.now_ns(), 3 * ms);
+    s.reset(r.now_ns() + 4 * ms);  // pending again
+    EXPECT_FALSE(s.is_elapsed());
+    co_await s;
+    EXPECT_TRUE(s.is_elapsed());
+    EXPECT_EQ(r.now_ns(), 7 * ms);
+  }(rt));
+  EXPECT_EQ(lines_with(trace_lines(rt), {"timer_"}),
+            (std::vector<std::string>{
+                "0ms timer_arm task1 timer1 for 2ms",  // the reset, before any poll
+                "0ms timer_arm task1 timer2 for 3ms",
+                "2ms timer_fire timer1",  // no waker yet: it wakes no task
+                "3ms timer_fire task1 timer2",
+                "3ms timer_arm task1 timer3 for 7ms",
+                "7ms timer_fire task1 timer3",
+            }));
+}
+
+// A reset before the first poll takes the timer's place among those of its tick from the reset:
+// ahead of a timer another task filed for the same tick before the first poll.
+TEST(Sleep, AResetBeforeTheFirstPollFiresInTheOrderOfTheReset) {
+  runtime rt;
+  std::vector<int> woke;
+  rt.block_on([](std::vector<int>& order) -> async<void> {
+    auto s = sleep(100ms);
+    s.reset(10 * ms);
+    auto other = spawn([](std::vector<int>& o) -> async<void> {
+      co_await sleep_until(10 * ms);
+      o.push_back(2);
+    }(order));
+    co_await sleep(1ms);
+    co_await s;
+    order.push_back(1);
+    co_await other;
+  }(woke));
+  EXPECT_EQ(woke, (std::vector<int>{1, 2}));
+}
+
 TEST(Sleep, NeedsARunningRuntime) { EXPECT_THROW((void)sleep(1ms), std::logic_error); }
 
 }  // namespace

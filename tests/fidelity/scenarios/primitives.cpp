@@ -538,6 +538,25 @@ async<void> sleep_reset_while_pending() {
   co_await b;
 }
 
+async<void> reset_before_poll(std::uint64_t start) {
+  auto s = sleep(ms(100));
+  s.reset(start + 10'000'000);
+  co_await sleep(ms(1));
+  co_await s;
+}
+
+async<void> sleep_until_at(std::uint64_t deadline) { co_await sleep_until(deadline); }
+
+// A sleep reset before its first poll is filed in the reset's call, not at that poll: it fires
+// ahead of a timer for the same tick that another task filed before the sleep's first poll.
+async<void> sleep_reset_before_poll() {
+  std::uint64_t start = runtime::current().now_ns();
+  auto a = spawn(reset_before_poll(start));
+  auto b = spawn(sleep_until_at(start + 10'000'000));
+  co_await a;
+  co_await b;
+}
+
 constexpr scenario all[]{
     {"join_rotates", join_rotates},
     {"join_three_same_instant", join_three_same_instant},
@@ -571,6 +590,7 @@ constexpr scenario all[]{
     {"channel_close_wakes_senders", channel_close_wakes_senders},
     {"timeout_budget_spent", timeout_budget_spent},
     {"sleep_reset_while_pending", sleep_reset_while_pending},
+    {"sleep_reset_before_poll", sleep_reset_before_poll},
 };
 
 }  // namespace

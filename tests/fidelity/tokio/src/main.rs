@@ -69,4 +69,5 @@ fn main() {
     primitive!(channel_close_wakes_senders);
     primitive!(timeout_budget_spent);
     primitive!(sleep_reset_while_pending);
+    primitive!(sleep_reset_before_poll);
 }

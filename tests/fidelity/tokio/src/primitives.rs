@@ -488,3 +488,21 @@ pub async fn sleep_reset_while_pending() {
     a.await.unwrap();
     b.await.unwrap();
 }
+
+/// A sleep reset before its first poll is filed in the reset's call, not at that poll: it fires
+/// ahead of a timer for the same tick that another task filed before the sleep's first poll.
+pub async fn sleep_reset_before_poll() {
+    let start = Instant::now();
+    let a = spawn(async move {
+        let s = sleep(ms(100));
+        tokio::pin!(s);
+        s.as_mut().reset(start + ms(10));
+        sleep(ms(1)).await;
+        (&mut s).await;
+    });
+    let b = spawn(async move {
+        sleep_until(start + ms(10)).await;
+    });
+    a.await.unwrap();
+    b.await.unwrap();
+}
