@@ -24,7 +24,8 @@ test('the single file is one HTML file with a CSP and no external script, style 
     .replace(/<style>[^]*?<\/style>/g, '<style></style>');
   assert.equal((markup.match(/<script>/g) ?? []).length, 1);
   assert.ok(!/<script[^>]+src=|<link rel="stylesheet"|type="module"/.test(markup), markup);
-  assert.ok(markup.length < 10000, 'everything else is inlined');
+  // index.html's own markup, its data-i18n attributes included, is about 11 KB.
+  assert.ok(markup.length < 12000, 'everything else is inlined');
 });
 
 test('the single file runs from file:// without flags, in a worker, with the link applied', async () => {
