@@ -1759,6 +1759,7 @@ class lowering : public type_scope {
            e.path.segments.back().name == "pin";
   }
   void lower_pin(const expr& e);
+  void pin_local(const expr& name_expr);
   void check_unpin(const expr& future);
   // The constant a value builtin stands for (`MissedTickBehavior::Skip`).
   std::uint32_t builtin_value(builtin b) {
@@ -1865,6 +1866,19 @@ void lowering::lower_pin(const expr& e) {
   }
   if (e.items.empty()) out_.error(e.span, "`tokio::pin!` takes the names of the futures to pin");
   for (const expr_ptr& item : e.items) {
+    if (e.flag) {
+      // `tokio::pin! { let x = f(); }` is `let x = f();` then `tokio::pin!(x);`.
+      const expr& target = *item->lhs;
+      lower_expr(*item->rhs, mode::by_value);
+      const static_type type = type_of(*item->rhs, *this);
+      const std::uint32_t slot = declare(target.path.segments[0]);
+      body_->code().slots[slot].type = type;
+      body_->code().slots[slot].trivial_drop = is_copy_expression(*item->rhs);
+      body_->code().slots[slot].owns = is_owned_expression(*item->rhs);
+      emit(opcode::store, slot, 0, target.span);
+      pin_local(target);
+      continue;
+    }
     const bool name_only = item->kind == expr_kind::path && item->path.segments.size() == 1;
     if (!name_only) {
       out_.error(item->span, "`tokio::pin!` takes the names of local variables",
@@ -1877,23 +1891,27 @@ void lowering::lower_pin(const expr& e) {
                  "not found in this scope");
       continue;
     }
-    const ident& name = item->path.segments[0];
-    const local_slot before = body_->code().slots[*resolve_local(*body_, name.name)];
-    lower_path(*item, mode::by_value);
-    const std::uint32_t owned = declare(name);
-    body_->code().slots[owned].type = before.type;
-    body_->code().slots[owned].trivial_drop = before.trivial_drop;
-    body_->code().slots[owned].owns = before.owns;
-    emit(opcode::store, owned, 0, item->span);
-    emit(opcode::load, owned, 1, item->span);
-    const std::uint32_t pin = declare(name);
-    local_slot& pinned = body_->code().slots[pin];
-    pinned.type = static_type::of(static_type::kind::pinned,
-                                  {static_type::of(static_type::kind::reference, {before.type})});
-    pinned.trivial_drop = true;
-    pinned.owns = true;
-    emit(opcode::store, pin, 0, item->span);
+    pin_local(*item);
   }
+}
+
+void lowering::pin_local(const expr& name_expr) {
+  const ident& name = name_expr.path.segments[0];
+  const local_slot before = body_->code().slots[*resolve_local(*body_, name.name)];
+  lower_path(name_expr, mode::by_value);
+  const std::uint32_t owned = declare(name);
+  body_->code().slots[owned].type = before.type;
+  body_->code().slots[owned].trivial_drop = before.trivial_drop;
+  body_->code().slots[owned].owns = before.owns;
+  emit(opcode::store, owned, 0, name_expr.span);
+  emit(opcode::load, owned, 1, name_expr.span);
+  const std::uint32_t pin = declare(name);
+  local_slot& pinned = body_->code().slots[pin];
+  pinned.type = static_type::of(static_type::kind::pinned,
+                                {static_type::of(static_type::kind::reference, {before.type})});
+  pinned.trivial_drop = true;
+  pinned.owns = true;
+  emit(opcode::store, pin, 0, name_expr.span);
 }
 
 // rustc refuses to poll `&mut x` when x is a future that is not `Unpin` (a `Sleep`, a

@@ -617,8 +617,9 @@ class parser {
     }
     // An expression statement that begins with a block-like expression ends with its block,
     // as in Rust: `if c { .. } *x = 1;` is two statements, not a product.
-    const bool block_like =
-        at(kw_if) || at(kw_match) || at(kw_while) || at(kw_loop) || at(kw_for) || at(open_brace);
+    // So does a macro written with braces (`tokio::select! { .. }`, `tokio::pin! { .. }`).
+    const bool block_like = at(kw_if) || at(kw_match) || at(kw_while) || at(kw_loop) ||
+                            at(kw_for) || at(open_brace) || braced_macro_ahead();
     expr_ptr e;
     if (block_like) {
       block_statement_ = true;
@@ -654,6 +655,16 @@ class parser {
     s.has_semicolon = true;
     s.span = from(begin);
     b.statements.push_back(std::move(s));
+  }
+
+  // Whether a macro written with braces starts here: `a::b! {`.
+  bool braced_macro_ahead() const {
+    std::size_t k = 0;
+    if (at(path_sep)) ++k;
+    if (!at(identifier, k)) return false;
+    ++k;
+    while (at(path_sep, k) && at(identifier, k + 1)) k += 2;
+    return at(bang, k) && at(open_brace, k + 1);
   }
 
   // The `;` that ends a statement. When it is missing and the next token starts a later line,
@@ -1159,6 +1170,8 @@ class parser {
                                                     : close_brace;
     if (name == "select") {
       select_body(*e, close);
+    } else if (name == "pin" && open == open_brace && at(kw_let, 1)) {
+      pin_lets(*e);
     } else if (name == "vec" && open == open_bracket) {
       advance();
       if (!at(close_bracket)) {
@@ -1177,6 +1190,28 @@ class parser {
       e->items = arguments(open, close);
     }
     return finish(std::move(e), begin);
+  }
+
+  // `tokio::pin! { let a = f(); let b = g(); }`: each `let` is an assignment of its name in
+  // `items`, and `flag` says the macro was written so.
+  void pin_lets(expr& e) {
+    advance();
+    e.flag = true;
+    while (!at(close_brace) && !at(end_of_file)) {
+      const std::uint32_t begin = peek().span.begin;
+      expect(kw_let);
+      expr_ptr binding = make(expr_kind::assign, begin);
+      const ident name = expect_identifier();
+      binding->lhs = make(expr_kind::path, name.span.begin);
+      binding->lhs->path.segments.push_back(name);
+      binding->lhs->path.span = name.span;
+      binding->lhs->span = name.span;
+      expect(eq);
+      binding->rhs = expression();
+      expect(semicolon);
+      e.items.push_back(finish(std::move(binding), begin));
+    }
+    expect(close_brace);
   }
 
   // `tokio::select! { biased; v = rx.recv() => ..., _ = sleep(d), if ready => ..., else => ... }`

@@ -126,6 +126,13 @@ TEST(Layout, APinnedSleepIsKeptWholeABoxedOneIsAPointer) {
                            "    tokio::pin!(s);\n    s.await;\n    yield_now().await;\n}\n",
                     "pin3"),
             896);
+  EXPECT_EQ(size_of(uses + "async fn pin4() -> bool {\n    tokio::pin! {\n"
+                           "        let s = sleep(Duration::from_millis(1));\n"
+                           "        let t = sleep(Duration::from_millis(2));\n    }\n"
+                           "    (&mut s).await;\n    yield_now().await;\n    t.await;\n"
+                           "    s.is_elapsed()\n}\n",
+                    "pin4"),
+            1536);
   EXPECT_EQ(size_of(uses + "async fn boxed1() {\n"
                            "    let mut s = Box::pin(sleep(Duration::from_millis(1)));\n"
                            "    (&mut s).await;\n    s.as_mut().reset(Instant::now());\n"

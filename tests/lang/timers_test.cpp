@@ -215,6 +215,25 @@ TEST(Timers, PinTakesSeveralNamesAndBoxPinWorksThroughAsMut) {
   EXPECT_EQ(r.output, "8 true\n");
 }
 
+// Tokio's other form, `tokio::pin! { let x = f(); }`: a statement of its own, as a macro
+// written with braces is in Rust, so the next line starts afresh even with a `(`.
+TEST(Timers, PinAlsoTakesLetStatements) {
+  const program_run r = run_program(timers(R"(    let start = Instant::now();
+    tokio::pin! {
+        let a = sleep(Duration::from_millis(3));
+        let b = sleep(Duration::from_millis(5));
+    }
+    (&mut b).await;
+    a.as_mut().reset(start + Duration::from_millis(9));
+    a.await;
+    println!("{}", start.elapsed().as_millis());)"));
+  EXPECT_EQ(r.outcome, run_outcome::completed) << r.error;
+  EXPECT_EQ(r.output, "9\n");
+  EXPECT_EQ(errors_of(timers("    tokio::pin!(a = sleep(Duration::from_millis(1)));")),
+            (messages{"`tokio::pin!` takes the names of local variables | a local variable's "
+                      "name; pin a future made here with `let`, then its name"}));
+}
+
 TEST(Timers, WhatRustcRefusesIsRefusedBeforeTheRun) {
   EXPECT_EQ(errors_of(timers("    let s = sleep(Duration::from_millis(1));\n"
                              "    s.reset(Instant::now());")),
