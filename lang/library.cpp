@@ -925,7 +925,7 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
     }
     if (name == "reset") {
       expect_args(in, args, 0, where, name);
-      i->ticks.reset();
+      i->ticks.reset(in.location(where));
       return value::unit();
     }
     if (name == "period") {

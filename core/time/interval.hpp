@@ -20,11 +20,14 @@
 //   textbook one arms a fresh timer at each `tick()`'s first poll, so neither wake happens.
 // - `tick()` is `poll_fn(|cx| self.poll_tick(cx))` (interval.rs:433-449): dropping it changes
 //   nothing, the same tick is waited for again. Same here.
-// - `reset()` (517-519): the next tick one period from now.
+// - `reset()` (517-519): the next tick one period from now, by a reset of the one sleep, which
+//   files its timer in the reset's call even before the first tick (sleep.hpp). The tokio
+//   flavour makes its sleep then if the first tick has not yet; the textbook one only moves
+//   the schedule.
 //
 // Proved by the fidelity scenarios `interval_burst`, `interval_delay`, `interval_skip`,
-// `interval_wakes_sleeping_task`, `interval_reset` (docs/tokio-fidelity.md), and by the
-// program tests/lang/programs/interval.rs.
+// `interval_wakes_sleeping_task`, `interval_reset`, `interval_reset_before_tick`
+// (docs/tokio-fidelity.md), and by the programs tests/lang/programs/interval*.rs.
 #pragma once
 
 #include <chrono>
@@ -93,9 +96,11 @@ class interval {
   missed_tick_behavior missed_ticks() const { return behavior_; }
   void set_missed_tick_behavior(missed_tick_behavior b) { behavior_ = b; }
 
-  /// Schedules the next tick one period from now (tokio's `Interval::reset`).
-  void reset() {
+  /// Schedules the next tick one period from now (tokio's `Interval::reset`). Under Tokio's
+  /// rules the interval's one timer is filed there and then, before the first tick too.
+  void reset(source_location where = source_location::current()) {
     next_ns_ = rt_->now_ns() + period_ns_;
+    if (!delay_ && detail::tokio_primitives()) delay_.emplace(*rt_, next_ns_, where);
     if (delay_) delay_->reset(next_ns_);
   }
 

@@ -54,6 +54,7 @@ const EXPECTED_UNDER_LOCAL = {
   interval_skip: "interval resets its Sleep in the tick's poll, with the task's waker kept",
   sleep_reset_while_pending:
     'a pending Sleep reset later stays filed at its old tick (extend_expiration)',
+  interval_reset_before_tick: "interval's one Sleep is filed by a reset before the first tick",
 };
 
 const args = process.argv.slice(2);

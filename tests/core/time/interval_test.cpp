@@ -186,6 +186,43 @@ TEST(Interval, UnderTokioABurstWakesTheTaskFromTheResetOfItsTimer) {
             (std::vector<tick_seen>{{10, 35}, {20, 35}, {30, 35}}));
 }
 
+// Under Tokio's rules a reset before the first tick files the interval's one timer in the
+// reset's call (its sleep's reset, sleep.hpp); the textbook interval files a timer at the tick's
+// first poll. Either way the first tick is one period after the reset.
+TEST(Interval, AResetBeforeTheFirstTickFilesTheTimerUnderTokio) {
+  auto timer_lines = [](strategy_kind kind) {
+    runtime rt(runtime_options{.strategy = kind});
+    rt.block_on([](runtime& r) -> async<void> {
+      auto every = interval(10ms);
+      co_await sleep(2ms);
+      every.reset();
+      co_await yield_now();
+      EXPECT_EQ(co_await every.tick(), 12 * ms);
+      EXPECT_EQ(r.now_ns(), 12 * ms);
+    }(rt));
+    return lines_with(trace_lines(rt), {"timer_arm", "poll_end"});
+  };
+  EXPECT_EQ(timer_lines(strategy_kind::tokio_current_thread),
+            (std::vector<std::string>{
+                "0ms timer_arm task1 timer1 for 2ms",
+                "0ms poll_end task1 pending",
+                "2ms timer_arm task1 timer2 for 12ms",   // the reset, before the yield
+                "2ms poll_end task1 pending",            // yield_now
+                "2ms poll_end task1 pending",            // the first tick
+                "12ms timer_arm task1 timer3 for 22ms",  // the tick resets it to the next
+                "12ms poll_end task1 ready",
+            }));
+  EXPECT_EQ(timer_lines(strategy_kind::local),
+            (std::vector<std::string>{
+                "0ms timer_arm task1 timer1 for 2ms",
+                "0ms poll_end task1 pending",
+                "2ms poll_end task1 pending",           // yield_now
+                "2ms timer_arm task1 timer2 for 12ms",  // the first tick's poll
+                "2ms poll_end task1 pending",
+                "12ms poll_end task1 ready",
+            }));
+}
+
 TEST(Interval, APeriodThatIsNotPositiveIsRejected) {
   runtime rt;
   rt.block_on([]() -> async<void> {

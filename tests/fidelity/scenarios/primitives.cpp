@@ -557,6 +557,23 @@ async<void> sleep_reset_before_poll() {
   co_await b;
 }
 
+async<void> ticks_after_reset() {
+  wakeline::interval every(ms(10));
+  every.reset();
+  co_await yield_now();
+  co_await every.tick();
+}
+
+// interval::reset before the first tick files the interval's timer in the reset's call: it
+// fires ahead of a timer for the same tick filed before the first tick() is polled.
+async<void> interval_reset_before_tick() {
+  std::uint64_t start = runtime::current().now_ns();
+  auto a = spawn(ticks_after_reset());
+  auto b = spawn(sleep_until_at(start + 10'000'000));
+  co_await a;
+  co_await b;
+}
+
 constexpr scenario all[]{
     {"join_rotates", join_rotates},
     {"join_three_same_instant", join_three_same_instant},
@@ -591,6 +608,7 @@ constexpr scenario all[]{
     {"timeout_budget_spent", timeout_budget_spent},
     {"sleep_reset_while_pending", sleep_reset_while_pending},
     {"sleep_reset_before_poll", sleep_reset_before_poll},
+    {"interval_reset_before_tick", interval_reset_before_tick},
 };
 
 }  // namespace

@@ -70,4 +70,5 @@ fn main() {
     primitive!(timeout_budget_spent);
     primitive!(sleep_reset_while_pending);
     primitive!(sleep_reset_before_poll);
+    primitive!(interval_reset_before_tick);
 }

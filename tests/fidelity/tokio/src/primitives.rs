@@ -506,3 +506,20 @@ pub async fn sleep_reset_before_poll() {
     a.await.unwrap();
     b.await.unwrap();
 }
+
+/// Interval::reset before the first tick files the interval's timer in the reset's call: it
+/// fires ahead of a timer for the same tick filed before the first tick() is polled.
+pub async fn interval_reset_before_tick() {
+    let start = Instant::now();
+    let a = spawn(async move {
+        let mut every = interval(ms(10));
+        every.reset();
+        tokio::task::yield_now().await;
+        every.tick().await;
+    });
+    let b = spawn(async move {
+        sleep_until(start + ms(10)).await;
+    });
+    a.await.unwrap();
+    b.await.unwrap();
+}
