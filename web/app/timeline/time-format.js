@@ -32,7 +32,11 @@ export function formatTime(ns, step) {
       ? 0
       : Math.min(3, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(value))) - 1));
   }
-  const digits = Math.min(decimals, 6);
+  // A hostile trace's time may be no number at all, or past any run's length.
+  if (!(Math.abs(value) < 1e15)) {
+    return `${formatNumber(value, { notation: 'scientific', maximumFractionDigits: 3 })} ${name}`;
+  }
+  const digits = Number.isFinite(decimals) ? Math.min(decimals, 6) : 0;
   // Rounded as toFixed rounds (1.005 ms, a binary 1.00499..., is "1.00"), then written the
   // locale's way.
   const number = formatNumber(Number(value.toFixed(digits)), {

@@ -83,26 +83,26 @@ export default {
       'el programa ocupa más de {limit} y la ejecución se detiene: {count} eventos; la memoria la ocupaban las tareas canceladas justo antes.',
   },
   'narration.spawn': '{parent} lanza {task}{at}.',
-  'narration.spawn.root': 'se lanza {task}, la tarea raíz: block_on hará poll a su Future.',
+  'narration.spawn.root': 'se lanza {task}, la tarea raíz: block_on sondeará su Future.',
   'narration.enqueue.blockOnThread':
-    '{task} queda marcada como despertada {why}: el hilo de block_on le hace poll, aparte de los workers y sus colas.',
+    '{task} queda marcada como despertada {why}: el hilo de block_on la sondea, aparte de los workers y sus colas.',
   'narration.enqueue.blockOn':
-    '{task} queda marcada como despertada {why}: tokio hace poll al future de block_on fuera de la cola de ejecución, cuando la cola se vacía o cada 61 polls.',
+    '{task} queda marcada como despertada {why}: tokio sondea el future de block_on fuera de la cola de ejecución, cuando la cola se vacía o cada 61 polls.',
   'narration.enqueue.deferred':
     '{task} cede el turno (yield): tokio aplaza su despertar hasta después del siguiente poll del driver, así que todo lo que ya estaba en cola se ejecuta antes.',
   'narration.enqueue.lifo':
-    '{task} entra en {place} {why}: ese hilo le hará poll justo después, antes de atender su cola.',
+    '{task} entra en {place} {why}: ese hilo la sondeará justo después, antes de atender su cola.',
   'narration.enqueue.pool':
     '{task} entra en la cola de ejecución del ejecutor {why}; se ejecutará en el siguiente lote.',
   'narration.enqueue.shared':
     '{task} entra en {place}, compartida por todos los hilos, {why}, {ahead}.',
   'narration.enqueue': '{task} entra en {place} {why}, {ahead}.',
-  'narration.poll.stolen': '{by} hace poll a {task}, que acaba de robar de {source}{nth}.',
-  'narration.poll.blockOn': '{by} hace poll a {task}, la tarea raíz: el future de block_on{nth}.',
-  'narration.poll.taken': '{by} toma {task} de {source} y le hace poll{nth}.',
-  'narration.poll.by': '{by} hace poll a {task}{nth}.',
+  'narration.poll.stolen': '{by} sondea {task}, que acaba de robar de {source}{nth}.',
+  'narration.poll.blockOn': '{by} sondea {task}, la tarea raíz: el future de block_on{nth}.',
+  'narration.poll.taken': '{by} toma {task} de {source} y la sondea{nth}.',
+  'narration.poll.by': '{by} sondea {task}{nth}.',
   'narration.poll':
-    'el ejecutor toma {task} de la cola de ejecución y le hace poll (Future::poll{nth}); {left}.',
+    'el ejecutor toma {task} de la cola de ejecución y la sondea (Future::poll{nth}); {left}.',
   'narration.pollEnd.lost':
     '{task} devolvió Poll::Pending{at} sin guardar cx.waker(): no le queda ningún waker vivo, así que nada podrá despertarla nunca (un despertar perdido).',
   'narration.pollEnd.pending':
@@ -160,9 +160,9 @@ export default {
     '{thread} no tiene nada en cola y busca trabajo que robar en las colas de los demás hilos.',
   'narration.searchEnd': '{thread} deja de buscar.',
   'narration.batchBegin': {
-    one: 'el ejecutor toma la única tarea en cola como un lote y le hace poll.',
+    one: 'el ejecutor toma la única tarea en cola como un lote y la sondea.',
     other:
-      'el ejecutor toma las {count} tareas en cola como un lote y les hace poll, empezando por la última encolada.',
+      'el ejecutor toma las {count} tareas en cola como un lote y las sondea, empezando por la última encolada.',
   },
   'narration.batchEnd':
     'el lote ha terminado; las tareas despertadas durante él esperan al siguiente lote.',
@@ -175,7 +175,7 @@ export default {
   },
   'narration.selectDrop': 'el select de {task} hace drop de su rama perdedora {branch}{line}.',
   'narration.coopExhausted':
-    '{task} ha gastado en este poll su presupuesto cooperativo (coop) de {budget}: el recurso al que hace poll responde Pending y la despierta, así que pasa al final de la cola.',
+    '{task} ha gastado en este poll su presupuesto cooperativo (coop) de {budget}: el recurso que sondea responde Pending y la despierta, así que pasa al final de la cola.',
   'narration.deadlock': {
     one: 'interbloqueo: no hay nada en cola y nada puede despertar a la tarea atascada{names}.',
     other:
