@@ -14,6 +14,7 @@ constexpr std::pair<std::string_view, builtin> paths[] = {
     {"tokio::time::sleep", builtin::sleep},
     {"tokio::time::sleep_until", builtin::sleep_until},
     {"tokio::time::timeout", builtin::timeout},
+    {"tokio::time::timeout_at", builtin::timeout_at},
     {"tokio::time::interval", builtin::interval},
     {"tokio::time::interval_at", builtin::interval_at},
     {"tokio::time::MissedTickBehavior::Burst", builtin::missed_tick_burst},

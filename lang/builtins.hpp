@@ -15,6 +15,7 @@ enum class builtin : std::uint8_t {
   sleep,              // tokio::time::sleep
   sleep_until,        // tokio::time::sleep_until
   timeout,            // tokio::time::timeout
+  timeout_at,         // tokio::time::timeout_at
   interval,           // tokio::time::interval
   interval_at,        // tokio::time::interval_at
   missed_tick_burst,  // tokio::time::MissedTickBehavior::Burst: a value, not a function

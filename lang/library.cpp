@@ -85,6 +85,12 @@ value error(std::string type, std::string display, std::string debug) {
   return value::of(new error_object(std::move(type), std::move(display), std::move(debug)));
 }
 
+/// What a `timeout` gives: `Ok` of the future's output, or `Err(Elapsed)`.
+value timeout_output(std::optional<value> v) {
+  return v ? wrap(variant_tag::ok, std::move(*v))
+           : wrap(variant_tag::err, error("Elapsed", "deadline has elapsed", "Elapsed(())"));
+}
+
 // ---- tasks ----
 
 /// Tokio's JoinHandle: a future of `Result<T, JoinError>`.
@@ -560,11 +566,15 @@ value call_builtin(interpreter& in, builtin b, arguments args, const call_site& 
           "Timeout<_>",
           wakeline::timeout(nanoseconds(d), value_future{&in, std::move(args[1])},
                             in.location(where)),
-          [](std::optional<value> v) {
-            return v ? wrap(variant_tag::ok, std::move(*v))
-                     : wrap(variant_tag::err,
-                            error("Elapsed", "deadline has elapsed", "Elapsed(())"));
-          });
+          timeout_output);
+    }
+    case builtin::timeout_at: {
+      arity(2);
+      const std::uint64_t deadline = instant_of(in, "timeout_at", args[0], where);
+      return make_core_future(
+          "Timeout<_>",
+          wakeline::timeout_at(deadline, value_future{&in, std::move(args[1])}, in.location(where)),
+          timeout_output);
     }
     case builtin::interval: {
       arity(1);

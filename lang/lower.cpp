@@ -578,7 +578,7 @@ class lowering : public type_scope {
     if (f != function_index_.end()) return code_.functions[f->second].is_async();
     auto b = resolve_builtin(segs);
     return b && (*b == builtin::sleep || *b == builtin::sleep_until || *b == builtin::timeout ||
-                 *b == builtin::yield_now);
+                 *b == builtin::timeout_at || *b == builtin::yield_now);
   }
 
   // Whether a written type owns a value that is not Copy: String, Vec, the channels' ends,
@@ -627,6 +627,7 @@ class lowering : public type_scope {
           case builtin::sleep:
           case builtin::sleep_until:
           case builtin::timeout:
+          case builtin::timeout_at:
           case builtin::interval:
           case builtin::interval_at:
           case builtin::yield_now:
@@ -1166,6 +1167,8 @@ class lowering : public type_scope {
       } else if (*b == builtin::interval_at && argc == 2) {
         expect_type(*e.items[0], static_type::kind::instant);
         expect_type(*e.items[1], static_type::kind::duration);
+      } else if (*b == builtin::timeout_at && argc == 2) {
+        expect_type(*e.items[0], static_type::kind::instant);
       }
       lower_arguments(e.items, nullptr);
       emit(opcode::call_builtin, static_cast<std::uint32_t>(*b), argc, e.span);

@@ -264,6 +264,7 @@ static_type type_of(const expr& e, type_scope& scope) {
         case builtin::sleep_until:
           return static_type::of(kind::sleep);
         case builtin::timeout:
+        case builtin::timeout_at:
           return static_type::of(kind::timeout, {arg(1)});
         case builtin::interval:
         case builtin::interval_at:

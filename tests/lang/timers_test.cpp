@@ -132,6 +132,17 @@ TEST(Timers, IntervalAtStartsWhereItIsTold) {
   EXPECT_EQ(r.output, "0 at 7\n") << r.error;
 }
 
+TEST(Timers, TimeoutAtBoundsAFutureByADeadline) {
+  const program_run r = run_program(timers(R"(    let start = Instant::now();
+    let deadline = start + Duration::from_millis(10);
+    let a = tokio::time::timeout_at(deadline, sleep(Duration::from_millis(4))).await;
+    let b = tokio::time::timeout_at(deadline, sleep(Duration::from_millis(9))).await;
+    let c = tokio::time::timeout_at(start, async { 5 }).await;
+    println!("{:?} {} {:?} at {}", a, b.is_err(), c, start.elapsed().as_millis());)"));
+  EXPECT_EQ(r.outcome, run_outcome::completed) << r.error;
+  EXPECT_EQ(r.output, "Ok(()) true Ok(5) at 10\n");
+}
+
 TEST(Timers, APinnedSleepResetsAndTellsItsDeadline) {
   for (strategy_kind s : {strategy_kind::tokio_current_thread, strategy_kind::local}) {
     const program_run r = run_program(timers(R"(    let start = Instant::now();
@@ -272,6 +283,9 @@ TEST(Timers, ArgumentsOfTheWrongTypeAreMismatchedTypes) {
   EXPECT_EQ(errors_of(timers("    let mut every = interval_at(Duration::from_millis(1), 5u64);")),
             (messages{"mismatched types | expected struct `Instant`, found struct `Duration`",
                       "mismatched types | expected struct `Duration`, found `u64`"}));
+  EXPECT_EQ(errors_of(timers("    let r = tokio::time::timeout_at(Duration::from_millis(1), "
+                             "sleep(Duration::from_millis(1))).await;")),
+            (messages{"mismatched types | expected struct `Instant`, found struct `Duration`"}));
   EXPECT_EQ(errors_of(timers("    let b = MissedTickBehavior::Burst();")),
             (messages{"expected function, found enum variant `MissedTickBehavior::Burst` | call "
                       "expression requires function"}));
