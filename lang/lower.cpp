@@ -503,7 +503,13 @@ class lowering : public type_scope {
   void lower_block_value(const block& b) {
     open_scope();
     for (const statement& s : b.statements) lower_statement(s);
-    if (b.tail) {
+    if (b.tail && is_pin_macro(*b.tail) && b.tail->braces) {
+      // `tokio::pin! { .. }` closing a block is a statement there, as in Rust.
+      if (&b == output_of_block_)
+        code_.functions[output_function_].output = static_type::of(static_type::kind::unit);
+      lower_pin(*b.tail);
+      push_unit();
+    } else if (b.tail) {
       // An async block gives its tail's value: typed here, where the block's locals are.
       if (&b == output_of_block_)
         code_.functions[output_function_].output = type_of(*b.tail, *this);

@@ -240,6 +240,12 @@ TEST(Timers, PinAlsoTakesLetStatements) {
     println!("{}", start.elapsed().as_millis());)"));
   EXPECT_EQ(r.outcome, run_outcome::completed) << r.error;
   EXPECT_EQ(r.output, "9\n");
+  // Closing a block, it is a statement still; empty, it pins nothing and says so.
+  EXPECT_EQ(errors_of(timers("    tokio::pin! {\n        let a = sleep(Duration::from_millis(1));\n"
+                             "    }")),
+            messages{});
+  EXPECT_EQ(errors_of(timers("    tokio::pin! {}")),
+            (messages{"`tokio::pin!` takes the names of the futures to pin | "}));
   EXPECT_EQ(errors_of(timers("    tokio::pin!(a = sleep(Duration::from_millis(1)));")),
             (messages{"`tokio::pin!` takes the names of local variables | a local variable's "
                       "name; pin a future made here with `let`, then its name"}));
