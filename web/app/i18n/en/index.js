@@ -6,6 +6,7 @@ import narration from './narration.js';
 import warnings from './warnings.js';
 import player from './player.js';
 import form from './form.js';
+import share from './share.js';
 
 export const english = Object.freeze({
   ...page,
@@ -14,7 +15,8 @@ export const english = Object.freeze({
   ...warnings,
   ...player,
   ...form,
+  ...share,
 });
 
 /** The parts, by name, as the files give them (for the catalogue test). */
-export const parts = { page, program, narration, warnings, player, form };
+export const parts = { page, program, narration, warnings, player, form, share };

@@ -6,6 +6,7 @@ import narration from './narration.js';
 import warnings from './warnings.js';
 import player from './player.js';
 import form from './form.js';
+import share from './share.js';
 import examples, { strategies, topics } from './examples.js';
 
 export const spanish = Object.freeze({
@@ -15,6 +16,7 @@ export const spanish = Object.freeze({
   ...warnings,
   ...player,
   ...form,
+  ...share,
 });
 
 /** The examples' titles, explanations and parameters, by example id (examples.js). */
@@ -27,4 +29,4 @@ export const spanishTopics = topics;
 export const spanishStrategies = strategies;
 
 /** The parts, by name, as the files give them (for the catalogue test). */
-export const parts = { page, program, narration, warnings, player, form };
+export const parts = { page, program, narration, warnings, player, form, share };
