@@ -278,7 +278,9 @@ class lexer {
       return lifetime;
     }
     // 'x' or '\n': read to the closing quote on this line.
-    while (!at_end() && peek() != '\'' && peek() != '\n') pos_ += peek() == '\\' ? 2 : 1;
+    // A backslash that ends the text escapes nothing.
+    while (!at_end() && peek() != '\'' && peek() != '\n')
+      pos_ += peek() == '\\' && !at_end(1) ? 2 : 1;
     if (peek() == '\'') ++pos_;
     out_.error({begin, here()}, "character literals are not part of this subset",
                "use a string: `\"...\"`");

@@ -120,6 +120,10 @@ TEST(Lexer, ReportsUnterminatedStringsAndComments) {
   const lexed cut = lex_text("let b = b\"a\\");
   ASSERT_EQ(cut.problems.all().size(), 1u);
   EXPECT_EQ(cut.problems.all()[0].where, (span{8, 12}));
+  // So does a character literal cut after a backslash.
+  const lexed quote = lex_text("let c = '(\\");
+  ASSERT_EQ(quote.problems.all().size(), 1u);
+  EXPECT_EQ(quote.problems.all()[0].where, (span{8, 11}));
 }
 
 TEST(Lexer, RefusesTextThatIsNotUtf8OrTooLargeWhole) {
