@@ -1,7 +1,9 @@
 // The Export menu's figures (timeline/figure.js): the visible window or the whole run, as SVG or
 // as PNG, at a width (empty: as on screen) and, for the PNG, a scale from 1× to 4×, in the page's
-// theme or in light or dark whatever the page shows, with or without the playhead.
+// theme or in light or dark whatever the page shows, with or without the playhead. Its words are
+// the catalogue's (share.figure.*), looked up when the menu is built.
 import { element } from '../dom.js';
+import { formatNumber, t } from '../i18n/i18n.js';
 import { exportName } from './trace-export.js';
 import {
   figurePng,
@@ -10,26 +12,6 @@ import {
   minFigureWidth,
   timelineFigure,
 } from '../timeline/figure.js';
-
-// Everything the figure controls say, in one place for translation.
-const labels = {
-  heading: 'Figure',
-  view: 'Figure shows',
-  window: 'the visible window',
-  whole: 'the whole run',
-  width: 'Width',
-  widthTitle: 'Figure width in pixels (empty: as on screen)',
-  widthPlaceholder: 'as shown',
-  scale: 'PNG scale',
-  theme: 'Figure theme',
-  pageTheme: 'page’s theme',
-  light: 'light',
-  dark: 'dark',
-  playhead: 'playhead',
-  playheadTitle: 'Draw the playhead where it is (on by default for the visible window)',
-  svg: 'Figure as SVG',
-  png: 'Figure as PNG (at the scale chosen)',
-};
 
 const scales = [1, 2, 3, 4];
 
@@ -53,10 +35,10 @@ function select(id, label, options, value) {
 export function attachFigureControls(panel, page, exportButton) {
   const view = select(
     'figure-view',
-    labels.view,
+    t('share.figure.view'),
     [
-      ['window', labels.window],
-      ['whole', labels.whole],
+      ['window', t('share.figure.window')],
+      ['whole', t('share.figure.whole')],
     ],
     'window',
   );
@@ -66,23 +48,23 @@ export function attachFigureControls(panel, page, exportButton) {
     min: String(minFigureWidth),
     max: String(maxFigureWidth),
     step: '10',
-    placeholder: labels.widthPlaceholder,
-    'aria-label': labels.widthTitle,
-    title: labels.widthTitle,
+    placeholder: t('share.figure.widthPlaceholder'),
+    'aria-label': t('share.figure.widthTitle'),
+    title: t('share.figure.widthTitle'),
   });
   const scaleSelect = select(
     'figure-scale',
-    labels.scale,
-    scales.map((value) => [String(value), `${value}×`]),
+    t('share.figure.scale'),
+    scales.map((value) => [String(value), `${formatNumber(value)}×`]),
     '2',
   );
   const theme = select(
     'figure-theme',
-    labels.theme,
+    t('share.figure.theme'),
     [
-      ['', labels.pageTheme],
-      ['light', labels.light],
-      ['dark', labels.dark],
+      ['', t('share.figure.pageTheme')],
+      ['light', t('share.figure.light')],
+      ['dark', t('share.figure.dark')],
     ],
     '',
   );
@@ -92,23 +74,23 @@ export function attachFigureControls(panel, page, exportButton) {
   });
   playhead.checked = true;
   const playheadLabel = element('label', 'figure-check', undefined, {
-    title: labels.playheadTitle,
+    title: t('share.figure.playheadTitle'),
   });
-  playheadLabel.append(playhead, ` ${labels.playhead}`);
+  playheadLabel.append(playhead, ` ${t('share.figure.playhead')}`);
   // The playhead belongs to the window on screen: the whole run starts without it.
   view.addEventListener('change', () => (playhead.checked = view.value === 'window'));
 
   const rows = element('div', 'figure-options', undefined, {
     role: 'group',
-    'aria-label': labels.heading,
+    'aria-label': t('share.figure.heading'),
   });
   const row = (...children) => {
     const line = element('div', 'figure-size');
     line.append(...children);
     rows.append(line);
   };
-  row(element('span', 'figure-heading', labels.heading), view);
-  row(element('span', '', labels.width), widthInput, scaleSelect);
+  row(element('span', 'figure-heading', t('share.figure.heading')), view);
+  row(element('span', '', t('share.figure.width')), widthInput, scaleSelect);
   row(theme, playheadLabel);
   panel.append(rows);
 
@@ -128,11 +110,11 @@ export function attachFigureControls(panel, page, exportButton) {
   // The whole run's files say so: NAME.run.svg, NAME.run.figure.png.
   const name = (model, extension) =>
     exportName(model, view.value === 'whole' ? `run.${extension}` : extension);
-  exportButton('export-svg', labels.svg, (model) => [
+  exportButton('export-svg', t('share.figure.svg'), (model) => [
     new Blob([figureSvgText(figure())], { type: 'image/svg+xml' }),
     name(model, 'svg'),
   ]);
-  exportButton('export-figure-png', labels.png, async (model) => [
+  exportButton('export-figure-png', t('share.figure.png'), async (model) => [
     await figurePng(figure(), Number(scaleSelect.value)),
     name(model, 'figure.png'),
   ]);

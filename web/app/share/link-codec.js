@@ -6,6 +6,8 @@
 // Pure (no DOM), so node tests can throw any text at it. Reading never throws: every problem
 // becomes one sentence, and whatever else the link says still applies. Catalogue checks (does
 // the example exist, is 5 in range for `tasks`) are resolveLink's, given the examples.
+// Problems are sentences in the language in use (i18n/*/share.js, share.codec.*), made when
+// the link is read; numbers in them are written as the link writes them, digits only.
 
 import { languageOf, t } from '../i18n/i18n.js';
 
@@ -85,9 +87,9 @@ export function formatLinkTime(ns) {
 /** Reads `12ms`, `1.5s`, `40us`, `40µs`, `7ns` or a bare number of ns: { value } or { error }. */
 export function parseLinkTime(text) {
   const match = /^(\d{1,20}(?:\.\d{1,9})?)(ns|us|µs|ms|s)?$/.exec(text);
-  if (!match) return { error: `${quote(text)} is not a time such as 12ms, 1.5s, 40us or 7ns` };
+  if (!match) return { error: t('share.codec.notTime', { value: quote(text) }) };
   const ns = Math.round(Number(match[1]) * unitScale.get(match[2] ?? 'ns'));
-  if (!Number.isSafeInteger(ns)) return { error: `${quote(text)} is too far in time` };
+  if (!Number.isSafeInteger(ns)) return { error: t('share.codec.tooFar', { value: quote(text) }) };
   return { value: ns };
 }
 
@@ -107,10 +109,10 @@ export function formatLinkPosition(x) {
 /** Reads a position written by formatLinkPosition (or any time such as -1.5ms): { value } or { error }. */
 export function parseLinkPosition(text) {
   const match = /^(-?\d{1,20}(?:\.\d{1,30})?(?:e[-+]?\d{1,3})?)(ns|us|µs|ms|s)?$/.exec(text);
-  if (!match) return { error: `${quote(text)} is not a position such as 12ms or -1.5ms` };
+  if (!match) return { error: t('share.codec.notPosition', { value: quote(text) }) };
   const value = Number(match[1]) * unitScale.get(match[2] ?? 'ns');
   if (!Number.isFinite(value) || Math.abs(value) > Number.MAX_SAFE_INTEGER)
-    return { error: `${quote(text)} is too far in time` };
+    return { error: t('share.codec.tooFar', { value: quote(text) }) };
   return { value };
 }
 
@@ -132,7 +134,7 @@ export function parseSelection(text) {
   const match = /^([a-z]+):(\d{1,16})$/.exec(text);
   const id = match ? parseWhole(match[2]) : null;
   if (!match || !selectKinds.has(match[1]) || id === null || id < 1)
-    return { error: `${quote(text)} is not seq:N or task:N` };
+    return { error: t('share.codec.notSelection', { value: quote(text) }) };
   return { value: { kind: match[1], id } };
 }
 
@@ -184,7 +186,7 @@ export function parseParamValue(text) {
     const value = Number(text);
     if (Number.isSafeInteger(value)) return { value: Object.is(value, -0) ? 0 : value };
   }
-  return { error: `${quote(text)} is not a whole number, true or false` };
+  return { error: t('share.codec.notValue', { value: quote(text) }) };
 }
 
 function decodePart(text) {
@@ -211,19 +213,24 @@ export function decodeLink(fragment) {
     : text;
   if (rest.length > maxLinkLength) {
     problems.push(
-      `The link is too long (${rest.length} characters, at most ${maxLinkLength}); it was ignored.`,
+      t('share.codec.tooLong', { length: String(rest.length), max: String(maxLinkLength) }),
     );
     return { state, problems };
   }
   if (program && program[1].length > maxProgramLinkLength) {
     problems.push(
-      `The link's program is too long (${program[1].length} characters, at most ${maxProgramLinkLength}); it was ignored.`,
+      t('share.codec.programTooLong', {
+        length: String(program[1].length),
+        max: String(maxProgramLinkLength),
+      }),
     );
     return { state, problems };
   }
   let pairs = text.split('&').filter((pair) => pair !== '');
   if (pairs.length > maxPairs) {
-    problems.push(`The link has ${pairs.length} parts; only the first ${maxPairs} were read.`);
+    problems.push(
+      t('share.codec.tooManyParts', { count: String(pairs.length), max: String(maxPairs) }),
+    );
     pairs = pairs.slice(0, maxPairs);
   }
   const seen = new Set();
@@ -232,17 +239,15 @@ export function decodeLink(fragment) {
     const name = decodePart(at === -1 ? pair : pair.slice(0, at));
     const value = at === -1 ? null : decodePart(pair.slice(at + 1));
     if (name === null || (at !== -1 && value === null)) {
-      problems.push(`The link part ${quote(pair)} is not valid percent-encoding; it was ignored.`);
+      problems.push(t('share.codec.badEncoding', { part: quote(pair) }));
       continue;
     }
     if (value === null) {
-      problems.push(
-        `The link part ${quote(name)} has no value (expected ${quote(name)}=…); it was ignored.`,
-      );
+      problems.push(t('share.codec.noValue', { name: quote(name) }));
       continue;
     }
     if (seen.has(name)) {
-      problems.push(`The link gives ${quote(name)} more than once; the first one counts.`);
+      problems.push(t('share.codec.twice', { name: quote(name) }));
       continue;
     }
     seen.add(name);
@@ -257,11 +262,14 @@ function readPair(state, problems, name, value) {
       const version = parseWhole(value);
       if (version === null || version < 1) {
         problems.push(
-          `The link version ${quote(value)} is not a version number; it was read as version ${linkVersion}.`,
+          t('share.codec.badVersion', { value: quote(value), version: String(linkVersion) }),
         );
       } else if (version > linkVersion) {
         problems.push(
-          `The link was made by a newer Wakeline (version ${version}); it was read as version ${linkVersion}, and parts may be missing.`,
+          t('share.codec.newerVersion', {
+            newer: String(version),
+            version: String(linkVersion),
+          }),
         );
       }
       return;
@@ -270,14 +278,11 @@ function readPair(state, problems, name, value) {
     case 'strategy':
     case 'compare':
       if (idPattern.test(value)) state[name] = value;
-      else problems.push(`The ${name} ${quote(value)} is not a valid id; it was ignored.`);
+      else problems.push(t(`share.codec.badId.${name}`, { value: quote(value) }));
       return;
     case 'seed': {
       const seed = parseWhole(value);
-      if (seed === null)
-        problems.push(
-          `The seed ${quote(value)} is not a whole number from 0 to 2^53; it was ignored.`,
-        );
+      if (seed === null) problems.push(t('share.codec.badSeed', { value: quote(value) }));
       else state.seed = seed;
       return;
     }
@@ -289,8 +294,7 @@ function readPair(state, problems, name, value) {
         return;
       }
       const time = parseLinkTime(value);
-      if (time.error)
-        problems.push(`The playhead: ${time.error}, or seq:N for an event; it was ignored.`);
+      if (time.error) problems.push(t('share.codec.badPlayhead', { error: time.error }));
       else state.at = time.value;
       return;
     }
@@ -302,18 +306,13 @@ function readPair(state, problems, name, value) {
         edges.some((edge) => edge.error) ||
         edges[1].value <= edges[0].value
       )
-        problems.push(
-          `The view ${quote(value)} is not two positions such as 10ms..14.5ms, the first before the second; the whole run is shown.`,
-        );
+        problems.push(t('share.codec.badView', { value: quote(value) }));
       else state.view = { x0: edges[0].value, x1: edges[1].value };
       return;
     }
     case 'program':
       if (/^[A-Za-z0-9_-]+$/.test(value)) state.program = value;
-      else
-        problems.push(
-          'The link’s program holds characters that base64url does not use (the link was changed or mangled); it was ignored.',
-        );
+      else problems.push(t('share.codec.badProgram'));
       return;
     case 'lang':
       if (languageOf(value)) state.lang = languageOf(value);
@@ -321,11 +320,11 @@ function readPair(state, problems, name, value) {
       return;
     case 'spread':
       if (value === 'true' || value === 'false') state.spread = value === 'true';
-      else problems.push(`The spread ${quote(value)} is not true or false; it was ignored.`);
+      else problems.push(t('share.codec.badSpread', { value: quote(value) }));
       return;
     case 'select': {
       const selection = parseSelection(value);
-      if (selection.error) problems.push(`The selection ${selection.error}; it was ignored.`);
+      if (selection.error) problems.push(t('share.codec.badSelect', { error: selection.error }));
       else state.select = selection.value;
       return;
     }
@@ -333,18 +332,16 @@ function readPair(state, problems, name, value) {
       // `p.NAME` spells a parameter whose name the link reserves for itself.
       const param = name.startsWith('p.') ? name.slice(2) : name;
       if (!isParamName(param)) {
-        problems.push(`The link part ${quote(name)} is not a parameter name; it was ignored.`);
+        problems.push(t('share.codec.notParamName', { name: quote(name) }));
         return;
       }
       if (Object.hasOwn(state.params, param)) {
-        problems.push(
-          `The link gives the parameter ${quote(param)} more than once; the first one counts.`,
-        );
+        problems.push(t('share.codec.paramTwice', { name: quote(param) }));
         return;
       }
       const parsed = parseParamValue(value);
       if (parsed.error)
-        problems.push(`The parameter ${quote(param)}: ${parsed.error}; its default is used.`);
+        problems.push(t('share.codec.badParam', { name: quote(param), error: parsed.error }));
       else state.params[param] = parsed.value;
     }
   }
@@ -398,7 +395,7 @@ export function resolveLink(state, examples, fallback, strategies = []) {
   if (state.example != null && !example) {
     note(
       'example',
-      `The link names an example that does not exist: ${quote(state.example)}. Showing ${fallback}.`,
+      t('share.codec.unknownExample', { value: quote(state.example), fallback: String(fallback) }),
     );
   }
   example ??= byId.get(fallback) ?? examples[0];
@@ -410,7 +407,12 @@ export function resolveLink(state, examples, fallback, strategies = []) {
     else
       note(
         'strategy',
-        `The example ${example.id} has no strategy ${quote(state.strategy)} (it has ${example.strategies.join(', ')}); using ${strategy}.`,
+        t('share.codec.unknownStrategy', {
+          example: example.id,
+          value: quote(state.strategy),
+          list: example.strategies.join(', '),
+          strategy,
+        }),
       );
   }
 
@@ -426,32 +428,46 @@ export function resolveLink(state, examples, fallback, strategies = []) {
   for (const [name, value] of Object.entries(state.params)) {
     const param = known.get(name);
     const what = settingNames.has(name)
-      ? `The setting ${name} of ${strategy}`
-      : `The parameter ${name}`;
+      ? t('share.codec.what.setting', { name, strategy })
+      : t('share.codec.what.param', { name });
     if (!param) {
       const hasSettings = (strategies ?? []).length > 0;
       note(
         name,
         hasSettings
-          ? `The example ${example.id} has no parameter ${quote(name)} and the strategy ${strategy} has no such setting; it was ignored.`
-          : `The example ${example.id} has no parameter ${quote(name)}; it was ignored.`,
+          ? t('share.codec.unknownParamOrSetting', {
+              example: example.id,
+              name: quote(name),
+              strategy,
+            })
+          : t('share.codec.unknownParam', { example: example.id, name: quote(name) }),
       );
     } else if (param.type === 'boolean') {
       if (typeof value === 'boolean') params[name] = value;
       else
         note(
           name,
-          `${what} must be true or false, not ${value}; its default ${param.default} is used.`,
+          t('share.codec.notBoolean', {
+            what,
+            value: String(value),
+            default: String(param.default),
+          }),
         );
     } else if (typeof value !== 'number') {
       note(
         name,
-        `${what} must be a whole number, not ${value}; its default ${param.default} is used.`,
+        t('share.codec.notWhole', { what, value: String(value), default: String(param.default) }),
       );
     } else if (value < param.min || value > param.max) {
       note(
         name,
-        `${what} must be between ${param.min} and ${param.max}, not ${value}; its default ${param.default} is used.`,
+        t('share.codec.outOfRange', {
+          what,
+          min: String(param.min),
+          max: String(param.max),
+          value: String(value),
+          default: String(param.default),
+        }),
       );
     } else {
       params[name] = value;

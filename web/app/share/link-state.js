@@ -3,6 +3,7 @@
 // scenario on screen (history.replaceState, so Back is not flooded), and puts the linked view on
 // the timeline once the run is drawn. Everything from a link reaches the page as text nodes.
 import { lowerBound } from '../timeline/visible.js';
+import { t } from '../i18n/i18n.js';
 import { linkLanguage } from '../i18n/page-language.js';
 import { decodeLink, encodeLink, resolveLink } from './link-codec.js';
 
@@ -92,7 +93,11 @@ export function restoreView(timeline, model, { at, playhead, select, view }) {
     if (hit) timeline.select({ ...hit, seek: -1 });
     else
       problems.push(
-        `The link selects ${select.kind} ${select.id}, which this run does not have (it has ${model.count} events).`,
+        t('share.view.selectMissing', {
+          kind: select.kind,
+          id: String(select.id),
+          count: model.count,
+        }),
       );
   }
   let event = null;
@@ -100,15 +105,10 @@ export function restoreView(timeline, model, { at, playhead, select, view }) {
     const i = typeof model.indexOfSeq === 'function' ? model.indexOfSeq(playhead) : playhead - 1;
     if (i >= 0 && i < model.count) event = i;
     else
-      problems.push(
-        `The link's playhead is on event ${playhead}, which this run does not have (it has ${model.count} events).`,
-      );
+      problems.push(t('share.view.playheadMissing', { seq: String(playhead), count: model.count }));
   } else if (at != null && model.count > 0) {
     const last = model.t.data[model.count - 1];
-    if (at > last)
-      problems.push(
-        `The link's playhead (${at} ns) is after the end of this run (${last} ns); showing the end.`,
-      );
+    if (at > last) problems.push(t('share.view.playheadAfterEnd', { at, last }));
     event = eventAtOrBefore(model, at);
     if (!view) {
       const x = model.xOfTime(Math.min(at, last));

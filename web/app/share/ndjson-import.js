@@ -1,6 +1,8 @@
 // Reading an NDJSON trace file someone hands the page (docs/trace-format.md), checked line by
 // line: the first problem found is reported with its line number, in one sentence, and nothing of
-// a bad file is shown. Pure (no DOM), so node tests can feed it any bytes.
+// a bad file is shown. Pure (no DOM), so node tests can feed it any bytes. The problems are
+// sentences in the language in use (i18n/*/share.js, share.trace.*), made when they are found.
+import { formatNumber, t } from '../i18n/i18n.js';
 
 /** The newest trace schema version this page reads; older ones read too. */
 export const newestTraceVersion = 1;
@@ -18,6 +20,13 @@ export const maxLineLength = 1024 * 1024;
  */
 export const maxNesting = 64;
 
+/** The catalogue's words for a header field's type. */
+const typeNames = {
+  object: 'share.trace.anObject',
+  string: 'share.trace.aString',
+  number: 'share.trace.aNumber',
+};
+
 const headerFields = [
   ['example', 'string'],
   ['strategy', 'string'],
@@ -30,7 +39,7 @@ const headerFields = [
 /** Thrown for the first problem of a file: `line` is 1-based (0 for the file as a whole). */
 export class TraceImportError extends Error {
   constructor(line, problem) {
-    super(line > 0 ? `Line ${line}: ${problem}` : problem);
+    super(line > 0 ? t('share.trace.line', { line: String(line), problem }) : problem);
     this.name = 'TraceImportError';
     this.line = line;
     this.problem = problem;
@@ -44,9 +53,9 @@ function isObject(value) {
 function describe(value) {
   if (typeof value === 'string')
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (Array.isArray(value)) return 'an array';
+  if (Array.isArray(value)) return t('share.trace.anArray');
   if (value === null) return 'null';
-  return typeof value === 'object' ? 'an object' : String(value);
+  return typeof value === 'object' ? t('share.trace.anObject') : String(value);
 }
 
 // Whether `value` nests deeper than `limit`; stops there, so it recurses at most `limit` deep.
@@ -63,7 +72,7 @@ function parseLine(text, number, isLast, endsWithNewline) {
   if (text.length > maxLineLength) {
     throw new TraceImportError(
       number,
-      `the line is ${text.length.toLocaleString('en')} characters long, more than any event (at most ${maxLineLength.toLocaleString('en')}).`,
+      t('share.trace.lineTooLong', { length: text.length, max: maxLineLength }),
     );
   }
   let value;
@@ -71,20 +80,14 @@ function parseLine(text, number, isLast, endsWithNewline) {
     value = JSON.parse(text);
   } catch (error) {
     if (isLast && !endsWithNewline) {
-      throw new TraceImportError(
-        number,
-        'the line is cut short: the file ends in the middle of an event (was the trace still being written?).',
-      );
+      throw new TraceImportError(number, t('share.trace.cutShort'));
     }
-    throw new TraceImportError(number, `not valid JSON (${error.message}).`);
+    throw new TraceImportError(number, t('share.trace.notJson', { message: error.message }));
   }
   if (!isObject(value))
-    throw new TraceImportError(number, `expected a JSON object, found ${describe(value)}.`);
+    throw new TraceImportError(number, t('share.trace.notObject', { value: describe(value) }));
   if (nestsDeeper(value, maxNesting)) {
-    throw new TraceImportError(
-      number,
-      `the line nests arrays or objects more than ${maxNesting} levels deep; no event does.`,
-    );
+    throw new TraceImportError(number, t('share.trace.tooDeep', { max: maxNesting }));
   }
   return value;
 }
@@ -94,81 +97,78 @@ function checkHeader(header) {
     throw new TraceImportError(
       1,
       header.schema === undefined
-        ? 'this is not a Wakeline trace: the first line has no "schema" (expected "wakeline-trace").'
-        : `this is not a Wakeline trace: the schema is ${describe(header.schema)}, not "wakeline-trace".`,
+        ? t('share.trace.noSchema')
+        : t('share.trace.otherSchema', { value: describe(header.schema) }),
     );
   }
   if (!Number.isSafeInteger(header.version) || header.version < 1) {
-    throw new TraceImportError(
-      1,
-      `the schema version ${describe(header.version)} is not a version number.`,
-    );
+    throw new TraceImportError(1, t('share.trace.badVersion', { value: describe(header.version) }));
   }
   if (header.version > newestTraceVersion) {
     throw new TraceImportError(
       1,
-      `the trace is schema version ${header.version}, newer than this page reads (up to ${newestTraceVersion}); open it in a newer Wakeline.`,
+      t('share.trace.newerVersion', {
+        version: String(header.version),
+        newest: String(newestTraceVersion),
+      }),
     );
   }
   for (const [field, type] of headerFields) {
-    if (!(field in header)) throw new TraceImportError(1, `the header has no "${field}".`);
+    if (!(field in header))
+      throw new TraceImportError(1, t('share.trace.noHeaderField', { field }));
     const actual = isObject(header[field]) ? 'object' : typeof header[field];
     if (actual !== type)
       throw new TraceImportError(
         1,
-        `the header's "${field}" should be ${type === 'object' ? 'an object' : `a ${type}`}, not ${describe(header[field])}.`,
+        t('share.trace.headerType', {
+          field,
+          type: t(typeNames[type]),
+          value: describe(header[field]),
+        }),
       );
   }
   if (header.unit !== 'ns')
-    throw new TraceImportError(
-      1,
-      `the time unit is ${describe(header.unit)}; Wakeline traces use "ns".`,
-    );
+    throw new TraceImportError(1, t('share.trace.badUnit', { value: describe(header.unit) }));
 }
 
 function checkEvent(event, number, expectedSeq, lastT) {
   for (const field of ['seq', 't', 'kind']) {
-    if (!(field in event)) throw new TraceImportError(number, `the event has no "${field}".`);
+    if (!(field in event))
+      throw new TraceImportError(number, t('share.trace.noEventField', { field }));
   }
   if (!Number.isSafeInteger(event.seq))
     throw new TraceImportError(
       number,
-      `"seq" should be a whole number, not ${describe(event.seq)}.`,
+      t('share.trace.notWhole', { field: 'seq', value: describe(event.seq) }),
     );
   if (event.seq !== expectedSeq) {
     throw new TraceImportError(
       number,
-      `seq out of order: expected ${expectedSeq}, found ${event.seq}.`,
+      t('share.trace.seqOrder', { expected: String(expectedSeq), found: String(event.seq) }),
     );
   }
   if (typeof event.t !== 'number' || !Number.isFinite(event.t) || event.t < 0) {
-    throw new TraceImportError(
-      number,
-      `"t" should be a time in ns (a number from 0), not ${describe(event.t)}.`,
-    );
+    throw new TraceImportError(number, t('share.trace.badTime', { value: describe(event.t) }));
   }
   if (event.t < lastT)
-    throw new TraceImportError(number, `time goes backwards: t = ${event.t} after ${lastT}.`);
-  if (typeof event.kind !== 'string' || event.kind === '') {
     throw new TraceImportError(
       number,
-      `"kind" should be an event kind such as "poll_begin", not ${describe(event.kind)}.`,
+      t('share.trace.timeBackwards', { t: String(event.t), last: String(lastT) }),
     );
+  if (typeof event.kind !== 'string' || event.kind === '') {
+    throw new TraceImportError(number, t('share.trace.badKind', { value: describe(event.kind) }));
   }
   if (
     'cause' in event &&
     (!Number.isSafeInteger(event.cause) || event.cause < 1 || event.cause >= event.seq)
   ) {
-    throw new TraceImportError(
-      number,
-      `"cause" should be the seq of an earlier event, not ${describe(event.cause)}.`,
-    );
+    throw new TraceImportError(number, t('share.trace.badCause', { value: describe(event.cause) }));
   }
   for (const field of ['task', 'worker', 'line']) {
     if (field in event && !(Number.isSafeInteger(event[field]) && event[field] >= 0)) {
       throw new TraceImportError(
         number,
-        `"${field}" should be a whole number, not ${describe(event[field])}.`,
+        t('share.trace.notWhole', { field, value: describe(event[field]) }),
       );
     }
   }
@@ -180,15 +180,20 @@ export const linesPerSlice = 20_000;
 // The reading itself, as a generator that yields its progress (lines read, lines in all) after
 // every `linesPerSlice` lines and returns the result; the two functions below drive it.
 function* readTrace(text, maxBytes) {
-  if (typeof text !== 'string')
-    throw new TraceImportError(0, 'The file could not be read as text.');
+  if (typeof text !== 'string') throw new TraceImportError(0, t('share.trace.notText'));
   if (text.length > maxBytes) {
     throw new TraceImportError(
       0,
-      `The file is too large (${(text.length / 1048576).toFixed(1)} MB; at most ${(maxBytes / 1048576).toFixed(0)} MB).`,
+      t('share.trace.tooLarge', {
+        size: formatNumber(text.length / 1048576, {
+          minimumFractionDigits: 1,
+          maximumFractionDigits: 1,
+        }),
+        max: formatNumber(maxBytes / 1048576, { maximumFractionDigits: 0 }),
+      }),
     );
   }
-  if (text.trim() === '') throw new TraceImportError(0, 'The file is empty.');
+  if (text.trim() === '') throw new TraceImportError(0, t('share.trace.empty'));
   const endsWithNewline = text.endsWith('\n');
   const rows = text.split('\n');
   if (endsWithNewline) rows.pop();
@@ -201,11 +206,7 @@ function* readTrace(text, maxBytes) {
     if (i > 0 && i % linesPerSlice === 0) yield { read: i, total: rows.length };
     const number = i + 1;
     const line = rows[i].endsWith('\r') ? rows[i].slice(0, -1) : rows[i];
-    if (line.trim() === '')
-      throw new TraceImportError(
-        number,
-        'the line is empty (NDJSON has one JSON object on every line).',
-      );
+    if (line.trim() === '') throw new TraceImportError(number, t('share.trace.emptyLine'));
     const value = parseLine(line, number, i === rows.length - 1, endsWithNewline);
     if (i === 0) {
       checkHeader(value);
@@ -218,7 +219,7 @@ function* readTrace(text, maxBytes) {
     events.push(value);
     lines.push(line);
   }
-  if (events.length === 0) throw new TraceImportError(0, 'The trace has a header but no events.');
+  if (events.length === 0) throw new TraceImportError(0, t('share.trace.noEvents'));
   const complete = events[events.length - 1].kind === 'runtime_end';
   return { header, headerLine, events, lines, complete };
 }

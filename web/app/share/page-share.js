@@ -2,6 +2,7 @@
 // main.js calls these few functions at its own moments (first run, run start and end, selection,
 // view changes); everything else about sharing lives in this folder.
 import { byId, element } from '../dom.js';
+import { t } from '../i18n/i18n.js';
 import { TraceModel } from '../timeline/model.js';
 import { LinkState, applyRequestToForm, restoreView } from './link-state.js';
 import { attachShareMenu } from './share-menu.js';
@@ -23,7 +24,7 @@ export function attachShare(page) {
   const messages = element('ul', 'link-messages', undefined, {
     id: 'link-messages',
     role: 'status',
-    'aria-label': 'Problems with the link',
+    'aria-label': t('share.link.problems'),
   });
   messages.hidden = true;
   byId('error-banner').after(messages);

@@ -1,56 +1,30 @@
 // The toolbar's Share, Export and Import controls. Share offers the link, an iframe snippet for
 // embed.html and a <wakeline-player> snippet, each in a read-only field with a Copy button, and
-// the embeds' theme (light, dark or the reader's setting), which both snippets carry.
+// the embeds' theme (light, dark or the reader's setting) and language (English, Spanish or the
+// reader's), which both snippets carry (embed-options.js).
 // Export writes the shown trace as NDJSON or Chrome trace JSON, the visible timeline as PNG, and
 // a figure of the window or the whole run as SVG or PNG (its options: figure-menu.js).
 // Import reads an NDJSON trace file and shows it without running anything.
+// Every word is the catalogue's (i18n/*/share.js), looked up when it is shown.
 import { element } from '../dom.js';
+import { formatNumber, languages, t } from '../i18n/i18n.js';
 import { LinkState } from './link-state.js';
 import { TraceImportError, maxTraceBytes, parseNdjsonTraceAsync } from './ndjson-import.js';
 import { canvasPng, chromeText, download, exportName, ndjsonText } from './trace-export.js';
 import { formatLinkTime } from './link-codec.js';
 import { attachFigureControls } from './figure-menu.js';
+import {
+  embedLanguage,
+  embedTheme,
+  embedThemes,
+  onEmbedOptionsChange,
+  setEmbedLanguage,
+  setEmbedTheme,
+  withEmbedOptions,
+} from './embed-options.js';
 import { longLinkLength } from '../program/program-link.js';
 
 const embedHeight = 360;
-
-/** The embeds' themes, as `theme` values and as the menu names them. */
-const embedThemes = [
-  ['auto', 'Auto (each reader’s setting)'],
-  ['light', 'Light'],
-  ['dark', 'Dark'],
-];
-
-/** Where the blogger's choice of theme is kept, so that a light-only blog gets light embeds. */
-const themeKey = 'wakeline.embed-theme';
-
-function storage() {
-  try {
-    return window.localStorage;
-  } catch {
-    // A private window may refuse storage: the choice then lasts as long as the page.
-    return null;
-  }
-}
-
-/** The theme kept from the last choice, or auto. */
-function keptTheme() {
-  const kept = storage()?.getItem(themeKey);
-  return embedThemes.some(([value]) => value === kept) ? kept : 'auto';
-}
-
-/**
- * `fragment` with the embed's theme (light, dark or auto) as its `theme` part: after the
- * scenario, before a program (a link cut short loses the program, which says so, not the theme).
- */
-export function withTheme(fragment, theme) {
-  if (!theme) return fragment;
-  const part = `theme=${encodeURIComponent(theme)}`;
-  const program = fragment.search(/(^|&)program=/);
-  if (program === -1) return fragment ? `${fragment}&${part}` : part;
-  const at = fragment[program] === '&' ? program : program - 1;
-  return at < 0 ? `${part}&${fragment}` : `${fragment.slice(0, at)}&${part}${fragment.slice(at)}`;
-}
 
 /** `text` safe inside a double-quoted HTML attribute. */
 export function escapeAttribute(text) {
@@ -62,11 +36,12 @@ export function escapeAttribute(text) {
 }
 
 /**
- * The iframe snippet that embeds `fragment`'s scenario from the site at `base`, in `theme`
- * (light, dark or auto; none: the link says nothing of it).
+ * The iframe snippet that embeds `fragment`'s scenario from the site at `base`, with the embed's
+ * `theme` (light, dark or auto) and `lang` (a language code) in its link; a null one is left out,
+ * and any `theme` or `lang` already in `fragment` gives way to them.
  */
-export function iframeSnippet(base, fragment, title, theme = null) {
-  const src = `${new URL('embed.html', base).href}#${withTheme(fragment, theme)}`;
+export function iframeSnippet(base, fragment, title, { theme = null, lang = null } = {}) {
+  const src = `${new URL('embed.html', base).href}#${withEmbedOptions(fragment, { theme, lang })}`;
   return (
     `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(`Wakeline: ${title}`)}" ` +
     `width="100%" height="${embedHeight}" loading="lazy"></iframe>`
@@ -75,9 +50,10 @@ export function iframeSnippet(base, fragment, title, theme = null) {
 
 /**
  * The <wakeline-player> snippet (script tag and element) for `request` and `view` (its start
- * time and selection), in `theme` (light, dark or auto; none: no `theme` attribute).
+ * time and selection), with `theme` (light, dark or auto) and `lang` attributes; a null one is
+ * left out.
  */
-export function playerSnippet(base, request, view = {}, theme = null) {
+export function playerSnippet(base, request, view = {}, { theme = null, lang = null } = {}) {
   const script = new URL('wakeline-player.js', base).href;
   const params = Object.entries(request.params)
     .map(([name, value]) => `${name}=${value}`)
@@ -92,6 +68,7 @@ export function playerSnippet(base, request, view = {}, theme = null) {
   if (view.select != null) attributes.push(['select', `${view.select.kind}:${view.select.id}`]);
   attributes.push(['height', String(embedHeight)]);
   if (theme) attributes.push(['theme', theme]);
+  if (lang) attributes.push(['lang', lang]);
   if (request.source != null) attributes.push(['name', request.name ?? 'main.rs']);
   const text = attributes.map(([name, value]) => `${name}="${escapeAttribute(value)}"`).join(' ');
   // A program goes inline, in a <pre>: the host page shows it even without JavaScript.
@@ -110,9 +87,12 @@ function embedView(model, view) {
   return { ...view, playhead: null, at: model.t.data[i] };
 }
 
-/** The status line beside the menus; `say(text, isError)` puts a sentence in it. */
+/**
+ * The line of the menus' messages; `say(text, isError)` puts a sentence in it. It is a line of
+ * its own under the toolbar, hidden while empty, so that a long message never moves the buttons.
+ */
 function messageLine() {
-  const node = element('span', 'share-message', undefined, { id: 'share-message', role: 'status' });
+  const node = element('p', 'share-message', undefined, { id: 'share-message', role: 'status' });
   const say = (text, isError = false) => {
     node.textContent = text;
     node.classList.toggle('is-error', isError);
@@ -121,8 +101,28 @@ function messageLine() {
 }
 
 /**
+ * A labelled <select> of the Share menu, appended to `row`: `options` are [value, text, lang],
+ * `value` the one chosen.
+ */
+function picker(row, id, label, options, value) {
+  const caption = element('label', 'share-choice');
+  const node = element('select', '', undefined, { id });
+  for (const [optionValue, text, lang] of options) {
+    const option = element('option', '', text);
+    option.value = optionValue;
+    if (lang) option.lang = lang;
+    node.append(option);
+  }
+  node.value = value;
+  caption.append(element('span', 'share-label', label), node);
+  row.append(caption);
+  return node;
+}
+
+/**
  * Share: the link, an iframe snippet and a <wakeline-player> snippet of what is shown, each in a
- * read-only field with Copy. Returns the menu and refreshSnippets().
+ * read-only field with Copy, and the embeds' theme and language. Returns the menu and
+ * refreshSnippets().
  */
 function shareMenu(page, say) {
   const menu = element('details', 'share-menu', undefined, { id: 'share-menu' });
@@ -135,7 +135,13 @@ function shareMenu(page, say) {
     fields.link.value = page.links.url;
     if (fields.link.value.length > longLinkLength)
       say(
-        `This link is ${(fields.link.value.length / 1024).toFixed(1)} KB long: some sites and chat programs cut links longer than 8 KB. Save the program as a .rs file to be sure it arrives whole.`,
+        t('share.longLink', {
+          size: formatNumber(fields.link.value.length / 1024, {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }),
+          limit: longLinkLength / 1024,
+        }),
         true,
       );
     if (!current) {
@@ -146,22 +152,22 @@ function shareMenu(page, say) {
     // Embeds start at a time: the playhead's event becomes the time it happened.
     const view = embedView(page.model(), current.view);
     const fragment = LinkState.fragment(current.request, view);
-    const theme = themePicker.value;
-    fields.iframe.value = iframeSnippet(base, fragment, current.request.example, theme);
-    fields.player.value = playerSnippet(base, current.request, view, theme);
+    const options = { theme: embedTheme(), lang: embedLanguage() };
+    fields.iframe.value = iframeSnippet(base, fragment, current.request.example, options);
+    fields.player.value = playerSnippet(base, current.request, view, options);
   };
 
-  const copyText = async (field, label) => {
+  const copyText = async (field, key) => {
     refreshSnippets();
     try {
       await navigator.clipboard.writeText(field.value);
     } catch {
       // No clipboard permission (an iframe, file://, an old browser): select it for Ctrl+C.
       field.select();
-      say(`Press Ctrl+C to copy: ${label.toLowerCase()}.`);
+      say(t(`share.pressCopy.${key}`));
       return;
     }
-    say(`Copied: ${label.toLowerCase()}.`);
+    say(t(`share.copied.${key}`));
   };
 
   const row = (key, label, multiline) => {
@@ -173,37 +179,47 @@ function shareMenu(page, say) {
     field.readOnly = true;
     field.spellcheck = false;
     if (multiline) field.rows = 3;
-    const copy = element('button', 'button button-small', 'Copy');
+    const copy = element('button', 'button button-small', t('share.copy'));
     copy.type = 'button';
     copy.id = `${id}-copy`;
-    copy.addEventListener('click', () => copyText(field, label));
+    copy.addEventListener('click', () => copyText(field, key));
     fields[key] = field;
     panel.append(caption, field, copy);
   };
-  row('link', 'Link to this run and view', false);
+  row('link', t('share.link.label'), false);
   // The embeds' theme: a light-only blog picks light, and its dark-mode readers get a light
   // player too; auto follows each reader's setting.
-  const themeLabel = element('label', 'share-label', 'Theme of the embeds');
-  themeLabel.htmlFor = 'share-theme';
-  const themePicker = element('select', 'share-theme', undefined, { id: 'share-theme' });
-  for (const [value, label] of embedThemes) {
-    const option = element('option', '', label);
-    option.value = value;
-    themePicker.append(option);
-  }
-  themePicker.value = keptTheme();
-  themePicker.addEventListener('change', () => {
-    try {
-      storage()?.setItem(themeKey, themePicker.value);
-    } catch {
-      // Storage full or refused: the choice holds for this page.
-    }
+  const choices = element('div', 'share-choices');
+  const themePicker = picker(
+    choices,
+    'share-theme',
+    t('share.theme.label'),
+    embedThemes.map((theme) => [theme, t(`share.theme.${theme}`)]),
+    embedTheme(),
+  );
+  themePicker.addEventListener('change', () => setEmbedTheme(themePicker.value));
+  // Their language: the page's when the reader chose it, else none (each reader's own); each
+  // language is named in itself.
+  const languagePicker = picker(
+    choices,
+    'share-language',
+    t('share.language.label'),
+    [
+      ['', t('share.language.auto')],
+      ...Object.entries(languages).map(([code, name]) => [code, name, code]),
+    ],
+    embedLanguage() ?? '',
+  );
+  languagePicker.addEventListener('change', () => setEmbedLanguage(languagePicker.value));
+  panel.append(choices);
+  onEmbedOptionsChange(() => {
+    themePicker.value = embedTheme();
+    languagePicker.value = embedLanguage() ?? '';
     refreshSnippets();
   });
-  panel.append(themeLabel, themePicker);
-  row('iframe', 'Embed as an iframe', true);
-  row('player', 'Embed as <wakeline-player>', true);
-  menu.append(element('summary', 'button button-small', 'Share'), panel);
+  row('iframe', t('share.iframe.label'), true);
+  row('player', t('share.player.label'), true);
+  menu.append(element('summary', 'button button-small', t('share.menu')), panel);
   menu.addEventListener('toggle', () => {
     if (menu.open) refreshSnippets();
   });
@@ -221,41 +237,41 @@ function exportMenu(page, say) {
     button.addEventListener('click', async () => {
       const model = page.model();
       if (!model || model.count === 0) {
-        say('There is no trace to export yet.', true);
+        say(t('share.export.none'), true);
         return;
       }
       try {
         const [blob, name] = await make(model);
         download(blob, name);
-        say(`Exported ${name}.`);
+        say(t('share.export.done', { name }));
       } catch (error) {
-        say(`The export failed: ${error?.message ?? error}`, true);
+        say(t('share.export.failed', { message: error?.message ?? String(error) }), true);
       }
     });
     panel.append(button);
   };
-  exportButton('export-ndjson', 'Trace as NDJSON', (model) => [
+  exportButton('export-ndjson', t('share.export.ndjson'), (model) => [
     new Blob([ndjsonText(model)], { type: 'application/x-ndjson' }),
     exportName(model, 'ndjson'),
   ]);
-  exportButton('export-chrome', 'Chrome trace JSON (Perfetto)', async (model) => [
+  exportButton('export-chrome', t('share.export.chrome'), async (model) => [
     new Blob([await chromeText(model, page.engine)], { type: 'application/json' }),
     exportName(model, 'json'),
   ]);
-  exportButton('export-png', 'Timeline as PNG', async (model) => [
+  exportButton('export-png', t('share.export.png'), async (model) => [
     await canvasPng(page.canvas),
     exportName(model, 'png'),
   ]);
   // Figures of the window or the whole run, SVG or PNG, at a width, scale and theme.
   attachFigureControls(panel, page, exportButton);
-  menu.append(element('summary', 'button button-small', 'Export'), panel);
+  menu.append(element('summary', 'button button-small', t('share.export.menu')), panel);
   return menu;
 }
 
 /** Import: a file picker that reads an NDJSON trace and hands it to the page to show. */
 function importControl(page, say) {
-  const label = element('label', 'button button-small share-import', 'Import…');
-  label.title = 'Show an NDJSON trace file (from Export or `wakeline run`) without running';
+  const label = element('label', 'button button-small share-import', t('share.import.button'));
+  label.title = t('share.import.title');
   const input = element('input', 'share-file');
   input.type = 'file';
   input.id = 'import-file';
@@ -263,61 +279,108 @@ function importControl(page, say) {
   label.append(input);
   // The import being read; a newer one (or a run started meanwhile, see page.importTrace) wins.
   let reading = 0;
+  const problem = (file, text) => say(t('share.import.problem', { file, problem: text }), true);
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
     // Checked before reading: a 2 GB file should not be pulled into memory to be refused.
     if (file.size > maxTraceBytes) {
-      say(
-        `${file.name}: The file is too large (${(file.size / 1048576).toFixed(1)} MB; at most ${maxTraceBytes / 1048576} MB).`,
-        true,
+      problem(
+        file.name,
+        t('share.trace.tooLarge', {
+          size: formatNumber(file.size / 1048576, {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }),
+          max: maxTraceBytes / 1048576,
+        }),
       );
       return;
     }
     const mine = ++reading;
     const cancelled = () => mine !== reading;
-    say(`Reading ${file.name}…`);
+    say(t('share.import.reading', { file: file.name }));
     let parsed;
     try {
       parsed = await parseNdjsonTraceAsync(await file.text(), {
         cancelled,
         progress: ({ read, total }) =>
-          say(
-            `Reading ${file.name}: line ${read.toLocaleString('en')} of ${total.toLocaleString('en')}…`,
-          ),
+          say(t('share.import.progress', { file: file.name, read, total })),
       });
     } catch (error) {
       if (cancelled()) return;
-      const text =
+      problem(
+        file.name,
         error instanceof TraceImportError
           ? error.message
-          : `could not be read (${error?.message ?? error})`;
-      say(`${file.name}: ${text}`, true);
+          : t('share.import.unreadable', { message: error?.message ?? String(error) }),
+      );
       return;
     }
     if (!parsed || cancelled()) return;
     if (!(await page.importTrace(parsed, file.name)) || cancelled()) return;
+    const count = parsed.events.length;
     say(
-      `Imported ${file.name}: ${parsed.events.length.toLocaleString('en')} events${parsed.complete ? '' : ' (the trace ends before the run did)'}.`,
+      t(parsed.complete ? 'share.import.done' : 'share.import.doneIncomplete', {
+        file: file.name,
+        count,
+      }),
     );
   });
   return label;
 }
 
 /**
- * Builds the controls into `container`. `page` gives what they act on: { links (LinkState),
- * model() (the trace shown or null), canvas, timeline (for figures), importTrace(parsed, fileName) (resolves to whether
- * the trace was shown whole: false when a run or another import replaced it first) }.
+ * The menus of `container` (Share's, Export's and any other `details.share-menu` put there, such
+ * as the Tour menu) open one at a time, their panels anchored to the container's right edge
+ * (share.css), and a panel opened is made no wider than the room left of that edge in the
+ * column that holds it (the timeline's column clips what crosses it) or the window.
+ */
+function keepPanelsInView(container) {
+  const margin = 8;
+  const fit = (menu) => {
+    const panel = menu.querySelector(':scope > .share-panel');
+    if (!panel) return;
+    panel.style.maxWidth = '';
+    const column = container.closest('.timeline-panel');
+    const clipped = column && getComputedStyle(column).overflowX !== 'visible';
+    const left = Math.max(clipped ? column.getBoundingClientRect().left : 0, 0) + margin;
+    const right = panel.getBoundingClientRect().right;
+    if (right - left < panel.offsetWidth) panel.style.maxWidth = `${Math.max(0, right - left)}px`;
+  };
+  // `toggle` does not bubble: the container hears it on the way down.
+  container.addEventListener(
+    'toggle',
+    (event) => {
+      const menu = event.target;
+      if (!(menu instanceof HTMLDetailsElement) || !menu.open) return;
+      for (const other of container.querySelectorAll('details.share-menu[open]'))
+        if (other !== menu) other.open = false;
+      fit(menu);
+    },
+    true,
+  );
+  window.addEventListener('resize', () => {
+    const open = container.querySelector('details.share-menu[open]');
+    if (open) fit(open);
+  });
+}
+
+/**
+ * Builds the controls into `container`, and the line of their messages under the toolbar that
+ * holds it (or in it, outside a toolbar). `page` gives what they act on: { links (LinkState),
+ * model() (the trace shown or null), canvas, timeline (for figures), importTrace(parsed,
+ * fileName) (resolves to whether the trace was shown whole: false when a run or another import
+ * replaced it first) }.
  */
 export function attachShareMenu(container, page) {
+  keepPanelsInView(container);
   const message = messageLine();
   const share = shareMenu(page, message.say);
-  container.append(
-    share.menu,
-    exportMenu(page, message.say),
-    importControl(page, message.say),
-    message.node,
-  );
+  container.append(share.menu, exportMenu(page, message.say), importControl(page, message.say));
+  const toolbar = container.closest('.timeline-toolbar');
+  if (toolbar) toolbar.after(message.node);
+  else container.append(message.node);
   return { say: message.say, refreshSnippets: share.refreshSnippets };
 }

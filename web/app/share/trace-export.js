@@ -1,6 +1,7 @@
 // The shown trace as files: NDJSON exactly as the CLI writes it (header line, then each event's
 // JSON text, which is its NDJSON line), Chrome trace JSON for Perfetto (written by the engine),
 // and the timeline canvas as a PNG. The model gives events back one at a time (fieldsOf).
+import { t } from '../i18n/i18n.js';
 
 /** The model's header line: the API's own text when the run kept it, else the header's JSON. */
 function headerLine(model) {
@@ -33,8 +34,7 @@ export function exportName(model, extension) {
 export function canvasPng(canvas) {
   return new Promise((resolve, reject) => {
     canvas.toBlob(
-      (blob) =>
-        blob ? resolve(blob) : reject(new Error('the timeline could not be drawn to a PNG')),
+      (blob) => (blob ? resolve(blob) : reject(new Error(t('share.export.pngFailed')))),
       'image/png',
     );
   });

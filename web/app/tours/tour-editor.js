@@ -10,6 +10,12 @@ import { t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
 import { restoreView } from '../share/link-state.js';
 import {
+  embedLanguage,
+  embedTheme,
+  onEmbedOptionsChange,
+  withEmbedOptions,
+} from '../share/embed-options.js';
+import {
   formatTourLink,
   maxCaption,
   maxStops,
@@ -111,7 +117,9 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
       ? t('program.tour.menuCount', { count: String(stops.length) })
       : t('program.tour.menu');
     add.disabled = stops.length >= maxStops;
-    const scenario = splitTour(location.hash).rest;
+    // The embeds' theme and language are the Share menu's (share/embed-options.js).
+    const options = { theme: embedTheme(), lang: embedLanguage() };
+    const scenario = withEmbedOptions(splitTour(location.hash).rest, options);
     const tourPart = formatTourLink(stops);
     const embed = new URL('embed.html', location.href);
     embed.hash = tourPart ? `${scenario}&tour=${tourPart}` : scenario;
@@ -176,6 +184,7 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
   // The link follows the page (example, parameters) while the menu is open.
   menu.addEventListener('toggle', () => menu.open && write());
   window.addEventListener('hashchange', write);
+  onEmbedOptionsChange(write);
   render();
   return {
     get stops() {
@@ -184,10 +193,14 @@ export function attachTourEditor(page, tools = document.getElementById('share-to
   };
 }
 
-/** The element's attributes for a link's scenario, as the Share menu writes them. */
+/**
+ * The element's attributes for a link's scenario, as the Share menu writes them: the scenario,
+ * then its parameters, then the selection, theme and language the link names.
+ */
 function scenarioAttributes(fragment) {
   const attributes = [];
   const params = [];
+  const view = [];
   for (const pair of fragment.split('&')) {
     const [name, value = ''] = pair.split('=');
     let text;
@@ -197,10 +210,12 @@ function scenarioAttributes(fragment) {
       continue;
     }
     if (['example', 'strategy', 'seed', 'program'].includes(name)) attributes.push([name, text]);
-    else if (!['v', 'at', 'view', 'select', 'spread', 'compare'].includes(name) && name)
+    else if (['select', 'theme', 'lang'].includes(name)) view.push([name, text]);
+    else if (!['v', 'at', 'view', 'spread', 'compare'].includes(name) && name)
       params.push(`${name.replace(/^p\./, '')}=${text}`);
   }
   if (params.length) attributes.push(['params', params.join(' ')]);
+  attributes.push(...view);
   return attributes
     .map(
       ([name, value]) =>
