@@ -1,7 +1,8 @@
 // docs/embedding.md's recipes on a host page on another origin served with exactly the policy
 // the page gives (read from it): the iframe snippet, the element, and the element written by
 // the Hugo shortcode and by the Jekyll include, expanded for a call by a small expander of the
-// forms they use (Hugo and Jekyll themselves are not run here).
+// forms they use (Hugo and Jekyll themselves are not run here). Each passes the embed's theme,
+// selection and language through, as the Share menu writes them.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -83,8 +84,13 @@ async function assertClean(page) {
 
 test('the iframe snippet runs under the iframe policy, with no style attribute', async () => {
   const origin = new URL(session.url).origin;
-  const snippet = iframeSnippet(session.url, 'v=1&example=basic&steps=2', 'basic');
+  const snippet = iframeSnippet(session.url, 'v=1&example=basic&steps=2&lang=en', 'basic', {
+    theme: 'light',
+    lang: 'es',
+  });
   assert.doesNotMatch(snippet, /style=/);
+  // The embed's theme and language after the scenario; the fragment's own lang gives way.
+  assert.match(snippet, /#v=1&amp;example=basic&amp;steps=2&amp;lang=es&amp;theme=light" /);
   const page = await openPost('', snippet, policy('iframe', origin));
   const frame = await (await page.waitForSelector('iframe')).contentFrame();
   await frame.waitForFunction(
@@ -110,14 +116,21 @@ test('the Hugo shortcode writes a player that runs under the element policy', as
   const origin = new URL(session.url).origin;
   const html = expandHugo(
     read('hugo/layouts/shortcodes/wakeline.html'),
-    { example: 'timers', strategy: 'local', height: '300' },
+    {
+      example: 'timers',
+      strategy: 'local',
+      height: '300',
+      theme: 'light',
+      select: 'seq:10',
+      lang: 'es',
+    },
     '',
     `${origin}/`,
   );
   assert.match(html, /<script src="[^"]+wakeline-player\.js"><\/script>/);
   assert.match(
     html,
-    /<wakeline-player example="timers" strategy="local" height="300"><\/wakeline-player>/,
+    /<wakeline-player example="timers" strategy="local" select="seq:10" height="300" theme="light" lang="es"><\/wakeline-player>/,
   );
   const body = html.replace('<wakeline-player', '<wakeline-player id="player"');
   const page = await openPost('', body, policy('element', origin));
@@ -130,11 +143,14 @@ test('the Jekyll include writes a player that runs under the element policy', as
   const html = expandJekyll(read('jekyll/_includes/wakeline.html'), {
     example: 'basic',
     params: 'steps=2',
+    select: 'task:1',
+    theme: 'dark',
+    lang: 'es',
     caption: '<b>basic</b>: the root task, polled',
   });
   assert.equal(
     html.trim(),
-    '<wakeline-player example="basic" params="steps=2"><p>&lt;b&gt;basic&lt;/b&gt;: the root task, polled</p></wakeline-player>',
+    '<wakeline-player example="basic" params="steps=2" select="task:1" theme="dark" lang="es"><p>&lt;b&gt;basic&lt;/b&gt;: the root task, polled</p></wakeline-player>',
   );
   const page = await openPost(
     `<script src="${origin}/wakeline-player.js"></script>`,
