@@ -215,7 +215,9 @@ function scenarioAttributes(fragment) {
       params.push(`${name.replace(/^p\./, '')}=${text}`);
   }
   if (params.length) attributes.push(['params', params.join(' ')]);
-  attributes.push(...view);
+  // In the Share menu's order, whatever the link's.
+  const order = ['select', 'theme', 'lang'];
+  attributes.push(...view.sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)));
   return attributes
     .map(
       ([name, value]) =>
