@@ -17,7 +17,7 @@ import {
   editorWords,
   readProgramFile,
 } from '../../../web/app/program/program-panel.js';
-import { kindText, stateTitle } from '../../../web/app/program/state-view.js';
+import { kindText, stateTitle, temporaryName } from '../../../web/app/program/state-view.js';
 import { parseTourLink } from '../../../web/app/tours/tour.js';
 import { startSession, waitForRun, watchedPage } from '../support/browser.mjs';
 
@@ -152,6 +152,30 @@ test("a state machine's states are named in Spanish, rustc's names kept", () => 
   assert.equal(
     en(() => stateTitle({ name: 'unresumed' })),
     'start (unresumed): made, not polled yet',
+  );
+});
+
+test("lowering's temporaries, which the core names in English, are said in Spanish", () => {
+  const names = [
+    "the `for` loop's iterator",
+    'the value being matched',
+    'the `select!` result',
+    'a temporary (t3)',
+    'count',
+  ];
+  assert.deepEqual(
+    es(() => names.map(temporaryName)),
+    [
+      'el iterador del bucle `for`',
+      'el valor que se compara en el match',
+      'el resultado de `select!`',
+      'un temporal (t3)',
+      'count',
+    ],
+  );
+  assert.deepEqual(
+    en(() => names.map(temporaryName)),
+    names,
   );
 });
 

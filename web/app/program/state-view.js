@@ -27,6 +27,22 @@ export function stateTitle(state) {
   }
 }
 
+// The core names lowering's temporaries in English (lang/states.cpp, temporary_name): said in
+// the reader's language here; the slot of "a temporary (x)" is the program's own.
+const temporaryKeys = new Map([
+  ["the `for` loop's iterator", 'program.state.temporary.iterator'],
+  ['the value being matched', 'program.state.temporary.scrutinee'],
+  ['the `select!` result', 'program.state.temporary.selected'],
+]);
+
+/** A temporary's name as the core gives it, in the language in use. */
+export function temporaryName(name) {
+  const key = temporaryKeys.get(name);
+  if (key) return t(key);
+  const slot = /^a temporary \((.*)\)$/.exec(name);
+  return slot ? t('program.state.temporary.other', { slot: slot[1] }) : name;
+}
+
 /** A machine's kind as the engine names it: `async fn` stays Rust's; an async block is said. */
 export function kindText(kind) {
   return kind === 'async block' ? t('program.state.kind.asyncBlock') : String(kind);
@@ -154,7 +170,7 @@ export class StateView {
           go.addEventListener('click', () => this.goTo(state.await.start));
           item.append(go);
         }
-        const kept = [...state.keeps, ...state.temporaries];
+        const kept = [...state.keeps, ...state.temporaries.map(temporaryName)];
         // The locals' names as the program writes them, listed as code lists them.
         const keeps =
           state.state === 0 && state.keeps.length > 0

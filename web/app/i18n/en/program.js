@@ -88,6 +88,10 @@ export default {
   'program.state.showLine': 'Show line {line} in the editor',
   'program.state.keepsArguments': 'keeps its arguments: {names}',
   'program.state.keeps': 'keeps {names}',
+  'program.state.temporary.iterator': "the `for` loop's iterator",
+  'program.state.temporary.scrutinee': 'the value being matched',
+  'program.state.temporary.selected': 'the `select!` result',
+  'program.state.temporary.other': 'a temporary ({slot})',
   'program.state.keepsNothing': 'keeps nothing across this await',
 
   // A tour's bar in a player (tours/tour-bar.js).

@@ -88,6 +88,10 @@ export default {
   'program.state.showLine': 'Mostrar la línea {line} en el editor',
   'program.state.keepsArguments': 'guarda sus argumentos: {names}',
   'program.state.keeps': 'guarda {names}',
+  'program.state.temporary.iterator': 'el iterador del bucle `for`',
+  'program.state.temporary.scrutinee': 'el valor que se compara en el match',
+  'program.state.temporary.selected': 'el resultado de `select!`',
+  'program.state.temporary.other': 'un temporal ({slot})',
   'program.state.keepsNothing': 'no guarda nada mientras espera en este await',
 
   // A tour's bar in a player (tours/tour-bar.js).
