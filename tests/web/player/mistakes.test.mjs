@@ -233,7 +233,7 @@ test("embed.html names the link's parts: a typo in its example, a bad select, a 
   const shown = await shows(page);
   assert.deepEqual(shown.messages, [
     'link part steps=99: The parameter steps must be between 1 and 20, not 99; its default 3 is used.',
-    `link part select=task:9: this run has no task 9 (it has ${tasks} tasks); nothing is selected.`,
+    `link part select=task:9: this run has no task 9 (it has ${tasks} task${tasks === 1 ? '' : 's'}); nothing is selected.`,
   ]);
   assert.ok(
     shown.messages.every((text) => !/attribute/.test(text)),

@@ -7,21 +7,19 @@ import { element } from '../dom.js';
 import { eventsPerSecond } from '../playback/clock.js';
 import { download, exportName } from '../share/trace-export.js';
 import { figureSvgText } from '../timeline/figure.js';
+import { t } from '../i18n/i18n.js';
 
-// Everything the controls say, in one place for translation: [text, title] of each button.
+// Everything the controls say, from the catalogue (i18n/en/player.js and i18n/es/player.js), in the language in use when
+// they are labelled: [text, title] of each button.
 const labels = {
-  prevPoll: ['« poll', 'Previous poll (↑)'],
-  prev: ['◀', 'Previous event (←)'],
-  play: ['Play', 'Play (space)'],
-  pause: ['Pause', 'Pause (space)'],
-  next: ['▶|', 'Next event (→)'],
-  nextPoll: ['poll »', 'Next poll (↓)'],
-  speed: 'Playback speed',
-  counter: (at, count) => `${at} / ${count.toLocaleString('en')}`,
-  counterTitle: (at, count) => `event ${at} of ${count}`,
-  svg: ['SVG', 'Download this view as an SVG figure'],
-  png: ['PNG', 'Download this view as a PNG figure (2×, sharp on slides)'],
-  figureFailed: (why) => `The figure could not be made: ${why}`,
+  prevPoll: () => [t('player.controls.prevPoll'), t('player.controls.prevPollTitle')],
+  prev: () => [t('player.controls.prev'), t('player.controls.prevTitle')],
+  play: () => [t('player.controls.play'), t('player.controls.playTitle')],
+  pause: () => [t('player.controls.pause'), t('player.controls.pauseTitle')],
+  next: () => [t('player.controls.next'), t('player.controls.nextTitle')],
+  nextPoll: () => [t('player.controls.nextPoll'), t('player.controls.nextPollTitle')],
+  svg: () => [t('player.controls.svg'), t('player.controls.svgTitle')],
+  png: () => [t('player.controls.png'), t('player.controls.pngTitle')],
 };
 
 /** The scale of the PNG the player's button downloads. */
@@ -41,16 +39,23 @@ export function speedFor(count) {
   );
 }
 
-function button(className, [label, title]) {
-  const node = element('button', `player-button ${className}`, label, {
-    type: 'button',
-    title,
-    'aria-label': title,
-  });
+/** Sets `node`'s text and its title, which is also its accessible name. */
+function label(node, [text, title]) {
+  node.textContent = text;
+  node.title = title;
+  node.setAttribute('aria-label', title);
+}
+
+function button(className, words) {
+  const node = element('button', `player-button ${className}`, undefined, { type: 'button' });
+  label(node, words());
   return node;
 }
 
-/** The controls of `clock` (a PlaybackClock), built into `container`. */
+/**
+ * The controls of `clock` (a PlaybackClock), built into `container`, labelled in the language in
+ * use (the player builds them, and calls update() and relabel(), in its own).
+ */
 export class PlayerControls {
   constructor(container, clock) {
     this.clock = clock;
@@ -59,9 +64,9 @@ export class PlayerControls {
     this.play = button('player-play', labels.play);
     this.next = button('player-next', labels.next);
     this.nextPoll = button('player-next-poll', labels.nextPoll);
-    this.speed = element('select', 'player-speed', undefined, { 'aria-label': labels.speed });
+    this.speed = element('select', 'player-speed');
     for (const value of playerSpeeds) {
-      const option = element('option', '', `${value}×`);
+      const option = element('option');
       option.value = String(value);
       this.speed.append(option);
     }
@@ -82,6 +87,21 @@ export class PlayerControls {
     this.next.addEventListener('click', () => clock.step(1));
     this.nextPoll.addEventListener('click', () => clock.stepPoll(1));
     this.speed.addEventListener('change', () => clock.setSpeed(Number(this.speed.value)));
+    this.relabel();
+  }
+
+  /** Says every label again, in the language in use (the player's changed). */
+  relabel() {
+    label(this.prevPoll, labels.prevPoll());
+    label(this.prev, labels.prev());
+    label(this.next, labels.next());
+    label(this.nextPoll, labels.nextPoll());
+    this.speed.setAttribute('aria-label', t('player.controls.speed'));
+    // Speeds are numbers of the locale: 0.25× in English, 0,25× in Spanish.
+    for (const option of this.speed.options)
+      option.textContent = t('player.controls.speedValue', { speed: Number(option.value) });
+    this.shownPlaying = undefined;
+    this.shownAt = undefined;
     this.update();
   }
 
@@ -101,16 +121,16 @@ export class PlayerControls {
     const playing = clock.playing;
     if (this.shownPlaying !== playing) {
       this.shownPlaying = playing;
-      [this.play.textContent, this.play.title] = playing ? labels.pause : labels.play;
-      this.play.setAttribute('aria-label', this.play.title);
+      label(this.play, playing ? labels.pause() : labels.play());
       this.play.setAttribute('aria-pressed', String(playing));
     }
     const at = clock.event;
     if (this.shownAt !== at || this.shownCount !== count) {
       this.shownAt = at;
       this.shownCount = count;
-      this.counter.textContent = count === 0 ? '' : labels.counter(at + 1, count);
-      this.counter.title = count === 0 ? '' : labels.counterTitle(at + 1, count);
+      const numbers = { at: at + 1, count };
+      this.counter.textContent = count === 0 ? '' : t('player.controls.counter', numbers);
+      this.counter.title = count === 0 ? '' : t('player.controls.counterTitle', numbers);
       for (const control of [this.prevPoll, this.prev, this.play, this.next, this.nextPoll])
         control.disabled = count === 0;
     }
@@ -159,7 +179,9 @@ export class PlayerControls {
 /**
  * The SVG and PNG buttons, appended to `container`: each downloads a figure of the view shown.
  * `figure(options)` is the player's figure() (null before a run has drawn); `model()` the run
- * shown, which names the file; `say(text)` reports a failure.
+ * shown, which names the file; `say(make)` reports a failure, `make()` making its sentence in
+ * the player's language. Returns { svg, png, relabel() } (relabel says their labels again, in the
+ * language in use).
  */
 export function attachFigureButtons(container, figure, model, say) {
   const svg = button('player-figure', labels.svg);
@@ -177,9 +199,17 @@ export function attachFigureButtons(container, figure, model, say) {
       const blob = await figure({ format: 'png', scale: playerPngScale });
       if (blob) download(blob, exportName(model(), 'figure.png'));
     } catch (error) {
-      say(labels.figureFailed(error?.message ?? error));
+      const why = String(error?.message ?? error);
+      say(() => t('player.controls.figureFailed', { error: why }));
     }
   });
   container.append(svg, png);
-  return { svg, png };
+  return {
+    svg,
+    png,
+    relabel() {
+      label(svg, labels.svg());
+      label(png, labels.png());
+    },
+  };
 }

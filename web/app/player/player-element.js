@@ -14,6 +14,15 @@
 // reduced motion; a Play button is there either way. Runs go through the playground's
 // RunController and playback through its PlaybackClock: one run path, one clock.
 import { element } from '../dom.js';
+import {
+  browserLanguages,
+  chooseLanguage,
+  formatNumber,
+  inLanguage,
+  languageOf,
+  loadLanguage,
+  t,
+} from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
 import { PlaybackClock } from '../playback/clock.js';
 import { Replay } from '../playback/replay.js';
@@ -39,12 +48,13 @@ import { Timeline } from '../timeline/timeline.js';
 import { TraceModel } from '../timeline/model.js';
 import { axisHeight } from '../timeline/lanes.js';
 import { lowerBound } from '../timeline/visible.js';
-import { decodeProgram, encodeProgram } from '../program/program-link.js';
+import { decodeProgram, encodeProgram, maxEncodedLength } from '../program/program-link.js';
 import { tokenizeRust } from '../program/rust-tokens.js';
 import { SourceView } from '../source-view.js';
 import { TourBar } from '../tours/tour-bar.js';
 import { parseTourLink, readTourElement } from '../tours/tour.js';
 import { loadPlayerEngine, siteUrl } from './player-engine.js';
+import { readPlayerLink } from './player-link.js';
 import { PlayerControls, attachFigureButtons, speedFor } from './player-controls.js';
 import { attachPlayerInput } from './player-input.js';
 import playerCss from './player.css';
@@ -71,57 +81,127 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 const nearMargin = '400px 0px';
 
 /**
- * What the player says about the values it was given, in one place. `where` is the value's
- * name as the author wrote it: `attribute example="concurent"` on a host page, `link part
- * example=concurent` in embed.html (whose attributes come from its link; see `fromLink`).
+ * What the player says about the values it was given, in one place; the words are the
+ * catalogue's (i18n/en/player.js and i18n/es/player.js), in the language in use when called (the player's: see #speak).
+ * `where` is the value's name as the author wrote it: `attribute example="concurent"` on a host
+ * page, `link part example=concurent` in embed.html (whose attributes come from its link; see
+ * `fromLink`).
  */
 const say = {
   attribute: (name, value) =>
-    value == null ? `attribute ${name}` : `attribute ${name}=${quote(value)}`,
+    value == null
+      ? t('player.where.attribute', { name })
+      : t('player.where.attributeValue', { name, value: quote(value) }),
   // As a link writes it, unquoted (quote() still cuts it short and escapes control characters).
   linkPart: (name, value) =>
-    value == null ? `link part ${name}` : `link part ${name}=${quote(value).slice(1, -1)}`,
-  noExample: (fromLink, shown) =>
+    value == null
+      ? t('player.where.linkPart', { name })
+      : t('player.where.linkPartValue', { name, value: quote(value).slice(1, -1) }),
+  problem: (where, problem) => t('player.problem', { where, problem }),
+  noExample: (fromLink, example) =>
     fromLink
-      ? `The link names no example; showing ${shown}.`
-      : `No example attribute; showing ${shown}.`,
+      ? t('player.noExample.link', { example })
+      : t('player.noExample.attribute', { example }),
   unknownExample: (where, near, ids) =>
     near
-      ? `${where}: Wakeline has no example of that name. Did you mean ${near}? Nothing was run.`
-      : `${where}: Wakeline has no example of that name; the examples are ${ids.join(', ')}. Nothing was run.`,
+      ? t('player.example.near', { where, near })
+      : t('player.example.list', { where, ids: ids.join(', ') }),
   unknownStrategy: (where, near, names) =>
     near
-      ? `${where}: Wakeline has no strategy of that name. Did you mean ${near}? Nothing was run.`
-      : `${where}: Wakeline has no strategy of that name; the strategies are ${names.join(', ')}. Nothing was run.`,
+      ? t('player.strategy.near', { where, near })
+      : t('player.strategy.list', { where, names: names.join(', ') }),
   unsupportedStrategy: (where, example, names) =>
-    `${where}: the example ${example} runs under ${names.join(', ')} only. Nothing was run.`,
-  notParamPair: (where, pair) => `${where}: ${quote(pair)} is not name=value; it was ignored.`,
-  notParamName: (where, name) =>
-    `${where}: ${quote(name)} is not a parameter name; it was ignored.`,
-  paramTwice: (where, name) =>
-    `${where}: the parameter ${quote(name)} is given more than once; the first one counts.`,
-  paramValue: (where, name, error) =>
-    `${where}: the parameter ${quote(name)}: ${error}; its default is used.`,
-  catalogue: (where, sentence) => `${where}: ${sentence}`,
-  seed: (where) => `${where}: the seed is not a whole number from 0 to 2^53; 0 is used.`,
-  start: (where, error) => `${where}: ${error}; the run starts at its first event.`,
-  startAfterEnd: (where, end) =>
-    `${where}: the run ends before that, at ${end}; the playhead is at its last event.`,
-  select: (where, error) => `${where}: ${error}; nothing is selected.`,
+    t('player.strategy.unsupported', { where, example, names: names.join(', ') }),
+  notParamPair: (where, pair) => t('player.param.notPair', { where, pair: quote(pair) }),
+  notParamName: (where, name) => t('player.param.notName', { where, name: quote(name) }),
+  paramTwice: (where, name) => t('player.param.twice', { where, name: quote(name) }),
+  paramValue: (where, name, error) => t('player.param.value', { where, name: quote(name), error }),
+  seed: (where) => t('player.seed', { where }),
+  start: (where, error) => t('player.start', { where, error }),
+  startAfterEnd: (where, end) => t('player.start.afterEnd', { where, end }),
+  // Ids are written as the author wrote them (no grouping); counts as the locale writes numbers.
+  playheadMissing: (where, seq, model) =>
+    t('player.start.noEvent', { where, id: String(seq), count: model.count }),
+  select: (where, error) => t('player.select', { where, error }),
   selectMissing: (where, select, model) =>
     select.kind === 'seq'
-      ? `${where}: this run has no event ${select.id} (it has ${model.count.toLocaleString('en')} events); nothing is selected.`
-      : `${where}: this run has no task ${select.id} (it has ${model.taskLanes.length.toLocaleString('en')} tasks); nothing is selected.`,
-  height: (where, px) =>
-    `${where}: not auto or a number of pixels from 120 to 4000; ${px} is used.`,
-  speed: (where) =>
-    `${where}: not a speed from 0.25 to 64 (times 4 events a second); the run's own is used.`,
-  theme: (where, theme) =>
-    `${where}: not light, dark or auto; the reader's setting (${theme}) is used.`,
-  program: (where, error) => `${where}: ${error}`,
-  nothingRun: 'Nothing was run: the message above says why.',
-  programUnread: 'The program could not be read; nothing was run.',
+      ? t('player.select.noEvent', { where, id: String(select.id), count: model.count })
+      : t('player.select.noTask', {
+          where,
+          id: String(select.id),
+          count: model.taskLanes.length,
+        }),
+  height: (where, px) => t('player.height', { where, px: String(px) }),
+  speed: (where) => t('player.speed', { where }),
+  theme: (where, theme) => t('player.theme', { where, theme }),
+  lang: (where) => t('player.lang', { where }),
+  compare: (where) => t('player.compare', { where }),
+  nothingRun: () => t('player.status.nothingRun'),
+  programUnread: () => t('player.status.programUnread'),
 };
+
+/** The problems decodeProgram (program/program-link.js) names, by the last part of their key. */
+const programProblems = ['empty', 'alphabet', 'cut', 'damaged', 'tooLarge', 'notUtf8'];
+
+/**
+ * Which of decodeProgram's problems `error` (a sentence in the language in use) is, for the
+ * program `encoded`: one of programProblems, 'tooLong', or null.
+ */
+function programProblem(encoded, error) {
+  if (encoded.length > maxEncodedLength) return 'tooLong';
+  return programProblems.find((kind) => error === programSentence(kind, true, encoded)) ?? null;
+}
+
+/**
+ * The sentence for a program problem `kind`: worded for a link's program part (`fromLink`) as
+ * program-link.js words it, else for the `program` attribute.
+ */
+function programSentence(kind, fromLink, encoded) {
+  const sizes = {
+    length: formatNumber(encoded.length, { useGrouping: false }),
+    max: formatNumber(maxEncodedLength, { useGrouping: false }),
+  };
+  switch (kind) {
+    case 'empty':
+      return fromLink ? t('program.link.empty') : t('player.program.empty');
+    case 'tooLong':
+      return fromLink ? t('program.link.tooLong', sizes) : t('player.program.tooLong', sizes);
+    case 'alphabet':
+      return fromLink ? t('program.link.alphabet') : t('player.program.alphabet');
+    case 'cut':
+      return fromLink ? t('program.link.cut') : t('player.program.cut');
+    case 'damaged':
+      return fromLink ? t('program.link.damaged') : t('player.program.damaged');
+    case 'tooLarge':
+      return fromLink ? t('program.link.tooLarge') : t('player.program.tooLarge');
+    default:
+      return fromLink ? t('program.link.notUtf8') : t('player.program.notUtf8');
+  }
+}
+
+/** How a run ended (a summary's outcome), in words; the trace's own name when it has none. */
+function outcomeWords(outcome) {
+  const key = `narration.outcome.${outcome}`;
+  const words = t(key);
+  return words === key ? String(outcome) : words;
+}
+
+/**
+ * The `lang` of `node`'s nearest ancestor that has one (through shadow roots to their hosts), or
+ * null: the language of the text the player sits in, as HTML inherits it.
+ */
+function inheritedLang(node) {
+  for (let at = node.parentNode; at;) {
+    if (at instanceof Element) {
+      if (at.hasAttribute('lang')) return at.getAttribute('lang');
+      at = at.parentNode;
+    } else at = at instanceof ShadowRoot ? at.host : null;
+  }
+  return null;
+}
+
+/** Languages whose catalogue is loaded: every one is bundled into wakeline-player.js. */
+const loadedLanguages = new Set(['en']);
 
 let sheet = null;
 
@@ -165,8 +245,13 @@ function eventAtTime(model, t) {
 
 /**
  * The element. Attributes: example, strategy, params, seed, autoplay, start, height (pixels or
- * `auto`), speed, theme (light, dark, auto), select (`seq:N` or `task:N`). An example or a
+ * `auto`), speed, theme (light, dark, auto), select (`seq:N` or `task:N`), lang. An example or a
  * strategy that Wakeline does not have runs nothing: the player says so, and what was meant.
+ * It speaks its `lang` (en or es, "es-AR" for Spanish with Argentine numbers), else its nearest
+ * ancestor's (the post's <html lang>), else the browser's, else English; a language Wakeline
+ * does not speak falls through to the next (HTML's `lang` says what the post is written in, and a
+ * French post is no mistake). Two players on one page may speak two languages: everything a
+ * player says, draws and narrates is made in its own (#speak).
  * Methods play(), pause(), seek(), goToStop(); events `playhead` (the playhead moved to another
  * event), `runend` (the run finished), `ended` (playback reached the last event) and `stop` (a
  * tour's stop was gone to). A tour comes from the `tour` attribute (a link's `tour` part) or a
@@ -189,6 +274,7 @@ export class WakelinePlayer extends HTMLElement {
       'loading',
       'theme',
       'select',
+      'lang',
     ];
   }
 
@@ -208,7 +294,9 @@ export class WakelinePlayer extends HTMLElement {
   #legend = null;
   #tourBox;
   #tour;
-  #tourProblems = [];
+  // Problems are kept as makers, functions giving their sentences (one or a list), so that they
+  // are said again in a new language (#showProblems).
+  #tourProblems = null;
   #replay = null;
   // The event the narration and the `playhead` event last told, and whether it was playing.
   #told = { event: -2, playing: false };
@@ -230,6 +318,20 @@ export class WakelinePlayer extends HTMLElement {
   #heightProblem = null;
   #themeProblem = null;
   #selectProblem = null;
+  #langProblem = null;
+  // What embed.html's link says beyond the attributes (see linkView).
+  #linkView = { view: null, playhead: null, spread: null, compare: null };
+  // The language the player speaks: { lang, locale, source } (source: 'attribute', 'page' or
+  // 'browser'), and a promise that settles once its catalogue is loaded.
+  #language = { lang: 'en', locale: 'en', source: 'browser' };
+  #languageReady = Promise.resolve();
+  // Hears changes of the ancestors' `lang` (a page that switches its language).
+  #ancestorLang = null;
+  // The status line's and the link out's makers, said again in a new language.
+  #statusSays = () => '';
+  #openSays = () => ({ href: null, text: '', title: '' });
+  #input = null;
+  #figureButtons = null;
   // Whether the attributes come from a link (embed.html): messages then name its parts.
   #fromLink = false;
   // The height asked for: { px } or { auto: true } (#applyHeight), kept by #fitHeight.
@@ -251,8 +353,8 @@ export class WakelinePlayer extends HTMLElement {
     this.#timelineContainer = element('div', 'timeline');
     this.#messages = element('ul', 'player-messages');
     this.#messages.hidden = true;
-    this.#status = element('span', 'player-status', 'loading the runtime…');
-    this.#open = element('a', 'player-open', 'Open in Wakeline');
+    this.#status = element('span', 'player-status');
+    this.#open = element('a', 'player-open');
     this.#open.target = '_blank';
     this.#open.rel = 'noopener';
     this.#controlsBox = element('div', 'player-controls');
@@ -263,19 +365,22 @@ export class WakelinePlayer extends HTMLElement {
     this.#legendBox = element('div', 'player-legend');
     this.#legendBox.hidden = true;
     this.#tourBox = element('div', 'player-tour');
-    this.#tour = new TourBar(this.#tourBox, (stop, index, restored) => {
-      this.#clock.pause();
-      if (restored.playhead != null) this.#clock.seek(restored.playhead);
-      this.dispatchEvent(
-        new CustomEvent('stop', { detail: { index, count: this.#tour.stops.length } }),
-      );
-    });
+    this.#tour = new TourBar(
+      this.#tourBox,
+      (stop, index, restored) => {
+        this.#clock.pause();
+        if (restored.playhead != null) this.#clock.seek(restored.playhead);
+        this.dispatchEvent(
+          new CustomEvent('stop', { detail: { index, count: this.#tour.stops.length } }),
+        );
+      },
+      { speak: (make) => this.#speak(make) },
+    );
     const footer = element('div', 'player-footer');
     footer.append(this.#controlsBox, this.#status, this.#open);
     this.#programBox = element('div', 'player-program source-view');
     this.#programBox.hidden = true;
     this.#programBox.tabIndex = 0;
-    this.#programBox.setAttribute('aria-label', 'Program');
     this.#programView = new SourceView(this.#programBox, tokenizeRust);
     // The element's own children (a figure's caption, a <pre> program, "Loading…") stay visible
     // until a run draws, and when nothing can run.
@@ -305,8 +410,142 @@ export class WakelinePlayer extends HTMLElement {
     this.#applyTheme();
     // Keys pressed inside the player step it; the ones it uses do not scroll the host page.
     this.#frame.addEventListener('keydown', (event) => {
-      if (this.#controls?.key(event)) event.preventDefault();
+      if (this.#speak(() => this.#controls?.key(event))) event.preventDefault();
     });
+    // In English until it is connected and reads where it is (#chooseLanguage).
+    this.#setStatus(() => t('player.status.loading'));
+    this.#setOpen(() => ({ href: null, text: t('player.open.example'), title: '' }));
+    this.#sayStatic();
+  }
+
+  /**
+   * Runs `make` in the player's language and returns what it returns: every word the player
+   * says, its narration, controls, messages, timeline, tooltips, legend, figures and tour bar, is
+   * made inside (the page around it may speak another language, and so may another player).
+   */
+  #speak(make) {
+    return inLanguage(this.#language, make);
+  }
+
+  /** The language the player should speak, from where it is: { lang, locale, source }. */
+  #wantedLanguage() {
+    const own = this.getAttribute('lang');
+    if (languageOf(own)) return { ...chooseLanguage([own]), source: 'attribute' };
+    // embed.html's own <html lang> is not the reader's: its link's `lang` or the browser's.
+    if (!this.#fromLink) {
+      const page = inheritedLang(this);
+      if (languageOf(page)) return { ...chooseLanguage([page]), source: 'page' };
+    }
+    return { ...chooseLanguage(browserLanguages()), source: 'browser' };
+  }
+
+  /**
+   * Chooses the player's language again (its `lang`, an ancestor's or the browser's changed, or
+   * it moved): loads the catalogue if need be (a microtask: it is bundled), and says everything
+   * again when the language is another.
+   */
+  #chooseLanguage() {
+    const wanted = this.#wantedLanguage();
+    const own = this.getAttribute('lang');
+    // In a link, `lang` is Wakeline's own part: one it does not speak is a mistake to name.
+    const langProblem =
+      this.#fromLink && own !== null && !languageOf(own)
+        ? () => say.lang(this.#where('lang', own))
+        : null;
+    this.#langProblem = langProblem;
+    this.#showProblems();
+    if (!loadedLanguages.has(wanted.lang)) {
+      this.#languageReady = loadLanguage(wanted.lang).then(() => {
+        loadedLanguages.add(wanted.lang);
+        this.#chooseLanguage();
+      });
+      return;
+    }
+    const before = this.#language;
+    this.#language = wanted;
+    if (before.lang !== wanted.lang || before.locale !== wanted.locale) this.#sayAgain();
+  }
+
+  /** The words set once, not with each run: said in the player's language. */
+  #sayStatic() {
+    // For screen readers (and hyphenation), the player's text is in its language.
+    this.#themeBox.lang = this.#language.locale;
+    this.#speak(() => this.#programBox.setAttribute('aria-label', t('player.program.label')));
+  }
+
+  /** Says everything shown again, in the language just chosen; the run and the view stay. */
+  #sayAgain() {
+    this.#sayStatic();
+    this.#speak(() => {
+      this.#status.textContent = this.#statusSays();
+      this.#showOpen();
+      const timeline = this.#timeline;
+      if (timeline) {
+        // The timeline and the legend keep the language they were made in: this one now.
+        timeline.language = { lang: this.#language.lang, locale: this.#language.locale };
+        timeline.canvas.setAttribute('aria-label', t('narration.timeline.label'));
+        timeline.modelChanged();
+        timeline.requestDraw();
+        this.#input.relabel();
+        this.#controls.relabel();
+        this.#figureButtons.relabel();
+        this.#legend = new Legend(this.#legendBox, this.#timelineContainer);
+        if (this.state === 'done') this.#legend.update(timeline.model);
+        this.#sayTour();
+        this.#narrate(this.#clock.event);
+      }
+      this.#showProblems();
+      this.#showHiddenLanes();
+    });
+  }
+
+  /**
+   * The tour bar's words in the new language: its buttons (TourBar.show labels them), and the
+   * count of the stop shown, as TourBar.go writes it, without going to the stop again (the
+   * reader may have stepped away from it).
+   */
+  #sayTour() {
+    const tour = this.#tour;
+    if (tour.stops.length === 0 || !tour.model) return;
+    const { index } = tour;
+    tour.show(tour.stops, tour.timeline, tour.model);
+    tour.index = index;
+    if (index < 0) return;
+    const numbers = {
+      index: formatNumber(index + 1, { useGrouping: false }),
+      total: formatNumber(tour.stops.length, { useGrouping: false }),
+    };
+    tour.count.textContent = t('program.tour.count', numbers);
+    tour.count.title = t('program.tour.countTitle', numbers);
+  }
+
+  /** Shows the status line `make()` says, and says it again in a new language. */
+  #setStatus(make) {
+    this.#statusSays = make;
+    this.#status.textContent = this.#speak(make);
+  }
+
+  /**
+   * Sets the link out to the playground as `make()` says it: { href (none when null), text,
+   * title }, said again in a new language (the link names the player's language).
+   */
+  #setOpen(make) {
+    this.#openSays = make;
+    this.#speak(() => this.#showOpen());
+  }
+
+  #showOpen() {
+    const { href, text, title } = this.#openSays();
+    if (href) this.#open.href = href;
+    else this.#open.removeAttribute('href');
+    this.#open.textContent = text;
+    if (title) this.#open.title = title;
+    else this.#open.removeAttribute('title');
+  }
+
+  /** The language the player speaks: { lang, locale } ("es", "es-AR"). */
+  get language() {
+    return { lang: this.#language.lang, locale: this.#language.locale };
   }
 
   connectedCallback() {
@@ -319,22 +558,34 @@ export class WakelinePlayer extends HTMLElement {
       new IntersectionObserver((entries) => this.#seen(entries.at(-1).isIntersecting)),
     ];
     for (const observer of this.#observers) observer.observe(this);
+    // Where it is says which language it speaks; a page that changes an ancestor's `lang` (or
+    // the browser's languages) changes it too.
+    this.#chooseLanguage();
+    this.#ancestorLang ??= new MutationObserver(() => this.#chooseLanguage());
+    for (let at = this.parentNode; at; at = at instanceof ShadowRoot ? at.host : at.parentNode)
+      if (at instanceof Element)
+        this.#ancestorLang.observe(at, { attributes: true, attributeFilter: ['lang'] });
+    window.addEventListener('languagechange', this.#languagesChanged);
     this.#applyHeight();
     this.#applyTheme();
     darkScheme.addEventListener('change', this.#schemeChanged);
     if (this.getAttribute('loading') === 'eager') this.#near(true);
     // The fallback stays until then; the status says the player waits for the reader.
-    if (!this.#started) this.#status.textContent = 'waiting to be scrolled into view…';
+    if (!this.#started) this.#setStatus(() => t('player.status.waiting'));
   }
 
   disconnectedCallback() {
     // A removed player stops asking for animation frames.
     this.#clock?.pause();
     for (const observer of this.#observers ?? []) observer.disconnect();
+    this.#ancestorLang?.disconnect();
+    window.removeEventListener('languagechange', this.#languagesChanged);
     darkScheme.removeEventListener('change', this.#schemeChanged);
   }
 
   #schemeChanged = () => this.#applyTheme();
+
+  #languagesChanged = () => this.#chooseLanguage();
 
   /** The `theme` attribute (light, dark, auto: the reader's setting) on the player's palette. */
   #applyTheme() {
@@ -343,11 +594,8 @@ export class WakelinePlayer extends HTMLElement {
     const valid = text === null || themes.includes(asked);
     const theme =
       valid && asked && asked !== 'auto' ? asked : darkScheme.matches ? 'dark' : 'light';
-    const problem = valid ? null : say.theme(this.#where('theme', text), theme);
-    if (problem !== this.#themeProblem) {
-      this.#themeProblem = problem;
-      this.#showProblems();
-    }
+    this.#themeProblem = valid ? null : () => say.theme(this.#where('theme', text), theme);
+    this.#showProblems();
     if (this.#themeBox.dataset.theme === theme) return;
     this.#themeBox.dataset.theme = theme;
     // The canvas and the legend's swatches read the palette from the stylesheet: read it again.
@@ -361,7 +609,7 @@ export class WakelinePlayer extends HTMLElement {
   #near(near) {
     if (!near || this.#started) return;
     this.#started = true;
-    this.#status.textContent = 'loading the runtime…';
+    this.#setStatus(() => t('player.status.loading'));
     this.#schedule();
   }
 
@@ -378,6 +626,8 @@ export class WakelinePlayer extends HTMLElement {
 
   attributeChangedCallback(name) {
     if (!this.isConnected) return;
+    // Another language says the same run again in it: no new run.
+    if (name === 'lang') return this.#chooseLanguage();
     if (name === 'loading' && this.getAttribute('loading') === 'eager') this.#near(true);
     // Before the player comes near the viewport, its run waits; it reads the attributes then.
     if (name === 'theme') return this.#applyTheme();
@@ -415,16 +665,18 @@ export class WakelinePlayer extends HTMLElement {
     const text = this.getAttribute('speed');
     const speed = Number(text);
     const valid = text !== null && text.trim() !== '' && speed >= 0.25 && speed <= 64;
-    const problem = text !== null && !valid ? say.speed(this.#where('speed', text)) : null;
-    if (problem !== this.#speedProblem) {
-      this.#speedProblem = problem;
-      this.#showProblems();
-    }
+    this.#speedProblem =
+      text !== null && !valid ? () => say.speed(this.#where('speed', text)) : null;
+    this.#showProblems();
     if (!this.#controls) return;
     this.#controls.setSpeed(valid ? speed : speedFor(this.#clock.model?.count ?? 0));
   }
 
   #clockMoved() {
+    this.#speak(() => this.#playheadMoved());
+  }
+
+  #playheadMoved() {
     const clock = this.#clock;
     this.#timeline?.setPlayhead(clock.layoutX(), true);
     this.#controls.update();
@@ -439,11 +691,7 @@ export class WakelinePlayer extends HTMLElement {
     if (i !== told.event) {
       told.event = i;
       if (this.#program) this.#highlightLine(i);
-      const model = clock.model;
-      if (model && i >= 0 && this.state === 'done') {
-        this.#replay.seek(i);
-        this.#narration.textContent = narrate(model, i, this.#replay);
-      }
+      this.#narrate(i);
     }
     this.dispatchEvent(
       new CustomEvent('playhead', {
@@ -451,6 +699,14 @@ export class WakelinePlayer extends HTMLElement {
       }),
     );
     if (ended) this.dispatchEvent(new CustomEvent('ended'));
+  }
+
+  /** Says what event `i` does, in the playground's words (narration.js), in the language in use. */
+  #narrate(i) {
+    const model = this.#clock?.model;
+    if (!model || i < 0 || i >= model.count || this.state !== 'done') return;
+    this.#replay.seek(i);
+    this.#narration.textContent = narrate(model, i, this.#replay);
   }
 
   /** The line of event `i`'s task: its own, or where the task last returned Pending. */
@@ -472,7 +728,8 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   /**
-   * The program the element carries, if any: { source, name }, { error }, or null (an example).
+   * The program the element carries, if any: { source, name }, { error } (a maker of the
+   * sentence, worded for the attribute or the link's part it came from), or null (an example).
    * An inline child comes first, then the `program` attribute.
    */
   async #readProgram() {
@@ -490,10 +747,13 @@ export class WakelinePlayer extends HTMLElement {
     }
     const encoded = this.getAttribute('program');
     if (encoded === null) return null;
-    const decoded = await decodeProgram(encoded);
-    return decoded.error
-      ? { error: say.program(this.#where('program'), decoded.error) }
-      : { source: decoded.text, name };
+    // decodeProgram's sentences are in the language in use when it is called: the player's.
+    const decoded = await this.#speak(() => decodeProgram(encoded));
+    if (!decoded.error) return { source: decoded.text, name };
+    const kind = this.#speak(() => programProblem(encoded, decoded.error));
+    const sentence = () =>
+      kind === null ? decoded.error : programSentence(kind, this.#fromLink, encoded);
+    return { error: () => say.problem(this.#where('program'), sentence()) };
   }
 
   /** The `height` attribute: pixels (at least that; see #fitHeight) or `auto`, to the lanes. */
@@ -504,12 +764,11 @@ export class WakelinePlayer extends HTMLElement {
     const px = Number.isFinite(height) ? Math.min(Math.max(height, 120), 4000) : defaultHeight;
     this.#height = auto ? { auto: true } : { px };
     this.#frame.dataset.height = auto ? 'auto' : 'fixed';
-    const problem =
-      text !== null && !auto && px !== height ? say.height(this.#where('height', text), px) : null;
-    if (problem !== this.#heightProblem) {
-      this.#heightProblem = problem;
-      this.#showProblems();
-    }
+    this.#heightProblem =
+      text !== null && !auto && px !== height
+        ? () => say.height(this.#where('height', text), px)
+        : null;
+    this.#showProblems();
     this.#frame.style.height = `${auto ? defaultHeight : px}px`;
     this.#fitHeight();
   }
@@ -555,12 +814,14 @@ export class WakelinePlayer extends HTMLElement {
     const middle = (lane) => lane.y + lane.h / 2;
     const above = lanes.filter((lane) => middle(lane) < timeline.scrollY).length;
     const below = lanes.filter((lane) => middle(lane) > timeline.scrollY + room).length;
-    const parts = [];
-    if (above > 0) parts.push(`${above} above`);
-    if (below > 0) parts.push(`${below} below`);
     const hidden = above + below;
     const text = hidden
-      ? `${hidden} lane${hidden === 1 ? '' : 's'} hidden: ${parts.join(', ')}`
+      ? this.#speak(() => {
+          const parts = [];
+          if (above > 0) parts.push(t('player.lanes.above', { count: above }));
+          if (below > 0) parts.push(t('player.lanes.below', { count: below }));
+          return t('player.lanes.hidden', { count: hidden, where: parts.join(', ') });
+        })
       : '';
     if (this.#hiddenLanes.textContent !== text) this.#hiddenLanes.textContent = text;
     this.#hiddenLanes.hidden = text === '';
@@ -593,7 +854,9 @@ export class WakelinePlayer extends HTMLElement {
 
   /**
    * The scenario the attributes describe, as link state (the example and strategy as written, to
-   * be checked against the catalogue), with problems found reading them.
+   * be checked against the catalogue), with problems found reading them (makers of sentences,
+   * said in the player's language when shown). `state.paramsWritten` says where each parameter
+   * was written (a maker too), so that a problem with it names it.
    */
   #scenario() {
     const state = emptyLinkState();
@@ -610,23 +873,26 @@ export class WakelinePlayer extends HTMLElement {
     // Where each parameter was written, so a problem with it names it.
     state.paramsWritten = {};
     for (const pair of pairs) {
-      const where = this.#fromLink ? this.#where('params', pair) : this.#where('params', params);
+      const where = () =>
+        this.#fromLink ? this.#where('params', pair) : this.#where('params', params);
       const at = pair.indexOf('=');
       if (at <= 0) {
-        problems.push(say.notParamPair(where, pair));
+        problems.push(() => say.notParamPair(where(), pair));
         continue;
       }
       const name = pair.slice(0, at).replace(/^p\./, '');
       if (!isParamName(name)) {
-        problems.push(say.notParamName(where, name));
+        problems.push(() => say.notParamName(where(), name));
         continue;
       }
       if (Object.hasOwn(state.params, name)) {
-        problems.push(say.paramTwice(where, name));
+        problems.push(() => say.paramTwice(where(), name));
         continue;
       }
-      const value = parseParamValue(pair.slice(at + 1));
-      if (value.error) problems.push(say.paramValue(where, name, value.error));
+      const written = pair.slice(at + 1);
+      const value = parseParamValue(written);
+      if (value.error)
+        problems.push(() => say.paramValue(where(), name, parseParamValue(written).error));
       else {
         state.params[name] = value.value;
         state.paramsWritten[name] = where;
@@ -635,12 +901,15 @@ export class WakelinePlayer extends HTMLElement {
     const seed = attr('seed');
     if (seed !== null) {
       state.seed = parseWhole(seed.trim());
-      if (state.seed === null) problems.push(say.seed(this.#where('seed', seed)));
+      if (state.seed === null) problems.push(() => say.seed(this.#where('seed', seed)));
     }
     const start = attr('start');
     if (start !== null) {
       const time = parseLinkTime(start.trim());
-      if (time.error) problems.push(say.start(this.#where('start', start), time.error));
+      if (time.error)
+        problems.push(() =>
+          say.start(this.#where('start', start), parseLinkTime(start.trim()).error),
+        );
       else state.at = time.value;
     }
     return { state, problems };
@@ -648,7 +917,7 @@ export class WakelinePlayer extends HTMLElement {
 
   /**
    * The example and strategy the attributes name, from the catalogue: { example, strategy } or
-   * { refused } (a sentence) when either is not one of Wakeline's: a typo runs nothing rather than
+   * { refused } (a maker of a sentence) when either is not one of Wakeline's: a typo runs nothing rather than
    * another example under the author's caption.
    */
   #pick(state, examples, strategies, program) {
@@ -667,33 +936,38 @@ export class WakelinePlayer extends HTMLElement {
       if (!example) {
         const ids = examples.map((e) => e.id);
         return {
-          refused: say.unknownExample(
-            this.#where('example', state.example),
-            nearestId(state.example, ids),
-            ids,
-          ),
+          refused: () =>
+            say.unknownExample(
+              this.#where('example', state.example),
+              nearestId(state.example, ids),
+              ids,
+            ),
         };
       }
     }
     if (state.strategy === null) return { example, strategy: example.strategies[0] };
     const strategy = state.strategy.trim();
     if (example.strategies.includes(strategy)) return { example, strategy };
-    const where = this.#where('strategy', state.strategy);
+    const where = () => this.#where('strategy', state.strategy);
     const names = strategies.map((s) => s.name);
     if (names.includes(strategy))
-      return { refused: say.unsupportedStrategy(where, example.id, example.strategies) };
-    return { refused: say.unknownStrategy(where, nearestId(strategy, names), names) };
+      return { refused: () => say.unsupportedStrategy(where(), example.id, example.strategies) };
+    return { refused: () => say.unknownStrategy(where(), nearestId(strategy, names), names) };
   }
 
+  /** Shows the problems (every maker's sentences, in the player's language) above the timeline. */
   #showProblems() {
-    const problems = [...this.#linkProblems, ...this.#runProblems, ...this.#tourProblems];
-    for (const problem of [
+    const makers = [
+      ...this.#linkProblems,
+      ...this.#runProblems,
+      this.#tourProblems,
       this.#selectProblem,
       this.#heightProblem,
       this.#speedProblem,
       this.#themeProblem,
-    ])
-      if (problem) problems.push(problem);
+      this.#langProblem,
+    ].filter(Boolean);
+    const problems = this.#speak(() => makers.flatMap((make) => make()));
     const shown = [...this.#messages.children].map((item) => item.textContent);
     if (shown.length === problems.length && shown.every((text, k) => text === problems[k])) return;
     // Text, never markup: a value from the host page or a link is shown as written.
@@ -703,9 +977,15 @@ export class WakelinePlayer extends HTMLElement {
     this.#fitHeight();
   }
 
+  /** The language a link out should name: the player's, unless it is only the browser's. */
+  #linkLanguage() {
+    return this.#language.source === 'browser' ? null : this.#language.lang;
+  }
+
   /**
-   * Runs nothing, and shows nothing of an earlier run: `problems` say why (an unknown example or
-   * strategy, a program that cannot be read), and the element's own children show again.
+   * Runs nothing, and shows nothing of an earlier run: `problems` (makers) say why (an unknown
+   * example or strategy, a program that cannot be read), and the element's own children show
+   * again; `status` makes the status line.
    */
   #refuse(problems, status = say.nothingRun) {
     this.#shown = null;
@@ -730,10 +1010,15 @@ export class WakelinePlayer extends HTMLElement {
     delete this.#frame.dataset.drawn;
     this.#runProblems = problems;
     this.#showProblems();
-    this.#open.href = siteUrl('index.html');
-    this.#open.textContent = 'Open in Wakeline';
-    this.#open.title = 'Open the Wakeline playground';
-    this.#status.textContent = status;
+    this.#setOpen(() => {
+      const lang = this.#linkLanguage();
+      return {
+        href: siteUrl(lang ? `index.html#lang=${lang}` : 'index.html'),
+        text: t('player.open.example'),
+        title: t('player.open.playgroundTitle'),
+      };
+    });
+    this.#setStatus(status);
     this.#frame.dataset.state = 'error';
     // The messages take the timeline's place (player.css), in the height the player had.
     this.#frame.dataset.refused = 'true';
@@ -743,14 +1028,21 @@ export class WakelinePlayer extends HTMLElement {
   /** Resolves the attributes against the catalogue and starts their run. */
   async #run() {
     const id = ++this.#runId;
+    // The player's catalogue first (bundled with it: loaded in a microtask), so that everything
+    // it makes below (the timeline, the controls, the legend) is made in its language.
+    await this.#languageReady;
+    if (id !== this.#runId) return;
     this.#applyHeight();
     this.#build();
     const { state, problems } = this.#scenario();
+    const params = this.getAttribute('params');
+    const linked = this.#linkView;
     let engine;
     try {
       engine = await loadPlayerEngine();
     } catch (error) {
-      this.#refuse([loadFailure(error)], 'Wakeline could not be loaded.');
+      const why = String(error?.message ?? error);
+      this.#refuse([() => loadFailure(why)], () => t('player.status.unloaded'));
       return;
     }
     this.#runs ??= new RunController(engine, this.#runHooks());
@@ -772,48 +1064,75 @@ export class WakelinePlayer extends HTMLElement {
     this.#program = program;
     const { example } = picked;
     const catalogue = [example, ...examples.filter((e) => e.id !== example.id)];
-    const resolved = resolveLink(
-      { ...state, example: example.id, strategy: picked.strategy },
-      catalogue,
-      example.id,
-      strategies,
-    );
+    // Said again in another language: resolveLink's sentences are made when it is called.
+    const resolve = () =>
+      resolveLink(
+        { ...state, example: example.id, strategy: picked.strategy },
+        catalogue,
+        example.id,
+        strategies,
+      );
+    const resolved = this.#speak(resolve);
     if (!program && state.example === null)
-      problems.push(say.noExample(this.#fromLink, resolved.request.example));
+      problems.push(() => say.noExample(this.#fromLink, resolved.request.example));
     // The parameters' problems (a value out of range, a name the example lacks), named as written.
-    for (const { part, text } of resolved.issues) {
-      const where = state.paramsWritten[part] ?? this.#where('params', this.getAttribute('params'));
-      problems.push(say.catalogue(where, text));
-    }
+    if (resolved.issues.length > 0)
+      problems.push(() =>
+        resolve().issues.map(({ part, text }) =>
+          say.problem(state.paramsWritten[part]?.() ?? this.#where('params', params), text),
+        ),
+      );
+    // A player shows one run: a link's second strategy is for the playground (the link out).
+    if (linked.compare != null)
+      problems.push(() => say.compare(say.linkPart('compare', linked.compare)));
     this.#runProblems = problems;
     this.#selectProblem = null;
     this.#showProblems();
     const request = program
       ? { ...resolved.request, source: program.source, name: program.name }
       : resolved.request;
-    const view = { at: state.at };
+    const view = {
+      at: state.at,
+      playhead: linked.playhead,
+      view: linked.view,
+      spread: linked.spread,
+    };
     this.#programBox.hidden = !program;
     if (program) this.#programView.show(program.name, program.source);
     const programLink = program ? await encodeProgram(program.source) : null;
     if (id !== this.#runId) return;
-    this.#open.href = siteUrl(
-      `index.html#${encodeLink({ ...request, at: view.at, select: null, program: programLink })}`,
-    );
-    this.#open.textContent = program ? 'Open in playground' : 'Open in Wakeline';
-    this.#open.title = program
-      ? `Open ${program.name} in the Wakeline playground, to edit and run it`
-      : `Open ${quote(request.example)} in the Wakeline playground`;
+    // The playground opens on what the player shows, in the language it speaks.
+    const link = {
+      ...request,
+      ...view,
+      compare: linked.compare,
+      select: null,
+      program: programLink,
+    };
+    this.#setOpen(() => ({
+      href: siteUrl(`index.html#${encodeLink({ ...link, lang: this.#linkLanguage() })}`),
+      text: program ? t('player.open.program') : t('player.open.example'),
+      title: program
+        ? t('player.open.programTitle', { name: program.name })
+        : t('player.open.exampleTitle', { example: quote(request.example) }),
+    }));
     this.#shown = { request, view };
     this.#runs.start(request);
   }
 
-  /** What the player does as its run starts, grows, ends or fails (RunController's hooks). */
+  /**
+   * What the player does as its run starts, grows, ends or fails (RunController's hooks), each
+   * in the player's language.
+   */
   #runHooks() {
-    return {
+    const hooks = {
       start: (model, request) => {
         this.#frame.dataset.state = 'running';
         delete this.#frame.dataset.refused;
-        this.#status.textContent = `${request.name ?? request.example} · running…`;
+        const name = request.name ?? request.example;
+        this.#setStatus(() => t('player.status.running', { name }));
+        // A link's layout: stretched instants (the playground's default) or pure virtual time.
+        model.spread = this.#shown?.view.spread ?? true;
         this.#timeline.setModel(model);
         this.#clock.setModel(model);
         this.#replay = new Replay(model);
@@ -837,7 +1156,8 @@ export class WakelinePlayer extends HTMLElement {
         if (!this.#shown) return;
         const { request, view } = this.#shown;
         this.#timeline.modelChanged();
-        restoreView(this.#timeline, model, view);
+        // `start`'s window around its time, or a link's window.
+        restoreView(this.#timeline, model, { at: view.at, view: view.view });
         this.#startProblem(model, view.at);
         this.#applySelect(model);
         this.#frame.dataset.state = 'done';
@@ -847,12 +1167,20 @@ export class WakelinePlayer extends HTMLElement {
         this.#legendBox.hidden = model.count === 0;
         this.#legend.update(model);
         this.#applySpeed();
-        const outcome = summary.outcome === 'completed' ? '' : ` · ${summary.outcome}`;
-        this.#status.textContent = `${request.name ?? request.example} · ${model.count.toLocaleString('en')} events${outcome}`;
-        // The playhead starts at `start` (the view restoreView put around it), else at the tour's
-        // first stop, else at the first event.
-        this.#clock.seek(view.at == null ? 0 : eventAtTime(model, view.at));
-        this.#showTour(model, view.at == null);
+        const name = request.name ?? request.example;
+        const { count } = model;
+        const { outcome } = summary;
+        this.#setStatus(() => {
+          const status = t('player.status.done', { name, count });
+          return outcome === 'completed'
+            ? status
+            : t('player.status.outcome', { status, outcome: outcomeWords(outcome) });
+        });
+        // The playhead starts at a link's event, else at `start` (the view restoreView put
+        // around it), else at the tour's first stop, else at the first event.
+        const first = this.#playheadEvent(model, view);
+        this.#clock.seek(first ?? (view.at == null ? 0 : eventAtTime(model, view.at)));
+        this.#showTour(model, view.at == null && first == null);
         this.dispatchEvent(
           new CustomEvent('runend', {
             detail: { events: model.count, outcome: summary.outcome },
@@ -862,18 +1190,40 @@ export class WakelinePlayer extends HTMLElement {
       },
       error: (error) => {
         if (!this.#shown) return;
-        this.#status.textContent = `The run failed: ${error?.message ?? error}`;
+        const why = String(error?.message ?? error);
+        this.#setStatus(() => t('player.status.failed', { error: why }));
         this.#frame.dataset.state = 'error';
       },
     };
+    const spoken = {};
+    for (const [name, hook] of Object.entries(hooks))
+      spoken[name] = (...args) => this.#speak(() => hook(...args));
+    return spoken;
+  }
+
+  /**
+   * The event a link's `at=seq:N` puts the playhead on in `model`, or null (none asked, or one
+   * this run does not have: said so, and the playhead starts as if none were asked).
+   */
+  #playheadEvent(model, { playhead }) {
+    if (playhead == null || model.count === 0) return null;
+    const i = model.indexOfSeq(playhead);
+    if (i >= 0 && i < model.count) return i;
+    const where = () => say.linkPart('at', `seq:${playhead}`);
+    this.#runProblems = [...this.#runProblems, () => say.playheadMissing(where(), playhead, model)];
+    this.#showProblems();
+    return null;
   }
 
   /** Says so when `start` (at `at` ns) is after the end of the run `model`. */
   #startProblem(model, at) {
     const last = model.count > 0 ? model.t.data[model.count - 1] : 0;
     if (at == null || at <= last) return;
-    const where = this.#where('start', this.getAttribute('start'));
-    this.#runProblems = [...this.#runProblems, say.startAfterEnd(where, formatLinkTime(last))];
+    const start = this.getAttribute('start');
+    this.#runProblems = [
+      ...this.#runProblems,
+      () => say.startAfterEnd(this.#where('start', start), formatLinkTime(last)),
+    ];
     this.#showProblems();
   }
 
@@ -886,35 +1236,40 @@ export class WakelinePlayer extends HTMLElement {
     const text = this.getAttribute('select');
     let problem = null;
     if (text !== null && text.trim() !== '' && model) {
-      const where = this.#where('select', text);
+      const where = () => this.#where('select', text);
       const selection = parseSelection(text.trim());
       const hit = selection.error ? null : selectionHit(this.#timeline, model, selection.value);
-      if (selection.error) problem = say.select(where, selection.error);
-      else if (!hit) problem = say.selectMissing(where, selection.value, model);
+      // Said when shown, in the player's language (the error's words too).
+      if (selection.error) problem = () => say.select(where(), parseSelection(text.trim()).error);
+      else if (!hit) problem = () => say.selectMissing(where(), selection.value, model);
       this.#timeline.select(hit ? { ...hit, seek: -1 } : null);
     } else if (model) this.#timeline.select(null);
-    if (problem !== this.#selectProblem) {
-      this.#selectProblem = problem;
-      this.#showProblems();
-    }
+    this.#selectProblem = problem;
+    this.#showProblems();
   }
 
   /** The timeline, its input and the playback clock, made for the first run. */
   #build() {
     if (this.#timeline) return;
+    // Made in the player's language: the timeline and the legend keep the one they were made in
+    // (for frames, tooltips and theme changes that come later, outside the player's calls).
+    this.#speak(() => this.#make());
+  }
+
+  #make() {
     // After each frame, the count of lanes out of view (a scroll or a zoom may change it).
     const timeline = new Timeline(this.#timelineContainer, {
       onView: () => this.#showHiddenLanes(),
     });
-    attachPlayerInput(timeline, (hit) => timeline.select(hit));
+    this.#input = attachPlayerInput(timeline, (hit) => timeline.select(hit));
     this.#clock = new PlaybackClock(() => this.#clockMoved());
     this.#controls = new PlayerControls(this.#controlsBox, this.#clock);
     // Figures of the view for the post's author, SVG and PNG: title, axis, lanes and legend.
-    attachFigureButtons(
+    this.#figureButtons = attachFigureButtons(
       this.#controlsBox,
       (options) => this.figure(options),
       () => this.#timeline.model,
-      (text) => (this.#status.textContent = text),
+      (make) => this.#setStatus(make),
     );
     // The common marks, drawn as the timeline draws them; "All marks" opens every one.
     this.#legend = new Legend(this.#legendBox, this.#timelineContainer);
@@ -928,8 +1283,61 @@ export class WakelinePlayer extends HTMLElement {
    * fragment), listed before the element's own; shown as text, like every message.
    */
   set linkProblems(problems) {
-    this.#linkProblems = [...problems].map(String);
+    this.#linkProblems = [...problems].map((problem) => {
+      const text = String(problem);
+      return () => text;
+    });
     this.#showProblems();
+  }
+
+  /**
+   * What embed.html's link says beyond the attributes, each null when it says nothing: `view`,
+   * the window ({ x0, x1 } on the layout axis), `playhead`, an event's seq (`at=seq:N`), `spread`
+   * (false: a layout of pure virtual time) and `compare`, a second strategy (a player shows one
+   * run: it says so, and its link out opens the comparison). A change runs again.
+   */
+  set linkView(value) {
+    const next = {
+      view: value?.view ?? null,
+      playhead: value?.playhead ?? null,
+      spread: value?.spread ?? null,
+      compare: value?.compare ?? null,
+    };
+    if (JSON.stringify(next) === JSON.stringify(this.#linkView)) return;
+    this.#linkView = next;
+    if (this.#started) this.#schedule();
+  }
+
+  get linkView() {
+    return { ...this.#linkView };
+  }
+
+  /**
+   * embed.html's: shows the run a share link's `fragment` describes, as a player set from a link
+   * (fromLink; player-link.js): its parts become the attributes, the rest the linkView, and what
+   * was wrong with it the first messages, named as the link's parts and said in the player's
+   * language (the link's `lang`, else the browser's). Resolves, once that language is loaded,
+   * to what the page around it needs: { locale, title (the page's, in that language), theme
+   * ('light' or 'dark' when the link asks for one, else null) }.
+   */
+  showLink(fragment) {
+    const link = readPlayerLink(fragment);
+    this.fromLink = true;
+    for (const [name, value] of Object.entries(link.attributes)) {
+      if (value == null) this.removeAttribute(name);
+      else this.setAttribute(name, value);
+    }
+    this.linkView = link.view;
+    this.#linkProblems = [link.problems];
+    this.#showProblems();
+    return this.#languageReady.then(() => {
+      const theme = this.getAttribute('theme')?.trim().toLowerCase();
+      return {
+        locale: this.#language.locale,
+        title: this.#speak(() => t('player.embed.title')),
+        theme: theme === 'light' || theme === 'dark' ? theme : null,
+      };
+    });
   }
 
   /**
@@ -939,6 +1347,7 @@ export class WakelinePlayer extends HTMLElement {
   set fromLink(on) {
     if (Boolean(on) === this.#fromLink) return;
     this.#fromLink = Boolean(on);
+    this.#chooseLanguage();
     this.#applyHeight();
     this.#applySpeed();
     this.#applyTheme();
@@ -957,8 +1366,9 @@ export class WakelinePlayer extends HTMLElement {
   }
 
   #showTour(model, goToFirst) {
-    const { stops, problems } = model.count > 0 ? this.#readTour() : { stops: [], problems: [] };
-    this.#tourProblems = problems;
+    const { stops } = model.count > 0 ? this.#readTour() : { stops: [] };
+    // Read again when shown: its sentences are made in the language in use.
+    this.#tourProblems = model.count > 0 ? () => this.#readTour().problems : null;
     this.#showProblems();
     this.#tour.show(stops, this.#timeline, model);
     if (stops.length > 0 && goToFirst) this.#tour.go(0);
@@ -968,7 +1378,7 @@ export class WakelinePlayer extends HTMLElement {
   goToStop(k) {
     if (this.state !== 'done' || this.#tour.stops.length === 0) return false;
     this.#clock.pause();
-    this.#tour.go(k);
+    this.#speak(() => this.#tour.go(k));
     return true;
   }
 
@@ -979,7 +1389,7 @@ export class WakelinePlayer extends HTMLElement {
 
   /** Plays from the playhead (from the start if it is at the end), once the run has ended. */
   play() {
-    if (this.state === 'done') this.#clock.play();
+    if (this.state === 'done') this.#speak(() => this.#clock.play());
   }
 
   /** Pauses playback. */
@@ -1002,7 +1412,7 @@ export class WakelinePlayer extends HTMLElement {
     }
     if (!Number.isFinite(Number(i)))
       throw new RangeError(`seek: ${String(target)} is not an event`);
-    this.#clock.seek(Number(i));
+    this.#speak(() => this.#clock.seek(Number(i)));
     return this.#clock.event;
   }
 
@@ -1030,7 +1440,8 @@ export class WakelinePlayer extends HTMLElement {
   figure(options) {
     const model = this.#timeline?.model;
     if (!model || model.count === 0) return null;
-    return makeFigure(this.#timeline, options);
+    // Its title, axis and legend in the player's language.
+    return this.#speak(() => makeFigure(this.#timeline, options));
   }
 
   /** The timeline's canvas, for a host that wants a picture of it. */
@@ -1040,16 +1451,14 @@ export class WakelinePlayer extends HTMLElement {
 }
 
 /**
- * What a reader (and the post's author) is told when the API cannot be loaded: the error, and
- * what the two sites must send when the player comes from another one (docs/embedding.md).
+ * What a reader (and the post's author) is told when the API cannot be loaded: the error (`why`),
+ * and what the two sites must send when the player comes from another one (docs/embedding.md).
  */
-function loadFailure(error) {
+function loadFailure(why) {
   const site = new URL(siteUrl('wakeline.mjs')).origin;
-  const why = String(error?.message ?? error);
-  const crossOrigin = site !== location.origin;
-  return crossOrigin
-    ? `Wakeline could not be loaded from ${site} (${why}). The site that serves wakeline-player.js must send Access-Control-Allow-Origin for its files, and this page's Content-Security-Policy must allow script-src ${site} 'wasm-unsafe-eval' and connect-src ${site}.`
-    : `Wakeline could not be loaded (${why}). wakeline.mjs, wakeline-core.mjs and wakeline-core.wasm must be beside wakeline-player.js, and this page's Content-Security-Policy must allow 'wasm-unsafe-eval'.`;
+  return site !== location.origin
+    ? t('player.unloaded.crossOrigin', { site, why })
+    : t('player.unloaded.sameOrigin', { why });
 }
 
 if (!customElements.get('wakeline-player'))

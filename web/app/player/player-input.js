@@ -6,12 +6,17 @@
 // scrolls past says so once. On a touch screen one finger scrolls the page (touch-action in
 // player.css lets the browser have it), and two fingers zoom and pan the timeline.
 import { element } from '../dom.js';
+import { t } from '../i18n/i18n.js';
 import { describeHit, Tooltip } from '../timeline/tooltip.js';
 
 /** How long the "click to zoom" hint stays, in ms. */
 const hintMs = 1800;
 
-/** Connects input on `timeline`'s canvas; a click (or Escape, with null) calls `onSelect(hit)`. */
+/**
+ * Connects input on `timeline`'s canvas; a click (or Escape, with null) calls `onSelect(hit)`.
+ * What it says (the wheel's hint, the hover tooltip) is in the timeline's language
+ * (Timeline.speak). Returns { relabel() }, which says the hint again once that language changed.
+ */
 export function attachPlayerInput(timeline, onSelect) {
   const canvas = timeline.canvas;
   const tooltip = new Tooltip(timeline.container);
@@ -20,12 +25,9 @@ export function attachPlayerInput(timeline, onSelect) {
     const rect = canvas.getBoundingClientRect();
     return [event.clientX - rect.left, event.clientY - rect.top];
   };
-  const hint = element(
-    'div',
-    'player-wheel-hint',
-    'Click the timeline to zoom with the wheel, or hold Ctrl',
-    { role: 'status' },
-  );
+  const hint = element('div', 'player-wheel-hint', undefined, { role: 'status' });
+  const relabel = () => (hint.textContent = timeline.speak(() => t('player.wheelHint')));
+  relabel();
   hint.hidden = true;
   timeline.container.append(hint);
   let hintTimer = 0;
@@ -109,7 +111,12 @@ export function attachPlayerInput(timeline, onSelect) {
       return;
     }
     const hit = timeline.hitTest(px, py);
-    if (hit) tooltip.show(describeHit(timeline.model, hit), px, py);
+    if (hit)
+      tooltip.show(
+        timeline.speak(() => describeHit(timeline.model, hit)),
+        px,
+        py,
+      );
     else tooltip.hide();
   });
   canvas.addEventListener('pointerup', (event) => {
@@ -131,4 +138,5 @@ export function attachPlayerInput(timeline, onSelect) {
     else return;
     event.preventDefault();
   });
+  return { relabel };
 }
