@@ -319,6 +319,8 @@ export class WakelinePlayer extends HTMLElement {
   #themeProblem = null;
   #selectProblem = null;
   #langProblem = null;
+  // Whether the timeline pans to keep the playhead in view as it moves (not onto a link's window).
+  #follow = true;
   // What embed.html's link says beyond the attributes (see linkView).
   #linkView = { view: null, playhead: null, spread: null, compare: null };
   // The language the player speaks: { lang, locale, source } (source: 'attribute', 'page' or
@@ -678,7 +680,7 @@ export class WakelinePlayer extends HTMLElement {
 
   #playheadMoved() {
     const clock = this.#clock;
-    this.#timeline?.setPlayhead(clock.layoutX(), true);
+    this.#timeline?.setPlayhead(clock.layoutX(), this.#follow);
     this.#controls.update();
     this.#frame.dataset.playing = String(clock.playing);
     const i = clock.event;
@@ -1154,39 +1156,13 @@ export class WakelinePlayer extends HTMLElement {
       },
       end: (model, summary) => {
         if (!this.#shown) return;
-        const { request, view } = this.#shown;
-        this.#timeline.modelChanged();
-        // `start`'s window around its time, or a link's window.
-        restoreView(this.#timeline, model, { at: view.at, view: view.view });
-        this.#startProblem(model, view.at);
-        this.#applySelect(model);
-        this.#frame.dataset.state = 'done';
-        this.#fitHeight();
-        this.#controlsBox.hidden = model.count === 0;
-        this.#narration.hidden = model.count === 0;
-        this.#legendBox.hidden = model.count === 0;
-        this.#legend.update(model);
-        this.#applySpeed();
-        const name = request.name ?? request.example;
-        const { count } = model;
-        const { outcome } = summary;
-        this.#setStatus(() => {
-          const status = t('player.status.done', { name, count });
-          return outcome === 'completed'
-            ? status
-            : t('player.status.outcome', { status, outcome: outcomeWords(outcome) });
-        });
-        // The playhead starts at a link's event, else at `start` (the view restoreView put
-        // around it), else at the tour's first stop, else at the first event.
-        const first = this.#playheadEvent(model, view);
-        this.#clock.seek(first ?? (view.at == null ? 0 : eventAtTime(model, view.at)));
-        this.#showTour(model, view.at == null && first == null);
-        this.dispatchEvent(
-          new CustomEvent('runend', {
-            detail: { events: model.count, outcome: summary.outcome },
-          }),
-        );
-        this.#autoplay();
+        // A link's window stays as it was shared, with the playhead on screen or not.
+        this.#follow = this.#shown.view.view == null;
+        try {
+          this.#runEnded(model, summary);
+        } finally {
+          this.#follow = true;
+        }
       },
       error: (error) => {
         if (!this.#shown) return;
@@ -1199,6 +1175,46 @@ export class WakelinePlayer extends HTMLElement {
     for (const [name, hook] of Object.entries(hooks))
       spoken[name] = (...args) => this.#speak(() => hook(...args));
     return spoken;
+  }
+
+  /**
+   * The run `model` has ended: its view (`start`'s or a link's), selection, playhead, tour,
+   * controls, legend and status are put on, and `runend` is told.
+   */
+  #runEnded(model, summary) {
+    const { request, view } = this.#shown;
+    this.#timeline.modelChanged();
+    // `start`'s window around its time, or a link's window.
+    restoreView(this.#timeline, model, { at: view.at, view: view.view });
+    this.#startProblem(model, view.at);
+    this.#applySelect(model);
+    this.#frame.dataset.state = 'done';
+    this.#fitHeight();
+    this.#controlsBox.hidden = model.count === 0;
+    this.#narration.hidden = model.count === 0;
+    this.#legendBox.hidden = model.count === 0;
+    this.#legend.update(model);
+    this.#applySpeed();
+    const name = request.name ?? request.example;
+    const { count } = model;
+    const { outcome } = summary;
+    this.#setStatus(() => {
+      const status = t('player.status.done', { name, count });
+      return outcome === 'completed'
+        ? status
+        : t('player.status.outcome', { status, outcome: outcomeWords(outcome) });
+    });
+    // The playhead starts at a link's event, else at `start` (the view restoreView put
+    // around it), else at the tour's first stop, else at the first event.
+    const first = this.#playheadEvent(model, view);
+    this.#clock.seek(first ?? (view.at == null ? 0 : eventAtTime(model, view.at)));
+    this.#showTour(model, view.at == null && first == null && view.view == null);
+    this.dispatchEvent(
+      new CustomEvent('runend', {
+        detail: { events: model.count, outcome: summary.outcome },
+      }),
+    );
+    this.#autoplay();
   }
 
   /**
