@@ -1,7 +1,8 @@
 // <wakeline-player>: an embeddable timeline of one example run, usable on any page from one script
-// tag. Everything it draws lives in its shadow root; it never reads or writes the host page (no
-// document listeners, no global styles), and it loads the JavaScript API from beside its own
-// script (player-engine.js), so it works wherever the site is hosted.
+// tag. Everything it draws lives in its shadow root; it never writes the host page (no document
+// listeners, no global styles) and reads of it only the `lang` it sits in, and it loads the
+// JavaScript API from beside its own script (player-engine.js), so it works wherever the site is
+// hosted. It speaks English or Spanish, the words coming from the catalogues' `player` part.
 //   <script src="https://host/wakeline-player.js"></script>
 //   <wakeline-player example="concurrent" strategy="local" params="tasks=5 steps=2" seed="7"
 //                    start="12ms" height="360" autoplay></wakeline-player>
