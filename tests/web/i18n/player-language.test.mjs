@@ -299,6 +299,12 @@ test('two players on one page, lang="en" and lang="es", each speak their own, th
   ]) {
     for (const label of legendLabels(language)) assert.ok(texts.includes(label), label);
     assert.ok(texts.includes(messages['narration.timeline.lane.executor']), texts.join('|'));
+    // The title: "… · seed 7 · …" or "… · semilla 7 · …".
+    const seedWord = messages['narration.figure.title'].match(/· (\S+) \{seed\}/)[1];
+    assert.ok(
+      texts.some((text) => text.startsWith('Wakeline: ') && text.includes(`· ${seedWord} `)),
+      texts.join('|'),
+    );
   }
   assert.deepEqual(page.errors, []);
   await page.context().close();

@@ -25,14 +25,18 @@ import {
 } from './render.js';
 import { forEachTimeGap } from './stretch.js';
 import { TimeScale } from './time-scale.js';
+import { t } from '../i18n/i18n.js';
 import { formatTime } from './time-format.js';
 import { forEachVisiblePoint, forEachVisibleSpan } from './visible.js';
 
-// What a figure says in words (a title's parts and errors), in one place for translation.
+// What a figure says: its title and failure in the reader's words (the narration part of the
+// catalogue); the option errors are for the developer calling figure(), in English as seek's are.
 const text = {
   title: (example, strategy, seed, from, to) =>
-    `Wakeline: ${example} · ${strategy} · seed ${seed} · t = ${from} – ${to}`,
-  notDrawn: 'the figure could not be drawn',
+    t('narration.figure.title', { example, strategy, seed: String(seed), from, to }),
+  get notDrawn() {
+    return t('narration.figure.notDrawn');
+  },
   badFormat: (value) => `figure: format ${value} is not svg or png`,
   badTheme: (value) => `figure: theme ${value} is not light or dark`,
   badScale: (value) => `figure: scale ${value} is not a number from 0.25 to ${maxFigureScale}`,

@@ -182,6 +182,8 @@ export default {
 
   // The timeline's own words: its label, lanes, axis and canvas, tooltip and legend.
   'narration.timeline.label': 'Timeline of the run: one lane per task, polls as spans',
+  'narration.figure.title': 'Wakeline: {example} · {strategy} · seed {seed} · t = {from} – {to}',
+  'narration.figure.notDrawn': 'the figure could not be drawn',
   'narration.timeline.lane.timers': 'timers',
   'narration.timeline.lane.io': 'I/O',
   'narration.timeline.lane.runQueue': 'run queue',

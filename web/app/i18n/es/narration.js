@@ -191,10 +191,12 @@ export default {
   // The timeline's own words: its label, lanes, axis and canvas, tooltip and legend.
   'narration.timeline.label':
     'Línea de tiempo de la ejecución: un carril por tarea, los polls como tramos',
+  'narration.figure.title': 'Wakeline: {example} · {strategy} · semilla {seed} · t = {from} – {to}',
+  'narration.figure.notDrawn': 'no se pudo dibujar la figura',
   'narration.timeline.lane.timers': 'temporizadores',
   'narration.timeline.lane.io': 'E/S',
-  'narration.timeline.lane.runQueue': 'cola de ejecución',
-  'narration.timeline.lane.runQueues': 'colas de ejecución',
+  'narration.timeline.lane.runQueue': 'cola',
+  'narration.timeline.lane.runQueues': 'colas',
   'narration.timeline.lane.executor': 'ejecutor',
   'narration.timeline.lane.blockOnThread': 'hilo de block_on',
   'narration.timeline.lane.thread': 'hilo {n}',
