@@ -6,7 +6,7 @@
 // explains its marks in Spanish.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inLanguage, loadLanguage } from '../../../web/app/i18n/i18n.js';
+import { loadLanguage } from '../../../web/app/i18n/i18n.js';
 import { describeEvent, narrate } from '../../../web/app/narration.js';
 import { Replay } from '../../../web/app/playback/replay.js';
 import { rememberEngineDefaults } from '../../../web/app/runtime-defaults.js';
@@ -18,11 +18,7 @@ import { describeHit } from '../../../web/app/timeline/tooltip.js';
 import { findWarnings, formatBytes } from '../../../web/app/warnings.js';
 import { startSession, waitForRun, watchedPage } from '../support/browser.mjs';
 import { wakelineInNode } from '../support/trace.mjs';
-
-const spanish = { lang: 'es', locale: 'es-ES' };
-const english = { lang: 'en' };
-const es = (make) => inLanguage(spanish, make);
-const en = (make) => inLanguage(english, make);
+import { en, es } from '../support/languages.mjs';
 
 let session;
 before(async () => {

@@ -6,7 +6,7 @@
 // diagnostics, Run's reason, the editor's names and the Tour menu in Spanish.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { inLanguage, loadLanguage, useLanguage } from '../../../web/app/i18n/i18n.js';
+import { loadLanguage, useLanguage } from '../../../web/app/i18n/i18n.js';
 import {
   decodeProgram,
   encodeProgram,
@@ -20,11 +20,7 @@ import {
 import { kindText, stateTitle, temporaryName } from '../../../web/app/program/state-view.js';
 import { parseTourLink } from '../../../web/app/tours/tour.js';
 import { startSession, waitForRun, watchedPage } from '../support/browser.mjs';
-
-const spanish = { lang: 'es', locale: 'es-ES' };
-const english = { lang: 'en' };
-const es = (make) => inLanguage(spanish, make);
-const en = (make) => inLanguage(english, make);
+import { en, english, es, spanish } from '../support/languages.mjs';
 
 let session;
 before(async () => {
