@@ -1,7 +1,8 @@
 // Builds the playground into dist/: web/index.html, app.js (web/app bundled by esbuild, ES
 // module), app.css (web/styles bundled), and the JavaScript API's files exactly as the wasm build
 // ships them. The API is not bundled: it loads its core module (and worker) from beside itself.
-// Also: wakeline-player.js (the <wakeline-player> element, one classic script), embed.html with
+// Also: wakeline-player.js (the <wakeline-player> element, one classic script) and its Spanish
+// catalogue wakeline-player-es.mjs (loaded only by a player that speaks Spanish), embed.html with
 // embed.js and embed.css, and wakeline-standalone.html, the whole page in one file that works
 // when opened from disk (see buildStandalone).
 // Usage: node scripts/build-web.mjs [--dev]   (--dev: no minification)
@@ -111,6 +112,25 @@ const extra = await build({
   loader: { '.css': 'text' },
   plugins: [
     {
+      // The Spanish catalogue is not bundled into the player: a classic script cannot have
+      // chunks, and esbuild would inline i18n.js's import('./es/index.js'), making every player
+      // carry it. Here that import is a module that throws if loaded; the player imports
+      // wakeline-player-es.mjs (built below) from beside itself instead (setLanguageLoader).
+      name: 'spanish-apart',
+      setup(builder) {
+        builder.onResolve({ filter: /^\.\/es\/index\.js$/ }, (args) =>
+          args.importer.endsWith(path.join('i18n', 'i18n.js'))
+            ? { path: 'es-catalogue', namespace: 'spanish-apart' }
+            : undefined,
+        );
+        builder.onLoad({ filter: /.*/, namespace: 'spanish-apart' }, () => ({
+          contents:
+            "throw new Error('the Spanish catalogue is wakeline-player-es.mjs, not in this script');",
+          loader: 'js',
+        }));
+      },
+    },
+    {
       // embed.css is the page's own stylesheet, not text for a shadow root.
       name: 'embed-css-as-css',
       setup(builder) {
@@ -123,6 +143,21 @@ const extra = await build({
   ],
 });
 await cp(path.join(repo, 'web/embed.html'), path.join(dist, 'embed.html'));
+// The player's Spanish catalogue, beside it: an ES module of the catalogue alone (its words, no
+// code of the player's), imported by a player that speaks Spanish (player-element.js).
+const playerSpanish = await build({
+  absWorkingDir: repo,
+  entryPoints: ['web/app/i18n/es/index.js'],
+  outfile: path.join(dist, 'wakeline-player-es.mjs'),
+  bundle: true,
+  format: 'esm',
+  target,
+  minify: !dev,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+});
 
 /** `text` as a data: URL of JavaScript. */
 function javascriptDataUrl(text) {
@@ -239,7 +274,11 @@ async function buildStandalone() {
 }
 const standaloneBytes = await buildStandalone();
 
-const sizes = Object.entries({ ...result.metafile.outputs, ...extra.metafile.outputs })
+const sizes = Object.entries({
+  ...result.metafile.outputs,
+  ...extra.metafile.outputs,
+  ...playerSpanish.metafile.outputs,
+})
   .filter(([file]) => !file.endsWith('.map'))
   .map(([file, info]) => `${path.basename(file)} ${(info.bytes / 1024).toFixed(1)} KB`);
 console.log(

@@ -8,7 +8,8 @@
 // `count`. Placeholders are filled with text: numbers are formatted for the locale, and nothing
 // in a message or a value becomes markup (callers set the result with textContent).
 //
-// English is built in; another language's catalogue is its own chunk, loaded by loadLanguage.
+// English is built in; another language's catalogue is its own chunk, loaded by loadLanguage
+// (the player loads it from its own file: setLanguageLoader).
 // The language in use is one per page, except that a player may speak its own: inLanguage runs
 // a function with another catalogue in use (players wrap their own work in it).
 import { english } from './en/index.js';
@@ -21,19 +22,35 @@ export const languages = Object.freeze({ en: 'English', es: 'Español' });
 // core's catalogue is English).
 const englishCatalogue = { messages: english, examples: {}, topics: {}, strategies: {} };
 
+// How each language's catalogue is loaded: English is here; Spanish is the module ./es/index.js,
+// a chunk of its own in the playground's build. wakeline-player.js, one classic script, cannot
+// have chunks: its build leaves ./es/index.js out and the player loads it from a file beside
+// itself instead (setLanguageLoader; player/player-element.js).
 const loaders = {
   en: async () => englishCatalogue,
-  es: async () => {
-    const { spanish, spanishExamples, spanishTopics, spanishStrategies } =
-      await import('./es/index.js');
-    return {
-      messages: spanish,
-      examples: spanishExamples,
-      topics: spanishTopics,
-      strategies: spanishStrategies,
-    };
-  },
+  es: async () => spanishCatalogue(await import('./es/index.js')),
 };
+
+/** The catalogue in the Spanish module (./es/index.js, or a build of it). */
+function spanishCatalogue({ spanish, spanishExamples, spanishTopics, spanishStrategies }) {
+  if (!spanish) throw new Error('the Spanish catalogue has no messages');
+  return {
+    messages: spanish,
+    examples: spanishExamples,
+    topics: spanishTopics,
+    strategies: spanishStrategies,
+  };
+}
+
+/**
+ * Loads `lang`'s module with `importModule` instead of this build's own import: it resolves to
+ * the module ./<lang>/index.js exports (as import() gives it), from wherever it is. For Spanish
+ * only, the one language besides the built-in English. Call it before the language is loaded.
+ */
+export function setLanguageLoader(lang, importModule) {
+  if (lang !== 'es') throw new Error(`no loader can be set for "${lang}"`);
+  loaders.es = async () => spanishCatalogue(await importModule());
+}
 
 /** Catalogues loaded so far, by language code. */
 const catalogues = new Map([['en', englishCatalogue]]);

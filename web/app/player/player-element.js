@@ -22,6 +22,7 @@ import {
   inLanguage,
   languageOf,
   loadLanguage,
+  setLanguageLoader,
   t,
 } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
@@ -201,8 +202,40 @@ function inheritedLang(node) {
   return null;
 }
 
-/** Languages whose catalogue is loaded: every one is bundled into wakeline-player.js. */
+/**
+ * The Spanish catalogue's file, beside wakeline-player.js (scripts/build-web.mjs builds it, an ES
+ * module, from i18n/es/index.js; this script's build leaves that module out). Only a player that
+ * speaks Spanish loads it, once for the page. import() in a classic script resolves a relative
+ * URL against the page, not the script: siteUrl makes it absolute, as for wakeline.mjs, so the
+ * policy that lets the page import wakeline.mjs lets it import this file too.
+ */
+const spanishFile = 'wakeline-player-es.mjs';
+setLanguageLoader('es', () => import(siteUrl(spanishFile)));
+
+/** Languages whose catalogue is loaded, and the loads under way, by code. */
 const loadedLanguages = new Set(['en']);
+const languageLoads = new Map();
+
+/**
+ * Languages whose catalogue could not be loaded (its file missing, blocked by a policy, from a
+ * site without CORS), by code: why, in the browser's words. A player that should speak one
+ * speaks English and says so (#languageFailure); the page does not ask for the file again.
+ */
+const unloadedLanguages = new Map();
+
+/** Loads `lang`'s catalogue once for every player on the page; never rejects. */
+function loadForPlayers(lang) {
+  if (!languageLoads.has(lang)) {
+    languageLoads.set(
+      lang,
+      loadLanguage(lang).then(
+        () => loadedLanguages.add(lang),
+        (error) => unloadedLanguages.set(lang, String(error?.message ?? error)),
+      ),
+    );
+  }
+  return languageLoads.get(lang);
+}
 
 let sheet = null;
 
@@ -320,12 +353,14 @@ export class WakelinePlayer extends HTMLElement {
   #themeProblem = null;
   #selectProblem = null;
   #langProblem = null;
+  #languageFailure = null;
   // Whether the timeline pans to keep the playhead in view as it moves (not onto a link's window).
   #follow = true;
   // What embed.html's link says beyond the attributes (see linkView).
   #linkView = { view: null, playhead: null, spread: null, compare: null };
   // The language the player speaks: { lang, locale, source } (source: 'attribute', 'page' or
-  // 'browser'), and a promise that settles once its catalogue is loaded.
+  // 'browser'; `wanted`, the language asked for, when its catalogue could not be loaded and the
+  // player speaks English instead), and a promise that settles once its catalogue is loaded.
   #language = { lang: 'en', locale: 'en', source: 'browser' };
   #languageReady = Promise.resolve();
   // Hears changes of the ancestors' `lang` (a page that switches its language).
@@ -444,11 +479,12 @@ export class WakelinePlayer extends HTMLElement {
 
   /**
    * Chooses the player's language again (its `lang`, an ancestor's or the browser's changed, or
-   * it moved): loads the catalogue if need be (a microtask: it is bundled), and says everything
-   * again when the language is another.
+   * it moved): loads the catalogue if need be (Spanish: wakeline-player-es.mjs, fetched once for
+   * the page), and says everything again when the language is another. A catalogue that cannot
+   * be loaded leaves the player in English, saying above the timeline what failed.
    */
   #chooseLanguage() {
-    const wanted = this.#wantedLanguage();
+    let wanted = this.#wantedLanguage();
     const own = this.getAttribute('lang');
     // In a link, `lang` is Wakeline's own part: one it does not speak is a mistake to name.
     const langProblem =
@@ -456,12 +492,12 @@ export class WakelinePlayer extends HTMLElement {
         ? () => say.lang(this.#where('lang', own))
         : null;
     this.#langProblem = langProblem;
+    const failed = unloadedLanguages.get(wanted.lang);
+    this.#languageFailure = failed ? () => languageFailure(failed) : null;
     this.#showProblems();
-    if (!loadedLanguages.has(wanted.lang)) {
-      this.#languageReady = loadLanguage(wanted.lang).then(() => {
-        loadedLanguages.add(wanted.lang);
-        this.#chooseLanguage();
-      });
+    if (failed) wanted = { lang: 'en', locale: 'en', source: wanted.source, wanted: wanted.lang };
+    else if (!loadedLanguages.has(wanted.lang)) {
+      this.#languageReady = loadForPlayers(wanted.lang).then(() => this.#chooseLanguage());
       return;
     }
     const before = this.#language;
@@ -969,6 +1005,7 @@ export class WakelinePlayer extends HTMLElement {
       this.#speedProblem,
       this.#themeProblem,
       this.#langProblem,
+      this.#languageFailure,
     ].filter(Boolean);
     const problems = this.#speak(() => makers.flatMap((make) => make()));
     const shown = [...this.#messages.children].map((item) => item.textContent);
@@ -982,7 +1019,9 @@ export class WakelinePlayer extends HTMLElement {
 
   /** The language a link out should name: the player's, unless it is only the browser's. */
   #linkLanguage() {
-    return this.#language.source === 'browser' ? null : this.#language.lang;
+    if (this.#language.source === 'browser') return null;
+    // The playground loads its own Spanish, even when this player could not.
+    return this.#language.wanted ?? this.#language.lang;
   }
 
   /**
@@ -1031,8 +1070,9 @@ export class WakelinePlayer extends HTMLElement {
   /** Resolves the attributes against the catalogue and starts their run. */
   async #run() {
     const id = ++this.#runId;
-    // The player's catalogue first (bundled with it: loaded in a microtask), so that everything
-    // it makes below (the timeline, the controls, the legend) is made in its language.
+    // The player's catalogue first (English is bundled; Spanish is its own file, fetched once),
+    // so that everything it makes below (the timeline, the controls, the legend) is made in its
+    // language. A catalogue that cannot be loaded leaves it in English (#chooseLanguage).
     await this.#languageReady;
     if (id !== this.#runId) return;
     this.#applyHeight();
@@ -1476,6 +1516,15 @@ function loadFailure(why) {
   return site !== location.origin
     ? t('player.unloaded.crossOrigin', { site, why })
     : t('player.unloaded.sameOrigin', { why });
+}
+
+/**
+ * Why the player speaks English when it should speak Spanish (the one catalogue it loads): its
+ * file could not be loaded (`why`, the browser's words), and what the site and the page must do.
+ */
+function languageFailure(why) {
+  const file = siteUrl(spanishFile);
+  return t('player.languageUnloaded', { file, site: new URL(file).origin, why });
 }
 
 if (!customElements.get('wakeline-player'))

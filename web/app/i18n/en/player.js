@@ -61,6 +61,8 @@ export default {
     '{where}: Wakeline does not speak that language (en for English, es for Spanish); the browser’s language is used.',
   'player.compare':
     '{where}: an embedded player shows one run; “Open in Wakeline” shows the comparison.',
+  'player.languageUnloaded':
+    "The player's Spanish words could not be loaded from {file} ({why}), so it speaks English. That file must be beside wakeline-player.js, and this page's Content-Security-Policy must allow script-src {site}.",
 
   // A program in the `program` attribute (in a link, the program part's own sentences say
   // "the link's program").

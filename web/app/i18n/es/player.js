@@ -59,6 +59,8 @@ export default {
     '{where}: Wakeline no habla ese idioma (en para inglés, es para español); se usa el idioma del navegador.',
   'player.compare':
     '{where}: un reproductor insertado muestra una sola ejecución; «Abrir en Wakeline» muestra la comparación.',
+  'player.languageUnloaded':
+    'No se pudieron cargar las palabras en español del reproductor desde {file} ({why}), así que habla inglés. Ese archivo debe estar junto a wakeline-player.js, y la Content-Security-Policy de esta página debe permitir script-src {site}.',
 
   // A program in the `program` attribute.
   'player.program.empty': 'El programa está vacío.',
