@@ -11,6 +11,10 @@ import { pollResult } from './model.js';
 import { readThemePalette } from './palette.js';
 import {
   axisTicks,
+  drawAxisBreaks,
+  drawAxisFlags,
+  drawDeadlocks,
+  drawDepth,
   drawMarker,
   forEachStretchedInstant,
   maxArrows,
@@ -190,22 +194,43 @@ function drawExecutorLane(g, rc, lane, y) {
   drawMarks(g, rc, lane, y);
 }
 
+/** The fill of the figure's hatching (hatchPattern), which render.js's hatch gives the canvas. */
+const hatchFill = 'url(#wakeline-hatch)';
+
 /**
- * A stand-in for a canvas 2D context that records what render.js's drawMarker draws (paths,
- * full circles, rectangles; fills and strokes) as SVG paths under `parent`: the figure's marks
- * are drawn by the canvas's own code. Paths of one colour and kind merge into one element, made
- * by flush().
+ * A stand-in for a canvas 2D context that records what render.js's drawing functions draw
+ * (drawMarker, drawDepth, drawDeadlocks, drawAxisBreaks, drawAxisFlags; the legend's pictures)
+ * under `parent`: paths, whole circles and rectangles, filled or stroked (dashed with
+ * setLineDash), become SVG paths, and fillText a <text> set with textContent, in the size and
+ * weight of the context's font. The figure's marks are drawn by the canvas's own code. Paths of
+ * one kind merge into one element until text is drawn over them, or flush() ends them. Text is
+ * placed as the canvas places it (renderTimeline's textBaseline, middle); measureText measures
+ * with a real canvas, so a flag is as wide as on screen; the hatch pattern (render.js's hatch)
+ * is the figure's.
  */
 function pathContext(parent) {
-  const fills = new Map();
-  const strokes = new Map();
+  const paths = new Map();
   const n = (v) => Math.round(v * 100) / 100;
-  const add = (map, key, d) => map.set(key, (map.get(key) ?? '') + d);
+  const add = (key, attributes, d) => {
+    const path = paths.get(key);
+    if (path) path.d += d;
+    else paths.set(key, { attributes, d });
+  };
   let d = '';
+  let dash = [];
+  let measurer = null;
+  const flush = () => {
+    for (const { attributes, d: path } of paths.values())
+      node(parent, 'path', { d: path, ...attributes });
+    paths.clear();
+  };
   return {
     fillStyle: '#000',
     strokeStyle: '#000',
     lineWidth: 1,
+    font: '12px system-ui, sans-serif',
+    textBaseline: 'middle',
+    textAlign: 'left',
     beginPath() {
       d = '';
     },
@@ -222,24 +247,62 @@ function pathContext(parent) {
     arc(x, y, r) {
       d += `M${n(x - r)} ${n(y)}a${n(r)} ${n(r)} 0 1 0 ${n(2 * r)} 0a${n(r)} ${n(r)} 0 1 0 ${n(-2 * r)} 0Z`;
     },
+    setLineDash(segments) {
+      dash = [...segments];
+    },
+    getLineDash() {
+      return [...dash];
+    },
+    createPattern() {
+      return hatchFill;
+    },
     fill() {
-      add(fills, this.fillStyle, d);
+      add(`fill ${this.fillStyle}`, { fill: this.fillStyle }, d);
     },
     stroke() {
-      add(strokes, `${this.lineWidth} ${this.strokeStyle}`, d);
+      const dashes = dash.length > 0 ? dash.join(' ') : undefined;
+      add(
+        `stroke ${this.lineWidth} ${dashes} ${this.strokeStyle}`,
+        {
+          fill: 'none',
+          stroke: this.strokeStyle,
+          'stroke-width': String(this.lineWidth),
+          'stroke-dasharray': dashes,
+        },
+        d,
+      );
     },
     fillRect(x, y, w, h) {
-      add(fills, this.fillStyle, `M${n(x)} ${n(y)}h${n(w)}v${n(h)}h${n(-w)}Z`);
+      add(
+        `fill ${this.fillStyle}`,
+        { fill: this.fillStyle },
+        `M${n(x)} ${n(y)}h${n(w)}v${n(h)}h${n(-w)}Z`,
+      );
     },
-    flush() {
-      for (const [fill, path] of fills) node(parent, 'path', { d: path, fill });
-      for (const [key, path] of strokes) {
-        const [width, stroke] = key.split(/ (.*)/);
-        node(parent, 'path', { d: path, fill: 'none', stroke, 'stroke-width': width });
-      }
-      fills.clear();
-      strokes.clear();
+    measureText(text) {
+      measurer ??= parent.ownerDocument.createElement('canvas').getContext('2d');
+      measurer.font = this.font;
+      return measurer.measureText(text);
     },
+    fillText(text, x, y) {
+      flush();
+      const size = /(\d+(?:\.\d+)?)px/.exec(this.font);
+      node(
+        parent,
+        'text',
+        {
+          x,
+          y,
+          fill: this.fillStyle,
+          'font-size': size ? Number(size[1]) : undefined,
+          'font-weight': /\bbold\b/.test(this.font) ? 'bold' : undefined,
+          'dominant-baseline': this.textBaseline === 'middle' ? 'middle' : undefined,
+          'text-anchor': { center: 'middle', right: 'end', end: 'end' }[this.textAlign],
+        },
+        text,
+      );
+    },
+    flush,
   };
 }
 
@@ -261,6 +324,18 @@ function drawMarks(g, rc, lane, y) {
   ctx.flush();
 }
 
+/**
+ * Draws with render.js's `draw(rc, ...args)` into a new group under `parent` (with `attributes`),
+ * through a recording context: the canvas's own drawing, as SVG.
+ */
+function recorded(parent, attributes, rc, draw, ...args) {
+  const g = node(parent, 'g', attributes);
+  const ctx = pathContext(g);
+  draw({ ...rc, ctx }, ...args);
+  ctx.flush();
+  return g;
+}
+
 /** The diagonal hatching of instants where time stands still, as an SVG pattern. */
 function hatchPattern(defs, id, colour) {
   const pattern = node(defs, 'pattern', {
@@ -277,8 +352,9 @@ function hatchPattern(defs, id, colour) {
   });
 }
 
-/** The small picture of legend entry `id`, drawn at (x, y) like the page's legend draws it. */
-function swatch(g, id, x, y, palette) {
+/** The small picture of legend entry `entry`, drawn at (x, y) like the page's legend draws it. */
+function swatch(g, entry, x, y, palette) {
+  const { id } = entry;
   const box = (fill, extra = {}) =>
     node(g, 'rect', {
       x: x + 2,
@@ -350,6 +426,12 @@ function swatch(g, id, x, y, palette) {
         d: `M${x + 21} ${mid}L${x + 12} ${mid - 5}L${x + 12} ${mid + 5}Z`,
         fill: palette.steal,
       });
+    case 'depth':
+    case 'deadlock':
+      // Drawn by the page legend's own picture.
+      return recorded(g, { transform: `translate(${x} ${y})` }, { palette }, ({ ctx }) =>
+        entry.draw(ctx, palette),
+      );
     case 'playhead':
       return node(g, 'rect', {
         x: x + swatchWidth / 2 - 1,
@@ -393,11 +475,13 @@ function drawArrows(parent, arrows, className, colour) {
 
 /**
  * The legend entries a figure of `model` shows: the page's common ones this run can have, parks,
- * and what the figure draws: steal arrows (`steals`) and the playhead (`playhead`).
+ * the run queue's line when the run has it, and what the figure draws: steal arrows (`steals`),
+ * the playhead (`playhead`) and a deadlock (`deadlock`).
  */
-export function figureLegend(model, { steals = false, playhead = false } = {}) {
+export function figureLegend(model, { steals = false, playhead = false, deadlock = false } = {}) {
   const parks = [...model.workers.values()].some((worker) => worker.parkBegin.length > 0);
-  const shown = { parked: parks, steal: steals, playhead };
+  const depth = model.depthEvents.length > 0;
+  const shown = { parked: parks, depth, steal: steals, playhead, deadlock };
   return legendEntries.filter(
     (entry) => (entry.common || shown[entry.id]) && (!entry.when || entry.when(model)),
   );
@@ -467,6 +551,11 @@ export function timelineFigure(
   const wakes = wakeArrows(rc, plotTop, limit);
   const steals = stealArrows(rc, plotTop, limit);
   const playheadAt = playheadPx(rc);
+  const k = model.k;
+  const deadlocks = model.deadlocks.filter((d) => {
+    const px = scale.toPx(model.x(d, k) + k / 2);
+    return px >= scale.left && px <= scale.left + scale.width;
+  });
 
   // The legend's rows: items wrap at the figure's width (text width estimated, 7 px a character).
   const items = [];
@@ -475,6 +564,7 @@ export function timelineFigure(
   for (const entry of figureLegend(model, {
     steals: steals.length > 0,
     playhead: playheadAt !== null,
+    deadlock: deadlocks.length > 0,
   })) {
     const w = swatchWidth + 6 + entry.label.length * 7 + 18;
     if (lx + w > width - 12 && lx > 12) {
@@ -554,9 +644,13 @@ export function timelineFigure(
     if (lane.type === 'task') drawTaskLane(g, rc, lane, y);
     else if (lane.type === 'executor') drawExecutorLane(g, rc, lane, y);
     else if (lane.type === 'timers' || lane.type === 'io') drawMarks(g, rc, lane, y);
+    else if (lane.type === 'depth')
+      recorded(g, { class: 'figure-depth' }, rc, drawDepth, y, lane.h);
   }
   drawArrows(plot, wakes, 'figure-wake-arrow', palette.wake);
   drawArrows(plot, steals, 'figure-steal-arrow', palette.steal);
+  if (model.deadlocks.length > 0)
+    recorded(plot, { class: 'figure-deadlock' }, rc, drawDeadlocks, plotTop, plotTop);
   if (playheadAt !== null)
     node(plot, 'line', {
       x1: playheadAt,
@@ -594,6 +688,10 @@ export function timelineFigure(
     y2: plotBottom,
     stroke: palette.grid,
   });
+  // The axis as the canvas draws it, moved under the title: the break marks of stretched
+  // instants, the labels, then the flags over them.
+  const onAxis = { transform: `translate(0 ${titleHeight})` };
+  recorded(svg, { class: 'figure-axis-breaks', ...onAxis }, rc, drawAxisBreaks);
   const axis = node(svg, 'g', { class: 'figure-axis', fill: palette.text });
   for (const tick of ticks)
     node(
@@ -602,6 +700,8 @@ export function timelineFigure(
       { x: tick.px + 3, y: titleHeight + axisHeight / 2, 'dominant-baseline': 'middle' },
       tick.label,
     );
+  if (deadlocks.length > 0)
+    recorded(svg, { class: 'figure-axis-flags', ...onAxis }, rc, drawAxisFlags);
   node(svg, 'line', {
     x1: 0,
     y1: plotTop - 0.5,
@@ -619,7 +719,7 @@ export function timelineFigure(
   const legend = node(svg, 'g', { class: 'figure-legend', fill: palette.text });
   for (const { entry, x, row: r } of items) {
     const y = legendTop + r * legendRow;
-    swatch(legend, entry.id, x, y, palette);
+    swatch(legend, entry, x, y, palette);
     node(
       legend,
       'text',

@@ -121,10 +121,13 @@ export function renderTimeline(rc) {
   return ticks;
 }
 
-// A deadlock: a line across the lanes where the run found nothing runnable and nothing that
-// could wake anything, and on each stuck task's lane its wait since its last poll, in red, ending
-// in a cross.
-function drawDeadlocks(rc, top) {
+/**
+ * A deadlock: a line across the lanes (from `lineTop`, the axis's foot, to `rc.height`) where the
+ * run found nothing runnable and nothing that could wake anything, and on each stuck task's lane
+ * (lanes start at `top`) its wait since its last poll, in red, ending in a cross. The canvas
+ * draws these, and a figure (figure.js) the same, through a context that records SVG paths.
+ */
+export function drawDeadlocks(rc, top, lineTop = axisHeight) {
   const { ctx, model, scale, palette, height } = rc;
   const k = model.k;
   for (const d of model.deadlocks) {
@@ -133,7 +136,7 @@ function drawDeadlocks(rc, top) {
     ctx.strokeStyle = palette.danger;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.moveTo(px, axisHeight);
+    ctx.moveTo(px, lineTop);
     ctx.lineTo(px, height);
     ctx.stroke();
     for (const id of stuckTasks(model, d)) {
@@ -363,8 +366,12 @@ function drawStealArrows(rc, top) {
   ctx.lineWidth = 1;
 }
 
-// The run-queue depth after each enqueue and poll_begin, as a step line scaled to the deepest.
-function drawDepth(rc, y, h) {
+/**
+ * The run-queue depth after each enqueue and poll_begin, as a step line scaled to the deepest,
+ * with the deepest written at the right ("max 4") of the depth lane at `y`, `h` high. Drawn by
+ * the canvas and by a figure.
+ */
+export function drawDepth(rc, y, h) {
   const { ctx, model, scale, palette } = rc;
   const k = model.k;
   const events = model.depthEvents.data;
@@ -732,9 +739,12 @@ function drawAxis(rc, ticks) {
   ctx.stroke();
 }
 
-// Where the axis stops measuring time: each stretched instant is hatched along the axis's foot,
-// between two break marks (//), with its time written small on the hatching when it fits.
-function drawAxisBreaks(rc) {
+/**
+ * Where the axis stops measuring time: each stretched instant is hatched along the axis's foot,
+ * between two break marks (//), with its time written small on the hatching when it fits. The
+ * axis is the top `axisHeight` pixels of `rc.ctx` (a figure moves it under its title).
+ */
+export function drawAxisBreaks(rc) {
   const { ctx, palette, model, scale } = rc;
   const pattern = hatch(ctx, palette.stretch);
   const foot = axisHeight - 9;
@@ -775,8 +785,11 @@ function drawAxisBreaks(rc) {
   });
 }
 
-// Flags on the axis over lines drawn across the lanes: the deadlock, and the page's markers.
-function drawAxisFlags(rc) {
+/**
+ * Flags on the axis over lines drawn across the lanes: the deadlock ("deadlock", in the reader's
+ * language), and the page's markers. On the axis at the top of `rc.ctx`, as drawAxisBreaks.
+ */
+export function drawAxisFlags(rc) {
   const { ctx, palette, model, scale } = rc;
   const k = model.k;
   const flag = (x, text, colour) => {
