@@ -2,6 +2,8 @@
 // a strict policy loads wakeline-player.js from the Wakeline site (scripts/serve.mjs, which
 // sends the CORS headers), and the player runs and draws; its own children show until then.
 // When it cannot load, the reader sees what went wrong and what to do, and the children stay.
+// A Spanish post's player loads its Spanish (wakeline-player-es.mjs) from the Wakeline site too,
+// under the same policy, and speaks Spanish.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startBlog } from '../support/blog-host.mjs';
@@ -31,8 +33,8 @@ function elementPolicy(site) {
   ].join('; ');
 }
 
-function post(site) {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+function post(site, lang = 'en') {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <title>A post</title><script src="${site}/wakeline-player.js"></script></head><body>
 <p>Tokio's LIFO slot, live:</p>
 <wakeline-player id="player" example="basic" params="steps=2"><p id="fallback">A figure of basic: the root task polled three times.</p></wakeline-player>
@@ -40,8 +42,8 @@ function post(site) {
 }
 
 /** Serves the post on the blog's origin with the element's policy, and opens it. */
-async function openPost(page, site) {
-  blog.set('/post.html', { html: post(site), csp: elementPolicy(site) });
+async function openPost(page, site, lang) {
+  blog.set('/post.html', { html: post(site, lang), csp: elementPolicy(site) });
   await page.goto(`${blog.url}post.html`);
 }
 
@@ -96,5 +98,35 @@ test('when the API cannot be loaded the player says what to do and keeps its chi
     new RegExp(`script-src ${site} 'wasm-unsafe-eval' and connect-src ${site}`),
   );
   assert.equal(await fallbackShown(page), true);
+  await page.close();
+});
+
+test('a Spanish post on another origin loads the Spanish file from the site and speaks Spanish', async () => {
+  const site = new URL(session.url).origin;
+  const page = await watchedPage(session.browser);
+  const spanishFile = `${site}/wakeline-player-es.mjs`;
+  const loaded = page.waitForResponse(spanishFile);
+  await openPost(page, site, 'es');
+  assert.equal(await waitForPlayer(page), 'done');
+  // Served with the headers that let another origin import it (scripts/serve.mjs).
+  const response = await loaded;
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['access-control-allow-origin'], '*');
+  assert.equal(response.headers()['cross-origin-resource-policy'], 'cross-origin');
+  assert.match(response.headers()['content-type'], /^text\/javascript/);
+  const shown = await page.evaluate(() => {
+    const player = document.getElementById('player');
+    const root = player.shadowRoot;
+    return {
+      language: player.language,
+      status: root.querySelector('.player-status').textContent,
+      messages: root.querySelector('.player-messages').hidden,
+    };
+  });
+  assert.deepEqual(shown.language, { lang: 'es', locale: 'es' });
+  assert.match(shown.status, /^basic · \d+ eventos$/);
+  assert.equal(shown.messages, true, 'no messages');
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
   await page.close();
 });

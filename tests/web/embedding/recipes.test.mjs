@@ -76,6 +76,9 @@ async function openPost(head, body, csp) {
   return page;
 }
 
+/** The language the page's player speaks. */
+const speaks = (page) => page.evaluate(() => document.getElementById('player').language.lang);
+
 async function assertClean(page) {
   assert.deepEqual(page.errors, []);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
@@ -97,6 +100,10 @@ test('the iframe snippet runs under the iframe policy, with no style attribute',
     () => document.querySelector('wakeline-player')?.state === 'done',
     null,
     { timeout: 20000 },
+  );
+  assert.equal(
+    await frame.evaluate(() => document.querySelector('wakeline-player').language.lang),
+    'es',
   );
   await assertClean(page);
 });
@@ -135,6 +142,8 @@ test('the Hugo shortcode writes a player that runs under the element policy', as
   const body = html.replace('<wakeline-player', '<wakeline-player id="player"');
   const page = await openPost('', body, policy('element', origin));
   assert.equal(await waitForPlayer(page), 'done');
+  // lang="es": its Spanish (wakeline-player-es.mjs) came from the site under the same policy.
+  assert.equal(await speaks(page), 'es');
   await assertClean(page);
 });
 
@@ -158,5 +167,7 @@ test('the Jekyll include writes a player that runs under the element policy', as
     policy('element', origin),
   );
   assert.equal(await waitForPlayer(page), 'done');
+  // lang="es": its Spanish (wakeline-player-es.mjs) came from the site under the same policy.
+  assert.equal(await speaks(page), 'es');
   await assertClean(page);
 });
