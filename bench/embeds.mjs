@@ -125,6 +125,7 @@ function buildSiteAt(commit) {
       encoding: 'utf8',
     });
   } catch (error) {
+    rmSync(dir, { recursive: true, force: true });
     throw new Error(`building the site at ${commit} failed:\n${error.stdout}${error.stderr}`);
   }
   return { dir, dist: path.join(dir, 'dist') };
@@ -402,7 +403,13 @@ const baselineAt = pageNames.includes('before') ? shortCommit(baselineCommit) : 
 const nowAt = nowCommit === 'dist' ? 'dist' : shortCommit(nowCommit);
 if (nowAt === 'dist' && !existsSync(path.join(repo, 'dist/wakeline-player.js'))) buildSite();
 const baseline = baselineAt ? buildSiteAt(baselineAt) : null;
-const current = nowAt === 'dist' ? null : buildSiteAt(nowAt);
+let current = null;
+try {
+  current = nowAt === 'dist' ? null : buildSiteAt(nowAt);
+} catch (error) {
+  if (baseline) rmSync(baseline.dir, { recursive: true, force: true });
+  throw error;
+}
 const postDir = mkdtempSync(path.join(os.tmpdir(), 'wakeline-embeds-post-'));
 const closers = [];
 const browser = await launchBrowser();
