@@ -73,3 +73,44 @@ test('loading="eager" starts the run at once, off screen too', async () => {
     await session.close();
   }
 });
+
+// The iframe snippet is `loading="lazy"`: the browser loads the frame some way ahead of the
+// reader, and its player runs then, so its timeline is there when the reader arrives.
+test("embed.html's player runs as its frame loads, before the reader gets there", async () => {
+  const session = await startSession();
+  try {
+    const page = await session.browser.newPage({ viewport: { width: 1000, height: 700 } });
+    page.errors = [];
+    page.on('pageerror', (error) => page.errors.push(error.message));
+    const frameSrc = `${session.url}embed.html#v=1&example=concurrent&strategy=local&tasks=3&steps=2&seed=7`;
+    await page.route(`${session.url}host.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<style>body { margin: 0 } .tall { height: 2500px }</style></head><body>
+<p>The top of the post.</p><div class="tall"></div>
+<iframe id="frame" src="${frameSrc}" width="800" height="300"></iframe>
+<div class="tall"></div></body></html>`,
+      }),
+    );
+    await page.goto(`${session.url}host.html`);
+    const frame = page.frameLocator('#frame');
+    await frame.locator('wakeline-player').waitFor({ state: 'attached' });
+    await page.waitForFunction(
+      () =>
+        document.getElementById('frame').contentDocument?.getElementById('player')?.state ===
+        'done',
+      null,
+      { timeout: 30000 },
+    );
+    // Still 2,500 px below the window.
+    assert.ok(
+      await page.evaluate(
+        () => document.getElementById('frame').getBoundingClientRect().top > innerHeight + 1000,
+      ),
+    );
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await session.close();
+  }
+});
