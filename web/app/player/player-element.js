@@ -15,16 +15,7 @@
 // reduced motion; a Play button is there either way. Runs go through the playground's
 // RunController and playback through its PlaybackClock: one run path, one clock.
 import { element } from '../dom.js';
-import {
-  browserLanguages,
-  chooseLanguage,
-  formatNumber,
-  inLanguage,
-  languageOf,
-  loadLanguage,
-  setLanguageLoader,
-  t,
-} from '../i18n/i18n.js';
+import { formatNumber, inLanguage, languageOf, t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
 import { PlaybackClock } from '../playback/clock.js';
 import { Replay } from '../playback/replay.js';
@@ -50,13 +41,21 @@ import { Timeline } from '../timeline/timeline.js';
 import { TraceModel } from '../timeline/model.js';
 import { axisHeight } from '../timeline/lanes.js';
 import { lowerBound } from '../timeline/visible.js';
-import { decodeProgram, encodeProgram, maxEncodedLength } from '../program/program-link.js';
+import { decodeProgram, encodeProgram } from '../program/program-link.js';
 import { tokenizeRust } from '../program/rust-tokens.js';
 import { SourceView } from '../source-view.js';
 import { TourBar } from '../tours/tour-bar.js';
 import { parseTourLink, readTourElement } from '../tours/tour.js';
 import { loadPlayerEngine, siteUrl } from './player-engine.js';
+import {
+  languageFailure,
+  languageLoaded,
+  languageUnloaded,
+  loadForPlayers,
+  wantedLanguage,
+} from './player-language.js';
 import { readPlayerLink } from './player-link.js';
+import { loadFailure, outcomeWords, programProblem, programSentence, say } from './player-words.js';
 import { PlayerControls, attachFigureButtons, speedFor } from './player-controls.js';
 import { attachPlayerInput } from './player-input.js';
 import playerCss from './player.css';
@@ -81,161 +80,6 @@ const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
 /** How near the viewport a player starts its run. */
 const nearMargin = '400px 0px';
-
-/**
- * What the player says about the values it was given, in one place; the words are the
- * catalogue's (i18n/en/player.js and i18n/es/player.js), in the language in use when called (the player's: see #speak).
- * `where` is the value's name as the author wrote it: `attribute example="concurent"` on a host
- * page, `link part example=concurent` in embed.html (whose attributes come from its link; see
- * `fromLink`).
- */
-const say = {
-  attribute: (name, value) =>
-    value == null
-      ? t('player.where.attribute', { name })
-      : t('player.where.attributeValue', { name, value: quote(value) }),
-  // As a link writes it, unquoted (quote() still cuts it short and escapes control characters).
-  linkPart: (name, value) =>
-    value == null
-      ? t('player.where.linkPart', { name })
-      : t('player.where.linkPartValue', { name, value: quote(value).slice(1, -1) }),
-  problem: (where, problem) => t('player.problem', { where, problem }),
-  noExample: (fromLink, example) =>
-    fromLink
-      ? t('player.noExample.link', { example })
-      : t('player.noExample.attribute', { example }),
-  unknownExample: (where, near, ids) =>
-    near
-      ? t('player.example.near', { where, near })
-      : t('player.example.list', { where, ids: ids.join(', ') }),
-  unknownStrategy: (where, near, names) =>
-    near
-      ? t('player.strategy.near', { where, near })
-      : t('player.strategy.list', { where, names: names.join(', ') }),
-  unsupportedStrategy: (where, example, names) =>
-    t('player.strategy.unsupported', { where, example, names: names.join(', ') }),
-  notParamPair: (where, pair) => t('player.param.notPair', { where, pair: quote(pair) }),
-  notParamName: (where, name) => t('player.param.notName', { where, name: quote(name) }),
-  paramTwice: (where, name) => t('player.param.twice', { where, name: quote(name) }),
-  paramValue: (where, name, error) => t('player.param.value', { where, name: quote(name), error }),
-  seed: (where) => t('player.seed', { where }),
-  start: (where, error) => t('player.start', { where, error }),
-  startAfterEnd: (where, end) => t('player.start.afterEnd', { where, end }),
-  // Ids are written as the author wrote them (no grouping); counts as the locale writes numbers.
-  playheadMissing: (where, seq, model) =>
-    t('player.start.noEvent', { where, id: String(seq), count: model.count }),
-  select: (where, error) => t('player.select', { where, error }),
-  selectMissing: (where, select, model) =>
-    select.kind === 'seq'
-      ? t('player.select.noEvent', { where, id: String(select.id), count: model.count })
-      : t('player.select.noTask', {
-          where,
-          id: String(select.id),
-          count: model.taskLanes.length,
-        }),
-  height: (where, px) => t('player.height', { where, px: String(px) }),
-  speed: (where) => t('player.speed', { where }),
-  theme: (where, theme) => t('player.theme', { where, theme }),
-  lang: (where) => t('player.lang', { where }),
-  compare: (where) => t('player.compare', { where }),
-  nothingRun: () => t('player.status.nothingRun'),
-  programUnread: () => t('player.status.programUnread'),
-};
-
-/** The problems decodeProgram (program/program-link.js) names, by the last part of their key. */
-const programProblems = ['empty', 'alphabet', 'cut', 'damaged', 'tooLarge', 'notUtf8'];
-
-/**
- * Which of decodeProgram's problems `error` (a sentence in the language in use) is, for the
- * program `encoded`: one of programProblems, 'tooLong', or null.
- */
-function programProblem(encoded, error) {
-  if (encoded.length > maxEncodedLength) return 'tooLong';
-  return programProblems.find((kind) => error === programSentence(kind, true, encoded)) ?? null;
-}
-
-/**
- * The sentence for a program problem `kind`: worded for a link's program part (`fromLink`) as
- * program-link.js words it, else for the `program` attribute.
- */
-function programSentence(kind, fromLink, encoded) {
-  const sizes = {
-    length: formatNumber(encoded.length, { useGrouping: false }),
-    max: formatNumber(maxEncodedLength, { useGrouping: false }),
-  };
-  switch (kind) {
-    case 'empty':
-      return fromLink ? t('program.link.empty') : t('player.program.empty');
-    case 'tooLong':
-      return fromLink ? t('program.link.tooLong', sizes) : t('player.program.tooLong', sizes);
-    case 'alphabet':
-      return fromLink ? t('program.link.alphabet') : t('player.program.alphabet');
-    case 'cut':
-      return fromLink ? t('program.link.cut') : t('player.program.cut');
-    case 'damaged':
-      return fromLink ? t('program.link.damaged') : t('player.program.damaged');
-    case 'tooLarge':
-      return fromLink ? t('program.link.tooLarge') : t('player.program.tooLarge');
-    default:
-      return fromLink ? t('program.link.notUtf8') : t('player.program.notUtf8');
-  }
-}
-
-/** How a run ended (a summary's outcome), in words; the trace's own name when it has none. */
-function outcomeWords(outcome) {
-  const key = `narration.outcome.${outcome}`;
-  const words = t(key);
-  return words === key ? String(outcome) : words;
-}
-
-/**
- * The `lang` of `node`'s nearest ancestor that has one (through shadow roots to their hosts), or
- * null: the language of the text the player sits in, as HTML inherits it.
- */
-function inheritedLang(node) {
-  for (let at = node.parentNode; at;) {
-    if (at instanceof Element) {
-      if (at.hasAttribute('lang')) return at.getAttribute('lang');
-      at = at.parentNode;
-    } else at = at instanceof ShadowRoot ? at.host : null;
-  }
-  return null;
-}
-
-/**
- * The Spanish catalogue's file, beside wakeline-player.js (scripts/build-web.mjs builds it, an ES
- * module, from i18n/es/index.js; this script's build leaves that module out). Only a player that
- * speaks Spanish loads it, once for the page. import() in a classic script resolves a relative
- * URL against the page, not the script: siteUrl makes it absolute, as for wakeline.mjs, so the
- * policy that lets the page import wakeline.mjs lets it import this file too.
- */
-const spanishFile = 'wakeline-player-es.mjs';
-setLanguageLoader('es', () => import(siteUrl(spanishFile)));
-
-/** Languages whose catalogue is loaded, and the loads under way, by code. */
-const loadedLanguages = new Set(['en']);
-const languageLoads = new Map();
-
-/**
- * Languages whose catalogue could not be loaded (its file missing, blocked by a policy, from a
- * site without CORS), by code: why, in the browser's words. A player that should speak one
- * speaks English and says so (#languageFailure); the page does not ask for the file again.
- */
-const unloadedLanguages = new Map();
-
-/** Loads `lang`'s catalogue once for every player on the page; never rejects. */
-function loadForPlayers(lang) {
-  if (!languageLoads.has(lang)) {
-    languageLoads.set(
-      lang,
-      loadLanguage(lang).then(
-        () => loadedLanguages.add(lang),
-        (error) => unloadedLanguages.set(lang, String(error?.message ?? error)),
-      ),
-    );
-  }
-  return languageLoads.get(lang);
-}
 
 let sheet = null;
 
@@ -467,14 +311,7 @@ export class WakelinePlayer extends HTMLElement {
 
   /** The language the player should speak, from where it is: { lang, locale, source }. */
   #wantedLanguage() {
-    const own = this.getAttribute('lang');
-    if (languageOf(own)) return { ...chooseLanguage([own]), source: 'attribute' };
-    // embed.html's own <html lang> is not the reader's: its link's `lang` or the browser's.
-    if (!this.#fromLink) {
-      const page = inheritedLang(this);
-      if (languageOf(page)) return { ...chooseLanguage([page]), source: 'page' };
-    }
-    return { ...chooseLanguage(browserLanguages()), source: 'browser' };
+    return wantedLanguage(this, this.#fromLink);
   }
 
   /**
@@ -492,11 +329,11 @@ export class WakelinePlayer extends HTMLElement {
         ? () => say.lang(this.#where('lang', own))
         : null;
     this.#langProblem = langProblem;
-    const failed = unloadedLanguages.get(wanted.lang);
+    const failed = languageUnloaded(wanted.lang);
     this.#languageFailure = failed ? () => languageFailure(failed) : null;
     this.#showProblems();
     if (failed) wanted = { lang: 'en', locale: 'en', source: wanted.source, wanted: wanted.lang };
-    else if (!loadedLanguages.has(wanted.lang)) {
+    else if (!languageLoaded(wanted.lang)) {
       this.#languageReady = loadForPlayers(wanted.lang).then(() => this.#chooseLanguage());
       return;
     }
@@ -1505,26 +1342,6 @@ export class WakelinePlayer extends HTMLElement {
   get canvas() {
     return this.#timeline?.canvas ?? null;
   }
-}
-
-/**
- * What a reader (and the post's author) is told when the API cannot be loaded: the error (`why`),
- * and what the two sites must send when the player comes from another one (docs/embedding.md).
- */
-function loadFailure(why) {
-  const site = new URL(siteUrl('wakeline.mjs')).origin;
-  return site !== location.origin
-    ? t('player.unloaded.crossOrigin', { site, why })
-    : t('player.unloaded.sameOrigin', { why });
-}
-
-/**
- * Why the player speaks English when it should speak Spanish (the one catalogue it loads): its
- * file could not be loaded (`why`, the browser's words), and what the site and the page must do.
- */
-function languageFailure(why) {
-  const file = siteUrl(spanishFile);
-  return t('player.languageUnloaded', { file, site: new URL(file).origin, why });
 }
 
 if (!customElements.get('wakeline-player'))
