@@ -56,6 +56,20 @@ const apiExternal = {
   },
 };
 
+// app.js carries the English its first timeline needs (web/app/i18n/en/first.js) in place of the
+// whole catalogue; the code loaded after the first timeline brings the rest
+// (web/app/i18n/later-english.js). The player, the embed and the standalone page keep all of it.
+const englishFirst = {
+  name: 'english-first',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/en\/index\.js$/ }, (args) =>
+      args.importer.endsWith(path.join('i18n', 'i18n.js'))
+        ? { path: path.join(path.dirname(args.importer), 'en', 'first.js') }
+        : undefined,
+    );
+  },
+};
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 const api = await copyApi();
@@ -78,7 +92,7 @@ const result = await build({
   legalComments: 'none',
   metafile: true,
   logLevel: 'warning',
-  plugins: [apiExternal],
+  plugins: [apiExternal, englishFirst],
 });
 await cp(path.join(repo, 'web/index.html'), path.join(dist, 'index.html'));
 // The examples' programs as text (web/app/program/program-text.js): the page shows an example's

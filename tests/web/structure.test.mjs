@@ -62,3 +62,74 @@ test('every binary search is lowerBound in timeline/visible.js', async () => {
     'timeline/visible.js',
   ]);
 });
+
+/** The web/app modules of the playground's first load: app.js and the chunks it imports. */
+async function firstLoadModules() {
+  const result = await build({
+    absWorkingDir: repo,
+    entryPoints: [{ in: 'web/app/main.js', out: 'app' }],
+    outdir: 'dist-structure-test',
+    bundle: true,
+    splitting: true,
+    write: false,
+    metafile: true,
+    format: 'esm',
+    logLevel: 'silent',
+    plugins: [
+      {
+        name: 'api-external',
+        setup(builder) {
+          builder.onResolve({ filter: /wakeline\.mjs$/ }, (args) => ({
+            path: args.path,
+            external: true,
+          }));
+        },
+      },
+      {
+        // As scripts/build-web.mjs builds app.js: i18n.js carries en/first.js's English only.
+        name: 'english-first',
+        setup(builder) {
+          builder.onResolve({ filter: /^\.\/en\/index\.js$/ }, (args) =>
+            args.importer.endsWith('i18n.js')
+              ? { path: args.importer.replace(/i18n\.js$/, 'en/first.js') }
+              : undefined,
+          );
+        },
+      },
+    ],
+  });
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((file) => outputs[file].entryPoint === 'web/app/main.js');
+  const files = new Set([entry]);
+  for (const file of files)
+    for (const { path: imported, kind } of outputs[file].imports)
+      if (kind === 'import-statement' && outputs[imported]) files.add(imported);
+  return new Set([...files].flatMap((file) => Object.keys(outputs[file].inputs)));
+}
+
+test('what the first timeline does not need loads after it (later.js)', async () => {
+  const first = await firstLoadModules();
+  for (const module of [
+    'web/app/later.js',
+    'web/app/share/share-menu.js',
+    'web/app/timeline/figure.js',
+    'web/app/tours/tour-editor.js',
+    'web/app/compare/compare-panel.js',
+    'web/app/task-table.js',
+    'web/app/warnings.js',
+    'web/app/inspect/waker-history.js',
+    'web/app/program/console-view.js',
+    'web/app/program/state-view.js',
+    'web/app/i18n/en/share-menu.js',
+    'web/app/i18n/en/player.js',
+  ])
+    assert.ok(!first.has(module), `${module} is in the first load`);
+  // Reading the link, its tour and the caption's words stay in it.
+  for (const module of [
+    'web/app/share/link-state.js',
+    'web/app/share/link-codec.js',
+    'web/app/tours/link-tour.js',
+    'web/app/narration.js',
+  ])
+    assert.ok(first.has(module), `${module} is not in the first load`);
+});

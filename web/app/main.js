@@ -3,14 +3,12 @@
 // `start` puts the page together from the named parts below; each part owns one region of it.
 import { AfterFirstTimeline } from './after-first-timeline.js';
 import { CatalogueForm } from './catalogue-form.js';
-import { ComparePanel } from './compare/compare-panel.js';
 import { byId } from './dom.js';
 import { filesBeside, loadEngine } from './engine.js';
 import { t } from './i18n/i18n.js';
 import { startPageLanguage } from './i18n/page-language.js';
 import { ExplanationBox } from './explanation-box.js';
 import { attachIntro } from './intro.js';
-import { ConsoleView } from './program/console-view.js';
 import { ProgramPanel, newProgramEntry, newProgramId } from './program/program-panel.js';
 import { decodeProgram, encodeProgram } from './program/program-link.js';
 import { ProgramStore } from './program/program-store.js';
@@ -18,15 +16,13 @@ import { prefetchProgram, useProgramFiles } from './program/program-text.js';
 import { playgroundUrl } from './program/rust-playground.js';
 import { tokenizeRust } from './program/rust-tokens.js';
 import { byteOffsetOf } from './program/spans.js';
-import { StateView } from './program/state-view.js';
 import { mapEvent } from './program/story-map.js';
-import { WakerHistoryView } from './inspect/waker-history.js';
 import { PanelSizes } from './layout/panel-sizes.js';
 import { PlaybackSession } from './playback/session.js';
 import { RunController } from './run-controller.js';
 import { RunStatus, setRunState, showError } from './run-status.js';
 import { attachShare } from './share/page-share.js';
-import { attachTourEditor } from './tours/tour-editor.js';
+import { takeLinkTour } from './tours/link-tour.js';
 import { SourceView } from './source-view.js';
 import { StaleRunNote } from './stale-run.js';
 import { attachInteraction } from './timeline/interaction.js';
@@ -100,7 +96,8 @@ function newPage() {
   return {
     model: null,
     status: new RunStatus(),
-    afterFirstTimeline: new AfterFirstTimeline(),
+    // The code that waits for the first timeline (later.js, a chunk) loads as it is drawn.
+    afterFirstTimeline: new AfterFirstTimeline(() => import('./later.js')),
     details: byId('selection-details'),
     sourceView: new SourceView(byId('source-view')),
     // Where the current line shows: the C++ source view or the program (ProgramPanel.highlight).
@@ -140,7 +137,7 @@ function showSelection(page, hit) {
   if (!hit || !model) {
     details.textContent = t('page.selection.none');
     sourceView.highlight(null, null);
-    wakerHistory.clear();
+    wakerHistory?.clear();
     return;
   }
   const fields = model.fieldsOf(hit.event);
@@ -149,8 +146,8 @@ function showSelection(page, hit) {
   const { title } = describeHit(model, hit);
   details.textContent = t('page.selection.event', { seq: String(fields.seq), title });
   sourceView.highlight(fields.file, fields.line);
-  if (hit.task) wakerHistory.show(model, hit.task, hit.event);
-  else wakerHistory.clear();
+  if (hit.task) wakerHistory?.show(model, hit.task, hit.event);
+  else wakerHistory?.clear();
   page.playback?.selected(hit);
 }
 
@@ -181,10 +178,6 @@ function fitTimelines(page) {
 
 /** The timeline with its input, the playback session and the toolbar's Fit and spread controls. */
 function buildViews(page) {
-  // Its rows select their event, which moves the playhead there (playback.pick).
-  page.wakerHistory = new WakerHistoryView(byId('waker-history'), (event) =>
-    page.playback?.pick(event),
-  );
   const rangeReadout = byId('timeline-range');
   page.timeline = new Timeline(byId('timeline'), {
     onSelect: (hit) => showSelection(page, hit),
@@ -201,6 +194,19 @@ function buildViews(page) {
     warnings: byId('warnings'),
   });
   page.legend = new Legend(byId('legend'), byId('timeline'));
+  // The inspect views' code (later.js) comes after the first timeline: run queue, task table and
+  // warnings (the playback session's), and the waker history, whose rows select their event,
+  // which moves the playhead there (playback.pick).
+  page.afterFirstTimeline.schedule((later) => {
+    if (!later) return;
+    page.playback.attachViews(later);
+    page.wakerHistory = new later.WakerHistoryView(byId('waker-history'), (event) =>
+      page.playback?.pick(event),
+    );
+    const selection = page.timeline.selection;
+    if (selection?.task && page.model)
+      page.wakerHistory.show(page.model, selection.task, selection.event);
+  });
   byId('fit-button').addEventListener('click', () => page.timeline.fit());
   page.spread.addEventListener('change', () => {
     if (!page.model) return;
@@ -252,7 +258,7 @@ function runHooks(page) {
       model.spread = page.spread.checked;
       timeline.setModel(model);
       playback.setModel(model);
-      page.wakerHistory.clear();
+      page.wakerHistory?.clear();
       page.details.textContent = t('page.selection.none');
       page.stale.ran(request);
       page.legend.update(model);
@@ -276,7 +282,7 @@ function runHooks(page) {
         playback.runEnded();
         // A task selected while events streamed in: its history is complete now.
         const selection = timeline.selection;
-        if (selection?.task) page.wakerHistory.show(model, selection.task, selection.event);
+        if (selection?.task) page.wakerHistory?.show(model, selection.task, selection.event);
         page.legend.update(model);
         page.console?.ended();
         page.program?.setEventLines(eventLines(model, page.program.name));
@@ -461,9 +467,14 @@ function buildProgram(page, engine, examples, run) {
   earlyProgram.taken = true;
   // Checks (the language, in the full module) wait for the first timeline.
   const language = new Promise((resolve) => page.afterFirstTimeline.schedule(resolve));
-  page.console = new ConsoleView(byId('console'), (event) => page.playback.pick(event));
-  page.states = new StateView(byId('state-view'), {
-    goTo: (position) => page.program.goTo(position),
+  // The console and the state view come with later.js, after the first timeline.
+  page.afterFirstTimeline.schedule((later) => {
+    if (!later) return;
+    page.console = new later.ConsoleView(byId('console'), (event) => page.playback.pick(event));
+    page.states = new later.StateView(byId('state-view'), {
+      goTo: (position) => page.program.goTo(position),
+    });
+    if (page.model) page.console.setModel(page.model);
   });
   page.program = new ProgramPanel(
     {
@@ -522,10 +533,10 @@ function buildProgram(page, engine, examples, run) {
           const mine = ++statesAsked;
           try {
             const { machines } = await engine.states(text);
-            if (mine === statesAsked) page.states.setMachines(machines);
+            if (mine === statesAsked) page.states?.setMachines(machines);
           } catch (error) {
             if (mine === statesAsked)
-              page.states.setMachines(
+              page.states?.setMachines(
                 [],
                 t('page.program.noStates', { message: String(error?.message ?? error) }),
               );
@@ -547,7 +558,7 @@ function buildProgram(page, engine, examples, run) {
           say(t('page.program.lineNone', { line: String(line) }));
         },
         cursorMoved(offset) {
-          page.states.showAt(byteOffsetOf(page.program.text, offset));
+          page.states?.showAt(byteOffsetOf(page.program.text, offset));
         },
       },
     },
@@ -557,7 +568,7 @@ function buildProgram(page, engine, examples, run) {
 /** The playhead moved to event `i`: the console's dimmed lines, the task's current state. */
 function programPlayhead(page, i) {
   const model = page.model;
-  if (!model || page.program?.mode !== 'rust' || i < 0) return;
+  if (!model || page.program?.mode !== 'rust' || i < 0 || !page.console || !page.states) return;
   page.console.playheadMoved(i);
   const task = page.playback.selectedTask || model.task.data[i];
   const lane = task ? model.tasks.get(task) : null;
@@ -606,6 +617,27 @@ async function openLinked(page, request, run) {
   await run();
 }
 
+/**
+ * Loads the compare panel (compare/compare-panel.js, in later.js's chunk) and puts it on the page;
+ * resolves to it. A page that does not open on a comparison asks for it after the first timeline.
+ */
+async function loadCompare(page, engine, examples, run) {
+  const { ComparePanel } = await import('./later.js');
+  page.compare = new ComparePanel({
+    engine,
+    examples,
+    timeline: page.timeline,
+    playback: page.playback,
+    spread: page.spread,
+    fallback: defaultExample,
+    picker: byId('compare-picker'),
+    examplePicker: byId('example-picker'),
+    rerun: run,
+    layoutChanged: () => fitTimelines(page),
+  });
+  return page.compare;
+}
+
 /** The runtime's handle, or null when it could not be loaded (the page then says so). */
 async function loadRuntime() {
   try {
@@ -637,22 +669,21 @@ async function start() {
   buildProgram(page, engine, examples, run);
 
   // Compare mode (compare/compare-panel.js): another strategy's run on a timeline under this one.
-  page.compare = new ComparePanel({
-    engine,
-    examples,
-    timeline: page.timeline,
-    playback: page.playback,
-    spread: page.spread,
-    fallback: defaultExample,
-    picker: byId('compare-picker'),
-    examplePicker: byId('example-picker'),
-    rerun: run,
-    layoutChanged: () => fitTimelines(page),
-  });
+  // Its code loads after the first timeline, or at once for a link that compares.
+  const comparing = /(?:^#|&)compare=/.test(location.hash);
+  if (comparing) await loadCompare(page, engine, examples, run);
+  else
+    page.afterFirstTimeline.schedule(() =>
+      loadCompare(page, engine, examples, run).then((panel) => panel.caughtUp()),
+    );
   runOnPick(run);
 
-  // A link's tour goes to the tour editor (tours/tour-editor.js) before the link is read.
-  attachTourEditor(page);
+  // A link's tour is taken out of it before the link is read; the tour editor
+  // (tours/tour-editor.js) gets it when it loads, after the first timeline.
+  const linkTour = takeLinkTour();
+  page.afterFirstTimeline.schedule(() =>
+    import('./later.js').then(({ attachTourEditor }) => attachTourEditor(page, linkTour)),
+  );
   // The link (share/page-share.js) picks the scenario: example, strategy, parameters, seed, view.
   page.share = attachShare({
     timeline: page.timeline,
@@ -662,6 +693,7 @@ async function start() {
     fallback: defaultExample,
     playback: page.playback,
     spread: page.spread,
+    later: (work) => page.afterFirstTimeline.schedule(work),
     open: (request) => openLinked(page, request, run),
     // A link without a program names the C++ run (every link from before the editor, and the
     // C++ view's): its parameters are the C++ example's, so the form shows them before it is
@@ -683,7 +715,7 @@ async function start() {
     programPlayhead(page, i);
   };
   const linked = page.share.initialRequest();
-  page.compare.applyLink(location.hash);
+  if (comparing) page.compare.applyLink(location.hash);
   await openLinked(page, linked, run);
 }
 

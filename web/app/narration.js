@@ -8,7 +8,7 @@ import { t } from './i18n/i18n.js';
 import { losesItsWaker } from './lost-wakeup.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
-import { formatBytes } from './warnings.js';
+import { formatBytes } from './bytes.js';
 
 // How far past a wake to look for the task_enqueue it caused: a task woken while it is being
 // polled is queued when that poll ends, a few events later.

@@ -4,23 +4,15 @@
 // that wakes itself from polls that do no work), a spawn refused because its static pool was
 // full (embassy), and a run stopped by its memory limit (a leak: tasks spawned and never ended).
 // findWarnings is plain data (tested under node); WarningsView shows them as buttons.
+import { formatBytes } from './bytes.js';
 import { formatNumber, t } from './i18n/i18n.js';
 import { panicLocation } from './program/spans.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
 
-/** A byte count as people read it: 256 MiB, 1.5 KiB (1,5 KiB in Spanish), 100 bytes. */
-export function formatBytes(bytes) {
-  for (const [unit, size] of [
-    ['GiB', 2 ** 30],
-    ['MiB', 2 ** 20],
-    ['KiB', 2 ** 10],
-  ]) {
-    if (bytes >= size)
-      return `${formatNumber(+(bytes / size).toFixed(1), { maximumFractionDigits: 1, useGrouping: false })} ${unit}`;
-  }
-  return t('warnings.bytes', { count: bytes });
-}
+// formatBytes lives in bytes.js (the caption needs it before the first timeline; this module
+// loads after it, with later.js); it is here too for those who read warnings.
+export { formatBytes } from './bytes.js';
 
 // " at line 12", or nothing without a line. Lines are names, not quantities: never "1,234".
 const atLine = (line) => (line ? t('warnings.atLine', { line: String(line) }) : '');

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { english, parts as englishParts } from '../../../web/app/i18n/en/index.js';
+import { first } from '../../../web/app/i18n/en/first.js';
+import { later } from '../../../web/app/i18n/en/later.js';
 import { spanish, parts as spanishParts } from '../../../web/app/i18n/es/index.js';
 import {
   chooseLanguage,
@@ -53,6 +55,23 @@ test('each part defines its own keys, named after it', () => {
       }
     }
   }
+});
+
+test("app.js's English and the part loaded after the first timeline make the catalogue", () => {
+  // No key in both (a part split over two files, like share.js and share-menu.js, defines each
+  // key in one of them), and nothing left out.
+  const both = Object.keys(first).filter((key) => Object.hasOwn(later, key));
+  assert.deepEqual(both, []);
+  assert.deepEqual(
+    [...Object.keys(first), ...Object.keys(later)].sort(),
+    Object.keys(english).sort(),
+  );
+  // What the page reads and draws before its first timeline is in app.js's part.
+  for (const prefix of ['share.codec.', 'share.view.', 'narration.timeline.', 'page.', 'form.'])
+    assert.ok(
+      Object.keys(later).every((key) => !key.startsWith(prefix)),
+      prefix,
+    );
 });
 
 // Source files under web/app, but not the catalogues themselves.

@@ -62,8 +62,8 @@ export class ComparePanel {
     });
     this.messages.hidden = true;
     document.getElementById('error-banner')?.after(this.messages);
-    // Before the share code's own listener (main.js creates this first), so the run it starts for
-    // a pasted link already sees that link's comparison.
+    // Before the share code's own listener when main.js makes the panel first (a link that
+    // compares); else after it, still before the run the share code starts (an async one).
     window.addEventListener('hashchange', () => this.applyLink(location.hash));
 
     const primary = page.timeline.container;
@@ -137,6 +137,22 @@ export class ComparePanel {
       const example = page.examples.find((candidate) => candidate.id === page.examplePicker.value);
       if (example) this.setExample(example);
     });
+  }
+
+  /**
+   * Made after the page's first run started (main.js loads this module after the first
+   * timeline): fills the picker for the example shown and, should the link ask for a comparison
+   * by now, applies it and runs the page again.
+   */
+  caughtUp() {
+    if (/(?:^#|&)compare=/.test(location.hash)) {
+      this.applyLink(location.hash);
+      if (this.strategy) this.page.rerun();
+      return;
+    }
+    const shown = this.page.examplePicker.value;
+    const example = this.page.examples.find((candidate) => candidate.id === shown);
+    if (example) this.setExample(example);
   }
 
   /** The strategy chosen to compare with, or null. */

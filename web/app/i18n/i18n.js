@@ -12,7 +12,16 @@
 // (the player loads it from its own file: setLanguageLoader).
 // The language in use is one per page, except that a player may speak its own: inLanguage runs
 // a function with another catalogue in use (players wrap their own work in it).
-import { english } from './en/index.js';
+import { english as builtIn } from './en/index.js';
+
+// English, built in: the whole catalogue (en/index.js), or in the playground's app.js the part
+// its first timeline needs (en/first.js), which the code loaded later completes (addEnglish).
+const english = { ...builtIn };
+
+/** Adds `messages` (English, by key) to the built-in catalogue: a lazily loaded part's words. */
+export function addEnglish(messages) {
+  Object.assign(english, messages);
+}
 
 /** The languages Wakeline speaks, by code, each named in itself (for a language menu). */
 export const languages = Object.freeze({ en: 'English', es: 'Español' });

@@ -4,13 +4,10 @@
 // found once the run has ended. main.js creates one and tells it about runs and selections.
 import { t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
-import { TaskTable } from '../task-table.js';
 import { lowerBound } from '../timeline/visible.js';
-import { findWarnings, WarningsView } from '../warnings.js';
 import { PlaybackClock } from './clock.js';
 import { PlaybackBar } from './playback-bar.js';
 import { Replay, taskState } from './replay.js';
-import { RunQueueView } from './run-queue-view.js';
 
 // While events stream in, the scrub bar's histogram is recomputed at most this often.
 const histogramEveryMs = 400;
@@ -48,9 +45,13 @@ export class PlaybackSession {
     this.lastHistogram = 0;
     this.clock = new PlaybackClock(() => this.#update());
     this.bar = new PlaybackBar(elements.playback, this.clock);
-    this.runQueue = new RunQueueView(elements.runQueue, (id) => this.pickTask(id));
-    this.table = new TaskTable(elements.taskTable, (id) => this.pickTask(id));
-    this.warningsView = new WarningsView(elements.warnings, (event) => this.pick(event));
+    this.elements = elements;
+    // The run queue, task table and warnings: their code comes after the first timeline
+    // (attachViews); until then the playhead moves without them.
+    this.runQueue = null;
+    this.table = null;
+    this.warningsView = null;
+    this.findWarnings = null;
     this.warnings = [];
     /** Whether a move of the playhead pans the timeline to keep it in view. */
     this.follow = true;
@@ -70,6 +71,22 @@ export class PlaybackSession {
     }
   }
 
+  /**
+   * The inspect views, whose code loads after the first timeline (main.js hands later.js's
+   * module): from now on they show the playhead's state, and the warnings once a run has ended.
+   */
+  attachViews({ RunQueueView, TaskTable, WarningsView, findWarnings }) {
+    const { runQueue, taskTable, warnings } = this.elements;
+    this.runQueue = new RunQueueView(runQueue, (id) => this.pickTask(id));
+    this.table = new TaskTable(taskTable, (id) => this.pickTask(id));
+    this.warningsView = new WarningsView(warnings, (event) => this.pick(event));
+    this.findWarnings = findWarnings;
+    if (this.model) {
+      this.warningsView.clear(t('page.warnings.pending'));
+      if (this.shown !== -2) this.#update(true);
+    }
+  }
+
   /** A run starts: its model will grow. */
   setModel(model) {
     this.model = model;
@@ -78,8 +95,8 @@ export class PlaybackSession {
     this.selectedTask = 0;
     this.warnings = [];
     this.clock.setModel(model);
-    this.runQueue.clear();
-    this.warningsView.clear(t('page.warnings.pending'));
+    this.runQueue?.clear();
+    this.warningsView?.clear(t('page.warnings.pending'));
     this.narration.textContent = '';
     this.bar.invalidate();
     this.bar.update();
@@ -98,8 +115,8 @@ export class PlaybackSession {
 
   /** The run ended: warnings are found and everything shows the playhead's event. */
   runEnded() {
-    this.warnings = findWarnings(this.model);
-    this.warningsView.show(this.warnings);
+    this.warnings = this.findWarnings?.(this.model) ?? [];
+    this.warningsView?.show(this.warnings);
     this.bar.invalidate();
     this.shown = -2;
     this.clock.seek(this.clock.event);
@@ -173,8 +190,8 @@ export class PlaybackSession {
       let running = 0;
       if (current && this.replay.state[model.tasks.get(current)?.index] === taskState.running)
         running = current;
-      this.runQueue.update(model, this.replay, running);
-      this.table.update(model, this.replay, current, this.selectedTask);
+      this.runQueue?.update(model, this.replay, running);
+      this.table?.update(model, this.replay, current, this.selectedTask);
       document.body.dataset.playhead = String(i);
       this.onPlayheadMoved(i);
     }

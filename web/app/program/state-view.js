@@ -6,7 +6,7 @@
 // task waits in, with its current state marked.
 import { element } from '../dom.js';
 import { formatNumber, t } from '../i18n/i18n.js';
-import { formatBytes } from '../warnings.js';
+import { formatBytes } from '../bytes.js';
 
 /** A line number as code writes it: the locale's digits, no thousands separator. */
 const lineText = (line) => formatNumber(line, { useGrouping: false });

@@ -5,7 +5,6 @@ import { byId, element } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { TraceModel } from '../timeline/model.js';
 import { LinkState, applyRequestToForm, restoreView } from './link-state.js';
-import { attachShareMenu } from './share-menu.js';
 
 // The view is written to the fragment this long after the last zoom or pan, not on every frame.
 const viewWriteDelayMs = 400;
@@ -15,7 +14,8 @@ const importBatch = 50_000;
 
 /**
  * Connects sharing to the page. `page`: { timeline, form, runs, examples, fallback, playback,
- * spread (the "Stretch instants" checkbox), open (optional: opens a request read from a link
+ * spread (the "Stretch instants" checkbox), later (optional: runs work after the first timeline;
+ * the menus load then), open (optional: opens a request read from a link
  * that changed, e.g. one with a program; runs.start by default), linkRead (optional: hears
  * { linked, program } before the link's request is put in the form) }; `runs` is the RunController, whose hooks an
  * imported trace goes through like a run that already ended.
@@ -56,7 +56,9 @@ export function attachShare(page) {
   // (Compare mode turns it off for both runs itself, and says so with compare=.)
   const spreadPart = () => (page.spread.checked || page.spread.disabled ? null : false);
 
-  attachShareMenu(byId('share-tools'), {
+  // The Share, Export and Import menus (share-menu.js, figures included) load with the rest of
+  // ../later.js after the first timeline (page.later); reading and writing the link is here.
+  const menuPage = {
     links,
     model: () => model,
     canvas: page.timeline.canvas,
@@ -99,7 +101,12 @@ export function attachShare(page) {
       });
       return true;
     },
-  });
+  };
+  (page.later ?? ((work) => work()))(() =>
+    import('../later.js').then(({ attachShareMenu }) =>
+      attachShareMenu(byId('share-tools'), menuPage),
+    ),
+  );
 
   /** Which scenario the page shows first: the link's, with its problems shown. */
   function initialRequest() {

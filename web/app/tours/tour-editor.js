@@ -3,8 +3,8 @@
 // each stop's caption is edited in a text field, stops are reordered or removed, and a click on
 // a stop's number shows it. The menu writes the tour as an embed link (embed.html with a `tour`
 // part) and as a <wakeline-player> snippet whose <ol data-tour> a post reads without JavaScript.
-// A link that arrives with a tour fills the editor; the page's own link then goes on without it
-// (the page's link is the scenario; the tour is the embed's).
+// A link that arrives with a tour fills the editor (link-tour.js reads it when the page starts;
+// this module loads after the first timeline).
 import { element } from '../dom.js';
 import { t } from '../i18n/i18n.js';
 import { narrate } from '../narration.js';
@@ -15,14 +15,7 @@ import {
   onEmbedOptionsChange,
   withEmbedOptions,
 } from '../share/embed-options.js';
-import {
-  formatTourLink,
-  maxCaption,
-  maxStops,
-  parseTourLink,
-  splitTour,
-  tourElementSnippet,
-} from './tour.js';
+import { formatTourLink, maxCaption, maxStops, splitTour, tourElementSnippet } from './tour.js';
 
 function button(label, title, className = '') {
   return element('button', `button button-small ${className}`.trim(), label, {
@@ -40,19 +33,16 @@ function field(text, rows) {
 
 /**
  * Attaches the editor beside the page's Share menu. `page` is main.js's page object: its
- * timeline and playback are read when a stop is added or shown. Call before the page reads its
- * link (share/page-share.js), so a link's tour is taken out of the fragment first.
+ * timeline and playback are read when a stop is added or shown. `linked` is the link's tour, as
+ * takeLinkTour (link-tour.js) read it before the page read its link.
  */
-export function attachTourEditor(page, tools = document.getElementById('share-tools')) {
-  const { rest, tour } = splitTour(location.hash);
-  let stops = [];
-  const problems = [];
-  if (tour !== null) {
-    const read = parseTourLink(tour);
-    stops = read.stops;
-    problems.push(...read.problems);
-    history.replaceState(history.state, '', rest ? `#${rest}` : location.pathname);
-  }
+export function attachTourEditor(
+  page,
+  linked = { stops: [], problems: [] },
+  tools = document.getElementById('share-tools'),
+) {
+  let stops = [...linked.stops];
+  const problems = [...linked.problems];
   const menu = element('details', 'share-menu tour-menu', undefined, { id: 'tour-menu' });
   const summary = element('summary', 'button button-small', t('program.tour.menu'));
   const panel = element('div', 'share-panel tour-panel');
