@@ -27,7 +27,15 @@ export class AfterFirstTimeline {
 
   /** `timeline` drew a frame (its onView): the first one with events releases the queue. */
   frameDrawn(timeline) {
-    if (!this.#queue || this.#flushing || !timeline.drewEvents) return;
+    if (timeline.drewEvents) this.release();
+  }
+
+  /**
+   * Releases the queue (if it waits): the first timeline is drawn, or will not be (the first run
+   * failed or had no events), so the menus and views it held back load all the same.
+   */
+  release() {
+    if (!this.#queue || this.#flushing) return;
     this.#flushing = true;
     // Loading starts now; the queue waits for it (a failed load is the queued work's to report).
     const loaded = Promise.resolve(this.#load?.()).catch(() => undefined);

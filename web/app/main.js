@@ -290,12 +290,16 @@ function runHooks(page) {
         page.compare?.runEnded(model, summary);
         status.done();
       });
+      // A run without events draws no first timeline: what waits for it goes ahead.
+      if (model.count === 0) page.afterFirstTimeline.release();
       const request = page.shownRequest;
       if (request?.preview && model === page.model)
         page.afterFirstTimeline.schedule(() => upgradeToProgram(page, model, request));
     },
     error(error) {
       status.failed(error);
+      // No first timeline may come: the menus and views held back for it load now.
+      page.afterFirstTimeline.release();
       // A program the engine refused: its errors are listed under it.
       if (error?.code === 'program_error') page.program?.checkNow();
     },
