@@ -259,7 +259,9 @@ test('hostile links followed into a running page run nothing, say what was wrong
       }, fragment);
       assert.equal(await waitForRun(page), 'done', what);
       const list = (await page.locator('#link-messages li').allTextContents()).join('\n');
-      assert.match(list, problem, what);
+      // The address too: when the list is wrong, whether the page read this link says why.
+      const address = await page.evaluate(() => location.hash.slice(0, 120));
+      assert.match(list, problem, `${what} (the address then: ${address})`);
       assert.equal(await page.locator('#link-messages').isVisible(), true, what);
       // The link's scenario (or the default one) ran and drew.
       assert.ok((await canvasInk(page)) > 1000, `${what}: the timeline is drawn`);
