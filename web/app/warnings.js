@@ -10,10 +10,6 @@ import { panicLocation } from './program/spans.js';
 import { memoryLimitOf } from './runtime-defaults.js';
 import { formatTime } from './timeline/time-format.js';
 
-// formatBytes lives in bytes.js (the caption needs it before the first timeline; this module
-// loads after it, with later.js); it is here too for those who read warnings.
-export { formatBytes } from './bytes.js';
-
 // " at line 12", or nothing without a line. Lines are names, not quantities: never "1,234".
 const atLine = (line) => (line ? t('warnings.atLine', { line: String(line) }) : '');
 

@@ -127,11 +127,15 @@ test('a language is chosen from the first tag Wakeline speaks', () => {
 
 test('messages fill placeholders and plural forms in the language in use', async () => {
   await loadLanguage('es');
-  const key = Object.keys(english).find((k) => typeof english[k] === 'object');
-  if (key) {
-    const one = inLanguage({ lang: 'es' }, () => t(key, { count: 1 }));
-    const many = inLanguage({ lang: 'es' }, () => t(key, { count: 3 }));
-    assert.notEqual(one, many, `${key}: one and many read the same in Spanish`);
+  const plurals = Object.keys(english).filter((k) => typeof english[k] === 'object');
+  assert.ok(plurals.length > 0, 'the catalogue has plural messages');
+  for (const key of plurals) {
+    for (const lang of ['en', 'es']) {
+      const one = inLanguage({ lang }, () => t(key, { count: 1 }));
+      const many = inLanguage({ lang }, () => t(key, { count: 3 }));
+      assert.notEqual(one, many, `${key}: one and many read the same in ${lang}`);
+      assert.doesNotMatch(many, /\{count\}/, `${key}: {count} left unfilled in ${lang}`);
+    }
   }
   assert.equal(
     inLanguage({ lang: 'es', locale: 'es-ES' }, () => formatNumber(1608.5)),

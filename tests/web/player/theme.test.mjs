@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startSession, waitForPlayer } from '../support/browser.mjs';
+import { playerLooks } from '../support/player-looks.mjs';
 
 const hostPage = (attributes) => `<!doctype html><html><head><meta charset="utf-8">
 <link rel="icon" href="data:,"></head><body>
@@ -12,29 +13,13 @@ const hostPage = (attributes) => `<!doctype html><html><head><meta charset="utf-
 <script src="/wakeline-player.js"></script>
 </body></html>`;
 
-/** Whether the player looks dark: its frame's background and its canvas's top-right pixel. */
-const looks = (page) =>
-  page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const root = document.getElementById('player').shadowRoot;
-    const canvas = root.querySelector('canvas');
-    const [r, g, b] = canvas.getContext('2d').getImageData(canvas.width - 2, 2, 1, 1).data;
-    const frame = getComputedStyle(root.querySelector('.player')).backgroundColor;
-    const level = (text) => Math.max(...text.match(/\d+/g).slice(0, 3).map(Number));
-    return {
-      canvas: Math.max(r, g, b) < 80 ? 'dark' : 'light',
-      frame: level(frame) < 80 ? 'dark' : 'light',
-      messages: [...root.querySelectorAll('.player-messages li')].map((li) => li.textContent),
-    };
-  });
-
 /** Waits until the player looks as `expected` (a change of theme draws in a later frame). */
 async function looksLike(page, expected) {
   const deadline = Date.now() + 5000;
-  let shown = await looks(page);
+  let shown = await playerLooks(page);
   while (JSON.stringify(shown) !== JSON.stringify(expected) && Date.now() < deadline) {
     await page.waitForTimeout(50);
-    shown = await looks(page);
+    shown = await playerLooks(page);
   }
   assert.deepEqual(shown, expected);
 }
@@ -100,7 +85,7 @@ test('embed.html takes theme= from its link', async () => {
     await looksLike(dark, { canvas: 'dark', frame: 'dark', messages: [] });
     await dark.close();
     const bad = await open(session, 'light', `${link}&theme=blue`);
-    const shown = await looks(bad);
+    const shown = await playerLooks(bad);
     assert.equal(shown.canvas, 'light');
     // Named as the link's part, not as an attribute.
     assert.match(shown.messages.join('\n'), /^link part theme=blue: not light, dark or auto/m);

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openShareMenu, startSession, waitForPlayer, waitForRun } from '../support/browser.mjs';
+import { playerLooks } from '../support/player-looks.mjs';
 
 let session;
 before(async () => {
@@ -20,23 +21,6 @@ const snippets = (page) =>
     iframe: document.getElementById('share-iframe').value,
     player: document.getElementById('share-player').value,
   }));
-
-/** Whether player `selector`'s canvas and frame look light or dark (its top-right pixel). */
-const looks = (page) =>
-  page.evaluate(async () => {
-    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    const player = document.querySelector('wakeline-player');
-    const root = player.shadowRoot;
-    const canvas = root.querySelector('canvas');
-    const [r, g, b] = canvas.getContext('2d').getImageData(canvas.width - 2, 2, 1, 1).data;
-    const frame = getComputedStyle(root.querySelector('.player')).backgroundColor;
-    const level = (text) => Math.max(...text.match(/\d+/g).slice(0, 3).map(Number));
-    return {
-      canvas: Math.max(r, g, b) < 80 ? 'dark' : 'light',
-      frame: level(frame) < 80 ? 'dark' : 'light',
-      messages: [...root.querySelectorAll('.player-messages li')].map((li) => li.textContent),
-    };
-  });
 
 test('the snippets carry the theme picked in the Share menu, auto until one is picked, and it is kept', async () => {
   const page = await session.browser.newPage({ colorScheme: 'dark' });
@@ -84,7 +68,7 @@ test('a light snippet gives a light player to a dark reader, from the iframe and
   const frame = await session.browser.newPage({ colorScheme: 'dark' });
   await frame.goto(src);
   assert.equal(await waitForPlayer(frame), 'done');
-  assert.deepEqual(await looks(frame), { canvas: 'light', frame: 'light', messages: [] });
+  assert.deepEqual(await playerLooks(frame), { canvas: 'light', frame: 'light', messages: [] });
   await frame.close();
 
   // The element's snippet pasted into a post, read in the dark.
@@ -100,7 +84,7 @@ test('a light snippet gives a light player to a dark reader, from the iframe and
   );
   await post.goto(`${session.url}post.html`);
   assert.equal(await waitForPlayer(post), 'done');
-  assert.deepEqual(await looks(post), { canvas: 'light', frame: 'light', messages: [] });
+  assert.deepEqual(await playerLooks(post), { canvas: 'light', frame: 'light', messages: [] });
   await post.close();
 });
 

@@ -239,12 +239,6 @@ export function formatNumber(value, options = {}) {
   );
 }
 
-/** `items` joined as the locale lists them: "a, b and c" / "a, b y c". */
-export function formatList(items, type = 'conjunction') {
-  const locale = current.locale;
-  return cached('list', locale, type, () => new Intl.ListFormat(locale, { type })).format(items);
-}
-
 // The attributes translateTree fills, each from its own data- attribute.
 const translatedAttributes = ['title', 'aria-label', 'placeholder'];
 

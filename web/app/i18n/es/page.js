@@ -18,7 +18,7 @@ export default {
 
   // index.html: the introduction under the header (`backquoted` runs are code).
   'page.intro.long':
-    'Programas async sobre un runtime hecho desde cero como los de Rust: el ejecutor sondea (poll) cada `Future`, que devuelve `Poll::Pending` o `Poll::Ready`, y un `Waker` avisa de cuándo volver a hacerle poll. Elige un ejemplo: se ejecuta, y luego reproduces su traza evento a evento.',
+    'Programas async sobre un runtime hecho desde cero como los de Rust: el ejecutor sondea (poll) cada `Future`, que devuelve `Poll::Pending` o `Poll::Ready`, y un `Waker` avisa de cuándo volver a sondearlo. Elige un ejemplo: se ejecuta, y luego reproduces su traza evento a evento.',
   'page.intro.short':
     'Un runtime hecho como los de Rust: mira cada poll a un `Future`, `Poll::Pending`, `Poll::Ready` y `Waker::wake`, evento a evento.',
   'page.intro.hide': 'Ocultar esta introducción',
