@@ -329,7 +329,15 @@ async function assertPlayerDrew(page, example, what) {
   const { status } = await playerShows(page);
   assert.match(status, new RegExp(`^${example ?? '[a-z-]+'} · [\\d,]+ events`), what);
   const ink = await canvasInk(page, '#player');
-  assert.ok(ink > 500, `${what}: the timeline is drawn (${ink} pixels)`);
+  if (ink > 500) return;
+  // What a failure needs to be understood: the canvas's size and anything the page reported.
+  const canvas = await page.evaluate(() => {
+    const { width, height } = document.getElementById('player').canvas;
+    return `${width}×${height}`;
+  });
+  assert.fail(
+    `${what}: the timeline is drawn (${ink} pixels on a ${canvas} canvas; page errors: ${JSON.stringify(page.errors)})`,
+  );
 }
 
 test('hostile links opened in embed.html run nothing, say what was wrong in the player, and still draw a run', async () => {

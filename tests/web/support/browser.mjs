@@ -104,12 +104,17 @@ export async function watchedPage(browser) {
   return page;
 }
 
-/** Waits until the run of the page's <wakeline-player id="player"> ended; returns its state. */
+/** Waits until the run of the page's <wakeline-player id="player"> ended and is drawn; returns its state. */
 export async function waitForPlayer(page, timeout = 20000) {
   await page.waitForFunction(
     () => ['done', 'error'].includes(document.getElementById('player')?.state),
     null,
     { timeout },
+  );
+  // As with the page (waitForRun): the run's last drawing, and a redraw after the frame's height
+  // fits the run (a resized canvas is cleared), land in the frames after the state changes.
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );
   return page.evaluate(() => document.getElementById('player').state);
 }
