@@ -171,6 +171,14 @@ class runtime {
   std::uint64_t now_ns() const {
     return virtual_clock_ != nullptr ? virtual_clock_->now_ns() : clock_->now_ns();
   }
+  /// The time as the code of the poll in progress reads it: the clock plus the CPU work
+  /// (`busy`) that poll has done so far, as Tokio's clock moves on while a task computes.
+  /// Deadlines counted from now and `Instant::now()` read this; events are stamped with
+  /// now_ns(), at the poll's beginning (a multi-worker trace stays in time order).
+  std::uint64_t code_now_ns() const {
+    const bool computing = current_task_ != nullptr && virtual_clock_ != nullptr;
+    return now_ns() + (computing ? poll_extra_cost_ns_ : 0);
+  }
   wakeline::reactor& reactor() { return reactor_; }
   wakeline::timer_driver& timers() { return timers_; }
 

@@ -653,7 +653,7 @@ value call_builtin(interpreter& in, builtin b, arguments args, const call_site& 
     }
     case builtin::instant_now:
       arity(0);
-      return value::instant(runtime::current().now_ns());
+      return value::instant(runtime::current().code_now_ns());
     case builtin::vec_new:
     case builtin::vec_with_capacity:
       return value::of(new vec_object());
@@ -759,7 +759,7 @@ value call_library_method(interpreter& in, std::string_view name, const value& r
       break;
     case value_kind::instant:
       if (name == "elapsed") {
-        const std::uint64_t now = runtime::current().now_ns();
+        const std::uint64_t now = runtime::current().code_now_ns();
         return value::duration(now > v.bits() ? now - v.bits() : 0);
       }
       if (name == "duration_since") {

@@ -18,7 +18,8 @@ namespace {
 bool running(runtime* rt) { return runtime::try_current() == rt; }
 
 void deliver_after_hop(runtime& rt, std::function<void()> fn) {
-  rt.reactor().deliver_at(rt.now_ns() + rt.reactor().network().latency_ns(), std::move(fn));
+  // Sent when the code runs: after the CPU work its poll has done so far.
+  rt.reactor().deliver_at(rt.code_now_ns() + rt.reactor().network().latency_ns(), std::move(fn));
 }
 
 }  // namespace

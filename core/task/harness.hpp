@@ -2,7 +2,8 @@
 // the two halves of a poll.
 //
 // A poll has two halves (begin and end). Its code runs at once, at the virtual time it begins,
-// and its effects (wakes, spawns, messages) are recorded there; the poll ends `cost` later (the
+// and its effects (wakes, spawns, messages) are recorded there, though its code reads a clock its
+// own `busy` work moves on (runtime::code_now_ns); the poll ends `cost` later (the
 // strategy's `poll_cost_ns` plus what the task declared with `wakeline::busy`). A single-worker
 // strategy lets the clock run on to the end; a multi-worker one keeps the poll in flight while
 // its other workers go on, so their work overlaps in time.

@@ -76,7 +76,7 @@ class interval {
   /// Ticks now, then every `period`; throws std::invalid_argument for a period that is not
   /// positive, as tokio panics on a zero period.
   explicit interval(std::chrono::nanoseconds period)
-      : interval(runtime::current().now_ns(), period) {}
+      : interval(runtime::current().code_now_ns(), period) {}
 
   /// Ticks at `start_ns` (ns since the runtime started), then every `period`.
   interval(std::uint64_t start_ns, std::chrono::nanoseconds period)
@@ -99,7 +99,7 @@ class interval {
   /// Schedules the next tick one period from now (tokio's `Interval::reset`). Under Tokio's
   /// rules the interval's one timer is filed there and then, before the first tick too.
   void reset(source_location where = source_location::current()) {
-    next_ns_ = rt_->now_ns() + period_ns_;
+    next_ns_ = rt_->code_now_ns() + period_ns_;
     if (!delay_ && detail::tokio_primitives()) delay_.emplace(*rt_, next_ns_, where);
     if (delay_) delay_->reset(next_ns_);
   }
@@ -142,7 +142,7 @@ wakeline::poll<std::uint64_t> interval_tick::poll(context& cx) {
     if (!owner.delay_) owner.delay_.emplace(*owner.rt_, owner.next_ns_, where_);
     if (owner.delay_->poll(cx).is_pending()) return poll_pending;
     std::uint64_t scheduled = owner.delay_->deadline();
-    owner.next_ns_ = owner.next_after(scheduled, owner.rt_->now_ns());
+    owner.next_ns_ = owner.next_after(scheduled, owner.rt_->code_now_ns());
     // In this poll, with this task's waker still in the timer: a deadline already due wakes it.
     owner.delay_->reset(owner.next_ns_);
     return scheduled;
@@ -150,7 +150,7 @@ wakeline::poll<std::uint64_t> interval_tick::poll(context& cx) {
   if (!sleep_) sleep_.emplace(*owner.rt_, owner.next_ns_, where_);
   if (sleep_->poll(cx).is_pending()) return poll_pending;
   std::uint64_t scheduled = sleep_->deadline();
-  owner.next_ns_ = owner.next_after(scheduled, owner.rt_->now_ns());
+  owner.next_ns_ = owner.next_after(scheduled, owner.rt_->code_now_ns());
   return scheduled;
 }
 

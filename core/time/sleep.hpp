@@ -111,12 +111,12 @@ class sleep_future {
   bool done_ = false;
 };
 
-/// Completes once `duration` has passed, counted from now.
+/// Completes once `duration` has passed, counted from now (after the poll's CPU work so far).
 inline sleep_future sleep(std::chrono::nanoseconds duration,
                           source_location where = source_location::current()) {
   runtime& rt = runtime::current();
   auto d = duration.count() < 0 ? 0 : static_cast<std::uint64_t>(duration.count());
-  return sleep_future(rt, rt.now_ns() + d, where);
+  return sleep_future(rt, rt.code_now_ns() + d, where);
 }
 
 /// Completes at `deadline_ns` (ns since the runtime started).
