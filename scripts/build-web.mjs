@@ -56,19 +56,26 @@ const apiExternal = {
   },
 };
 
+/** A plugin that gives i18n.js the English catalogue `file` (in web/app/i18n/en/) for index.js. */
+function englishFrom(file) {
+  return {
+    name: `english-${file}`,
+    setup(builder) {
+      builder.onResolve({ filter: /^\.\/en\/index\.js$/ }, (args) =>
+        args.importer.endsWith(path.join('i18n', 'i18n.js'))
+          ? { path: path.join(path.dirname(args.importer), 'en', file) }
+          : undefined,
+      );
+    },
+  };
+}
+
 // app.js carries the English its first timeline needs (web/app/i18n/en/first.js) in place of the
 // whole catalogue; the code loaded after the first timeline brings the rest
-// (web/app/i18n/later-english.js). The player, the embed and the standalone page keep all of it.
-const englishFirst = {
-  name: 'english-first',
-  setup(builder) {
-    builder.onResolve({ filter: /^\.\/en\/index\.js$/ }, (args) =>
-      args.importer.endsWith(path.join('i18n', 'i18n.js'))
-        ? { path: path.join(path.dirname(args.importer), 'en', 'first.js') }
-        : undefined,
-    );
-  },
-};
+// (web/app/i18n/later-english.js). The player and embed.html carry the parts they say
+// (en/embedded.js); the standalone page keeps all of it.
+const englishFirst = englishFrom('first.js');
+const englishEmbedded = englishFrom('embedded.js');
 
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
@@ -125,6 +132,7 @@ const extra = await build({
   logLevel: 'warning',
   loader: { '.css': 'text' },
   plugins: [
+    englishEmbedded,
     {
       // The Spanish catalogue is not bundled into the player: a classic script cannot have
       // chunks, and esbuild would inline i18n.js's import('./es/index.js'), making every player
@@ -157,11 +165,11 @@ const extra = await build({
   ],
 });
 await cp(path.join(repo, 'web/embed.html'), path.join(dist, 'embed.html'));
-// The player's Spanish catalogue, beside it: an ES module of the catalogue alone (its words, no
+// The player's Spanish catalogue, beside it: an ES module of the parts it says (es/embedded.js: its words, no
 // code of the player's), imported by a player that speaks Spanish (player-element.js).
 const playerSpanish = await build({
   absWorkingDir: repo,
-  entryPoints: ['web/app/i18n/es/index.js'],
+  entryPoints: ['web/app/i18n/es/embedded.js'],
   outfile: path.join(dist, 'wakeline-player-es.mjs'),
   bundle: true,
   format: 'esm',

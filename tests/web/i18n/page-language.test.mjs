@@ -188,7 +188,7 @@ test('lang=fr is a problem of the link, and the page stays English', async () =>
   assert.match(await page.evaluate(() => document.documentElement.lang), /^en\b/);
   assert.equal(await page.locator('#run-button').textContent(), 'Run');
   const problems = await page.locator('#link-messages').textContent();
-  assert.ok(problems.includes(english['page.link.language'].replace('{value}', '"fr"')), problems);
+  assert.ok(problems.includes(english['share.link.language'].replace('{value}', '"fr"')), problems);
   await page.context().close();
 });
 

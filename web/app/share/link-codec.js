@@ -316,7 +316,7 @@ function readPair(state, problems, name, value) {
       return;
     case 'lang':
       if (languageOf(value)) state.lang = languageOf(value);
-      else problems.push(t('page.link.language', { value: quote(value) }));
+      else problems.push(t('share.link.language', { value: quote(value) }));
       return;
     case 'spread':
       if (value === 'true' || value === 'false') state.spread = value === 'true';

@@ -2,8 +2,6 @@
 // Placeholders are {name}; plural forms are { one, other }.
 export default {
   'page.language.label': 'Language',
-  'page.link.language':
-    'The language {value} is not one Wakeline speaks (en for English, es for Spanish); it was ignored.',
 
   // index.html: the header.
   'page.title': 'Wakeline — watch an async runtime work',

@@ -41,12 +41,6 @@ export default {
   'program.state.temporary.other': 'a temporary ({slot})',
   'program.state.keepsNothing': 'keeps nothing across this await',
 
-  // A tour's bar in a player (tours/tour-bar.js).
-  'program.tour.previous': 'Previous stop of the tour',
-  'program.tour.next': 'Next stop of the tour',
-  'program.tour.count': '{index} / {total}',
-  'program.tour.countTitle': 'stop {index} of {total}',
-
   // The playground's Tour menu (tours/tour-editor.js).
   'program.tour.menu': 'Tour',
   'program.tour.menuCount': 'Tour ({count})',

@@ -62,6 +62,11 @@ export default {
   'program.tour.badPlayhead': 'Tour stop {number}: the playhead {error}; the stop was left out.',
   'program.tour.ignored': 'Tour stop {number}: {error}; it was ignored.',
   'program.tour.tooMany': 'The tour has {count} stops; only the first {max} are shown.',
+  // A tour's bar in a player (tours/tour-bar.js).
+  'program.tour.previous': 'Previous stop of the tour',
+  'program.tour.next': 'Next stop of the tour',
+  'program.tour.count': '{index} / {total}',
+  'program.tour.countTitle': 'stop {index} of {total}',
   'program.tour.tooLong':
     'The tour is too long ({length} characters, at most {max}); it was ignored.',
   'program.tour.badStop':

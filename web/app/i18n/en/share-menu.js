@@ -30,7 +30,6 @@ export default {
   'share.export.none': 'There is no trace to export yet.',
   'share.export.done': 'Exported {name}.',
   'share.export.failed': 'The export failed: {message}',
-  'share.export.pngFailed': 'the timeline could not be drawn to a PNG',
   // share-menu.js: Import.
   'share.import.button': 'Import…',
   'share.import.title': 'Show an NDJSON trace file (from Export or `wakeline run`) without running',

@@ -1,10 +1,13 @@
 // share: the link's problems (share.codec.*, share.view.*) and where the page lists them: what the
-// page needs to read a link before its first timeline. The menus' words are share-menu.js's.
+// page needs to read a link before its first timeline, and the player's PNG. The menus' words
+// are share-menu.js's.
 // Placeholders are {name}; plural forms are { one, other }. The link's problems (share.codec.*)
 // are the player's too, and read in English exactly as they always have.
 export default {
   // page-share.js and link-state.js: the link's problems on the page.
   'share.link.problems': 'Problems with the link',
+  'share.link.language':
+    'The language {value} is not one Wakeline speaks (en for English, es for Spanish); it was ignored.',
   'share.view.selectMissing': {
     one: 'The link selects {kind} {id}, which this run does not have (it has {count} event).',
     other: 'The link selects {kind} {id}, which this run does not have (it has {count} events).',
@@ -65,4 +68,6 @@ export default {
     '{what} must be a whole number, not {value}; its default {default} is used.',
   'share.codec.outOfRange':
     '{what} must be between {min} and {max}, not {value}; its default {default} is used.',
+  // trace-export.js (the Export menu's and the player's PNG).
+  'share.export.pngFailed': 'the timeline could not be drawn to a PNG',
 };
