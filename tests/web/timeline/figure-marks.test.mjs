@@ -5,7 +5,8 @@
 // steals and timer fires; with more lanes than the screen shows, the canvas's arrows among the
 // figure's (which has every lane's); none in either when too many polls are in view; the
 // playhead where the canvas has it, by default in the visible window only, and left out when
-// the reader unticks it.
+// the reader unticks it; the words the canvas writes on the lanes and the axis ("parked", "time
+// stands still") and compare mode's first-difference marker.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
@@ -21,14 +22,15 @@ after(() => session?.close());
 
 /**
  * A page 1280 x `height` whose timeline canvas counts its curves: window.__curves holds the last
- * frame's { wake: [[x, y] ends], steal: [[x, y] ends] } (a frame starts with setTransform).
+ * frame's { wake: [[x, y] ends], steal: [[x, y] ends], texts: [what fillText wrote] } (a frame
+ * starts with setTransform).
  */
 async function countingPage(url, height = 1400) {
   const page = await session.browser.newPage({ viewport: { width: 1280, height } });
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   await page.addInitScript(() => {
-    const curves = { wake: [], steal: [], frames: 0 };
+    const curves = { wake: [], steal: [], texts: [], frames: 0 };
     window.__curves = curves;
     const proto = CanvasRenderingContext2D.prototype;
     const ours = (ctx) => ctx.canvas.parentElement?.id === 'timeline';
@@ -42,8 +44,10 @@ async function countingPage(url, height = 1400) {
     wrap('setTransform', () => {
       curves.wake = [];
       curves.steal = [];
+      curves.texts = [];
       ++curves.frames;
     });
+    wrap('fillText', (args) => curves.texts.push(args[0]));
     wrap('bezierCurveTo', (args) => curves.wake.push([args[4], args[5]]));
     wrap('quadraticCurveTo', (args) => curves.steal.push([args[2], args[3]]));
   });
@@ -296,6 +300,64 @@ test("the playhead is in the window's figure where the canvas has it, and can be
     await page.check('#figure-playhead');
     assert.notEqual((await figureMarks(page, await exportSvg(page))).playhead, null);
     assert.deepEqual(page.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** The texts of the figure's lanes and axis (not the legend's), and its marker lines. */
+function figureWords(page, text) {
+  return page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    return {
+      lanes: [...doc.querySelectorAll('.figure-lanes ~ g text')]
+        .filter((t) => !t.closest('.figure-legend, .figure-lane-labels'))
+        .map((t) => t.textContent),
+      axis: [...doc.querySelectorAll('.figure-axis text')].map((t) => t.textContent),
+      flags: [...doc.querySelectorAll('.figure-axis-flags text')].map((t) => t.textContent),
+      markers: [...doc.querySelectorAll('.figure-markers path')].map((p) =>
+        p.getAttribute('stroke-dasharray'),
+      ),
+    };
+  }, text);
+}
+
+test('the figure says what the canvas writes: parked workers, time standing still, the first difference', async () => {
+  // Parks wide enough for the word, on every lane of a run that fits the canvas.
+  let page = await countingPage(`${session.url}#v=1&example=timers&strategy=tokio-multi-thread`);
+  try {
+    await assertAllLanesShown(page);
+    const canvas = (await canvasCurves(page)).texts.filter((text) => text === 'parked');
+    const figure = await figureWords(page, await exportSvg(page));
+    assert.ok(canvas.length > 0, 'the canvas writes "parked"');
+    assert.deepEqual(
+      figure.lanes.filter((text) => text === 'parked'),
+      canvas,
+    );
+  } finally {
+    await page.close();
+  }
+  // A window inside one instant: the axis has no times, and says which instant it is.
+  page = await countingPage(`${session.url}#v=1&example=timers&view=1ns..2ns`);
+  try {
+    const canvas = (await canvasCurves(page)).texts.filter((text) => /stands still/.test(text));
+    assert.deepEqual(canvas, ['t = 0 (time stands still)']);
+    assert.deepEqual((await figureWords(page, await exportSvg(page))).axis, canvas);
+  } finally {
+    await page.close();
+  }
+  // Compare mode's marker, on the lanes and flagged on the axis.
+  page = await countingPage(
+    `${session.url}#v=1&example=concurrent&strategy=local&compare=tokio-multi-thread`,
+  );
+  try {
+    await page.waitForFunction(
+      () => document.querySelector('#timeline canvas').dataset.markers === 'first difference',
+    );
+    await settle(page);
+    const figure = await figureWords(page, await exportSvg(page));
+    assert.deepEqual(figure.markers, ['6 4'], 'one dashed line');
+    assert.deepEqual(figure.flags, ['first difference']);
   } finally {
     await page.close();
   }

@@ -16,6 +16,7 @@ import {
   drawDeadlocks,
   drawDepth,
   drawMarker,
+  drawMarkers,
   forEachStretchedInstant,
   maxArrows,
   minSpanPx,
@@ -186,10 +187,20 @@ function drawExecutorLane(g, rc, lane, y) {
   const spans = laneSpans(model, lane, k);
   if (spans) {
     const runs = rectRuns(g, y + 5, lane.h - 10);
-    forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) =>
-      runs.add(px0, Math.max(1, px1 - px0), palette.park),
-    );
+    // A park wide enough for it says "parked" over it, as on the canvas (render.js's drawLane).
+    const words = [];
+    forEachVisibleSpan(spans.n, spans.beginX, spans.endX, scale, (i, px0, px1) => {
+      runs.add(px0, Math.max(1, px1 - px0), palette.park);
+      if (px1 - px0 > 60) words.push(Math.max(px0, labelWidth) + 6);
+    });
     runs.flush();
+    for (const x of words)
+      node(
+        g,
+        'text',
+        { x, y: y + lane.h / 2, 'dominant-baseline': 'middle', fill: palette.textMuted },
+        t('narration.timeline.parked'),
+      );
   }
   drawMarks(g, rc, lane, y);
 }
@@ -540,6 +551,8 @@ export function timelineFigure(
     byTask: timeline.byTask,
     height: titleHeight + axisHeight + lanesHeight,
     playhead: playhead ? timeline.playhead : null,
+    // The page's marks (compare mode's first difference), by layout position.
+    markers: timeline.markers ?? [],
   };
   const plotTop = titleHeight + axisHeight;
   const plotBottom = plotTop + lanesHeight;
@@ -552,10 +565,12 @@ export function timelineFigure(
   const steals = stealArrows(rc, plotTop, limit);
   const playheadAt = playheadPx(rc);
   const k = model.k;
-  const deadlocks = model.deadlocks.filter((d) => {
-    const px = scale.toPx(model.x(d, k) + k / 2);
+  const inWindow = (x) => {
+    const px = scale.toPx(x);
     return px >= scale.left && px <= scale.left + scale.width;
-  });
+  };
+  const deadlocks = model.deadlocks.filter((d) => inWindow(model.x(d, k) + k / 2));
+  const markers = rc.markers.filter((marker) => inWindow(marker.x));
 
   // The legend's rows: items wrap at the figure's width (text width estimated, 7 px a character).
   const items = [];
@@ -651,6 +666,7 @@ export function timelineFigure(
   drawArrows(plot, steals, 'figure-steal-arrow', palette.steal);
   if (model.deadlocks.length > 0)
     recorded(plot, { class: 'figure-deadlock' }, rc, drawDeadlocks, plotTop, plotTop);
+  if (markers.length > 0) recorded(plot, { class: 'figure-markers' }, rc, drawMarkers, plotTop);
   if (playheadAt !== null)
     node(plot, 'line', {
       x1: playheadAt,
@@ -700,7 +716,17 @@ export function timelineFigure(
       { x: tick.px + 3, y: titleHeight + axisHeight / 2, 'dominant-baseline': 'middle' },
       tick.label,
     );
-  if (deadlocks.length > 0)
+  if (ticks.length === 0 && model.count > 0) {
+    // The whole window lies inside one instant: the axis says which, as the canvas's does.
+    const instant = Math.max(0, model.timeAt((scale.x0 + scale.x1) / 2));
+    node(
+      axis,
+      'text',
+      { x: scale.left + 6, y: titleHeight + axisHeight / 2, 'dominant-baseline': 'middle' },
+      t('narration.timeline.standsStill', { time: formatTime(instant) }),
+    );
+  }
+  if (deadlocks.length > 0 || markers.length > 0)
     recorded(svg, { class: 'figure-axis-flags', ...onAxis }, rc, drawAxisFlags);
   node(svg, 'line', {
     x1: 0,

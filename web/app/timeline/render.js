@@ -170,8 +170,9 @@ export function stuckTasks(model, d) {
   return Array.isArray(stuck) ? stuck.map((s) => s?.task).filter((id) => Number.isInteger(id)) : [];
 }
 
-// Marks the page puts on the timeline (compare mode's first difference): a dashed line.
-function drawMarkers(rc) {
+// Marks the page puts on the timeline (compare mode's first difference): a dashed line, from
+// `lineTop` (under the axis) down. A figure draws them too (figure.js).
+export function drawMarkers(rc, lineTop = axisHeight) {
   const { ctx, scale, palette, height } = rc;
   for (const marker of rc.markers ?? []) {
     const px = Math.round(scale.toPx(marker.x)) + 0.5;
@@ -180,7 +181,7 @@ function drawMarkers(rc) {
     ctx.lineWidth = 2;
     ctx.setLineDash([6, 4]);
     ctx.beginPath();
-    ctx.moveTo(px, axisHeight);
+    ctx.moveTo(px, lineTop);
     ctx.lineTo(px, height);
     ctx.stroke();
     ctx.setLineDash([]);
