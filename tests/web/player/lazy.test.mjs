@@ -1,7 +1,7 @@
 // Players start their run when they come near the viewport and play only while on screen: a
 // post with a player far below runs nothing until the reader scrolls there, an autoplaying
 // player waits off screen, pauses when it leaves and goes on when it is back; `loading="eager"`
-// starts at once.
+// starts at once, and so does a player already near the viewport as it connects.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { startSession, waitForPlayer } from '../support/browser.mjs';
@@ -57,6 +57,46 @@ test('a player far down the post runs nothing until the reader scrolls near it',
     await page.waitForFunction(() => document.getElementById('player').playing);
     assert.ok((await page.evaluate(() => document.getElementById('player').playhead)) >= at);
     assert.deepEqual(page.errors, []);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a player already near the viewport as it connects starts at once; one out of view or hidden waits', async () => {
+  const session = await startSession();
+  try {
+    const page = await session.browser.newPage({ viewport: { width: 1000, height: 700 } });
+    const player = (id) =>
+      `<wakeline-player id="${id}" example="concurrent" strategy="local" height="200"></wakeline-player>`;
+    await page.route(`${session.url}host.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        body: `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,">
+<style>body { margin: 0 } .tall { height: 2500px }</style></head><body>
+${player('top')}
+<details><summary>More</summary>${player('folded')}</details>
+<div class="tall"></div>${player('far')}
+<script src="/wakeline-player.js"></script>
+<script>
+  // What each player says in the same task as the element was defined and connected, before
+  // any rendering, so before any IntersectionObserver could have said anything.
+  window.statusAtConnect = Object.fromEntries(
+    [...document.querySelectorAll('wakeline-player')].map((p) => [
+      p.id,
+      p.shadowRoot.querySelector('.player-status').textContent,
+    ]),
+  );
+</script></body></html>`,
+      }),
+    );
+    await page.goto(`${session.url}host.html`);
+    assert.deepEqual(await page.evaluate(() => window.statusAtConnect), {
+      top: 'loading the runtime…',
+      folded: 'waiting to be scrolled into view…',
+      far: 'waiting to be scrolled into view…',
+    });
+    await page.waitForFunction(() => document.getElementById('top').state === 'done');
+    assert.equal(await page.evaluate(() => document.getElementById('far').state), 'loading');
   } finally {
     await session.close();
   }

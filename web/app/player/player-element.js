@@ -78,8 +78,9 @@ const themes = ['light', 'dark', 'auto'];
 
 const darkScheme = matchMedia('(prefers-color-scheme: dark)');
 
-/** How near the viewport a player starts its run. */
-const nearMargin = '400px 0px';
+/** How near the viewport (above or below it, in CSS pixels) a player starts its run. */
+const nearPx = 400;
+const nearMargin = `${nearPx}px 0px`;
 
 let sheet = null;
 
@@ -445,7 +446,9 @@ export class WakelinePlayer extends HTMLElement {
     this.#applyHeight();
     this.#applyTheme();
     darkScheme.addEventListener('change', this.#schemeChanged);
-    if (this.getAttribute('loading') === 'eager') this.#near(true);
+    // A player already near the viewport as it connects starts now: the observer's first word
+    // comes only with the next rendering, which during a page's load is 40 ms or more later.
+    if (this.getAttribute('loading') === 'eager' || this.#nearNow()) this.#near(true);
     // The fallback stays until then; the status says the player waits for the reader.
     if (!this.#started) this.#setStatus(() => t('player.status.waiting'));
   }
@@ -480,6 +483,21 @@ export class WakelinePlayer extends HTMLElement {
       this.#timeline.requestDraw();
       this.#legend.update();
     }
+  }
+
+  /**
+   * Whether the player is within nearPx of the viewport now, as the near observer would say. A
+   * player not laid out (in a closed <details>, display: none) is not: the observer decides.
+   */
+  #nearNow() {
+    // checkVisibility: false under display: none and inside a closed <details> (whose content
+    // Chromium hides with content-visibility, keeping its boxes).
+    if (this.checkVisibility && !this.checkVisibility()) return false;
+    const box = this.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) return false;
+    const { clientWidth, clientHeight } = document.documentElement;
+    const across = box.right >= 0 && box.left <= (clientWidth || innerWidth);
+    return across && box.bottom >= -nearPx && box.top <= (clientHeight || innerHeight) + nearPx;
   }
 
   #near(near) {
