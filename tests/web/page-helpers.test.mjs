@@ -1,8 +1,10 @@
-// The page's pure helpers: the C++ tokenizer, parameter parsing and time labels.
+// The page's pure helpers: the C++ and Rust tokenizers, parameter parsing and time labels.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { splitLines, tokenizeCpp } from '../../web/app/cpp-tokens.js';
+import { tokenizeCpp } from '../../web/app/cpp-tokens.js';
 import { parseIntegerField } from '../../web/app/param-input.js';
+import { tokenizeRust } from '../../web/app/program/rust-tokens.js';
+import { splitLines } from '../../web/app/tokenizer.js';
 import { formatTime, niceStep } from '../../web/app/timeline/time-format.js';
 
 const source = `#include <vector>
@@ -29,6 +31,31 @@ test('the tokenizer keeps every character and classifies C++ tokens', () => {
   assert.equal(typeOf('"task {} done\\n"'), 'string');
   assert.equal(typeOf("'x'"), 'char');
   assert.equal(typeOf('/* a "block"\n     comment */'), 'comment');
+});
+
+test("the tokenizer keeps every character and classifies a program's Rust tokens", () => {
+  const program = `#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    /* a "block" */ let (tx, mut rx) = mpsc::channel::<u32>(4);
+    println!("got {}\\n", rx.recv().await.unwrap_or(0x1f_u32));
+    let c = 'x'; fn f<'a>(s: &'a str) {}
+}
+`;
+  const tokens = tokenizeRust(program);
+  assert.equal(tokens.map((token) => token.text).join(''), program);
+  const typeOf = (text) => tokens.find((token) => token.text === text)?.type;
+  assert.equal(typeOf('#[tokio::main(flavor = "current_thread")]'), 'preprocessor');
+  assert.equal(typeOf('async'), 'keyword');
+  assert.equal(typeOf('main'), 'function');
+  assert.equal(typeOf('channel'), 'function', 'a call with a turbofish');
+  assert.equal(typeOf('println!'), 'function');
+  assert.equal(typeOf('u32'), 'type');
+  assert.equal(typeOf('"got {}\\n"'), 'string');
+  assert.equal(typeOf("'x'"), 'char');
+  assert.equal(typeOf("'a"), 'char', 'a lifetime');
+  assert.equal(typeOf('/* a "block" */'), 'comment');
+  assert.equal(typeOf('4'), 'number');
+  assert.ok(tokens.some((token) => token.type === 'plain' && token.text.includes('tx')));
 });
 
 test('a comment over two lines is split into a token on each line', () => {

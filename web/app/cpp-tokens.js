@@ -1,6 +1,8 @@
 // A small C++ tokenizer for the source panel: enough to colour comments, strings, numbers,
 // keywords, types, preprocessor lines and calls in Wakeline's examples. Written here rather than
-// bundling a highlighter because the examples use a narrow slice of C++ and this stays ~80 lines.
+// bundling a highlighter because the examples use a narrow slice of C++ and this stays short
+// (the walk over the source is tokenizer.js's).
+import { tokenize } from './tokenizer.js';
 
 const keywords = new Set(
   `alignas alignof and asm auto break case catch class co_await co_return
@@ -36,43 +38,9 @@ const tokenPattern = new RegExp(
 
 /** The tokens of `source` in order, each { type, text }; their texts concatenate to `source`. */
 export function tokenizeCpp(source) {
-  const tokens = [];
-  tokenPattern.lastIndex = 0;
-  while (tokenPattern.lastIndex < source.length) {
-    const start = tokenPattern.lastIndex;
-    const match = tokenPattern.exec(source);
-    if (!match) {
-      tokens.push({ type: 'plain', text: source.slice(start) });
-      break;
-    }
-    const groups = match.groups;
-    const text = match[0];
-    let type = Object.keys(groups).find((name) => groups[name] !== undefined) ?? 'plain';
-    if (type === 'identifier') {
-      if (keywords.has(text)) type = 'keyword';
-      else if (types.has(text)) type = 'type';
-      else if (/^\s*\(/.test(source.slice(tokenPattern.lastIndex, tokenPattern.lastIndex + 40)))
-        type = 'function';
-      else type = 'plain';
-    } else if (type === 'space' || type === 'other') {
-      type = 'plain';
-    }
-    const previous = tokens[tokens.length - 1];
-    if (previous && previous.type === type && type === 'plain') previous.text += text;
-    else tokens.push({ type, text });
-  }
-  return tokens;
-}
-
-/** `tokens` split into lines: an array (one per line) of token arrays, without the newlines. */
-export function splitLines(tokens) {
-  const lines = [[]];
-  for (const token of tokens) {
-    const parts = token.text.split('\n');
-    parts.forEach((part, index) => {
-      if (index > 0) lines.push([]);
-      if (part.length > 0) lines[lines.length - 1].push({ type: token.type, text: part });
-    });
-  }
-  return lines;
+  return tokenize(source, tokenPattern, (text, after) => {
+    if (keywords.has(text)) return 'keyword';
+    if (types.has(text)) return 'type';
+    return /^\s*\(/.test(after) ? 'function' : 'plain';
+  });
 }

@@ -1,6 +1,7 @@
 // The source panel: an example's C++ (or a program, with rust-tokens.js) with highlighting, one row per line, and a way to light up
 // and scroll to a line. Token texts become text nodes; no source text is ever parsed as markup.
-import { splitLines, tokenizeCpp } from './cpp-tokens.js';
+import { tokenizeCpp } from './cpp-tokens.js';
+import { splitLines } from './tokenizer.js';
 import { horizontalTarget, verticalTarget } from './inspect/scroll-within.js';
 
 /** Shows one source file; `highlight(line)` marks a line and scrolls the panel to it. */

@@ -2,6 +2,7 @@
 // types as cpp-tokens.js, so the source panel and <wakeline-player> can show a program
 // highlighted at once, before (or without) the editor chunk. The editor itself highlights with
 // @codemirror/lang-rust.
+import { tokenize } from '../tokenizer.js';
 
 const keywords = new Set(
   `as async await break const continue crate dyn else enum extern false fn for if impl in let
@@ -31,35 +32,10 @@ const tokenPattern = new RegExp(
 
 /** The tokens of `source` in order, each { type, text }; their texts concatenate to `source`. */
 export function tokenizeRust(source) {
-  const tokens = [];
-  tokenPattern.lastIndex = 0;
-  while (tokenPattern.lastIndex < source.length) {
-    const start = tokenPattern.lastIndex;
-    const match = tokenPattern.exec(source);
-    if (!match) {
-      tokens.push({ type: 'plain', text: source.slice(start) });
-      break;
-    }
-    const groups = match.groups;
-    const text = match[0];
-    let type = Object.keys(groups).find((name) => groups[name] !== undefined) ?? 'plain';
-    if (type === 'identifier') {
-      if (text.endsWith('!')) type = 'function';
-      else if (keywords.has(text)) type = 'keyword';
-      else if (types.has(text)) type = 'type';
-      else if (
-        /^\s*(?:::<[^>]*>)?\(/.test(
-          source.slice(tokenPattern.lastIndex, tokenPattern.lastIndex + 40),
-        )
-      )
-        type = 'function';
-      else type = 'plain';
-    } else if (type === 'space' || type === 'other') {
-      type = 'plain';
-    }
-    const previous = tokens[tokens.length - 1];
-    if (previous && previous.type === type && type === 'plain') previous.text += text;
-    else tokens.push({ type, text });
-  }
-  return tokens;
+  return tokenize(source, tokenPattern, (text, after) => {
+    if (text.endsWith('!')) return 'function';
+    if (keywords.has(text)) return 'keyword';
+    if (types.has(text)) return 'type';
+    return /^\s*(?:::<[^>]*>)?\(/.test(after) ? 'function' : 'plain';
+  });
 }
