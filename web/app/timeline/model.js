@@ -170,6 +170,20 @@ export class TraceModel {
     return lane;
   }
 
+  /** Event `i` opens a span (a park, a search) of its worker's lane: `begin` and `end` arrays. */
+  #openSpan(event, i, begin, end) {
+    const lane = this.#worker(Number(event.worker) || 0);
+    lane[begin].push(i);
+    lane[end].push(-1);
+  }
+
+  /** Event `i` closes its worker's last span of `end`'s kind, if one is open. */
+  #closeSpan(event, i, end) {
+    const ends = this.#worker(Number(event.worker) || 0)[end];
+    const open = ends.length - 1;
+    if (open >= 0 && ends.data[open] === -1) ends.data[open] = i;
+  }
+
   #append(event) {
     const i = this.store.append(event);
     ++this.count;
@@ -228,25 +242,13 @@ export class TraceModel {
         return;
       }
       case 'park':
-        this.#worker(Number(event.worker) || 0).parkBegin.push(i);
-        this.#worker(Number(event.worker) || 0).parkEnd.push(-1);
-        return;
-      case 'unpark': {
-        const lane = this.#worker(Number(event.worker) || 0);
-        const open = lane.parkEnd.length - 1;
-        if (open >= 0 && lane.parkEnd.data[open] === -1) lane.parkEnd.data[open] = i;
-        return;
-      }
+        return this.#openSpan(event, i, 'parkBegin', 'parkEnd');
+      case 'unpark':
+        return this.#closeSpan(event, i, 'parkEnd');
       case 'search_begin':
-        this.#worker(Number(event.worker) || 0).searchBegin.push(i);
-        this.#worker(Number(event.worker) || 0).searchEnd.push(-1);
-        return;
-      case 'search_end': {
-        const lane = this.#worker(Number(event.worker) || 0);
-        const open = lane.searchEnd.length - 1;
-        if (open >= 0 && lane.searchEnd.data[open] === -1) lane.searchEnd.data[open] = i;
-        return;
-      }
+        return this.#openSpan(event, i, 'searchBegin', 'searchEnd');
+      case 'search_end':
+        return this.#closeSpan(event, i, 'searchEnd');
       case 'spawn_failed':
         // No task was created: the mark goes on the lane of the task that tried to spawn.
         if (Number.isInteger(event.parent)) this.#lane(event.parent).marks.push(i);
