@@ -21,15 +21,10 @@ import { PlaybackClock } from '../playback/clock.js';
 import { Replay } from '../playback/replay.js';
 import { RunController } from '../run-controller.js';
 import {
-  emptyLinkState,
   encodeLink,
   formatLinkTime,
-  isParamName,
-  nearestId,
   parseLinkTime,
-  parseParamValue,
   parseSelection,
-  parseWhole,
   quote,
   resolveLink,
 } from '../share/link-codec.js';
@@ -55,6 +50,7 @@ import {
   wantedLanguage,
 } from './player-language.js';
 import { readPlayerLink } from './player-link.js';
+import { pickRun, readScenario } from './player-scenario.js';
 import { loadFailure, outcomeWords, programProblem, programSentence, say } from './player-words.js';
 import { PlayerControls, attachFigureButtons, speedFor } from './player-controls.js';
 import { attachPlayerInput } from './player-input.js';
@@ -746,107 +742,12 @@ export class WakelinePlayer extends HTMLElement {
     return say.linkPart(name, value);
   }
 
-  /**
-   * The scenario the attributes describe, as link state (the example and strategy as written, to
-   * be checked against the catalogue), with problems found reading them (makers of sentences,
-   * said in the player's language when shown). `state.paramsWritten` says where each parameter
-   * was written (a maker too), so that a problem with it names it.
-   */
+  /** The scenario the attributes describe, with the problems found reading them (player-scenario.js). */
   #scenario() {
-    const state = emptyLinkState();
-    const problems = [];
-    const attr = (name) => this.getAttribute(name);
-    state.example = attr('example');
-    state.strategy = attr('strategy');
-    // Each `name=value` of `params` (separated by spaces, `&` or `,`); `p.NAME` as links write it.
-    const params = attr('params');
-    const pairs = String(params ?? '')
-      .trim()
-      .split(/[\s,&]+/)
-      .filter(Boolean);
-    // Where each parameter was written, so a problem with it names it.
-    state.paramsWritten = {};
-    for (const pair of pairs) {
-      const where = () =>
-        this.#fromLink ? this.#where('params', pair) : this.#where('params', params);
-      const at = pair.indexOf('=');
-      if (at <= 0) {
-        problems.push(() => say.notParamPair(where(), pair));
-        continue;
-      }
-      const name = pair.slice(0, at).replace(/^p\./, '');
-      if (!isParamName(name)) {
-        problems.push(() => say.notParamName(where(), name));
-        continue;
-      }
-      if (Object.hasOwn(state.params, name)) {
-        problems.push(() => say.paramTwice(where(), name));
-        continue;
-      }
-      const written = pair.slice(at + 1);
-      const value = parseParamValue(written);
-      if (value.error)
-        problems.push(() => say.paramValue(where(), name, parseParamValue(written).error));
-      else {
-        state.params[name] = value.value;
-        state.paramsWritten[name] = where;
-      }
-    }
-    const seed = attr('seed');
-    if (seed !== null) {
-      state.seed = parseWhole(seed.trim());
-      if (state.seed === null) problems.push(() => say.seed(this.#where('seed', seed)));
-    }
-    const start = attr('start');
-    if (start !== null) {
-      const time = parseLinkTime(start.trim());
-      if (time.error)
-        problems.push(() =>
-          say.start(this.#where('start', start), parseLinkTime(start.trim()).error),
-        );
-      else state.at = time.value;
-    }
-    return { state, problems };
-  }
-
-  /**
-   * The example and strategy the attributes name, from the catalogue: { example, strategy } or
-   * { refused } (a maker of a sentence) when either is not one of Wakeline's: a typo runs nothing rather than
-   * another example under the author's caption.
-   */
-  #pick(state, examples, strategies, program) {
-    let example;
-    if (program) {
-      // A program runs under any strategy.
-      example = {
-        id: state.example ?? 'new',
-        params: [],
-        strategies: strategies.map((s) => s.name),
-      };
-    } else if (state.example === null) {
-      example = examples.find((e) => e.id === 'concurrent') ?? examples[0];
-    } else {
-      example = examples.find((e) => e.id === state.example.trim());
-      if (!example) {
-        const ids = examples.map((e) => e.id);
-        return {
-          refused: () =>
-            say.unknownExample(
-              this.#where('example', state.example),
-              nearestId(state.example, ids),
-              ids,
-            ),
-        };
-      }
-    }
-    if (state.strategy === null) return { example, strategy: example.strategies[0] };
-    const strategy = state.strategy.trim();
-    if (example.strategies.includes(strategy)) return { example, strategy };
-    const where = () => this.#where('strategy', state.strategy);
-    const names = strategies.map((s) => s.name);
-    if (names.includes(strategy))
-      return { refused: () => say.unsupportedStrategy(where(), example.id, example.strategies) };
-    return { refused: () => say.unknownStrategy(where(), nearestId(strategy, names), names) };
+    return readScenario((name) => this.getAttribute(name), {
+      where: (name, value) => this.#where(name, value),
+      eachParam: this.#fromLink,
+    });
   }
 
   /** Shows the problems (every maker's sentences, in the player's language) above the timeline. */
@@ -954,7 +855,12 @@ export class WakelinePlayer extends HTMLElement {
       this.#refuse([...problems, program.error], say.programUnread);
       return;
     }
-    const picked = this.#pick(state, examples, strategies, program);
+    const picked = pickRun(state, {
+      examples,
+      strategies,
+      program,
+      where: (name, value) => this.#where(name, value),
+    });
     if (picked.refused) {
       this.#refuse([...problems, picked.refused]);
       return;
