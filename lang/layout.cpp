@@ -64,6 +64,10 @@ bool layouts::has_niche(const static_type& t) {
     case kind::missed_tick:  // Three values of a byte's 256.
     case kind::vec_iter:
     case kind::async_body:  // The state number has values no state uses.
+    case kind::sleep:       // Its deadline's nanoseconds stop short of a billion.
+    case kind::timeout:     // Its Sleep's.
+    case kind::maybe_done:  // Its tag, or its future's niche, has values to spare.
+    case kind::join_poll:   // It holds a reference.
       return true;
     case kind::tuple:
       return std::any_of(t.args.begin(), t.args.end(),
@@ -209,6 +213,22 @@ layout layouts::of(const static_type& t) {
     case kind::async_body:
       if (t.index >= code_.functions.size() || busy_[t.index]) return {0, 1, false};
       return machine(t.index).whole;
+    case kind::maybe_done: {
+      // enum MaybeDone<F> { Future(F), Done(F::Output), Gone }. rustc 1.63 fills a niche only
+      // when one variant alone holds data: with a zero-sized output, the future's; otherwise a
+      // byte's tag comes first, and each variant's fields after it.
+      const layout future = of(t.arg(0));
+      const layout output = of(output_of(t.arg(0), code_));
+      const bool exact = future.exact && output.exact;
+      if (output.size == 0 && has_niche(t.arg(0))) return {future.size, future.align, exact};
+      const std::uint64_t align = std::max(future.align, output.align);
+      const std::uint64_t size = std::max(align_up(1, future.align) + future.size,
+                                          align_up(1, output.align) + output.size);
+      return {align_up(size, align), align, exact};
+    }
+    case kind::join_poll:
+      // PollFn of a closure that holds `&mut` the branches' tuple and a u32 (`skip_next_time`).
+      return fixed(16, 8);
   }
   return {0, 1, false};
 }

@@ -1063,7 +1063,10 @@ class lowering : public type_scope {
 
   value make_string_constant(const std::string& text);
 
-  void emit_await(span where, static_type awaited = {}) {
+  /// An `.await` of a future of type `awaited`; `also_held`: what else rustc keeps across it
+  /// that is no local of the program (what a macro's expansion keeps).
+  void emit_await(span where, static_type awaited = {},
+                  const std::vector<static_type>& also_held = {}) {
     function_code& f = body_->code();
     if (!f.is_async()) {
       // The checker reports it; lowering leaves the operand as its value.
@@ -1079,6 +1082,7 @@ class lowering : public type_scope {
     // inside a `println!` or `format!` argument, the format string's pieces (a `&[&str]`) and a
     // reference to each argument before it.
     for (const static_type& held : held_across_awaits_) sp.hidden.push_back(held);
+    for (const static_type& held : also_held) sp.hidden.push_back(held);
     for (std::uint32_t before : format_arguments_) {
       sp.hidden.push_back(static_type::of(static_type::kind::str_slice));
       for (std::uint32_t k = 0; k < before; ++k) {
@@ -2084,9 +2088,18 @@ void lowering::lower_macro(const expr& e) {
     if (!body_->code().is_async()) {
       out_.error(e.span, "`join!` is only allowed inside `async` functions and blocks");
     }
-    for (const expr_ptr& item : e.items) lower_expr(*item, mode::by_value);
+    // Tokio's expansion keeps the branches as a tuple of MaybeDone (borrowed, so stored across
+    // the await) and awaits a poll_fn holding a reference to it.
+    std::vector<static_type> branches;
+    std::vector<static_type> maybe_done;
+    for (const expr_ptr& item : e.items) {
+      branches.push_back(type_of(*item, *this));
+      maybe_done.push_back(static_type::of(static_type::kind::maybe_done, {branches.back()}));
+      lower_expr(*item, mode::by_value);
+    }
     emit(opcode::join, static_cast<std::uint32_t>(argc), 0, e.span);
-    emit_await(e.span);
+    emit_await(e.span, static_type::of(static_type::kind::join_poll, std::move(branches)),
+               {static_type::of(static_type::kind::tuple, std::move(maybe_done))});
   } else if (name == "select") {
     lower_select(e);
   } else if (name == "pin") {

@@ -70,6 +70,9 @@ struct static_type {
     notified_future,
     tick_future,
     async_body,  ///< `index`: the function_code of an async fn or block
+    // What `tokio::join!` makes of its branches (Tokio 1.24's macros/join.rs).
+    maybe_done,  ///< `MaybeDone<F>`: `args[0]` is F, a branch's future
+    join_poll,   ///< the `poll_fn` it awaits; `args`: the branches' futures
   };
 
   kind k = kind::unknown;

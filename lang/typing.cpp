@@ -443,6 +443,13 @@ static_type type_of(const expr& e, type_scope& scope) {
         return static_type::of(kind::vec,
                                {e.items.empty() ? static_type() : type_of(*e.items[0], scope)});
       }
+      if (name == "join") {
+        // The tuple of the branches' outputs (lowering gives its await a join_poll).
+        std::vector<static_type> outputs;
+        for (const expr_ptr& item : e.items)
+          outputs.push_back(output_of(type_of(*item, scope), scope.code()));
+        return static_type::of(kind::tuple, std::move(outputs));
+      }
       if (name == "println" || name == "print" || name == "eprintln" || name == "eprint" ||
           name == "assert" || name == "assert_eq" || name == "assert_ne") {
         return static_type::of(kind::unit);
@@ -483,6 +490,11 @@ static_type output_of(const static_type& future, const program_code& code) {
     case kind::async_body:
       return future.index < code.functions.size() ? code.functions[future.index].output
                                                   : static_type();
+    case kind::join_poll: {
+      std::vector<static_type> outputs;
+      for (const static_type& branch : future.args) outputs.push_back(output_of(branch, code));
+      return static_type::of(kind::tuple, std::move(outputs));
+    }
     // `&mut F`, `Pin<&mut F>`, `Pin<Box<F>>`: F's output.
     case kind::reference:
     case kind::boxed:
@@ -671,6 +683,10 @@ std::string rust_name(const static_type& t, const program_code& code) {
       return "Notified<'_>";
     case kind::tick_future:
       return "impl Future (Interval::tick)";
+    case kind::maybe_done:
+      return "MaybeDone<" + arg(0) + ">";
+    case kind::join_poll:
+      return "impl Future (join!)";
     case kind::async_body:
       if (t.index < code.functions.size()) {
         const function_code& f = code.functions[t.index];

@@ -164,4 +164,34 @@ TEST(Layout, AStructThatHoldsItselfHasNoSize) {
             -1);
 }
 
+// `tokio::join!` keeps its branches as a tuple of MaybeDone, which the poll_fn it awaits borrows
+// (16 bytes: a reference and a u32). MaybeDone fills its future's niche when the output is
+// zero-sized (rustc 1.63 fills a niche only when one variant alone holds data), and is tagged
+// otherwise; a Sleep has a niche of its own (its deadline's nanoseconds).
+TEST(Layout, JoinKeepsItsBranchesAsATupleOfMaybeDone) {
+  const std::string branches =
+      "async fn unit1() {\n    yield_now().await;\n}\n"
+      "async fn unit2() {\n    yield_now().await;\n    yield_now().await;\n}\n"
+      "async fn num(x: u64) -> u64 {\n    yield_now().await;\n    x\n}\n"
+      "async fn small(y: u32) -> u32 {\n    yield_now().await;\n    y + 1\n}\n";
+  EXPECT_EQ(size_of(branches + "async fn j1() {\n    tokio::join!(unit1(), unit2());\n"
+                               "    yield_now().await;\n}\n",
+                    "j1"),
+            24);
+  EXPECT_EQ(size_of(branches + "async fn j2() -> u64 {\n"
+                               "    let (p, q) = tokio::join!(num(5), small(7));\n"
+                               "    yield_now().await;\n    p + q as u64\n}\n",
+                    "j2"),
+            72);
+  EXPECT_EQ(size_of(branches + "async fn j3() {\n    tokio::join!(sleep(Duration::from_millis(2)), "
+                               "sleep(Duration::from_millis(1)));\n}\n",
+                    "j3"),
+            1408);
+  EXPECT_EQ(size_of(branches + "async fn j5(k: u64) -> u64 {\n    let before = k * 2;\n"
+                               "    let (p, q) = tokio::join!(num(k), num(before));\n"
+                               "    yield_now().await;\n    p + q + before\n}\n",
+                    "j5"),
+            104);
+}
+
 }  // namespace
