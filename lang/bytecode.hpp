@@ -97,6 +97,13 @@ struct local_slot {
   static_type type;
 };
 
+/// A value rustc keeps across an await that is no local of the program: part of what a macro
+/// or an expression expands to. `name` says what it is, for a reader (`wakeline states`).
+struct unnamed_value {
+  std::string name;
+  static_type type;
+};
+
 /// One `.await` of an async body: what the state machine calls a suspend state.
 struct suspend_point {
   std::uint32_t state = 0;  ///< rustc's number: 3 for the first await, 4 for the next...
@@ -104,9 +111,10 @@ struct suspend_point {
   std::uint32_t line = 0;
   std::vector<std::uint32_t> kept;  ///< slots live across this await: stored in the state
   static_type awaited;              ///< the future awaited, stored in the state too
-  /// Temporaries rustc keeps across this await that are no local here: a `format!`'s pieces
-  /// and its arguments' references, when the await is inside one of its arguments.
-  std::vector<static_type> hidden;
+  /// Temporaries rustc keeps across this await that are no local here: a matched value moved
+  /// from, the left side of `a + b.await`, a `format!`'s pieces and its arguments' references
+  /// when the await is inside one of its arguments, and what `join!` and `select!` keep.
+  std::vector<unnamed_value> hidden;
 };
 
 enum class body_kind : std::uint8_t { function, async_function, async_block, poll_method };

@@ -63,11 +63,13 @@ bool layouts::has_niche(const static_type& t) {
     case kind::boxed:
     case kind::missed_tick:  // Three values of a byte's 256.
     case kind::vec_iter:
-    case kind::async_body:  // The state number has values no state uses.
-    case kind::sleep:       // Its deadline's nanoseconds stop short of a billion.
-    case kind::timeout:     // Its Sleep's.
-    case kind::maybe_done:  // Its tag, or its future's niche, has values to spare.
-    case kind::join_poll:   // It holds a reference.
+    case kind::async_body:   // The state number has values no state uses.
+    case kind::sleep:        // Its deadline's nanoseconds stop short of a billion.
+    case kind::timeout:      // Its Sleep's.
+    case kind::maybe_done:   // Its tag, or its future's niche, has values to spare.
+    case kind::select_out:   // The same.
+    case kind::join_poll:    // It holds a reference.
+    case kind::select_poll:  // It holds two.
       return true;
     case kind::tuple:
       return std::any_of(t.args.begin(), t.args.end(),
@@ -229,6 +231,35 @@ layout layouts::of(const static_type& t) {
     case kind::join_poll:
       // PollFn of a closure that holds `&mut` the branches' tuple and a u32 (`skip_next_time`).
       return fixed(16, 8);
+    case kind::select_poll:
+      // PollFn of a closure that borrows the reference to the branches' tuple and the mask.
+      return fixed(16, 8);
+    case kind::select_mask: {
+      // The smallest unsigned integer with a bit per branch (select_priv_declare_output_enum).
+      const std::uint64_t bytes = t.index <= 8 ? 1 : t.index <= 16 ? 2 : t.index <= 32 ? 4 : 8;
+      return fixed(bytes, bytes);
+    }
+    case kind::select_out: {
+      // One variant per branch with its output, and `Disabled`. A niche is filled only when one
+      // variant alone holds data (rustc 1.63); otherwise a byte's tag comes first.
+      std::vector<std::size_t> dataful;
+      bool exact = true;
+      std::uint64_t size = 1;
+      std::uint64_t align = 1;
+      for (std::size_t i = 0; i < t.args.size(); ++i) {
+        const layout v = of(t.args[i]);
+        exact = exact && v.exact;
+        if (v.size > 0) dataful.push_back(i);
+        size = std::max(size, align_up(1, v.align) + v.size);
+        align = std::max(align, v.align);
+      }
+      if (dataful.empty()) return {t.args.empty() ? 0u : 1u, 1, exact};
+      if (dataful.size() == 1 && has_niche(t.args[dataful[0]])) {
+        const layout only = of(t.args[dataful[0]]);
+        return {only.size, only.align, exact};
+      }
+      return {align_up(size, align), align, exact};
+    }
   }
   return {0, 1, false};
 }
@@ -334,9 +365,9 @@ const machine_layout& layouts::machine(std::uint32_t index) {
     awaited.type = f.suspends[k].awaited;
     awaited.storage_from = awaited.storage_to = await_pc[k];
     awaited.states.push_back(k);
-    for (const static_type& t : f.suspends[k].hidden) {
+    for (const unnamed_value& u : f.suspends[k].hidden) {
       saved_value held = awaited;
-      held.type = t;
+      held.type = u.type;
       values.push_back(std::move(held));
     }
     values.push_back(std::move(awaited));

@@ -1066,7 +1066,7 @@ class lowering : public type_scope {
   /// An `.await` of a future of type `awaited`; `also_held`: what else rustc keeps across it
   /// that is no local of the program (what a macro's expansion keeps).
   void emit_await(span where, static_type awaited = {},
-                  const std::vector<static_type>& also_held = {}) {
+                  const std::vector<unnamed_value>& also_held = {}) {
     function_code& f = body_->code();
     if (!f.is_async()) {
       // The checker reports it; lowering leaves the operand as its value.
@@ -1081,12 +1081,14 @@ class lowering : public type_scope {
     // code around the await keeps (a matched value moved from, the left side of `+`), and,
     // inside a `println!` or `format!` argument, the format string's pieces (a `&[&str]`) and a
     // reference to each argument before it.
-    for (const static_type& held : held_across_awaits_) sp.hidden.push_back(held);
-    for (const static_type& held : also_held) sp.hidden.push_back(held);
+    for (const unnamed_value& held : held_across_awaits_) sp.hidden.push_back(held);
+    for (const unnamed_value& held : also_held) sp.hidden.push_back(held);
     for (std::uint32_t before : format_arguments_) {
-      sp.hidden.push_back(static_type::of(static_type::kind::str_slice));
+      sp.hidden.push_back(
+          {"the format string's pieces", static_type::of(static_type::kind::str_slice)});
       for (std::uint32_t k = 0; k < before; ++k) {
-        sp.hidden.push_back(static_type::of(static_type::kind::reference));
+        sp.hidden.push_back(
+            {"a reference to a format argument", static_type::of(static_type::kind::reference)});
       }
     }
     f.suspends.push_back(sp);
@@ -1246,7 +1248,9 @@ class lowering : public type_scope {
     lower_expr(*e.lhs, compares ? mode::by_ref : mode::by_value);
     // `a + b.await`: `a`'s value waits, in the state, for `b`.
     const static_type left = contains_await(*e.rhs) ? type_of(*e.lhs, *this) : static_type();
-    holding(left.known() ? &left : nullptr, [&] { lower_expr(*e.rhs, mode::by_ref); });
+    holding(
+        left.known() ? &left : nullptr, [&] { lower_expr(*e.rhs, mode::by_ref); },
+        "the left operand");
     emit(opcode::binary, static_cast<std::uint32_t>(e.binary), 0, e.span);
   }
 
@@ -1432,7 +1436,7 @@ class lowering : public type_scope {
     body_context* outer = body_;
     body_ = &inner;
     // What the outer body holds across its awaits is not the block's to store.
-    std::vector<static_type> outer_held = std::exchange(held_across_awaits_, {});
+    std::vector<unnamed_value> outer_held = std::exchange(held_across_awaits_, {});
     std::vector<std::uint32_t> outer_format = std::exchange(format_arguments_, {});
     open_scope();
     code_.functions[index].output = static_type::of(static_type::kind::unit);
@@ -1590,10 +1594,11 @@ class lowering : public type_scope {
     return false;
   }
 
-  // Lowers `body` with `held` kept by rustc across its awaits (held_across_awaits_).
+  // Lowers `body` with `held` (named `name`) kept by rustc across its awaits
+  // (held_across_awaits_).
   template <class Body>
-  void holding(const static_type* held, Body body) {
-    if (held != nullptr) held_across_awaits_.push_back(*held);
+  void holding(const static_type* held, Body body, const char* name = "the value being matched") {
+    if (held != nullptr) held_across_awaits_.push_back({name, *held});
     body();
     if (held != nullptr) held_across_awaits_.pop_back();
   }
@@ -1814,7 +1819,7 @@ class lowering : public type_scope {
   std::vector<std::uint32_t> format_arguments_;
   /// Values rustc holds while the code being lowered runs: the matched value of an `if let`,
   /// `while let`, `match` arm or `for` body whose bindings moved out of it.
-  std::vector<static_type> held_across_awaits_;
+  std::vector<unnamed_value> held_across_awaits_;
   const expr* borrow_root_ = nullptr;  ///< The path being lowered as a borrowed place's root
   bool borrow_named_ = false;          ///< A format string's `{name}` is being lowered
   /// The async block whose body's tail gives its output, while that body is lowered.
@@ -2099,7 +2104,8 @@ void lowering::lower_macro(const expr& e) {
     }
     emit(opcode::join, static_cast<std::uint32_t>(argc), 0, e.span);
     emit_await(e.span, static_type::of(static_type::kind::join_poll, std::move(branches)),
-               {static_type::of(static_type::kind::tuple, std::move(maybe_done))});
+               {{"the `join!`'s futures",
+                 static_type::of(static_type::kind::tuple, std::move(maybe_done))}});
   } else if (name == "select") {
     lower_select(e);
   } else if (name == "pin") {
@@ -2182,6 +2188,20 @@ void lowering::lower_select(const expr& e) {
     }
   }
   const auto n = static_cast<std::uint32_t>(branches.size());
+  // Tokio's expansion makes every branch's future (a guard only disables it) into a tuple that
+  // it borrows, through a reference, with the mask of disabled branches (a u8 up to 8 branches):
+  // all three are stored across the await, beside the poll_fn that borrows them.
+  std::vector<static_type> futures;
+  for (const select_branch* b : branches) futures.push_back(type_of(*b->future, *this));
+  const static_type awaited = static_type::of(static_type::kind::select_poll, futures);
+  const static_type tuple = static_type::of(static_type::kind::tuple, futures);
+  const std::vector<unnamed_value> held = {
+      {"the `select!`'s futures", tuple},
+      {"a reference to the `select!`'s futures",
+       static_type::of(static_type::kind::reference, {tuple})},
+      {"the `select!`'s disabled branches",
+       static_type::of_body(static_type::kind::select_mask, n)},
+  };
   for (const select_branch* b : branches) {
     // A guard that is false disables the branch: its future is never made.
     label disabled, made;
@@ -2199,9 +2219,10 @@ void lowering::lower_select(const expr& e) {
     }
   }
   emit(opcode::select, n, e.flag ? 1 : 0, e.span);
-  emit_await(e.span);
+  emit_await(e.span, awaited, held);
   // The result is dropped as soon as the winning branch's pattern has bound its parts.
   const std::uint32_t selected = new_slot("$selected", e.span);
+  body_->code().slots[selected].type = output_of(awaited, code_);
   emit(opcode::store, selected);
   label end;
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -2212,6 +2233,7 @@ void lowering::lower_select(const expr& e) {
     jump_to(opcode::jump_if_false, next);
     open_scope();
     const std::uint32_t out = new_slot("$output", branches[i]->pat->span);
+    body_->code().slots[out].type = output_of(futures[i], code_);
     emit(opcode::load, selected);
     emit(opcode::tuple_item, 1);
     emit(opcode::store, out);

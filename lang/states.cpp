@@ -77,6 +77,9 @@ std::vector<state_view> states_of(std::uint32_t index, const program_code& code,
         v.locals.push_back(std::move(h));
       }
     }
+    // What rustc keeps that is no local: a macro's futures, a format's pieces.
+    for (const unnamed_value& u : sp.hidden)
+      v.temporaries.push_back({u.name, rust_name(u.type, code), sizes.of(u.type)});
     v.awaited = held_value{"", rust_name(sp.awaited, code), sizes.of(sp.awaited)};
     out.push_back(std::move(v));
   }

@@ -73,6 +73,10 @@ struct static_type {
     // What `tokio::join!` makes of its branches (Tokio 1.24's macros/join.rs).
     maybe_done,  ///< `MaybeDone<F>`: `args[0]` is F, a branch's future
     join_poll,   ///< the `poll_fn` it awaits; `args`: the branches' futures
+    // And what `tokio::select!` makes (macros/select.rs).
+    select_poll,  ///< the `poll_fn` it awaits; `args`: the branches' futures
+    select_out,   ///< its output, enum `Out { _0(T0), .., Disabled }`; `args`: the Ts
+    select_mask,  ///< its disabled branches, one bit each; `index`: how many branches
   };
 
   kind k = kind::unknown;

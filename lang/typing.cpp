@@ -490,10 +490,12 @@ static_type output_of(const static_type& future, const program_code& code) {
     case kind::async_body:
       return future.index < code.functions.size() ? code.functions[future.index].output
                                                   : static_type();
-    case kind::join_poll: {
+    case kind::join_poll:
+    case kind::select_poll: {
       std::vector<static_type> outputs;
       for (const static_type& branch : future.args) outputs.push_back(output_of(branch, code));
-      return static_type::of(kind::tuple, std::move(outputs));
+      return static_type::of(future.k == kind::join_poll ? kind::tuple : kind::select_out,
+                             std::move(outputs));
     }
     // `&mut F`, `Pin<&mut F>`, `Pin<Box<F>>`: F's output.
     case kind::reference:
@@ -687,6 +689,15 @@ std::string rust_name(const static_type& t, const program_code& code) {
       return "MaybeDone<" + arg(0) + ">";
     case kind::join_poll:
       return "impl Future (join!)";
+    case kind::select_poll:
+      return "impl Future (select!)";
+    case kind::select_mask:
+      return t.index <= 8 ? "u8" : t.index <= 16 ? "u16" : t.index <= 32 ? "u32" : "u64";
+    case kind::select_out: {
+      std::string out = "Out<";
+      for (std::size_t i = 0; i < t.args.size(); ++i) out += (i ? ", " : "") + arg(i);
+      return out + ">";
+    }
     case kind::async_body:
       if (t.index < code.functions.size()) {
         const function_code& f = code.functions[t.index];

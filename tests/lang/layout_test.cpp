@@ -194,4 +194,32 @@ TEST(Layout, JoinKeepsItsBranchesAsATupleOfMaybeDone) {
             104);
 }
 
+// `tokio::select!` keeps every branch's future (a guard only disables one) in a tuple it
+// borrows through a reference, with a mask of disabled branches (a u8), beside the 16-byte
+// poll_fn it awaits; its output is an enum `Out` with a variant per branch, which a handler
+// that awaits keeps (the value its pattern moved out of).
+TEST(Layout, SelectKeepsItsFuturesAMaskAndItsOutput) {
+  const std::string branches =
+      "async fn num(x: u64) -> u64 {\n    yield_now().await;\n    x\n}\n"
+      "async fn small(y: u32) -> u32 {\n    sleep(Duration::from_millis(1)).await;\n    y\n}\n";
+  EXPECT_EQ(size_of(branches + "async fn sel1() -> u64 {\n    tokio::select! {\n        biased;\n"
+                               "        a = num(5) => { yield_now().await; a }\n"
+                               "        b = small(7) => { yield_now().await; b as u64 }\n"
+                               "    }\n}\n",
+                    "sel1"),
+            1024);
+  EXPECT_EQ(
+      size_of(branches + "async fn sel2(skip: bool) -> u32 {\n    let mut n = 0u32;\n"
+                         "    tokio::select! {\n"
+                         "        _ = sleep(Duration::from_millis(3)), if !skip => { n += 1; }\n"
+                         "        _ = yield_now() => { yield_now().await; n += 2; }\n"
+                         "        else => { n += 4; }\n    }\n    n\n}\n",
+              "sel2"),
+      896);
+  EXPECT_EQ(size_of(branches + "async fn sel3() -> u64 {\n    tokio::select! {\n        biased;\n"
+                               "        a = num(1) => a,\n        b = num(2) => b,\n    }\n}\n",
+                    "sel3"),
+            80);
+}
+
 }  // namespace

@@ -33,6 +33,13 @@ const temporaryKeys = new Map([
   ["the `for` loop's iterator", 'program.state.temporary.iterator'],
   ['the value being matched', 'program.state.temporary.scrutinee'],
   ['the `select!` result', 'program.state.temporary.selected'],
+  ['the left operand', 'program.state.temporary.operand'],
+  ["the format string's pieces", 'program.state.temporary.pieces'],
+  ['a reference to a format argument', 'program.state.temporary.argument'],
+  ["the `join!`'s futures", 'program.state.temporary.joinFutures'],
+  ["the `select!`'s futures", 'program.state.temporary.selectFutures'],
+  ["a reference to the `select!`'s futures", 'program.state.temporary.selectReference'],
+  ["the `select!`'s disabled branches", 'program.state.temporary.selectMask'],
 ]);
 
 /** A temporary's name as the core gives it, in the language in use. */

@@ -38,6 +38,13 @@ export default {
   'program.state.temporary.iterator': "the `for` loop's iterator",
   'program.state.temporary.scrutinee': 'the value being matched',
   'program.state.temporary.selected': 'the `select!` result',
+  'program.state.temporary.operand': 'the left operand',
+  'program.state.temporary.pieces': "the format string's pieces",
+  'program.state.temporary.argument': 'a reference to a format argument',
+  'program.state.temporary.joinFutures': "the `join!`'s futures",
+  'program.state.temporary.selectFutures': "the `select!`'s futures",
+  'program.state.temporary.selectReference': "a reference to the `select!`'s futures",
+  'program.state.temporary.selectMask': "the `select!`'s disabled branches",
   'program.state.temporary.other': 'a temporary ({slot})',
   'program.state.keepsNothing': 'keeps nothing across this await',
 

@@ -37,6 +37,13 @@ export default {
   'program.state.temporary.iterator': 'el iterador del bucle `for`',
   'program.state.temporary.scrutinee': 'el valor que se compara en el match',
   'program.state.temporary.selected': 'el resultado de `select!`',
+  'program.state.temporary.operand': 'el operando izquierdo',
+  'program.state.temporary.pieces': 'los trozos de la cadena de formato',
+  'program.state.temporary.argument': 'una referencia a un argumento del formato',
+  'program.state.temporary.joinFutures': 'los futures de `join!`',
+  'program.state.temporary.selectFutures': 'los futures de `select!`',
+  'program.state.temporary.selectReference': 'una referencia a los futures de `select!`',
+  'program.state.temporary.selectMask': 'las ramas desactivadas de `select!`',
   'program.state.temporary.other': 'un temporal ({slot})',
   'program.state.keepsNothing': 'no guarda nada mientras espera en este await',
 
