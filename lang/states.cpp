@@ -113,18 +113,28 @@ std::string join(const std::vector<held_value>& items) {
   return out;
 }
 
-// The text of what is awaited: `sleep(delay)` for `sleep(delay).await`.
+// The text of what a state awaits, on one line: `sleep(delay).await`; a macro that awaits
+// (`tokio::select! { .. }`, `tokio::join!(..)`) as written, its first line only when it takes
+// several, without an `.await` the program does not write.
 std::string awaited_text(const source_file& source, const suspend_point& sp) {
-  std::string_view text = source.text(sp.where);
+  const std::string_view text = source.text(sp.where);
   constexpr std::string_view suffix = ".await";
   if (text.size() > suffix.size() && text.substr(text.size() - suffix.size()) == suffix) {
-    text.remove_suffix(suffix.size());
+    std::string out(text);
+    for (char& c : out) {
+      if (c == '\n') c = ' ';
+    }
+    return out;
   }
-  std::string out(text);
-  for (char& c : out) {
-    if (c == '\n') c = ' ';
-  }
-  return out;
+  const std::size_t line_end = text.find('\n');
+  if (line_end == std::string_view::npos) return std::string(text);
+  std::string_view first = text.substr(0, line_end);
+  while (!first.empty() && (first.back() == ' ' || first.back() == '\r')) first.remove_suffix(1);
+  const char close = first.empty()         ? ')'
+                     : first.back() == '{' ? '}'
+                     : first.back() == '[' ? ']'
+                                           : ')';
+  return std::string(first) + " .. " + close;
 }
 
 }  // namespace
@@ -143,7 +153,7 @@ std::string states_text(const compiled_program& p) {
       if (s.suspend != nullptr) {
         const position where = p.source.at(s.suspend->where.begin);
         out += " at line " + std::to_string(where.line) + ": `" +
-               awaited_text(p.source, *s.suspend) + ".await`";
+               awaited_text(p.source, *s.suspend) + "`";
       }
       // States 0 to 2 store only the prefix, which every state has.
       out += s.suspend != nullptr ? "  (" + bytes_text(s.size) + ")\n" : "\n";
@@ -183,7 +193,7 @@ std::string states_json(const compiled_program& p) {
       if (s.suspend != nullptr) {
         const position from = p.source.at(s.suspend->where.begin);
         const position to = p.source.at(s.suspend->where.end);
-        state["await"] = {{"text", awaited_text(p.source, *s.suspend) + ".await"},
+        state["await"] = {{"text", awaited_text(p.source, *s.suspend)},
                           {"from", s.suspend->where.begin},
                           {"to", s.suspend->where.end},
                           {"start", {{"line", from.line}, {"column", from.column}}},

@@ -5,7 +5,7 @@
 // the editor's cursor, or picked in the list; while the playhead moves, the one the selected
 // task waits in, with its current state marked.
 import { element } from '../dom.js';
-import { formatNumber, t } from '../i18n/i18n.js';
+import { formatNumber, setTextWithCode, t } from '../i18n/i18n.js';
 import { formatBytes } from '../bytes.js';
 
 /** A line number as code writes it: the locale's digits, no thousands separator. */
@@ -187,7 +187,12 @@ export class StateView {
               : state.state >= 3
                 ? t('program.state.keepsNothing')
                 : '';
-        if (keeps) item.append(element('p', 'state-keeps', keeps));
+        if (keeps) {
+          // Temporaries' names quote code (`select!`): shown as code, from text alone.
+          const line = element('p', 'state-keeps');
+          setTextWithCode(line, keeps);
+          item.append(line);
+        }
         if (this.current && this.current.machine === index && this.current.state === s)
           this.#mark(item);
         return item;
