@@ -2098,9 +2098,10 @@ void lowering::lower_macro(const expr& e) {
     std::vector<static_type> branches;
     std::vector<static_type> maybe_done;
     for (const expr_ptr& item : e.items) {
+      lower_expr(*item, mode::by_value);
+      // Typed once lowered: an async block is known by then.
       branches.push_back(type_of(*item, *this));
       maybe_done.push_back(static_type::of(static_type::kind::maybe_done, {branches.back()}));
-      lower_expr(*item, mode::by_value);
     }
     emit(opcode::join, static_cast<std::uint32_t>(argc), 0, e.span);
     emit_await(e.span, static_type::of(static_type::kind::join_poll, std::move(branches)),
@@ -2188,20 +2189,6 @@ void lowering::lower_select(const expr& e) {
     }
   }
   const auto n = static_cast<std::uint32_t>(branches.size());
-  // Tokio's expansion makes every branch's future (a guard only disables it) into a tuple that
-  // it borrows, through a reference, with the mask of disabled branches (a u8 up to 8 branches):
-  // all three are stored across the await, beside the poll_fn that borrows them.
-  std::vector<static_type> futures;
-  for (const select_branch* b : branches) futures.push_back(type_of(*b->future, *this));
-  const static_type awaited = static_type::of(static_type::kind::select_poll, futures);
-  const static_type tuple = static_type::of(static_type::kind::tuple, futures);
-  const std::vector<unnamed_value> held = {
-      {"the `select!`'s futures", tuple},
-      {"a reference to the `select!`'s futures",
-       static_type::of(static_type::kind::reference, {tuple})},
-      {"the `select!`'s disabled branches",
-       static_type::of_body(static_type::kind::select_mask, n)},
-  };
   for (const select_branch* b : branches) {
     // A guard that is false disables the branch: its future is never made.
     label disabled, made;
@@ -2218,6 +2205,21 @@ void lowering::lower_select(const expr& e) {
       place(made);
     }
   }
+  // Tokio's expansion makes every branch's future (a guard only disables it) into a tuple that
+  // it borrows, through a reference, with the mask of disabled branches (a u8 up to 8 branches):
+  // all three are stored across the await, beside the poll_fn that borrows them. (Typed once
+  // lowered: an async block is known by then.)
+  std::vector<static_type> futures;
+  for (const select_branch* b : branches) futures.push_back(type_of(*b->future, *this));
+  const static_type awaited = static_type::of(static_type::kind::select_poll, futures);
+  const static_type tuple = static_type::of(static_type::kind::tuple, futures);
+  const std::vector<unnamed_value> held = {
+      {"the `select!`'s futures", tuple},
+      {"a reference to the `select!`'s futures",
+       static_type::of(static_type::kind::reference, {tuple})},
+      {"the `select!`'s disabled branches",
+       static_type::of_body(static_type::kind::select_mask, n)},
+  };
   emit(opcode::select, n, e.flag ? 1 : 0, e.span);
   emit_await(e.span, awaited, held);
   // The result is dropped as soon as the winning branch's pattern has bound its parts.
