@@ -934,7 +934,13 @@ class lowering : public type_scope {
       case expr_kind::method_call: {
         if (lower_option_replacement(e)) return;
         check_timer_method(e);
-        borrowing(*e.lhs, [&] { lower_expr(*e.lhs, mode::by_ref); });
+        // `Sleep::reset` takes `self: Pin<&mut Self>`, and a method call does not reborrow a
+        // pin for it: `s.reset(..)` on a pinned local moves the pin, as in Rust.
+        if (e.name.name == "reset" && is_pin_of_sleep(*e.lhs)) {
+          lower_expr(*e.lhs, mode::by_value);
+        } else {
+          borrowing(*e.lhs, [&] { lower_expr(*e.lhs, mode::by_ref); });
+        }
         for (const expr_ptr& a : e.items) lower_expr(*a, mode::by_value);
         // `v.push(x)` tells what a `Vec::new()` holds.
         if (local_slot* v = local_named_by(*e.lhs);
@@ -1794,6 +1800,7 @@ class lowering : public type_scope {
   void lower_macro(const expr& e);
   void lower_format(const expr& e, std::size_t first);
   void lower_select(const expr& e);
+  bool is_pin_of_sleep(const expr& e);
   std::uint64_t pattern_test(const pattern& p);
 
   const source_file& source_;
@@ -1978,6 +1985,15 @@ void lowering::expect_type(const expr& argument, static_type::kind expected) {
                                                         : "enum `MissedTickBehavior`";
   out_.error(argument.span, "mismatched types",
              "expected " + want + ", found " + described(t, code_));
+}
+
+// Whether `e` names a local that is a `Pin<&mut Sleep>` (what `tokio::pin!` makes of a sleep).
+bool lowering::is_pin_of_sleep(const expr& e) {
+  using kind = static_type::kind;
+  const local_slot* local = local_named_by(e);
+  if (local == nullptr) return false;
+  const static_type& t = local->type;
+  return t.k == kind::pinned && t.arg(0).k == kind::reference && t.arg(0).arg(0).k == kind::sleep;
 }
 
 // `Sleep::reset` takes `self: Pin<&mut Self>`: rustc finds no `reset` on a `Sleep` that is not

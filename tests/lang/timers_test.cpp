@@ -277,6 +277,20 @@ TEST(Timers, WhatRustcRefusesIsRefusedBeforeTheRun) {
   EXPECT_EQ(errors_of(timers("    let f = work();\n    tokio::pin!(f);\n    (&mut f).await;",
                              "async fn work() {}\n")),
             messages{});
+  // `reset` takes its `Pin<&mut Sleep>` by value: called on the pin itself it moves it, and the
+  // next use is rustc's E0382; through `as_mut()` the pin stays.
+  const std::string pinned =
+      "    let s = sleep(Duration::from_millis(5));\n    tokio::pin!(s);\n"
+      "    s.reset(Instant::now());\n";
+  EXPECT_EQ(errors_of(timers(pinned + "    println!(\"{}\", s.is_elapsed());")),
+            (messages{"borrow of moved value: `s` | value borrowed here after move"}));
+  EXPECT_EQ(errors_of(timers(pinned + "    s.reset(Instant::now());")),
+            (messages{"use of moved value: `s` | value used here after move"}));
+  EXPECT_EQ(errors_of(timers(pinned)), messages{});
+  EXPECT_EQ(errors_of(timers("    let s = sleep(Duration::from_millis(5));\n    tokio::pin!(s);\n"
+                             "    s.as_mut().reset(Instant::now());\n"
+                             "    s.as_mut().reset(Instant::now());\n    (&mut s).await;")),
+            messages{});
 }
 
 TEST(Timers, ArgumentsOfTheWrongTypeAreMismatchedTypes) {
