@@ -95,6 +95,10 @@ struct local_slot {
   bool owns = false;
   /// Its type, as far as lowering can tell (typing.hpp): for the states' layouts.
   static_type type;
+  /// Where its storage begins when that is before its first mention: `let x = init;` evaluates
+  /// `init` into x's place, so x has storage while `init` runs, across an await in it (MIR's
+  /// StorageLive). No such instruction: UINT64_MAX.
+  std::uint64_t storage_live = UINT64_MAX;
 };
 
 /// A value rustc keeps across an await that is no local of the program: part of what a macro

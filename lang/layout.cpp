@@ -322,6 +322,9 @@ void find_storage(const function_code& f, std::vector<saved_value>& locals) {
     const bool until_scope_end = !moved[s] || locals[s].borrowed;
     locals[s].storage_to = until_scope_end ? std::max(last_use[s], last_drop[s]) : last_use[s];
   }
+  // A `let x = init;` binding has storage while `init` runs (local_slot::storage_live).
+  for (std::size_t s = 0; s < locals.size() && s < f.slots.size(); ++s)
+    locals[s].storage_from = std::min(locals[s].storage_from, f.slots[s].storage_live);
   // Arguments and captures have storage from the start.
   for (std::uint32_t s = 0; s < f.params && s < locals.size(); ++s) locals[s].storage_from = 0;
 }

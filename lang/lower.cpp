@@ -258,6 +258,7 @@ class lowering : public type_scope {
       const std::uint32_t index = add_function(
           f, f.is_async ? body_kind::async_function : body_kind::function, f.name.name);
       function_index_[f.name.name] = index;
+      function_items_[index] = &f;
       if (f.name.name == "main") code_.main = static_cast<std::int32_t>(index);
       bodies_.push_back({&f, index, -1});
     }
@@ -547,6 +548,7 @@ class lowering : public type_scope {
           return;
         }
         // `let _ = x;` binds nothing and moves nothing.
+        const std::uint64_t init_begin = here();
         lower_expr(*l.init, l.pat->kind == pattern_kind::wildcard ? mode::by_ref : mode::by_value);
         if (l.type) settle(*l.type);
         const static_type type = l.type ? type_from(*l.type, *this) : type_of(*l.init, *this);
@@ -554,6 +556,8 @@ class lowering : public type_scope {
           // The initialiser is lowered before the name exists: `let x = x + 1` reads the old x.
           const std::uint32_t slot = declare(l.pat->name);
           body_->code().slots[slot].type = type;
+          // Its storage is live while the initialiser runs (an await in it included).
+          body_->code().slots[slot].storage_live = init_begin;
           body_->code().slots[slot].trivial_drop =
               (l.type && is_copy_type(*l.type)) || is_copy_expression(*l.init);
           body_->code().slots[slot].owns =
@@ -1175,6 +1179,11 @@ class lowering : public type_scope {
                                " argument" + (argc == 1 ? " was" : "s were") + " supplied");
       }
       lower_arguments(e.items, &callee.param_types);
+      if (auto item = function_items_.find(f->second); item != function_items_.end()) {
+        for (std::size_t i = 0; i < e.items.size() && i < item->second->params.size(); ++i) {
+          learn_message_type(*e.items[i], type_from(item->second->params[i].type, *this));
+        }
+      }
       emit(opcode::call, f->second, argc, e.span);
       return;
     }
@@ -1600,6 +1609,35 @@ class lowering : public type_scope {
     return false;
   }
 
+  // A channel that nothing has told its message type (`mpsc::channel(1)`) learns it when an end
+  // of it (or its clone) is passed for a parameter that says it (`tx: mpsc::Sender<u32>`):
+  // every local holding an end of that channel, in every body, learns it.
+  void learn_message_type(const expr& argument, const static_type& parameter) {
+    const expr* named = &argument;
+    if (named->kind == expr_kind::method_call && named->name.name == "clone" &&
+        named->items.empty())
+      named = named->lhs.get();
+    const local_slot* local = local_named_by(*named);
+    if (local == nullptr) return;
+    const static_type end = local->type;
+    if (end.index == 0 || end.arg(0).known() || parameter.k != end.k || !parameter.arg(0).known())
+      return;
+    for (function_code& f : code_.functions) {
+      for (local_slot& slot : f.slots) {
+        if (slot.type.index == end.index && is_channel_end(slot.type.k) &&
+            !slot.type.arg(0).known())
+          slot.type.args = {parameter.arg(0)};
+      }
+    }
+  }
+
+  static bool is_channel_end(static_type::kind k) {
+    using kind = static_type::kind;
+    return k == kind::sender || k == kind::receiver || k == kind::unbounded_sender ||
+           k == kind::unbounded_receiver || k == kind::oneshot_sender ||
+           k == kind::oneshot_receiver;
+  }
+
   // Lowers `body` with `held` (named `name`) kept by rustc across its awaits
   // (held_across_awaits_).
   template <class Body>
@@ -1815,6 +1853,7 @@ class lowering : public type_scope {
   std::uint32_t constant_depth_ = 0;
   std::map<std::string, std::uint32_t> struct_index_;
   std::map<std::string, std::uint32_t> function_index_;
+  std::map<std::uint32_t, const function*> function_items_;  ///< by function_index_'s index
   std::unordered_map<std::string, std::uint32_t> name_ids_;
   std::vector<std::pair<const pattern*, std::uint32_t>> pending_param_patterns_;
   std::uint32_t unit_constant_ = constant_unit();
@@ -2256,9 +2295,16 @@ void lowering::lower_select(const expr& e) {
     emit(opcode::tuple_item, 1);
     emit(opcode::store, out);
     emit(opcode::drop_slot, selected);
-    label impossible;
+    // The select matched the pattern already: its failure is unreachable, and goes nowhere (a
+    // path into the handler would read the bindings unbound, which liveness would then keep
+    // across the await).
+    label impossible, bound;
     test_pattern(*branches[i]->pat, out, impossible);
-    place(impossible);  // The select matched the pattern already.
+    jump_to(opcode::jump, bound);
+    place(impossible);
+    emit(opcode::constant, constant(make_string("a select! branch's pattern did not match")));
+    emit(opcode::panic, 0, 0, branches[i]->pat->span);
+    place(bound);
     emit(opcode::drop_slot, out);
     lower_expr(*branches[i]->handler, mode::by_value);
     close_scope();

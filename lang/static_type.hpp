@@ -37,7 +37,7 @@ struct static_type {
     semaphore,
     permit,
     notify,
-    sender,  ///< mpsc; `args[0]`: the message
+    sender,  ///< mpsc; `args[0]`: the message; `index` (every channel end): its channel, or 0
     receiver,
     unbounded_sender,
     unbounded_receiver,

@@ -201,6 +201,16 @@ static_type type_from(const type_ref& t, const type_scope& scope) {
   return {};
 }
 
+// A channel's two ends, carrying `message` (unknown until a turbofish or a later use tells it),
+// marked with the channel they belong to (`index`: where the call that made it begins, plus
+// one), so that what one end learns the other learns too.
+static_type channel_ends(kind sender, kind receiver, const static_type& message, const expr& call) {
+  static_type tx = static_type::of(sender, {message});
+  static_type rx = static_type::of(receiver, {message});
+  tx.index = rx.index = static_cast<std::uint32_t>(call.span.begin + 1);
+  return static_type::of(kind::tuple, {tx, rx});
+}
+
 static_type type_of(const expr& e, type_scope& scope) {
   switch (e.kind) {
     case expr_kind::integer:
@@ -272,14 +282,11 @@ static_type type_of(const expr& e, type_scope& scope) {
         case builtin::yield_now:
           return static_type::of(kind::yield_now);
         case builtin::mpsc_channel:
-          return static_type::of(kind::tuple,
-                                 {static_type::of(kind::sender), static_type::of(kind::receiver)});
+          return channel_ends(kind::sender, kind::receiver, message, e);
         case builtin::mpsc_unbounded:
-          return static_type::of(kind::tuple, {static_type::of(kind::unbounded_sender),
-                                               static_type::of(kind::unbounded_receiver)});
+          return channel_ends(kind::unbounded_sender, kind::unbounded_receiver, message, e);
         case builtin::oneshot_channel:
-          return static_type::of(kind::tuple, {static_type::of(kind::oneshot_sender),
-                                               static_type::of(kind::oneshot_receiver)});
+          return channel_ends(kind::oneshot_sender, kind::oneshot_receiver, message, e);
         case builtin::tokio_mutex_new:
           return static_type::of(kind::tokio_mutex, {arg(0)});
         case builtin::std_mutex_new:

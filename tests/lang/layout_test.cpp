@@ -222,4 +222,25 @@ TEST(Layout, SelectKeepsItsFuturesAMaskAndItsOutput) {
             80);
 }
 
+// A channel's message type comes from a turbofish, or from a function an end of it is passed to
+// (a clone too), for both ends; a select! handler's bindings are not kept across its await. And
+// `let v = rx.recv().await;` gives v storage while the await runs (rustc's StorageLive comes
+// before the initialiser), so v's room cannot share the awaited future's: 64 bytes, not 56.
+TEST(Layout, AChannelLearnsItsMessageTypeFromWhereItsEndGoes) {
+  const std::string feed =
+      "async fn feed(tx: tokio::sync::mpsc::Sender<u32>) {\n    tx.send(1).await.unwrap();\n}\n";
+  EXPECT_EQ(size_of(feed + "async fn chan1() -> u32 {\n"
+                           "    let (tx, mut rx) = tokio::sync::mpsc::channel(1);\n"
+                           "    tokio::spawn(feed(tx.clone()));\n    let v = rx.recv().await;\n"
+                           "    yield_now().await;\n    v.unwrap_or(0)\n}\n",
+                    "chan1"),
+            64);
+  EXPECT_EQ(size_of("async fn sel4(mut rx: tokio::sync::mpsc::Receiver<u64>) -> u64 {\n"
+                    "    let mut n = 0;\n    loop {\n        tokio::select! {\n"
+                    "            Some(v) = rx.recv() => { println!(\"{v}\"); n += v; }\n"
+                    "            else => break,\n        }\n    }\n    n\n}\n",
+                    "sel4"),
+            88);
+}
+
 }  // namespace
