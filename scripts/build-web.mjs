@@ -77,6 +77,18 @@ function englishFrom(file) {
 const englishFirst = englishFrom('first.js');
 const englishEmbedded = englishFrom('embedded.js');
 
+// What every file dist/ ships is built with: minified for browsers of 2023 on, with source maps.
+const target = ['es2022', 'chrome110', 'firefox110', 'safari16'];
+const shipped = {
+  bundle: true,
+  target,
+  minify: !dev,
+  sourcemap: 'linked',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+};
+
 await rm(dist, { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 const api = await copyApi();
@@ -87,18 +99,12 @@ const result = await build({
     { in: 'web/styles/main.css', out: 'app' },
   ],
   outdir: dist,
-  bundle: true,
+  ...shipped,
   format: 'esm',
   // The program editor (web/app/editor/, CodeMirror) is a dynamic import: its own chunk, loaded
   // after the first timeline, so app.js stays what the first timeline needs.
   splitting: true,
   chunkNames: '[name]-[hash]',
-  target: ['es2022', 'chrome110', 'firefox110', 'safari16'],
-  minify: !dev,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
   plugins: [apiExternal, englishFirst],
 });
 await cp(path.join(repo, 'web/index.html'), path.join(dist, 'index.html'));
@@ -110,8 +116,6 @@ for (const name of await readdir(path.join(repo, 'examples/programs'))) {
     await cp(path.join(repo, 'examples/programs', name), path.join(dist, 'programs', name));
 }
 
-const target = ['es2022', 'chrome110', 'firefox110', 'safari16'];
-
 // The player and the embed page: classic scripts, so one <script src> works on any page; the
 // player finds the API beside its own URL. Its CSS goes into its shadow root, as text.
 const extra = await build({
@@ -122,14 +126,8 @@ const extra = await build({
     { in: 'web/styles/embed.css', out: 'embed' },
   ],
   outdir: dist,
-  bundle: true,
+  ...shipped,
   format: 'iife',
-  target,
-  minify: !dev,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
   loader: { '.css': 'text' },
   plugins: [
     englishEmbedded,
@@ -171,14 +169,8 @@ const playerSpanish = await build({
   absWorkingDir: repo,
   entryPoints: ['web/app/i18n/es/embedded.js'],
   outfile: path.join(dist, 'wakeline-player-es.mjs'),
-  bundle: true,
+  ...shipped,
   format: 'esm',
-  target,
-  minify: !dev,
-  sourcemap: 'linked',
-  legalComments: 'none',
-  metafile: true,
-  logLevel: 'warning',
 });
 
 /** `text` as a data: URL of JavaScript. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { english } from '../../../web/app/i18n/en/index.js';
 import { spanish } from '../../../web/app/i18n/es/index.js';
-import { openShareMenu, startSession, waitForRun } from '../support/browser.mjs';
+import { openFirstVisit, openShareMenu, startSession, waitForRun } from '../support/browser.mjs';
 
 let session;
 
@@ -18,15 +18,7 @@ before(async () => {
 after(() => session?.close());
 
 /** A new page in its own context (its own storage), open at `hash` once its run has ended. */
-async function open(hash, { locale = 'en-US', viewport = { width: 1440, height: 900 } } = {}) {
-  const context = await session.browser.newContext({ locale, viewport });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.goto(session.url + hash);
-  assert.equal(await waitForRun(page), 'done');
-  return page;
-}
+const open = (hash, options) => openFirstVisit(session, hash, options);
 
 /** What the page's static text says: each data-i18n element's text and translated attribute. */
 const staticText = (page) =>

@@ -17,7 +17,7 @@ import { narrate } from '../../../web/app/narration.js';
 import { Replay } from '../../../web/app/playback/replay.js';
 import { legendEntries } from '../../../web/app/timeline/legend.js';
 import { TraceModel } from '../../../web/app/timeline/model.js';
-import { startSession } from '../support/browser.mjs';
+import { openHostPage, startSession, waitForPlayers } from '../support/browser.mjs';
 import { wakelineInNode } from '../support/trace.mjs';
 
 const scenario = 'example="concurrent" strategy="local" params="tasks=3 steps=2" seed="7"';
@@ -71,27 +71,7 @@ async function openHost(body, { locale = 'en-US' } = {}) {
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && page.errors.push(message.text()));
-  await page.route(`${session.url}host.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', body }),
-  );
-  await page.goto(`${session.url}host.html`);
-  await waitForPlayers(page);
-  return page;
-}
-
-async function waitForPlayers(page) {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('wakeline-player')].every((player) =>
-        ['done', 'error'].includes(player.state),
-      ),
-    null,
-    { timeout: 20000 },
-  );
-  // Two frames: the canvas and its labels are drawn in animation frames.
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
+  return openHostPage(page, session, body);
 }
 
 /** What player `id` says: every text of its interface that the test compares. */

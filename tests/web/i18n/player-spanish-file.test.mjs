@@ -12,7 +12,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { english } from '../../../web/app/i18n/en/index.js';
 import { spanish } from '../../../web/app/i18n/es/index.js';
-import { startSession } from '../support/browser.mjs';
+import { openHostPage, startSession, waitForPlayers } from '../support/browser.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const spanishFile = 'wakeline-player-es.mjs';
@@ -57,24 +57,7 @@ async function newPage({ spanish: answer } = {}) {
 }
 
 /** Opens `body` as a host page on the Wakeline site's origin and waits for its players. */
-async function openHost(page, body) {
-  await page.route(`${session.url}host.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', body }),
-  );
-  await page.goto(`${session.url}host.html`);
-  await waitForPlayers(page);
-}
-
-async function waitForPlayers(page) {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('wakeline-player')].every((player) =>
-        ['done', 'error'].includes(player.state),
-      ),
-    null,
-    { timeout: 20000 },
-  );
-}
+const openHost = (page, body) => openHostPage(page, session, body);
 
 /** What player `id` shows: its language, state, status line, Play button and messages. */
 const shows = (page, id) =>

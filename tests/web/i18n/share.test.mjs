@@ -22,7 +22,7 @@ import {
   resolveLink,
 } from '../../../web/app/share/link-codec.js';
 import { TraceImportError, parseNdjsonTrace } from '../../../web/app/share/ndjson-import.js';
-import { openShareMenu, startSession, waitForRun } from '../support/browser.mjs';
+import { openFirstVisit, openShareMenu, startSession } from '../support/browser.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -230,20 +230,8 @@ before(async () => {
 after(() => session?.close());
 
 /** A new page in its own context, with the clipboard allowed, open at `hash` once run. */
-async function open(hash) {
-  const context = await session.browser.newContext({
-    locale: 'en-US',
-    viewport: { width: 1440, height: 900 },
-    acceptDownloads: true,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.url });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.goto(session.url + hash);
-  assert.equal(await waitForRun(page), 'done');
-  return page;
-}
+const open = (hash) =>
+  openFirstVisit(session, hash, { permissions: ['clipboard-read', 'clipboard-write'] });
 
 /** The Share menu's words: its button, labels, Copy buttons and choices. */
 const shareWords = (page) =>

@@ -8,7 +8,7 @@
 // `height="auto"`, on a wide screen and a phone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { startSession, waitForPlayer } from '../support/browser.mjs';
+import { openHostPage, startSession, waitForPlayer, waitForPlayers } from '../support/browser.mjs';
 import { traceOf, wakelineInNode } from '../support/trace.mjs';
 
 let session;
@@ -27,27 +27,7 @@ async function openHost(body, viewport = { width: 1000, height: 800 }) {
   const page = await session.browser.newPage({ viewport });
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.route(`${session.url}host.html`, (route) =>
-    route.fulfill({ contentType: 'text/html', body }),
-  );
-  await page.goto(`${session.url}host.html`);
-  await settled(page);
-  return page;
-}
-
-/** Waits until every player's run has ended (or was refused), then two frames for the drawing. */
-async function settled(page) {
-  await page.waitForFunction(
-    () =>
-      [...document.querySelectorAll('wakeline-player')].every((p) =>
-        ['done', 'error'].includes(p.state),
-      ),
-    null,
-    { timeout: 20000 },
-  );
-  await page.evaluate(
-    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-  );
+  return openHostPage(page, session, body);
 }
 
 /** What player `id` shows: state, messages, status, whether a timeline and controls show. */
@@ -102,7 +82,7 @@ test('a typo in the example id runs nothing, says which id was meant, and keeps 
   await page.evaluate(() =>
     document.getElementById('player').setAttribute('example', 'concurrent'),
   );
-  await settled(page);
+  await waitForPlayers(page);
   const fixed = await shows(page);
   assert.equal(fixed.state, 'done');
   assert.deepEqual(fixed.messages, []);
@@ -112,7 +92,7 @@ test('a typo in the example id runs nothing, says which id was meant, and keeps 
   await page.evaluate(() =>
     document.getElementById('player').setAttribute('example', 'Concurrnet'),
   );
-  await settled(page);
+  await waitForPlayers(page);
   const again = await shows(page);
   assert.equal(again.state, 'error');
   assert.deepEqual(again.messages, [
@@ -294,7 +274,7 @@ for (const viewport of [
     await page.evaluate(() =>
       document.getElementById('fixed').setAttribute('example', 'concurent'),
     );
-    await settled(page);
+    await waitForPlayers(page);
     const refused = await heights(page, 'fixed');
     assert.ok(
       Math.abs(refused.frame - asked) <= 1,

@@ -6,7 +6,7 @@
 // column, and a long message that never moves the buttons.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openShareMenu, startSession, waitForRun } from '../support/browser.mjs';
+import { openFirstVisit, openShareMenu, startSession } from '../support/browser.mjs';
 
 let session;
 before(async () => {
@@ -15,15 +15,7 @@ before(async () => {
 after(() => session?.close());
 
 /** A new page in its own context (its own storage), open at `hash` once its run has ended. */
-async function open(hash, { locale = 'en-US', viewport = { width: 1440, height: 900 } } = {}) {
-  const context = await session.browser.newContext({ locale, viewport, acceptDownloads: true });
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (error) => page.errors.push(error.message));
-  await page.goto(session.url + hash);
-  assert.equal(await waitForRun(page), 'done');
-  return page;
-}
+const open = (hash, options) => openFirstVisit(session, hash, options);
 
 /** The Share menu's choices and snippets, and the page's own link. */
 const shared = (page) =>

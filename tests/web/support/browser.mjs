@@ -104,6 +104,56 @@ export async function watchedPage(browser) {
   return page;
 }
 
+/**
+ * Waits until every <wakeline-player> of the page has ended its run (or refused one), then two
+ * animation frames, in which their drawing lands.
+ */
+export async function waitForPlayers(page, timeout = 20000) {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('wakeline-player')].every((player) =>
+        ['done', 'error'].includes(player.state),
+      ),
+    null,
+    { timeout },
+  );
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+}
+
+/** Serves `body` as the site's host.html to `page`, opens it and waits for its players. */
+export async function openHostPage(page, session, body) {
+  await page.route(`${session.url}host.html`, (route) =>
+    route.fulfill({ contentType: 'text/html', body }),
+  );
+  await page.goto(`${session.url}host.html`);
+  await waitForPlayers(page);
+  return page;
+}
+
+/**
+ * A new page of `session`'s browser in a context of its own (its own storage: a first visit),
+ * at `locale` and `viewport`, with downloads accepted and `permissions` (e.g. the clipboard's)
+ * granted to the site, open at the site's `hash` once its run has ended; `page.errors` collects
+ * uncaught exceptions.
+ */
+export async function openFirstVisit(
+  session,
+  hash,
+  { locale = 'en-US', viewport = { width: 1440, height: 900 }, permissions = [] } = {},
+) {
+  const context = await session.browser.newContext({ locale, viewport, acceptDownloads: true });
+  if (permissions.length > 0) await context.grantPermissions(permissions, { origin: session.url });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (error) => page.errors.push(error.message));
+  await page.goto(session.url + hash);
+  const state = await waitForRun(page);
+  if (state !== 'done') throw new Error(`${hash}: the run ended ${state}`);
+  return page;
+}
+
 /** Waits until the run of the page's <wakeline-player id="player"> ended and is drawn; returns its state. */
 export async function waitForPlayer(page, timeout = 20000) {
   await page.waitForFunction(
